@@ -1,0 +1,403 @@
+/* th-cli.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "th-cli.h"
+#include "th-csv.h"
+#include "th-deck.h"
+#include "th-file-util.h"
+#include "th-loader.h"
+#include "th-quadrant-chart.h"
+#include "th-room-server.h"
+#include "th-session.h"
+
+#define DEFAULT_CHART_WIDTH 1600
+#define DEFAULT_CHART_HEIGHT 1200
+#define MIN_CHART_SIDE 64
+#define MAX_CHART_SIDE 20000
+
+/* Every option belongs to the command line, --host included: hosting a
+ * room needs no display, so `two-hats --host SESSION` runs on a machine
+ * without one.  Plain FILE arguments open in the application. */
+gboolean
+th_cli_handles (int argc, char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--") == 0)
+        break;
+      if (argv[i][0] == '-' && argv[i][1] != '\0')
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+print_file_error (const char *path, const GError *error)
+{
+  g_printerr ("two-hats: %s: %s\n", path, error->message);
+}
+
+static int
+usage_error (GOptionContext *context, const char *message)
+{
+  g_printerr ("two-hats: %s\n", message);
+  g_printerr (_ ("Try “two-hats --help” for more information.\n"));
+  (void)context;
+  return TH_CLI_EXIT_USAGE;
+}
+
+static ThSession *
+load_session (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GObject) object = th_load_file (file, &error);
+
+  if (object == NULL)
+    {
+      print_file_error (path, error);
+      return NULL;
+    }
+
+  if (!TH_IS_SESSION (object))
+    {
+      g_printerr (_ ("two-hats: %s: is a deck, not a session (format)\n"), path);
+      return NULL;
+    }
+
+  return TH_SESSION (g_steal_pointer (&object));
+}
+
+/* Text from a file, made safe for a terminal: a hostile deck could
+ * otherwise send escape sequences through its title. */
+static char *
+make_printable (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (out, g_unichar_iscntrl (c) ? 0xFFFD : c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static int
+run_check (char **files)
+{
+  int status = TH_CLI_EXIT_OK;
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (files[i]);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GObject) object = th_load_file (file, &error);
+
+      if (object == NULL)
+        {
+          print_file_error (files[i], error);
+          status = TH_CLI_EXIT_BAD_INPUT;
+        }
+      else if (TH_IS_DECK (object))
+        {
+          ThDeck *deck = TH_DECK (object);
+          g_autofree char *title = make_printable (th_deck_get_title (deck));
+
+          g_print (_ ("%s: valid deck “%s”: %u concept cards, %u behaviour cards\n"), files[i],
+                   title, g_list_model_get_n_items (th_deck_get_concepts (deck)),
+                   th_deck_get_n_behaviours (deck));
+        }
+      else
+        {
+          ThSession *session = TH_SESSION (object);
+
+          g_print (_ ("%s: valid session: %u participants, %u behaviour cards\n"), files[i],
+                   th_session_get_n_participants (session),
+                   th_deck_get_n_behaviours (th_session_get_deck (session)));
+        }
+    }
+
+  return status;
+}
+
+static int
+run_export_csv (const char *out_path, const char *session_path, gboolean anonymous)
+{
+  g_autoptr (ThSession) session = load_session (session_path);
+  g_autoptr (GBytes) csv = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length;
+  const char *data;
+
+  if (session == NULL)
+    return TH_CLI_EXIT_BAD_INPUT;
+
+  csv = th_session_to_csv (session, anonymous);
+  data = g_bytes_get_data (csv, &length);
+
+  if (strcmp (out_path, "-") == 0)
+    {
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_printerr (_ ("two-hats: standard output: could not write\n"));
+          return TH_CLI_EXIT_BAD_INPUT;
+        }
+      return TH_CLI_EXIT_OK;
+    }
+
+  if (!th_file_write_atomic (out_path, data, length, &error))
+    {
+      print_file_error (out_path, error);
+      return TH_CLI_EXIT_BAD_INPUT;
+    }
+
+  return TH_CLI_EXIT_OK;
+}
+
+static gboolean
+parse_size (const char *text, int *width, int *height)
+{
+  g_auto (GStrv) parts = NULL;
+  guint64 w, h;
+
+  if (text == NULL)
+    return FALSE;
+
+  parts = g_strsplit (text, "x", -1);
+  if (g_strv_length (parts) != 2)
+    return FALSE;
+
+  if (!g_ascii_string_to_unsigned (parts[0], 10, MIN_CHART_SIDE, MAX_CHART_SIDE, &w, NULL)
+      || !g_ascii_string_to_unsigned (parts[1], 10, MIN_CHART_SIDE, MAX_CHART_SIDE, &h, NULL))
+    return FALSE;
+
+  *width = (int)w;
+  *height = (int)h;
+  return TRUE;
+}
+
+static gboolean
+has_chart_extension (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".png") || g_str_has_suffix (lower, ".pdf")
+         || g_str_has_suffix (lower, ".svg");
+}
+
+static int
+run_export_chart (const char *out_path, const char *session_path, gboolean anonymous, int width,
+                  int height)
+{
+  g_autoptr (ThSession) session = load_session (session_path);
+  g_autoptr (ThQuadrantChart) chart = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (session == NULL)
+    return TH_CLI_EXIT_BAD_INPUT;
+
+  chart = th_quadrant_chart_new ();
+  th_quadrant_chart_set_session (chart, session);
+  th_quadrant_chart_set_anonymous (chart, anonymous);
+  th_quadrant_chart_set_style (chart, TH_CHART_STYLE_PRINT);
+
+  if (!th_quadrant_chart_export (chart, out_path, width, height, &error))
+    {
+      print_file_error (out_path, error);
+      return TH_CLI_EXIT_BAD_INPUT;
+    }
+
+  return TH_CLI_EXIT_OK;
+}
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+participant_joined_cb (ThRoomServer *server, ThRoomGuest *guest, gpointer user_data)
+{
+  /* Ids only: names are the participants' business, not the log's. */
+  g_printerr (_ ("two-hats: participant %s joined\n"), th_room_guest_get_id (guest));
+}
+
+static void
+save_failed_cb (ThRoomServer *server, GError *error, const char *path)
+{
+  print_file_error (path, error);
+}
+
+static int
+run_host (const char *session_path, const char *bind, guint port)
+{
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (session_path);
+  g_autoptr (ThSession) session = load_session (session_path);
+  g_autoptr (ThRoomServer) server = NULL;
+  g_autoptr (GMainLoop) loop = NULL;
+  g_autoptr (GError) error = NULL;
+  guint sigint, sigterm;
+
+  if (session == NULL)
+    return TH_CLI_EXIT_BAD_INPUT;
+
+  /* Every answer is saved to the file before it is acknowledged; finding
+   * out now that the file cannot be written beats finding out when the
+   * first participant answers. */
+  if (!th_session_save_to_file (session, file, &error))
+    {
+      print_file_error (session_path, error);
+      return TH_CLI_EXIT_BAD_INPUT;
+    }
+
+  server = th_room_server_new (session, file);
+  g_signal_connect (server, "participant-joined", G_CALLBACK (participant_joined_cb), NULL);
+  g_signal_connect (server, "save-failed", G_CALLBACK (save_failed_cb), (gpointer)session_path);
+
+  if (!th_room_server_start (server, bind, port, &error))
+    {
+      g_printerr ("two-hats: %s\n", error->message);
+      return TH_CLI_EXIT_BAD_INPUT;
+    }
+
+  /* Scripts and tests read these two lines; nothing else goes to stdout. */
+  g_print ("join-url: %s\n", th_room_server_get_join_url (server));
+  g_print ("join-code: %s\n", th_room_server_get_join_code (server));
+  fflush (stdout);
+  g_printerr (_ ("two-hats: hosting “%s”; press Ctrl+C to stop\n"), session_path);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  sigint = g_unix_signal_add (SIGINT, quit_cb, loop);
+  sigterm = g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_main_loop_run (loop);
+  g_source_remove (sigint);
+  g_source_remove (sigterm);
+
+  th_room_server_stop (server);
+  return TH_CLI_EXIT_OK;
+}
+
+int
+th_cli_run (int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *export_csv = NULL;
+  g_autofree char *export_chart = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *bind = NULL;
+  g_autofree char *port = NULL;
+  g_auto (GStrv) files = NULL;
+  gboolean host = FALSE;
+  gboolean version = FALSE;
+  gboolean check = FALSE;
+  gboolean anonymous = FALSE;
+  int width = DEFAULT_CHART_WIDTH;
+  int height = DEFAULT_CHART_HEIGHT;
+  guint n_files;
+  int n_modes;
+  const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_ ("Show the version and quit"), NULL },
+    { "check", 0, 0, G_OPTION_ARG_NONE, &check, N_ ("Validate deck or session files"), NULL },
+    { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &export_csv,
+      N_ ("Write per-participant scores of SESSION as CSV"), N_ ("OUT.csv") },
+    { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, &export_chart,
+      N_ ("Draw the quadrant chart of SESSION to a PNG, PDF or SVG file"),
+      N_ ("OUT.{png,pdf,svg}") },
+    { "anonymous", 0, 0, G_OPTION_ARG_NONE, &anonymous,
+      N_ ("Number participants instead of naming them"), NULL },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size, N_ ("Chart size in pixels or points"), N_ ("WxH") },
+    { "host", 0, 0, G_OPTION_ARG_NONE, &host,
+      N_ ("Let participants join SESSION from their own devices until Ctrl+C"), NULL },
+    { "bind", 0, 0, G_OPTION_ARG_STRING, &bind,
+      N_ ("Address to host on (default: this computer’s LAN address)"), N_ ("ADDRESS") },
+    { "port", 0, 0, G_OPTION_ARG_STRING, &port, N_ ("Port to host on (default 0: a free one)"),
+      N_ ("PORT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_ ("FILE…") },
+    { NULL },
+  };
+
+  context = g_option_context_new (_ ("— a workshop on leadership and management"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+                                    _ ("Without options, FILEs open in the application.\n"));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+
+  if (version)
+    {
+      g_print ("two-hats %s\n", PACKAGE_VERSION);
+      return TH_CLI_EXIT_OK;
+    }
+
+  n_files = files != NULL ? g_strv_length (files) : 0;
+  n_modes = (check ? 1 : 0) + (export_csv != NULL ? 1 : 0) + (export_chart != NULL ? 1 : 0)
+            + (host ? 1 : 0);
+
+  if (n_modes == 0)
+    return usage_error (context,
+                        _ ("nothing to do: use --check, --export-csv, --export-chart or --host"));
+  if (n_modes > 1)
+    return usage_error (context,
+                        _ ("--check, --export-csv, --export-chart and --host go one at a time"));
+  if (!host && (bind != NULL || port != NULL))
+    return usage_error (context, _ ("--bind and --port go with --host"));
+
+  if (host)
+    {
+      guint64 port_number = 0;
+
+      if (n_files != 1)
+        return usage_error (context, _ ("--host needs exactly one SESSION file"));
+      if (anonymous || size != NULL)
+        return usage_error (context, _ ("--anonymous and --size go with the exports"));
+      if (port != NULL && !g_ascii_string_to_unsigned (port, 10, 0, 65535, &port_number, NULL))
+        return usage_error (context, _ ("--port takes a number from 0 to 65535"));
+      return run_host (files[0], bind, (guint)port_number);
+    }
+
+  if (check)
+    {
+      if (n_files == 0)
+        return usage_error (context, _ ("--check needs at least one FILE"));
+      return run_check (files);
+    }
+
+  if (n_files != 1)
+    return usage_error (context, _ ("an export needs exactly one SESSION file"));
+
+  if (export_csv != NULL)
+    {
+      if (size != NULL)
+        return usage_error (context, _ ("--size goes with --export-chart"));
+      return run_export_csv (export_csv, files[0], anonymous);
+    }
+
+  if (!has_chart_extension (export_chart))
+    return usage_error (context, _ ("the chart file must end in .png, .pdf or .svg"));
+  if (size != NULL && !parse_size (size, &width, &height))
+    return usage_error (context, _ ("--size takes WIDTHxHEIGHT, each from 64 to 20000"));
+
+  return run_export_chart (export_chart, files[0], anonymous, width, height);
+}

@@ -1,0 +1,270 @@
+/* th-concept.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "th-deck-private.h"
+
+/* The card's display strings, kept in one table so that reading, writing,
+ * translating and the properties cannot drift apart. */
+typedef enum
+{
+  FIELD_TITLE,
+  FIELD_SUMMARY,
+  FIELD_DETAIL,
+  FIELD_EXAMPLE,
+  FIELD_QUESTION,
+  FIELD_LEADERSHIP,
+  FIELD_MANAGEMENT,
+  N_FIELDS
+} Field;
+
+static const struct
+{
+  const char *member;
+  gboolean required;
+} fields[N_FIELDS] = {
+  [FIELD_TITLE] = { "title", TRUE },
+  [FIELD_SUMMARY] = { "summary", TRUE },
+  [FIELD_DETAIL] = { "detail", TRUE },
+  [FIELD_EXAMPLE] = { "example", FALSE },
+  [FIELD_QUESTION] = { "question", FALSE },
+  /* Only contrast cards carry a sentence for each side. */
+  [FIELD_LEADERSHIP] = { "leadership", FALSE },
+  [FIELD_MANAGEMENT] = { "management", FALSE },
+};
+
+struct _ThConcept
+{
+  GObject parent_instance;
+
+  char *id;
+  char *section_id;
+  ThSide side;
+  char *text[N_FIELDS];          /* as in the file; NULL when absent */
+  const char *display[N_FIELDS]; /* translated, or text */
+};
+
+G_DEFINE_FINAL_TYPE (ThConcept, th_concept, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_ID,
+  PROP_SECTION_ID,
+  PROP_FIRST_FIELD,
+  N_PROPS = PROP_FIRST_FIELD + N_FIELDS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+th_concept_finalize (GObject *object)
+{
+  ThConcept *self = TH_CONCEPT (object);
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->section_id, g_free);
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_clear_pointer (&self->text[i], g_free);
+
+  G_OBJECT_CLASS (th_concept_parent_class)->finalize (object);
+}
+
+static void
+th_concept_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ThConcept *self = TH_CONCEPT (object);
+
+  if (prop_id == PROP_ID)
+    g_value_set_string (value, self->id);
+  else if (prop_id == PROP_SECTION_ID)
+    g_value_set_string (value, self->section_id);
+  else if (prop_id >= PROP_FIRST_FIELD && prop_id < N_PROPS)
+    g_value_set_string (value, self->display[prop_id - PROP_FIRST_FIELD]);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+th_concept_class_init (ThConceptClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = th_concept_finalize;
+  object_class->get_property = th_concept_get_property;
+
+  properties[PROP_ID]
+    = g_param_spec_string ("id", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SECTION_ID] = g_param_spec_string ("section-id", NULL, NULL, NULL,
+                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  for (guint i = 0; i < N_FIELDS; i++)
+    properties[PROP_FIRST_FIELD + i] = g_param_spec_string (
+      fields[i].member, NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+th_concept_init (ThConcept *self)
+{
+}
+
+ThConcept *
+th_concept_new_from_json (JsonNode *node, const ThJsonPath *path, gboolean translate,
+                          GError **error)
+{
+  g_autoptr (ThConcept) self = NULL;
+  JsonObject *object;
+  const char *id, *section_id, *side;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      th_json_set_error (error, TH_ERROR_INVALID, path, _("expected an object, found %s"),
+                         th_json_describe_node (node));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  self = g_object_new (TH_TYPE_CONCEPT, NULL);
+
+  if (!th_json_get_id_member (object, path, "id", &id, error)
+      || !th_json_get_string_member (object, path, "section", TRUE, &section_id, error)
+      || !th_json_get_string_member (object, path, "side", TRUE, &side, error))
+    return NULL;
+
+  if (!th_side_from_string (side, &self->side))
+    {
+      ThJsonPath side_path = TH_JSON_PATH_MEMBER (path, "side");
+      g_autofree char *quoted = th_json_quote (side);
+
+      th_json_set_error (error, TH_ERROR_INVALID, &side_path,
+                         _("%s is not leadership, management or both"), quoted);
+      return NULL;
+    }
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      const char *text;
+
+      if (!th_json_get_string_member (object, path, fields[i].member, fields[i].required, &text,
+                                      error))
+        return NULL;
+
+      self->text[i] = g_strdup (text);
+      self->display[i] = th_deck_translate (translate, self->text[i]);
+    }
+
+  self->id = g_strdup (id);
+  self->section_id = g_strdup (section_id);
+
+  return g_steal_pointer (&self);
+}
+
+void
+th_concept_build_json (ThConcept *self, JsonBuilder *builder)
+{
+  json_builder_begin_object (builder);
+  th_json_builder_add_string (builder, "id", self->id);
+  th_json_builder_add_string (builder, "section", self->section_id);
+  th_json_builder_add_string (builder, "side", th_side_to_string (self->side));
+  for (guint i = 0; i < N_FIELDS; i++)
+    th_json_builder_add_string (builder, fields[i].member, self->text[i]);
+  json_builder_end_object (builder);
+}
+
+const char *
+th_concept_get_id (ThConcept *self)
+{
+  g_return_val_if_fail (TH_IS_CONCEPT (self), NULL);
+
+  return self->id;
+}
+
+const char *
+th_concept_get_section_id (ThConcept *self)
+{
+  g_return_val_if_fail (TH_IS_CONCEPT (self), NULL);
+
+  return self->section_id;
+}
+
+ThSide
+th_concept_get_side (ThConcept *self)
+{
+  g_return_val_if_fail (TH_IS_CONCEPT (self), TH_SIDE_BOTH);
+
+  return self->side;
+}
+
+const char *
+th_concept_get_title (ThConcept *self)
+{
+  g_return_val_if_fail (TH_IS_CONCEPT (self), NULL);
+
+  return self->display[FIELD_TITLE];
+}
+
+const char *
+th_concept_get_summary (ThConcept *self)
+{
+  g_return_val_if_fail (TH_IS_CONCEPT (self), NULL);
+
+  return self->display[FIELD_SUMMARY];
+}
+
+const char *
+th_concept_get_detail (ThConcept *self)
+{
+  g_return_val_if_fail (TH_IS_CONCEPT (self), NULL);
+
+  return self->display[FIELD_DETAIL];
+}
+
+const char *
+th_concept_get_example (ThConcept *self)
+{
+  g_return_val_if_fail (TH_IS_CONCEPT (self), NULL);
+
+  return self->display[FIELD_EXAMPLE];
+}
+
+const char *
+th_concept_get_question (ThConcept *self)
+{
+  g_return_val_if_fail (TH_IS_CONCEPT (self), NULL);
+
+  return self->display[FIELD_QUESTION];
+}
+
+const char *
+th_concept_get_leadership_side (ThConcept *self)
+{
+  g_return_val_if_fail (TH_IS_CONCEPT (self), NULL);
+
+  return self->display[FIELD_LEADERSHIP];
+}
+
+const char *
+th_concept_get_management_side (ThConcept *self)
+{
+  g_return_val_if_fail (TH_IS_CONCEPT (self), NULL);
+
+  return self->display[FIELD_MANAGEMENT];
+}
+
+gboolean
+th_concept_is_contrast (ThConcept *self)
+{
+  g_return_val_if_fail (TH_IS_CONCEPT (self), FALSE);
+
+  /* A contrast card shows the two sides next to each other, so it needs
+   * both sentences. */
+  return self->text[FIELD_LEADERSHIP] != NULL && self->text[FIELD_MANAGEMENT] != NULL;
+}

@@ -1,0 +1,23 @@
+/* th-csv.h
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "th-session.h"
+
+G_BEGIN_DECLS
+
+/* Per-participant scores as FORMAT.md "Scores as CSV" (RFC 4180, C-locale
+ * decimals whatever the locale).  With @anonymous, names read
+ * "Participant 1", "Participant 2", … in file order. */
+GBytes *th_session_to_csv (ThSession *session, gboolean anonymous);
+
+/* One field as RFC 4180 writes it: quoted when it holds a comma, a quote,
+ * CR or LF, with inner quotes doubled; unchanged otherwise. */
+char *th_csv_quote_field (const char *field);
+
+G_END_DECLS

@@ -1,0 +1,524 @@
+/* th-document.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "th-document.h"
+
+#define RECOVERY_SUFFIX ".twohats"
+
+struct _ThDocument
+{
+  GObject parent_instance;
+
+  ThSession *session;
+  GFile *file;
+  GFile *recovery_file;
+  GError *save_error;
+
+  guint saved : 1;
+  /* Whether a recovery copy was written (or loaded) and still exists, so
+   * that it is removed once the real file holds everything. */
+  guint has_recovery_copy : 1;
+};
+
+G_DEFINE_FINAL_TYPE (ThDocument, th_document, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  PROP_FILE,
+  PROP_SAVED,
+  N_PROPS
+};
+
+enum
+{
+  SAVE_FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+GFile *
+th_document_get_recovery_dir (void)
+{
+  return g_file_new_build_filename (g_get_user_data_dir (), "two-hats", "recovery", NULL);
+}
+
+static void
+set_saved (ThDocument *self, gboolean saved)
+{
+  if (self->saved == !!saved)
+    return;
+
+  self->saved = !!saved;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVED]);
+}
+
+static gboolean
+write_recovery_copy (ThDocument *self, GError **error)
+{
+  g_autoptr (GFile) dir = th_document_get_recovery_dir ();
+  g_autofree char *path = g_file_get_path (dir);
+
+  /* Private: the copies hold people's names and answers. */
+  if (g_mkdir_with_parents (path, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _ ("Could not create the recovery folder “%s”: %s"), path,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!th_session_save_to_file (self->session, self->recovery_file, error))
+    return FALSE;
+
+  self->has_recovery_copy = TRUE;
+  return TRUE;
+}
+
+static void
+remove_recovery_copy (ThDocument *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!self->has_recovery_copy)
+    return;
+
+  if (!g_file_delete (self->recovery_file, NULL, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      /* A stale copy costs only a line on the welcome page next time. */
+      g_debug ("Could not remove the recovery copy: %s", error->message);
+      return;
+    }
+
+  self->has_recovery_copy = FALSE;
+}
+
+static gboolean
+save_internal (ThDocument *self, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (self->file != NULL)
+    {
+      if (th_session_save_to_file (self->session, self->file, &local_error))
+        {
+          g_clear_error (&self->save_error);
+          remove_recovery_copy (self);
+          set_saved (self, TRUE);
+          return TRUE;
+        }
+
+      /* The file cannot be written (a read-only folder, a full disk, a
+       * removed USB stick): the answers go to the recovery folder so that
+       * they are offered again at the next start. */
+      {
+        g_autoptr (GError) recovery_error = NULL;
+
+        if (!write_recovery_copy (self, &recovery_error))
+          g_debug ("Could not write the recovery copy either: %s", recovery_error->message);
+      }
+    }
+  else if (write_recovery_copy (self, &local_error))
+    {
+      g_clear_error (&self->save_error);
+      set_saved (self, TRUE);
+      return TRUE;
+    }
+
+  g_clear_error (&self->save_error);
+  self->save_error = g_error_copy (local_error);
+  set_saved (self, FALSE);
+  g_signal_emit (self, signals[SAVE_FAILED], 0, local_error);
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static void
+session_changed_cb (ThSession *session, ThDocument *self)
+{
+  /* The signal's emitter has no use for the error: ::save-failed told
+   * whoever shows it. */
+  save_internal (self, NULL);
+}
+
+static void
+th_document_constructed (GObject *object)
+{
+  ThDocument *self = TH_DOCUMENT (object);
+
+  G_OBJECT_CLASS (th_document_parent_class)->constructed (object);
+
+  g_assert (TH_IS_SESSION (self->session));
+
+  if (self->recovery_file == NULL)
+    {
+      g_autoptr (GFile) dir = th_document_get_recovery_dir ();
+      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *name = g_strconcat (uuid, RECOVERY_SUFFIX, NULL);
+
+      self->recovery_file = g_file_get_child (dir, name);
+    }
+
+  /* A document with a file was just read from it, so it is saved. */
+  self->saved = self->file != NULL;
+
+  g_signal_connect_object (self->session, "changed", G_CALLBACK (session_changed_cb), self, 0);
+}
+
+static void
+th_document_dispose (GObject *object)
+{
+  ThDocument *self = TH_DOCUMENT (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (self->session, session_changed_cb, self);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (th_document_parent_class)->dispose (object);
+}
+
+static void
+th_document_finalize (GObject *object)
+{
+  ThDocument *self = TH_DOCUMENT (object);
+
+  g_clear_object (&self->file);
+  g_clear_object (&self->recovery_file);
+  g_clear_error (&self->save_error);
+
+  G_OBJECT_CLASS (th_document_parent_class)->finalize (object);
+}
+
+static void
+th_document_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ThDocument *self = TH_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+      case PROP_SESSION:
+        g_value_set_object (value, self->session);
+        break;
+      case PROP_FILE:
+        g_value_set_object (value, self->file);
+        break;
+      case PROP_SAVED:
+        g_value_set_boolean (value, self->saved);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+th_document_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  ThDocument *self = TH_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+      case PROP_SESSION:
+        self->session = g_value_dup_object (value);
+        break;
+      case PROP_FILE:
+        self->file = g_value_dup_object (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+th_document_class_init (ThDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = th_document_constructed;
+  object_class->dispose = th_document_dispose;
+  object_class->finalize = th_document_finalize;
+  object_class->get_property = th_document_get_property;
+  object_class->set_property = th_document_set_property;
+
+  properties[PROP_SESSION]
+    = g_param_spec_object ("session", NULL, NULL, TH_TYPE_SESSION,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE]
+    = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SAVED]
+    = g_param_spec_boolean ("saved", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ThDocument::save-failed:
+   * @error: what went wrong
+   *
+   * Emitted when a change could not be written to the document's file (or,
+   * while untitled, to its recovery copy).  The change stays in memory.
+   */
+  signals[SAVE_FAILED]
+    = g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                    NULL, G_TYPE_NONE, 1, G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+th_document_init (ThDocument *self)
+{
+}
+
+ThDocument *
+th_document_new (ThSession *session, GFile *file)
+{
+  g_return_val_if_fail (TH_IS_SESSION (session), NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  return g_object_new (TH_TYPE_DOCUMENT, "session", session, "file", file, NULL);
+}
+
+ThDocument *
+th_document_open (GFile *file, GError **error)
+{
+  g_autoptr (ThSession) session = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  session = th_session_new_from_file (file, error);
+  if (session == NULL)
+    return NULL;
+
+  return th_document_new (session, file);
+}
+
+ThDocument *
+th_document_open_recovery (GFile *recovery_file, GError **error)
+{
+  g_autoptr (ThSession) session = NULL;
+  ThDocument *self;
+
+  g_return_val_if_fail (G_IS_FILE (recovery_file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  session = th_session_new_from_file (recovery_file, error);
+  if (session == NULL)
+    return NULL;
+
+  self = g_object_new (TH_TYPE_DOCUMENT, "session", session, NULL);
+  g_set_object (&self->recovery_file, recovery_file);
+  self->has_recovery_copy = TRUE;
+  /* Everything it holds is on disk already, in the copy it came from. */
+  self->saved = TRUE;
+
+  return self;
+}
+
+ThSession *
+th_document_get_session (ThDocument *self)
+{
+  g_return_val_if_fail (TH_IS_DOCUMENT (self), NULL);
+
+  return self->session;
+}
+
+GFile *
+th_document_get_file (ThDocument *self)
+{
+  g_return_val_if_fail (TH_IS_DOCUMENT (self), NULL);
+
+  return self->file;
+}
+
+GFile *
+th_document_get_recovery_file (ThDocument *self)
+{
+  g_return_val_if_fail (TH_IS_DOCUMENT (self), NULL);
+
+  return self->recovery_file;
+}
+
+gboolean
+th_document_get_saved (ThDocument *self)
+{
+  g_return_val_if_fail (TH_IS_DOCUMENT (self), FALSE);
+
+  return self->saved;
+}
+
+const GError *
+th_document_get_save_error (ThDocument *self)
+{
+  g_return_val_if_fail (TH_IS_DOCUMENT (self), NULL);
+
+  return self->save_error;
+}
+
+char *
+th_document_dup_display_name (ThDocument *self)
+{
+  const char *title;
+
+  g_return_val_if_fail (TH_IS_DOCUMENT (self), NULL);
+
+  title = th_session_get_title (self->session);
+  if (title != NULL && *title != '\0')
+    return g_strdup (title);
+
+  if (self->file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (self->file);
+
+      if (g_str_has_suffix (basename, RECOVERY_SUFFIX))
+        basename[strlen (basename) - strlen (RECOVERY_SUFFIX)] = '\0';
+      return g_steal_pointer (&basename);
+    }
+
+  return g_strdup (_ ("Untitled Workshop"));
+}
+
+gboolean
+th_document_save (ThDocument *self, GError **error)
+{
+  g_return_val_if_fail (TH_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return save_internal (self, error);
+}
+
+gboolean
+th_document_save_as (ThDocument *self, GFile *file, GError **error)
+{
+  g_return_val_if_fail (TH_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The old place keeps being the document's until the new one holds
+   * everything, so a failure here loses nothing. */
+  if (!th_session_save_to_file (self->session, file, error))
+    return FALSE;
+
+  if (self->file == NULL || !g_file_equal (self->file, file))
+    {
+      g_set_object (&self->file, file);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+
+  g_clear_error (&self->save_error);
+  remove_recovery_copy (self);
+  set_saved (self, TRUE);
+
+  return TRUE;
+}
+
+gboolean
+th_document_discard_recovery (ThDocument *self, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (TH_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_file_delete (self->recovery_file, NULL, &local_error)
+      && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  self->has_recovery_copy = FALSE;
+  return TRUE;
+}
+
+static int
+compare_by_modified_desc (gconstpointer a, gconstpointer b)
+{
+  GFileInfo *info_a = *(GFileInfo **)a;
+  GFileInfo *info_b = *(GFileInfo **)b;
+  guint64 time_a
+    = g_file_info_get_attribute_uint64 (info_a, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC
+      + g_file_info_get_attribute_uint32 (info_a, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+  guint64 time_b
+    = g_file_info_get_attribute_uint64 (info_b, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC
+      + g_file_info_get_attribute_uint32 (info_b, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+
+  if (time_a != time_b)
+    return time_a > time_b ? -1 : 1;
+  return g_strcmp0 (g_file_info_get_name (info_a), g_file_info_get_name (info_b));
+}
+
+GPtrArray *
+th_document_list_recovery (void)
+{
+  g_autoptr (GFile) dir = th_document_get_recovery_dir ();
+  g_autoptr (GFileEnumerator) enumerator = NULL;
+  g_autoptr (GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  enumerator = g_file_enumerate_children (dir,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME
+                                          "," G_FILE_ATTRIBUTE_STANDARD_TYPE
+                                          "," G_FILE_ATTRIBUTE_TIME_MODIFIED
+                                          "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (enumerator == NULL)
+    return files;
+
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+      const char *name;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, NULL, NULL, NULL) || info == NULL)
+        break;
+
+      name = g_file_info_get_name (info);
+      /* Hidden names are the temporary files of a write in progress. */
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR || name[0] == '.'
+          || !g_str_has_suffix (name, RECOVERY_SUFFIX))
+        continue;
+
+      g_ptr_array_add (infos, g_object_ref (info));
+    }
+
+  g_ptr_array_sort (infos, compare_by_modified_desc);
+  for (guint i = 0; i < infos->len; i++)
+    g_ptr_array_add (files, g_file_get_child (dir, g_file_info_get_name (infos->pdata[i])));
+
+  return files;
+}
+
+gboolean
+th_document_delete_recovery (GFile *recovery_file, GError **error)
+{
+  g_autoptr (GFile) dir = th_document_get_recovery_dir ();
+
+  g_return_val_if_fail (G_IS_FILE (recovery_file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_file_has_parent (recovery_file, dir))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _ ("Not a recovery copy"));
+      return FALSE;
+    }
+
+  return g_file_delete (recovery_file, NULL, error);
+}

@@ -1,0 +1,64 @@
+/* th-document.h
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "th-session.h"
+
+G_BEGIN_DECLS
+
+/* ThDocument: a session and where it lives.  Every ::changed of the
+ * session is written to disk before the change returns, so an answer
+ * survives a crash or a power cut from the moment it is given.  A session
+ * without a file (untitled) is kept in the recovery folder instead until it
+ * gets a name.  When writing the file fails, the document emits
+ * ::save-failed, keeps everything in memory, writes a recovery copy and
+ * tries the file again on the next change. */
+#define TH_TYPE_DOCUMENT (th_document_get_type ())
+G_DECLARE_FINAL_TYPE (ThDocument, th_document, TH, DOCUMENT, GObject)
+
+/* @file NULL means untitled.  Nothing is written until the first change or
+ * th_document_save(). */
+ThDocument *th_document_new (ThSession *session, GFile *file);
+/* Loads the session in @file; the document saves back to it. */
+ThDocument *th_document_open (GFile *file, GError **error);
+/* Loads a recovery copy (from th_document_list_recovery()) as an untitled
+ * document that goes on saving to that same copy. */
+ThDocument *th_document_open_recovery (GFile *recovery_file, GError **error);
+
+ThSession *th_document_get_session (ThDocument *self);
+/* NULL while untitled. */
+GFile *th_document_get_file (ThDocument *self);
+/* Where the recovery copy of this document is written (whether or not it
+ * exists yet). */
+GFile *th_document_get_recovery_file (ThDocument *self);
+/* TRUE when everything in memory is on disk in the document's own place. */
+gboolean th_document_get_saved (ThDocument *self);
+/* The error of the last failed save, or NULL once a save succeeded. */
+const GError *th_document_get_save_error (ThDocument *self);
+/* The session title, or the file name, or "Untitled Workshop". */
+char *th_document_dup_display_name (ThDocument *self);
+
+/* Saves now (the file, or the recovery copy while untitled). */
+gboolean th_document_save (ThDocument *self, GError **error);
+/* Writes the session to @file, makes it the document's file and removes
+ * the recovery copy.  On failure nothing changes. */
+gboolean th_document_save_as (ThDocument *self, GFile *file, GError **error);
+/* Removes the recovery copy; for "Discard" of an untitled document that
+ * is being closed. */
+gboolean th_document_discard_recovery (ThDocument *self, GError **error);
+
+/* The recovery folder: $XDG_DATA_HOME/two-hats/recovery. */
+GFile *th_document_get_recovery_dir (void);
+/* The recovery copies there (GFile), the newest first. */
+GPtrArray *th_document_list_recovery (void);
+/* Deletes one recovery copy; refuses files outside the recovery folder. */
+gboolean th_document_delete_recovery (GFile *recovery_file, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,105 @@
+/* th-json-private.h
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "th-error.h"
+
+G_BEGIN_DECLS
+
+/* Nesting deeper than this is refused before json-glib sees the text: its
+ * parser recurses once per level, so a hostile file of a few hundred
+ * thousand brackets would otherwise overflow the stack.  Real files nest
+ * four levels deep. */
+#define TH_JSON_MAX_DEPTH 64
+
+/* A JSON path built on the stack while a document is validated, so that
+ * nothing is allocated for the (many) values that turn out fine.  It is
+ * only turned into text ("participants[3].ratings.explain-the-why") when
+ * an error is reported.  A node is either a member (@member non-NULL) or
+ * an array element (@index ≥ 0). */
+typedef struct _ThJsonPath ThJsonPath;
+struct _ThJsonPath
+{
+  const ThJsonPath *parent;
+  const char *member;
+  gint64 index;
+};
+
+#define TH_JSON_PATH_MEMBER(parent_path, name)                                                     \
+  {                                                                                                \
+    (parent_path), (name), -1                                                                      \
+  }
+#define TH_JSON_PATH_INDEX(parent_path, i)                                                         \
+  {                                                                                                \
+    (parent_path), NULL, (gint64)(i)                                                               \
+  }
+
+char *th_json_path_to_string (const ThJsonPath *path);
+
+/* Sets @error to "PATH: MESSAGE" (or MESSAGE alone for the root). */
+void th_json_set_error (GError **error, ThError code, const ThJsonPath *path, const char *format,
+                        ...) G_GNUC_PRINTF (4, 5);
+
+/* A short, printable rendering of a string taken from a file, quoted, for
+ * error messages: hostile input must not turn a message into a novel or
+ * smuggle control characters into a terminal. */
+char *th_json_quote (const char *text);
+
+/* Checks encoding and nesting, then parses @data.  Returns the root node
+ * (never NULL on success). */
+JsonNode *th_json_parse (const char *data, gsize length, GError **error);
+
+/* What a node holds, for "expected a string, found an array". */
+const char *th_json_describe_node (JsonNode *node);
+
+/* Typed member access.  Each returns FALSE with @error set when the member
+ * is present with the wrong type (or breaks a limit), or when it is absent
+ * and @required; on success *@out is NULL (or untouched for numbers) when
+ * the member is absent. */
+gboolean th_json_get_string_member (JsonObject *object, const ThJsonPath *path, const char *member,
+                                    gboolean required, const char **out, GError **error);
+gboolean th_json_get_object_member (JsonObject *object, const ThJsonPath *path, const char *member,
+                                    gboolean required, JsonObject **out, GError **error);
+gboolean th_json_get_array_member (JsonObject *object, const ThJsonPath *path, const char *member,
+                                   gboolean required, JsonArray **out, GError **error);
+
+/* A required member holding an id (FORMAT.md: 1–64 of a-z, 0-9, '-'). */
+gboolean th_json_get_id_member (JsonObject *object, const ThJsonPath *path, const char *member,
+                                const char **out, GError **error);
+
+/* Checks that @node is a string within the string limit, valid UTF-8. */
+gboolean th_json_node_get_string (JsonNode *node, const ThJsonPath *path, const char **out,
+                                  GError **error);
+/* Checks that @node is a number and returns it as a double. */
+gboolean th_json_node_get_number (JsonNode *node, const ThJsonPath *path, double *out,
+                                  GError **error);
+/* Checks that @node is a whole number (1 and 1.0 both qualify, 1.5 does
+ * not) and returns it.  Values beyond the range of gint64 are refused. */
+gboolean th_json_node_get_integer (JsonNode *node, const ThJsonPath *path, gint64 *out,
+                                   GError **error);
+
+/* Checks "format" and "version" of a document root; @expected_format is
+ * "two-hats-deck" or "two-hats-session", @what "deck" or "session". */
+gboolean th_json_check_header (JsonObject *object, const ThJsonPath *path,
+                               const char *expected_format, const char *what, GError **error);
+
+/* A number as written in messages: "7", "3.5". */
+char *th_json_format_number (double value);
+
+/* The text files are written as: two-space indents, "key": value, members
+ * in the order they were built, non-ASCII characters as they are, a line
+ * break at the end.  (json-glib 1.6's pretty printer writes an empty
+ * object as "{      }".) */
+char *th_json_to_pretty_data (JsonNode *node, gsize *length);
+
+/* Adds a string member, or nothing when @value is NULL. */
+void th_json_builder_add_string (JsonBuilder *builder, const char *member, const char *value);
+
+G_END_DECLS

@@ -1,0 +1,778 @@
+/* th-json.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "th-json-private.h"
+#include "th-types.h"
+
+/* Longest piece of file text quoted in an error message. */
+#define QUOTE_MAX_CHARS 40
+
+static void
+append_path (GString *out, const ThJsonPath *path)
+{
+  if (path == NULL)
+    return;
+
+  append_path (out, path->parent);
+
+  if (path->member != NULL)
+    {
+      if (path->member[0] == '\0')
+        return;
+      if (out->len > 0)
+        g_string_append_c (out, '.');
+      g_string_append (out, path->member);
+    }
+  else
+    {
+      g_string_append_printf (out, "[%" G_GINT64_FORMAT "]", path->index);
+    }
+}
+
+char *
+th_json_path_to_string (const ThJsonPath *path)
+{
+  GString *out = g_string_new (NULL);
+
+  append_path (out, path);
+  return g_string_free (out, FALSE);
+}
+
+void
+th_json_set_error (GError **error, ThError code, const ThJsonPath *path, const char *format, ...)
+{
+  g_autofree char *where = NULL;
+  g_autofree char *what = NULL;
+  va_list args;
+
+  if (error == NULL)
+    return;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  where = th_json_path_to_string (path);
+  if (where[0] == '\0')
+    g_set_error_literal (error, TH_ERROR, code, what);
+  else
+    g_set_error (error, TH_ERROR, code, "%s: %s", where, what);
+}
+
+char *
+th_json_quote (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_new ("“");
+  const char *p = valid;
+  guint n = 0;
+
+  for (; *p != '\0' && n < QUOTE_MAX_CHARS; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (g_unichar_iscntrl (c))
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  if (*p != '\0')
+    g_string_append (out, "…");
+  g_string_append (out, "”");
+
+  return g_string_free (out, FALSE);
+}
+
+/* Line and column (in characters, both from 1) of byte @offset, for
+ * messages about text that json-glib never saw. */
+static void
+locate_offset (const char *data, gsize offset, guint *line, guint *column)
+{
+  gsize line_start = 0;
+
+  *line = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          (*line)++;
+          line_start = i + 1;
+        }
+    }
+
+  /* The bytes before @offset are valid UTF-8 (the encoding check stops at
+   * the first bad byte), so they can be counted as characters. */
+  *column = (guint)g_utf8_strlen (data + line_start, (gssize)(offset - line_start)) + 1;
+}
+
+static gboolean
+check_encoding (const char *data, gsize length, GError **error)
+{
+  const char *end = NULL;
+  guint line, column;
+  gsize offset;
+
+  if (g_utf8_validate (data, (gssize)length, &end))
+    return TRUE;
+
+  offset = (gsize)(end - data);
+  locate_offset (data, offset, &line, &column);
+
+  if (offset < length && data[offset] == '\0')
+    g_set_error (error, TH_ERROR, TH_ERROR_PARSE,
+                 _("line %u, column %u: the file contains a NUL byte (at byte %lu); it is not a "
+                    "text file"),
+                 line, column, (gulong)offset);
+  else
+    g_set_error (error, TH_ERROR, TH_ERROR_PARSE,
+                 _("line %u, column %u: the file is not valid UTF-8 (at byte %lu)"), line, column,
+                 (gulong)offset);
+
+  return FALSE;
+}
+
+/* Walks the text once, outside and inside strings, to refuse what the
+ * recursive json-glib parser must not see: nesting deeper than
+ * TH_JSON_MAX_DEPTH, and the escape \u0000, which json-glib would silently
+ * turn into the end of a C string (so "p1\u0000x" would read as "p1"). */
+static gboolean
+check_structure (const char *data, gsize length, GError **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  guint line, column;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\' && i + 1 < length)
+            {
+              if (data[i + 1] == 'u' && i + 5 < length && memcmp (data + i + 2, "0000", 4) == 0)
+                {
+                  locate_offset (data, i, &line, &column);
+                  g_set_error (error, TH_ERROR, TH_ERROR_PARSE,
+                               _("line %u, column %u: a string contains the escape \\u0000 (a NUL "
+                                  "character), which Two Hats does not accept"),
+                               line, column);
+                  return FALSE;
+                }
+              i++;
+            }
+          else if (c == '"')
+            {
+              in_string = FALSE;
+            }
+        }
+      else if (c == '"')
+        {
+          in_string = TRUE;
+        }
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > TH_JSON_MAX_DEPTH)
+            {
+              locate_offset (data, i, &line, &column);
+              g_set_error (error, TH_ERROR, TH_ERROR_TOO_LARGE,
+                           _("line %u, column %u: nested more than %u levels deep"), line, column,
+                           TH_JSON_MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        {
+          depth--;
+        }
+    }
+
+  return TRUE;
+}
+
+/* json-glib quotes the offending token, which comes from the file and may
+ * hold terminal escape sequences or be very long. */
+static char *
+make_printable (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == 200)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (g_unichar_iscntrl (c))
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* json-glib says "<data>:LINE:COLUMN: Parse error: WHAT"; people reading
+ * our messages get "line LINE, column COLUMN: WHAT". */
+static void
+set_parse_error (GError **error, const GError *json_error)
+{
+  const char *message = json_error->message;
+  const char *rest;
+  guint line, column;
+  int consumed = 0;
+
+  if (g_str_has_prefix (message, "<data>:")
+      && sscanf (message + strlen ("<data>:"), "%u:%u: %n", &line, &column, &consumed) == 2
+      && consumed > 0)
+    {
+      const char *label = g_dgettext ("json-glib-1.0", "Parse error");
+
+      rest = message + strlen ("<data>:") + consumed;
+      /* Drop json-glib's own "Parse error: " label (translated in its own
+       * domain): the line and column already say what kind of error it is. */
+      if (g_str_has_prefix (rest, label) && g_str_has_prefix (rest + strlen (label), ": "))
+        rest += strlen (label) + 2;
+
+      g_autofree char *printable = make_printable (rest);
+
+      g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _("line %u, column %u: %s"), line, column,
+                   printable);
+    }
+  else
+    {
+      g_autofree char *printable = make_printable (message);
+
+      g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _("not valid JSON: %s"), printable);
+    }
+}
+
+JsonNode *
+th_json_parse (const char *data, gsize length, GError **error)
+{
+  g_autoptr (JsonParser) parser = NULL;
+  g_autoptr (GError) local_error = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > G_MAXSSIZE)
+    {
+      g_set_error (error, TH_ERROR, TH_ERROR_TOO_LARGE, _("the file is too large"));
+      return NULL;
+    }
+
+  /* A byte order mark is allowed (RFC 8259 lets parsers ignore it) since
+   * some Windows editors add one. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  /* json-glib takes an empty text for a document without a root. */
+  if (length == 0)
+    {
+      g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _("the file is empty"));
+      return NULL;
+    }
+
+  if (!check_encoding (data, length, error) || !check_structure (data, length, error))
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, (gssize)length, &local_error))
+    {
+      set_parse_error (error, local_error);
+      return NULL;
+    }
+
+  root = json_parser_steal_root (parser);
+  if (root == NULL)
+    {
+      g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _("the file is empty"));
+      return NULL;
+    }
+
+  return root;
+}
+
+const char *
+th_json_describe_node (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+      case JSON_NODE_OBJECT:
+        return _("an object");
+      case JSON_NODE_ARRAY:
+        return _("an array");
+      case JSON_NODE_NULL:
+        return _("null");
+      case JSON_NODE_VALUE:
+      default:
+        break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+      case G_TYPE_STRING:
+        return _("a string");
+      case G_TYPE_BOOLEAN:
+        return _("a boolean");
+      case G_TYPE_INT64:
+      case G_TYPE_DOUBLE:
+        return _("a number");
+      default:
+        return _("a value");
+    }
+}
+
+static JsonNode *
+get_member (JsonObject *object, const ThJsonPath *path, gboolean required, GError **error)
+{
+  JsonNode *node = json_object_get_member (object, path->member);
+
+  if (node == NULL && required)
+    th_json_set_error (error, TH_ERROR_INVALID, path, _("required member is missing"));
+
+  return node;
+}
+
+gboolean
+th_json_node_get_string (JsonNode *node, const ThJsonPath *path, const char **out, GError **error)
+{
+  const char *value;
+  gsize n_bytes;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      th_json_set_error (error, TH_ERROR_INVALID, path, _("expected a string, found %s"),
+                         th_json_describe_node (node));
+      return FALSE;
+    }
+
+  value = json_node_get_string (node);
+  n_bytes = strlen (value);
+
+  /* The file as a whole is valid UTF-8, but a lone surrogate escape such
+   * as "\ud800x" makes json-glib produce invalid UTF-8 in the string. */
+  if (!g_utf8_validate (value, (gssize)n_bytes, NULL))
+    {
+      th_json_set_error (error, TH_ERROR_INVALID, path,
+                         _("the text is not valid Unicode (a lone \\u surrogate escape)"));
+      return FALSE;
+    }
+
+  /* Every character takes at least one byte: short strings need no count. */
+  if (n_bytes > TH_MAX_STRING_CHARS)
+    {
+      glong n_chars = g_utf8_strlen (value, (gssize)n_bytes);
+
+      if (n_chars > TH_MAX_STRING_CHARS)
+        {
+          th_json_set_error (error, TH_ERROR_TOO_LARGE, path,
+                             _("%ld characters, more than the limit of %d"), n_chars,
+                             TH_MAX_STRING_CHARS);
+          return FALSE;
+        }
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+gboolean
+th_json_node_get_number (JsonNode *node, const ThJsonPath *path, double *out, GError **error)
+{
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      GType type = json_node_get_value_type (node);
+
+      if (type == G_TYPE_INT64)
+        {
+          *out = (double)json_node_get_int (node);
+          return TRUE;
+        }
+      if (type == G_TYPE_DOUBLE)
+        {
+          *out = json_node_get_double (node);
+          return TRUE;
+        }
+    }
+
+  th_json_set_error (error, TH_ERROR_INVALID, path, _("expected a number, found %s"),
+                     th_json_describe_node (node));
+  return FALSE;
+}
+
+gboolean
+th_json_node_get_integer (JsonNode *node, const ThJsonPath *path, gint64 *out, GError **error)
+{
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      GType type = json_node_get_value_type (node);
+
+      if (type == G_TYPE_INT64)
+        {
+          *out = json_node_get_int (node);
+          return TRUE;
+        }
+
+      if (type == G_TYPE_DOUBLE)
+        {
+          double value = json_node_get_double (node);
+          g_autofree char *text = th_json_format_number (value);
+
+          /* Some tools write every number with a decimal point; 4.0 is
+           * still the integer 4, but 3.5 is not an integer at all. */
+          if (!isfinite (value) || floor (value) != value)
+            {
+              th_json_set_error (error, TH_ERROR_INVALID, path, _("%s is not an integer"), text);
+              return FALSE;
+            }
+          if (value < -9.0e15 || value > 9.0e15)
+            {
+              th_json_set_error (error, TH_ERROR_INVALID, path, _("%s is out of range"), text);
+              return FALSE;
+            }
+
+          *out = (gint64)value;
+          return TRUE;
+        }
+    }
+
+  th_json_set_error (error, TH_ERROR_INVALID, path, _("expected an integer, found %s"),
+                     th_json_describe_node (node));
+  return FALSE;
+}
+
+gboolean
+th_json_get_string_member (JsonObject *object, const ThJsonPath *parent, const char *member,
+                           gboolean required, const char **out, GError **error)
+{
+  ThJsonPath path = TH_JSON_PATH_MEMBER (parent, member);
+  JsonNode *node = get_member (object, &path, required, error);
+
+  *out = NULL;
+  if (node == NULL)
+    return !required;
+
+  return th_json_node_get_string (node, &path, out, error);
+}
+
+gboolean
+th_json_get_id_member (JsonObject *object, const ThJsonPath *parent, const char *member,
+                       const char **out, GError **error)
+{
+  ThJsonPath path = TH_JSON_PATH_MEMBER (parent, member);
+
+  if (!th_json_get_string_member (object, parent, member, TRUE, out, error))
+    return FALSE;
+
+  if (!th_id_is_valid (*out))
+    {
+      g_autofree char *quoted = th_json_quote (*out);
+
+      th_json_set_error (error, TH_ERROR_INVALID, &path,
+                         _("%s is not a valid id (1 to 64 characters of a-z, 0-9 and -)"), quoted);
+      *out = NULL;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+th_json_get_object_member (JsonObject *object, const ThJsonPath *parent, const char *member,
+                           gboolean required, JsonObject **out, GError **error)
+{
+  ThJsonPath path = TH_JSON_PATH_MEMBER (parent, member);
+  JsonNode *node = get_member (object, &path, required, error);
+
+  *out = NULL;
+  if (node == NULL)
+    return !required;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      th_json_set_error (error, TH_ERROR_INVALID, &path, _("expected an object, found %s"),
+                         th_json_describe_node (node));
+      return FALSE;
+    }
+
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+gboolean
+th_json_get_array_member (JsonObject *object, const ThJsonPath *parent, const char *member,
+                          gboolean required, JsonArray **out, GError **error)
+{
+  ThJsonPath path = TH_JSON_PATH_MEMBER (parent, member);
+  JsonNode *node = get_member (object, &path, required, error);
+
+  *out = NULL;
+  if (node == NULL)
+    return !required;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      th_json_set_error (error, TH_ERROR_INVALID, &path, _("expected an array, found %s"),
+                         th_json_describe_node (node));
+      return FALSE;
+    }
+
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+gboolean
+th_json_check_header (JsonObject *object, const ThJsonPath *parent, const char *expected_format,
+                      const char *what, GError **error)
+{
+  ThJsonPath format_path = TH_JSON_PATH_MEMBER (parent, "format");
+  ThJsonPath version_path = TH_JSON_PATH_MEMBER (parent, "version");
+  JsonNode *node;
+  const char *format;
+  gint64 version;
+
+  node = json_object_get_member (object, "format");
+  if (node == NULL)
+    {
+      th_json_set_error (error, TH_ERROR_INVALID, &format_path,
+                         _("missing, so this is not a Two Hats %s"), what);
+      return FALSE;
+    }
+  if (!th_json_node_get_string (node, &format_path, &format, error))
+    return FALSE;
+  if (strcmp (format, expected_format) != 0)
+    {
+      g_autofree char *quoted = th_json_quote (format);
+
+      th_json_set_error (error, TH_ERROR_INVALID, &format_path, _("%s is not a Two Hats %s"),
+                         quoted, what);
+      return FALSE;
+    }
+
+  node = get_member (object, &version_path, TRUE, error);
+  if (node == NULL || !th_json_node_get_integer (node, &version_path, &version, error))
+    return FALSE;
+
+  if (version > TH_FORMAT_VERSION)
+    {
+      g_autofree char *text = th_json_format_number ((double)version);
+
+      th_json_set_error (error, TH_ERROR_NEWER_VERSION, &version_path,
+                         _("this %s was made by a newer version of Two Hats (format version %s); "
+                            "update Two Hats to open it"),
+                         what, text);
+      return FALSE;
+    }
+  if (version < TH_FORMAT_VERSION)
+    {
+      g_autofree char *text = th_json_format_number ((double)version);
+
+      th_json_set_error (error, TH_ERROR_INVALID, &version_path,
+                         _("%s is not a format version (the first is 1)"), text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+th_json_format_number (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isfinite (value) && floor (value) == value && fabs (value) < 1e15)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)value);
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", value));
+}
+
+void
+th_json_builder_add_string (JsonBuilder *builder, const char *member, const char *value)
+{
+  if (value == NULL)
+    return;
+
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+append_string (GString *out, const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar)*p;
+
+      switch (c)
+        {
+          case '"':
+            g_string_append (out, "\\\"");
+            break;
+          case '\\':
+            g_string_append (out, "\\\\");
+            break;
+          case '\n':
+            g_string_append (out, "\\n");
+            break;
+          case '\r':
+            g_string_append (out, "\\r");
+            break;
+          case '\t':
+            g_string_append (out, "\\t");
+            break;
+          default:
+            if (c < 0x20)
+              g_string_append_printf (out, "\\u%04x", c);
+            else
+              g_string_append_c (out, (char)c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* The shortest text that reads back as exactly @value. */
+static void
+append_double (GString *out, double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int precision = 1; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+
+  g_string_append (out, buffer);
+  /* Keep it a JSON number with a fraction, so it reads back as a double. */
+  if (strpbrk (buffer, ".eE") == NULL)
+    g_string_append (out, ".0");
+}
+
+static void
+append_indent (GString *out, guint depth)
+{
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+append_node (GString *out, JsonNode *node, guint depth)
+{
+  switch (json_node_get_node_type (node))
+    {
+      case JSON_NODE_OBJECT:
+        {
+          JsonObjectIter iter;
+          const char *member;
+          JsonNode *child;
+          gboolean first = TRUE;
+
+          g_string_append_c (out, '{');
+          json_object_iter_init_ordered (&iter, json_node_get_object (node));
+          while (json_object_iter_next_ordered (&iter, &member, &child))
+            {
+              if (!first)
+                g_string_append_c (out, ',');
+              first = FALSE;
+              append_indent (out, depth + 1);
+              append_string (out, member);
+              g_string_append (out, ": ");
+              append_node (out, child, depth + 1);
+            }
+          if (!first)
+            append_indent (out, depth);
+          g_string_append_c (out, '}');
+        }
+        break;
+
+      case JSON_NODE_ARRAY:
+        {
+          JsonArray *array = json_node_get_array (node);
+          guint n = json_array_get_length (array);
+
+          g_string_append_c (out, '[');
+          for (guint i = 0; i < n; i++)
+            {
+              if (i > 0)
+                g_string_append_c (out, ',');
+              append_indent (out, depth + 1);
+              append_node (out, json_array_get_element (array, i), depth + 1);
+            }
+          if (n > 0)
+            append_indent (out, depth);
+          g_string_append_c (out, ']');
+        }
+        break;
+
+      case JSON_NODE_NULL:
+        g_string_append (out, "null");
+        break;
+
+      case JSON_NODE_VALUE:
+      default:
+        switch (json_node_get_value_type (node))
+          {
+            case G_TYPE_STRING:
+              append_string (out, json_node_get_string (node));
+              break;
+            case G_TYPE_INT64:
+              g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+              break;
+            case G_TYPE_DOUBLE:
+              append_double (out, json_node_get_double (node));
+              break;
+            case G_TYPE_BOOLEAN:
+              g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+              break;
+            default:
+              g_string_append (out, "null");
+              break;
+          }
+        break;
+    }
+}
+
+char *
+th_json_to_pretty_data (JsonNode *node, gsize *length)
+{
+  GString *out = g_string_new (NULL);
+
+  append_node (out, node, 0);
+  g_string_append_c (out, '\n');
+
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}

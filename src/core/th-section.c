@@ -1,0 +1,136 @@
+/* th-section.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "th-deck-private.h"
+
+struct _ThSection
+{
+  GObject parent_instance;
+
+  char *id;
+  char *title;               /* as in the file */
+  const char *display_title; /* translated, or title */
+};
+
+G_DEFINE_FINAL_TYPE (ThSection, th_section, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+th_section_finalize (GObject *object)
+{
+  ThSection *self = TH_SECTION (object);
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+
+  G_OBJECT_CLASS (th_section_parent_class)->finalize (object);
+}
+
+static void
+th_section_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ThSection *self = TH_SECTION (object);
+
+  switch (prop_id)
+    {
+      case PROP_ID:
+        g_value_set_string (value, self->id);
+        break;
+      case PROP_TITLE:
+        g_value_set_string (value, self->display_title);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+th_section_class_init (ThSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = th_section_finalize;
+  object_class->get_property = th_section_get_property;
+
+  properties[PROP_ID]
+    = g_param_spec_string ("id", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE]
+    = g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+th_section_init (ThSection *self)
+{
+}
+
+ThSection *
+th_section_new_from_json (JsonNode *node, const ThJsonPath *path, gboolean translate,
+                          GError **error)
+{
+  g_autoptr (ThSection) self = NULL;
+  JsonObject *object;
+  const char *id, *title;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      th_json_set_error (error, TH_ERROR_INVALID, path, _("expected an object, found %s"),
+                         th_json_describe_node (node));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  if (!th_json_get_id_member (object, path, "id", &id, error)
+      || !th_json_get_string_member (object, path, "title", TRUE, &title, error))
+    return NULL;
+
+  self = g_object_new (TH_TYPE_SECTION, NULL);
+  self->id = g_strdup (id);
+  self->title = g_strdup (title);
+  self->display_title = th_deck_translate (translate, self->title);
+
+  return g_steal_pointer (&self);
+}
+
+void
+th_section_build_json (ThSection *self, JsonBuilder *builder)
+{
+  json_builder_begin_object (builder);
+  th_json_builder_add_string (builder, "id", self->id);
+  th_json_builder_add_string (builder, "title", self->title);
+  json_builder_end_object (builder);
+}
+
+const char *
+th_section_get_id (ThSection *self)
+{
+  g_return_val_if_fail (TH_IS_SECTION (self), NULL);
+
+  return self->id;
+}
+
+const char *
+th_section_get_title (ThSection *self)
+{
+  g_return_val_if_fail (TH_IS_SECTION (self), NULL);
+
+  return self->display_title;
+}

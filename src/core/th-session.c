@@ -1,0 +1,1145 @@
+/* th-session.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "th-file-util.h"
+#include "th-json-private.h"
+#include "th-participant-private.h"
+#include "th-session.h"
+
+struct _ThSession
+{
+  GObject parent_instance;
+
+  ThDeck *deck;
+  char *title;        /* may be NULL */
+  GDateTime *created; /* may be NULL */
+  double threshold;
+  ThPhase phase;
+
+  GPtrArray *participants; /* of ThParticipant, file order */
+  GHashTable *by_id;       /* id (owned by the participant) → ThParticipant */
+  guint next_id_number;    /* where the search for a fresh "pN" starts */
+};
+
+static void th_session_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ThSession, th_session, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      th_session_list_model_init))
+
+G_DEFINE_ENUM_TYPE (ThPhase, th_phase, G_DEFINE_ENUM_VALUE (TH_PHASE_SORT, "sort"),
+                    G_DEFINE_ENUM_VALUE (TH_PHASE_REVEAL, "reveal"),
+                    G_DEFINE_ENUM_VALUE (TH_PHASE_REFLECT, "reflect"),
+                    G_DEFINE_ENUM_VALUE (TH_PHASE_CHART, "chart"))
+
+enum
+{
+  PROP_0,
+  PROP_DECK,
+  PROP_TITLE,
+  PROP_CREATED,
+  PROP_THRESHOLD,
+  PROP_PHASE,
+  N_PROPS
+};
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static GType
+th_session_get_item_type (GListModel *model)
+{
+  return TH_TYPE_PARTICIPANT;
+}
+
+static guint
+th_session_get_n_items (GListModel *model)
+{
+  return TH_SESSION (model)->participants->len;
+}
+
+static gpointer
+th_session_get_item (GListModel *model, guint position)
+{
+  ThSession *self = TH_SESSION (model);
+
+  if (position >= self->participants->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->participants, position));
+}
+
+static void
+th_session_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = th_session_get_item_type;
+  iface->get_n_items = th_session_get_n_items;
+  iface->get_item = th_session_get_item;
+}
+
+static void
+emit_changed (ThSession *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+participant_changed_cb (ThParticipant *participant, ThSession *self)
+{
+  emit_changed (self);
+}
+
+/* Takes the participant into the session's bookkeeping; the caller emits
+ * ::items-changed and ::changed once for a whole batch. */
+static void
+append_participant (ThSession *self, ThParticipant *participant)
+{
+  g_ptr_array_add (self->participants, participant);
+  g_hash_table_insert (self->by_id, (gpointer)th_participant_get_id (participant), participant);
+  g_signal_connect (participant, "changed", G_CALLBACK (participant_changed_cb), self);
+}
+
+static void
+th_session_dispose (GObject *object)
+{
+  ThSession *self = TH_SESSION (object);
+
+  if (self->participants != NULL)
+    {
+      for (guint i = 0; i < self->participants->len; i++)
+        g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->participants, i),
+                                              participant_changed_cb, self);
+    }
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->participants, g_ptr_array_unref);
+  g_clear_object (&self->deck);
+
+  G_OBJECT_CLASS (th_session_parent_class)->dispose (object);
+}
+
+static void
+th_session_finalize (GObject *object)
+{
+  ThSession *self = TH_SESSION (object);
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->created, g_date_time_unref);
+
+  G_OBJECT_CLASS (th_session_parent_class)->finalize (object);
+}
+
+static void
+th_session_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ThSession *self = TH_SESSION (object);
+
+  switch (prop_id)
+    {
+      case PROP_DECK:
+        g_value_set_object (value, self->deck);
+        break;
+      case PROP_TITLE:
+        g_value_set_string (value, self->title);
+        break;
+      case PROP_CREATED:
+        g_value_set_boxed (value, self->created);
+        break;
+      case PROP_THRESHOLD:
+        g_value_set_double (value, self->threshold);
+        break;
+      case PROP_PHASE:
+        g_value_set_enum (value, self->phase);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+th_session_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  ThSession *self = TH_SESSION (object);
+
+  switch (prop_id)
+    {
+      case PROP_DECK:
+        self->deck = g_value_dup_object (value);
+        break;
+      case PROP_TITLE:
+        th_session_set_title (self, g_value_get_string (value));
+        break;
+      case PROP_CREATED:
+        th_session_set_created (self, g_value_get_boxed (value));
+        break;
+      case PROP_THRESHOLD:
+        th_session_set_threshold (self, g_value_get_double (value));
+        break;
+      case PROP_PHASE:
+        th_session_set_phase (self, g_value_get_enum (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+th_session_class_init (ThSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = th_session_dispose;
+  object_class->finalize = th_session_finalize;
+  object_class->get_property = th_session_get_property;
+  object_class->set_property = th_session_set_property;
+
+  properties[PROP_DECK]
+    = g_param_spec_object ("deck", NULL, NULL, TH_TYPE_DECK,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE]
+    = g_param_spec_string ("title", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATED]
+    = g_param_spec_boxed ("created", NULL, NULL, G_TYPE_DATE_TIME,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_THRESHOLD]
+    = g_param_spec_double ("threshold", NULL, NULL, 1.0, 99.0, TH_DEFAULT_THRESHOLD,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PHASE]
+    = g_param_spec_enum ("phase", NULL, NULL, TH_TYPE_PHASE, TH_PHASE_SORT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ThSession::changed:
+   *
+   * Emitted after every change of the document: its title, creation date,
+   * threshold or participants, or a participant's name or answers.  The
+   * phase is not part of the document (it is not saved), so it only
+   * notifies.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+th_session_init (ThSession *self)
+{
+  self->threshold = TH_DEFAULT_THRESHOLD;
+  self->phase = TH_PHASE_SORT;
+  self->participants = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->next_id_number = 1;
+}
+
+ThSession *
+th_session_new (ThDeck *deck)
+{
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (GDateTime) created = NULL;
+  ThSession *self;
+
+  g_return_val_if_fail (TH_IS_DECK (deck), NULL);
+
+  /* Whole seconds: the file says "2026-03-02T09:00:00Z", not a
+   * microsecond timestamp nobody needs. */
+  now = g_date_time_new_now_utc ();
+  created = g_date_time_add (now, -(g_date_time_get_microsecond (now)));
+
+  self = g_object_new (TH_TYPE_SESSION, "deck", deck, NULL);
+  self->created = g_steal_pointer (&created);
+
+  return self;
+}
+
+/* Loading */
+
+static gboolean
+load_sort (ThSession *self, ThParticipant *participant, JsonObject *object,
+           const ThJsonPath *parent, GError **error)
+{
+  ThJsonPath path = TH_JSON_PATH_MEMBER (parent, "sort");
+  JsonObject *sort;
+  JsonObjectIter iter;
+  const char *behaviour_id;
+  JsonNode *node;
+
+  if (!th_json_get_object_member (object, parent, "sort", FALSE, &sort, error))
+    return FALSE;
+  if (sort == NULL)
+    return TRUE;
+
+  json_object_iter_init_ordered (&iter, sort);
+  while (json_object_iter_next_ordered (&iter, &behaviour_id, &node))
+    {
+      ThJsonPath value_path = TH_JSON_PATH_MEMBER (&path, behaviour_id);
+      const char *value;
+      ThSide side;
+
+      /* A key that is not even an id stays out of the path: it could be
+       * anything, and the message quotes it safely instead. */
+      if (!th_id_is_valid (behaviour_id)
+          || th_deck_lookup_behaviour (self->deck, behaviour_id) == NULL)
+        {
+          g_autofree char *quoted = th_json_quote (behaviour_id);
+
+          th_json_set_error (error, TH_ERROR_INVALID,
+                             th_id_is_valid (behaviour_id) ? &value_path : &path,
+                             _("%s is not a behaviour of the deck"), quoted);
+          return FALSE;
+        }
+
+      if (!th_json_node_get_string (node, &value_path, &value, error))
+        return FALSE;
+
+      if (!th_side_from_string (value, &side) || side == TH_SIDE_BOTH)
+        {
+          g_autofree char *quoted = th_json_quote (value);
+
+          th_json_set_error (error, TH_ERROR_INVALID, &value_path,
+                             _("%s is not leadership or management"), quoted);
+          return FALSE;
+        }
+
+      th_participant_load_sort (participant, behaviour_id, side);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_ratings (ThSession *self, ThParticipant *participant, JsonObject *object,
+              const ThJsonPath *parent, GError **error)
+{
+  ThJsonPath path = TH_JSON_PATH_MEMBER (parent, "ratings");
+  JsonObject *ratings;
+  JsonObjectIter iter;
+  const char *behaviour_id;
+  JsonNode *node;
+
+  if (!th_json_get_object_member (object, parent, "ratings", FALSE, &ratings, error))
+    return FALSE;
+  if (ratings == NULL)
+    return TRUE;
+
+  json_object_iter_init_ordered (&iter, ratings);
+  while (json_object_iter_next_ordered (&iter, &behaviour_id, &node))
+    {
+      ThJsonPath value_path = TH_JSON_PATH_MEMBER (&path, behaviour_id);
+      gint64 rating;
+
+      if (!th_id_is_valid (behaviour_id)
+          || th_deck_lookup_behaviour (self->deck, behaviour_id) == NULL)
+        {
+          g_autofree char *quoted = th_json_quote (behaviour_id);
+
+          th_json_set_error (error, TH_ERROR_INVALID,
+                             th_id_is_valid (behaviour_id) ? &value_path : &path,
+                             _("%s is not a behaviour of the deck"), quoted);
+          return FALSE;
+        }
+
+      if (!th_json_node_get_integer (node, &value_path, &rating, error))
+        return FALSE;
+
+      if (rating < 1 || rating > 5)
+        {
+          g_autofree char *text = th_json_format_number ((double)rating);
+
+          th_json_set_error (error, TH_ERROR_INVALID, &value_path, _("%s is not between 1 and 5"),
+                             text);
+          return FALSE;
+        }
+
+      th_participant_load_rating (participant, behaviour_id, (int)rating);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_name (const char *name, const ThJsonPath *path, GError **error)
+{
+  guint n_chars = 0;
+
+  if (name[0] == '\0')
+    {
+      th_json_set_error (error, TH_ERROR_INVALID, path, _("a name needs at least one character"));
+      return FALSE;
+    }
+
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      n_chars++;
+      if (g_unichar_iscntrl (c))
+        {
+          th_json_set_error (error, TH_ERROR_INVALID, path,
+                             _("contains a control character (U+%04X)"), c);
+          return FALSE;
+        }
+    }
+
+  if (n_chars > TH_MAX_NAME_CHARS)
+    {
+      th_json_set_error (error, TH_ERROR_TOO_LARGE, path,
+                         _("%u characters, more than the limit of %d for a name"), n_chars,
+                         TH_MAX_NAME_CHARS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static ThParticipant *
+load_participant (ThSession *self, JsonNode *node, const ThJsonPath *path, guint index,
+                  GHashTable *positions, GError **error)
+{
+  g_autoptr (ThParticipant) participant = NULL;
+  ThJsonPath id_path = TH_JSON_PATH_MEMBER (path, "id");
+  ThJsonPath name_path = TH_JSON_PATH_MEMBER (path, "name");
+  JsonObject *object;
+  const char *id, *name;
+  guint earlier;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      th_json_set_error (error, TH_ERROR_INVALID, path, _("expected an object, found %s"),
+                         th_json_describe_node (node));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  if (!th_json_get_id_member (object, path, "id", &id, error))
+    return NULL;
+
+  earlier = GPOINTER_TO_UINT (g_hash_table_lookup (positions, id));
+  if (earlier > 0)
+    {
+      g_autofree char *quoted = th_json_quote (id);
+
+      th_json_set_error (error, TH_ERROR_INVALID, &id_path,
+                         _("%s is already the id of participants[%u]"), quoted, earlier - 1);
+      return NULL;
+    }
+
+  if (!th_json_get_string_member (object, path, "name", TRUE, &name, error)
+      || !check_name (name, &name_path, error))
+    return NULL;
+
+  participant = th_participant_new (id, name);
+
+  if (!load_sort (self, participant, object, path, error)
+      || !load_ratings (self, participant, object, path, error))
+    return NULL;
+
+  g_hash_table_insert (positions, (gpointer)th_participant_get_id (participant),
+                       GUINT_TO_POINTER (index + 1));
+
+  return g_steal_pointer (&participant);
+}
+
+ThSession *
+th_session_new_from_json (JsonNode *node, GError **error)
+{
+  g_autoptr (ThSession) self = NULL;
+  g_autoptr (ThDeck) deck = NULL;
+  g_autoptr (GHashTable) positions = NULL;
+  g_autoptr (GDateTime) created_time = NULL;
+  ThJsonPath created_path = TH_JSON_PATH_MEMBER (NULL, "created");
+  ThJsonPath threshold_path = TH_JSON_PATH_MEMBER (NULL, "threshold");
+  ThJsonPath deck_path = TH_JSON_PATH_MEMBER (NULL, "deck");
+  ThJsonPath participants_path = TH_JSON_PATH_MEMBER (NULL, "participants");
+  JsonObject *object;
+  JsonNode *member;
+  JsonArray *participants;
+  const char *title, *created;
+  double threshold = TH_DEFAULT_THRESHOLD;
+  guint n_participants;
+
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      th_json_set_error (error, TH_ERROR_INVALID, NULL, _("expected a JSON object, found %s"),
+                         th_json_describe_node (node));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  if (!th_json_check_header (object, NULL, "two-hats-session", _("session"), error))
+    return NULL;
+
+  if (!th_json_get_string_member (object, NULL, "title", FALSE, &title, error)
+      || !th_json_get_string_member (object, NULL, "created", FALSE, &created, error))
+    return NULL;
+
+  if (created != NULL)
+    {
+      g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+
+      /* A time without a zone is read as UTC rather than refused. */
+      created_time = g_date_time_new_from_iso8601 (created, utc);
+      if (created_time == NULL)
+        {
+          g_autofree char *quoted = th_json_quote (created);
+
+          th_json_set_error (error, TH_ERROR_INVALID, &created_path,
+                             _("%s is not an ISO 8601 date and time"), quoted);
+          return NULL;
+        }
+    }
+
+  member = json_object_get_member (object, "threshold");
+  if (member != NULL)
+    {
+      if (!th_json_node_get_number (member, &threshold_path, &threshold, error))
+        return NULL;
+      if (!(threshold >= 1.0 && threshold <= 99.0))
+        {
+          g_autofree char *text = th_json_format_number (threshold);
+
+          th_json_set_error (error, TH_ERROR_INVALID, &threshold_path,
+                             _("%s is not between 1 and 99"), text);
+          return NULL;
+        }
+    }
+
+  member = json_object_get_member (object, "deck");
+  if (member == NULL)
+    {
+      th_json_set_error (error, TH_ERROR_INVALID, &deck_path, _("required member is missing"));
+      return NULL;
+    }
+  /* The prefix makes the deck's messages name their full path
+   * ("deck.behaviours[2].id"). */
+  deck = th_deck_new_from_json (member, "deck", error);
+  if (deck == NULL)
+    return NULL;
+
+  self = g_object_new (TH_TYPE_SESSION, "deck", deck, NULL);
+  self->title = g_strdup (title);
+  self->created = g_steal_pointer (&created_time);
+  self->threshold = threshold;
+
+  if (!th_json_get_array_member (object, NULL, "participants", TRUE, &participants, error))
+    return NULL;
+
+  n_participants = json_array_get_length (participants);
+  if (n_participants > TH_MAX_PARTICIPANTS)
+    {
+      th_json_set_error (error, TH_ERROR_TOO_LARGE, &participants_path,
+                         _("%u entries, more than the limit of %d"), n_participants,
+                         TH_MAX_PARTICIPANTS);
+      return NULL;
+    }
+
+  positions = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n_participants; i++)
+    {
+      ThJsonPath path = TH_JSON_PATH_INDEX (&participants_path, i);
+      ThParticipant *participant;
+
+      participant = load_participant (self, json_array_get_element (participants, i), &path, i,
+                                      positions, error);
+      if (participant == NULL)
+        return NULL;
+
+      append_participant (self, participant);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+ThSession *
+th_session_new_from_data (const char *data, gsize length, GError **error)
+{
+  g_autoptr (JsonNode) root = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length > TH_MAX_FILE_SIZE)
+    {
+      g_set_error (error, TH_ERROR, TH_ERROR_TOO_LARGE,
+                   _("the session is %lu bytes, more than the limit of %d"), (gulong)length,
+                   TH_MAX_FILE_SIZE);
+      return NULL;
+    }
+
+  root = th_json_parse (data, length, error);
+  if (root == NULL)
+    return NULL;
+
+  return th_session_new_from_json (root, error);
+}
+
+ThSession *
+th_session_new_from_file (GFile *file, GError **error)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = th_file_read_bounded (file, TH_MAX_FILE_SIZE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &length);
+  return th_session_new_from_data (data, length, error);
+}
+
+/* Saving */
+
+static void
+build_answers (JsonBuilder *builder, ThSession *self, ThParticipant *participant)
+{
+  guint n_behaviours = th_deck_get_n_behaviours (self->deck);
+
+  /* Deck order, not hash order: the same session always gives the same
+   * bytes, and a diff of two saves shows only what changed. */
+  json_builder_set_member_name (builder, "sort");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n_behaviours; i++)
+    {
+      const char *id = th_behaviour_get_id (th_deck_get_behaviour (self->deck, i));
+      ThSide side;
+
+      if (th_participant_get_sort (participant, id, &side))
+        th_json_builder_add_string (builder, id, th_side_to_string (side));
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "ratings");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n_behaviours; i++)
+    {
+      const char *id = th_behaviour_get_id (th_deck_get_behaviour (self->deck, i));
+      int rating = th_participant_get_rating (participant, id);
+
+      if (rating > 0)
+        {
+          json_builder_set_member_name (builder, id);
+          json_builder_add_int_value (builder, rating);
+        }
+    }
+  json_builder_end_object (builder);
+}
+
+JsonNode *
+th_session_to_json (ThSession *self)
+{
+  g_autoptr (JsonBuilder) builder = NULL;
+
+  g_return_val_if_fail (TH_IS_SESSION (self), NULL);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+
+  th_json_builder_add_string (builder, "format", "two-hats-session");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, TH_FORMAT_VERSION);
+  th_json_builder_add_string (builder, "title", self->title);
+
+  if (self->created != NULL)
+    {
+      g_autofree char *created = g_date_time_format_iso8601 (self->created);
+
+      th_json_builder_add_string (builder, "created", created);
+    }
+
+  /* An integer where it is one: "50", not "50.0". */
+  json_builder_set_member_name (builder, "threshold");
+  if (floor (self->threshold) == self->threshold)
+    json_builder_add_int_value (builder, (gint64)self->threshold);
+  else
+    json_builder_add_double_value (builder, self->threshold);
+
+  json_builder_set_member_name (builder, "deck");
+  json_builder_add_value (builder, th_deck_to_json (self->deck, TRUE));
+
+  json_builder_set_member_name (builder, "participants");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->participants->len; i++)
+    {
+      ThParticipant *participant = g_ptr_array_index (self->participants, i);
+
+      json_builder_begin_object (builder);
+      th_json_builder_add_string (builder, "id", th_participant_get_id (participant));
+      th_json_builder_add_string (builder, "name", th_participant_get_name (participant));
+      build_answers (builder, self, participant);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+char *
+th_session_to_data (ThSession *self, gsize *length)
+{
+  g_autoptr (JsonNode) root = NULL;
+
+  g_return_val_if_fail (TH_IS_SESSION (self), NULL);
+
+  root = th_session_to_json (self);
+  return th_json_to_pretty_data (root, length);
+}
+
+gboolean
+th_session_save_to_file (ThSession *self, GFile *file, GError **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *path = NULL;
+  gsize length;
+
+  g_return_val_if_fail (TH_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = th_session_to_data (self, &length);
+  path = g_file_get_path (file);
+
+  if (path != NULL)
+    return th_file_write_atomic (path, data, length, error);
+
+  /* Not a local file (a GVfs mount): GIO's replace also writes a
+   * temporary file and renames it where the backend allows. */
+  return g_file_replace_contents (file, data, length, NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}
+
+/* Properties */
+
+ThDeck *
+th_session_get_deck (ThSession *self)
+{
+  g_return_val_if_fail (TH_IS_SESSION (self), NULL);
+
+  return self->deck;
+}
+
+const char *
+th_session_get_title (ThSession *self)
+{
+  g_return_val_if_fail (TH_IS_SESSION (self), NULL);
+
+  return self->title;
+}
+
+void
+th_session_set_title (ThSession *self, const char *title)
+{
+  g_autofree char *bounded = NULL;
+
+  g_return_if_fail (TH_IS_SESSION (self));
+  g_return_if_fail (title == NULL || g_utf8_validate (title, -1, NULL));
+
+  /* The file must stay loadable, so the title keeps within the string
+   * limit of the format. */
+  if (title != NULL && g_utf8_strlen (title, -1) > TH_MAX_STRING_CHARS)
+    bounded = g_utf8_substring (title, 0, TH_MAX_STRING_CHARS);
+  else
+    bounded = g_strdup (title);
+
+  if (g_strcmp0 (self->title, bounded) == 0)
+    return;
+
+  g_free (self->title);
+  self->title = g_steal_pointer (&bounded);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  emit_changed (self);
+}
+
+GDateTime *
+th_session_get_created (ThSession *self)
+{
+  g_return_val_if_fail (TH_IS_SESSION (self), NULL);
+
+  return self->created;
+}
+
+void
+th_session_set_created (ThSession *self, GDateTime *created)
+{
+  g_return_if_fail (TH_IS_SESSION (self));
+
+  if (self->created == created
+      || (self->created != NULL && created != NULL && g_date_time_equal (self->created, created)))
+    return;
+
+  g_clear_pointer (&self->created, g_date_time_unref);
+  if (created != NULL)
+    self->created = g_date_time_ref (created);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
+  emit_changed (self);
+}
+
+double
+th_session_get_threshold (ThSession *self)
+{
+  g_return_val_if_fail (TH_IS_SESSION (self), TH_DEFAULT_THRESHOLD);
+
+  return self->threshold;
+}
+
+void
+th_session_set_threshold (ThSession *self, double threshold)
+{
+  g_return_if_fail (TH_IS_SESSION (self));
+  g_return_if_fail (threshold >= 1.0 && threshold <= 99.0);
+
+  if (self->threshold == threshold)
+    return;
+
+  self->threshold = threshold;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THRESHOLD]);
+  emit_changed (self);
+}
+
+ThPhase
+th_session_get_phase (ThSession *self)
+{
+  g_return_val_if_fail (TH_IS_SESSION (self), TH_PHASE_SORT);
+
+  return self->phase;
+}
+
+void
+th_session_set_phase (ThSession *self, ThPhase phase)
+{
+  g_return_if_fail (TH_IS_SESSION (self));
+  g_return_if_fail (phase >= TH_PHASE_SORT && phase <= TH_PHASE_CHART);
+
+  if (self->phase == phase)
+    return;
+
+  self->phase = phase;
+
+  /* Not ::changed: the phase is not saved, so there is nothing to autosave. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE]);
+}
+
+/* Participants */
+
+guint
+th_session_get_n_participants (ThSession *self)
+{
+  g_return_val_if_fail (TH_IS_SESSION (self), 0);
+
+  return self->participants->len;
+}
+
+ThParticipant *
+th_session_get_participant (ThSession *self, guint position)
+{
+  g_return_val_if_fail (TH_IS_SESSION (self), NULL);
+
+  if (position >= self->participants->len)
+    return NULL;
+
+  return g_ptr_array_index (self->participants, position);
+}
+
+ThParticipant *
+th_session_lookup_participant (ThSession *self, const char *id)
+{
+  g_return_val_if_fail (TH_IS_SESSION (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->by_id, id);
+}
+
+static char *
+make_fresh_id (ThSession *self, guint *number)
+{
+  for (;;)
+    {
+      char *id = g_strdup_printf ("p%u", self->next_id_number++);
+
+      if (!g_hash_table_contains (self->by_id, id))
+        {
+          *number = self->next_id_number - 1;
+          return id;
+        }
+      g_free (id);
+    }
+}
+
+static gboolean
+check_capacity (ThSession *self, guint n_more, GError **error)
+{
+  if (self->participants->len + (guint64)n_more > TH_MAX_PARTICIPANTS)
+    {
+      g_set_error (error, TH_ERROR, TH_ERROR_TOO_LARGE,
+                   _("a session holds at most %d participants"), TH_MAX_PARTICIPANTS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+ThParticipant *
+th_session_add_participant (ThSession *self, const char *name, GError **error)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *anonymous_name = NULL;
+  ThParticipant *participant;
+  guint number;
+  guint position;
+
+  g_return_val_if_fail (TH_IS_SESSION (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (name != NULL && !th_participant_name_is_valid (name))
+    {
+      g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
+                   _("A name needs 1 to %d characters and no control characters"),
+                   TH_MAX_NAME_CHARS);
+      return NULL;
+    }
+
+  if (!check_capacity (self, 1, error))
+    return NULL;
+
+  id = make_fresh_id (self, &number);
+  if (name == NULL)
+    {
+      /* The number of the id, which no other participant has. */
+      anonymous_name = g_strdup_printf (_("Participant %u"), number);
+      name = anonymous_name;
+    }
+
+  participant = th_participant_new (id, name);
+  position = self->participants->len;
+  append_participant (self, participant);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  emit_changed (self);
+
+  return participant;
+}
+
+gboolean
+th_session_remove_participant (ThSession *self, const char *id)
+{
+  ThParticipant *participant;
+  guint position;
+
+  g_return_val_if_fail (TH_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  participant = g_hash_table_lookup (self->by_id, id);
+  if (participant == NULL || !g_ptr_array_find (self->participants, participant, &position))
+    return FALSE;
+
+  g_signal_handlers_disconnect_by_func (participant, participant_changed_cb, self);
+  g_hash_table_remove (self->by_id, id);
+  g_ptr_array_remove_index (self->participants, position);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  emit_changed (self);
+
+  return TRUE;
+}
+
+static ThParticipant *
+lookup_for_change (ThSession *self, const char *participant_id, const char *behaviour_id,
+                   GError **error)
+{
+  ThParticipant *participant = g_hash_table_lookup (self->by_id, participant_id);
+
+  if (participant == NULL)
+    {
+      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _("There is no participant “%s”"),
+                   participant_id);
+      return NULL;
+    }
+
+  if (th_deck_lookup_behaviour (self->deck, behaviour_id) == NULL)
+    {
+      g_autofree char *quoted = th_json_quote (behaviour_id);
+
+      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _("%s is not a behaviour of the deck"),
+                   quoted);
+      return NULL;
+    }
+
+  return participant;
+}
+
+gboolean
+th_session_set_sort (ThSession *self, const char *participant_id, const char *behaviour_id,
+                     ThSide side, GError **error)
+{
+  ThParticipant *participant;
+
+  g_return_val_if_fail (TH_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (participant_id != NULL, FALSE);
+  g_return_val_if_fail (behaviour_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  participant = lookup_for_change (self, participant_id, behaviour_id, error);
+  if (participant == NULL)
+    return FALSE;
+
+  if (side != TH_SIDE_LEADERSHIP && side != TH_SIDE_MANAGEMENT && side != TH_SIDE_BOTH)
+    {
+      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _("%d is not a side"), (int)side);
+      return FALSE;
+    }
+
+  /* The participant emits ::changed, which the session relays. */
+  th_participant_set_sort (participant, behaviour_id, side);
+  return TRUE;
+}
+
+gboolean
+th_session_set_rating (ThSession *self, const char *participant_id, const char *behaviour_id,
+                       int rating, GError **error)
+{
+  ThParticipant *participant;
+
+  g_return_val_if_fail (TH_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (participant_id != NULL, FALSE);
+  g_return_val_if_fail (behaviour_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  participant = lookup_for_change (self, participant_id, behaviour_id, error);
+  if (participant == NULL)
+    return FALSE;
+
+  if (rating < 0 || rating > 5)
+    {
+      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _("%d is not between 1 and 5"), rating);
+      return FALSE;
+    }
+
+  th_participant_set_rating (participant, behaviour_id, rating);
+  return TRUE;
+}
+
+/* Scores */
+
+void
+th_session_compute_scores (ThSession *self, ThParticipant *participant, ThScores *out)
+{
+  g_return_if_fail (TH_IS_SESSION (self));
+  g_return_if_fail (TH_IS_PARTICIPANT (participant));
+  g_return_if_fail (out != NULL);
+
+  th_scores_compute (participant, self->deck, self->threshold, out);
+}
+
+gboolean
+th_session_get_agreement (ThSession *self, const char *behaviour_id, double *percent_leadership,
+                          guint *n_sorted)
+{
+  guint n = 0;
+  guint n_leadership = 0;
+
+  g_return_val_if_fail (TH_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (behaviour_id != NULL, FALSE);
+
+  for (guint i = 0; i < self->participants->len; i++)
+    {
+      ThSide side;
+
+      if (th_participant_get_sort (g_ptr_array_index (self->participants, i), behaviour_id, &side))
+        {
+          n++;
+          if (side == TH_SIDE_LEADERSHIP)
+            n_leadership++;
+        }
+    }
+
+  if (n_sorted != NULL)
+    *n_sorted = n;
+  if (percent_leadership != NULL)
+    *percent_leadership = n > 0 ? 100.0 * n_leadership / n : 0.0;
+
+  return n > 0;
+}
+
+int
+th_session_merge (ThSession *self, ThSession *other, GError **error)
+{
+  guint first;
+
+  g_return_val_if_fail (TH_IS_SESSION (self), -1);
+  g_return_val_if_fail (TH_IS_SESSION (other), -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  if (self == other)
+    {
+      g_set_error (error, TH_ERROR, TH_ERROR_USAGE, _("A session cannot be merged into itself"));
+      return -1;
+    }
+
+  if (!th_deck_check_compatible (self->deck, other->deck, error))
+    {
+      g_prefix_error (error, _("The sessions use different behaviour cards: "));
+      return -1;
+    }
+
+  if (!check_capacity (self, other->participants->len, error))
+    return -1;
+
+  first = self->participants->len;
+  for (guint i = 0; i < other->participants->len; i++)
+    {
+      ThParticipant *theirs = g_ptr_array_index (other->participants, i);
+      const char *id = th_participant_get_id (theirs);
+      g_autofree char *fresh_id = NULL;
+      ThParticipant *copy;
+
+      /* Two laptops both start at "p1": the newcomer gets a new id rather
+       * than replacing or being dropped. */
+      if (g_hash_table_contains (self->by_id, id))
+        {
+          guint number;
+
+          fresh_id = make_fresh_id (self, &number);
+          id = fresh_id;
+        }
+
+      copy = th_participant_new (id, th_participant_get_name (theirs));
+      th_participant_merge_answers (copy, theirs);
+      append_participant (self, copy);
+    }
+
+  if (self->participants->len > first)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), first, 0, self->participants->len - first);
+      emit_changed (self);
+    }
+
+  return (int)(self->participants->len - first);
+}

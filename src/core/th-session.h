@@ -1,0 +1,84 @@
+/* th-session.h
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "th-deck.h"
+#include "th-participant.h"
+#include "th-scores.h"
+
+G_BEGIN_DECLS
+
+/* The phase the facilitator is showing; not saved in the file. */
+typedef enum
+{
+  TH_PHASE_SORT,
+  TH_PHASE_REVEAL,
+  TH_PHASE_REFLECT,
+  TH_PHASE_CHART,
+} ThPhase;
+
+#define TH_TYPE_PHASE (th_phase_get_type ())
+GType th_phase_get_type (void) G_GNUC_CONST;
+
+/* ThSession: a workshop (FORMAT.md "Session").  It is a GListModel of
+ * ThParticipant in file order and emits ::changed after every change of
+ * its own or of one of its participants (autosave listens to that). */
+#define TH_TYPE_SESSION (th_session_get_type ())
+G_DECLARE_FINAL_TYPE (ThSession, th_session, TH, SESSION, GObject)
+
+ThSession *th_session_new (ThDeck *deck);
+ThSession *th_session_new_from_file (GFile *file, GError **error);
+ThSession *th_session_new_from_data (const char *data, gsize length, GError **error);
+/* Validates @node (the parsed document) as a session. */
+ThSession *th_session_new_from_json (JsonNode *node, GError **error);
+
+JsonNode *th_session_to_json (ThSession *self);
+/* Pretty-printed UTF-8 JSON, as written to files. */
+char *th_session_to_data (ThSession *self, gsize *length);
+/* Atomic: a temporary file beside @file, flushed, then renamed over it. */
+gboolean th_session_save_to_file (ThSession *self, GFile *file, GError **error);
+
+ThDeck *th_session_get_deck (ThSession *self);
+const char *th_session_get_title (ThSession *self); /* may be NULL */
+void th_session_set_title (ThSession *self, const char *title);
+GDateTime *th_session_get_created (ThSession *self); /* may be NULL */
+void th_session_set_created (ThSession *self, GDateTime *created);
+double th_session_get_threshold (ThSession *self);
+void th_session_set_threshold (ThSession *self, double threshold);
+ThPhase th_session_get_phase (ThSession *self);
+void th_session_set_phase (ThSession *self, ThPhase phase);
+
+guint th_session_get_n_participants (ThSession *self);
+ThParticipant *th_session_get_participant (ThSession *self, guint position);
+ThParticipant *th_session_lookup_participant (ThSession *self, const char *id);
+/* Adds a participant with a fresh id ("p1", "p2", …).  @name NULL means
+ * anonymous ("Participant N").  Returns the participant (owned by the session)
+ * or NULL with @error when the name is invalid or the session is full. */
+ThParticipant *th_session_add_participant (ThSession *self, const char *name, GError **error);
+gboolean th_session_remove_participant (ThSession *self, const char *id);
+
+/* Checked changes: the behaviour must be in the deck, the rating 1–5 (0 clears). */
+gboolean th_session_set_sort (ThSession *self, const char *participant_id, const char *behaviour_id,
+                              ThSide side, GError **error);
+gboolean th_session_set_rating (ThSession *self, const char *participant_id,
+                                const char *behaviour_id, int rating, GError **error);
+
+void th_session_compute_scores (ThSession *self, ThParticipant *participant, ThScores *out);
+/* Percentage of those who sorted @behaviour_id that put it under leadership;
+ * returns FALSE when nobody sorted it. */
+gboolean th_session_get_agreement (ThSession *self, const char *behaviour_id,
+                                   double *percent_leadership, guint *n_sorted);
+
+/* Imports the participants of @other (same behaviours required).  A
+ * participant whose id is taken gets a new id; nothing is dropped.  Returns
+ * the number imported, or -1 with @error when the decks differ. */
+int th_session_merge (ThSession *self, ThSession *other, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,385 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Runs the real two-hats executable, with no display, as a user or a
+ * script would (SPEC §6): exit statuses, messages on stderr, and output
+ * files written whole or not at all. */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include "th-test-utils.h"
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs two-hats with the NULL-terminated arguments after @run. */
+static void
+run_two_hats (Run *run, ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) envp = g_get_environ ();
+  const char *arg;
+  int wait_status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *)TWO_HATS_EXE);
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  /* The command line must work where there is no display at all. */
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+
+  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run->out, &run->err,
+                &wait_status, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  char *content = NULL;
+
+  g_file_get_contents (path, &content, NULL, &error);
+  g_assert_no_error (error);
+  return content;
+}
+
+static char *
+read_fixture (const char *name)
+{
+  g_autofree char *path = th_test_fixture_path (name);
+
+  return read_file (path);
+}
+
+static void
+test_version (void)
+{
+  g_auto (Run) run = { 0 };
+
+  run_two_hats (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "two-hats " PACKAGE_VERSION "\n");
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_check_good (void)
+{
+  g_autofree char *deck = th_test_fixture_path ("deck-valid-full.json");
+  g_autofree char *session = th_test_fixture_path ("session-valid.twohats");
+  g_autofree char *expected_deck
+    = g_strdup_printf ("%s: valid deck “Mini deck”: 2 concept cards, 4 behaviour cards\n", deck);
+  g_autofree char *expected_session
+    = g_strdup_printf ("%s: valid session: 6 participants, 4 behaviour cards\n", session);
+  g_autofree char *expected_both = g_strconcat (expected_deck, expected_session, NULL);
+  g_auto (Run) run = { 0 };
+
+  run_two_hats (&run, "--check", deck, session, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected_both);
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+/* Text from a file never reaches the terminal as control characters. */
+static void
+test_check_hostile_title (void)
+{
+  g_autofree char *dir = th_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "hostile.json", NULL);
+  g_autofree char *expected = g_strdup_printf (
+    "%s: valid deck “Evil\uFFFD[2J\uFFFD”: 0 concept cards, 1 behaviour cards\n", path);
+  g_autoptr (GError) error = NULL;
+  g_auto (Run) run = { 0 };
+
+  g_file_set_contents (path,
+                       "{\"format\": \"two-hats-deck\", \"version\": 1, \"id\": \"evil\", "
+                       "\"title\": \"Evil\\u001b[2J\\u0007\", \"behaviours\": [{\"id\": \"b\", "
+                       "\"text\": \"t\", \"key\": \"leadership\"}]}",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  run_two_hats (&run, "--check", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+  th_test_remove_dir (dir);
+}
+
+static void
+test_check_bad_deck (void)
+{
+  g_autofree char *deck = th_test_fixture_path ("deck-behaviour-key-invalid.json");
+  g_autofree char *expected = g_strdup_printf (
+    "two-hats: %s: behaviours[3].key: “sideways” is not leadership or management\n", deck);
+  g_auto (Run) run = { 0 };
+
+  run_two_hats (&run, "--check", deck, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_cmpstr (run.out, ==, "");
+}
+
+static void
+test_check_bad_session (void)
+{
+  g_autofree char *session = th_test_fixture_path ("session-rating-out-of-range.twohats");
+  g_autofree char *expected = g_strdup_printf (
+    "two-hats: %s: participants[3].ratings.explain-the-why: 7 is not between 1 and 5\n", session);
+  g_auto (Run) run = { 0 };
+
+  run_two_hats (&run, "--check", session, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, expected);
+}
+
+static void
+test_check_newer_version (void)
+{
+  g_autofree char *deck = th_test_fixture_path ("deck-version-newer.json");
+  g_autofree char *session = th_test_fixture_path ("session-version-newer.twohats");
+  g_autofree char *deck_prefix = g_strdup_printf ("two-hats: %s: version: ", deck);
+  g_auto (Run) run = { 0 };
+  g_auto (GStrv) lines = NULL;
+
+  run_two_hats (&run, "--check", deck, session, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  lines = g_strsplit (run.err, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], deck_prefix));
+  g_assert_nonnull (strstr (lines[0], "made by a newer version of Two Hats"));
+  g_assert_nonnull (strstr (lines[1], "made by a newer version of Two Hats"));
+}
+
+/* One bad file among good ones: the good ones are still reported. */
+static void
+test_check_mixed (void)
+{
+  g_autofree char *good = th_test_fixture_path ("deck-valid-minimal.json");
+  g_autofree char *bad = th_test_fixture_path ("session-truncated.twohats");
+  g_autofree char *bad_prefix = g_strdup_printf ("two-hats: %s: line ", bad);
+  g_auto (Run) run = { 0 };
+
+  run_two_hats (&run, "--check", bad, good, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, bad_prefix));
+  g_assert_nonnull (strstr (run.out, "valid deck"));
+}
+
+static void
+test_check_missing_file (void)
+{
+  g_auto (Run) run = { 0 };
+
+  run_two_hats (&run, "--check", "/nonexistent-two-hats/deck.json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==,
+                   "two-hats: /nonexistent-two-hats/deck.json: No such file or directory\n");
+}
+
+static void
+test_export_csv_stdout (void)
+{
+  g_autofree char *session = th_test_fixture_path ("session-valid.twohats");
+  g_autofree char *expected = read_fixture ("session-valid.csv");
+  g_auto (Run) run = { 0 };
+
+  run_two_hats (&run, "--export-csv=-", session, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_export_csv_file (void)
+{
+  g_autofree char *session = th_test_fixture_path ("session-valid.twohats");
+  g_autofree char *dir = th_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "scores.csv", NULL);
+  g_autofree char *option = g_strconcat ("--export-csv=", out, NULL);
+  g_autofree char *expected = read_fixture ("session-valid.csv");
+  g_autofree char *expected_anonymous = read_fixture ("session-valid-anonymous.csv");
+  g_autofree char *written = NULL;
+  g_autofree char *listing = NULL;
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_two_hats (&run, option, session, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_cmpstr (run.err, ==, "");
+    written = read_file (out);
+    g_assert_cmpstr (written, ==, expected);
+  }
+
+  /* Again, anonymous, over the first file; options in any order. */
+  {
+    g_auto (Run) run = { 0 };
+
+    run_two_hats (&run, session, "--anonymous", option, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_clear_pointer (&written, g_free);
+    written = read_file (out);
+    g_assert_cmpstr (written, ==, expected_anonymous);
+  }
+
+  listing = th_test_list_dir (dir);
+  g_assert_cmpstr (listing, ==, "scores.csv");
+  th_test_remove_dir (dir);
+}
+
+/* A bad session writes nothing: no new file, and an old one untouched. */
+static void
+test_export_csv_bad_session (void)
+{
+  g_autofree char *session = th_test_fixture_path ("session-participant-id-duplicate.twohats");
+  g_autofree char *dir = th_test_make_dir ();
+  g_autofree char *new_out = g_build_filename (dir, "new.csv", NULL);
+  g_autofree char *old_out = g_build_filename (dir, "old.csv", NULL);
+  g_autofree char *new_option = g_strconcat ("--export-csv=", new_out, NULL);
+  g_autofree char *old_option = g_strconcat ("--export-csv=", old_out, NULL);
+  g_autofree char *expected_err = g_strdup_printf (
+    "two-hats: %s: participants[2].id: “p1” is already the id of participants[0]\n", session);
+  g_autofree char *old_content = NULL;
+  g_autofree char *listing = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (old_out, "old,scores\n", -1, &error);
+  g_assert_no_error (error);
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_two_hats (&run, new_option, session, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.err, ==, expected_err);
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_two_hats (&run, old_option, session, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+  }
+
+  old_content = read_file (old_out);
+  g_assert_cmpstr (old_content, ==, "old,scores\n");
+  listing = th_test_list_dir (dir);
+  g_assert_cmpstr (listing, ==, "old.csv");
+  th_test_remove_dir (dir);
+}
+
+static void
+test_export_csv_from_deck (void)
+{
+  g_autofree char *deck = th_test_fixture_path ("deck-valid-full.json");
+  g_autofree char *expected
+    = g_strdup_printf ("two-hats: %s: is a deck, not a session (format)\n", deck);
+  g_auto (Run) run = { 0 };
+
+  run_two_hats (&run, "--export-csv=-", deck, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, expected);
+}
+
+/* The output cannot be written: exit 1, naming the output file. */
+static void
+test_export_csv_unwritable (void)
+{
+  g_autofree char *session = th_test_fixture_path ("session-valid.twohats");
+  g_autofree char *dir = th_test_make_dir ();
+  g_autofree char *plain = g_build_filename (dir, "plain-file", NULL);
+  g_autofree char *out = g_build_filename (plain, "scores.csv", NULL);
+  g_autofree char *option = g_strconcat ("--export-csv=", out, NULL);
+  g_autofree char *prefix = g_strdup_printf ("two-hats: %s: ", out);
+  g_autoptr (GError) error = NULL;
+  g_auto (Run) run = { 0 };
+
+  g_file_set_contents (plain, "x", -1, &error);
+  g_assert_no_error (error);
+
+  run_two_hats (&run, option, session, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, prefix));
+  g_assert_nonnull (strstr (run.err, "Not a directory"));
+  th_test_remove_dir (dir);
+}
+
+static void
+test_usage_errors (void)
+{
+  g_autofree char *session = th_test_fixture_path ("session-valid.twohats");
+  const char *const cases[][4] = {
+    { "--no-such-option", NULL },
+    { "--check", NULL },
+    { "--anonymous", NULL },
+    { "--export-csv=-", NULL },
+    { "--export-csv=-", session, session, NULL },
+    { "--export-csv=-", "--size=10x10", session, NULL },
+    { "--export-csv=-", "--check", session, NULL },
+    { "--export-chart=chart.gif", session, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (Run) run = { 0 };
+
+      run_two_hats (&run, cases[i][0], cases[i][1], cases[i][2], cases[i][3], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_true (g_str_has_prefix (run.err, "two-hats: "));
+      g_assert_cmpstr (run.out, ==, "");
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/check/good", test_check_good);
+  g_test_add_func ("/cli/check/hostile-title", test_check_hostile_title);
+  g_test_add_func ("/cli/check/bad-deck", test_check_bad_deck);
+  g_test_add_func ("/cli/check/bad-session", test_check_bad_session);
+  g_test_add_func ("/cli/check/newer-version", test_check_newer_version);
+  g_test_add_func ("/cli/check/mixed", test_check_mixed);
+  g_test_add_func ("/cli/check/missing-file", test_check_missing_file);
+  g_test_add_func ("/cli/export-csv/stdout", test_export_csv_stdout);
+  g_test_add_func ("/cli/export-csv/file", test_export_csv_file);
+  g_test_add_func ("/cli/export-csv/bad-session", test_export_csv_bad_session);
+  g_test_add_func ("/cli/export-csv/from-deck", test_export_csv_from_deck);
+  g_test_add_func ("/cli/export-csv/unwritable", test_export_csv_unwritable);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+
+  return g_test_run ();
+}

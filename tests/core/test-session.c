@@ -1,0 +1,762 @@
+/* test-session.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "th-error.h"
+#include "th-session.h"
+#include "th-test-utils.h"
+
+static ThSession *
+load_fixture (const char *name)
+{
+  g_autoptr (GFile) file = th_test_fixture_file (name);
+  g_autoptr (GError) error = NULL;
+  ThSession *session = th_session_new_from_file (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (TH_IS_SESSION (session));
+  return session;
+}
+
+static ThSession *
+load_data (const char *data, GError **error)
+{
+  return th_session_new_from_data (data, strlen (data), error);
+}
+
+/* Counts emissions of a signal without arguments (or ignores them). */
+static void
+count_cb (gpointer instance, gpointer user_data)
+{
+  (*(guint *)user_data)++;
+}
+
+static void
+notify_count_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  (*(guint *)user_data)++;
+}
+
+typedef struct
+{
+  guint n_calls;
+  guint position, removed, added;
+} ItemsChanged;
+
+static void
+items_changed_cb (GListModel *model, guint position, guint removed, guint added,
+                  ItemsChanged *record)
+{
+  record->n_calls++;
+  record->position = position;
+  record->removed = removed;
+  record->added = added;
+}
+
+static void
+test_valid (void)
+{
+  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autofree char *created = NULL;
+  ThParticipant *participant;
+  ThDeck *deck = th_session_get_deck (session);
+  ThSide side;
+
+  g_assert_cmpstr (th_session_get_title (session), ==, "Team offsite, March");
+  created = g_date_time_format_iso8601 (th_session_get_created (session));
+  g_assert_cmpstr (created, ==, "2026-03-02T09:00:00Z");
+  g_assert_cmpfloat (th_session_get_threshold (session), ==, 50.0);
+  g_assert_cmpint (th_session_get_phase (session), ==, TH_PHASE_SORT);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (session)), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (th_deck_get_concepts (deck)), ==, 2);
+
+  participant = th_session_get_participant (session, 1);
+  g_assert_cmpstr (th_participant_get_id (participant), ==, "p2");
+  g_assert_cmpstr (th_participant_get_name (participant), ==, "Lee, Jordan");
+  g_assert_cmpuint (th_participant_get_n_sorted (participant), ==, 3);
+  g_assert_cmpuint (th_participant_get_n_rated (participant), ==, 0);
+
+  participant = th_session_lookup_participant (session, "p3");
+  g_assert_cmpstr (th_participant_get_name (participant), ==, "Sam \"The Hammer\" Ortiz");
+  g_assert_true (th_participant_get_sort (participant, "explain-the-why", &side));
+  g_assert_cmpint (side, ==, TH_SIDE_MANAGEMENT);
+  g_assert_cmpint (th_participant_get_rating (participant, "coach-a-colleague"), ==, 3);
+
+  participant = th_session_lookup_participant (session, "p4");
+  g_assert_cmpstr (th_participant_get_name (participant), ==, "Zoë 🎩 Fischer");
+  g_assert_false (th_participant_get_sort (participant, "explain-the-why", NULL));
+  g_assert_cmpint (th_participant_get_rating (participant, "weekly-milestones"), ==, 0);
+
+  g_assert_cmpstr (th_participant_get_name (th_session_get_participant (session, 4)), ==,
+                   "نور الهدى");
+  g_assert_cmpstr (th_participant_get_name (th_session_get_participant (session, 5)), ==,
+                   "דנה לוי");
+  g_assert_null (th_session_get_participant (session, 6));
+  g_assert_null (th_session_lookup_participant (session, "p7"));
+}
+
+/* The fixture is in the writer's own form, so a save reproduces it byte for
+ * byte: that pins down the layout (pretty-printed, deck order of keys,
+ * integers, final newline). */
+static void
+test_canonical_bytes (void)
+{
+  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (GBytes) expected = th_test_fixture_bytes ("session-valid.twohats");
+  g_autofree char *data = NULL;
+  gsize length;
+
+  data = th_session_to_data (session, &length);
+  g_assert_cmpmem (data, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+  g_assert_cmpuint (strlen (data), ==, length);
+  g_assert_true (g_str_has_suffix (data, "}\n"));
+  g_assert_nonnull (strstr (data, "\"threshold\": 50,"));
+  g_assert_nonnull (strstr (data, "\"concepts\": ["));
+}
+
+/* load → save → load gives the same data; save → load → save gives the same
+ * bytes.  The fixture has unknown members, a fractional threshold and a
+ * time zone offset. */
+static void
+test_round_trip (void)
+{
+  g_autoptr (ThSession) first = load_fixture ("session-valid-unknown-members.twohats");
+  g_autoptr (ThSession) second = NULL;
+  g_autoptr (ThSession) third = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *first_data = NULL;
+  g_autofree char *second_data = NULL;
+  g_autofree char *third_data = NULL;
+  g_autoptr (GDateTime) expected_created = g_date_time_new_utc (2026, 3, 2, 9, 0, 0);
+  gsize first_length, second_length, third_length;
+
+  g_assert_cmpfloat (th_session_get_threshold (first), ==, 62.5);
+  g_assert_true (g_date_time_equal (th_session_get_created (first), expected_created));
+
+  first_data = th_session_to_data (first, &first_length);
+  g_assert_null (strstr (first_data, "future"));
+  g_assert_nonnull (strstr (first_data, "\"threshold\": 62.5,"));
+
+  second = th_session_new_from_data (first_data, first_length, &error);
+  g_assert_no_error (error);
+  second_data = th_session_to_data (second, &second_length);
+  g_assert_cmpmem (first_data, first_length, second_data, second_length);
+
+  third = th_session_new_from_data (second_data, second_length, &error);
+  g_assert_no_error (error);
+  third_data = th_session_to_data (third, &third_length);
+  g_assert_cmpmem (second_data, second_length, third_data, third_length);
+
+  g_assert_cmpstr (th_session_get_title (third), ==, th_session_get_title (first));
+  g_assert_true (g_date_time_equal (th_session_get_created (third), expected_created));
+  g_assert_cmpuint (th_session_get_n_participants (third), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      ThParticipant *a = th_session_get_participant (first, i);
+      ThParticipant *b = th_session_get_participant (third, i);
+      ThDeck *deck = th_session_get_deck (first);
+
+      g_assert_cmpstr (th_participant_get_id (a), ==, th_participant_get_id (b));
+      g_assert_cmpstr (th_participant_get_name (a), ==, th_participant_get_name (b));
+      for (guint j = 0; j < th_deck_get_n_behaviours (deck); j++)
+        {
+          const char *id = th_behaviour_get_id (th_deck_get_behaviour (deck, j));
+          ThSide side_a = TH_SIDE_BOTH, side_b = TH_SIDE_BOTH;
+
+          g_assert_cmpint (th_participant_get_sort (a, id, &side_a), ==,
+                           th_participant_get_sort (b, id, &side_b));
+          g_assert_cmpint (side_a, ==, side_b);
+          g_assert_cmpint (th_participant_get_rating (a, id), ==,
+                           th_participant_get_rating (b, id));
+        }
+    }
+}
+
+static void
+test_minimal (void)
+{
+  g_autoptr (ThSession) session = load_fixture ("session-valid-minimal.twohats");
+  g_autofree char *data = th_session_to_data (session, NULL);
+  g_autoptr (JsonNode) root = json_from_string (data, NULL);
+  JsonObject *object = json_node_get_object (root);
+
+  g_assert_null (th_session_get_title (session));
+  g_assert_null (th_session_get_created (session));
+  g_assert_cmpfloat (th_session_get_threshold (session), ==, TH_DEFAULT_THRESHOLD);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 1);
+
+  /* Absent stays absent; the threshold is always written. */
+  g_assert_false (json_object_has_member (object, "title"));
+  g_assert_false (json_object_has_member (object, "created"));
+  g_assert_false (
+    json_object_has_member (json_object_get_object_member (object, "deck"), "concepts"));
+  g_assert_nonnull (strstr (data, "\"threshold\": 50,"));
+  g_assert_nonnull (strstr (data, "\"sort\": {}"));
+}
+
+static void
+test_new (void)
+{
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  g_autoptr (ThSession) session = th_session_new (deck);
+  g_autoptr (ThSession) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (th_session_get_deck (session) == deck);
+  g_assert_nonnull (th_session_get_created (session));
+  g_assert_cmpint (g_date_time_get_microsecond (th_session_get_created (session)), ==, 0);
+  g_assert_cmpfloat (th_session_get_threshold (session), ==, 50.0);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 0);
+  g_assert_cmpuint (g_list_model_get_item_type (G_LIST_MODEL (session)), ==, TH_TYPE_PARTICIPANT);
+
+  data = th_session_to_data (session, &length);
+  loaded = th_session_new_from_data (data, length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (th_deck_get_concepts (th_session_get_deck (loaded))),
+                    ==, g_list_model_get_n_items (th_deck_get_concepts (deck)));
+  g_assert_true (th_deck_is_compatible (deck, th_session_get_deck (loaded)));
+}
+
+static void
+test_signals (void)
+{
+  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (GDateTime) date = g_date_time_new_utc (2027, 1, 1, 0, 0, 0);
+  g_autoptr (GError) error = NULL;
+  ItemsChanged items = { 0 };
+  guint changed = 0, title_notified = 0, threshold_notified = 0, phase_notified = 0;
+  ThParticipant *participant;
+
+  g_signal_connect (session, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (session, "items-changed", G_CALLBACK (items_changed_cb), &items);
+  g_signal_connect (session, "notify::title", G_CALLBACK (notify_count_cb), &title_notified);
+  g_signal_connect (session, "notify::threshold", G_CALLBACK (notify_count_cb),
+                    &threshold_notified);
+  g_signal_connect (session, "notify::phase", G_CALLBACK (notify_count_cb), &phase_notified);
+
+  th_session_set_title (session, "Another title");
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (title_notified, ==, 1);
+  th_session_set_title (session, "Another title");
+  g_assert_cmpuint (changed, ==, 1);
+  th_session_set_title (session, NULL);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_null (th_session_get_title (session));
+
+  th_session_set_threshold (session, 60);
+  th_session_set_threshold (session, 60);
+  g_assert_cmpuint (changed, ==, 3);
+  g_assert_cmpuint (threshold_notified, ==, 1);
+
+  th_session_set_created (session, date);
+  g_assert_cmpuint (changed, ==, 4);
+
+  /* The phase is not saved: it notifies but is no change to the document. */
+  th_session_set_phase (session, TH_PHASE_CHART);
+  g_assert_cmpuint (phase_notified, ==, 1);
+  g_assert_cmpuint (changed, ==, 4);
+  g_object_set (session, "phase", TH_PHASE_REVEAL, NULL);
+  g_assert_cmpint (th_session_get_phase (session), ==, TH_PHASE_REVEAL);
+
+  /* A participant's own changes reach the session. */
+  participant = th_session_get_participant (session, 0);
+  th_participant_set_name (participant, "Ana Maria");
+  g_assert_cmpuint (changed, ==, 5);
+  g_assert_true (th_session_set_rating (session, "p1", "risk-register", 5, &error));
+  g_assert_cmpuint (changed, ==, 6);
+  g_assert_true (th_session_set_rating (session, "p1", "risk-register", 5, &error));
+  g_assert_cmpuint (changed, ==, 6);
+  g_assert_true (th_session_set_sort (session, "p4", "risk-register", TH_SIDE_MANAGEMENT, &error));
+  g_assert_cmpuint (changed, ==, 7);
+  th_participant_set_rating (participant, "explain-the-why", 0);
+  g_assert_cmpuint (changed, ==, 8);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items.n_calls, ==, 0);
+
+  /* Adding and removing is items-changed plus changed. */
+  participant = th_session_add_participant (session, "New person", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items.n_calls, ==, 1);
+  g_assert_cmpuint (items.position, ==, 6);
+  g_assert_cmpuint (items.removed, ==, 0);
+  g_assert_cmpuint (items.added, ==, 1);
+  g_assert_cmpuint (changed, ==, 9);
+
+  g_assert_true (th_session_remove_participant (session, "p2"));
+  g_assert_cmpuint (items.n_calls, ==, 2);
+  g_assert_cmpuint (items.position, ==, 1);
+  g_assert_cmpuint (items.removed, ==, 1);
+  g_assert_cmpuint (items.added, ==, 0);
+  g_assert_cmpuint (changed, ==, 10);
+  g_assert_false (th_session_remove_participant (session, "p2"));
+  g_assert_cmpuint (changed, ==, 10);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 6);
+  g_assert_cmpstr (th_participant_get_id (th_session_get_participant (session, 1)), ==, "p3");
+
+  /* A removed participant is no longer the session's business. */
+  {
+    g_autoptr (ThParticipant) kept = g_object_ref (th_session_get_participant (session, 0));
+
+    g_assert_true (th_session_remove_participant (session, "p1"));
+    g_assert_cmpuint (changed, ==, 11);
+    th_participant_set_name (kept, "Gone");
+    g_assert_cmpuint (changed, ==, 11);
+  }
+}
+
+static void
+test_participant_ids (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThSession) session = NULL;
+  g_autoptr (GBytes) bytes = th_test_fixture_bytes ("session-valid-minimal.twohats");
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *changed_text = NULL;
+  ThParticipant *participant;
+  GString *replaced = g_string_new (text);
+
+  /* A file whose only participant is "p2". */
+  g_string_replace (replaced, "\"p1\"", "\"p2\"", 0);
+  changed_text = g_string_free (replaced, FALSE);
+  session = load_data (changed_text, &error);
+  g_assert_no_error (error);
+
+  participant = th_session_add_participant (session, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (th_participant_get_id (participant), ==, "p1");
+  g_assert_cmpstr (th_participant_get_name (participant), ==, "Participant 1");
+
+  participant = th_session_add_participant (session, NULL, &error);
+  g_assert_cmpstr (th_participant_get_id (participant), ==, "p3");
+  g_assert_cmpstr (th_participant_get_name (participant), ==, "Participant 3");
+
+  participant = th_session_add_participant (session, "Zoë 🎩", &error);
+  g_assert_cmpstr (th_participant_get_id (participant), ==, "p4");
+  g_assert_cmpstr (th_participant_get_name (participant), ==, "Zoë 🎩");
+
+  /* Ids of removed participants are not handed out again in this run. */
+  g_assert_true (th_session_remove_participant (session, "p4"));
+  participant = th_session_add_participant (session, "Next", &error);
+  g_assert_cmpstr (th_participant_get_id (participant), ==, "p5");
+  g_assert_no_error (error);
+}
+
+static void
+test_add_invalid_name (void)
+{
+  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autofree char *long_name = g_strnfill (101, 'x');
+  g_autofree char *longest_name = g_strnfill (100, 'x');
+  const char *bad_names[] = { "", "Ana\nBob", "tab\there", "\x7f", long_name, "\xff" };
+  g_autoptr (GError) error = NULL;
+  guint changed = 0;
+
+  g_signal_connect (session, "changed", G_CALLBACK (count_cb), &changed);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_names); i++)
+    {
+      g_assert_null (th_session_add_participant (session, bad_names[i], &error));
+      g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 6);
+
+  g_assert_nonnull (th_session_add_participant (session, longest_name, &error));
+  g_assert_no_error (error);
+  g_assert_true (th_participant_name_is_valid ("نور الهدى"));
+  g_assert_false (th_participant_name_is_valid (NULL));
+}
+
+static void
+test_checked_changes (void)
+{
+  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (GError) error = NULL;
+  ThParticipant *p1 = th_session_lookup_participant (session, "p1");
+  ThSide side;
+
+  g_assert_false (
+    th_session_set_sort (session, "p99", "risk-register", TH_SIDE_LEADERSHIP, &error));
+  g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "p99"));
+  g_clear_error (&error);
+
+  g_assert_false (th_session_set_sort (session, "p1", "fly-a-kite", TH_SIDE_LEADERSHIP, &error));
+  g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "fly-a-kite"));
+  g_clear_error (&error);
+
+  g_assert_false (th_session_set_rating (session, "p1", "risk-register", 6, &error));
+  g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (th_session_set_rating (session, "p1", "risk-register", -1, &error));
+  g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (th_participant_get_rating (p1, "risk-register"), ==, 3);
+
+  /* 0 clears a rating, TH_SIDE_BOTH takes a card back. */
+  g_assert_true (th_session_set_rating (session, "p1", "risk-register", 0, &error));
+  g_assert_cmpint (th_participant_get_rating (p1, "risk-register"), ==, 0);
+  g_assert_cmpuint (th_participant_get_n_rated (p1), ==, 3);
+  g_assert_true (th_session_set_sort (session, "p1", "risk-register", TH_SIDE_BOTH, &error));
+  g_assert_false (th_participant_get_sort (p1, "risk-register", &side));
+  g_assert_cmpuint (th_participant_get_n_sorted (p1), ==, 3);
+  g_assert_no_error (error);
+}
+
+static void
+test_agreement (void)
+{
+  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) empty = th_session_new (th_session_get_deck (session));
+  double percent = -1;
+  guint n = 99;
+
+  /* explain-the-why: p1, p2, p5, p6 under leadership, p3 under management. */
+  g_assert_true (th_session_get_agreement (session, "explain-the-why", &percent, &n));
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpfloat_with_epsilon (percent, 80.0, 1e-9);
+
+  /* weekly-milestones: p3 alone under leadership. */
+  g_assert_true (th_session_get_agreement (session, "weekly-milestones", &percent, &n));
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpfloat_with_epsilon (percent, 20.0, 1e-9);
+
+  /* risk-register: four sorted it (p2 did not), none under leadership. */
+  g_assert_true (th_session_get_agreement (session, "risk-register", &percent, &n));
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpfloat (percent, ==, 0.0);
+
+  g_assert_false (th_session_get_agreement (empty, "risk-register", &percent, &n));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_false (th_session_get_agreement (session, "fly-a-kite", NULL, NULL));
+}
+
+static void
+test_merge (void)
+{
+  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) other = load_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) minimal = load_fixture ("session-valid-minimal.twohats");
+  g_autoptr (GError) error = NULL;
+  ItemsChanged items = { 0 };
+  guint changed = 0;
+  ThParticipant *merged;
+  ThScores before, after;
+  int n;
+
+  g_signal_connect (session, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (session, "items-changed", G_CALLBACK (items_changed_cb), &items);
+
+  /* Every id collides: all get fresh ids, nobody is dropped. */
+  n = th_session_merge (session, other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, 6);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 12);
+  g_assert_cmpuint (items.n_calls, ==, 1);
+  g_assert_cmpuint (items.position, ==, 6);
+  g_assert_cmpuint (items.added, ==, 6);
+  g_assert_cmpuint (changed, ==, 1);
+
+  merged = th_session_get_participant (session, 7);
+  g_assert_cmpstr (th_participant_get_id (merged), ==, "p8");
+  g_assert_cmpstr (th_participant_get_name (merged), ==, "Lee, Jordan");
+  th_session_compute_scores (other, th_session_get_participant (other, 0), &before);
+  th_session_compute_scores (session, th_session_get_participant (session, 6), &after);
+  g_assert_cmpfloat (before.leadership, ==, after.leadership);
+  g_assert_cmpfloat (before.management, ==, after.management);
+  g_assert_cmpuint (before.correct, ==, after.correct);
+
+  /* The copies belong to the session: changing them does not touch the
+   * other session and does reach this one. */
+  th_participant_set_name (merged, "Jordan Lee");
+  g_assert_cmpstr (th_participant_get_name (th_session_get_participant (other, 1)), ==,
+                   "Lee, Jordan");
+  g_assert_cmpuint (changed, ==, 2);
+
+  /* Different behaviours: refused, naming what differs, nothing changed. */
+  g_assert_cmpint (th_session_merge (session, minimal, &error), ==, -1);
+  g_assert_error (error, TH_ERROR, TH_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "weekly-milestones"));
+  g_clear_error (&error);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 12);
+  g_assert_cmpuint (changed, ==, 2);
+
+  g_assert_cmpint (th_session_merge (session, session, &error), ==, -1);
+  g_assert_error (error, TH_ERROR, TH_ERROR_USAGE);
+}
+
+/* Only the colliding ids change. */
+static void
+test_merge_partial_collision (void)
+{
+  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (ThDeck) deck = g_object_ref (th_session_get_deck (session));
+  g_autoptr (ThSession) other = th_session_new (deck);
+  g_autoptr (GError) error = NULL;
+
+  th_session_add_participant (other, "Newcomer", &error);
+  th_session_add_participant (other, "Second", &error);
+  th_session_remove_participant (other, "p2");
+  th_session_add_participant (other, "Third", &error);
+  g_assert_no_error (error);
+  /* other: p1 "Newcomer", p3 "Third" */
+
+  g_assert_cmpint (th_session_merge (session, other, &error), ==, 2);
+  g_assert_cmpstr (th_participant_get_id (th_session_get_participant (session, 6)), ==, "p7");
+  g_assert_cmpstr (th_participant_get_name (th_session_get_participant (session, 6)), ==,
+                   "Newcomer");
+  g_assert_cmpstr (th_participant_get_id (th_session_get_participant (session, 7)), ==, "p8");
+  g_assert_cmpstr (th_participant_get_name (th_session_get_participant (session, 7)), ==, "Third");
+
+  {
+    g_autoptr (ThSession) fresh = th_session_new (deck);
+    g_autoptr (ThSession) source = th_session_new (deck);
+
+    th_session_add_participant (source, "X", &error);
+    th_session_add_participant (source, "Y", &error);
+    th_session_remove_participant (source, "p1");
+    /* source: p2 "Y"; an id that is free keeps its value */
+    g_assert_cmpint (th_session_merge (fresh, source, &error), ==, 1);
+    g_assert_cmpstr (th_participant_get_id (th_session_get_participant (fresh, 0)), ==, "p2");
+  }
+}
+
+static char *
+make_session_text (guint n_participants)
+{
+  GString *text = g_string_new (
+    "{\"format\": \"two-hats-session\", \"version\": 1, \"deck\": {\"format\": \"two-hats-deck\", "
+    "\"version\": 1, \"id\": \"d\", \"title\": \"T\", \"behaviours\": [{\"id\": \"b\", "
+    "\"text\": \"t\", \"key\": \"leadership\"}]}, \"participants\": [");
+
+  for (guint i = 0; i < n_participants; i++)
+    g_string_append_printf (text,
+                            "%s{\"id\": \"p%u\", \"name\": \"P%u\", \"sort\": {\"b\": "
+                            "\"leadership\"}, \"ratings\": {\"b\": %u}}",
+                            i > 0 ? "," : "", i + 1, i + 1, i % 5 + 1);
+  g_string_append (text, "]}");
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_limit_participants (void)
+{
+  g_autofree char *at_limit = make_session_text (TH_MAX_PARTICIPANTS);
+  g_autofree char *past_limit = make_session_text (TH_MAX_PARTICIPANTS + 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThSession) session = load_data (at_limit, &error);
+  g_autoptr (ThSession) refused = NULL;
+  g_autoptr (ThSession) small = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 100000);
+  g_assert_cmpint (th_participant_get_rating (th_session_get_participant (session, 99999), "b"), ==,
+                   5);
+
+  /* A full session takes nobody else, by hand or by merging. */
+  g_assert_null (th_session_add_participant (session, "One too many", &error));
+  g_assert_error (error, TH_ERROR, TH_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  small = load_data ("{\"format\": \"two-hats-session\", \"version\": 1, \"deck\": {\"format\": "
+                     "\"two-hats-deck\", \"version\": 1, \"id\": \"d\", \"title\": \"T\", "
+                     "\"behaviours\": [{\"id\": \"b\", \"text\": \"t\", \"key\": "
+                     "\"leadership\"}]}, \"participants\": [{\"id\": \"p1\", \"name\": \"A\"}]}",
+                     &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (th_session_merge (session, small, &error), ==, -1);
+  g_assert_error (error, TH_ERROR, TH_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 100000);
+
+  refused = load_data (past_limit, &error);
+  g_assert_null (refused);
+  g_assert_error (error, TH_ERROR, TH_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==,
+                   "participants: 100001 entries, more than the limit of 100000");
+}
+
+static void
+test_limit_behaviours (void)
+{
+  GString *text = g_string_new ("{\"format\": \"two-hats-session\", \"version\": 1, \"deck\": "
+                                "{\"format\": \"two-hats-deck\", \"version\": 1, \"id\": \"d\", "
+                                "\"title\": \"T\", \"behaviours\": [");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThSession) session = NULL;
+
+  for (guint i = 0; i < TH_MAX_BEHAVIOURS + 1; i++)
+    g_string_append_printf (text, "%s{\"id\": \"b%u\", \"text\": \"t\", \"key\": \"leadership\"}",
+                            i > 0 ? "," : "", i);
+  g_string_append (text, "]}, \"participants\": []}");
+
+  session = th_session_new_from_data (text->str, text->len, &error);
+  g_assert_null (session);
+  g_assert_error (error, TH_ERROR, TH_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "deck.behaviours: 1001 entries"));
+  g_string_free (text, TRUE);
+}
+
+static void
+test_limit_strings (void)
+{
+  g_autofree char *long_title = g_strnfill (TH_MAX_STRING_CHARS + 1, 'x');
+  g_autofree char *longer_title = g_strnfill (TH_MAX_STRING_CHARS + 1000, 'y');
+  g_autofree char *text = g_strdup_printf (
+    "{\"format\": \"two-hats-session\", \"version\": 1, \"title\": \"%s\", \"deck\": {\"format\": "
+    "\"two-hats-deck\", \"version\": 1, \"id\": \"d\", \"title\": \"T\", \"behaviours\": "
+    "[{\"id\": \"b\", \"text\": \"t\", \"key\": \"leadership\"}]}, \"participants\": []}",
+    long_title);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThSession) session = load_data (text, &error);
+  g_autoptr (ThSession) again = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_null (session);
+  g_assert_error (error, TH_ERROR, TH_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "title: 4001 characters, more than the limit of 4000");
+  g_clear_error (&error);
+
+  /* A title set in the app is kept within the limit, so the file it is
+   * saved to always loads again. */
+  session = load_fixture ("session-valid.twohats");
+  th_session_set_title (session, longer_title);
+  g_assert_cmpint (g_utf8_strlen (th_session_get_title (session), -1), ==, TH_MAX_STRING_CHARS);
+  data = th_session_to_data (session, &length);
+  again = th_session_new_from_data (data, length, &error);
+  g_assert_no_error (error);
+}
+
+/* A file past 64 MiB is refused from its size, before it is read. */
+static void
+test_limit_file_size (void)
+{
+  g_autofree char *dir = th_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "huge.twohats", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThSession) session = NULL;
+  int fd;
+
+  /* Sparse: no disk space is used. */
+  fd = open (path, O_CREAT | O_WRONLY | O_TRUNC, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t)TH_MAX_FILE_SIZE + 1), ==, 0);
+  close (fd);
+
+  session = th_session_new_from_file (file, &error);
+  g_assert_null (session);
+  g_assert_error (error, TH_ERROR, TH_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==,
+                   "the file is 67108865 bytes, more than the limit of 67108864 bytes");
+
+  /* Exactly 64 MiB is within the limit: it is read, and fails only for
+   * what it holds (NUL bytes). */
+  g_clear_error (&error);
+  fd = open (path, O_WRONLY);
+  g_assert_cmpint (ftruncate (fd, (off_t)TH_MAX_FILE_SIZE), ==, 0);
+  close (fd);
+  session = th_session_new_from_file (file, &error);
+  g_assert_null (session);
+  g_assert_error (error, TH_ERROR, TH_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "NUL byte"));
+
+  th_test_remove_dir (dir);
+}
+
+/* A session cut off anywhere is a clean error. */
+static void
+test_truncated_everywhere (void)
+{
+  g_autoptr (GBytes) bytes = th_test_fixture_bytes ("session-valid.twohats");
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  for (gsize cut = 0; cut + 1 < length; cut++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (ThSession) session = th_session_new_from_data (data, cut, &error);
+
+      g_assert_null (session);
+      g_assert_error (error, TH_ERROR, TH_ERROR_PARSE);
+    }
+}
+
+static void
+test_save_and_load (void)
+{
+  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autofree char *dir = th_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "workshop.twohats", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThSession) loaded = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *listing = NULL;
+
+  g_assert_true (th_session_save_to_file (session, file, &error));
+  g_assert_no_error (error);
+
+  th_session_set_threshold (session, 70);
+  g_assert_true (th_session_save_to_file (session, file, &error));
+  g_assert_no_error (error);
+
+  expected = th_session_to_data (session, NULL);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, expected);
+
+  loaded = th_session_new_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (th_session_get_threshold (loaded), ==, 70);
+
+  /* No temporary file is left beside it. */
+  listing = th_test_list_dir (dir);
+  g_assert_cmpstr (listing, ==, "workshop.twohats");
+
+  th_test_remove_dir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/session/valid", test_valid);
+  g_test_add_func ("/session/canonical-bytes", test_canonical_bytes);
+  g_test_add_func ("/session/round-trip", test_round_trip);
+  g_test_add_func ("/session/minimal", test_minimal);
+  g_test_add_func ("/session/new", test_new);
+  g_test_add_func ("/session/signals", test_signals);
+  g_test_add_func ("/session/participant-ids", test_participant_ids);
+  g_test_add_func ("/session/add-invalid-name", test_add_invalid_name);
+  g_test_add_func ("/session/checked-changes", test_checked_changes);
+  g_test_add_func ("/session/agreement", test_agreement);
+  g_test_add_func ("/session/merge", test_merge);
+  g_test_add_func ("/session/merge-partial-collision", test_merge_partial_collision);
+  g_test_add_func ("/session/limit/participants", test_limit_participants);
+  g_test_add_func ("/session/limit/behaviours", test_limit_behaviours);
+  g_test_add_func ("/session/limit/strings", test_limit_strings);
+  g_test_add_func ("/session/limit/file-size", test_limit_file_size);
+  g_test_add_func ("/session/bad/truncated-everywhere", test_truncated_everywhere);
+  g_test_add_func ("/session/save-and-load", test_save_and_load);
+
+  return g_test_run ();
+}
