@@ -1,0 +1,2656 @@
+/* th-quadrant-chart.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "th-chart-placer.h"
+#include "th-error.h"
+#include "th-file-util.h"
+#include "th-quadrant-chart.h"
+
+/* Cantarell is GNOME's face; DejaVu covers Arabic, Hebrew and most
+ * symbols where it is missing. */
+#define FONT_FAMILY "Cantarell, DejaVu Sans, sans-serif"
+
+/* Up to DOTS_MAX points every dot is drawn in full and every name gets a
+ * place (beside its dot, pulled away with a leader line, or as a number
+ * keyed in the legend).  Up to SCATTER_MAX dots shrink and turn
+ * translucent so that crowds read as density, and names appear only where
+ * they fit.  Beyond that a fixed grid of shaded cells stands for the dots:
+ * its cost does not grow with the number of people. */
+#define DOTS_MAX 300
+#define SCATTER_MAX 3000
+
+#define LABEL_MAX_CHARS 24
+#define HIT_SLOP 4.0
+#define QUADRANT_FIRST TH_QUADRANT_BALANCED
+#define QUADRANT_LAST TH_QUADRANT_DEVELOPING
+#define N_QUADRANTS (QUADRANT_LAST + 1)
+
+typedef enum
+{
+  MODE_DOTS,
+  MODE_SCATTER,
+  MODE_HEAT,
+} DrawMode;
+
+typedef struct
+{
+  double r, g, b, a;
+} Rgba;
+
+typedef struct
+{
+  gboolean fill_background;
+  Rgba background;
+  Rgba ink;
+  Rgba ink_secondary;
+  Rgba grid;
+  Rgba frame;
+  Rgba threshold;
+  Rgba label_background;
+  Rgba leader;
+  Rgba dot_outline;
+  double tint_alpha;
+  double line_scale; /* high contrast draws every line heavier */
+  Rgba dot[N_QUADRANTS];
+  Rgba text[N_QUADRANTS];
+} Palette;
+
+#define RGB(hex, alpha)                                                                            \
+  {                                                                                                \
+    ((hex >> 16) & 0xff) / 255.0, ((hex >> 8) & 0xff) / 255.0, (hex & 0xff) / 255.0, alpha         \
+  }
+
+/* Okabe–Ito colours, chosen to stay apart for every common colour-vision
+ * deficiency: bluish green, orange, blue and reddish purple.  The quadrant
+ * names use darker (or, on dark backgrounds, lighter) versions of the same
+ * hues so that they keep a text contrast of at least 4.5:1 on their tints. */
+#define OKABE_ITO_DOTS                                                                             \
+  {                                                                                                \
+    RGB (0x000000, 1), RGB (0x009e73, 1), RGB (0xe69f00, 1), RGB (0x0072b2, 1), RGB (0xcc79a7, 1)  \
+  }
+
+/* clang-format off */
+static const Palette palettes[] = {
+  [TH_CHART_STYLE_LIGHT] = {
+    .fill_background = TRUE,
+    .background = RGB (0xffffff, 1),
+    .ink = RGB (0x1e1e1e, 1),
+    .ink_secondary = RGB (0x5e5c64, 1),
+    .grid = RGB (0x000000, 0.08),
+    .frame = RGB (0x000000, 0.35),
+    .threshold = RGB (0x1e1e1e, 0.75),
+    .label_background = RGB (0xffffff, 0.82),
+    .leader = RGB (0x1e1e1e, 0.55),
+    .dot_outline = RGB (0xffffff, 1),
+    .tint_alpha = 0.13,
+    .line_scale = 1.0,
+    .dot = OKABE_ITO_DOTS,
+    .text = { RGB (0x000000, 1), RGB (0x006b4f, 1), RGB (0x8a5a00, 1),
+              RGB (0x00588a, 1), RGB (0x99406f, 1) },
+  },
+  [TH_CHART_STYLE_DARK] = {
+    .fill_background = TRUE,
+    .background = RGB (0x242424, 1),
+    .ink = RGB (0xf6f5f4, 1),
+    .ink_secondary = RGB (0xc0bfbc, 1),
+    .grid = RGB (0xffffff, 0.09),
+    .frame = RGB (0xffffff, 0.35),
+    .threshold = RGB (0xf6f5f4, 0.75),
+    .label_background = RGB (0x242424, 0.82),
+    .leader = RGB (0xf6f5f4, 0.55),
+    .dot_outline = RGB (0x242424, 1),
+    .tint_alpha = 0.2,
+    .line_scale = 1.0,
+    .dot = OKABE_ITO_DOTS,
+    .text = { RGB (0x000000, 1), RGB (0x63d7b2, 1), RGB (0xf5c04d, 1),
+              RGB (0x7cc0ee, 1), RGB (0xe8a9cf, 1) },
+  },
+  [TH_CHART_STYLE_HIGH_CONTRAST] = {
+    .fill_background = TRUE,
+    .background = RGB (0xffffff, 1),
+    .ink = RGB (0x000000, 1),
+    .ink_secondary = RGB (0x000000, 1),
+    .grid = RGB (0x000000, 0.25),
+    .frame = RGB (0x000000, 1),
+    .threshold = RGB (0x000000, 1),
+    .label_background = RGB (0xffffff, 0.92),
+    .leader = RGB (0x000000, 1),
+    .dot_outline = RGB (0x000000, 1),
+    .tint_alpha = 0.22,
+    .line_scale = 1.5,
+    .dot = OKABE_ITO_DOTS,
+    .text = { RGB (0x000000, 1), RGB (0x004d38, 1), RGB (0x5c3c00, 1),
+              RGB (0x003d5e, 1), RGB (0x6b2a4d, 1) },
+  },
+  /* Paper: black ink, and tints a little stronger because printers lose
+   * the palest ones. */
+  [TH_CHART_STYLE_PRINT] = {
+    .fill_background = FALSE,
+    .background = RGB (0xffffff, 1),
+    .ink = RGB (0x000000, 1),
+    .ink_secondary = RGB (0x3d3846, 1),
+    .grid = RGB (0x000000, 0.12),
+    .frame = RGB (0x000000, 0.5),
+    .threshold = RGB (0x000000, 0.8),
+    .label_background = RGB (0xffffff, 0.85),
+    .leader = RGB (0x000000, 0.6),
+    .dot_outline = RGB (0xffffff, 1),
+    .tint_alpha = 0.16,
+    .line_scale = 1.0,
+    .dot = OKABE_ITO_DOTS,
+    .text = { RGB (0x000000, 1), RGB (0x006b4f, 1), RGB (0x8a5a00, 1),
+              RGB (0x00588a, 1), RGB (0x99406f, 1) },
+  },
+};
+/* clang-format on */
+
+/* Sizes of one draw, all in user units and relative to the smaller side
+ * of the page, with floors so that a thumbnail stays legible. */
+typedef struct
+{
+  double unit;
+  double px; /* one device pixel */
+  double margin;
+  double gap;
+  double title;
+  double subtitle;
+  double axis;
+  double tick;
+  double quadrant;
+  double label;
+  double legend;
+  double line;
+  double dot_radius;
+} Metrics;
+
+/* A laid-out piece of text and its logical box. */
+typedef struct
+{
+  PangoLayout *layout;
+  double width;
+  double height;
+  double offset_x;
+  double offset_y;
+} Text;
+
+typedef struct
+{
+  gulong options_hash;
+  double xx, yx, xy, yy;
+  double label_size;
+} CacheKey;
+
+/* Per point: its cached label texts and where the last draw put them. */
+typedef struct
+{
+  Text name;
+  Text number;
+  ThChartLabelKind kind;
+  gboolean has_leader;
+  double leader_x0, leader_y0, leader_x1, leader_y1;
+} DotState;
+
+struct _ThQuadrantChart
+{
+  GObject parent_instance;
+
+  GArray *points; /* ThChartPoint, strings owned */
+  char *title;
+  GDateTime *date;
+  double threshold;
+  gboolean anonymous;
+  ThChartStyle style;
+  int highlight;
+
+  /* The last draw. */
+  GArray *layout; /* ThChartDotLayout */
+  DotState *states;
+  guint n_states;
+  double plot_x, plot_y, plot_width, plot_height;
+  guint counts[N_QUADRANTS];
+
+  /* One Pango context for the chart's life, so that label layouts can be
+   * kept from one draw to the next; the cache holds while the context
+   * (font options, transformation) and the label size stay the same. */
+  PangoContext *pango_context;
+  PangoFontDescription *font;
+  CacheKey cache_key;
+  gboolean cache_valid;
+};
+
+G_DEFINE_FINAL_TYPE (ThQuadrantChart, th_quadrant_chart, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (ThChartStyle, th_chart_style,
+                    G_DEFINE_ENUM_VALUE (TH_CHART_STYLE_LIGHT, "light"),
+                    G_DEFINE_ENUM_VALUE (TH_CHART_STYLE_DARK, "dark"),
+                    G_DEFINE_ENUM_VALUE (TH_CHART_STYLE_HIGH_CONTRAST, "high-contrast"),
+                    G_DEFINE_ENUM_VALUE (TH_CHART_STYLE_PRINT, "print"))
+
+enum
+{
+  PROP_0,
+  PROP_TITLE,
+  PROP_DATE,
+  PROP_THRESHOLD,
+  PROP_ANONYMOUS,
+  PROP_STYLE,
+  PROP_HIGHLIGHT,
+  N_PROPS
+};
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Text ------------------------------------------------------------------ */
+
+static void
+text_clear (Text *text)
+{
+  g_clear_object (&text->layout);
+}
+
+static PangoContext *
+get_pango_context (ThQuadrantChart *self)
+{
+  if (self->pango_context == NULL)
+    {
+      self->pango_context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      self->font = pango_font_description_from_string (FONT_FAMILY);
+    }
+
+  return self->pango_context;
+}
+
+static void
+text_update_size (Text *text, const PangoRectangle *logical)
+{
+  text->width = (double)logical->width / PANGO_SCALE;
+  text->height = (double)logical->height / PANGO_SCALE;
+  text->offset_x = (double)logical->x / PANGO_SCALE;
+  text->offset_y = (double)logical->y / PANGO_SCALE;
+}
+
+/* Lays out @str at @size; a text wider than @max_width (when > 0) is
+ * ellipsized at its end, which for right-to-left text is its left side. */
+static void
+text_init (ThQuadrantChart *self, Text *text, const char *str, double size, PangoWeight weight,
+           double max_width)
+{
+  PangoContext *context = get_pango_context (self);
+  g_autoptr (PangoFontDescription) desc = pango_font_description_copy_static (self->font);
+  PangoRectangle logical;
+
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, weight);
+
+  text->layout = pango_layout_new (context);
+  pango_layout_set_font_description (text->layout, desc);
+  pango_layout_set_single_paragraph_mode (text->layout, TRUE);
+  pango_layout_set_text (text->layout, str, -1);
+  pango_layout_get_extents (text->layout, NULL, &logical);
+
+  if (max_width > 0 && logical.width > max_width * PANGO_SCALE)
+    {
+      pango_layout_set_width (text->layout, (int)(max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (text->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_get_extents (text->layout, NULL, &logical);
+    }
+
+  text_update_size (text, &logical);
+}
+
+/* Like text_init(), but a text wider than @max_width wraps onto up to
+ * @max_lines lines before it is ellipsized. */
+static void
+text_init_wrapped (ThQuadrantChart *self, Text *text, const char *str, double size,
+                   PangoWeight weight, double max_width, int max_lines, PangoAlignment alignment)
+{
+  PangoRectangle logical;
+
+  text_init (self, text, str, size, weight, -1);
+  if (text->width <= max_width)
+    return;
+
+  pango_layout_set_single_paragraph_mode (text->layout, FALSE);
+  pango_layout_set_width (text->layout, (int)(max_width * PANGO_SCALE));
+  pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (text->layout, -max_lines);
+  pango_layout_set_ellipsize (text->layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (text->layout, alignment);
+  pango_layout_get_extents (text->layout, NULL, &logical);
+  text_update_size (text, &logical);
+}
+
+static void
+set_source (cairo_t *cr, const Rgba *color)
+{
+  cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a);
+}
+
+/* Draws @text with the top-left corner of its logical box at (x, y). */
+static void
+text_draw (cairo_t *cr, const Text *text, double x, double y, const Rgba *color)
+{
+  set_source (cr, color);
+  cairo_move_to (cr, x - text->offset_x, y - text->offset_y);
+  pango_cairo_show_layout (cr, text->layout);
+}
+
+/* Lays out, draws and frees a one-off text; returns its logical width. */
+static double
+draw_string (ThQuadrantChart *self, cairo_t *cr, const char *str, double size, PangoWeight weight,
+             double max_width, double x, double y, double align, const Rgba *color)
+{
+  Text text = { NULL };
+  double width;
+
+  text_init (self, &text, str, size, weight, max_width);
+  text_draw (cr, &text, x - align * text.width, y, color);
+  width = text.width;
+  text_clear (&text);
+
+  return width;
+}
+
+static double
+measure_string (ThQuadrantChart *self, const char *str, double size, PangoWeight weight,
+                double *height)
+{
+  Text text = { NULL };
+  double width;
+
+  text_init (self, &text, str, size, weight, -1);
+  width = text.width;
+  if (height != NULL)
+    *height = text.height;
+  text_clear (&text);
+
+  return width;
+}
+
+/* Points and per-point state -------------------------------------------- */
+
+static void
+point_clear (gpointer data)
+{
+  ThChartPoint *point = data;
+
+  g_clear_pointer (&point->id, g_free);
+  g_clear_pointer (&point->name, g_free);
+}
+
+static void
+clear_label_cache (ThQuadrantChart *self)
+{
+  for (guint i = 0; i < self->n_states; i++)
+    {
+      text_clear (&self->states[i].name);
+      text_clear (&self->states[i].number);
+    }
+}
+
+static void
+reset_states (ThQuadrantChart *self)
+{
+  clear_label_cache (self);
+  g_clear_pointer (&self->states, g_free);
+  self->n_states = self->points->len;
+  self->states = g_new0 (DotState, self->n_states);
+  g_array_set_size (self->layout, 0);
+}
+
+static void
+emit_changed (ThQuadrantChart *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* GObject --------------------------------------------------------------- */
+
+static void
+th_quadrant_chart_finalize (GObject *object)
+{
+  ThQuadrantChart *self = TH_QUADRANT_CHART (object);
+
+  clear_label_cache (self);
+  g_clear_pointer (&self->states, g_free);
+  g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->layout, g_array_unref);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->date, g_date_time_unref);
+  g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_object (&self->pango_context);
+
+  G_OBJECT_CLASS (th_quadrant_chart_parent_class)->finalize (object);
+}
+
+static void
+th_quadrant_chart_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ThQuadrantChart *self = TH_QUADRANT_CHART (object);
+
+  switch (prop_id)
+    {
+      case PROP_TITLE:
+        g_value_set_string (value, self->title);
+        break;
+      case PROP_DATE:
+        g_value_set_boxed (value, self->date);
+        break;
+      case PROP_THRESHOLD:
+        g_value_set_double (value, self->threshold);
+        break;
+      case PROP_ANONYMOUS:
+        g_value_set_boolean (value, self->anonymous);
+        break;
+      case PROP_STYLE:
+        g_value_set_enum (value, self->style);
+        break;
+      case PROP_HIGHLIGHT:
+        g_value_set_int (value, self->highlight);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+th_quadrant_chart_set_property (GObject *object, guint prop_id, const GValue *value,
+                                GParamSpec *pspec)
+{
+  ThQuadrantChart *self = TH_QUADRANT_CHART (object);
+
+  switch (prop_id)
+    {
+      case PROP_TITLE:
+        th_quadrant_chart_set_title (self, g_value_get_string (value));
+        break;
+      case PROP_DATE:
+        th_quadrant_chart_set_date (self, g_value_get_boxed (value));
+        break;
+      case PROP_THRESHOLD:
+        th_quadrant_chart_set_threshold (self, g_value_get_double (value));
+        break;
+      case PROP_ANONYMOUS:
+        th_quadrant_chart_set_anonymous (self, g_value_get_boolean (value));
+        break;
+      case PROP_STYLE:
+        th_quadrant_chart_set_style (self, g_value_get_enum (value));
+        break;
+      case PROP_HIGHLIGHT:
+        th_quadrant_chart_set_highlight (self, g_value_get_int (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+th_quadrant_chart_class_init (ThQuadrantChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = th_quadrant_chart_finalize;
+  object_class->get_property = th_quadrant_chart_get_property;
+  object_class->set_property = th_quadrant_chart_set_property;
+
+  properties[PROP_TITLE]
+    = g_param_spec_string ("title", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATE]
+    = g_param_spec_boxed ("date", NULL, NULL, G_TYPE_DATE_TIME,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_THRESHOLD]
+    = g_param_spec_double ("threshold", NULL, NULL, 0.0, 100.0, TH_DEFAULT_THRESHOLD,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ANONYMOUS]
+    = g_param_spec_boolean ("anonymous", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STYLE]
+    = g_param_spec_enum ("style", NULL, NULL, TH_TYPE_CHART_STYLE, TH_CHART_STYLE_LIGHT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIGHLIGHT]
+    = g_param_spec_int ("highlight", NULL, NULL, -1, G_MAXINT, -1,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ThQuadrantChart::changed:
+   *
+   * Emitted after any change to what the chart draws.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+th_quadrant_chart_init (ThQuadrantChart *self)
+{
+  self->points = g_array_new (FALSE, TRUE, sizeof (ThChartPoint));
+  self->layout = g_array_new (FALSE, TRUE, sizeof (ThChartDotLayout));
+  self->threshold = TH_DEFAULT_THRESHOLD;
+  self->style = TH_CHART_STYLE_LIGHT;
+  self->highlight = -1;
+}
+
+ThQuadrantChart *
+th_quadrant_chart_new (void)
+{
+  return g_object_new (TH_TYPE_QUADRANT_CHART, NULL);
+}
+
+/* Data and options ------------------------------------------------------ */
+
+static double
+sanitize_score (double score)
+{
+  return isfinite (score) ? CLAMP (score, 0.0, 100.0) : 0.0;
+}
+
+void
+th_quadrant_chart_set_points (ThQuadrantChart *self, const ThChartPoint *points, guint n_points)
+{
+  GArray *copies;
+
+  g_return_if_fail (TH_IS_QUADRANT_CHART (self));
+  g_return_if_fail (points != NULL || n_points == 0);
+
+  /* Copied into a new array before the old one goes, in case @points
+   * comes from th_quadrant_chart_get_point(). */
+  copies = g_array_sized_new (FALSE, TRUE, sizeof (ThChartPoint), n_points);
+  g_array_set_clear_func (copies, point_clear);
+  for (guint i = 0; i < n_points; i++)
+    {
+      ThChartPoint copy = {
+        g_strdup (points[i].id),
+        g_strdup (points[i].name),
+        sanitize_score (points[i].leadership),
+        sanitize_score (points[i].management),
+      };
+
+      g_array_append_val (copies, copy);
+    }
+
+  g_array_unref (self->points);
+  self->points = copies;
+
+  if (self->highlight >= (int)n_points)
+    {
+      self->highlight = -1;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT]);
+    }
+
+  reset_states (self);
+  emit_changed (self);
+}
+
+void
+th_quadrant_chart_set_session (ThQuadrantChart *self, ThSession *session)
+{
+  g_autoptr (GArray) points = NULL;
+  guint n;
+
+  g_return_if_fail (TH_IS_QUADRANT_CHART (self));
+  g_return_if_fail (TH_IS_SESSION (session));
+
+  n = th_session_get_n_participants (session);
+  points = g_array_sized_new (FALSE, FALSE, sizeof (ThChartPoint), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      ThParticipant *participant = th_session_get_participant (session, i);
+      ThScores scores;
+      ThChartPoint point;
+
+      th_session_compute_scores (session, participant, &scores);
+      if (!scores.has_leadership || !scores.has_management)
+        continue;
+
+      /* Borrowed: set_points copies them. */
+      point.id = (char *)th_participant_get_id (participant);
+      point.name = (char *)th_participant_get_name (participant);
+      point.leadership = scores.leadership;
+      point.management = scores.management;
+      g_array_append_val (points, point);
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+  th_quadrant_chart_set_title (self, th_session_get_title (session));
+  th_quadrant_chart_set_threshold (self, th_session_get_threshold (session));
+  th_quadrant_chart_set_date (self, th_session_get_created (session));
+  th_quadrant_chart_set_points (self, (const ThChartPoint *)(void *)points->data, points->len);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+guint
+th_quadrant_chart_get_n_points (ThQuadrantChart *self)
+{
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), 0);
+
+  return self->points->len;
+}
+
+const ThChartPoint *
+th_quadrant_chart_get_point (ThQuadrantChart *self, guint index)
+{
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), NULL);
+  g_return_val_if_fail (index < self->points->len, NULL);
+
+  return &g_array_index (self->points, ThChartPoint, index);
+}
+
+void
+th_quadrant_chart_set_title (ThQuadrantChart *self, const char *title)
+{
+  g_return_if_fail (TH_IS_QUADRANT_CHART (self));
+
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  emit_changed (self);
+}
+
+const char *
+th_quadrant_chart_get_title (ThQuadrantChart *self)
+{
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), NULL);
+
+  return self->title;
+}
+
+void
+th_quadrant_chart_set_date (ThQuadrantChart *self, GDateTime *date)
+{
+  g_return_if_fail (TH_IS_QUADRANT_CHART (self));
+
+  if (self->date == date
+      || (self->date != NULL && date != NULL && g_date_time_equal (self->date, date)))
+    return;
+
+  g_clear_pointer (&self->date, g_date_time_unref);
+  if (date != NULL)
+    self->date = g_date_time_ref (date);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+  emit_changed (self);
+}
+
+void
+th_quadrant_chart_set_threshold (ThQuadrantChart *self, double threshold)
+{
+  g_return_if_fail (TH_IS_QUADRANT_CHART (self));
+  g_return_if_fail (threshold >= 0.0 && threshold <= 100.0);
+
+  if (self->threshold == threshold)
+    return;
+
+  self->threshold = threshold;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THRESHOLD]);
+  emit_changed (self);
+}
+
+double
+th_quadrant_chart_get_threshold (ThQuadrantChart *self)
+{
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), TH_DEFAULT_THRESHOLD);
+
+  return self->threshold;
+}
+
+void
+th_quadrant_chart_set_anonymous (ThQuadrantChart *self, gboolean anonymous)
+{
+  g_return_if_fail (TH_IS_QUADRANT_CHART (self));
+
+  anonymous = !!anonymous;
+  if (self->anonymous == anonymous)
+    return;
+
+  self->anonymous = anonymous;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANONYMOUS]);
+  emit_changed (self);
+}
+
+gboolean
+th_quadrant_chart_get_anonymous (ThQuadrantChart *self)
+{
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), FALSE);
+
+  return self->anonymous;
+}
+
+void
+th_quadrant_chart_set_style (ThQuadrantChart *self, ThChartStyle style)
+{
+  g_return_if_fail (TH_IS_QUADRANT_CHART (self));
+  g_return_if_fail (style <= TH_CHART_STYLE_PRINT);
+
+  if (self->style == style)
+    return;
+
+  self->style = style;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STYLE]);
+  emit_changed (self);
+}
+
+ThChartStyle
+th_quadrant_chart_get_style (ThQuadrantChart *self)
+{
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), TH_CHART_STYLE_LIGHT);
+
+  return self->style;
+}
+
+void
+th_quadrant_chart_set_highlight (ThQuadrantChart *self, int index)
+{
+  g_return_if_fail (TH_IS_QUADRANT_CHART (self));
+
+  if (index < 0 || index >= (int)self->points->len)
+    index = -1;
+  if (self->highlight == index)
+    return;
+
+  self->highlight = index;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT]);
+  emit_changed (self);
+}
+
+int
+th_quadrant_chart_get_highlight (ThQuadrantChart *self)
+{
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), -1);
+
+  return self->highlight;
+}
+
+gboolean
+th_quadrant_chart_get_mean (ThQuadrantChart *self, double *leadership, double *management)
+{
+  double sum_l = 0.0;
+  double sum_m = 0.0;
+
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), FALSE);
+
+  if (self->points->len == 0)
+    return FALSE;
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const ThChartPoint *point = &g_array_index (self->points, ThChartPoint, i);
+
+      sum_l += point->leadership;
+      sum_m += point->management;
+    }
+
+  if (leadership != NULL)
+    *leadership = sum_l / self->points->len;
+  if (management != NULL)
+    *management = sum_m / self->points->len;
+
+  return TRUE;
+}
+
+guint
+th_quadrant_chart_get_quadrant_count (ThQuadrantChart *self, ThQuadrant quadrant)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), 0);
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const ThChartPoint *point = &g_array_index (self->points, ThChartPoint, i);
+
+      if (th_quadrant_for_scores (point->leadership, point->management, self->threshold)
+          == quadrant)
+        count++;
+    }
+
+  return count;
+}
+
+/* Geometry -------------------------------------------------------------- */
+
+static double
+score_to_x (ThQuadrantChart *self, double management)
+{
+  return self->plot_x + self->plot_width * management / 100.0;
+}
+
+static double
+score_to_y (ThQuadrantChart *self, double leadership)
+{
+  return self->plot_y + self->plot_height * (100.0 - leadership) / 100.0;
+}
+
+/* The rectangle of @quadrant in the last draw's plot. */
+static ThChartRect
+quadrant_rect (ThQuadrantChart *self, ThQuadrant quadrant)
+{
+  double tx = score_to_x (self, self->threshold);
+  double ty = score_to_y (self, self->threshold);
+  double left = self->plot_x;
+  double top = self->plot_y;
+  double right = self->plot_x + self->plot_width;
+  double bottom = self->plot_y + self->plot_height;
+
+  switch (quadrant)
+    {
+      case TH_QUADRANT_BALANCED:
+        return (ThChartRect){ tx, top, right - tx, ty - top };
+      case TH_QUADRANT_LEADERSHIP_DRIVEN:
+        return (ThChartRect){ left, top, tx - left, ty - top };
+      case TH_QUADRANT_MANAGEMENT_DRIVEN:
+        return (ThChartRect){ tx, ty, right - tx, bottom - ty };
+      case TH_QUADRANT_DEVELOPING:
+        return (ThChartRect){ left, ty, tx - left, bottom - ty };
+      case TH_QUADRANT_NONE:
+      default:
+        return (ThChartRect){ 0, 0, 0, 0 };
+    }
+}
+
+/* Rounds @v to the device pixel grid, so that edges and lines are crisp. */
+static double
+snap (double v, double px)
+{
+  return round (v / px) * px;
+}
+
+static void
+compute_metrics (Metrics *m, cairo_t *cr, double width, double height, guint n_points)
+{
+  double dx = 1.0;
+  double dy = 0.0;
+  double u = MIN (width, height);
+  double f;
+
+  cairo_device_to_user_distance (cr, &dx, &dy);
+  m->px = MAX (hypot (dx, dy), 1e-3);
+
+  /* The floors keep a thumbnail legible; below about 240 units nothing
+   * is legible any more and they give way, so that at least it all fits. */
+  f = MIN (1.0, u / 240.0);
+
+  m->unit = u;
+  m->margin = MAX (10.0 * f, u * 0.045);
+  m->gap = MAX (4.0 * f, u * 0.014);
+  m->title = MAX (13.0 * f, u * 0.038);
+  m->subtitle = MAX (9.0 * f, u * 0.02);
+  m->axis = MAX (9.0 * f, u * 0.019);
+  m->tick = MAX (8.0 * f, u * 0.016);
+  m->quadrant = MAX (9.0 * f, u * 0.022);
+  m->label = MAX (8.0 * f, u * 0.0135);
+  m->legend = MAX (8.0 * f, u * 0.0165);
+  m->line = MAX (m->px, u * 0.0009);
+
+  if (n_points <= 40)
+    m->dot_radius = MAX (3.5 * f, u * 0.0095);
+  else if (n_points <= 120)
+    m->dot_radius = MAX (3.0 * f, u * 0.0075);
+  else if (n_points <= DOTS_MAX)
+    m->dot_radius = MAX (2.5 * f, u * 0.006);
+  else
+    m->dot_radius = MAX (1.5 * f, u * 0.0032);
+}
+
+/* Half the size of the box that holds a dot's shape: triangles and
+ * diamonds reach further than circles of the same weight. */
+static double
+dot_extent (double radius)
+{
+  return radius * 1.3;
+}
+
+static void
+path_marker (cairo_t *cr, ThQuadrant quadrant, double x, double y, double r)
+{
+  switch (quadrant)
+    {
+      case TH_QUADRANT_MANAGEMENT_DRIVEN:
+        /* A square of the same area as the circle looks the same size. */
+        cairo_rectangle (cr, x - r * 0.886, y - r * 0.886, r * 1.772, r * 1.772);
+        break;
+      case TH_QUADRANT_LEADERSHIP_DRIVEN:
+        cairo_move_to (cr, x, y - r * 1.3);
+        cairo_line_to (cr, x + r * 1.2, y + r * 0.8);
+        cairo_line_to (cr, x - r * 1.2, y + r * 0.8);
+        cairo_close_path (cr);
+        break;
+      case TH_QUADRANT_DEVELOPING:
+        cairo_move_to (cr, x, y - r * 1.3);
+        cairo_line_to (cr, x + r * 1.3, y);
+        cairo_line_to (cr, x, y + r * 1.3);
+        cairo_line_to (cr, x - r * 1.3, y);
+        cairo_close_path (cr);
+        break;
+      case TH_QUADRANT_BALANCED:
+      case TH_QUADRANT_NONE:
+      default:
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+        break;
+    }
+}
+
+static void
+path_rounded_rect (cairo_t *cr, double x, double y, double w, double h, double radius)
+{
+  radius = MIN (radius, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* The group mean: a ring with four ticks pointing at its centre, unlike
+ * any dot shape, and open in the middle so a dot under it stays visible. */
+static void
+draw_mean_marker (cairo_t *cr, const Palette *palette, double x, double y, double r, double line)
+{
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  /* A halo in the background colour keeps the marker visible over dots. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      for (int k = 0; k < 4; k++)
+        {
+          double dx = k == 0 ? 1 : k == 1 ? -1 : 0;
+          double dy = k == 2 ? 1 : k == 3 ? -1 : 0;
+
+          cairo_move_to (cr, x + dx * r * 0.45, y + dy * r * 0.45);
+          cairo_line_to (cr, x + dx * r * 1.65, y + dy * r * 1.65);
+        }
+      if (pass == 0)
+        {
+          set_source (cr, &palette->background);
+          cairo_set_line_width (cr, line * 2.6);
+        }
+      else
+        {
+          set_source (cr, &palette->ink);
+          cairo_set_line_width (cr, line);
+        }
+      cairo_stroke (cr);
+    }
+
+  cairo_restore (cr);
+}
+
+/* Page layout ----------------------------------------------------------- */
+
+/* The legend's key: the four quadrants, the mean, and in density modes a
+ * note on what the shading or the dots mean. */
+static guint
+legend_key_rows (ThQuadrantChart *self)
+{
+  return 4 + (self->points->len >= 2 ? 1 : 0) + (self->points->len > DOTS_MAX ? 1 : 0);
+}
+
+/* Wide enough for a swatch, the longest quadrant name and a count. */
+static double
+legend_key_width (ThQuadrantChart *self, const Metrics *m)
+{
+  double widest = measure_string (self, _ ("Group mean"), m->legend, PANGO_WEIGHT_NORMAL, NULL);
+
+  for (int q = QUADRANT_FIRST; q <= QUADRANT_LAST; q++)
+    widest = MAX (widest, measure_string (self, th_quadrant_get_display_name (q), m->legend,
+                                          PANGO_WEIGHT_NORMAL, NULL));
+
+  return m->legend * 1.75 + widest + m->legend * 0.8
+         + measure_string (self, "00000", m->legend, PANGO_WEIGHT_BOLD, NULL);
+}
+
+typedef struct
+{
+  double left;   /* y tick labels and ticks */
+  double right;  /* the overhang of the last x tick label */
+  double top;    /* the y axis title */
+  double bottom; /* x ticks, their labels and the x axis title */
+  double tick_length;
+  double tick_text_height;
+  double axis_text_height;
+} Decorations;
+
+typedef struct
+{
+  double content_x; /* left edge of the block the header aligns with */
+  double content_width;
+  double header_y;
+  double title_height;
+  ThChartRect legend;
+  gboolean legend_beside;
+} Page;
+
+static void
+compute_decorations (ThQuadrantChart *self, const Metrics *m, Decorations *d)
+{
+  double tick_width
+    = measure_string (self, "100", m->tick, PANGO_WEIGHT_BOLD, &d->tick_text_height);
+
+  measure_string (self, _ ("Leadership ↑"), m->axis, PANGO_WEIGHT_BOLD, &d->axis_text_height);
+  d->tick_length = MAX (3 * m->px, m->tick * 0.4);
+  d->left = tick_width + d->tick_length + m->gap * 0.6;
+  d->right = tick_width / 2;
+  d->top = d->axis_text_height + m->gap * 0.8;
+  d->bottom
+    = d->tick_length + m->gap * 0.4 + d->tick_text_height + m->gap * 0.4 + d->axis_text_height;
+}
+
+static void
+compute_page (ThQuadrantChart *self, const Metrics *m, const Decorations *d, double width,
+              double height, double header_height, Page *page)
+{
+  double body_x = m->margin;
+  double body_y = m->margin + header_height;
+  double body_w = width - 2 * m->margin;
+  double body_h = height - body_y - m->margin;
+  double legend_gap = m->gap * 2.5;
+  double key_width = legend_key_width (self, m);
+  double legend_min_w = MAX (key_width, m->unit * 0.24);
+  int key_columns = CLAMP ((int)((body_w + m->legend * 1.5) / (key_width + m->legend * 1.5)), 1, 6);
+  int key_rows = (legend_key_rows (self) + key_columns - 1) / key_columns;
+  double legend_min_h = key_rows * m->legend * 1.75 + m->legend * 1.5;
+  double avail_h = body_h - d->top - d->bottom;
+  double avail_w = body_w - d->left - d->right;
+  double side_beside = MIN (avail_h, avail_w - legend_gap - legend_min_w);
+  double side_below = MIN (avail_w, avail_h - legend_gap - legend_min_h);
+  double side;
+
+  page->legend_beside = side_beside >= side_below * 0.97;
+  side = MAX (page->legend_beside ? side_beside : side_below, m->unit * 0.2);
+  side = snap (side, m->px);
+
+  if (page->legend_beside)
+    {
+      /* Room for two columns of numbered names when there may be many. */
+      double wanted_w
+        = self->points->len > 12 && !self->anonymous ? m->unit * 0.42 : m->legend * 19;
+      double legend_w = MIN (avail_w - side - legend_gap, MAX (legend_min_w, wanted_w));
+      double block_w = d->left + side + d->right + legend_gap + legend_w;
+      double x0 = body_x + MAX (0, (body_w - block_w) / 2);
+      double y0 = body_y + MAX (0, (avail_h - side) / 2);
+
+      self->plot_x = snap (x0 + d->left, m->px);
+      self->plot_y = snap (y0 + d->top, m->px);
+      page->content_x = x0;
+      page->content_width = block_w;
+      page->legend = (ThChartRect){ self->plot_x + side + d->right + legend_gap, self->plot_y,
+                                    legend_w, side + d->bottom };
+    }
+  else
+    {
+      double x0 = body_x + MAX (0, (avail_w - side) / 2);
+
+      self->plot_x = snap (x0 + d->left, m->px);
+      self->plot_y = snap (body_y + d->top, m->px);
+      page->content_x = body_x;
+      page->content_width = body_w;
+      page->legend
+        = (ThChartRect){ body_x, self->plot_y + side + d->bottom + legend_gap, body_w,
+                         body_y + body_h - (self->plot_y + side + d->bottom + legend_gap) };
+    }
+
+  /* On a page too small for the decorations the plot still stays on it. */
+  side = MIN (side, MIN (width - self->plot_x, height - self->plot_y));
+  self->plot_width = MAX (side, m->px);
+  self->plot_height = self->plot_width;
+}
+
+/* Header ---------------------------------------------------------------- */
+
+static char *
+format_subtitle (ThQuadrantChart *self)
+{
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (GDateTime) local = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *people = NULL;
+  guint n = self->points->len;
+
+  if (self->date == NULL)
+    now = g_date_time_new_now_local ();
+  local = g_date_time_to_local (self->date != NULL ? self->date : now);
+  /* Translators: the date under the chart's title; see g_date_time_format(). */
+  date = g_date_time_format (local, C_ ("chart date", "%-d %B %Y"));
+  if (n == 0)
+    people = g_strdup (_ ("no one placed yet"));
+  else
+    people
+      = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant", "%u participants", n), n);
+
+  if (fabs (self->threshold - TH_DEFAULT_THRESHOLD) > 1e-9)
+    {
+      g_autofree char *threshold = g_strdup_printf ("%g", self->threshold);
+
+      /* Translators: date · number of participants · the split between the quadrants */
+      return g_strdup_printf (_ ("%s · %s · threshold %s"), date ? date : "", people, threshold);
+    }
+
+  /* Translators: date · number of participants */
+  return g_strdup_printf (_ ("%s · %s"), date ? date : "", people);
+}
+
+static double
+header_height (const Metrics *m)
+{
+  return m->title * 1.25 + m->subtitle * 1.3 + m->gap * 1.6;
+}
+
+static void
+draw_header (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette,
+             const Page *page, double width)
+{
+  g_autofree char *subtitle = format_subtitle (self);
+  const char *title
+    = self->title != NULL && *self->title != '\0' ? self->title : _ ("Quadrant chart");
+  double max_width = MAX (width - m->margin - page->content_x, m->unit * 0.3);
+  Text text = { NULL };
+
+  text_init (self, &text, title, m->title, PANGO_WEIGHT_BOLD, max_width);
+  text_draw (cr, &text, page->content_x, m->margin, &palette->ink);
+  draw_string (self, cr, subtitle, m->subtitle, PANGO_WEIGHT_NORMAL, max_width, page->content_x,
+               m->margin + text.height + m->gap * 0.25, 0.0, &palette->ink_secondary);
+  text_clear (&text);
+}
+
+/* Plot background, grid and axes ---------------------------------------- */
+
+static void
+draw_plot_background (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette)
+{
+  double px = m->px;
+  double x0 = self->plot_x;
+  double y0 = self->plot_y;
+  double x1 = x0 + self->plot_width;
+  double y1 = y0 + self->plot_height;
+  double tx = snap (score_to_x (self, self->threshold), px);
+  double ty = snap (score_to_y (self, self->threshold), px);
+  double line = m->line * palette->line_scale;
+  ThChartRect rects[N_QUADRANTS] = {
+    [TH_QUADRANT_BALANCED] = { tx, y0, x1 - tx, ty - y0 },
+    [TH_QUADRANT_LEADERSHIP_DRIVEN] = { x0, y0, tx - x0, ty - y0 },
+    [TH_QUADRANT_MANAGEMENT_DRIVEN] = { tx, ty, x1 - tx, y1 - ty },
+    [TH_QUADRANT_DEVELOPING] = { x0, ty, tx - x0, y1 - ty },
+  };
+
+  /* The plot itself is always filled, on paper too: the tints must mix
+   * with white, not with whatever lies under a transparent PNG. */
+  set_source (cr, &palette->background);
+  cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+  cairo_fill (cr);
+
+  for (int q = QUADRANT_FIRST; q <= QUADRANT_LAST; q++)
+    {
+      const Rgba *c = &palette->dot[q];
+
+      cairo_set_source_rgba (cr, c->r, c->g, c->b, palette->tint_alpha);
+      cairo_rectangle (cr, rects[q].x, rects[q].y, rects[q].width, rects[q].height);
+      cairo_fill (cr);
+    }
+
+  /* Light grid lines at the ticks; the threshold gets its own line. */
+  cairo_set_line_width (cr, line);
+  set_source (cr, &palette->grid);
+  for (int v = 25; v <= 75; v += 25)
+    {
+      double gx = snap (score_to_x (self, v), px) + (fmod (line / px, 2) >= 1 ? px / 2 : 0);
+      double gy = snap (score_to_y (self, v), px) + (fmod (line / px, 2) >= 1 ? px / 2 : 0);
+
+      if (fabs (v - self->threshold) < 0.5)
+        continue;
+      cairo_move_to (cr, gx, y0);
+      cairo_line_to (cr, gx, y1);
+      cairo_move_to (cr, x0, gy);
+      cairo_line_to (cr, x1, gy);
+    }
+  cairo_stroke (cr);
+
+  set_source (cr, &palette->threshold);
+  cairo_set_line_width (cr, MAX (1.5 * px, line * 2.2));
+  cairo_move_to (cr, tx, y0);
+  cairo_line_to (cr, tx, y1);
+  cairo_move_to (cr, x0, ty);
+  cairo_line_to (cr, x1, ty);
+  cairo_stroke (cr);
+
+  set_source (cr, &palette->frame);
+  cairo_set_line_width (cr, line);
+  cairo_rectangle (cr, x0 + line / 2, y0 + line / 2, x1 - x0 - line, y1 - y0 - line);
+  cairo_stroke (cr);
+}
+
+typedef struct
+{
+  ThQuadrant quadrant;
+  Text text;
+  double x, y;
+  gboolean right_aligned;
+} QuadrantName;
+
+static guint
+count_dots_near (ThQuadrantChart *self, const ThChartRect *box, double margin, guint enough)
+{
+  ThChartRect near
+    = { box->x - margin, box->y - margin, box->width + 2 * margin, box->height + 2 * margin };
+  guint count = 0;
+
+  for (guint i = 0; i < self->layout->len && count < enough; i++)
+    {
+      const ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, i);
+
+      if (dot->x >= near.x && dot->x <= near.x + near.width && dot->y >= near.y
+          && dot->y <= near.y + near.height)
+        count++;
+    }
+
+  return count;
+}
+
+static void
+move_quadrant_name (QuadrantName *qn, const ThChartRect *r, double inset, gboolean at_right,
+                    gboolean at_top)
+{
+  qn->x = at_right ? r->x + r->width - inset - qn->text.width : r->x + inset;
+  qn->y = at_top ? r->y + inset * 0.7 : r->y + r->height - inset * 0.7 - qn->text.height;
+
+  if (qn->right_aligned != at_right)
+    {
+      PangoRectangle logical;
+
+      qn->right_aligned = at_right;
+      pango_layout_set_alignment (qn->text.layout, at_right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      pango_layout_get_extents (qn->text.layout, NULL, &logical);
+      text_update_size (&qn->text, &logical);
+    }
+}
+
+/* A quadrant's name belongs in its outer corner.  When people sit there
+ * (top scores are common) and another corner of the quadrant is free, it
+ * moves there, so that it neither hides them nor crowds out their labels.
+ * Over a crowd no corner is free and the name stays put on a backdrop. */
+static void
+place_quadrant_name (ThQuadrantChart *self, QuadrantName *qn, const ThChartRect *r, double inset,
+                     gboolean right, gboolean top)
+{
+  move_quadrant_name (qn, r, inset, right, top);
+  if (self->points->len > DOTS_MAX)
+    return;
+
+  /* The outer corner, then the two along the outer edges, then the
+   * inner corner by the threshold lines. */
+  for (int corner = 0; corner < 4; corner++)
+    {
+      gboolean at_right = corner == 0 || corner == 2 ? right : !right;
+      gboolean at_top = corner == 0 || corner == 1 ? top : !top;
+      ThChartRect box = { 0, 0, qn->text.width, qn->text.height };
+
+      box.x = at_right ? r->x + r->width - inset - box.width : r->x + inset;
+      box.y = at_top ? r->y + inset * 0.7 : r->y + r->height - inset * 0.7 - box.height;
+
+      if (count_dots_near (self, &box, inset * 2, 1) == 0)
+        {
+          move_quadrant_name (qn, r, inset, at_right, at_top);
+          return;
+        }
+    }
+}
+
+/* The name of each quadrant goes in its outer corner.  They are laid out
+ * before the dots, so that labels keep clear of them, and drawn after, so
+ * that a crowd never hides them. */
+static guint
+layout_quadrant_names (ThQuadrantChart *self, const Metrics *m, QuadrantName *names)
+{
+  guint n_names = 0;
+
+  for (int q = QUADRANT_FIRST; q <= QUADRANT_LAST; q++)
+    {
+      const char *name = th_quadrant_get_display_name (q);
+      ThChartRect r = quadrant_rect (self, q);
+      gboolean right = q == TH_QUADRANT_BALANCED || q == TH_QUADRANT_MANAGEMENT_DRIVEN;
+      gboolean top = q == TH_QUADRANT_BALANCED || q == TH_QUADRANT_LEADERSHIP_DRIVEN;
+      double inset = m->quadrant * 0.5;
+      double size = m->quadrant;
+      double min_size = MIN (7.0, m->quadrant);
+      double width = measure_string (self, name, size, PANGO_WEIGHT_BOLD, NULL);
+      QuadrantName *qn = &names[n_names];
+
+      /* A quadrant squeezed by a small page gets a smaller name, wrapped
+       * onto two lines if need be; one squeezed by an extreme threshold
+       * may get none at all: the legend still names it. */
+      if (width > r.width - 2 * inset)
+        size = MAX (min_size, size * (r.width - 2 * inset) / width);
+      if (r.height < size * 1.3 + 2 * inset)
+        size = (r.height - 2 * inset) / 1.3;
+      if (size < min_size || r.width < min_size * 5)
+        continue;
+
+      qn->quadrant = q;
+      qn->right_aligned = right;
+      text_init_wrapped (self, &qn->text, name, size, PANGO_WEIGHT_BOLD, r.width - 2 * inset,
+                         r.height > 2 * (size * 1.3 + 2 * inset) ? 2 : 1,
+                         right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      place_quadrant_name (self, qn, &r, inset, right, top);
+      n_names++;
+    }
+
+  return n_names;
+}
+
+static gboolean
+any_dot_under (ThQuadrantChart *self, const ThChartRect *box)
+{
+  for (guint i = 0; i < self->layout->len; i++)
+    {
+      const ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, i);
+      double e = dot_extent (dot->radius);
+      ThChartRect dot_box = { dot->x - e, dot->y - e, 2 * e, 2 * e };
+
+      if (th_chart_rect_intersects (box, &dot_box))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Names get a backdrop where dots lie under them (always, over a crowd)
+ * and sit lightly on the tint elsewhere. */
+static void
+draw_quadrant_names (ThQuadrantChart *self, cairo_t *cr, const Palette *palette,
+                     QuadrantName *names, const ThChartRect *boxes, guint n_names,
+                     double backdrop_alpha)
+{
+  gboolean crowd = self->points->len > DOTS_MAX;
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      QuadrantName *qn = &names[i];
+
+      if (crowd || any_dot_under (self, &boxes[i]))
+        {
+          path_rounded_rect (cr, boxes[i].x, boxes[i].y, boxes[i].width, boxes[i].height,
+                             MIN (boxes[i].height * 0.3, qn->text.height * 0.15));
+          cairo_set_source_rgba (cr, palette->background.r, palette->background.g,
+                                 palette->background.b, backdrop_alpha);
+          cairo_fill (cr);
+        }
+      text_draw (cr, &qn->text, qn->x, qn->y, &palette->text[qn->quadrant]);
+      text_clear (&qn->text);
+    }
+}
+
+static void
+draw_axes (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette,
+           const Decorations *d)
+{
+  static const int ticks[] = { 0, 25, 50, 75, 100 };
+  double px = m->px;
+  double x0 = self->plot_x;
+  double y1 = self->plot_y + self->plot_height;
+  double line = m->line * palette->line_scale;
+  gboolean threshold_is_tick = FALSE;
+  double text_y = y1 + d->tick_length + m->gap * 0.4;
+  double threshold_gap_x;
+  double threshold_gap_y;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ticks); i++)
+    if (fabs (ticks[i] - self->threshold) < 1e-9)
+      threshold_is_tick = TRUE;
+
+  /* Keep regular tick labels off the threshold's own label. */
+  threshold_gap_x = 100.0 * m->tick * 2.2 / self->plot_width;
+  threshold_gap_y = 100.0 * m->tick * 1.3 / self->plot_height;
+
+  set_source (cr, &palette->frame);
+  cairo_set_line_width (cr, line);
+  for (guint i = 0; i < G_N_ELEMENTS (ticks); i++)
+    {
+      double tx = snap (score_to_x (self, ticks[i]), px);
+      double ty = snap (score_to_y (self, ticks[i]), px);
+
+      cairo_move_to (cr, tx, y1);
+      cairo_line_to (cr, tx, y1 + d->tick_length);
+      cairo_move_to (cr, x0, ty);
+      cairo_line_to (cr, x0 - d->tick_length, ty);
+    }
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ticks); i++)
+    {
+      char text[8];
+      gboolean is_threshold = fabs (ticks[i] - self->threshold) < 1e-9;
+      PangoWeight weight = is_threshold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
+      const Rgba *color = is_threshold ? &palette->ink : &palette->ink_secondary;
+      double tx = score_to_x (self, ticks[i]);
+      double ty = score_to_y (self, ticks[i]);
+
+      g_snprintf (text, sizeof text, "%d", ticks[i]);
+
+      if (threshold_is_tick || fabs (ticks[i] - self->threshold) >= threshold_gap_x)
+        draw_string (self, cr, text, m->tick, weight, -1, tx, text_y, 0.5, color);
+      if (threshold_is_tick || fabs (ticks[i] - self->threshold) >= threshold_gap_y)
+        draw_string (self, cr, text, m->tick, weight, -1, x0 - d->tick_length - m->gap * 0.4,
+                     ty - d->tick_text_height / 2, 1.0, color);
+    }
+
+  /* A threshold off the regular ticks is labelled where it crosses the axes. */
+  if (!threshold_is_tick)
+    {
+      g_autofree char *text = g_strdup_printf ("%g", self->threshold);
+      double tx = score_to_x (self, self->threshold);
+      double ty = score_to_y (self, self->threshold);
+
+      set_source (cr, &palette->threshold);
+      cairo_set_line_width (cr, line);
+      cairo_move_to (cr, snap (tx, px), y1);
+      cairo_line_to (cr, snap (tx, px), y1 + d->tick_length);
+      cairo_move_to (cr, x0, snap (ty, px));
+      cairo_line_to (cr, x0 - d->tick_length, snap (ty, px));
+      cairo_stroke (cr);
+
+      draw_string (self, cr, text, m->tick, PANGO_WEIGHT_BOLD, -1, tx, text_y, 0.5, &palette->ink);
+      draw_string (self, cr, text, m->tick, PANGO_WEIGHT_BOLD, -1,
+                   x0 - d->tick_length - m->gap * 0.4, ty - d->tick_text_height / 2, 1.0,
+                   &palette->ink);
+    }
+
+  /* Each axis title sits at the high end of its axis, where its arrow
+   * points: no rotated text to read sideways. */
+  draw_string (self, cr, _ ("Leadership ↑"), m->axis, PANGO_WEIGHT_BOLD, -1, x0 - d->left,
+               self->plot_y - d->top, 0.0, &palette->ink);
+  draw_string (self, cr, _ ("Management →"), m->axis, PANGO_WEIGHT_BOLD, -1,
+               x0 + self->plot_width + d->right, text_y + d->tick_text_height + m->gap * 0.4, 1.0,
+               &palette->ink);
+}
+
+/* Dots ------------------------------------------------------------------ */
+
+static DrawMode
+draw_mode_for (guint n_points)
+{
+  if (n_points <= DOTS_MAX)
+    return MODE_DOTS;
+  if (n_points <= SCATTER_MAX)
+    return MODE_SCATTER;
+  return MODE_HEAT;
+}
+
+static void
+compute_dot_layout (ThQuadrantChart *self, const Metrics *m, DrawMode mode)
+{
+  double radius = mode == MODE_HEAT ? MAX (m->px * 2, m->dot_radius * 0.5) : m->dot_radius;
+
+  g_array_set_size (self->layout, self->points->len);
+  memset (self->counts, 0, sizeof self->counts);
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const ThChartPoint *point = &g_array_index (self->points, ThChartPoint, i);
+      ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, i);
+
+      *dot = (ThChartDotLayout){ 0 };
+      dot->index = i;
+      dot->x = score_to_x (self, point->management);
+      dot->y = score_to_y (self, point->leadership);
+      dot->radius = radius;
+      dot->quadrant
+        = th_quadrant_for_scores (point->leadership, point->management, self->threshold);
+      self->counts[dot->quadrant < N_QUADRANTS ? dot->quadrant : 0]++;
+
+      self->states[i].kind = TH_CHART_LABEL_NONE;
+      self->states[i].has_leader = FALSE;
+    }
+}
+
+static void
+draw_dot (cairo_t *cr, const Palette *palette, const ThChartDotLayout *dot, double outline)
+{
+  path_marker (cr, dot->quadrant, dot->x, dot->y, dot->radius);
+  set_source (cr, &palette->dot[dot->quadrant < N_QUADRANTS ? dot->quadrant : 0]);
+  if (outline > 0)
+    {
+      cairo_fill_preserve (cr);
+      set_source (cr, &palette->dot_outline);
+      cairo_set_line_width (cr, outline);
+      cairo_stroke (cr);
+    }
+  else
+    cairo_fill (cr);
+}
+
+static void
+draw_dots (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette,
+           DrawMode mode)
+{
+  double outline = MAX (m->px, m->dot_radius * 0.25) * sqrt (palette->line_scale);
+
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  if (mode == MODE_DOTS)
+    {
+      for (guint i = 0; i < self->layout->len; i++)
+        if ((int)i != self->highlight)
+          draw_dot (cr, palette, &g_array_index (self->layout, ThChartDotLayout, i), outline);
+    }
+  else
+    {
+      /* Translucent and unoutlined, so that where dots pile up the colour
+       * deepens and the crowd reads as density. */
+      for (guint i = 0; i < self->layout->len; i++)
+        {
+          const ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, i);
+          const Rgba *c = &palette->dot[dot->quadrant < N_QUADRANTS ? dot->quadrant : 0];
+
+          path_marker (cr, dot->quadrant, dot->x, dot->y, dot->radius);
+          cairo_set_source_rgba (cr, c->r, c->g, c->b, 0.55);
+          cairo_fill (cr);
+        }
+    }
+
+  cairo_restore (cr);
+}
+
+/* Bins are split at the threshold so that each one belongs to exactly one
+ * quadrant and takes its colour. */
+typedef struct
+{
+  int low; /* bins below the threshold */
+  int high;
+} BinSplit;
+
+static BinSplit
+bin_split (double threshold, double side, double cell)
+{
+  int total = CLAMP ((int)round (side / cell), 2, 200);
+  BinSplit split;
+
+  split.low = CLAMP ((int)round (total * threshold / 100.0), 1, total - 1);
+  split.high = total - split.low;
+
+  return split;
+}
+
+static int
+bin_index (const BinSplit *split, double value, double threshold)
+{
+  if (value < threshold)
+    return CLAMP ((int)(value / threshold * split->low), 0, split->low - 1);
+
+  return split->low
+         + CLAMP ((int)((value - threshold) / (100.0 - threshold) * split->high), 0,
+                  split->high - 1);
+}
+
+static double
+bin_edge (const BinSplit *split, int index, double threshold)
+{
+  if (index <= split->low)
+    return threshold * index / split->low;
+
+  return threshold + (100.0 - threshold) * (index - split->low) / split->high;
+}
+
+/* Returns the largest number of people in one cell. */
+static guint
+draw_heat (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette)
+{
+  double cell = MAX (6 * m->px, self->plot_width / 56);
+  BinSplit xs = bin_split (self->threshold, self->plot_width, cell);
+  BinSplit ys = bin_split (self->threshold, self->plot_height, cell);
+  int columns = xs.low + xs.high;
+  int rows = ys.low + ys.high;
+  g_autofree guint *bins = g_new0 (guint, columns * rows);
+  guint max = 0;
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const ThChartPoint *point = &g_array_index (self->points, ThChartPoint, i);
+      int c = bin_index (&xs, point->management, self->threshold);
+      int r = bin_index (&ys, point->leadership, self->threshold);
+      guint v = ++bins[r * columns + c];
+
+      max = MAX (max, v);
+    }
+
+  for (int r = 0; r < rows; r++)
+    {
+      double l0 = bin_edge (&ys, r, self->threshold);
+      double l1 = bin_edge (&ys, r + 1, self->threshold);
+      gboolean row_high = r >= ys.low;
+      double top = snap (score_to_y (self, l1), m->px);
+      double bottom = snap (score_to_y (self, l0), m->px);
+
+      for (int c = 0; c < columns; c++)
+        {
+          guint v = bins[r * columns + c];
+          ThQuadrant q;
+          const Rgba *color;
+          double left, right;
+
+          if (v == 0)
+            continue;
+
+          if (row_high)
+            q = c >= xs.low ? TH_QUADRANT_BALANCED : TH_QUADRANT_LEADERSHIP_DRIVEN;
+          else
+            q = c >= xs.low ? TH_QUADRANT_MANAGEMENT_DRIVEN : TH_QUADRANT_DEVELOPING;
+          color = &palette->dot[q];
+          left = snap (score_to_x (self, bin_edge (&xs, c, self->threshold)), m->px);
+          right = snap (score_to_x (self, bin_edge (&xs, c + 1, self->threshold)), m->px);
+
+          /* A square root keeps single people visible next to crowds. */
+          cairo_set_source_rgba (cr, color->r, color->g, color->b,
+                                 0.15 + 0.85 * sqrt ((double)v / max));
+          cairo_rectangle (cr, left, top, right - left, bottom - top);
+          cairo_fill (cr);
+        }
+    }
+
+  return max;
+}
+
+/* The ring around a highlighted dot: its radius and line width.  The
+ * halo drawn under it reaches @ring_width further. */
+static void
+highlight_ring (const Metrics *m, const ThChartDotLayout *dot, double *ring, double *ring_width)
+{
+  *ring_width = MAX (2 * m->px, m->dot_radius * 0.4);
+  *ring = dot_extent (MAX (dot->radius, m->dot_radius)) + *ring_width * 1.2;
+}
+
+/* Labels ---------------------------------------------------------------- */
+
+/* Names are cut at about LABEL_MAX_CHARS average characters; ellipsizing
+ * by width rather than by counting characters treats wide scripts fairly. */
+static double
+label_max_width (ThQuadrantChart *self, const Metrics *m)
+{
+  PangoContext *context = get_pango_context (self);
+  g_autoptr (PangoFontDescription) desc = pango_font_description_copy_static (self->font);
+  PangoFontMetrics *metrics;
+  double width;
+
+  pango_font_description_set_absolute_size (desc, m->label * PANGO_SCALE);
+  metrics = pango_context_get_metrics (context, desc, NULL);
+  width = (double)pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE;
+  pango_font_metrics_unref (metrics);
+
+  return width * LABEL_MAX_CHARS;
+}
+
+static const Text *
+dot_label_text (ThQuadrantChart *self, const Metrics *m, guint index, gboolean number,
+                double max_width)
+{
+  DotState *state = &self->states[index];
+
+  if (number)
+    {
+      if (state->number.layout == NULL)
+        {
+          char digits[16];
+
+          g_snprintf (digits, sizeof digits, "%u", index + 1);
+          text_init (self, &state->number, digits, m->label, PANGO_WEIGHT_BOLD, -1);
+        }
+      return &state->number;
+    }
+
+  if (state->name.layout == NULL)
+    {
+      const ThChartPoint *point = &g_array_index (self->points, ThChartPoint, index);
+      const char *name = point->name != NULL && *point->name != '\0' ? point->name : point->id;
+
+      text_init (self, &state->name, name != NULL ? name : "", m->label, PANGO_WEIGHT_NORMAL,
+                 max_width);
+    }
+  return &state->name;
+}
+
+typedef struct
+{
+  double pad_x;
+  double pad_y;
+  double gap;   /* between a dot and a label beside it */
+  double reach; /* how far a displaced label may move, per ring */
+  double dot_pad;
+  int highlight;          /* the highlighted dot, whose ring labels keep clear of */
+  double highlight_extra; /* how far the ring reaches past that dot */
+} LabelGeometry;
+
+/* The eight places around a dot, in order of preference: beside it (the
+ * way people read a scatter plot), then above and below on either side,
+ * then straight above or below.  @ring 0 touches the dot; further rings
+ * are joined to it by a leader line.  A place that would cross the edge
+ * of @bounds slides back along the dot's side instead, which keeps dots
+ * on the edges and in the corners (scores of 0 and 100 are common)
+ * labelled beside themselves. */
+static ThChartRect
+label_candidate (const ThChartDotLayout *dot, const LabelGeometry *g, const ThChartRect *bounds,
+                 double w, double h, int position, int ring)
+{
+  double b = dot_extent (dot->radius) + g->dot_pad + g->gap + ring * g->reach
+             + ((int)dot->index == g->highlight ? g->highlight_extra : 0);
+  double cx = dot->x;
+  double cy = dot->y;
+  ThChartRect box;
+
+  switch (position)
+    {
+      case 0:
+        box = (ThChartRect){ cx + b, cy - h / 2, w, h };
+        break;
+      case 1:
+        box = (ThChartRect){ cx - b - w, cy - h / 2, w, h };
+        break;
+      case 2:
+        box = (ThChartRect){ cx + b * 0.5, cy - b - h, w, h };
+        break;
+      case 3:
+        box = (ThChartRect){ cx + b * 0.5, cy + b, w, h };
+        break;
+      case 4:
+        box = (ThChartRect){ cx - b * 0.5 - w, cy - b - h, w, h };
+        break;
+      case 5:
+        box = (ThChartRect){ cx - b * 0.5 - w, cy + b, w, h };
+        break;
+      case 6:
+        box = (ThChartRect){ cx - w / 2, cy - b - h, w, h };
+        break;
+      case 7:
+      default:
+        box = (ThChartRect){ cx - w / 2, cy + b, w, h };
+        break;
+    }
+
+  if (position <= 1)
+    box.y = CLAMP (box.y, bounds->y, bounds->y + bounds->height - h);
+  else
+    box.x = CLAMP (box.x, bounds->x, bounds->x + bounds->width - w);
+
+  return box;
+}
+
+static gboolean
+try_place_label (ThQuadrantChart *self, ThChartPlacer *placer, const LabelGeometry *g,
+                 const ThChartRect *bounds, guint index, const Text *text, ThChartLabelKind kind,
+                 int ring)
+{
+  ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, index);
+  DotState *state = &self->states[index];
+  double w = text->width + 2 * g->pad_x;
+  double h = text->height + 2 * g->pad_y;
+  double e = dot_extent (dot->radius);
+
+  for (int position = 0; position < 8; position++)
+    {
+      ThChartRect box = label_candidate (dot, g, bounds, w, h, position, ring);
+      double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+
+      if (!th_chart_placer_box_is_free (placer, &box))
+        continue;
+
+      if (ring > 0)
+        {
+          /* From the edge of the dot to the nearest point of the label. */
+          double nx = CLAMP (dot->x, box.x, box.x + box.width);
+          double ny = CLAMP (dot->y, box.y, box.y + box.height);
+          double len = hypot (nx - dot->x, ny - dot->y);
+
+          x0 = dot->x + (nx - dot->x) / len * e;
+          y0 = dot->y + (ny - dot->y) / len * e;
+          x1 = nx;
+          y1 = ny;
+          if (!th_chart_placer_segment_is_free (placer, x0, y0, x1, y1, index))
+            continue;
+          th_chart_placer_add_segment (placer, x0, y0, x1, y1, index);
+        }
+
+      th_chart_placer_add_box (placer, &box, index);
+      dot->labelled = TRUE;
+      dot->label_x = box.x;
+      dot->label_y = box.y;
+      dot->label_width = box.width;
+      dot->label_height = box.height;
+      state->kind = kind;
+      state->has_leader = ring > 0;
+      state->leader_x0 = x0;
+      state->leader_y0 = y0;
+      state->leader_x1 = x1;
+      state->leader_y1 = y1;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether a label of the smallest size (a digit) would be free anywhere
+ * around @dot: each candidate of a longer label contains that of a
+ * shorter one. */
+static gboolean
+could_place_label (ThChartPlacer *placer, const LabelGeometry *g, const ThChartRect *bounds,
+                   const ThChartDotLayout *dot, double line_height, int first_ring, int last_ring)
+{
+  double h = line_height + 2 * g->pad_y;
+  double w = line_height * 0.6 + 2 * g->pad_x;
+
+  for (int ring = first_ring; ring <= last_ring; ring++)
+    for (int position = 0; position < 8; position++)
+      {
+        ThChartRect box = label_candidate (dot, g, bounds, w, h, position, ring);
+
+        if (th_chart_placer_box_is_free (placer, &box))
+          return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* Greedy placement, in passes so that every name near its dot comes
+ * before any name that needs a leader line, and every name before any
+ * number.  The highlighted dot goes first in each pass. */
+static void
+place_labels (ThQuadrantChart *self, const Metrics *m, DrawMode mode, const ThChartRect *reserved,
+              guint n_reserved, gboolean has_mean, double mean_x, double mean_y, double mean_r)
+{
+  ThChartRect bounds = { self->plot_x, self->plot_y, self->plot_width, self->plot_height };
+  g_autoptr (ThChartPlacer) placer = NULL;
+  double max_width = label_max_width (self, m);
+  LabelGeometry g;
+  g_autofree guint *order = NULL;
+  guint n = self->layout->len;
+  guint n_order = 0;
+  double line_height;
+
+  measure_string (self, "Ag", m->label, PANGO_WEIGHT_NORMAL, &line_height);
+  g.pad_x = m->label * 0.25;
+  g.pad_y = m->label * 0.02;
+  g.gap = MAX (m->px * 2, m->dot_radius * 0.35);
+  g.reach = line_height * 1.1;
+  g.dot_pad = MAX (m->px, m->label * 0.08);
+  g.highlight = self->highlight;
+  g.highlight_extra = 0;
+  if (self->highlight >= 0 && (guint)self->highlight < n)
+    {
+      const ThChartDotLayout *dot
+        = &g_array_index (self->layout, ThChartDotLayout, self->highlight);
+      double ring, ring_width;
+
+      highlight_ring (m, dot, &ring, &ring_width);
+      g.highlight_extra = ring + ring_width - dot_extent (dot->radius);
+    }
+
+  placer = th_chart_placer_new (&bounds, line_height * 2.5);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, i);
+      double b
+        = dot_extent (dot->radius) + g.dot_pad + ((int)i == g.highlight ? g.highlight_extra : 0);
+      ThChartRect box = { dot->x - b, dot->y - b, 2 * b, 2 * b };
+
+      th_chart_placer_add_box (placer, &box, i);
+    }
+  for (guint i = 0; i < n_reserved; i++)
+    th_chart_placer_add_box (placer, &reserved[i], -1);
+  if (has_mean)
+    {
+      ThChartRect box = { mean_x - mean_r, mean_y - mean_r, 2 * mean_r, 2 * mean_r };
+
+      th_chart_placer_add_box (placer, &box, -1);
+    }
+
+  order = g_new (guint, MAX (n, 1));
+  if (self->highlight >= 0 && (guint)self->highlight < n)
+    order[n_order++] = self->highlight;
+  if (mode != MODE_HEAT)
+    for (guint i = 0; i < n; i++)
+      if ((int)i != self->highlight)
+        order[n_order++] = i;
+
+  /* Names (numbers when anonymous) beside their dots, then, with few
+   * enough dots, further out with a leader line, then numbers. */
+  for (int pass = 0; pass < 4; pass++)
+    {
+      gboolean numbers = self->anonymous || pass >= 2;
+      int max_ring = pass % 2 == 0 ? 0 : 2;
+
+      if (pass > 0 && mode != MODE_DOTS)
+        break;
+      if (pass >= 2 && self->anonymous)
+        break;
+
+      for (guint k = 0; k < n_order; k++)
+        {
+          guint i = order[k];
+          const Text *text;
+
+          if (self->states[i].kind != TH_CHART_LABEL_NONE)
+            continue;
+
+          /* Laying out a name costs far more than asking the grid, so a
+           * dot with no room even for the shortest label is passed over
+           * before its name is shaped; in a crowd that is most of them. */
+          if (!could_place_label (placer, &g, &bounds,
+                                  &g_array_index (self->layout, ThChartDotLayout, i), line_height,
+                                  pass % 2 == 0 ? 0 : 1, max_ring))
+            continue;
+
+          text = dot_label_text (self, m, i, numbers, max_width);
+          for (int ring = pass % 2 == 0 ? 0 : 1; ring <= max_ring; ring++)
+            if (try_place_label (self, placer, &g, &bounds, i, text,
+                                 numbers ? TH_CHART_LABEL_NUMBER : TH_CHART_LABEL_NAME, ring))
+              break;
+        }
+    }
+}
+
+static void
+draw_labels (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette)
+{
+  double radius = m->label * 0.3;
+
+  cairo_save (cr);
+  set_source (cr, &palette->leader);
+  cairo_set_line_width (cr, MAX (m->px, m->line));
+  for (guint i = 0; i < self->layout->len; i++)
+    if (self->states[i].has_leader)
+      {
+        cairo_move_to (cr, self->states[i].leader_x0, self->states[i].leader_y0);
+        cairo_line_to (cr, self->states[i].leader_x1, self->states[i].leader_y1);
+      }
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < self->layout->len; i++)
+    {
+      const ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, i);
+      const DotState *state = &self->states[i];
+      const Text *text = state->kind == TH_CHART_LABEL_NUMBER ? &state->number : &state->name;
+
+      if (!dot->labelled)
+        continue;
+
+      path_rounded_rect (cr, dot->label_x, dot->label_y, dot->label_width, dot->label_height,
+                         radius);
+      set_source (cr, &palette->label_background);
+      cairo_fill (cr);
+      text_draw (cr, text, dot->label_x + (dot->label_width - text->width) / 2,
+                 dot->label_y + (dot->label_height - text->height) / 2, &palette->ink);
+    }
+  cairo_restore (cr);
+}
+
+static void
+draw_highlight (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette)
+{
+  const ThChartDotLayout *dot;
+  double outline = MAX (m->px, m->dot_radius * 0.25) * sqrt (palette->line_scale);
+  double ring_width;
+  double ring;
+
+  if (self->highlight < 0 || (guint)self->highlight >= self->layout->len)
+    return;
+
+  dot = &g_array_index (self->layout, ThChartDotLayout, self->highlight);
+  highlight_ring (m, dot, &ring, &ring_width);
+
+  cairo_save (cr);
+  if (dot->radius < m->dot_radius)
+    {
+      /* In density modes the selected person is drawn as a full dot. */
+      ThChartDotLayout big = *dot;
+
+      big.radius = m->dot_radius;
+      draw_dot (cr, palette, &big, outline);
+    }
+  else
+    draw_dot (cr, palette, dot, outline);
+
+  cairo_arc (cr, dot->x, dot->y, ring, 0, 2 * G_PI);
+  set_source (cr, &palette->background);
+  cairo_set_line_width (cr, ring_width * 2);
+  cairo_stroke_preserve (cr);
+  set_source (cr, &palette->ink);
+  cairo_set_line_width (cr, ring_width);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* Legend ---------------------------------------------------------------- */
+
+/* Stacks @n rows of @heights top to bottom in columns of @column_width
+ * inside @area; returns how many fit and the right edge and bottom used. */
+static guint
+flow_rows (const ThChartRect *area, double column_width, double column_gap, const double *heights,
+           guint n, ThChartRect *out, double *used_right, double *used_bottom)
+{
+  double x = area->x;
+  double y = area->y;
+  guint placed = 0;
+
+  *used_right = area->x;
+  *used_bottom = area->y;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (y + heights[i] > area->y + area->height + 0.01)
+        {
+          x += column_width + column_gap;
+          y = area->y;
+          if (x + column_width > area->x + area->width + 0.01 || heights[i] > area->height)
+            break;
+        }
+
+      out[i] = (ThChartRect){ x, y, column_width, heights[i] };
+      y += heights[i];
+      *used_right = MAX (*used_right, x + column_width);
+      *used_bottom = MAX (*used_bottom, y);
+      placed++;
+    }
+
+  return placed;
+}
+
+static void
+draw_legend_swatch (cairo_t *cr, const Metrics *m, const Palette *palette, ThQuadrant q, double x,
+                    double cy, double size)
+{
+  const Rgba *c = &palette->dot[q];
+  ThChartDotLayout dot = { 0 };
+
+  path_rounded_rect (cr, x, cy - size / 2, size, size, size * 0.2);
+  cairo_set_source_rgba (cr, c->r, c->g, c->b, MIN (1.0, palette->tint_alpha * 1.8));
+  cairo_fill (cr);
+
+  dot.x = x + size / 2;
+  dot.y = cy;
+  dot.radius = size * 0.26;
+  dot.quadrant = q;
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  draw_dot (cr, palette, &dot, MAX (m->px, dot.radius * 0.2));
+}
+
+static void
+draw_legend (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette,
+             const Page *page, DrawMode mode, guint heat_max)
+{
+  /* Rows in reading order: the quadrants clockwise from the best balance. */
+  static const ThQuadrant quadrant_order[] = {
+    TH_QUADRANT_BALANCED,
+    TH_QUADRANT_LEADERSHIP_DRIVEN,
+    TH_QUADRANT_MANAGEMENT_DRIVEN,
+    TH_QUADRANT_DEVELOPING,
+  };
+  const ThChartRect *area = &page->legend;
+  double row = m->legend * 1.75;
+  double swatch = m->legend * 1.15;
+  double text_x_offset = swatch + m->legend * 0.6;
+  double key_heights[6];
+  ThChartRect key_rects[6];
+  guint n_key = 0;
+  double key_width;
+  double used_right, used_bottom;
+  double mean_l = 0, mean_m = 0;
+  gboolean has_mean = self->points->len >= 2 && th_quadrant_chart_get_mean (self, &mean_l, &mean_m);
+  g_autoptr (GArray) numbered = g_array_new (FALSE, FALSE, sizeof (guint));
+  ThChartRect list_area;
+  guint placed;
+
+  if (area->width < m->legend * 6 || area->height < row)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (quadrant_order); i++)
+    key_heights[n_key++] = row;
+  if (has_mean)
+    key_heights[n_key++] = row + m->legend * 1.1;
+  if (mode != MODE_DOTS)
+    key_heights[n_key++] = row + m->legend * 1.1;
+
+  if (page->legend_beside)
+    key_width = area->width;
+  else
+    {
+      /* As many columns as fit, sharing out the spare width, so that the
+       * flow below comes to the same count as compute_page() did. */
+      double gap = m->legend * 1.5;
+      double natural = MIN (area->width, legend_key_width (self, m));
+      int columns = MAX (1, (int)((area->width + gap) / (natural + gap)));
+
+      key_width = columns == 1 ? natural : (area->width + gap) / columns - gap;
+    }
+  placed = flow_rows (area, key_width, m->legend * 1.5, key_heights, n_key, key_rects, &used_right,
+                      &used_bottom);
+
+  for (guint i = 0; i < placed; i++)
+    {
+      const ThChartRect *r = &key_rects[i];
+      double cy = r->y + row / 2;
+      double text_x = r->x + text_x_offset;
+      double text_w = r->width - text_x_offset;
+
+      if (i < G_N_ELEMENTS (quadrant_order))
+        {
+          ThQuadrant q = quadrant_order[i];
+          char count[16];
+          double count_w;
+
+          g_snprintf (count, sizeof count, "%u", self->counts[q]);
+          draw_legend_swatch (cr, m, palette, q, r->x, cy, swatch);
+          count_w = draw_string (self, cr, count, m->legend, PANGO_WEIGHT_BOLD, -1, r->x + r->width,
+                                 cy - m->legend * 0.6, 1.0, &palette->ink);
+          draw_string (self, cr, th_quadrant_get_display_name (q), m->legend, PANGO_WEIGHT_NORMAL,
+                       text_w - count_w - m->legend * 0.5, text_x, cy - m->legend * 0.6, 0.0,
+                       &palette->ink);
+        }
+      else if (has_mean && i == G_N_ELEMENTS (quadrant_order))
+        {
+          g_autofree char *detail = NULL;
+
+          draw_mean_marker (cr, palette, r->x + swatch / 2, cy, swatch * 0.3,
+                            MAX (m->px, m->line * 1.6));
+          draw_string (self, cr, _ ("Group mean"), m->legend, PANGO_WEIGHT_NORMAL, text_w, text_x,
+                       cy - m->legend * 0.6, 0.0, &palette->ink);
+          /* Translators: the mean scores, shown under "Group mean" */
+          detail = g_strdup_printf (_ ("leadership %.0f · management %.0f"), mean_l, mean_m);
+          if (measure_string (self, detail, m->legend * 0.85, PANGO_WEIGHT_NORMAL, NULL) > text_w)
+            {
+              g_free (detail);
+              /* Translators: a short form of "leadership 62 · management 48" */
+              detail = g_strdup_printf (_ ("L %.0f · M %.0f"), mean_l, mean_m);
+            }
+          draw_string (self, cr, detail, m->legend * 0.85, PANGO_WEIGHT_NORMAL, text_w, text_x,
+                       cy + m->legend * 0.55, 0.0, &palette->ink_secondary);
+        }
+      else
+        {
+          g_autofree char *detail = NULL;
+
+          if (mode == MODE_HEAT)
+            {
+              for (int k = 0; k < 4; k++)
+                {
+                  const Rgba *c = &palette->dot[TH_QUADRANT_BALANCED];
+
+                  cairo_set_source_rgba (cr, c->r, c->g, c->b, 0.15 + 0.85 * sqrt ((k + 1) / 4.0));
+                  cairo_rectangle (cr, r->x + k * swatch / 4, cy - swatch / 2, swatch / 4 + m->px,
+                                   swatch);
+                  cairo_fill (cr);
+                }
+              draw_string (self, cr, _ ("Shaded by how many"), m->legend, PANGO_WEIGHT_NORMAL,
+                           text_w, text_x, cy - m->legend * 0.6, 0.0, &palette->ink);
+              detail = g_strdup_printf (
+                g_dngettext (GETTEXT_PACKAGE, "darkest: %u person", "darkest: %u people", heat_max),
+                heat_max);
+            }
+          else
+            {
+              ThChartDotLayout dot = { 0 };
+
+              dot.x = r->x + swatch / 2;
+              dot.y = cy;
+              dot.radius = swatch * 0.2;
+              dot.quadrant = TH_QUADRANT_BALANCED;
+              for (int k = -1; k <= 1; k += 2)
+                {
+                  dot.x = r->x + swatch / 2 + k * swatch * 0.15;
+                  path_marker (cr, dot.quadrant, dot.x, dot.y, dot.radius);
+                  cairo_set_source_rgba (cr, palette->dot[1].r, palette->dot[1].g,
+                                         palette->dot[1].b, 0.55);
+                  cairo_fill (cr);
+                }
+              draw_string (self, cr, _ ("One dot per person"), m->legend, PANGO_WEIGHT_NORMAL,
+                           text_w, text_x, cy - m->legend * 0.6, 0.0, &palette->ink);
+              detail = g_strdup (self->anonymous ? _ ("numbered where there is room")
+                                                 : _ ("named where there is room"));
+            }
+          draw_string (self, cr, detail, m->legend * 0.85, PANGO_WEIGHT_NORMAL, text_w, text_x,
+                       cy + m->legend * 0.55, 0.0, &palette->ink_secondary);
+        }
+    }
+
+  /* Dots whose names gave way to numbers, keyed here.  Never in anonymous
+   * mode: there the numbers are the point. */
+  if (self->anonymous)
+    return;
+  for (guint i = 0; i < self->layout->len; i++)
+    if (self->states[i].kind == TH_CHART_LABEL_NUMBER)
+      g_array_append_val (numbered, i);
+  if (numbered->len == 0)
+    return;
+
+  if (page->legend_beside)
+    list_area = (ThChartRect){ area->x, used_bottom + m->legend * 1.2, area->width,
+                               area->y + area->height - used_bottom - m->legend * 1.2 };
+  else
+    list_area = (ThChartRect){ used_right + m->legend * 2, area->y,
+                               area->x + area->width - used_right - m->legend * 2, area->height };
+
+  {
+    double item = m->legend * 1.45;
+    double heading = m->legend * 1.9;
+    double number_width = measure_string (self, "0000", m->legend, PANGO_WEIGHT_BOLD, NULL);
+    double column_width = MAX (m->legend * 10, number_width * 3);
+    double column_gap = m->legend * 1.2;
+    int columns = (int)floor ((list_area.width + column_gap) / (column_width + column_gap));
+    int rows = (int)floor ((list_area.height - heading) / item);
+    guint capacity;
+    guint shown;
+
+    if (columns < 1 || rows < 1)
+      return;
+
+    /* Share out spare width so columns fill the legend. */
+    column_width = (list_area.width + column_gap) / columns - column_gap;
+    capacity = (guint)(columns * rows);
+    shown = numbered->len <= capacity ? numbered->len : capacity - 1;
+
+    draw_string (self, cr, _ ("Numbered dots"), m->legend, PANGO_WEIGHT_BOLD, list_area.width,
+                 list_area.x, list_area.y, 0.0, &palette->ink);
+
+    for (guint k = 0; k <= shown && k < numbered->len; k++)
+      {
+        double x = list_area.x + (k / rows) * (column_width + column_gap);
+        double y = list_area.y + heading + (k % rows) * item;
+        guint index = g_array_index (numbered, guint, k);
+        const ThChartPoint *point = &g_array_index (self->points, ThChartPoint, index);
+        char number[16];
+
+        if (k == shown)
+          {
+            g_autofree char *more
+              = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more",
+                                              numbered->len - shown),
+                                 numbered->len - shown);
+
+            draw_string (self, cr, more, m->legend, PANGO_WEIGHT_NORMAL, column_width, x, y, 0.0,
+                         &palette->ink_secondary);
+            break;
+          }
+
+        g_snprintf (number, sizeof number, "%u", index + 1);
+        draw_string (self, cr, number, m->legend, PANGO_WEIGHT_BOLD, -1, x + number_width * 0.75, y,
+                     1.0, &palette->ink);
+        draw_string (self, cr, point->name != NULL ? point->name : point->id, m->legend,
+                     PANGO_WEIGHT_NORMAL, column_width - number_width, x + number_width, y, 0.0,
+                     &palette->ink);
+      }
+  }
+}
+
+static void
+draw_empty_message (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette)
+{
+  double cx = self->plot_x + self->plot_width / 2;
+  double cy = self->plot_y + self->plot_height / 2;
+  double max_width = self->plot_width * 0.8;
+  Text title = { NULL };
+  Text detail = { NULL };
+  double w, h, pad = m->quadrant * 0.8;
+
+  text_init (self, &title, _ ("No one has a position yet"), m->quadrant, PANGO_WEIGHT_BOLD,
+             max_width);
+  text_init (self, &detail, _ ("Dots appear once people have rated behaviours of both hats."),
+             m->legend, PANGO_WEIGHT_NORMAL, max_width);
+  w = MAX (title.width, detail.width) + 2 * pad;
+  h = title.height + detail.height + m->gap * 0.5 + 2 * pad;
+
+  path_rounded_rect (cr, cx - w / 2, cy - h / 2, w, h, pad * 0.6);
+  set_source (cr, &palette->label_background);
+  cairo_fill_preserve (cr);
+  set_source (cr, &palette->frame);
+  cairo_set_line_width (cr, m->line);
+  cairo_stroke (cr);
+
+  text_draw (cr, &title, cx - title.width / 2, cy - h / 2 + pad, &palette->ink);
+  text_draw (cr, &detail, cx - detail.width / 2, cy - h / 2 + pad + title.height + m->gap * 0.5,
+             &palette->ink_secondary);
+  text_clear (&title);
+  text_clear (&detail);
+}
+
+/* Drawing --------------------------------------------------------------- */
+
+/* Pango's context serial moves on every pango_cairo_update_context(), so
+ * the cache is keyed on what the layouts depend on: the font options of
+ * the target and the linear part of the transformation. */
+static void
+update_label_cache (ThQuadrantChart *self, cairo_t *cr, const Metrics *m)
+{
+  PangoContext *context = get_pango_context (self);
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_matrix_t matrix;
+  CacheKey key;
+
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  cairo_get_matrix (cr, &matrix);
+  key.options_hash = cairo_font_options_hash (options);
+  key.xx = matrix.xx;
+  key.yx = matrix.yx;
+  key.xy = matrix.xy;
+  key.yy = matrix.yy;
+  key.label_size = m->label;
+  cairo_font_options_destroy (options);
+
+  if (self->cache_valid && memcmp (&key, &self->cache_key, sizeof key) == 0)
+    return;
+
+  pango_cairo_update_context (cr, context);
+  clear_label_cache (self);
+  self->cache_key = key;
+  self->cache_valid = TRUE;
+}
+
+void
+th_quadrant_chart_draw (ThQuadrantChart *self, cairo_t *cr, double width, double height)
+{
+  const Palette *palette;
+  Metrics m;
+  Decorations d;
+  Page page;
+  DrawMode mode;
+  QuadrantName names[N_QUADRANTS];
+  ThChartRect reserved[N_QUADRANTS];
+  guint n_names;
+  double mean_l = 0, mean_m = 0, mean_x = 0, mean_y = 0, mean_r;
+  gboolean has_mean;
+  guint heat_max = 0;
+
+  g_return_if_fail (TH_IS_QUADRANT_CHART (self));
+  g_return_if_fail (cr != NULL);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  palette = &palettes[self->style];
+  mode = draw_mode_for (self->points->len);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+
+  compute_metrics (&m, cr, width, height, self->points->len);
+  update_label_cache (self, cr, &m);
+  compute_decorations (self, &m, &d);
+  compute_page (self, &m, &d, width, height, header_height (&m), &page);
+  compute_dot_layout (self, &m, mode);
+
+  if (palette->fill_background)
+    {
+      set_source (cr, &palette->background);
+      cairo_paint (cr);
+    }
+
+  draw_header (self, cr, &m, palette, &page, width);
+  draw_plot_background (self, cr, &m, palette);
+  draw_axes (self, cr, &m, palette, &d);
+
+  n_names = layout_quadrant_names (self, &m, names);
+  for (guint i = 0; i < n_names; i++)
+    {
+      double pad = MIN (names[i].text.height * 0.15, m.quadrant * 0.2);
+
+      reserved[i] = (ThChartRect){ names[i].x - pad * 2, names[i].y - pad,
+                                   names[i].text.width + pad * 4, names[i].text.height + pad * 2 };
+    }
+
+  /* The mean of one person is that person. */
+  has_mean = self->points->len >= 2 && th_quadrant_chart_get_mean (self, &mean_l, &mean_m);
+  mean_x = score_to_x (self, mean_m);
+  mean_y = score_to_y (self, mean_l);
+  mean_r = MAX (m.dot_radius * 1.3, m.unit * 0.01);
+
+  if (mode == MODE_HEAT)
+    heat_max = draw_heat (self, cr, &m, palette);
+  else
+    draw_dots (self, cr, &m, palette, mode);
+
+  draw_quadrant_names (self, cr, palette, names, reserved, n_names, mode == MODE_DOTS ? 0.6 : 0.8);
+  place_labels (self, &m, mode, reserved, n_names, has_mean, mean_x, mean_y, mean_r * 1.7);
+  draw_labels (self, cr, &m, palette);
+  if (has_mean)
+    draw_mean_marker (cr, palette, mean_x, mean_y, mean_r, MAX (m.px * 1.5, m.line * 2.2));
+  draw_highlight (self, cr, &m, palette);
+
+  if (self->points->len == 0)
+    draw_empty_message (self, cr, &m, palette);
+
+  draw_legend (self, cr, &m, palette, &page, mode, heat_max);
+
+  cairo_restore (cr);
+}
+
+/* Results of the last draw ---------------------------------------------- */
+
+const ThChartDotLayout *
+th_quadrant_chart_get_layout (ThQuadrantChart *self, guint *n_dots)
+{
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), NULL);
+
+  if (n_dots != NULL)
+    *n_dots = self->layout->len;
+
+  return (const ThChartDotLayout *)(void *)self->layout->data;
+}
+
+void
+th_quadrant_chart_get_plot_area (ThQuadrantChart *self, double *x, double *y, double *width,
+                                 double *height)
+{
+  g_return_if_fail (TH_IS_QUADRANT_CHART (self));
+
+  if (x != NULL)
+    *x = self->plot_x;
+  if (y != NULL)
+    *y = self->plot_y;
+  if (width != NULL)
+    *width = self->plot_width;
+  if (height != NULL)
+    *height = self->plot_height;
+}
+
+ThChartLabelKind
+th_quadrant_chart_get_label_kind (ThQuadrantChart *self, guint index)
+{
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), TH_CHART_LABEL_NONE);
+
+  if (index >= self->layout->len)
+    return TH_CHART_LABEL_NONE;
+
+  return self->states[index].kind;
+}
+
+gboolean
+th_quadrant_chart_get_label_has_leader (ThQuadrantChart *self, guint index)
+{
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), FALSE);
+
+  if (index >= self->layout->len)
+    return FALSE;
+
+  return self->states[index].has_leader;
+}
+
+int
+th_quadrant_chart_hit_test (ThQuadrantChart *self, double x, double y)
+{
+  double best = G_MAXDOUBLE;
+  int found = -1;
+
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), -1);
+
+  for (guint i = 0; i < self->layout->len; i++)
+    {
+      const ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, i);
+      double distance = hypot (dot->x - x, dot->y - y);
+
+      if (distance <= dot_extent (dot->radius) + HIT_SLOP && distance < best)
+        {
+          best = distance;
+          found = (int)i;
+        }
+    }
+
+  return found;
+}
+
+/* Export ---------------------------------------------------------------- */
+
+typedef enum
+{
+  FORMAT_PNG,
+  FORMAT_PDF,
+  FORMAT_SVG,
+} ExportFormat;
+
+static cairo_status_t
+append_to_byte_array_cb (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+format_for_path (const char *path, ExportFormat *format)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".png"))
+    *format = FORMAT_PNG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    *format = FORMAT_PDF;
+  else if (g_str_has_suffix (lower, ".svg"))
+    *format = FORMAT_SVG;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+check_cairo (cairo_status_t status, GError **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("could not draw the chart: %s"),
+               cairo_status_to_string (status));
+  return FALSE;
+}
+
+gboolean
+th_quadrant_chart_export (ThQuadrantChart *self, const char *path, int width, int height,
+                          GError **error)
+{
+  g_autoptr (GByteArray) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  ExportFormat format;
+  cairo_t *cr;
+
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!format_for_path (path, &format))
+    {
+      g_set_error (error, TH_ERROR, TH_ERROR_USAGE,
+                   _ ("unknown chart format: the file name must end in .png, .pdf or .svg"));
+      return FALSE;
+    }
+
+  /* Cairo's own limit for image surfaces. */
+  if (width < 1 || height < 1 || width > 32767 || height > 32767)
+    {
+      g_set_error (error, TH_ERROR, TH_ERROR_USAGE,
+                   _ ("a chart of %d×%d cannot be drawn: each side must be from 1 to 32767"), width,
+                   height);
+      return FALSE;
+    }
+
+  bytes = g_byte_array_new ();
+
+  switch (format)
+    {
+      case FORMAT_PDF:
+        surface
+          = cairo_pdf_surface_create_for_stream (append_to_byte_array_cb, bytes, width, height);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                        self->title != NULL ? self->title : _ ("Quadrant chart"));
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Two Hats");
+        break;
+      case FORMAT_SVG:
+        surface
+          = cairo_svg_surface_create_for_stream (append_to_byte_array_cb, bytes, width, height);
+        cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+        break;
+      case FORMAT_PNG:
+      default:
+        surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+        break;
+    }
+
+  if (!check_cairo (cairo_surface_status (surface), error))
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+
+  cr = cairo_create (surface);
+
+  /* A picture file has no paper under it: a printed-style PNG gets white
+   * where paper would be. */
+  if (format == FORMAT_PNG && !palettes[self->style].fill_background)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+    }
+
+  th_quadrant_chart_draw (self, cr, width, height);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
+    status = cairo_surface_write_to_png_stream (surface, append_to_byte_array_cb, bytes);
+  else if (status == CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+
+  if (!check_cairo (status, error))
+    return FALSE;
+
+  return th_file_write_atomic (path, bytes->data, bytes->len, error);
+}

@@ -1,0 +1,30 @@
+/* chart-test-util.h
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "th-quadrant-chart.h"
+
+G_BEGIN_DECLS
+
+/* Participants in four loose groups, one per quadrant, and a sprinkle
+ * everywhere; the same @seed always gives the same points.  Free with
+ * chart_test_free_points(). */
+GArray *chart_test_make_points (guint n, guint32 seed);
+void chart_test_free_points (GArray *points);
+
+/* The text of a PDF as pdftotext sees it, or NULL (and the test skipped)
+ * when pdftotext is not installed. */
+char *chart_test_pdf_to_text (const char *pdf_path);
+
+/* A new temporary folder, removed with its files by chart_test_remove_dir(). */
+char *chart_test_make_dir (void);
+void chart_test_remove_dir (const char *dir);
+
+G_END_DECLS

@@ -1,0 +1,247 @@
+/* test-chart-session.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The chart fed from a real ThSession: who gets a dot, with which scores,
+ * and the title, date and threshold the session carries. */
+
+#include "config.h"
+
+#include <cairo.h>
+#include <string.h>
+
+#include "chart-test-util.h"
+#include "th-quadrant-chart.h"
+#include "th-session.h"
+
+static ThSession *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "chart", "fixtures", name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  ThSession *session = th_session_new_from_file (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (session);
+
+  return session;
+}
+
+static void
+draw_once (ThQuadrantChart *chart)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1600, 1200);
+  cairo_t *cr = cairo_create (surface);
+
+  th_quadrant_chart_draw (chart, cr, 1600, 1200);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static char *
+export_pdf_text (ThQuadrantChart *chart, const char *dir, const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (th_quadrant_chart_export (chart, path, 1600, 1200, &error));
+  g_assert_no_error (error);
+
+  return chart_test_pdf_to_text (path);
+}
+
+static void
+test_positions_from_session (void)
+{
+  /* p11 has no ratings and p12 no management rating: no position. */
+  static const char *const ids[]
+    = { "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10", "p13" };
+  g_autoptr (ThSession) session = load_fixture ("workshop.twohats");
+  g_autoptr (ThQuadrantChart) chart = th_quadrant_chart_new ();
+  g_autofree char *dir = chart_test_make_dir ();
+  g_autofree char *text = NULL;
+  const ThChartPoint *point;
+  guint n_dots;
+  const ThChartDotLayout *layout;
+
+  th_quadrant_chart_set_session (chart, session);
+
+  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, G_N_ELEMENTS (ids));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_cmpstr (th_quadrant_chart_get_point (chart, i)->id, ==, ids[i]);
+
+  point = th_quadrant_chart_get_point (chart, 0);
+  g_assert_cmpstr (point->name, ==, "Ana");
+  g_assert_cmpfloat (point->leadership, ==, 87.5);
+  g_assert_cmpfloat (point->management, ==, 12.5);
+
+  /* Priya sits exactly on the threshold, which counts as high. */
+  point = th_quadrant_chart_get_point (chart, 5);
+  g_assert_cmpstr (point->name, ==, "Priya Raman");
+  g_assert_cmpfloat (point->leadership, ==, 50.0);
+
+  g_assert_cmpstr (th_quadrant_chart_get_title (chart), ==, "Team offsite, March");
+  g_assert_cmpfloat (th_quadrant_chart_get_threshold (chart), ==, 50.0);
+  g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_BALANCED), ==, 4);
+  g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_LEADERSHIP_DRIVEN), ==,
+                    3);
+  g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_MANAGEMENT_DRIVEN), ==,
+                    2);
+  g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_DEVELOPING), ==, 2);
+
+  draw_once (chart);
+  layout = th_quadrant_chart_get_layout (chart, &n_dots);
+  g_assert_cmpuint (n_dots, ==, G_N_ELEMENTS (ids));
+  g_assert_cmpint (layout[5].quadrant, ==, TH_QUADRANT_BALANCED);
+  for (guint i = 0; i < n_dots; i++)
+    g_assert_true (layout[i].labelled);
+
+  text = export_pdf_text (chart, dir, "session.pdf");
+  if (text != NULL)
+    {
+      g_assert_nonnull (strstr (text, "Team offsite, March"));
+      g_assert_nonnull (strstr (text, "2 March 2026"));
+      g_assert_nonnull (strstr (text, "11 participants"));
+      g_assert_nonnull (strstr (text, "Priya Raman"));
+      g_assert_nonnull (strstr (text, "Lee, Jordan"));
+      g_assert_null (strstr (text, "Zoë"));
+      g_assert_null (strstr (text, "Noah Silva"));
+    }
+
+  chart_test_remove_dir (dir);
+}
+
+static void
+test_session_changes (void)
+{
+  g_autoptr (ThSession) session = load_fixture ("workshop.twohats");
+  g_autoptr (ThQuadrantChart) chart = th_quadrant_chart_new ();
+  g_autofree char *dir = chart_test_make_dir ();
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  ThParticipant *noah;
+
+  th_quadrant_chart_set_session (chart, session);
+  th_quadrant_chart_set_highlight (chart, 10);
+
+  /* The chart copies: it follows the session only when told again. */
+  th_session_set_threshold (session, 60);
+  th_session_set_title (session, "Second day");
+  noah = th_session_lookup_participant (session, "p12");
+  g_assert_nonnull (noah);
+  g_assert_true (th_session_set_rating (session, "p12", "weekly-milestones", 5, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (th_quadrant_chart_get_threshold (chart), ==, 50.0);
+  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 11);
+
+  th_quadrant_chart_set_session (chart, session);
+  g_assert_cmpfloat (th_quadrant_chart_get_threshold (chart), ==, 60.0);
+  g_assert_cmpstr (th_quadrant_chart_get_title (chart), ==, "Second day");
+  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 12);
+  /* Priya (50, 50) is no longer in "both hats". */
+  g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_BALANCED), ==, 3);
+
+  draw_once (chart);
+  text = export_pdf_text (chart, dir, "changed.pdf");
+  if (text != NULL)
+    {
+      g_assert_nonnull (strstr (text, "threshold 60"));
+      g_assert_nonnull (strstr (text, "Noah Silva"));
+    }
+
+  chart_test_remove_dir (dir);
+}
+
+static void
+test_session_anonymous (void)
+{
+  static const char *const names[]
+    = { "Ana",         "Lee, Jordan", "سارة",        "דוד",          "Mateo",        "Priya Raman",
+        "Bartholomew", "Kwame",       "Yuki Tanaka", "Olga Petrova", "Fatima Haddad" };
+  g_autoptr (ThSession) session = load_fixture ("workshop.twohats");
+  g_autoptr (ThQuadrantChart) chart = th_quadrant_chart_new ();
+  g_autofree char *dir = chart_test_make_dir ();
+  g_autofree char *text = NULL;
+
+  th_quadrant_chart_set_session (chart, session);
+  th_quadrant_chart_set_anonymous (chart, TRUE);
+  text = export_pdf_text (chart, dir, "anonymous.pdf");
+  if (text != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        if (strstr (text, names[i]) != NULL)
+          g_error ("anonymous chart names “%s”", names[i]);
+      g_assert_nonnull (strstr (text, "Team offsite, March"));
+    }
+
+  chart_test_remove_dir (dir);
+}
+
+static void
+test_session_empty (void)
+{
+  g_autoptr (ThSession) session = load_fixture ("empty.twohats");
+  g_autoptr (ThQuadrantChart) chart = th_quadrant_chart_new ();
+  g_autofree char *dir = chart_test_make_dir ();
+  g_autofree char *text = NULL;
+
+  th_quadrant_chart_set_session (chart, session);
+  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 0);
+  draw_once (chart);
+  text = export_pdf_text (chart, dir, "empty.pdf");
+  if (text != NULL)
+    {
+      g_assert_nonnull (strstr (text, "Nobody yet"));
+      g_assert_nonnull (strstr (text, "No one has a position yet"));
+    }
+
+  chart_test_remove_dir (dir);
+}
+
+static void
+test_session_built_in_code (void)
+{
+  g_autoptr (ThSession) loaded = load_fixture ("workshop.twohats");
+  g_autoptr (ThSession) session = th_session_new (th_session_get_deck (loaded));
+  g_autoptr (ThQuadrantChart) chart = th_quadrant_chart_new ();
+  g_autoptr (GError) error = NULL;
+  ThParticipant *participant;
+  const char *id;
+
+  participant = th_session_add_participant (session, "Grace", &error);
+  g_assert_no_error (error);
+  id = th_participant_get_id (participant);
+  g_assert_true (th_session_set_rating (session, id, "explain-the-why", 5, &error));
+  g_assert_true (th_session_set_rating (session, id, "weekly-milestones", 3, &error));
+  g_assert_no_error (error);
+  th_session_add_participant (session, "Not yet rated", &error);
+  g_assert_no_error (error);
+
+  th_quadrant_chart_set_title (chart, "Left over");
+  th_quadrant_chart_set_session (chart, session);
+  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 1);
+  g_assert_cmpfloat (th_quadrant_chart_get_point (chart, 0)->leadership, ==, 100.0);
+  g_assert_cmpfloat (th_quadrant_chart_get_point (chart, 0)->management, ==, 50.0);
+  /* A session without a title gets the default one, not the last chart's. */
+  g_assert_null (th_quadrant_chart_get_title (chart));
+  draw_once (chart);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/session/positions", test_positions_from_session);
+  g_test_add_func ("/chart/session/changes", test_session_changes);
+  g_test_add_func ("/chart/session/anonymous", test_session_anonymous);
+  g_test_add_func ("/chart/session/empty", test_session_empty);
+  g_test_add_func ("/chart/session/built-in-code", test_session_built_in_code);
+
+  return g_test_run ();
+}
