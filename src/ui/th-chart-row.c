@@ -1,0 +1,247 @@
+/* th-chart-row.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "th-chart-row.h"
+
+struct _ThChartRow
+{
+  GObject parent_instance;
+
+  char *participant_id;
+  char *display_name;
+  double leadership;
+  double management;
+  char *leadership_text;
+  char *management_text;
+  ThQuadrant quadrant;
+};
+
+G_DEFINE_FINAL_TYPE (ThChartRow, th_chart_row, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_PARTICIPANT_ID,
+  PROP_DISPLAY_NAME,
+  PROP_LEADERSHIP,
+  PROP_MANAGEMENT,
+  PROP_LEADERSHIP_TEXT,
+  PROP_MANAGEMENT_TEXT,
+  PROP_QUADRANT,
+  PROP_QUADRANT_NAME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+ThChartRow *
+th_chart_row_new (const char *participant_id)
+{
+  return g_object_new (TH_TYPE_CHART_ROW, "participant-id", participant_id, NULL);
+}
+
+const char *
+th_chart_row_get_participant_id (ThChartRow *self)
+{
+  g_return_val_if_fail (TH_IS_CHART_ROW (self), NULL);
+
+  return self->participant_id;
+}
+
+const char *
+th_chart_row_get_display_name (ThChartRow *self)
+{
+  g_return_val_if_fail (TH_IS_CHART_ROW (self), NULL);
+
+  return self->display_name;
+}
+
+double
+th_chart_row_get_leadership (ThChartRow *self)
+{
+  g_return_val_if_fail (TH_IS_CHART_ROW (self), -1);
+
+  return self->leadership;
+}
+
+double
+th_chart_row_get_management (ThChartRow *self)
+{
+  g_return_val_if_fail (TH_IS_CHART_ROW (self), -1);
+
+  return self->management;
+}
+
+ThQuadrant
+th_chart_row_get_quadrant (ThChartRow *self)
+{
+  g_return_val_if_fail (TH_IS_CHART_ROW (self), TH_QUADRANT_NONE);
+
+  return self->quadrant;
+}
+
+static const char *
+quadrant_name (ThQuadrant quadrant)
+{
+  /* Translators: the quadrant column for someone who has not rated
+   * behaviours of both hats yet. */
+  return quadrant == TH_QUADRANT_NONE ? _ ("Not rated yet")
+                                      : th_quadrant_get_display_name (quadrant);
+}
+
+static void
+set_score (ThChartRow *self, gboolean defined, double score, double *field, char **text,
+           GParamSpec *value_pspec, GParamSpec *text_pspec)
+{
+  double value = defined ? score : -1;
+
+  if (*field == value && *text != NULL)
+    return;
+
+  *field = value;
+  g_free (*text);
+  /* One decimal, as in the CSV export; a dash where there is no score. */
+  *text = defined ? g_strdup_printf ("%.1f", score) : g_strdup ("—");
+  g_object_notify_by_pspec (G_OBJECT (self), value_pspec);
+  g_object_notify_by_pspec (G_OBJECT (self), text_pspec);
+}
+
+void
+th_chart_row_update (ThChartRow *self, const char *display_name, const ThScores *scores)
+{
+  g_return_if_fail (TH_IS_CHART_ROW (self));
+  g_return_if_fail (scores != NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (g_strcmp0 (self->display_name, display_name) != 0)
+    {
+      g_free (self->display_name);
+      self->display_name = g_strdup (display_name);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
+    }
+
+  set_score (self, scores->has_leadership, scores->leadership, &self->leadership,
+             &self->leadership_text, properties[PROP_LEADERSHIP], properties[PROP_LEADERSHIP_TEXT]);
+  set_score (self, scores->has_management, scores->management, &self->management,
+             &self->management_text, properties[PROP_MANAGEMENT], properties[PROP_MANAGEMENT_TEXT]);
+
+  if (self->quadrant != scores->quadrant)
+    {
+      self->quadrant = scores->quadrant;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUADRANT]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUADRANT_NAME]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+th_chart_row_finalize (GObject *object)
+{
+  ThChartRow *self = TH_CHART_ROW (object);
+
+  g_free (self->participant_id);
+  g_free (self->display_name);
+  g_free (self->leadership_text);
+  g_free (self->management_text);
+
+  G_OBJECT_CLASS (th_chart_row_parent_class)->finalize (object);
+}
+
+static void
+th_chart_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ThChartRow *self = TH_CHART_ROW (object);
+
+  switch (prop_id)
+    {
+      case PROP_PARTICIPANT_ID:
+        g_value_set_string (value, self->participant_id);
+        break;
+      case PROP_DISPLAY_NAME:
+        g_value_set_string (value, self->display_name);
+        break;
+      case PROP_LEADERSHIP:
+        g_value_set_double (value, self->leadership);
+        break;
+      case PROP_MANAGEMENT:
+        g_value_set_double (value, self->management);
+        break;
+      case PROP_LEADERSHIP_TEXT:
+        g_value_set_string (value, self->leadership_text);
+        break;
+      case PROP_MANAGEMENT_TEXT:
+        g_value_set_string (value, self->management_text);
+        break;
+      case PROP_QUADRANT:
+        g_value_set_int (value, self->quadrant);
+        break;
+      case PROP_QUADRANT_NAME:
+        g_value_set_string (value, quadrant_name (self->quadrant));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+th_chart_row_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  ThChartRow *self = TH_CHART_ROW (object);
+
+  switch (prop_id)
+    {
+      case PROP_PARTICIPANT_ID:
+        self->participant_id = g_value_dup_string (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+th_chart_row_class_init (ThChartRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = th_chart_row_finalize;
+  object_class->get_property = th_chart_row_get_property;
+  object_class->set_property = th_chart_row_set_property;
+
+  properties[PROP_PARTICIPANT_ID]
+    = g_param_spec_string ("participant-id", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DISPLAY_NAME] = g_param_spec_string ("display-name", NULL, NULL, NULL,
+                                                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEADERSHIP] = g_param_spec_double ("leadership", NULL, NULL, -1, 100, -1,
+                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MANAGEMENT] = g_param_spec_double ("management", NULL, NULL, -1, 100, -1,
+                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEADERSHIP_TEXT] = g_param_spec_string (
+    "leadership-text", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MANAGEMENT_TEXT] = g_param_spec_string (
+    "management-text", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_QUADRANT]
+    = g_param_spec_int ("quadrant", NULL, NULL, TH_QUADRANT_NONE, TH_QUADRANT_DEVELOPING,
+                        TH_QUADRANT_NONE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_QUADRANT_NAME] = g_param_spec_string ("quadrant-name", NULL, NULL, NULL,
+                                                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+th_chart_row_init (ThChartRow *self)
+{
+  self->leadership = -1;
+  self->management = -1;
+  self->quadrant = TH_QUADRANT_NONE;
+}

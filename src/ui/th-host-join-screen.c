@@ -1,0 +1,242 @@
+/* th-host-join-screen.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "th-host-join-screen.h"
+#include "th-host-qr.h"
+
+struct _ThHostJoinScreen
+{
+  GtkWidget parent_instance;
+
+  GtkStack *stack;
+  GtkBox *box;
+  GtkWidget *text_box;
+  ThHostQr *qr;
+  GtkLabel *heading;
+  GtkLabel *instructions_label;
+  GtkLabel *url_label;
+  GtkLabel *code_caption;
+  GtkLabel *code_label;
+
+  ThRoomServer *server;
+  gboolean presenter;
+};
+
+G_DEFINE_FINAL_TYPE (ThHostJoinScreen, th_host_join_screen, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_SERVER,
+  PROP_PRESENTER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_label_style (GtkLabel *label, double scale, PangoWeight weight, int letter_spacing)
+{
+  g_autoptr (PangoAttrList) attributes = pango_attr_list_new ();
+
+  pango_attr_list_insert (attributes, pango_attr_scale_new (scale));
+  pango_attr_list_insert (attributes, pango_attr_weight_new (weight));
+  if (letter_spacing != 0)
+    pango_attr_list_insert (attributes, pango_attr_letter_spacing_new (letter_spacing));
+  gtk_label_set_attributes (label, attributes);
+}
+
+/* Everything is read from across a room, the code most of all: large,
+ * spaced, in a face where each character of its alphabet looks different.
+ * On a projector, larger still. */
+static void
+update_text_style (ThHostJoinScreen *self)
+{
+  double factor = self->presenter ? 1.8 : 1.0;
+
+  set_label_style (self->heading, 2.0 * factor, PANGO_WEIGHT_BOLD, 0);
+  set_label_style (self->instructions_label, 1.0 * factor, PANGO_WEIGHT_NORMAL, 0);
+  set_label_style (self->url_label, 1.5 * factor, PANGO_WEIGHT_BOLD, 0);
+  set_label_style (self->code_caption, 1.0 * factor, PANGO_WEIGHT_NORMAL, 0);
+  set_label_style (self->code_label, 3.0 * factor, PANGO_WEIGHT_HEAVY, PANGO_SCALE * 6);
+}
+
+static void
+update (ThHostJoinScreen *self)
+{
+  g_autofree char *qr_url = NULL;
+
+  if (self->server == NULL || !th_room_server_get_running (self->server))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "closed");
+      th_host_qr_set_text (self->qr, NULL);
+      return;
+    }
+
+  qr_url = th_room_server_dup_qr_url (self->server);
+  th_host_qr_set_text (self->qr, qr_url);
+  gtk_label_set_label (self->url_label, th_room_server_get_join_url (self->server));
+  gtk_label_set_label (self->code_label, th_room_server_get_join_code (self->server));
+  gtk_stack_set_visible_child_name (self->stack, "open");
+}
+
+static void
+th_host_join_screen_set_server (ThHostJoinScreen *self, ThRoomServer *server)
+{
+  g_assert (self->server == NULL);
+
+  if (server == NULL)
+    return;
+
+  self->server = g_object_ref (server);
+  g_signal_connect_object (server, "notify::running", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (server, "notify::join-url", G_CALLBACK (update), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (server, "notify::join-code", G_CALLBACK (update), self,
+                           G_CONNECT_SWAPPED);
+  update (self);
+}
+
+static void
+th_host_join_screen_dispose (GObject *object)
+{
+  ThHostJoinScreen *self = TH_HOST_JOIN_SCREEN (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_HOST_JOIN_SCREEN);
+  g_clear_object (&self->server);
+
+  G_OBJECT_CLASS (th_host_join_screen_parent_class)->dispose (object);
+}
+
+static void
+th_host_join_screen_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ThHostJoinScreen *self = TH_HOST_JOIN_SCREEN (object);
+
+  switch (prop_id)
+    {
+      case PROP_SERVER:
+        g_value_set_object (value, self->server);
+        break;
+      case PROP_PRESENTER:
+        g_value_set_boolean (value, self->presenter);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+th_host_join_screen_set_property (GObject *object, guint prop_id, const GValue *value,
+                                  GParamSpec *pspec)
+{
+  ThHostJoinScreen *self = TH_HOST_JOIN_SCREEN (object);
+
+  switch (prop_id)
+    {
+      case PROP_SERVER:
+        th_host_join_screen_set_server (self, g_value_get_object (value));
+        break;
+      case PROP_PRESENTER:
+        th_host_join_screen_set_presenter (self, g_value_get_boolean (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+th_host_join_screen_class_init (ThHostJoinScreenClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = th_host_join_screen_dispose;
+  object_class->get_property = th_host_join_screen_get_property;
+  object_class->set_property = th_host_join_screen_set_property;
+
+  properties[PROP_SERVER]
+    = g_param_spec_object ("server", NULL, NULL, TH_TYPE_ROOM_SERVER,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PRESENTER]
+    = g_param_spec_boolean ("presenter", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TH_TYPE_HOST_QR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/th-host-join-screen.ui");
+  gtk_widget_class_bind_template_child (widget_class, ThHostJoinScreen, stack);
+  gtk_widget_class_bind_template_child (widget_class, ThHostJoinScreen, box);
+  gtk_widget_class_bind_template_child (widget_class, ThHostJoinScreen, text_box);
+  gtk_widget_class_bind_template_child (widget_class, ThHostJoinScreen, code_caption);
+  gtk_widget_class_bind_template_child (widget_class, ThHostJoinScreen, qr);
+  gtk_widget_class_bind_template_child (widget_class, ThHostJoinScreen, heading);
+  gtk_widget_class_bind_template_child (widget_class, ThHostJoinScreen, instructions_label);
+  gtk_widget_class_bind_template_child (widget_class, ThHostJoinScreen, url_label);
+  gtk_widget_class_bind_template_child (widget_class, ThHostJoinScreen, code_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "thhostjoinscreen");
+}
+
+static void
+th_host_join_screen_init (ThHostJoinScreen *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_text_style (self);
+}
+
+GtkWidget *
+th_host_join_screen_new (ThRoomServer *server)
+{
+  g_return_val_if_fail (TH_IS_ROOM_SERVER (server), NULL);
+
+  return g_object_new (TH_TYPE_HOST_JOIN_SCREEN, "server", server, NULL);
+}
+
+ThRoomServer *
+th_host_join_screen_get_server (ThHostJoinScreen *self)
+{
+  g_return_val_if_fail (TH_IS_HOST_JOIN_SCREEN (self), NULL);
+
+  return self->server;
+}
+
+gboolean
+th_host_join_screen_get_presenter (ThHostJoinScreen *self)
+{
+  g_return_val_if_fail (TH_IS_HOST_JOIN_SCREEN (self), FALSE);
+
+  return self->presenter;
+}
+
+void
+th_host_join_screen_set_presenter (ThHostJoinScreen *self, gboolean presenter)
+{
+  g_return_if_fail (TH_IS_HOST_JOIN_SCREEN (self));
+
+  presenter = !!presenter;
+  if (self->presenter == presenter)
+    return;
+
+  self->presenter = presenter;
+  /* A projector is wide: the code beside the text, both large. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->box), presenter ? GTK_ORIENTATION_HORIZONTAL
+                                                                        : GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (self->box, presenter ? 64 : 24);
+  /* Side by side, the text gets as much room as the code. */
+  gtk_widget_set_hexpand (self->text_box, presenter);
+  update_text_style (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTER]);
+}

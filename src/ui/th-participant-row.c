@@ -1,0 +1,142 @@
+/* th-participant-row.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "th-participant-row.h"
+
+struct _ThParticipantRow
+{
+  GtkListBoxRow parent_instance;
+
+  GtkLabel *name_label;
+  GtkLabel *progress_label;
+  GtkWidget *done_image;
+  GtkMenuButton *menu_button;
+
+  ThParticipant *participant;
+  guint n_behaviours;
+  gboolean finished;
+};
+
+G_DEFINE_FINAL_TYPE (ThParticipantRow, th_participant_row, GTK_TYPE_LIST_BOX_ROW)
+
+static void
+update (ThParticipantRow *self)
+{
+  guint n_sorted = th_participant_get_n_sorted (self->participant);
+  guint n_rated = th_participant_get_n_rated (self->participant);
+  g_autofree char *progress = NULL;
+  g_autofree char *description = NULL;
+
+  self->finished = n_sorted >= self->n_behaviours && n_rated >= self->n_behaviours;
+
+  /* Translators: a participant's progress in the sidebar, e.g. "Sorted 24/24 · Rated 10/24". */
+  progress = g_strdup_printf (_ ("Sorted %u/%u · Rated %u/%u"), n_sorted, self->n_behaviours,
+                              n_rated, self->n_behaviours);
+  gtk_label_set_label (self->name_label, th_participant_get_name (self->participant));
+  gtk_label_set_label (self->progress_label, progress);
+  gtk_widget_set_visible (self->done_image, self->finished);
+
+  if (self->finished)
+    description = g_strdup_printf ("%s, %s", progress, _ ("finished"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  th_participant_get_name (self->participant),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description != NULL ? description : progress, -1);
+}
+
+static void
+th_participant_row_dispose (GObject *object)
+{
+  ThParticipantRow *self = TH_PARTICIPANT_ROW (object);
+
+  if (self->participant != NULL)
+    g_signal_handlers_disconnect_by_data (self->participant, self);
+  g_clear_object (&self->participant);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_PARTICIPANT_ROW);
+
+  G_OBJECT_CLASS (th_participant_row_parent_class)->dispose (object);
+}
+
+static void
+th_participant_row_class_init (ThParticipantRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = th_participant_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/th-participant-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, ThParticipantRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, ThParticipantRow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, ThParticipantRow, done_image);
+  gtk_widget_class_bind_template_child (widget_class, ThParticipantRow, menu_button);
+}
+
+static void
+th_participant_row_init (ThParticipantRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+th_participant_row_new (ThParticipant *participant, guint n_behaviours)
+{
+  ThParticipantRow *self;
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GMenuItem) rename = NULL;
+  g_autoptr (GMenuItem) remove = NULL;
+  const char *id;
+
+  g_return_val_if_fail (TH_IS_PARTICIPANT (participant), NULL);
+
+  self = g_object_new (TH_TYPE_PARTICIPANT_ROW, NULL);
+  self->participant = g_object_ref (participant);
+  self->n_behaviours = n_behaviours;
+  id = th_participant_get_id (participant);
+
+  rename = g_menu_item_new (_ ("_Rename…"), NULL);
+  g_menu_item_set_action_and_target (rename, "workshop.rename", "s", id);
+  g_menu_append_item (menu, rename);
+  remove = g_menu_item_new (_ ("Re_move"), NULL);
+  g_menu_item_set_action_and_target (remove, "workshop.remove", "s", id);
+  g_menu_append_item (menu, remove);
+  gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
+
+  g_signal_connect_object (participant, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  update (self);
+
+  return GTK_WIDGET (self);
+}
+
+ThParticipant *
+th_participant_row_get_participant (ThParticipantRow *self)
+{
+  g_return_val_if_fail (TH_IS_PARTICIPANT_ROW (self), NULL);
+
+  return self->participant;
+}
+
+gboolean
+th_participant_row_get_finished (ThParticipantRow *self)
+{
+  g_return_val_if_fail (TH_IS_PARTICIPANT_ROW (self), FALSE);
+
+  return self->finished;
+}
+
+const char *
+th_participant_row_get_progress (ThParticipantRow *self)
+{
+  g_return_val_if_fail (TH_IS_PARTICIPANT_ROW (self), NULL);
+
+  return gtk_label_get_label (self->progress_label);
+}

@@ -1,0 +1,465 @@
+/* th-reflect-board.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "th-reflect-board.h"
+#include "th-reflect-row.h"
+
+struct _ThReflectBoard
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *scroller;
+  GtkLabel *heading;
+  GtkLabel *legend;
+  GtkLabel *progress_label;
+  GtkListBox *list;
+
+  ThWorkshopUndo *undo;
+  ThSession *session;
+  ThParticipant *participant;
+  ThDeck *deck; /* the deck the rows were made for */
+  gboolean fast_entry;
+};
+
+G_DEFINE_FINAL_TYPE (ThReflectBoard, th_reflect_board, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_FAST_ENTRY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static ThReflectRow *
+get_row (ThReflectBoard *self, int index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, index);
+
+  return row != NULL ? TH_REFLECT_ROW (row) : NULL;
+}
+
+static ThReflectRow *
+get_focused_row (ThReflectBoard *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, TH_TYPE_REFLECT_ROW) : NULL;
+
+  if (row != NULL && gtk_widget_get_parent (row) == GTK_WIDGET (self->list))
+    return TH_REFLECT_ROW (row);
+  return NULL;
+}
+
+static gboolean
+row_is_done (ThReflectBoard *self, const char *behaviour_id)
+{
+  ThSide side;
+  gboolean sorted = th_participant_get_sort (self->participant, behaviour_id, &side);
+  gboolean rated = th_participant_get_rating (self->participant, behaviour_id) > 0;
+
+  if (!self->fast_entry)
+    return rated;
+
+  /* Paper results come in rounds: the sorts after the sort, the ratings
+   * after the reflection, or both at once from the same sheet. */
+  switch (th_session_get_phase (self->session))
+    {
+      case TH_PHASE_SORT:
+        return sorted;
+      case TH_PHASE_REFLECT:
+        return rated;
+      case TH_PHASE_REVEAL:
+      case TH_PHASE_CHART:
+      default:
+        return sorted && rated;
+    }
+}
+
+static void
+update_labels (ThReflectBoard *self)
+{
+  guint n = self->deck != NULL ? th_deck_get_n_behaviours (self->deck) : 0;
+  guint n_rated = self->participant != NULL ? th_participant_get_n_rated (self->participant) : 0;
+  guint n_sorted = self->participant != NULL ? th_participant_get_n_sorted (self->participant) : 0;
+  g_autofree char *progress = NULL;
+
+  if (self->fast_entry)
+    {
+      g_autofree char *heading = NULL;
+
+      if (self->participant != NULL)
+        /* Translators: the heading of fast entry, %s is a participant's name. */
+        heading = g_strdup_printf (_ ("Paper Results of %s"),
+                                   th_participant_get_name (self->participant));
+      gtk_label_set_label (self->heading, heading != NULL ? heading : _ ("Paper Results"));
+      gtk_label_set_label (self->legend,
+                           _ ("For each card type L or M, then 1–5 (1 = rarely … 5 = almost "
+                              "always). The next row comes up when a row is done."));
+      /* Translators: fast entry progress, e.g. "Sorted 12/24 · Rated 10/24". */
+      progress = g_strdup_printf (_ ("Sorted %u/%u · Rated %u/%u"), n_sorted, n, n_rated, n);
+    }
+  else
+    {
+      gtk_label_set_label (self->heading, _ ("How Often Do You Do This?"));
+      gtk_label_set_label (self->legend,
+                           _ ("1 = rarely … 5 = almost always. Click a number, or press 1–5 "
+                              "to rate the highlighted row and move on."));
+      /* Translators: reflect progress, e.g. "Rated 10/24". */
+      progress = g_strdup_printf (_ ("Rated %u/%u"), n_rated, n);
+    }
+
+  gtk_label_set_label (self->progress_label, progress);
+}
+
+static void
+update_rows (ThReflectBoard *self)
+{
+  ThReflectRow *row;
+
+  for (int i = 0; (row = get_row (self, i)) != NULL; i++)
+    th_reflect_row_update (row, self->participant);
+  update_labels (self);
+}
+
+static void
+apply_rating (ThReflectBoard *self, ThReflectRow *row, int rating)
+{
+  g_autoptr (GError) error = NULL;
+  const char *participant_id = th_participant_get_id (self->participant);
+  const char *behaviour_id = th_reflect_row_get_behaviour_id (row);
+
+  if (self->undo != NULL
+        ? !th_workshop_undo_set_rating (self->undo, participant_id, behaviour_id, rating, &error)
+        : !th_session_set_rating (self->session, participant_id, behaviour_id, rating, &error))
+    g_warning ("Could not rate %s: %s", behaviour_id, error->message);
+
+  /* Nothing changed when the rating was the same; the row still has to
+   * show the model again after its button was toggled off. */
+  th_reflect_row_update (row, self->participant);
+}
+
+static void
+apply_sort (ThReflectBoard *self, ThReflectRow *row, ThSide side)
+{
+  g_autoptr (GError) error = NULL;
+  const char *participant_id = th_participant_get_id (self->participant);
+  const char *behaviour_id = th_reflect_row_get_behaviour_id (row);
+
+  if (self->undo != NULL
+        ? !th_workshop_undo_set_sort (self->undo, participant_id, behaviour_id, side, &error)
+        : !th_session_set_sort (self->session, participant_id, behaviour_id, side, &error))
+    g_warning ("Could not sort %s: %s", behaviour_id, error->message);
+
+  th_reflect_row_update (row, self->participant);
+}
+
+static void
+row_rate_cb (ThReflectRow *row, int rating, ThReflectBoard *self)
+{
+  if (self->participant != NULL)
+    apply_rating (self, row, rating);
+}
+
+static void
+row_sort_cb (ThReflectRow *row, int side, ThReflectBoard *self)
+{
+  if (self->participant != NULL)
+    apply_sort (self, row, (ThSide)side);
+}
+
+static void
+rebuild_rows (ThReflectBoard *self)
+{
+  GtkListBoxRow *old;
+
+  while ((old = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
+    gtk_list_box_remove (self->list, GTK_WIDGET (old));
+
+  if (self->deck == NULL)
+    return;
+
+  for (guint i = 0; i < th_deck_get_n_behaviours (self->deck); i++)
+    {
+      GtkWidget *row = th_reflect_row_new (th_deck_get_behaviour (self->deck, i), self->fast_entry);
+
+      g_signal_connect (row, "rate", G_CALLBACK (row_rate_cb), self);
+      g_signal_connect (row, "sort", G_CALLBACK (row_sort_cb), self);
+      gtk_list_box_append (self->list, row);
+    }
+}
+
+static void
+move_to_next_row (ThReflectBoard *self, ThReflectRow *row)
+{
+  ThReflectRow *next = get_row (self, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1);
+
+  if (next != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (next));
+}
+
+static int
+rating_for_key (guint keyval)
+{
+  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_5)
+    return (int)(keyval - GDK_KEY_0);
+  if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_5)
+    return (int)(keyval - GDK_KEY_KP_0);
+  return -1;
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                GdkModifierType state, ThReflectBoard *self)
+{
+  ThReflectRow *row;
+  int rating;
+  const char *behaviour_id;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
+    return FALSE;
+
+  row = get_focused_row (self);
+  if (row == NULL || self->participant == NULL)
+    return FALSE;
+  behaviour_id = th_reflect_row_get_behaviour_id (row);
+
+  rating = rating_for_key (keyval);
+  if (rating > 0)
+    {
+      apply_rating (self, row, rating);
+      if (row_is_done (self, behaviour_id))
+        move_to_next_row (self, row);
+      return TRUE;
+    }
+
+  switch (keyval)
+    {
+      case GDK_KEY_l:
+      case GDK_KEY_L:
+      case GDK_KEY_m:
+      case GDK_KEY_M:
+        if (!self->fast_entry)
+          return FALSE;
+        apply_sort (self, row,
+                    keyval == GDK_KEY_l || keyval == GDK_KEY_L ? TH_SIDE_LEADERSHIP
+                                                               : TH_SIDE_MANAGEMENT);
+        if (row_is_done (self, behaviour_id))
+          move_to_next_row (self, row);
+        return TRUE;
+
+      case GDK_KEY_0:
+      case GDK_KEY_KP_0:
+      case GDK_KEY_BackSpace:
+      case GDK_KEY_Delete:
+        apply_rating (self, row, 0);
+        if (self->fast_entry)
+          apply_sort (self, row, TH_SIDE_BOTH);
+        return TRUE;
+
+      default:
+        return FALSE;
+    }
+}
+
+static void
+th_reflect_board_dispose (GObject *object)
+{
+  ThReflectBoard *self = TH_REFLECT_BOARD (object);
+
+  if (self->participant != NULL)
+    g_signal_handlers_disconnect_by_data (self->participant, self);
+  g_clear_object (&self->participant);
+  g_clear_object (&self->session);
+  g_clear_object (&self->deck);
+  g_clear_object (&self->undo);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_REFLECT_BOARD);
+
+  G_OBJECT_CLASS (th_reflect_board_parent_class)->dispose (object);
+}
+
+static void
+th_reflect_board_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ThReflectBoard *self = TH_REFLECT_BOARD (object);
+
+  switch (prop_id)
+    {
+      case PROP_FAST_ENTRY:
+        g_value_set_boolean (value, self->fast_entry);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+th_reflect_board_set_property (GObject *object, guint prop_id, const GValue *value,
+                               GParamSpec *pspec)
+{
+  ThReflectBoard *self = TH_REFLECT_BOARD (object);
+
+  switch (prop_id)
+    {
+      case PROP_FAST_ENTRY:
+        th_reflect_board_set_fast_entry (self, g_value_get_boolean (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+th_reflect_board_class_init (ThReflectBoardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = th_reflect_board_dispose;
+  object_class->get_property = th_reflect_board_get_property;
+  object_class->set_property = th_reflect_board_set_property;
+
+  properties[PROP_FAST_ENTRY]
+    = g_param_spec_boolean ("fast-entry", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/th-reflect-board.ui");
+  gtk_widget_class_bind_template_child (widget_class, ThReflectBoard, scroller);
+  gtk_widget_class_bind_template_child (widget_class, ThReflectBoard, heading);
+  gtk_widget_class_bind_template_child (widget_class, ThReflectBoard, legend);
+  gtk_widget_class_bind_template_child (widget_class, ThReflectBoard, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, ThReflectBoard, list);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "threflectboard");
+}
+
+static void
+th_reflect_board_init (ThReflectBoard *self)
+{
+  GtkEventController *keys;
+
+  g_type_ensure (ADW_TYPE_CLAMP);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  update_labels (self);
+}
+
+GtkWidget *
+th_reflect_board_new (void)
+{
+  return g_object_new (TH_TYPE_REFLECT_BOARD, NULL);
+}
+
+void
+th_reflect_board_set_fast_entry (ThReflectBoard *self, gboolean fast_entry)
+{
+  g_return_if_fail (TH_IS_REFLECT_BOARD (self));
+
+  fast_entry = !!fast_entry;
+  if (self->fast_entry == fast_entry)
+    return;
+
+  self->fast_entry = fast_entry;
+  if (fast_entry)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "fast-entry");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "fast-entry");
+  rebuild_rows (self);
+  update_rows (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAST_ENTRY]);
+}
+
+gboolean
+th_reflect_board_get_fast_entry (ThReflectBoard *self)
+{
+  g_return_val_if_fail (TH_IS_REFLECT_BOARD (self), FALSE);
+
+  return self->fast_entry;
+}
+
+void
+th_reflect_board_set_undo (ThReflectBoard *self, ThWorkshopUndo *undo)
+{
+  g_return_if_fail (TH_IS_REFLECT_BOARD (self));
+
+  g_set_object (&self->undo, undo);
+}
+
+void
+th_reflect_board_set_participant (ThReflectBoard *self, ThSession *session,
+                                  ThParticipant *participant)
+{
+  ThDeck *deck;
+
+  g_return_if_fail (TH_IS_REFLECT_BOARD (self));
+  g_return_if_fail (session == NULL || TH_IS_SESSION (session));
+  g_return_if_fail (participant == NULL || TH_IS_PARTICIPANT (participant));
+
+  if (self->participant != NULL)
+    g_signal_handlers_disconnect_by_data (self->participant, self);
+
+  g_set_object (&self->session, session);
+  g_set_object (&self->participant, participant);
+
+  deck = session != NULL ? th_session_get_deck (session) : NULL;
+  if (deck != self->deck)
+    {
+      g_set_object (&self->deck, deck);
+      rebuild_rows (self);
+    }
+
+  if (participant != NULL)
+    g_signal_connect_object (participant, "changed", G_CALLBACK (update_rows), self,
+                             G_CONNECT_SWAPPED);
+  update_rows (self);
+}
+
+const char *
+th_reflect_board_get_focused_behaviour (ThReflectBoard *self)
+{
+  ThReflectRow *row;
+
+  g_return_val_if_fail (TH_IS_REFLECT_BOARD (self), NULL);
+
+  row = get_focused_row (self);
+  return row != NULL ? th_reflect_row_get_behaviour_id (row) : NULL;
+}
+
+gboolean
+th_reflect_board_focus_behaviour (ThReflectBoard *self, const char *behaviour_id)
+{
+  ThReflectRow *row;
+  ThReflectRow *target = NULL;
+
+  g_return_val_if_fail (TH_IS_REFLECT_BOARD (self), FALSE);
+
+  for (int i = 0; target == NULL && (row = get_row (self, i)) != NULL; i++)
+    {
+      const char *id = th_reflect_row_get_behaviour_id (row);
+
+      if (behaviour_id != NULL ? g_strcmp0 (id, behaviour_id) == 0
+                               : self->participant != NULL && !row_is_done (self, id))
+        target = row;
+    }
+
+  if (target == NULL)
+    target = get_row (self, 0);
+
+  return target != NULL && gtk_widget_grab_focus (GTK_WIDGET (target));
+}

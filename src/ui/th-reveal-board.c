@@ -1,0 +1,555 @@
+/* th-reveal-board.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "th-reveal-board.h"
+
+typedef struct
+{
+  ThBehaviour *behaviour;
+  GtkLevelBar *bar;
+  GtkLabel *share;
+} OverviewItem;
+
+struct _ThRevealBoard
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *root_box;
+  GtkLabel *position_label;
+  GtkLabel *accuracy_label;
+  GtkWidget *card;
+  GtkLabel *key_badge;
+  GtkLabel *text_label;
+  GtkWidget *why_heading;
+  GtkLabel *why_label;
+  GtkLevelBar *agreement_bar;
+  GtkLabel *leadership_share;
+  GtkLabel *management_share;
+  GtkLabel *sorted_label;
+  GtkLabel *answer_label;
+  GtkWidget *overview;
+  GtkListBox *overview_list;
+  GtkWidget *previous_button;
+  GtkWidget *next_button;
+
+  ThSession *session;
+  ThParticipant *participant;
+  GArray *order; /* of OverviewItem, the most contested first */
+  guint position;
+  gboolean show_accuracy;
+  gboolean selecting;
+};
+
+G_DEFINE_FINAL_TYPE (ThRevealBoard, th_reveal_board, GTK_TYPE_WIDGET)
+
+static void
+overview_item_clear (OverviewItem *item)
+{
+  g_clear_object (&item->behaviour);
+}
+
+static const char *
+side_name (ThSide side)
+{
+  return side == TH_SIDE_LEADERSHIP ? _ ("Leadership") : _ ("Management");
+}
+
+/* The agreement bar shows the leadership share from the left and the
+ * management share from the right, in the colours of the sort board; the
+ * level bar's own offsets would recolour it by value, so they go. */
+static void
+prepare_bar (GtkLevelBar *bar)
+{
+  gtk_level_bar_set_min_value (bar, 0.0);
+  gtk_level_bar_set_max_value (bar, 100.0);
+  gtk_level_bar_remove_offset_value (bar, GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (bar, GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (bar, GTK_LEVEL_BAR_OFFSET_FULL);
+  gtk_widget_add_css_class (GTK_WIDGET (bar), "agreement");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Share of the group that put it under Leadership"), -1);
+}
+
+static void
+update_accuracy (ThRevealBoard *self)
+{
+  g_autofree char *text = NULL;
+  ThScores scores;
+
+  if (!self->show_accuracy || self->session == NULL || self->participant == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->accuracy_label), FALSE);
+      return;
+    }
+
+  th_session_compute_scores (self->session, self->participant, &scores);
+  if (scores.sorted == 0)
+    /* Translators: %s is a participant's name. */
+    text = g_strdup_printf (_ ("%s has not sorted any card yet"),
+                            th_participant_get_name (self->participant));
+  else
+    /* Translators: accuracy shown to the facilitator, e.g. "Ana: 20 of 24 match the key (83 %)". */
+    text = g_strdup_printf (_ ("%s: %u of %u match the key (%.0f %%)"),
+                            th_participant_get_name (self->participant), scores.correct,
+                            scores.sorted, 100.0 * scores.correct / scores.sorted);
+
+  gtk_label_set_label (self->accuracy_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->accuracy_label), TRUE);
+}
+
+static void
+update_current (ThRevealBoard *self)
+{
+  OverviewItem *item;
+  ThBehaviour *behaviour;
+  ThSide key;
+  const char *why;
+  double percent = 0.0;
+  guint n_sorted = 0;
+  gboolean has_agreement;
+  g_autofree char *position = NULL;
+  g_autofree char *leadership = NULL;
+  g_autofree char *management = NULL;
+  g_autofree char *sorted = NULL;
+  g_autofree char *answer = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reveal.previous", self->position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reveal.next",
+                                 self->order->len > 0 && self->position + 1 < self->order->len);
+
+  gtk_widget_set_visible (self->card, self->order->len > 0);
+  if (self->order->len == 0)
+    {
+      gtk_label_set_label (self->position_label, "");
+      return;
+    }
+
+  item = &g_array_index (self->order, OverviewItem, self->position);
+  behaviour = item->behaviour;
+  key = th_behaviour_get_key (behaviour);
+  why = th_behaviour_get_why (behaviour);
+
+  /* Translators: the reveal's position, e.g. "Card 3 of 24". */
+  position = g_strdup_printf (_ ("Card %u of %u"), self->position + 1, self->order->len);
+  gtk_label_set_label (self->position_label, position);
+
+  gtk_label_set_label (self->key_badge, side_name (key));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->key_badge), "leadership");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->key_badge), "management");
+  gtk_widget_add_css_class (GTK_WIDGET (self->key_badge),
+                            key == TH_SIDE_LEADERSHIP ? "leadership" : "management");
+  gtk_label_set_label (self->text_label, th_behaviour_get_text (behaviour));
+  gtk_label_set_label (self->why_label, why != NULL ? why : "");
+  gtk_widget_set_visible (self->why_heading, why != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->why_label), why != NULL);
+
+  has_agreement = th_session_get_agreement (self->session, th_behaviour_get_id (behaviour),
+                                            &percent, &n_sorted);
+  gtk_level_bar_set_value (self->agreement_bar, has_agreement ? percent : 50.0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->agreement_bar), has_agreement);
+  if (has_agreement)
+    {
+      /* Translators: a share of the group, e.g. "62 % Leadership". */
+      leadership = g_strdup_printf (_ ("%.0f %% Leadership"), percent);
+      management = g_strdup_printf (_ ("%.0f %% Management"), 100.0 - percent);
+      /* Translators: e.g. "8 of 12 participants sorted it". */
+      sorted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u participant sorted it",
+                                             "%u of %u participants sorted it",
+                                             th_session_get_n_participants (self->session)),
+                                n_sorted, th_session_get_n_participants (self->session));
+    }
+  else
+    sorted = g_strdup (_ ("Nobody has sorted this card yet"));
+  gtk_label_set_label (self->leadership_share, leadership != NULL ? leadership : "");
+  gtk_label_set_label (self->management_share, management != NULL ? management : "");
+  gtk_label_set_label (self->sorted_label, sorted);
+
+  if (self->participant != NULL)
+    {
+      const char *name = th_participant_get_name (self->participant);
+      ThSide side;
+
+      if (!th_participant_get_sort (self->participant, th_behaviour_get_id (behaviour), &side))
+        /* Translators: %s is a participant's name. */
+        answer = g_strdup_printf (_ ("%s has not sorted this card."), name);
+      else if (side == key)
+        /* Translators: "Ana put it under Leadership, as the key does." */
+        answer
+          = g_strdup_printf (_ ("%s put it under %s, as the key does."), name, side_name (side));
+      else
+        /* Translators: "Ana put it under Management; the key says Leadership." */
+        answer = g_strdup_printf (_ ("%s put it under %s; the key says %s."), name,
+                                  side_name (side), side_name (key));
+    }
+  gtk_label_set_label (self->answer_label, answer != NULL ? answer : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->answer_label), answer != NULL);
+
+  {
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->overview_list, (int)self->position);
+
+    self->selecting = TRUE;
+    gtk_list_box_select_row (self->overview_list, row);
+    self->selecting = FALSE;
+  }
+}
+
+static void
+update_numbers (ThRevealBoard *self)
+{
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      OverviewItem *item = &g_array_index (self->order, OverviewItem, i);
+      double percent = 0.0;
+      guint n_sorted = 0;
+      g_autofree char *share = NULL;
+
+      if (th_session_get_agreement (self->session, th_behaviour_get_id (item->behaviour), &percent,
+                                    &n_sorted))
+        {
+          /* Translators: a compact split in the overview, e.g. "62 % L · 38 % M". */
+          share = g_strdup_printf (_ ("%.0f %% L · %.0f %% M"), percent, 100.0 - percent);
+          gtk_level_bar_set_value (item->bar, percent);
+        }
+      else
+        gtk_level_bar_set_value (item->bar, 50.0);
+      gtk_widget_set_sensitive (GTK_WIDGET (item->bar), share != NULL);
+      gtk_label_set_label (item->share, share != NULL ? share : _ ("not sorted yet"));
+    }
+
+  update_current (self);
+  update_accuracy (self);
+}
+
+typedef struct
+{
+  ThBehaviour *behaviour;
+  double distance; /* from an even split; cards nobody sorted go last */
+  guint index;
+} Ranked;
+
+static int
+compare_ranked (gconstpointer a, gconstpointer b)
+{
+  const Ranked *ra = a;
+  const Ranked *rb = b;
+
+  if (ra->distance != rb->distance)
+    return ra->distance < rb->distance ? -1 : 1;
+  return ra->index < rb->index ? -1 : ra->index > rb->index;
+}
+
+static GtkWidget *
+create_overview_row (OverviewItem *item)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *text = gtk_label_new (th_behaviour_get_text (item->behaviour));
+  GtkWidget *numbers = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *bar = gtk_level_bar_new ();
+  GtkWidget *share = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_lines (GTK_LABEL (text), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (text), 0.0);
+  gtk_widget_add_css_class (text, "overview-text");
+  gtk_box_append (GTK_BOX (box), text);
+
+  prepare_bar (GTK_LEVEL_BAR (bar));
+  gtk_widget_set_hexpand (bar, TRUE);
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (numbers), bar);
+  gtk_widget_add_css_class (share, "caption");
+  gtk_widget_add_css_class (share, "numeric");
+  gtk_widget_add_css_class (share, "dim-label");
+  gtk_box_append (GTK_BOX (numbers), share);
+  gtk_box_append (GTK_BOX (box), numbers);
+
+  gtk_widget_add_css_class (box, "overview-row");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  th_behaviour_get_text (item->behaviour), -1);
+
+  item->bar = GTK_LEVEL_BAR (bar);
+  item->share = GTK_LABEL (share);
+  return row;
+}
+
+void
+th_reveal_board_refresh_order (ThRevealBoard *self)
+{
+  g_autoptr (GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  g_autoptr (ThBehaviour) current = NULL;
+  GtkListBoxRow *old;
+  ThDeck *deck;
+
+  g_return_if_fail (TH_IS_REVEAL_BOARD (self));
+
+  if (self->order->len > 0)
+    current = g_object_ref (g_array_index (self->order, OverviewItem, self->position).behaviour);
+
+  g_array_set_size (self->order, 0);
+  self->selecting = TRUE;
+  while ((old = gtk_list_box_get_row_at_index (self->overview_list, 0)) != NULL)
+    gtk_list_box_remove (self->overview_list, GTK_WIDGET (old));
+  self->selecting = FALSE;
+  self->position = 0;
+
+  if (self->session == NULL)
+    {
+      update_current (self);
+      update_accuracy (self);
+      return;
+    }
+
+  deck = th_session_get_deck (self->session);
+  for (guint i = 0; i < th_deck_get_n_behaviours (deck); i++)
+    {
+      ThBehaviour *behaviour = th_deck_get_behaviour (deck, i);
+      Ranked entry = { behaviour, G_MAXDOUBLE, i };
+      double percent;
+      guint n_sorted;
+
+      if (th_session_get_agreement (self->session, th_behaviour_get_id (behaviour), &percent,
+                                    &n_sorted))
+        entry.distance = fabs (percent - 50.0);
+      g_array_append_val (ranked, entry);
+    }
+  g_array_sort (ranked, compare_ranked);
+
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      OverviewItem item = { g_object_ref (g_array_index (ranked, Ranked, i).behaviour) };
+
+      g_array_append_val (self->order, item);
+      gtk_list_box_append (self->overview_list,
+                           create_overview_row (&g_array_index (self->order, OverviewItem, i)));
+      /* The card on show stays on show. */
+      if (item.behaviour == current)
+        self->position = i;
+    }
+
+  update_numbers (self);
+}
+
+static void
+go_to (ThRevealBoard *self, guint position)
+{
+  if (position >= self->order->len || position == self->position)
+    return;
+
+  self->position = position;
+  update_current (self);
+}
+
+static void
+overview_row_selected_cb (GtkListBox *list, GtkListBoxRow *row, ThRevealBoard *self)
+{
+  if (self->selecting || row == NULL)
+    return;
+
+  go_to (self, (guint)gtk_list_box_row_get_index (row));
+}
+
+static void
+next_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  th_reveal_board_next (TH_REVEAL_BOARD (widget));
+}
+
+static void
+previous_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  th_reveal_board_previous (TH_REVEAL_BOARD (widget));
+}
+
+/* The keyboard lands on "Next Card": Enter, Space and the arrows all go
+ * on from there. */
+static gboolean
+th_reveal_board_grab_focus (GtkWidget *widget)
+{
+  ThRevealBoard *self = TH_REVEAL_BOARD (widget);
+
+  if (gtk_widget_get_sensitive (self->next_button))
+    return gtk_widget_grab_focus (self->next_button);
+  return gtk_widget_grab_focus (self->previous_button);
+}
+
+static void
+th_reveal_board_dispose (GObject *object)
+{
+  ThRevealBoard *self = TH_REVEAL_BOARD (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  g_clear_object (&self->participant);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_REVEAL_BOARD);
+  g_clear_pointer (&self->order, g_array_unref);
+
+  G_OBJECT_CLASS (th_reveal_board_parent_class)->dispose (object);
+}
+
+static void
+th_reveal_board_class_init (ThRevealBoardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = th_reveal_board_dispose;
+  widget_class->grab_focus = th_reveal_board_grab_focus;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/th-reveal-board.ui");
+  gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, root_box);
+  gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, position_label);
+  gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, accuracy_label);
+  gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, card);
+  gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, key_badge);
+  gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, text_label);
+  gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, why_heading);
+  gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, why_label);
+  gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, agreement_bar);
+  gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, leadership_share);
+  gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, management_share);
+  gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, sorted_label);
+  gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, answer_label);
+  gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, overview);
+  gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, overview_list);
+  gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, next_button);
+
+  gtk_widget_class_install_action (widget_class, "reveal.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "reveal.previous", NULL, previous_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "reveal.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "reveal.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "reveal.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "reveal.previous", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "threvealboard");
+}
+
+static void
+th_reveal_board_init (ThRevealBoard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->order = g_array_new (FALSE, TRUE, sizeof (OverviewItem));
+  g_array_set_clear_func (self->order, (GDestroyNotify)overview_item_clear);
+  self->show_accuracy = TRUE;
+
+  prepare_bar (self->agreement_bar);
+  g_signal_connect (self->overview_list, "row-selected", G_CALLBACK (overview_row_selected_cb),
+                    self);
+  update_current (self);
+}
+
+GtkWidget *
+th_reveal_board_new (void)
+{
+  return g_object_new (TH_TYPE_REVEAL_BOARD, NULL);
+}
+
+void
+th_reveal_board_set_session (ThRevealBoard *self, ThSession *session)
+{
+  g_return_if_fail (TH_IS_REVEAL_BOARD (self));
+  g_return_if_fail (session == NULL || TH_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    /* Answers keep arriving during the reveal; the numbers follow them. */
+    g_signal_connect_object (session, "changed", G_CALLBACK (update_numbers), self,
+                             G_CONNECT_SWAPPED);
+
+  th_reveal_board_refresh_order (self);
+}
+
+void
+th_reveal_board_set_participant (ThRevealBoard *self, ThParticipant *participant)
+{
+  g_return_if_fail (TH_IS_REVEAL_BOARD (self));
+  g_return_if_fail (participant == NULL || TH_IS_PARTICIPANT (participant));
+
+  g_set_object (&self->participant, participant);
+  update_current (self);
+  update_accuracy (self);
+}
+
+void
+th_reveal_board_set_show_accuracy (ThRevealBoard *self, gboolean show_accuracy)
+{
+  g_return_if_fail (TH_IS_REVEAL_BOARD (self));
+
+  self->show_accuracy = !!show_accuracy;
+  update_accuracy (self);
+}
+
+ThBehaviour *
+th_reveal_board_get_current (ThRevealBoard *self)
+{
+  g_return_val_if_fail (TH_IS_REVEAL_BOARD (self), NULL);
+
+  if (self->order->len == 0)
+    return NULL;
+  return g_array_index (self->order, OverviewItem, self->position).behaviour;
+}
+
+guint
+th_reveal_board_get_position (ThRevealBoard *self)
+{
+  g_return_val_if_fail (TH_IS_REVEAL_BOARD (self), 0);
+
+  return self->position;
+}
+
+ThBehaviour *
+th_reveal_board_get_nth (ThRevealBoard *self, guint position)
+{
+  g_return_val_if_fail (TH_IS_REVEAL_BOARD (self), NULL);
+
+  if (position >= self->order->len)
+    return NULL;
+  return g_array_index (self->order, OverviewItem, position).behaviour;
+}
+
+void
+th_reveal_board_next (ThRevealBoard *self)
+{
+  g_return_if_fail (TH_IS_REVEAL_BOARD (self));
+
+  go_to (self, self->position + 1);
+}
+
+void
+th_reveal_board_previous (ThRevealBoard *self)
+{
+  g_return_if_fail (TH_IS_REVEAL_BOARD (self));
+
+  if (self->position > 0)
+    go_to (self, self->position - 1);
+}
+
+const char *
+th_reveal_board_get_accuracy_text (ThRevealBoard *self)
+{
+  g_return_val_if_fail (TH_IS_REVEAL_BOARD (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->accuracy_label)))
+    return NULL;
+  return gtk_label_get_label (self->accuracy_label);
+}

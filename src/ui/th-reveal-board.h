@@ -1,0 +1,42 @@
+/* th-reveal-board.h
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "th-session.h"
+
+G_BEGIN_DECLS
+
+/* ThRevealBoard: the article's key card by card with its "why", how the
+ * group split on each card (the most contested first), and — for the
+ * facilitator's eyes only — how well the selected participant sorted. */
+#define TH_TYPE_REVEAL_BOARD (th_reveal_board_get_type ())
+G_DECLARE_FINAL_TYPE (ThRevealBoard, th_reveal_board, TH, REVEAL_BOARD, GtkWidget)
+
+GtkWidget *th_reveal_board_new (void);
+
+void th_reveal_board_set_session (ThRevealBoard *self, ThSession *session);
+void th_reveal_board_set_participant (ThRevealBoard *self, ThParticipant *participant);
+/* Off on anything a room can see. */
+void th_reveal_board_set_show_accuracy (ThRevealBoard *self, gboolean show_accuracy);
+/* Puts the cards in order again, the most contested first (the order
+ * stays put while answers arrive, so the facilitator does not lose the
+ * place). */
+void th_reveal_board_refresh_order (ThRevealBoard *self);
+
+ThBehaviour *th_reveal_board_get_current (ThRevealBoard *self);
+guint th_reveal_board_get_position (ThRevealBoard *self);
+/* The card at @position in the board's order. */
+ThBehaviour *th_reveal_board_get_nth (ThRevealBoard *self, guint position);
+void th_reveal_board_next (ThRevealBoard *self);
+void th_reveal_board_previous (ThRevealBoard *self);
+/* The accuracy line as shown, or NULL when it is hidden. */
+const char *th_reveal_board_get_accuracy_text (ThRevealBoard *self);
+
+G_END_DECLS

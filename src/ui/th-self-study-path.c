@@ -1,0 +1,333 @@
+/* th-self-study-path.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "th-self-study-path.h"
+
+struct _ThSelfStudyPath
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *box;
+  GtkWidget *steps;
+  GtkLabel *progress_label;
+  GtkButton *continue_button;
+  GtkWidget *step_buttons[TH_SELF_STUDY_N_STEPS];
+
+  ThSession *session;
+  ThSelfStudyStep step;
+  gboolean updating;
+};
+
+G_DEFINE_FINAL_TYPE (ThSelfStudyPath, th_self_study_path, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_STEP,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+step_title (ThSelfStudyStep step)
+{
+  switch (step)
+    {
+      case TH_SELF_STUDY_STEP_LEARN:
+        return _ ("Learn");
+      case TH_SELF_STUDY_STEP_SORT:
+        return _ ("Sort");
+      case TH_SELF_STUDY_STEP_REVEAL:
+        return _ ("Reveal");
+      case TH_SELF_STUDY_STEP_REFLECT:
+        return _ ("Reflect");
+      case TH_SELF_STUDY_STEP_RESULT:
+      default:
+        return _ ("Where You Land");
+    }
+}
+
+/* What the button that goes on says while at @step. */
+static const char *
+continue_label (ThSelfStudyStep step)
+{
+  switch (step)
+    {
+      case TH_SELF_STUDY_STEP_LEARN:
+        return _ ("Next: Sort the Behaviours");
+      case TH_SELF_STUDY_STEP_SORT:
+        return _ ("Next: See the Key");
+      case TH_SELF_STUDY_STEP_REVEAL:
+        return _ ("Next: Rate Yourself");
+      case TH_SELF_STUDY_STEP_REFLECT:
+        return _ ("Next: See Where You Land");
+      case TH_SELF_STUDY_STEP_RESULT:
+      default:
+        return _ ("Back to the Cards");
+    }
+}
+
+static ThParticipant *
+get_you (ThSession *session)
+{
+  return session != NULL ? th_session_get_participant (session, 0) : NULL;
+}
+
+ThSelfStudyStep
+th_self_study_path_derive_step (ThSession *session)
+{
+  ThParticipant *you;
+  guint n;
+
+  g_return_val_if_fail (session == NULL || TH_IS_SESSION (session), TH_SELF_STUDY_STEP_LEARN);
+
+  you = get_you (session);
+  if (you == NULL)
+    return TH_SELF_STUDY_STEP_LEARN;
+
+  n = th_deck_get_n_behaviours (th_session_get_deck (session));
+  if (th_participant_get_n_rated (you) >= n)
+    return TH_SELF_STUDY_STEP_RESULT;
+  if (th_participant_get_n_rated (you) > 0)
+    return TH_SELF_STUDY_STEP_REFLECT;
+  if (th_participant_get_n_sorted (you) >= n)
+    return TH_SELF_STUDY_STEP_REVEAL;
+  if (th_participant_get_n_sorted (you) > 0)
+    return TH_SELF_STUDY_STEP_SORT;
+  return TH_SELF_STUDY_STEP_LEARN;
+}
+
+static void
+update (ThSelfStudyPath *self)
+{
+  ThParticipant *you = get_you (self->session);
+  guint n
+    = self->session != NULL ? th_deck_get_n_behaviours (th_session_get_deck (self->session)) : 0;
+  guint n_sorted = you != NULL ? th_participant_get_n_sorted (you) : 0;
+  guint n_rated = you != NULL ? th_participant_get_n_rated (you) : 0;
+  g_autofree char *progress = NULL;
+
+  self->updating = TRUE;
+  for (guint i = 0; i < TH_SELF_STUDY_N_STEPS; i++)
+    {
+      gboolean done = FALSE;
+
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->step_buttons[i]), i == self->step);
+      switch ((ThSelfStudyStep)i)
+        {
+          case TH_SELF_STUDY_STEP_LEARN:
+            done = n_sorted > 0 || self->step > TH_SELF_STUDY_STEP_LEARN;
+            break;
+          case TH_SELF_STUDY_STEP_SORT:
+            done = n > 0 && n_sorted >= n;
+            break;
+          case TH_SELF_STUDY_STEP_REVEAL:
+            done = n_rated > 0 || self->step > TH_SELF_STUDY_STEP_REVEAL;
+            break;
+          case TH_SELF_STUDY_STEP_REFLECT:
+            done = n > 0 && n_rated >= n;
+            break;
+          case TH_SELF_STUDY_STEP_RESULT:
+          default:
+            break;
+        }
+      if (done)
+        gtk_widget_add_css_class (self->step_buttons[i], "done");
+      else
+        gtk_widget_remove_css_class (self->step_buttons[i], "done");
+    }
+  self->updating = FALSE;
+
+  if (self->step == TH_SELF_STUDY_STEP_SORT)
+    /* Translators: self-study progress, e.g. "Sorted 10/24". */
+    progress = g_strdup_printf (_ ("Sorted %u/%u"), n_sorted, n);
+  else if (self->step == TH_SELF_STUDY_STEP_REFLECT)
+    /* Translators: self-study progress, e.g. "Rated 10/24". */
+    progress = g_strdup_printf (_ ("Rated %u/%u"), n_rated, n);
+  gtk_label_set_label (self->progress_label, progress != NULL ? progress : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_label), progress != NULL);
+
+  gtk_button_set_label (self->continue_button, continue_label (self->step));
+}
+
+static void
+step_toggled_cb (GtkToggleButton *button, ThSelfStudyPath *self)
+{
+  if (self->updating || !gtk_toggle_button_get_active (button))
+    return;
+
+  th_self_study_path_set_step (self,
+                               GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "th-step")));
+}
+
+static void
+continue_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThSelfStudyPath *self = TH_SELF_STUDY_PATH (widget);
+
+  th_self_study_path_set_step (
+    self, self->step == TH_SELF_STUDY_STEP_RESULT ? TH_SELF_STUDY_STEP_LEARN : self->step + 1);
+}
+
+static void
+th_self_study_path_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ThSelfStudyPath *self = TH_SELF_STUDY_PATH (object);
+
+  switch (prop_id)
+    {
+      case PROP_STEP:
+        g_value_set_uint (value, self->step);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+th_self_study_path_set_property (GObject *object, guint prop_id, const GValue *value,
+                                 GParamSpec *pspec)
+{
+  ThSelfStudyPath *self = TH_SELF_STUDY_PATH (object);
+
+  switch (prop_id)
+    {
+      case PROP_STEP:
+        th_self_study_path_set_step (self, g_value_get_uint (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+th_self_study_path_dispose (GObject *object)
+{
+  ThSelfStudyPath *self = TH_SELF_STUDY_PATH (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_SELF_STUDY_PATH);
+
+  G_OBJECT_CLASS (th_self_study_path_parent_class)->dispose (object);
+}
+
+static void
+th_self_study_path_class_init (ThSelfStudyPathClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = th_self_study_path_dispose;
+  object_class->get_property = th_self_study_path_get_property;
+  object_class->set_property = th_self_study_path_set_property;
+
+  properties[PROP_STEP]
+    = g_param_spec_uint ("step", NULL, NULL, 0, TH_SELF_STUDY_STEP_RESULT, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/th-self-study-path.ui");
+  gtk_widget_class_bind_template_child (widget_class, ThSelfStudyPath, box);
+  gtk_widget_class_bind_template_child (widget_class, ThSelfStudyPath, steps);
+  gtk_widget_class_bind_template_child (widget_class, ThSelfStudyPath, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, ThSelfStudyPath, continue_button);
+
+  gtk_widget_class_install_action (widget_class, "self-study.continue", NULL, continue_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "thselfstudypath");
+}
+
+static void
+th_self_study_path_init (ThSelfStudyPath *self)
+{
+  GtkWidget *group = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < TH_SELF_STUDY_N_STEPS; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%u · %s", i + 1, step_title (i));
+      GtkWidget *button = gtk_toggle_button_new_with_label (label);
+
+      if (i > 0)
+        {
+          GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+          gtk_widget_add_css_class (arrow, "dim-label");
+          gtk_accessible_update_state (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                                       -1);
+          gtk_box_append (GTK_BOX (self->steps), arrow);
+        }
+
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "self-study-step");
+      gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (group));
+      g_object_set_data (G_OBJECT (button), "th-step", GUINT_TO_POINTER (i));
+      g_signal_connect (button, "toggled", G_CALLBACK (step_toggled_cb), self);
+      gtk_box_append (GTK_BOX (self->steps), button);
+      self->step_buttons[i] = button;
+      if (group == NULL)
+        group = button;
+    }
+
+  update (self);
+}
+
+GtkWidget *
+th_self_study_path_new (void)
+{
+  return g_object_new (TH_TYPE_SELF_STUDY_PATH, NULL);
+}
+
+void
+th_self_study_path_set_session (ThSelfStudyPath *self, ThSession *session)
+{
+  g_return_if_fail (TH_IS_SELF_STUDY_PATH (self));
+  g_return_if_fail (session == NULL || TH_IS_SESSION (session));
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+
+  update (self);
+}
+
+ThSelfStudyStep
+th_self_study_path_get_step (ThSelfStudyPath *self)
+{
+  g_return_val_if_fail (TH_IS_SELF_STUDY_PATH (self), TH_SELF_STUDY_STEP_LEARN);
+
+  return self->step;
+}
+
+void
+th_self_study_path_set_step (ThSelfStudyPath *self, ThSelfStudyStep step)
+{
+  g_return_if_fail (TH_IS_SELF_STUDY_PATH (self));
+  g_return_if_fail (step <= TH_SELF_STUDY_STEP_RESULT);
+
+  if (self->step == step)
+    {
+      update (self);
+      return;
+    }
+
+  self->step = step;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
+}

@@ -1,0 +1,572 @@
+/* th-sort-board.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "th-sort-board.h"
+
+/* The columns from left to right: L and M send a card to the column on
+ * that side of the pile, which is what the eye expects. */
+enum
+{
+  COLUMN_LEADERSHIP,
+  COLUMN_PILE,
+  COLUMN_MANAGEMENT,
+  N_COLUMNS
+};
+
+struct _ThSortBoard
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *box;
+  GtkWidget *leadership_column;
+  GtkWidget *pile_column;
+  GtkWidget *management_column;
+  GtkListBox *leadership_list;
+  GtkListBox *pile_list;
+  GtkListBox *management_list;
+  GtkLabel *leadership_count;
+  GtkLabel *pile_count;
+  GtkLabel *management_count;
+
+  ThWorkshopUndo *undo;
+  ThSession *session;
+  ThParticipant *participant;
+  /* The card to focus after the rebuild that a keyboard move causes. */
+  char *pending_focus;
+};
+
+G_DEFINE_FINAL_TYPE (ThSortBoard, th_sort_board, GTK_TYPE_WIDGET)
+
+#define BEHAVIOUR_ID_KEY "th-behaviour-id"
+
+static GtkListBox *
+get_list (ThSortBoard *self, guint column)
+{
+  switch (column)
+    {
+      case COLUMN_LEADERSHIP:
+        return self->leadership_list;
+      case COLUMN_PILE:
+        return self->pile_list;
+      case COLUMN_MANAGEMENT:
+        return self->management_list;
+      default:
+        g_assert_not_reached ();
+    }
+}
+
+static guint
+column_for_side (ThSide side)
+{
+  switch (side)
+    {
+      case TH_SIDE_LEADERSHIP:
+        return COLUMN_LEADERSHIP;
+      case TH_SIDE_MANAGEMENT:
+        return COLUMN_MANAGEMENT;
+      case TH_SIDE_BOTH:
+      default:
+        return COLUMN_PILE;
+    }
+}
+
+static const char *
+row_get_behaviour_id (GtkListBoxRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), BEHAVIOUR_ID_KEY);
+}
+
+/* The card row that holds the keyboard focus, and its column. */
+static GtkListBoxRow *
+get_focused_row (ThSortBoard *self, guint *column_out)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      if (GTK_IS_LIST_BOX_ROW (widget))
+        {
+          GtkWidget *parent = gtk_widget_get_parent (widget);
+
+          for (guint column = 0; column < N_COLUMNS; column++)
+            if (parent == GTK_WIDGET (get_list (self, column)))
+              {
+                if (column_out != NULL)
+                  *column_out = column;
+                return GTK_LIST_BOX_ROW (widget);
+              }
+          return NULL;
+        }
+      if (widget == GTK_WIDGET (self))
+        break;
+    }
+
+  return NULL;
+}
+
+static GtkListBoxRow *
+find_row (ThSortBoard *self, const char *behaviour_id, guint *column_out)
+{
+  for (guint column = 0; column < N_COLUMNS; column++)
+    {
+      GtkListBox *list = get_list (self, column);
+      GtkListBoxRow *row;
+
+      for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+        if (g_strcmp0 (row_get_behaviour_id (row), behaviour_id) == 0)
+          {
+            if (column_out != NULL)
+              *column_out = column;
+            return row;
+          }
+    }
+
+  return NULL;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source, double x, double y, GtkListBoxRow *row)
+{
+  return gdk_content_provider_new_typed (G_TYPE_STRING, row_get_behaviour_id (row));
+}
+
+static void
+drag_begin_cb (GtkDragSource *source, GdkDrag *drag, GtkWidget *row)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, paintable, 24, 16);
+  gtk_widget_add_css_class (row, "dragged");
+}
+
+static void
+drag_end_cb (GtkDragSource *source, GdkDrag *drag, gboolean delete_data, GtkWidget *row)
+{
+  gtk_widget_remove_css_class (row, "dragged");
+}
+
+static GtkWidget *
+create_card (ThBehaviour *behaviour, ThSide side)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (th_behaviour_get_text (behaviour));
+  GtkDragSource *drag_source = gtk_drag_source_new ();
+  const char *where;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, "sort-card-text");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_widget_add_css_class (row, "sort-card");
+  g_object_set_data_full (G_OBJECT (row), BEHAVIOUR_ID_KEY,
+                          g_strdup (th_behaviour_get_id (behaviour)), g_free);
+
+  switch (side)
+    {
+      case TH_SIDE_LEADERSHIP:
+        where = _ ("Sorted under Leadership");
+        break;
+      case TH_SIDE_MANAGEMENT:
+        where = _ ("Sorted under Management");
+        break;
+      case TH_SIDE_BOTH:
+      default:
+        where = _ ("Not sorted yet");
+        break;
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  th_behaviour_get_text (behaviour),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, where, -1);
+
+  gtk_drag_source_set_actions (drag_source, GDK_ACTION_MOVE);
+  g_signal_connect (drag_source, "prepare", G_CALLBACK (drag_prepare_cb), row);
+  g_signal_connect (drag_source, "drag-begin", G_CALLBACK (drag_begin_cb), row);
+  g_signal_connect (drag_source, "drag-end", G_CALLBACK (drag_end_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag_source));
+
+  return row;
+}
+
+static void
+set_count (GtkLabel *label, guint n)
+{
+  g_autofree char *text = g_strdup_printf ("%u", n);
+
+  gtk_label_set_label (label, text);
+}
+
+static void
+rebuild (ThSortBoard *self)
+{
+  g_autofree char *focused = NULL;
+  guint counts[N_COLUMNS] = { 0 };
+  ThDeck *deck;
+
+  if (get_focused_row (self, NULL) != NULL)
+    focused = g_strdup (row_get_behaviour_id (get_focused_row (self, NULL)));
+
+  for (guint column = 0; column < N_COLUMNS; column++)
+    clear_list (get_list (self, column));
+
+  if (self->participant == NULL)
+    {
+      set_count (self->leadership_count, 0);
+      set_count (self->pile_count, 0);
+      set_count (self->management_count, 0);
+      return;
+    }
+
+  deck = th_session_get_deck (self->session);
+  for (guint i = 0; i < th_deck_get_n_behaviours (deck); i++)
+    {
+      ThBehaviour *behaviour = th_deck_get_behaviour (deck, i);
+      ThSide side = TH_SIDE_BOTH;
+      guint column;
+
+      if (!th_participant_get_sort (self->participant, th_behaviour_get_id (behaviour), &side))
+        side = TH_SIDE_BOTH;
+      column = column_for_side (side);
+      gtk_list_box_append (get_list (self, column), create_card (behaviour, side));
+      counts[column]++;
+    }
+
+  set_count (self->leadership_count, counts[COLUMN_LEADERSHIP]);
+  set_count (self->pile_count, counts[COLUMN_PILE]);
+  set_count (self->management_count, counts[COLUMN_MANAGEMENT]);
+
+  /* The keyboard stays with the card (or the place) the person was at. */
+  if (self->pending_focus != NULL)
+    th_sort_board_focus_card (self, self->pending_focus);
+  else if (focused != NULL)
+    th_sort_board_focus_card (self, focused);
+}
+
+static gboolean
+place_card (ThSortBoard *self, const char *behaviour_id, ThSide side, gboolean follow_keyboard)
+{
+  g_autoptr (GError) error = NULL;
+  const char *participant_id;
+  gboolean ok;
+
+  if (self->participant == NULL || self->session == NULL)
+    return FALSE;
+
+  participant_id = th_participant_get_id (self->participant);
+
+  /* By keyboard, the focus stays in the column the person works through
+   * (the next card there), so L L M … sorts the pile from top to bottom;
+   * when that column is empty it follows the card. */
+  if (follow_keyboard)
+    {
+      guint column;
+      GtkListBoxRow *row = find_row (self, behaviour_id, &column);
+
+      g_clear_pointer (&self->pending_focus, g_free);
+      if (row != NULL && column != column_for_side (side))
+        {
+          GtkListBox *list = get_list (self, column);
+          int index = gtk_list_box_row_get_index (row);
+          GtkListBoxRow *next = gtk_list_box_get_row_at_index (list, index + 1);
+
+          if (next == NULL && index > 0)
+            next = gtk_list_box_get_row_at_index (list, index - 1);
+          self->pending_focus
+            = g_strdup (next != NULL ? row_get_behaviour_id (next) : behaviour_id);
+        }
+    }
+
+  if (self->undo != NULL)
+    ok = th_workshop_undo_set_sort (self->undo, participant_id, behaviour_id, side, &error);
+  else
+    ok = th_session_set_sort (self->session, participant_id, behaviour_id, side, &error);
+
+  g_clear_pointer (&self->pending_focus, g_free);
+
+  if (!ok)
+    g_warning ("Could not sort %s: %s", behaviour_id, error->message);
+
+  return ok;
+}
+
+static gboolean
+move_focus_to_column (ThSortBoard *self, guint from, int direction, int index)
+{
+  for (int column = (int)from + direction; column >= 0 && column < N_COLUMNS; column += direction)
+    {
+      GtkListBox *list = get_list (self, (guint)column);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+      /* The same height in the next column, or its last card. */
+      for (int i = index; row == NULL && i > 0; i--)
+        row = gtk_list_box_get_row_at_index (list, i - 1);
+
+      if (row != NULL)
+        return gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
+
+  return FALSE;
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                GdkModifierType state, ThSortBoard *self)
+{
+  GtkListBoxRow *row;
+  guint column;
+  const char *behaviour_id;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
+    return FALSE;
+
+  row = get_focused_row (self, &column);
+  if (row == NULL)
+    return FALSE;
+  behaviour_id = row_get_behaviour_id (row);
+
+  switch (keyval)
+    {
+      case GDK_KEY_l:
+      case GDK_KEY_L:
+        place_card (self, behaviour_id, TH_SIDE_LEADERSHIP, TRUE);
+        return TRUE;
+
+      case GDK_KEY_m:
+      case GDK_KEY_M:
+        place_card (self, behaviour_id, TH_SIDE_MANAGEMENT, TRUE);
+        return TRUE;
+
+      case GDK_KEY_u:
+      case GDK_KEY_U:
+      case GDK_KEY_BackSpace:
+      case GDK_KEY_Delete:
+        place_card (self, behaviour_id, TH_SIDE_BOTH, TRUE);
+        return TRUE;
+
+      case GDK_KEY_Left:
+      case GDK_KEY_KP_Left:
+        move_focus_to_column (self, column, -1, gtk_list_box_row_get_index (row));
+        /* Handled even at the edge, so the focus does not leave the board. */
+        return TRUE;
+
+      case GDK_KEY_Right:
+      case GDK_KEY_KP_Right:
+        move_focus_to_column (self, column, +1, gtk_list_box_row_get_index (row));
+        return TRUE;
+
+      default:
+        return FALSE;
+    }
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, ThSortBoard *self)
+{
+  ThSide side = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (target), "th-side"));
+  const char *behaviour_id;
+
+  if (!G_VALUE_HOLDS_STRING (value) || self->session == NULL || self->participant == NULL)
+    return FALSE;
+
+  /* A drop can come from anywhere, another app included. */
+  behaviour_id = g_value_get_string (value);
+  if (behaviour_id == NULL
+      || th_deck_lookup_behaviour (th_session_get_deck (self->session), behaviour_id) == NULL)
+    return FALSE;
+
+  return place_card (self, behaviour_id, side, FALSE);
+}
+
+static void
+add_drop_target (ThSortBoard *self, GtkWidget *column, ThSide side)
+{
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+
+  g_object_set_data (G_OBJECT (target), "th-side", GINT_TO_POINTER (side));
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (column, GTK_EVENT_CONTROLLER (target));
+}
+
+static GtkWidget *
+create_placeholder (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "sort-placeholder");
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+static void
+th_sort_board_dispose (GObject *object)
+{
+  ThSortBoard *self = TH_SORT_BOARD (object);
+
+  if (self->participant != NULL)
+    g_signal_handlers_disconnect_by_data (self->participant, self);
+  g_clear_object (&self->participant);
+  g_clear_object (&self->session);
+  g_clear_object (&self->undo);
+  g_clear_pointer (&self->pending_focus, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_SORT_BOARD);
+
+  G_OBJECT_CLASS (th_sort_board_parent_class)->dispose (object);
+}
+
+static void
+th_sort_board_class_init (ThSortBoardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = th_sort_board_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/th-sort-board.ui");
+  gtk_widget_class_bind_template_child (widget_class, ThSortBoard, box);
+  gtk_widget_class_bind_template_child (widget_class, ThSortBoard, leadership_column);
+  gtk_widget_class_bind_template_child (widget_class, ThSortBoard, pile_column);
+  gtk_widget_class_bind_template_child (widget_class, ThSortBoard, management_column);
+  gtk_widget_class_bind_template_child (widget_class, ThSortBoard, leadership_list);
+  gtk_widget_class_bind_template_child (widget_class, ThSortBoard, pile_list);
+  gtk_widget_class_bind_template_child (widget_class, ThSortBoard, management_list);
+  gtk_widget_class_bind_template_child (widget_class, ThSortBoard, leadership_count);
+  gtk_widget_class_bind_template_child (widget_class, ThSortBoard, pile_count);
+  gtk_widget_class_bind_template_child (widget_class, ThSortBoard, management_count);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "thsortboard");
+}
+
+static void
+th_sort_board_init (ThSortBoard *self)
+{
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_set_placeholder (self->leadership_list,
+                                create_placeholder (_ ("Press L on a card, or drag it here")));
+  gtk_list_box_set_placeholder (self->pile_list, create_placeholder (_ ("Every card is sorted")));
+  gtk_list_box_set_placeholder (self->management_list,
+                                create_placeholder (_ ("Press M on a card, or drag it here")));
+
+  add_drop_target (self, self->leadership_column, TH_SIDE_LEADERSHIP);
+  add_drop_target (self, self->pile_column, TH_SIDE_BOTH);
+  add_drop_target (self, self->management_column, TH_SIDE_MANAGEMENT);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+GtkWidget *
+th_sort_board_new (void)
+{
+  return g_object_new (TH_TYPE_SORT_BOARD, NULL);
+}
+
+void
+th_sort_board_set_undo (ThSortBoard *self, ThWorkshopUndo *undo)
+{
+  g_return_if_fail (TH_IS_SORT_BOARD (self));
+  g_return_if_fail (undo == NULL || TH_IS_WORKSHOP_UNDO (undo));
+
+  g_set_object (&self->undo, undo);
+}
+
+void
+th_sort_board_set_participant (ThSortBoard *self, ThSession *session, ThParticipant *participant)
+{
+  g_return_if_fail (TH_IS_SORT_BOARD (self));
+  g_return_if_fail (session == NULL || TH_IS_SESSION (session));
+  g_return_if_fail (participant == NULL || TH_IS_PARTICIPANT (participant));
+
+  if (self->participant != NULL)
+    g_signal_handlers_disconnect_by_data (self->participant, self);
+
+  g_set_object (&self->session, session);
+  g_set_object (&self->participant, participant);
+
+  if (self->participant != NULL)
+    g_signal_connect_object (self->participant, "changed", G_CALLBACK (rebuild), self,
+                             G_CONNECT_SWAPPED);
+
+  rebuild (self);
+}
+
+ThParticipant *
+th_sort_board_get_participant (ThSortBoard *self)
+{
+  g_return_val_if_fail (TH_IS_SORT_BOARD (self), NULL);
+
+  return self->participant;
+}
+
+GtkWidget *
+th_sort_board_get_column (ThSortBoard *self, ThSide side)
+{
+  g_return_val_if_fail (TH_IS_SORT_BOARD (self), NULL);
+
+  switch (side)
+    {
+      case TH_SIDE_LEADERSHIP:
+        return self->leadership_column;
+      case TH_SIDE_MANAGEMENT:
+        return self->management_column;
+      case TH_SIDE_BOTH:
+      default:
+        return self->pile_column;
+    }
+}
+
+const char *
+th_sort_board_get_focused_card (ThSortBoard *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (TH_IS_SORT_BOARD (self), NULL);
+
+  row = get_focused_row (self, NULL);
+  return row != NULL ? row_get_behaviour_id (row) : NULL;
+}
+
+gboolean
+th_sort_board_focus_card (ThSortBoard *self, const char *behaviour_id)
+{
+  GtkListBoxRow *row = NULL;
+
+  g_return_val_if_fail (TH_IS_SORT_BOARD (self), FALSE);
+
+  if (behaviour_id != NULL)
+    row = find_row (self, behaviour_id, NULL);
+
+  if (row == NULL)
+    {
+      static const guint order[] = { COLUMN_PILE, COLUMN_LEADERSHIP, COLUMN_MANAGEMENT };
+
+      for (guint i = 0; row == NULL && i < G_N_ELEMENTS (order); i++)
+        row = gtk_list_box_get_row_at_index (get_list (self, order[i]), 0);
+    }
+
+  return row != NULL && gtk_widget_grab_focus (GTK_WIDGET (row));
+}

@@ -1,0 +1,59 @@
+/* th-window.h
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "th-application.h"
+#include "th-card-browser.h"
+#include "th-document.h"
+#include "th-presenter-window.h"
+#include "th-self-study-path.h"
+#include "th-self-study-result.h"
+#include "th-workshop-view.h"
+
+G_BEGIN_DECLS
+
+#define TH_TYPE_WINDOW (th_window_get_type ())
+G_DECLARE_FINAL_TYPE (ThWindow, th_window, TH, WINDOW, AdwApplicationWindow)
+
+ThWindow *th_window_new (ThApplication *application);
+
+/* Opens a deck or a session; a broken file gets a message and changes nothing. */
+gboolean th_window_open_file (ThWindow *self, GFile *file);
+/* What Save As does once a file is chosen. */
+gboolean th_window_save_as (ThWindow *self, GFile *file);
+/* Merges the participants of the session in @file into the open one and
+ * appends what happened (including conflicts) to @report, a line each. */
+gboolean th_window_merge_file (ThWindow *self, GFile *file, GString *report);
+/* What Export Scores as CSV does once a file is chosen. */
+gboolean th_window_export_csv (ThWindow *self, GFile *file, GError **error);
+
+ThCardBrowser *th_window_get_card_browser (ThWindow *self);
+/* The presenter window while presenter mode is on, else NULL. */
+ThPresenterWindow *th_window_get_presenter (ThWindow *self);
+/* "welcome" or the name of the visible view ("cards", "workshop", "chart", "result"). */
+const char *th_window_get_visible_view (ThWindow *self);
+void th_window_set_visible_view (ThWindow *self, const char *view);
+/* The message of the last error shown to the user, for tests; NULL if none. */
+const char *th_window_get_last_error (ThWindow *self);
+
+/* The open workshop, or NULL on the welcome page before one is opened. */
+ThDocument *th_window_get_document (ThWindow *self);
+ThSession *th_window_get_session (ThWindow *self);
+ThWorkshopView *th_window_get_workshop_view (ThWindow *self);
+ThSelfStudyPath *th_window_get_self_study_path (ThWindow *self);
+ThSelfStudyResult *th_window_get_self_study_result (ThWindow *self);
+
+/* Puts @chart in the Chart view (shown while a session is open); a
+ * ThChartPage is given the open session and follows it from then on.
+ * Other widgets can follow the window's "session" property. */
+void th_window_set_chart_page (ThWindow *self, GtkWidget *chart);
+GtkWidget *th_window_get_chart_page (ThWindow *self);
+
+G_END_DECLS

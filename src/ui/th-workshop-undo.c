@@ -1,0 +1,314 @@
+/* th-workshop-undo.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "th-error.h"
+#include "th-workshop-undo.h"
+
+/* Enough for a whole afternoon of answers; older steps fall off. */
+#define MAX_STEPS 2000
+
+typedef struct
+{
+  char *participant_id;
+  char *behaviour_id;
+  gboolean is_rating;
+  /* A ThSide (TH_SIDE_BOTH: not sorted) or a rating (0: not rated). */
+  int old_value;
+  int new_value;
+} Step;
+
+struct _ThWorkshopUndo
+{
+  GObject parent_instance;
+
+  ThSession *session;
+  GQueue undo; /* of Step, newest at the head */
+  GQueue redo;
+  char *last_participant;
+};
+
+G_DEFINE_FINAL_TYPE (ThWorkshopUndo, th_workshop_undo, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+step_free (Step *step)
+{
+  g_free (step->participant_id);
+  g_free (step->behaviour_id);
+  g_free (step);
+}
+
+static void
+notify_state (ThWorkshopUndo *self, gboolean could_undo, gboolean could_redo)
+{
+  if (could_undo != th_workshop_undo_get_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (could_redo != th_workshop_undo_get_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+static void
+clear_stacks (ThWorkshopUndo *self)
+{
+  gboolean could_undo = th_workshop_undo_get_can_undo (self);
+  gboolean could_redo = th_workshop_undo_get_can_redo (self);
+
+  g_queue_clear_full (&self->undo, (GDestroyNotify)step_free);
+  g_queue_clear_full (&self->redo, (GDestroyNotify)step_free);
+  notify_state (self, could_undo, could_redo);
+}
+
+static void
+th_workshop_undo_dispose (GObject *object)
+{
+  ThWorkshopUndo *self = TH_WORKSHOP_UNDO (object);
+
+  g_queue_clear_full (&self->undo, (GDestroyNotify)step_free);
+  g_queue_clear_full (&self->redo, (GDestroyNotify)step_free);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->last_participant, g_free);
+
+  G_OBJECT_CLASS (th_workshop_undo_parent_class)->dispose (object);
+}
+
+static void
+th_workshop_undo_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ThWorkshopUndo *self = TH_WORKSHOP_UNDO (object);
+
+  switch (prop_id)
+    {
+      case PROP_CAN_UNDO:
+        g_value_set_boolean (value, th_workshop_undo_get_can_undo (self));
+        break;
+      case PROP_CAN_REDO:
+        g_value_set_boolean (value, th_workshop_undo_get_can_redo (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+th_workshop_undo_class_init (ThWorkshopUndoClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = th_workshop_undo_dispose;
+  object_class->get_property = th_workshop_undo_get_property;
+
+  properties[PROP_CAN_UNDO]
+    = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO]
+    = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+th_workshop_undo_init (ThWorkshopUndo *self)
+{
+  g_queue_init (&self->undo);
+  g_queue_init (&self->redo);
+}
+
+ThWorkshopUndo *
+th_workshop_undo_new (void)
+{
+  return g_object_new (TH_TYPE_WORKSHOP_UNDO, NULL);
+}
+
+void
+th_workshop_undo_set_session (ThWorkshopUndo *self, ThSession *session)
+{
+  g_return_if_fail (TH_IS_WORKSHOP_UNDO (self));
+  g_return_if_fail (session == NULL || TH_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  clear_stacks (self);
+  g_set_object (&self->session, session);
+}
+
+ThSession *
+th_workshop_undo_get_session (ThWorkshopUndo *self)
+{
+  g_return_val_if_fail (TH_IS_WORKSHOP_UNDO (self), NULL);
+
+  return self->session;
+}
+
+static int
+current_value (ThWorkshopUndo *self, const char *participant_id, const char *behaviour_id,
+               gboolean is_rating)
+{
+  ThParticipant *participant = th_session_lookup_participant (self->session, participant_id);
+  ThSide side = TH_SIDE_BOTH;
+
+  if (participant == NULL)
+    return is_rating ? 0 : TH_SIDE_BOTH;
+  if (is_rating)
+    return th_participant_get_rating (participant, behaviour_id);
+  if (!th_participant_get_sort (participant, behaviour_id, &side))
+    side = TH_SIDE_BOTH;
+  return side;
+}
+
+static gboolean
+apply (ThWorkshopUndo *self, const char *participant_id, const char *behaviour_id,
+       gboolean is_rating, int value, GError **error)
+{
+  if (is_rating)
+    return th_session_set_rating (self->session, participant_id, behaviour_id, value, error);
+  return th_session_set_sort (self->session, participant_id, behaviour_id, (ThSide)value, error);
+}
+
+static gboolean
+record_and_apply (ThWorkshopUndo *self, const char *participant_id, const char *behaviour_id,
+                  gboolean is_rating, int value, GError **error)
+{
+  gboolean could_undo = th_workshop_undo_get_can_undo (self);
+  gboolean could_redo = th_workshop_undo_get_can_redo (self);
+  int old_value;
+  Step *step;
+
+  if (self->session == NULL)
+    {
+      /* Not for people's eyes: a board answered without a session. */
+      g_set_error_literal (error, TH_ERROR, TH_ERROR_USAGE, "no session to change");
+      return FALSE;
+    }
+
+  old_value = current_value (self, participant_id, behaviour_id, is_rating);
+  if (!apply (self, participant_id, behaviour_id, is_rating, value, error))
+    return FALSE;
+
+  /* Pressing M on a card already under Management is no step to undo. */
+  if (old_value == value)
+    return TRUE;
+
+  step = g_new0 (Step, 1);
+  step->participant_id = g_strdup (participant_id);
+  step->behaviour_id = g_strdup (behaviour_id);
+  step->is_rating = is_rating;
+  step->old_value = old_value;
+  step->new_value = value;
+  g_queue_push_head (&self->undo, step);
+  if (g_queue_get_length (&self->undo) > MAX_STEPS)
+    step_free (g_queue_pop_tail (&self->undo));
+
+  g_queue_clear_full (&self->redo, (GDestroyNotify)step_free);
+  notify_state (self, could_undo, could_redo);
+
+  return TRUE;
+}
+
+gboolean
+th_workshop_undo_set_sort (ThWorkshopUndo *self, const char *participant_id,
+                           const char *behaviour_id, ThSide side, GError **error)
+{
+  g_return_val_if_fail (TH_IS_WORKSHOP_UNDO (self), FALSE);
+  g_return_val_if_fail (participant_id != NULL && behaviour_id != NULL, FALSE);
+
+  return record_and_apply (self, participant_id, behaviour_id, FALSE, side, error);
+}
+
+gboolean
+th_workshop_undo_set_rating (ThWorkshopUndo *self, const char *participant_id,
+                             const char *behaviour_id, int rating, GError **error)
+{
+  g_return_val_if_fail (TH_IS_WORKSHOP_UNDO (self), FALSE);
+  g_return_val_if_fail (participant_id != NULL && behaviour_id != NULL, FALSE);
+
+  return record_and_apply (self, participant_id, behaviour_id, TRUE, rating, error);
+}
+
+gboolean
+th_workshop_undo_get_can_undo (ThWorkshopUndo *self)
+{
+  g_return_val_if_fail (TH_IS_WORKSHOP_UNDO (self), FALSE);
+
+  return !g_queue_is_empty (&self->undo);
+}
+
+gboolean
+th_workshop_undo_get_can_redo (ThWorkshopUndo *self)
+{
+  g_return_val_if_fail (TH_IS_WORKSHOP_UNDO (self), FALSE);
+
+  return !g_queue_is_empty (&self->redo);
+}
+
+/* Moves the newest step of @from to @to, applying its old or new value.
+ * A step whose participant was removed meanwhile cannot be applied and is
+ * dropped, and the next one is tried. */
+static const char *
+move_step (ThWorkshopUndo *self, GQueue *from, GQueue *to, gboolean undoing)
+{
+  gboolean could_undo = th_workshop_undo_get_can_undo (self);
+  gboolean could_redo = th_workshop_undo_get_can_redo (self);
+  const char *behaviour_id = NULL;
+
+  while (self->session != NULL && !g_queue_is_empty (from))
+    {
+      Step *step = g_queue_pop_head (from);
+      int value = undoing ? step->old_value : step->new_value;
+
+      if (th_session_lookup_participant (self->session, step->participant_id) == NULL
+          || !apply (self, step->participant_id, step->behaviour_id, step->is_rating, value, NULL))
+        {
+          step_free (step);
+          continue;
+        }
+
+      g_queue_push_head (to, step);
+      g_free (self->last_participant);
+      self->last_participant = g_strdup (step->participant_id);
+      behaviour_id = step->behaviour_id;
+      break;
+    }
+
+  notify_state (self, could_undo, could_redo);
+  return behaviour_id;
+}
+
+const char *
+th_workshop_undo_undo (ThWorkshopUndo *self)
+{
+  g_return_val_if_fail (TH_IS_WORKSHOP_UNDO (self), NULL);
+
+  return move_step (self, &self->undo, &self->redo, TRUE);
+}
+
+const char *
+th_workshop_undo_redo (ThWorkshopUndo *self)
+{
+  g_return_val_if_fail (TH_IS_WORKSHOP_UNDO (self), NULL);
+
+  return move_step (self, &self->redo, &self->undo, FALSE);
+}
+
+const char *
+th_workshop_undo_get_last_participant (ThWorkshopUndo *self)
+{
+  g_return_val_if_fail (TH_IS_WORKSHOP_UNDO (self), NULL);
+
+  return self->last_participant;
+}

@@ -1,0 +1,861 @@
+/* th-workshop-view.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "th-participant-row.h"
+#include "th-workshop-view.h"
+
+struct _ThWorkshopView
+{
+  GtkWidget parent_instance;
+
+  AdwFlap *flap;
+  GtkWidget *sidebar;
+  GtkLabel *participant_count;
+  GtkEntry *add_entry;
+  GtkListBox *participant_list;
+  GtkSwitch *pass_switch;
+  GtkWidget *toolbar;
+  GtkLabel *participant_title;
+  GtkWidget *stepper;
+  GtkToggleButton *sort_button;
+  GtkToggleButton *reveal_button;
+  GtkToggleButton *reflect_button;
+  GtkToggleButton *fast_entry_button;
+  GtkStack *board_stack;
+  AdwStatusPage *privacy_page;
+  GtkButton *ready_button;
+  ThSortBoard *sort_board;
+  ThRevealBoard *reveal_board;
+  ThReflectBoard *reflect_board;
+  ThReflectBoard *fast_entry_board;
+
+  ThSession *session;
+  ThParticipant *selected;
+  ThWorkshopUndo *undo;
+
+  gboolean guided;
+  /* The board stays covered until the newly selected person is ready. */
+  gboolean privacy_pending;
+  gboolean updating;
+};
+
+G_DEFINE_FINAL_TYPE (ThWorkshopView, th_workshop_view, GTK_TYPE_WIDGET)
+
+static void
+add_toast (ThWorkshopView *self, AdwToast *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static const char *
+board_for_state (ThWorkshopView *self)
+{
+  if (self->session == NULL || self->selected == NULL)
+    return "empty";
+  if (self->privacy_pending)
+    return "privacy";
+  if (!self->guided && gtk_toggle_button_get_active (self->fast_entry_button))
+    return "fast-entry";
+
+  switch (th_session_get_phase (self->session))
+    {
+      case TH_PHASE_SORT:
+        return "sort";
+      case TH_PHASE_REVEAL:
+        return "reveal";
+      case TH_PHASE_REFLECT:
+      case TH_PHASE_CHART:
+      default:
+        return "reflect";
+    }
+}
+
+static void
+update_board (ThWorkshopView *self)
+{
+  const char *board = board_for_state (self);
+
+  if (g_strcmp0 (board, "privacy") == 0)
+    {
+      const char *name = th_participant_get_name (self->selected);
+      g_autofree char *title = NULL;
+      g_autofree char *ready = NULL;
+
+      /* Translators: the privacy screen between participants; %s is a name. */
+      title = g_strdup_printf (_ ("Pass the Laptop to %s"), name);
+      /* Translators: the button on the privacy screen; %s is a name. */
+      ready = g_strdup_printf (_ ("I Am %s — Show My Board"), name);
+      adw_status_page_set_title (self->privacy_page, title);
+      gtk_button_set_label (self->ready_button, ready);
+    }
+
+  gtk_stack_set_visible_child_name (self->board_stack, board);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshop.ready", self->privacy_pending);
+
+  /* Nobody may walk past the privacy screen through the toolbar. */
+  gtk_widget_set_sensitive (self->stepper, !self->privacy_pending);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fast_entry_button), !self->privacy_pending);
+}
+
+static void
+update_stepper (ThWorkshopView *self)
+{
+  ThPhase phase = self->session != NULL ? th_session_get_phase (self->session) : TH_PHASE_SORT;
+
+  self->updating = TRUE;
+  gtk_toggle_button_set_active (self->sort_button, phase == TH_PHASE_SORT);
+  gtk_toggle_button_set_active (self->reveal_button, phase == TH_PHASE_REVEAL);
+  gtk_toggle_button_set_active (self->reflect_button,
+                                phase == TH_PHASE_REFLECT || phase == TH_PHASE_CHART);
+  self->updating = FALSE;
+}
+
+static void
+update_count (ThWorkshopView *self)
+{
+  guint n = self->session != NULL ? th_session_get_n_participants (self->session) : 0;
+  g_autofree char *text = g_strdup_printf ("%u", n);
+
+  gtk_label_set_label (self->participant_count, text);
+}
+
+static void
+show_selected (ThWorkshopView *self)
+{
+  gtk_label_set_label (self->participant_title,
+                       self->selected != NULL ? th_participant_get_name (self->selected) : "");
+
+  th_sort_board_set_participant (self->sort_board, self->selected ? self->session : NULL,
+                                 self->selected);
+  th_reflect_board_set_participant (self->reflect_board, self->selected ? self->session : NULL,
+                                    self->selected);
+  th_reflect_board_set_participant (self->fast_entry_board, self->selected ? self->session : NULL,
+                                    self->selected);
+  th_reveal_board_set_participant (self->reveal_board, self->selected);
+  update_board (self);
+}
+
+static GtkListBoxRow *
+find_participant_row (ThWorkshopView *self, ThParticipant *participant)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->participant_list, i)) != NULL; i++)
+    if (th_participant_row_get_participant (TH_PARTICIPANT_ROW (row)) == participant)
+      return row;
+
+  return NULL;
+}
+
+/* Selects without the privacy screen: for the first participant, undo and
+ * the code's own choices. */
+static void
+select_quietly (ThWorkshopView *self, ThParticipant *participant)
+{
+  GtkListBoxRow *row = participant != NULL ? find_participant_row (self, participant) : NULL;
+
+  self->updating = TRUE;
+  gtk_list_box_select_row (self->participant_list, row);
+  self->updating = FALSE;
+
+  if (participant != self->selected)
+    {
+      g_set_object (&self->selected, participant);
+      self->privacy_pending = FALSE;
+      show_selected (self);
+    }
+}
+
+static void
+participant_row_selected_cb (GtkListBox *list, GtkListBoxRow *row, ThWorkshopView *self)
+{
+  ThParticipant *participant;
+
+  if (self->updating || row == NULL)
+    return;
+
+  participant = th_participant_row_get_participant (TH_PARTICIPANT_ROW (row));
+  if (participant == self->selected)
+    return;
+
+  self->privacy_pending
+    = self->selected != NULL && !self->guided && gtk_switch_get_active (self->pass_switch);
+  g_set_object (&self->selected, participant);
+  show_selected (self);
+
+  if (self->privacy_pending)
+    gtk_widget_grab_focus (GTK_WIDGET (self->ready_button));
+  else if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+/* A click (or Enter) on a participant is the wish to work on their
+ * board; arrowing through the list only selects. */
+static void
+participant_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, ThWorkshopView *self)
+{
+  th_workshop_view_focus_board (self);
+}
+
+static void
+participants_changed_cb (GListModel *model, guint position, guint removed, guint added,
+                         ThWorkshopView *self)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  update_count (self);
+
+  if (self->selected != NULL
+      && th_session_lookup_participant (self->session, th_participant_get_id (self->selected))
+           == self->selected)
+    {
+      /* The rows were made again; the selection goes with the person. */
+      select_quietly (self, self->selected);
+      return;
+    }
+
+  /* The selected person was removed (or nobody was selected): the
+   * neighbour takes the place. */
+  if (n == 0)
+    select_quietly (self, NULL);
+  else
+    {
+      g_autoptr (ThParticipant) next = g_list_model_get_item (model, MIN (position, n - 1));
+
+      select_quietly (self, next);
+    }
+}
+
+static void
+phase_changed_cb (ThWorkshopView *self)
+{
+  update_stepper (self);
+  /* The order of the reveal is the group's split when the reveal starts. */
+  if (th_session_get_phase (self->session) == TH_PHASE_REVEAL)
+    th_reveal_board_refresh_order (self->reveal_board);
+  update_board (self);
+}
+
+static void
+phase_toggled_cb (GtkToggleButton *button, ThWorkshopView *self)
+{
+  ThPhase phase;
+
+  if (self->updating || self->session == NULL || !gtk_toggle_button_get_active (button))
+    return;
+
+  if (button == self->sort_button)
+    phase = TH_PHASE_SORT;
+  else if (button == self->reveal_button)
+    phase = TH_PHASE_REVEAL;
+  else
+    phase = TH_PHASE_REFLECT;
+
+  th_session_set_phase (self->session, phase);
+}
+
+static void
+fast_entry_toggled_cb (ThWorkshopView *self)
+{
+  update_board (self);
+  if (gtk_toggle_button_get_active (self->fast_entry_button))
+    th_workshop_view_focus_board (self);
+}
+
+static GtkWidget *
+create_participant_row (gpointer item, gpointer user_data)
+{
+  ThWorkshopView *self = user_data;
+
+  return th_participant_row_new (TH_PARTICIPANT (item),
+                                 th_deck_get_n_behaviours (th_session_get_deck (self->session)));
+}
+
+static gboolean
+add_participant (ThWorkshopView *self, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  ThParticipant *participant;
+
+  if (self->session == NULL)
+    return FALSE;
+
+  participant = th_session_add_participant (self->session, name, &error);
+  if (participant == NULL)
+    {
+      add_toast (self, adw_toast_new (error->message));
+      return FALSE;
+    }
+
+  /* Names are typed one after another; only the first one is selected, so
+   * the board does not jump about while the list grows. */
+  if (self->selected == NULL)
+    select_quietly (self, participant);
+
+  return TRUE;
+}
+
+static void
+add_entry_activate_cb (ThWorkshopView *self)
+{
+  g_autofree char *name = NULL;
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_entry))));
+  if (*name == '\0')
+    return;
+
+  /* The entry keeps the focus, so the next name can follow at once. */
+  if (add_participant (self, name))
+    gtk_editable_set_text (GTK_EDITABLE (self->add_entry), "");
+}
+
+static void
+add_anonymous_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  add_participant (TH_WORKSHOP_VIEW (widget), NULL);
+}
+
+static void
+phase_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThWorkshopView *self = TH_WORKSHOP_VIEW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (self->session == NULL || self->privacy_pending)
+    return;
+
+  if (g_str_equal (name, "sort"))
+    th_session_set_phase (self->session, TH_PHASE_SORT);
+  else if (g_str_equal (name, "reveal"))
+    th_session_set_phase (self->session, TH_PHASE_REVEAL);
+  else if (g_str_equal (name, "reflect"))
+    th_session_set_phase (self->session, TH_PHASE_REFLECT);
+  else
+    return;
+
+  th_workshop_view_focus_board (self);
+}
+
+static void
+focus_answer (ThWorkshopView *self, const char *behaviour_id)
+{
+  const char *board = gtk_stack_get_visible_child_name (self->board_stack);
+
+  if (g_strcmp0 (board, "sort") == 0)
+    th_sort_board_focus_card (self->sort_board, behaviour_id);
+  else if (g_strcmp0 (board, "reflect") == 0)
+    th_reflect_board_focus_behaviour (self->reflect_board, behaviour_id);
+  else if (g_strcmp0 (board, "fast-entry") == 0)
+    th_reflect_board_focus_behaviour (self->fast_entry_board, behaviour_id);
+}
+
+static void
+undo_or_redo (ThWorkshopView *self, gboolean undo)
+{
+  const char *behaviour_id;
+  const char *participant_id;
+  ThParticipant *participant;
+
+  if (self->privacy_pending)
+    return;
+
+  behaviour_id = undo ? th_workshop_undo_undo (self->undo) : th_workshop_undo_redo (self->undo);
+  if (behaviour_id == NULL)
+    return;
+
+  /* Show whose answer changed back, and put the keyboard on it. */
+  participant_id = th_workshop_undo_get_last_participant (self->undo);
+  participant = th_session_lookup_participant (self->session, participant_id);
+  if (participant != NULL && participant != self->selected)
+    select_quietly (self, participant);
+  focus_answer (self, behaviour_id);
+}
+
+static void
+undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  undo_or_redo (TH_WORKSHOP_VIEW (widget), TRUE);
+}
+
+static void
+redo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  undo_or_redo (TH_WORKSHOP_VIEW (widget), FALSE);
+}
+
+static void
+update_undo_actions (ThWorkshopView *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshop.undo",
+                                 th_workshop_undo_get_can_undo (self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshop.redo",
+                                 th_workshop_undo_get_can_redo (self->undo));
+}
+
+static void
+ready_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThWorkshopView *self = TH_WORKSHOP_VIEW (widget);
+
+  if (!self->privacy_pending)
+    return;
+
+  self->privacy_pending = FALSE;
+  update_board (self);
+  th_workshop_view_focus_board (self);
+}
+
+static void
+toggle_sidebar_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThWorkshopView *self = TH_WORKSHOP_VIEW (widget);
+
+  if (!self->guided)
+    adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog, const char *response, ThWorkshopView *self)
+{
+  ThParticipant *participant = g_object_get_data (G_OBJECT (dialog), "th-participant");
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (g_strcmp0 (response, "rename") != 0 || participant == NULL)
+    return;
+
+  if (!th_participant_name_is_valid (name))
+    {
+      add_toast (self, adw_toast_new (_ ("A name needs 1 to 100 characters")));
+      return;
+    }
+
+  /* The participant emits ::changed, which the session relays: autosaved. */
+  th_participant_set_name (participant, name);
+  if (participant == self->selected)
+    gtk_label_set_label (self->participant_title, name);
+}
+
+static void
+rename_entry_changed_cb (GtkEditable *entry, AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "rename", th_participant_name_is_valid (name));
+}
+
+static void
+rename_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThWorkshopView *self = TH_WORKSHOP_VIEW (widget);
+  ThParticipant *participant;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (self->session == NULL)
+    return;
+  participant
+    = th_session_lookup_participant (self->session, g_variant_get_string (parameter, NULL));
+  if (participant == NULL)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _ ("Rename Participant"), NULL));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), th_participant_get_name (participant));
+  gtk_entry_set_max_length (GTK_ENTRY (entry), 100);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Name"),
+                                  -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "rename", _ ("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "rename");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "th-participant", g_object_ref (participant),
+                          g_object_unref);
+  g_signal_connect (entry, "changed", G_CALLBACK (rename_entry_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+typedef struct
+{
+  ThSession *session;
+  ThParticipant *removed;
+} RemovedParticipant;
+
+static void
+removed_participant_free (gpointer data, GClosure *closure)
+{
+  RemovedParticipant *removed = data;
+
+  g_clear_object (&removed->session);
+  g_clear_object (&removed->removed);
+  g_free (removed);
+}
+
+static void
+undo_remove_cb (AdwToast *toast, RemovedParticipant *removed)
+{
+  g_autoptr (GError) error = NULL;
+  ThParticipant *back;
+
+  /* The session has no way back for a participant object, so the person
+   * comes back as a new participant with every answer they had. */
+  back = th_session_add_participant (removed->session, th_participant_get_name (removed->removed),
+                                     &error);
+  if (back == NULL)
+    {
+      g_warning ("Could not restore a participant: %s", error->message);
+      return;
+    }
+  th_participant_merge_answers (back, removed->removed);
+}
+
+static void
+remove_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThWorkshopView *self = TH_WORKSHOP_VIEW (widget);
+  ThParticipant *participant;
+  RemovedParticipant *removed;
+  AdwToast *toast;
+  g_autofree char *title = NULL;
+
+  if (self->session == NULL)
+    return;
+  participant
+    = th_session_lookup_participant (self->session, g_variant_get_string (parameter, NULL));
+  if (participant == NULL)
+    return;
+
+  removed = g_new0 (RemovedParticipant, 1);
+  removed->session = g_object_ref (self->session);
+  removed->removed = g_object_ref (participant);
+  th_session_remove_participant (self->session, th_participant_get_id (participant));
+
+  /* Translators: a toast after removing a participant; %s is the name. */
+  title = g_strdup_printf (_ ("“%s” removed"), th_participant_get_name (participant));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _ ("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_remove_cb), removed,
+                         removed_participant_free, 0);
+  add_toast (self, toast);
+}
+
+static void
+th_workshop_view_dispose (GObject *object)
+{
+  ThWorkshopView *self = TH_WORKSHOP_VIEW (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->undo);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_WORKSHOP_VIEW);
+
+  G_OBJECT_CLASS (th_workshop_view_parent_class)->dispose (object);
+}
+
+static void
+th_workshop_view_class_init (ThWorkshopViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = th_workshop_view_dispose;
+
+  g_type_ensure (TH_TYPE_SORT_BOARD);
+  g_type_ensure (TH_TYPE_REVEAL_BOARD);
+  g_type_ensure (TH_TYPE_REFLECT_BOARD);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/th-workshop-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, flap);
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, participant_count);
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, add_entry);
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, participant_list);
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, pass_switch);
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, participant_title);
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, stepper);
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, sort_button);
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, reveal_button);
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, reflect_button);
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, fast_entry_button);
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, board_stack);
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, privacy_page);
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, ready_button);
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, sort_board);
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, reveal_board);
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, reflect_board);
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, fast_entry_board);
+  gtk_widget_class_bind_template_callback (widget_class, add_entry_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "workshop.phase", "s", phase_action);
+  gtk_widget_class_install_action (widget_class, "workshop.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "workshop.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "workshop.add-anonymous", NULL,
+                                   add_anonymous_action);
+  gtk_widget_class_install_action (widget_class, "workshop.rename", "s", rename_action);
+  gtk_widget_class_install_action (widget_class, "workshop.remove", "s", remove_action);
+  gtk_widget_class_install_action (widget_class, "workshop.ready", NULL, ready_action);
+  gtk_widget_class_install_action (widget_class, "workshop.toggle-sidebar", NULL,
+                                   toggle_sidebar_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "workshop.undo",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "workshop.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "workshop.redo",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "workshop.phase", "s",
+                                       "sort");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "workshop.phase", "s",
+                                       "reveal");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "workshop.phase", "s",
+                                       "reflect");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "workshop.toggle-sidebar",
+                                       NULL);
+  /* Enter anywhere on the privacy screen, not only on its button. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "workshop.ready", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "workshop.ready", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "thworkshopview");
+}
+
+static void
+th_workshop_view_init (ThWorkshopView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->undo = th_workshop_undo_new ();
+  th_sort_board_set_undo (self->sort_board, self->undo);
+  th_reflect_board_set_undo (self->reflect_board, self->undo);
+  th_reflect_board_set_undo (self->fast_entry_board, self->undo);
+  th_reveal_board_set_show_accuracy (self->reveal_board, TRUE);
+
+  g_signal_connect_object (self->undo, "notify::can-undo", G_CALLBACK (update_undo_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo, "notify::can-redo", G_CALLBACK (update_undo_actions), self,
+                           G_CONNECT_SWAPPED);
+  update_undo_actions (self);
+
+  g_signal_connect (self->participant_list, "row-selected",
+                    G_CALLBACK (participant_row_selected_cb), self);
+  g_signal_connect (self->participant_list, "row-activated",
+                    G_CALLBACK (participant_row_activated_cb), self);
+  g_signal_connect (self->sort_button, "toggled", G_CALLBACK (phase_toggled_cb), self);
+  g_signal_connect (self->reveal_button, "toggled", G_CALLBACK (phase_toggled_cb), self);
+  g_signal_connect (self->reflect_button, "toggled", G_CALLBACK (phase_toggled_cb), self);
+  g_signal_connect_swapped (self->fast_entry_button, "toggled", G_CALLBACK (fast_entry_toggled_cb),
+                            self);
+
+  update_count (self);
+  update_board (self);
+}
+
+GtkWidget *
+th_workshop_view_new (void)
+{
+  return g_object_new (TH_TYPE_WORKSHOP_VIEW, NULL);
+}
+
+void
+th_workshop_view_set_session (ThWorkshopView *self, ThSession *session)
+{
+  g_return_if_fail (TH_IS_WORKSHOP_VIEW (self));
+  g_return_if_fail (session == NULL || TH_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+
+  self->updating = TRUE;
+  gtk_list_box_bind_model (self->participant_list, NULL, NULL, NULL, NULL);
+  self->updating = FALSE;
+  g_clear_object (&self->selected);
+  self->privacy_pending = FALSE;
+  g_set_object (&self->session, session);
+
+  th_workshop_undo_set_session (self->undo, session);
+  th_reveal_board_set_session (self->reveal_board, session);
+
+  if (session != NULL)
+    {
+      gtk_list_box_bind_model (self->participant_list, G_LIST_MODEL (session),
+                               create_participant_row, self, NULL);
+      g_signal_connect_object (session, "items-changed", G_CALLBACK (participants_changed_cb), self,
+                               G_CONNECT_AFTER);
+      g_signal_connect_object (session, "notify::phase", G_CALLBACK (phase_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  update_count (self);
+  update_stepper (self);
+  select_quietly (self, session != NULL ? th_session_get_participant (session, 0) : NULL);
+  show_selected (self);
+}
+
+ThSession *
+th_workshop_view_get_session (ThWorkshopView *self)
+{
+  g_return_val_if_fail (TH_IS_WORKSHOP_VIEW (self), NULL);
+
+  return self->session;
+}
+
+void
+th_workshop_view_set_guided (ThWorkshopView *self, gboolean guided)
+{
+  g_return_if_fail (TH_IS_WORKSHOP_VIEW (self));
+
+  self->guided = !!guided;
+  /* The window's guided path takes the place of the sidebar and the
+   * toolbar; Ctrl+Z still works. */
+  gtk_widget_set_visible (self->sidebar, !self->guided);
+  gtk_widget_set_visible (self->toolbar, !self->guided);
+  if (self->guided)
+    self->privacy_pending = FALSE;
+  update_board (self);
+}
+
+gboolean
+th_workshop_view_get_guided (ThWorkshopView *self)
+{
+  g_return_val_if_fail (TH_IS_WORKSHOP_VIEW (self), FALSE);
+
+  return self->guided;
+}
+
+void
+th_workshop_view_set_pass_the_laptop (ThWorkshopView *self, gboolean pass_the_laptop)
+{
+  g_return_if_fail (TH_IS_WORKSHOP_VIEW (self));
+
+  gtk_switch_set_active (self->pass_switch, pass_the_laptop);
+}
+
+gboolean
+th_workshop_view_get_pass_the_laptop (ThWorkshopView *self)
+{
+  g_return_val_if_fail (TH_IS_WORKSHOP_VIEW (self), FALSE);
+
+  return gtk_switch_get_active (self->pass_switch);
+}
+
+void
+th_workshop_view_select_participant (ThWorkshopView *self, ThParticipant *participant)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (TH_IS_WORKSHOP_VIEW (self));
+  g_return_if_fail (TH_IS_PARTICIPANT (participant));
+
+  /* As a click in the sidebar: the privacy screen applies. */
+  row = find_participant_row (self, participant);
+  if (row != NULL)
+    gtk_list_box_select_row (self->participant_list, row);
+}
+
+ThParticipant *
+th_workshop_view_get_selected_participant (ThWorkshopView *self)
+{
+  g_return_val_if_fail (TH_IS_WORKSHOP_VIEW (self), NULL);
+
+  return self->selected;
+}
+
+const char *
+th_workshop_view_get_visible_board (ThWorkshopView *self)
+{
+  g_return_val_if_fail (TH_IS_WORKSHOP_VIEW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->board_stack);
+}
+
+void
+th_workshop_view_focus_board (ThWorkshopView *self)
+{
+  const char *board;
+
+  g_return_if_fail (TH_IS_WORKSHOP_VIEW (self));
+
+  board = gtk_stack_get_visible_child_name (self->board_stack);
+  if (g_strcmp0 (board, "privacy") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->ready_button));
+  else if (g_strcmp0 (board, "reveal") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->reveal_board));
+  else if (g_strcmp0 (board, "empty") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->add_entry));
+  else
+    focus_answer (self, NULL);
+}
+
+ThWorkshopUndo *
+th_workshop_view_get_undo (ThWorkshopView *self)
+{
+  g_return_val_if_fail (TH_IS_WORKSHOP_VIEW (self), NULL);
+
+  return self->undo;
+}
+
+ThSortBoard *
+th_workshop_view_get_sort_board (ThWorkshopView *self)
+{
+  g_return_val_if_fail (TH_IS_WORKSHOP_VIEW (self), NULL);
+
+  return self->sort_board;
+}
+
+ThRevealBoard *
+th_workshop_view_get_reveal_board (ThWorkshopView *self)
+{
+  g_return_val_if_fail (TH_IS_WORKSHOP_VIEW (self), NULL);
+
+  return self->reveal_board;
+}
+
+ThReflectBoard *
+th_workshop_view_get_reflect_board (ThWorkshopView *self)
+{
+  g_return_val_if_fail (TH_IS_WORKSHOP_VIEW (self), NULL);
+
+  return self->reflect_board;
+}
+
+ThReflectBoard *
+th_workshop_view_get_fast_entry_board (ThWorkshopView *self)
+{
+  g_return_val_if_fail (TH_IS_WORKSHOP_VIEW (self), NULL);
+
+  return self->fast_entry_board;
+}
+
+GtkWidget *
+th_workshop_view_get_add_entry (ThWorkshopView *self)
+{
+  g_return_val_if_fail (TH_IS_WORKSHOP_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->add_entry);
+}

@@ -1,0 +1,896 @@
+/* test-chart.c: the Chart view, its live chart widget, export and printing
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "th-chart-page.h"
+#include "th-print-operation.h"
+#include "th-sample.h"
+#include "th-ui-test-utils.h"
+
+/* One application for the whole run: it registers the resources and loads
+ * the style sheet, and a name on the bus can be taken only once. */
+static ThApplication *app;
+
+typedef struct
+{
+  GtkWindow *window;
+  ThChartPage *page;
+  ThChartWidget *chart;
+  ThSession *session;
+  char *tmpdir;
+} Fixture;
+
+static gboolean
+window_is_active (gpointer data)
+{
+  return gtk_window_is_active (GTK_WINDOW (data));
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  g_settings_reset (settings, "anonymous-default");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  f->session = th_session_new_sample ();
+  f->page = TH_CHART_PAGE (th_chart_page_new ());
+  f->chart = th_chart_page_get_chart (f->page);
+  th_chart_page_set_session (f->page, f->session);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1280, 720);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->chart));
+  th_test_wait_until (window_is_active, f->window, 2000);
+
+  f->tmpdir = g_dir_make_tmp ("test-chart-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  th_test_destroy_window (f->window);
+  g_clear_object (&f->session);
+  remove_tree (f->tmpdir);
+  g_free (f->tmpdir);
+}
+
+static void
+wait_for_frame (Fixture *f)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (f->chart));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->chart));
+}
+
+/* The point (its index in the chart) of a participant. */
+static int
+point_of (ThQuadrantChart *chart, const char *participant_id)
+{
+  for (guint i = 0; i < th_quadrant_chart_get_n_points (chart); i++)
+    if (g_strcmp0 (th_quadrant_chart_get_point (chart, i)->id, participant_id) == 0)
+      return (int)i;
+  return -1;
+}
+
+static void
+collect_labels (GtkWidget *widget, GString *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    {
+      g_string_append (text, gtk_label_get_label (GTK_LABEL (widget)));
+      g_string_append_c (text, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text);
+}
+
+static char *
+table_text (Fixture *f)
+{
+  GtkWidget *table = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (f->page), TH_TYPE_CHART_PAGE, "table"));
+  GString *text = g_string_new (NULL);
+
+  collect_labels (table, text);
+  return g_string_free (text, FALSE);
+}
+
+/* Chart widget ------------------------------------------------------------- */
+
+static void
+test_draws_the_sessions_dots (Fixture *f, gconstpointer data)
+{
+  ThQuadrantChart *chart = th_chart_widget_get_chart (f->chart);
+  const ThChartDotLayout *layout;
+  guint n_dots;
+  int width = gtk_widget_get_width (GTK_WIDGET (f->chart));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->chart));
+
+  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 12);
+  layout = th_quadrant_chart_get_layout (chart, &n_dots);
+  g_assert_cmpuint (n_dots, ==, 12);
+  for (guint i = 0; i < n_dots; i++)
+    {
+      /* The layout is in the widget's own coordinates. */
+      g_assert_cmpfloat (layout[i].x, >, 0);
+      g_assert_cmpfloat (layout[i].x, <, width);
+      g_assert_cmpfloat (layout[i].y, >, 0);
+      g_assert_cmpfloat (layout[i].y, <, height);
+    }
+  g_assert_cmpint (th_quadrant_chart_get_style (chart), ==, TH_CHART_STYLE_LIGHT);
+}
+
+static void
+test_follows_the_session (Fixture *f, gconstpointer data)
+{
+  ThQuadrantChart *chart = th_chart_widget_get_chart (f->chart);
+  ThDeck *deck = th_session_get_deck (f->session);
+  g_autoptr (GError) error = NULL;
+  ThParticipant *newcomer;
+  ThParticipant *first = th_session_get_participant (f->session, 0);
+  const char *first_id = th_participant_get_id (first);
+  double before_x;
+  int index;
+
+  newcomer = th_session_add_participant (f->session, "Zoë Newcomer", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < th_deck_get_n_behaviours (deck); i++)
+    {
+      ThBehaviour *behaviour = th_deck_get_behaviour (deck, i);
+
+      g_assert_true (th_session_set_rating (f->session, th_participant_get_id (newcomer),
+                                            th_behaviour_get_id (behaviour), 4, &error));
+    }
+
+  /* A burst of changes is applied once, at the next frame. */
+  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 12);
+  wait_for_frame (f);
+  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 13);
+  g_assert_cmpint (point_of (chart, th_participant_get_id (newcomer)), >=, 0);
+
+  /* Rating every management behaviour 1 moves the first dot to the left edge. */
+  index = point_of (chart, first_id);
+  before_x = th_quadrant_chart_get_layout (chart, NULL)[index].x;
+  for (guint i = 0; i < th_deck_get_n_behaviours (deck); i++)
+    {
+      ThBehaviour *behaviour = th_deck_get_behaviour (deck, i);
+
+      if (th_behaviour_get_key (behaviour) == TH_SIDE_MANAGEMENT)
+        th_session_set_rating (f->session, first_id, th_behaviour_get_id (behaviour), 1, NULL);
+    }
+  wait_for_frame (f);
+  index = point_of (chart, first_id);
+  g_assert_cmpfloat (th_quadrant_chart_get_point (chart, index)->management, ==, 0.0);
+  g_assert_cmpfloat (th_quadrant_chart_get_layout (chart, NULL)[index].x, <, before_x);
+
+  /* The table follows too. */
+  {
+    g_autofree char *text = NULL;
+
+    th_test_spin (50);
+    text = table_text (f);
+    g_assert_nonnull (strstr (text, "Zoë Newcomer"));
+  }
+
+  g_assert_true (th_session_remove_participant (f->session, th_participant_get_id (newcomer)));
+  wait_for_frame (f);
+  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 12);
+}
+
+static void
+test_tooltip_names_the_dot (Fixture *f, gconstpointer data)
+{
+  ThQuadrantChart *chart = th_chart_widget_get_chart (f->chart);
+  const ThChartDotLayout *layout = th_quadrant_chart_get_layout (chart, NULL);
+  const ThChartPoint *point = th_quadrant_chart_get_point (chart, 0);
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *anonymous = NULL;
+  GtkTooltip *tooltip;
+  gboolean handled = FALSE;
+  ThQuadrant quadrant = th_quadrant_for_scores (point->leadership, point->management,
+                                                th_session_get_threshold (f->session));
+
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (f->chart)));
+
+  expected
+    = g_strdup_printf ("%s\nLeadership %.1f · Management %.1f\n%s", point->name, point->leadership,
+                       point->management, th_quadrant_get_display_name (quadrant));
+  text = th_chart_widget_dup_tooltip_text_at (f->chart, layout[0].x, layout[0].y);
+  g_assert_cmpstr (text, ==, expected);
+
+  /* The corner of the widget is the title, not a dot. */
+  g_assert_null (th_chart_widget_dup_tooltip_text_at (f->chart, 2, 2));
+
+  /* The path GTK takes when the pointer rests over a dot. */
+  tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_signal_emit_by_name (f->chart, "query-tooltip", (int)layout[0].x, (int)layout[0].y, FALSE,
+                         tooltip, &handled);
+  g_assert_true (handled);
+  handled = TRUE;
+  g_signal_emit_by_name (f->chart, "query-tooltip", 2, 2, FALSE, tooltip, &handled);
+  g_assert_false (handled);
+  g_object_unref (tooltip);
+
+  th_chart_page_set_anonymous (f->page, TRUE);
+  wait_for_frame (f);
+  layout = th_quadrant_chart_get_layout (chart, NULL);
+  anonymous = th_chart_widget_dup_tooltip_text_at (f->chart, layout[0].x, layout[0].y);
+  g_assert_true (g_str_has_prefix (anonymous, "Participant 1\n"));
+  g_assert_null (strstr (anonymous, point->name));
+}
+
+typedef struct
+{
+  char *id;
+  guint count;
+} Activation;
+
+static void
+participant_activated_cb (ThChartWidget *chart, const char *id, Activation *activation)
+{
+  g_free (activation->id);
+  activation->id = g_strdup (id);
+  activation->count++;
+}
+
+/* The participant ids in the order Left/Right walks them: by management. */
+static GPtrArray *
+ids_by_management (ThQuadrantChart *chart)
+{
+  GPtrArray *ids = g_ptr_array_new ();
+  guint n = th_quadrant_chart_get_n_points (chart);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (ids, (gpointer)th_quadrant_chart_get_point (chart, i));
+
+  /* A small insertion sort keeps the test independent of the widget's code. */
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0; j--)
+      {
+        const ThChartPoint *a = g_ptr_array_index (ids, j - 1);
+        const ThChartPoint *b = g_ptr_array_index (ids, j);
+
+        if (a->management < b->management
+            || (a->management == b->management && a->leadership <= b->leadership))
+          break;
+        ids->pdata[j - 1] = (gpointer)b;
+        ids->pdata[j] = (gpointer)a;
+      }
+
+  for (guint i = 0; i < n; i++)
+    ids->pdata[i] = ((ThChartPoint *)ids->pdata[i])->id;
+  return ids;
+}
+
+static void
+test_keyboard_moves_and_activates (Fixture *f, gconstpointer data)
+{
+  ThQuadrantChart *chart = th_chart_widget_get_chart (f->chart);
+  g_autoptr (GPtrArray) order = ids_by_management (chart);
+  Activation activation = { NULL, 0 };
+  GtkSingleSelection *selection;
+  GtkLabel *summary;
+  g_autofree char *line = NULL;
+
+  g_signal_connect (f->chart, "participant-activated", G_CALLBACK (participant_activated_cb),
+                    &activation);
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (f->chart)));
+  gtk_widget_grab_focus (GTK_WIDGET (f->chart));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->chart)));
+
+  /* Right starts at the left-most dot, and walks on by management. */
+  th_test_press_key (f->window, GDK_KEY_Right, 0);
+  g_assert_cmpstr (th_chart_widget_get_focused_participant (f->chart), ==, order->pdata[0]);
+  g_assert_cmpint (th_quadrant_chart_get_highlight (chart), ==, point_of (chart, order->pdata[0]));
+  th_test_press_key (f->window, GDK_KEY_Right, 0);
+  g_assert_cmpstr (th_chart_widget_get_focused_participant (f->chart), ==, order->pdata[1]);
+  th_test_press_key (f->window, GDK_KEY_Right, 0);
+  th_test_press_key (f->window, GDK_KEY_Left, 0);
+  g_assert_cmpstr (th_chart_widget_get_focused_participant (f->chart), ==, order->pdata[1]);
+
+  /* The focused dot is read out with its scores, before the counts. */
+  {
+    const ThChartPoint *point
+      = th_quadrant_chart_get_point (chart, point_of (chart, order->pdata[1]));
+    ThQuadrant quadrant = th_quadrant_for_scores (point->leadership, point->management,
+                                                  th_session_get_threshold (f->session));
+    g_autofree char *expected = g_strdup_printf (
+      "%s: leadership %.1f, management %.1f, %s. Both hats: 3, Leadership-driven: 3, "
+      "Management-driven: 3, Still developing: 3",
+      point->name, point->leadership, point->management, th_quadrant_get_display_name (quadrant));
+
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->chart),
+                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+
+    /* And shown above the chart, as a tooltip would. */
+    summary = GTK_LABEL (
+      gtk_widget_get_template_child (GTK_WIDGET (f->page), TH_TYPE_CHART_PAGE, "summary_label"));
+    line = g_strdup_printf ("%s · leadership %.1f · management %.1f · %s", point->name,
+                            point->leadership, point->management,
+                            th_quadrant_get_display_name (quadrant));
+    g_assert_cmpstr (gtk_label_get_label (summary), ==, line);
+  }
+
+  th_test_press_key (f->window, GDK_KEY_Return, 0);
+  g_assert_cmpuint (activation.count, ==, 1);
+  g_assert_cmpstr (activation.id, ==, order->pdata[1]);
+  g_assert_cmpstr (th_chart_widget_get_selected_participant (f->chart), ==, order->pdata[1]);
+
+  /* The table selects the same participant. */
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (
+    gtk_widget_get_template_child (GTK_WIDGET (f->page), TH_TYPE_CHART_PAGE, "table"))));
+  g_assert_nonnull (gtk_single_selection_get_selected_item (selection));
+  {
+    g_autofree char *id = NULL;
+
+    g_object_get (gtk_single_selection_get_selected_item (selection), "participant-id", &id, NULL);
+    g_assert_cmpstr (id, ==, order->pdata[1]);
+  }
+
+  /* Escape leaves the dot; the selection stays highlighted. */
+  th_test_press_key (f->window, GDK_KEY_Escape, 0);
+  g_assert_null (th_chart_widget_get_focused_participant (f->chart));
+  g_assert_cmpstr (gtk_label_get_label (summary), ==, "12 participants, all on the chart");
+  g_assert_cmpint (th_quadrant_chart_get_highlight (chart), ==, point_of (chart, order->pdata[1]));
+
+  g_free (activation.id);
+}
+
+static void
+test_accessible_role_label_description (Fixture *f, gconstpointer data)
+{
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (f->chart), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Quadrant chart");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->chart),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Both hats: 3, Leadership-driven: 3, "
+                                       "Management-driven: 3, Still developing: 3");
+
+  /* Every sample score lies between 15 and 85: a threshold of 90 puts
+   * everybody in the lower-left quadrant. */
+  th_session_set_threshold (f->session, 90);
+  wait_for_frame (f);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->chart),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Both hats: 0, Leadership-driven: 0, "
+                                       "Management-driven: 0, Still developing: 12");
+}
+
+static void
+test_style_follows_the_system (Fixture *f, gconstpointer data)
+{
+  ThQuadrantChart *chart = th_chart_widget_get_chart (f->chart);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_cmpint (th_quadrant_chart_get_style (chart), ==, TH_CHART_STYLE_DARK);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_cmpint (th_quadrant_chart_get_style (chart), ==, TH_CHART_STYLE_LIGHT);
+}
+
+/* Chart page --------------------------------------------------------------- */
+
+static void
+test_anonymous_switch_hides_names (Fixture *f, gconstpointer data)
+{
+  GtkSwitch *toggle = GTK_SWITCH (
+    gtk_widget_get_template_child (GTK_WIDGET (f->page), TH_TYPE_CHART_PAGE, "anonymous_switch"));
+  g_autofree char *named = NULL;
+  g_autofree char *anonymous = NULL;
+  g_autofree char *again = NULL;
+
+  named = table_text (f);
+  g_assert_nonnull (strstr (named, "Ana Souza"));
+  g_assert_nonnull (strstr (named, "70.8"));
+  g_assert_false (th_chart_widget_get_anonymous (f->chart));
+
+  gtk_switch_set_active (toggle, TRUE);
+  wait_for_frame (f);
+  g_assert_true (th_chart_page_get_anonymous (f->page));
+  g_assert_true (th_chart_widget_get_anonymous (f->chart));
+  g_assert_true (th_quadrant_chart_get_anonymous (th_chart_widget_get_chart (f->chart)));
+
+  anonymous = table_text (f);
+  for (guint i = 0; i < th_session_get_n_participants (f->session); i++)
+    {
+      const char *name = th_participant_get_name (th_session_get_participant (f->session, i));
+
+      g_assert_null (strstr (anonymous, name));
+    }
+  g_assert_nonnull (strstr (anonymous, "Participant 1\n"));
+  g_assert_nonnull (strstr (anonymous, "Participant 12\n"));
+  /* The scores stay. */
+  g_assert_nonnull (strstr (anonymous, "70.8"));
+
+  /* The action the switch drives is the same state. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "chart.anonymous", NULL);
+  g_assert_false (gtk_switch_get_active (toggle));
+  wait_for_frame (f);
+  again = table_text (f);
+  g_assert_nonnull (strstr (again, "Ana Souza"));
+}
+
+static void
+test_threshold_spin (Fixture *f, gconstpointer data)
+{
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (
+    gtk_widget_get_template_child (GTK_WIDGET (f->page), TH_TYPE_CHART_PAGE, "threshold_spin"));
+
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 50);
+  gtk_spin_button_set_value (spin, 60);
+  g_assert_cmpfloat (th_session_get_threshold (f->session), ==, 60);
+  wait_for_frame (f);
+  g_assert_cmpfloat (th_quadrant_chart_get_threshold (th_chart_widget_get_chart (f->chart)), ==,
+                     60);
+
+  /* The spin stays within the format's 1–99. */
+  gtk_spin_button_set_value (spin, 120);
+  g_assert_cmpfloat (th_session_get_threshold (f->session), ==, 99);
+
+  /* A change made elsewhere shows in the spin. */
+  th_session_set_threshold (f->session, 35);
+  th_test_spin (50);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 35);
+}
+
+static void
+test_menu_and_actions (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GMenuModel) menu = th_chart_page_get_menu ();
+  static const char *const actions[]
+    = { "win.export-chart", "win.print-chart", "win.print-handouts", "win.print-cards" };
+  static const char *const labels[] = { "_Export Chart…", "_Print Chart…", "Print _Handouts…",
+                                        "Print Cards for _Sorting on Paper…" };
+
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 4);
+  for (int i = 0; i < 4; i++)
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *label = NULL;
+
+      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      g_assert_cmpstr (action, ==, actions[i]);
+      g_assert_cmpstr (label, ==, labels[i]);
+    }
+}
+
+static void
+assert_png_size (const char *path, int width, int height)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, height);
+}
+
+static char *
+run_tool (const char *tool, const char *arguments)
+{
+  g_autofree char *command = g_strdup_printf ("%s %s", tool, arguments);
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_command_line_sync (command, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static gboolean
+have_poppler (void)
+{
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+  if (pdfinfo != NULL && pdftotext != NULL)
+    return TRUE;
+  g_test_skip ("pdfinfo and pdftotext (poppler-utils) are needed");
+  return FALSE;
+}
+
+static guint
+pdf_pages (const char *path)
+{
+  g_autofree char *quoted = g_shell_quote (path);
+  g_autofree char *info = run_tool ("pdfinfo", quoted);
+  const char *pages = strstr (info, "Pages:");
+
+  g_assert_nonnull (pages);
+  return (guint)g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+}
+
+/* The text of pages @first to @last, without any white space, so that a
+ * sentence matches wherever the layout broke its lines. */
+static char *
+pdf_text (const char *path, int first, int last)
+{
+  g_autofree char *quoted = g_shell_quote (path);
+  /* -raw keeps the drawing order, so side-by-side cards do not interleave. */
+  g_autofree char *arguments = g_strdup_printf ("-raw -f %d -l %d %s -", first, last, quoted);
+  g_autofree char *text = run_tool ("pdftotext", arguments);
+  GString *compact = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (compact, g_utf8_get_char (p));
+  return g_string_free (compact, FALSE);
+}
+
+static char *
+compact (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_export_files (Fixture *f, gconstpointer data)
+{
+  static const char *const names[] = { "chart.png", "chart.pdf", "chart.SVG" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) bad = NULL;
+  g_autofree char *bad_path = g_build_filename (f->tmpdir, "chart.txt", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (f->tmpdir, names[i], NULL);
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+
+      g_assert_true (th_chart_page_export_to_file (f->page, file, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+
+  {
+    g_autofree char *png = g_build_filename (f->tmpdir, "chart.png", NULL);
+    g_autofree char *svg = g_build_filename (f->tmpdir, "chart.SVG", NULL);
+    g_autofree char *contents = NULL;
+
+    assert_png_size (png, 1600, 1200);
+    g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "<svg"));
+    g_assert_nonnull (strstr (contents, "width=\"842"));
+  }
+
+  if (have_poppler ())
+    {
+      g_autofree char *pdf = g_build_filename (f->tmpdir, "chart.pdf", NULL);
+      g_autofree char *quoted = g_shell_quote (pdf);
+      g_autofree char *info = run_tool ("pdfinfo", quoted);
+
+      g_assert_cmpuint (pdf_pages (pdf), ==, 1);
+      g_assert_nonnull (strstr (info, "842 x 595"));
+    }
+
+  bad = g_file_new_for_path (bad_path);
+  g_assert_false (th_chart_page_export_to_file (f->page, bad, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+}
+
+static gboolean
+find_file_chooser (gpointer data)
+{
+  GtkWidget **dialog = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (window))
+        {
+          *dialog = window;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+has_current_folder (gpointer data)
+{
+  g_autoptr (GFile) folder = gtk_file_chooser_get_current_folder (data);
+
+  return folder != NULL;
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+/* The whole of chart.export: the chooser opens in the folder used last,
+ * with a name from the title, and a name without an extension gets the
+ * one of the chosen filter.  Without a portal GTK shows its own dialog,
+ * which the test answers. */
+static void
+test_export_action (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr (GFile) folder = NULL;
+  g_autoptr (GListModel) filters = NULL;
+  g_autoptr (GtkFileFilter) pdf = NULL;
+  g_autofree char *expected = g_build_filename (f->tmpdir, "for-the-wall.pdf", NULL);
+  g_autofree char *remembered = NULL;
+  GtkWidget *dialog = NULL;
+
+  g_settings_set_string (settings, "last-export-folder", f->tmpdir);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "chart.export", NULL);
+  g_assert_true (th_test_wait_until (find_file_chooser, &dialog, 5000));
+  /* The dialog loads the folder after it is shown. */
+  g_assert_true (th_test_wait_until (has_current_folder, dialog, 5000));
+
+  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (dialog));
+  g_assert_nonnull (folder);
+  {
+    g_autofree char *path = g_file_get_path (folder);
+
+    g_assert_cmpstr (path, ==, f->tmpdir);
+  }
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+
+    g_assert_cmpstr (name, ==, "Sample workshop.png");
+  }
+
+  filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 3);
+  pdf = g_list_model_get_item (filters, 1);
+  g_assert_cmpstr (gtk_file_filter_get_name (pdf), ==, "PDF Document");
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), pdf);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "for-the-wall");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+
+  g_assert_true (th_test_wait_until (file_exists, expected, 5000));
+  remembered = g_settings_get_string (settings, "last-export-folder");
+  g_assert_cmpstr (remembered, ==, f->tmpdir);
+  g_settings_reset (settings, "last-export-folder");
+}
+
+/* Printing ------------------------------------------------------------------ */
+
+static char *
+print_to_pdf (Fixture *f, ThPrintOperation *operation, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  char *path = g_build_filename (f->tmpdir, name, NULL);
+  GtkPrintOperationResult result;
+
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  return path;
+}
+
+static void
+test_print_chart (Fixture *f, gconstpointer data)
+{
+  g_autoptr (ThPrintOperation) operation = th_print_operation_new (f->session, TH_PRINT_MODE_CHART);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *anonymous_path = NULL;
+  g_autofree char *anonymous_text = NULL;
+  g_autoptr (ThPrintOperation) anonymous = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  path = print_to_pdf (f, operation, "chart.pdf");
+  g_assert_cmpuint (pdf_pages (path), ==, 1);
+  text = pdf_text (path, 1, 1);
+  g_assert_nonnull (strstr (text, "Sampleworkshop"));
+  g_assert_nonnull (strstr (text, "AnaSouza"));
+
+  anonymous = th_print_operation_new (f->session, TH_PRINT_MODE_CHART);
+  th_print_operation_set_anonymous (anonymous, TRUE);
+  anonymous_path = print_to_pdf (f, anonymous, "chart-anonymous.pdf");
+  anonymous_text = pdf_text (anonymous_path, 1, 1);
+  g_assert_null (strstr (anonymous_text, "AnaSouza"));
+}
+
+static void
+test_print_handouts (Fixture *f, gconstpointer data)
+{
+  g_autoptr (ThPrintOperation) operation
+    = th_print_operation_new (f->session, TH_PRINT_MODE_HANDOUTS);
+  g_autofree char *path = NULL;
+  guint n = th_session_get_n_participants (f->session);
+
+  if (!have_poppler ())
+    return;
+
+  path = print_to_pdf (f, operation, "handouts.pdf");
+  g_assert_cmpuint (pdf_pages (path), ==, n);
+
+  /* Page i is participant i's, and names nobody else. */
+  for (guint i = 0; i < n; i++)
+    {
+      ThParticipant *participant = th_session_get_participant (f->session, i);
+      g_autofree char *page = pdf_text (path, (int)i + 1, (int)i + 1);
+      g_autofree char *name = compact (th_participant_get_name (participant));
+      g_autofree char *other
+        = compact (th_participant_get_name (th_session_get_participant (f->session, (i + 1) % n)));
+      ThScores scores;
+      g_autofree char *quadrant = NULL;
+
+      th_session_compute_scores (f->session, participant, &scores);
+      quadrant = compact (th_quadrant_get_display_name (scores.quadrant));
+      g_assert_nonnull (strstr (page, name));
+      g_assert_null (strstr (page, other));
+      g_assert_nonnull (strstr (page, "Whattopractisenext"));
+      g_assert_nonnull (strstr (page, quadrant));
+    }
+}
+
+static void
+test_print_cards (Fixture *f, gconstpointer data)
+{
+  g_autoptr (ThPrintOperation) with_key = th_print_operation_new (f->session, TH_PRINT_MODE_CARDS);
+  g_autoptr (ThPrintOperation) without_key
+    = th_print_operation_new (f->session, TH_PRINT_MODE_CARDS);
+  ThDeck *deck = th_session_get_deck (f->session);
+  guint n = th_deck_get_n_behaviours (deck);
+  guint sheets = (n + 7) / 8;
+  g_autofree char *path = NULL;
+  g_autofree char *plain_path = NULL;
+  g_autofree char *fronts = NULL;
+  g_autofree char *key = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  /* The built-in deck: 24 cards, eight to an A4 sheet. */
+  g_assert_cmpuint (n, ==, 24);
+  g_assert_true (th_print_operation_get_answer_sheet (with_key));
+  path = print_to_pdf (f, with_key, "cards.pdf");
+  g_assert_cmpuint (pdf_pages (path), ==, sheets + 1);
+
+  th_print_operation_set_answer_sheet (without_key, FALSE);
+  plain_path = print_to_pdf (f, without_key, "cards-plain.pdf");
+  g_assert_cmpuint (pdf_pages (plain_path), ==, sheets);
+
+  /* Every card is on the sheets, and no card gives its answer away. */
+  fronts = pdf_text (path, 1, (int)sheets);
+  key = pdf_text (path, (int)sheets + 1, (int)sheets + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      ThBehaviour *behaviour = th_deck_get_behaviour (deck, i);
+      g_autofree char *text = compact (th_behaviour_get_text (behaviour));
+      g_autofree char *why = compact (th_behaviour_get_why (behaviour));
+
+      g_assert_nonnull (strstr (fronts, text));
+      g_assert_null (strstr (fronts, why));
+      g_assert_nonnull (strstr (key, why));
+    }
+  g_assert_null (strstr (fronts, "Answerkey"));
+  g_assert_nonnull (strstr (key, "Answerkey"));
+}
+
+static void
+test_print_settings_are_remembered (Fixture *f, gconstpointer data)
+{
+  g_autoptr (ThPrintOperation) first = th_print_operation_new (f->session, TH_PRINT_MODE_CARDS);
+  g_autoptr (ThPrintOperation) chart = NULL;
+  g_autoptr (ThPrintOperation) again = NULL;
+  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr (GtkPaperSize) letter = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
+  g_autoptr (GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = th_print_operation_dup_settings_path ();
+  GtkPageSetup *loaded;
+
+  g_remove (path);
+
+  /* What the dialog hands back: Letter, landscape, two copies. */
+  gtk_page_setup_set_paper_size_and_default_margins (setup, letter);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (first), setup);
+  gtk_print_settings_set_paper_size (settings, letter);
+  gtk_print_settings_set_orientation (settings, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_settings_set_n_copies (settings, 2);
+  gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (first), settings);
+  g_assert_true (th_print_operation_save_settings (first, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* The next run starts from there. */
+  again = th_print_operation_new (f->session, TH_PRINT_MODE_CARDS);
+  loaded = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (again));
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (loaded)), ==,
+                   GTK_PAPER_NAME_LETTER);
+  g_assert_cmpint (gtk_page_setup_get_orientation (loaded), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  g_assert_cmpint (gtk_print_settings_get_n_copies (
+                     gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (again))),
+                   ==, 2);
+
+  /* Page setups are per mode: a chart still starts in landscape on the
+   * locale's paper. */
+  chart = th_print_operation_new (f->session, TH_PRINT_MODE_CHART);
+  loaded = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (chart));
+  g_assert_cmpint (gtk_page_setup_get_orientation (loaded), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+
+  g_remove (path);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = th_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/chart/draws-dots", test_draws_the_sessions_dots);
+  ADD ("/ui/chart/follows-session", test_follows_the_session);
+  ADD ("/ui/chart/tooltip", test_tooltip_names_the_dot);
+  ADD ("/ui/chart/keyboard", test_keyboard_moves_and_activates);
+  ADD ("/ui/chart/accessible", test_accessible_role_label_description);
+  ADD ("/ui/chart/style", test_style_follows_the_system);
+  ADD ("/ui/chart/anonymous", test_anonymous_switch_hides_names);
+  ADD ("/ui/chart/threshold", test_threshold_spin);
+  ADD ("/ui/chart/menu", test_menu_and_actions);
+  ADD ("/ui/chart/export", test_export_files);
+  ADD ("/ui/chart/export-action", test_export_action);
+  ADD ("/ui/chart/print-chart", test_print_chart);
+  ADD ("/ui/chart/print-handouts", test_print_handouts);
+  ADD ("/ui/chart/print-cards", test_print_cards);
+  ADD ("/ui/chart/print-settings", test_print_settings_are_remembered);
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}

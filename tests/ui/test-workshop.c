@@ -1,0 +1,917 @@
+/* test-workshop.c: the workshop session driven as a facilitator would
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "th-new-workshop-dialog.h"
+#include "th-participant-row.h"
+#include "th-sample.h"
+#include "th-ui-test-utils.h"
+
+typedef struct
+{
+  ThApplication *app;
+  ThWindow *window;
+  char *dir;
+  GFile *file; /* a named workshop with Ana and Ben, none of it answered */
+  ThDeck *deck;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_remove (path);
+}
+
+/* What an earlier test (or run) left in the user's data folder would
+ * show up on the welcome page; every test starts without it. */
+static void
+clear_user_data (void)
+{
+  g_autofree char *two_hats = g_build_filename (g_get_user_data_dir (), "two-hats", NULL);
+
+  remove_tree (two_hats);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThSession) session = NULL;
+
+  clear_user_data ();
+
+  f->dir = g_dir_make_tmp ("test-workshop-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->file = g_file_new_build_filename (f->dir, "offsite.twohats", NULL);
+  f->deck = th_deck_new_builtin ();
+
+  session = th_session_new (f->deck);
+  th_session_set_title (session, "Offsite");
+  g_assert_nonnull (th_session_add_participant (session, "Ana", NULL));
+  g_assert_nonnull (th_session_add_participant (session, "Ben", NULL));
+  g_assert_true (th_session_save_to_file (session, f->file, &error));
+  g_assert_no_error (error);
+
+  f->window = th_test_new_window (&f->app);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  if (f->window != NULL)
+    th_test_destroy_window (GTK_WINDOW (f->window));
+  g_clear_object (&f->app);
+  remove_tree (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_object (&f->file);
+  g_clear_object (&f->deck);
+  clear_user_data ();
+}
+
+static gboolean message_dialog_shown (gpointer data);
+
+static const char *
+behaviour_id (Fixture *f, guint position)
+{
+  return th_behaviour_get_id (th_deck_get_behaviour (f->deck, position));
+}
+
+static ThSide
+sort_of (ThSession *session, const char *participant_id, const char *behaviour)
+{
+  ThSide side = TH_SIDE_BOTH;
+
+  th_participant_get_sort (th_session_lookup_participant (session, participant_id), behaviour,
+                           &side);
+  return side;
+}
+
+static ThWorkshopView *
+open_workshop (Fixture *f)
+{
+  ThWorkshopView *view;
+
+  g_assert_true (th_window_open_file (f->window, f->file));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  view = th_window_get_workshop_view (f->window);
+  g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "workshop");
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "sort");
+  return view;
+}
+
+static void
+press (Fixture *f, guint keyval)
+{
+  th_test_press_key (GTK_WINDOW (f->window), keyval, 0);
+}
+
+static const char *
+focused_card (Fixture *f)
+{
+  return th_sort_board_get_focused_card (
+    th_workshop_view_get_sort_board (th_window_get_workshop_view (f->window)));
+}
+
+/* Widgets a person would find on screen. */
+static GtkWidget *
+find_widget (GtkWidget *root, gboolean (*match) (GtkWidget *, gconstpointer), gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_button_labelled (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_row_titled_prefix (GtkWidget *widget, gconstpointer prefix)
+{
+  return ADW_IS_ACTION_ROW (widget) && gtk_widget_get_mapped (widget)
+         && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), prefix);
+}
+
+static gboolean
+is_participant_row_of (GtkWidget *widget, gconstpointer name)
+{
+  return TH_IS_PARTICIPANT_ROW (widget)
+         && g_strcmp0 (th_participant_get_name (
+                         th_participant_row_get_participant (TH_PARTICIPANT_ROW (widget))),
+                       name)
+              == 0;
+}
+
+static void
+test_sort_whole_deck_by_keyboard (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f);
+  ThSession *session = th_window_get_session (f->window);
+  guint n = th_deck_get_n_behaviours (f->deck);
+  GtkWidget *row;
+  ThScores scores;
+
+  th_workshop_view_focus_board (view);
+  g_assert_cmpstr (focused_card (f), ==, behaviour_id (f, 0));
+
+  /* L on the first card: it goes under Leadership and the keyboard
+   * stays in the pile, on the next card. */
+  press (f, GDK_KEY_l);
+  g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 0)), ==, TH_SIDE_LEADERSHIP);
+  g_assert_cmpstr (focused_card (f), ==, behaviour_id (f, 1));
+
+  /* The arrows pick another card; M puts it under Management. */
+  press (f, GDK_KEY_Down);
+  g_assert_cmpstr (focused_card (f), ==, behaviour_id (f, 2));
+  press (f, GDK_KEY_m);
+  g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 2)), ==, TH_SIDE_MANAGEMENT);
+  g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 1)), ==, TH_SIDE_BOTH);
+
+  /* Left goes to the Leadership column; U takes the card back. */
+  press (f, GDK_KEY_Left);
+  g_assert_cmpstr (focused_card (f), ==, behaviour_id (f, 0));
+  press (f, GDK_KEY_u);
+  g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 0)), ==, TH_SIDE_BOTH);
+  /* The column is empty now, so the keyboard went with the card. */
+  g_assert_cmpstr (focused_card (f), ==, behaviour_id (f, 0));
+
+  /* Right, Right: from the pile to Management; M there changes nothing. */
+  press (f, GDK_KEY_Right);
+  g_assert_cmpstr (focused_card (f), ==, behaviour_id (f, 2));
+  press (f, GDK_KEY_m);
+  g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 2)), ==, TH_SIDE_MANAGEMENT);
+  press (f, GDK_KEY_Left);
+
+  /* Now the whole pile, each card on the side of its key. */
+  for (guint guard = 0; th_participant_get_n_sorted (th_session_get_participant (session, 0)) < n;
+       guard++)
+    {
+      /* A copy: the card's row is made anew when the answer changes. */
+      g_autofree char *id = g_strdup (focused_card (f));
+      ThBehaviour *behaviour;
+
+      g_assert_cmpuint (guard, <, 2 * n);
+      g_assert_nonnull (id);
+      behaviour = th_deck_lookup_behaviour (f->deck, id);
+      press (f, th_behaviour_get_key (behaviour) == TH_SIDE_LEADERSHIP ? GDK_KEY_l : GDK_KEY_m);
+      g_assert_cmpint (sort_of (session, "p1", id), ==, th_behaviour_get_key (behaviour));
+    }
+
+  th_session_compute_scores (session, th_session_get_participant (session, 0), &scores);
+  g_assert_cmpuint (scores.sorted, ==, n);
+  /* All on the side of their key, but the one put under Management on
+   * purpose above. */
+  g_assert_cmpuint (
+    scores.correct, ==,
+    n - (th_behaviour_get_key (th_deck_get_behaviour (f->deck, 2)) != TH_SIDE_MANAGEMENT));
+  /* Ben was not touched. */
+  g_assert_cmpuint (th_participant_get_n_sorted (th_session_get_participant (session, 1)), ==, 0);
+
+  /* The sidebar says so. */
+  row = find_widget (GTK_WIDGET (view), is_participant_row_of, "Ana");
+  g_assert_nonnull (row);
+  g_assert_true (
+    g_str_has_prefix (th_participant_row_get_progress (TH_PARTICIPANT_ROW (row)), "Sorted 24/24"));
+}
+
+static gboolean
+emit_drop (GtkWidget *column, const char *value_string)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (column);
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, value_string);
+  g_signal_emit_by_name (target, "drop", &value, 20.0, 20.0, &accepted);
+  g_value_unset (&value);
+
+  return accepted;
+}
+
+static void
+test_drop_onto_columns (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f);
+  ThSortBoard *board = th_workshop_view_get_sort_board (view);
+  ThSession *session = th_window_get_session (f->window);
+
+  g_assert_true (
+    emit_drop (th_sort_board_get_column (board, TH_SIDE_MANAGEMENT), behaviour_id (f, 3)));
+  g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 3)), ==, TH_SIDE_MANAGEMENT);
+
+  g_assert_true (
+    emit_drop (th_sort_board_get_column (board, TH_SIDE_LEADERSHIP), behaviour_id (f, 3)));
+  g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 3)), ==, TH_SIDE_LEADERSHIP);
+
+  /* Back onto the pile: not sorted any more. */
+  g_assert_true (emit_drop (th_sort_board_get_column (board, TH_SIDE_BOTH), behaviour_id (f, 3)));
+  g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 3)), ==, TH_SIDE_BOTH);
+
+  /* Text dragged in from elsewhere is refused and changes nothing. */
+  g_assert_false (
+    emit_drop (th_sort_board_get_column (board, TH_SIDE_LEADERSHIP), "not-a-behaviour"));
+  g_assert_cmpuint (th_participant_get_n_sorted (th_session_get_participant (session, 0)), ==, 0);
+
+  /* A drop is a step that Ctrl+Z takes back, like a key. */
+  g_assert_true (
+    emit_drop (th_sort_board_get_column (board, TH_SIDE_MANAGEMENT), behaviour_id (f, 5)));
+  th_workshop_view_focus_board (view);
+  th_test_press_key (GTK_WINDOW (f->window), GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 5)), ==, TH_SIDE_BOTH);
+}
+
+static void
+test_undo_and_redo (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f);
+  ThSession *session = th_window_get_session (f->window);
+
+  th_workshop_view_focus_board (view);
+  press (f, GDK_KEY_l);
+  press (f, GDK_KEY_m);
+  g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 0)), ==, TH_SIDE_LEADERSHIP);
+  g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 1)), ==, TH_SIDE_MANAGEMENT);
+
+  th_test_press_key (GTK_WINDOW (f->window), GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 1)), ==, TH_SIDE_BOTH);
+  g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 0)), ==, TH_SIDE_LEADERSHIP);
+  /* The keyboard is on the card that came back. */
+  g_assert_cmpstr (focused_card (f), ==, behaviour_id (f, 1));
+
+  th_test_press_key (GTK_WINDOW (f->window), GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 0)), ==, TH_SIDE_BOTH);
+
+  th_test_press_key (GTK_WINDOW (f->window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 0)), ==, TH_SIDE_LEADERSHIP);
+  th_test_press_key (GTK_WINDOW (f->window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 1)), ==, TH_SIDE_MANAGEMENT);
+
+  /* Nothing left to redo: the key changes nothing. */
+  th_test_press_key (GTK_WINDOW (f->window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpuint (th_participant_get_n_sorted (th_session_get_participant (session, 0)), ==, 2);
+
+  /* Ratings are steps too. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "workshop.phase", "s", "reflect");
+  press (f, GDK_KEY_3);
+  g_assert_cmpint (
+    th_participant_get_rating (th_session_get_participant (session, 0), behaviour_id (f, 0)), ==,
+    3);
+  th_test_press_key (GTK_WINDOW (f->window), GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpint (
+    th_participant_get_rating (th_session_get_participant (session, 0), behaviour_id (f, 0)), ==,
+    0);
+}
+
+static void
+test_rating_keys (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f);
+  ThSession *session = th_window_get_session (f->window);
+  ThParticipant *ana = th_session_get_participant (session, 0);
+  ThReflectBoard *board = th_workshop_view_get_reflect_board (view);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "workshop.phase", "s", "reflect");
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "reflect");
+  g_assert_cmpstr (th_reflect_board_get_focused_behaviour (board), ==, behaviour_id (f, 0));
+
+  /* Each key rates the row in focus and moves on to the next. */
+  press (f, GDK_KEY_4);
+  g_assert_cmpint (th_participant_get_rating (ana, behaviour_id (f, 0)), ==, 4);
+  g_assert_cmpstr (th_reflect_board_get_focused_behaviour (board), ==, behaviour_id (f, 1));
+  press (f, GDK_KEY_1);
+  press (f, GDK_KEY_5);
+  g_assert_cmpint (th_participant_get_rating (ana, behaviour_id (f, 1)), ==, 1);
+  g_assert_cmpint (th_participant_get_rating (ana, behaviour_id (f, 2)), ==, 5);
+  g_assert_cmpstr (th_reflect_board_get_focused_behaviour (board), ==, behaviour_id (f, 3));
+
+  /* Up, and a new number replaces the old one. */
+  press (f, GDK_KEY_Up);
+  press (f, GDK_KEY_2);
+  g_assert_cmpint (th_participant_get_rating (ana, behaviour_id (f, 2)), ==, 2);
+  g_assert_cmpuint (th_participant_get_n_rated (ana), ==, 3);
+
+  /* Keys outside 1–5 rate nothing. */
+  press (f, GDK_KEY_9);
+  g_assert_cmpint (th_participant_get_rating (ana, behaviour_id (f, 3)), ==, 0);
+}
+
+static gboolean
+has_tooltip (GtkWidget *widget, gconstpointer tooltip)
+{
+  return gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static void
+test_fast_entry (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f);
+  ThSession *session = th_window_get_session (f->window);
+  ThParticipant *ana = th_session_get_participant (session, 0);
+  ThReflectBoard *board = th_workshop_view_get_fast_entry_board (view);
+  GtkWidget *toggle = find_widget (GTK_WIDGET (view), has_tooltip, "Type In Paper Results");
+
+  g_assert_nonnull (toggle);
+  g_signal_emit_by_name (toggle, "clicked");
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "fast-entry");
+  g_assert_cmpstr (th_reflect_board_get_focused_behaviour (board), ==, behaviour_id (f, 0));
+
+  /* During the sort, paper sorts come in: each letter is a row. */
+  press (f, GDK_KEY_l);
+  press (f, GDK_KEY_m);
+  g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 0)), ==, TH_SIDE_LEADERSHIP);
+  g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 1)), ==, TH_SIDE_MANAGEMENT);
+  g_assert_cmpstr (th_reflect_board_get_focused_behaviour (board), ==, behaviour_id (f, 2));
+
+  /* From a sheet with both answers, a row is done after L/M and 1–5. */
+  th_session_set_phase (session, TH_PHASE_REVEAL);
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "fast-entry");
+  press (f, GDK_KEY_m);
+  g_assert_cmpstr (th_reflect_board_get_focused_behaviour (board), ==, behaviour_id (f, 2));
+  press (f, GDK_KEY_4);
+  g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 2)), ==, TH_SIDE_MANAGEMENT);
+  g_assert_cmpint (th_participant_get_rating (ana, behaviour_id (f, 2)), ==, 4);
+  g_assert_cmpstr (th_reflect_board_get_focused_behaviour (board), ==, behaviour_id (f, 3));
+
+  /* Off again: back to the board of the phase. */
+  g_signal_emit_by_name (toggle, "clicked");
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "reveal");
+}
+
+static void
+test_phase_stepper (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f);
+  ThSession *session = th_window_get_session (f->window);
+  GtkWidget *reveal = find_widget (GTK_WIDGET (view), is_button_labelled, "2 · Reveal");
+  GtkWidget *reflect = find_widget (GTK_WIDGET (view), is_button_labelled, "3 · Reflect");
+  GtkWidget *sort = find_widget (GTK_WIDGET (view), is_button_labelled, "1 · Sort");
+
+  g_assert_nonnull (reveal);
+  g_assert_nonnull (reflect);
+  g_assert_nonnull (sort);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (sort)));
+
+  g_signal_emit_by_name (reveal, "clicked");
+  g_assert_cmpint (th_session_get_phase (session), ==, TH_PHASE_REVEAL);
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "reveal");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (reveal)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (sort)));
+
+  g_signal_emit_by_name (reflect, "clicked");
+  g_assert_cmpint (th_session_get_phase (session), ==, TH_PHASE_REFLECT);
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "reflect");
+
+  /* A phase set elsewhere (the presenter, the room) shows here too. */
+  th_session_set_phase (session, TH_PHASE_SORT);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (sort)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (reflect)));
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "sort");
+}
+
+static ThNewWorkshopDialog *
+find_new_workshop_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (TH_IS_NEW_WORKSHOP_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TH_NEW_WORKSHOP_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+new_workshop_dialog_shown (gpointer data)
+{
+  return find_new_workshop_dialog () != NULL;
+}
+
+static gboolean
+new_workshop_dialog_gone (gpointer data)
+{
+  return find_new_workshop_dialog () == NULL;
+}
+
+/* Types ASCII letters and spaces as a person would, key by key. */
+static void
+type_text (GtkWindow *window, const char *text)
+{
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (*c == ' ')
+        th_test_press_key (window, GDK_KEY_space, 0);
+      else if (g_ascii_isupper (*c))
+        th_test_press_key (window, gdk_unicode_to_keyval (g_ascii_tolower (*c)), GDK_SHIFT_MASK);
+      else
+        th_test_press_key (window, gdk_unicode_to_keyval (*c), 0);
+    }
+}
+
+static void
+test_new_workshop_with_typed_names (Fixture *f, gconstpointer data)
+{
+  ThNewWorkshopDialog *dialog;
+  GtkWidget *entry;
+  ThSession *session;
+  ThDocument *document;
+
+  /* Ctrl+N from the welcome page. */
+  th_test_press_key (GTK_WINDOW (f->window), GDK_KEY_n, GDK_CONTROL_MASK);
+  g_assert_true (th_test_wait_until (new_workshop_dialog_shown, NULL, 2000));
+  dialog = find_new_workshop_dialog ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  entry = th_new_workshop_dialog_get_name_entry (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (th_new_workshop_dialog_get_title_entry (dialog)),
+                         "Monday group");
+  gtk_widget_grab_focus (entry);
+
+  /* Enter adds a name and the entry is ready for the next one. */
+  type_text (GTK_WINDOW (dialog), "Ana");
+  th_test_press_key (GTK_WINDOW (dialog), GDK_KEY_Return, 0);
+  type_text (GTK_WINDOW (dialog), "Ben Li");
+  th_test_press_key (GTK_WINDOW (dialog), GDK_KEY_Return, 0);
+  g_assert_cmpuint (th_new_workshop_dialog_get_n_names (dialog), ==, 2);
+  g_assert_cmpstr (th_new_workshop_dialog_get_name (dialog, 0), ==, "Ana");
+  g_assert_cmpstr (th_new_workshop_dialog_get_name (dialog, 1), ==, "Ben Li");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_true (gtk_widget_has_focus (entry)
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), entry));
+
+  /* A last name without Enter still counts; Ctrl+Enter creates. */
+  type_text (GTK_WINDOW (dialog), "Cy");
+  th_new_workshop_dialog_set_n_anonymous (dialog, 2);
+  th_test_press_key (GTK_WINDOW (dialog), GDK_KEY_Return, GDK_CONTROL_MASK);
+  g_assert_true (th_test_wait_until (new_workshop_dialog_gone, NULL, 2000));
+
+  session = th_window_get_session (f->window);
+  document = th_window_get_document (f->window);
+  g_assert_nonnull (session);
+  g_assert_cmpstr (th_session_get_title (session), ==, "Monday group");
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 5);
+  g_assert_cmpstr (th_participant_get_name (th_session_get_participant (session, 0)), ==, "Ana");
+  g_assert_cmpstr (th_participant_get_name (th_session_get_participant (session, 1)), ==, "Ben Li");
+  g_assert_cmpstr (th_participant_get_name (th_session_get_participant (session, 2)), ==, "Cy");
+  g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "workshop");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Monday group");
+
+  /* Untitled, and safe already: the recovery copy holds the names. */
+  g_assert_null (th_document_get_file (document));
+  g_assert_true (g_file_query_exists (th_document_get_recovery_file (document), NULL));
+}
+
+static void
+test_typing_participants_in_the_sidebar (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f);
+  ThSession *session = th_window_get_session (f->window);
+  GtkWidget *entry = th_workshop_view_get_add_entry (view);
+
+  gtk_widget_grab_focus (entry);
+  type_text (GTK_WINDOW (f->window), "Cy");
+  press (f, GDK_KEY_Return);
+  type_text (GTK_WINDOW (f->window), "Dee");
+  press (f, GDK_KEY_Return);
+
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 4);
+  g_assert_cmpstr (th_participant_get_name (th_session_get_participant (session, 2)), ==, "Cy");
+  g_assert_cmpstr (th_participant_get_name (th_session_get_participant (session, 3)), ==, "Dee");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_participant_row_of, "Dee"));
+
+  /* Renaming goes through a dialog with the name to edit. */
+  {
+    AdwMessageDialog *dialog = NULL;
+
+    gtk_widget_activate_action (GTK_WIDGET (view), "workshop.rename", "s", "p3");
+    g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, 2000));
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Cyra");
+    adw_message_dialog_response (dialog, "rename");
+    g_assert_cmpstr (th_participant_get_name (th_session_get_participant (session, 2)), ==, "Cyra");
+    g_assert_nonnull (find_widget (GTK_WIDGET (view), is_participant_row_of, "Cyra"));
+  }
+
+  /* Removing one takes them out of the file too. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "workshop.remove", "s",
+                              th_participant_get_id (th_session_get_participant (session, 2)));
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 3);
+  {
+    g_autoptr (ThSession) on_disk = th_session_new_from_file (f->file, NULL);
+
+    g_assert_cmpuint (th_session_get_n_participants (on_disk), ==, 3);
+  }
+}
+
+static void
+test_broken_file_keeps_open_session (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) broken = g_file_new_for_path (
+    g_test_get_filename (G_TEST_DIST, "fixtures", "session-syntax-error.twohats", NULL));
+  g_autoptr (GFile) newer = g_file_new_for_path (
+    g_test_get_filename (G_TEST_DIST, "fixtures", "session-version-newer.twohats", NULL));
+  ThSession *before;
+
+  open_workshop (f);
+  before = th_window_get_session (f->window);
+
+  g_assert_false (th_window_open_file (f->window, broken));
+  g_assert_nonnull (th_window_get_last_error (f->window));
+  g_assert_true (th_window_get_session (f->window) == before);
+  g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "workshop");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Offsite");
+
+  g_assert_false (th_window_open_file (f->window, newer));
+  g_assert_nonnull (strstr (th_window_get_last_error (f->window), "newer version"));
+  g_assert_true (th_window_get_session (f->window) == before);
+}
+
+static void
+test_autosave_right_after_the_key (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f);
+  g_autoptr (ThSession) on_disk = NULL;
+
+  th_workshop_view_focus_board (view);
+  press (f, GDK_KEY_m);
+
+  /* Nothing else happens between the key and this read. */
+  on_disk = th_session_new_from_file (f->file, NULL);
+  g_assert_nonnull (on_disk);
+  g_assert_cmpint (sort_of (on_disk, "p1", behaviour_id (f, 0)), ==, TH_SIDE_MANAGEMENT);
+  g_assert_true (th_document_get_saved (th_window_get_document (f->window)));
+
+  /* Ctrl+S has nothing left to do for a named workshop. */
+  th_test_press_key (GTK_WINDOW (f->window), GDK_KEY_s, GDK_CONTROL_MASK);
+  g_assert_true (th_document_get_saved (th_window_get_document (f->window)));
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *(AdwMessageDialog **)data = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+test_recovery_offered_at_next_start (Fixture *f, gconstpointer data)
+{
+  ThNewWorkshopDialog *dialog;
+  ThSession *session;
+  GtkWidget *row;
+  g_autofree char *recovery_path = NULL;
+  AdwMessageDialog *confirm = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-workshop", NULL);
+  g_assert_true (th_test_wait_until (new_workshop_dialog_shown, NULL, 2000));
+  dialog = find_new_workshop_dialog ();
+  th_new_workshop_dialog_set_n_anonymous (dialog, 3);
+  th_new_workshop_dialog_create (dialog);
+
+  session = th_window_get_session (f->window);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 3);
+  th_workshop_view_focus_board (th_window_get_workshop_view (f->window));
+  press (f, GDK_KEY_l);
+  recovery_path
+    = g_file_get_path (th_document_get_recovery_file (th_window_get_document (f->window)));
+
+  /* The app goes away without a name given: a crash, or a closed window. */
+  th_test_destroy_window (GTK_WINDOW (f->window));
+  g_clear_object (&f->app);
+  f->window = th_test_new_window (&f->app);
+
+  g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "welcome");
+  row = find_widget (GTK_WIDGET (f->window), is_row_titled_prefix, "Unsaved workshop from ");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "3 participants"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-recovery", "s", recovery_path);
+  session = th_window_get_session (f->window);
+  g_assert_nonnull (session);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 3);
+  g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 0)), ==, TH_SIDE_LEADERSHIP);
+  g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "workshop");
+
+  /* Saving it with a name ends its time in the recovery folder. */
+  {
+    g_autoptr (GFile) named = g_file_new_build_filename (f->dir, "named.twohats", NULL);
+
+    g_assert_true (th_window_save_as (f->window, named));
+    g_assert_false (g_file_test (recovery_path, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_equal (th_document_get_file (th_window_get_document (f->window)), named));
+  }
+
+  /* And one more untitled one, discarded from the welcome page. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-workshop", NULL);
+  g_assert_true (th_test_wait_until (new_workshop_dialog_shown, NULL, 2000));
+  th_new_workshop_dialog_set_n_anonymous (find_new_workshop_dialog (), 1);
+  th_new_workshop_dialog_create (find_new_workshop_dialog ());
+  g_free (recovery_path);
+  recovery_path
+    = g_file_get_path (th_document_get_recovery_file (th_window_get_document (f->window)));
+  g_assert_true (g_file_test (recovery_path, G_FILE_TEST_EXISTS));
+  th_window_open_file (f->window, f->file);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.home", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_nonnull (
+    find_widget (GTK_WIDGET (f->window), is_row_titled_prefix, "Unsaved workshop from "));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.discard-recovery", "s", recovery_path);
+  g_assert_true (th_test_wait_until (message_dialog_shown, &confirm, 2000));
+  adw_message_dialog_response (confirm, "discard");
+  g_assert_false (g_file_test (recovery_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_privacy_screen (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f);
+  ThSession *session = th_window_get_session (f->window);
+
+  th_workshop_view_set_pass_the_laptop (view, TRUE);
+  th_workshop_view_select_participant (view, th_session_get_participant (session, 1));
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "privacy");
+  /* Ana's answers are not on screen for Ben to see. */
+  g_assert_true (th_workshop_view_get_selected_participant (view)
+                 == th_session_get_participant (session, 1));
+
+  press (f, GDK_KEY_Return);
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "sort");
+  /* Ben can start at once. */
+  press (f, GDK_KEY_m);
+  g_assert_cmpint (sort_of (session, "p2", behaviour_id (f, 0)), ==, TH_SIDE_MANAGEMENT);
+  g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 0)), ==, TH_SIDE_BOTH);
+}
+
+static void
+test_reveal (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view;
+  ThRevealBoard *board;
+  ThSession *session;
+  double first_distance;
+  double percent;
+  guint n_sorted;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sample", NULL);
+  view = th_window_get_workshop_view (f->window);
+  board = th_workshop_view_get_reveal_board (view);
+  session = th_window_get_session (f->window);
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "reveal");
+
+  /* The most contested card comes first. */
+  g_assert_true (th_session_get_agreement (
+    session, th_behaviour_get_id (th_reveal_board_get_current (board)), &percent, &n_sorted));
+  first_distance = ABS (percent - 50.0);
+  for (guint i = 0; i < th_deck_get_n_behaviours (th_session_get_deck (session)); i++)
+    {
+      double other;
+
+      if (th_session_get_agreement (
+            session, th_behaviour_get_id (th_reveal_board_get_nth (board, i)), &other, NULL))
+        g_assert_cmpfloat (ABS (other - 50.0), >=, first_distance);
+    }
+
+  /* The facilitator sees how the selected participant sorted. */
+  g_assert_nonnull (th_reveal_board_get_accuracy_text (board));
+  g_assert_nonnull (strstr (th_reveal_board_get_accuracy_text (board),
+                            th_participant_get_name (th_session_get_participant (session, 0))));
+
+  th_workshop_view_focus_board (view);
+  press (f, GDK_KEY_Right);
+  g_assert_cmpuint (th_reveal_board_get_position (board), ==, 1);
+  press (f, GDK_KEY_Left);
+  g_assert_cmpuint (th_reveal_board_get_position (board), ==, 0);
+}
+
+static void
+test_merge (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) other_file = g_file_new_build_filename (f->dir, "laptop-2.twohats", NULL);
+  g_autoptr (GFile) deck_file = g_file_new_for_path (
+    g_test_get_filename (G_TEST_DIST, "fixtures", "deck-small.twohats-deck", NULL));
+  g_autoptr (ThSession) other = th_session_new (f->deck);
+  g_autoptr (GString) report = g_string_new (NULL);
+  ThSession *session;
+
+  /* Another laptop, whose first participant is "p1" too, and an "Ana". */
+  th_session_add_participant (other, "Ana", NULL);
+  th_session_add_participant (other, "Eve", NULL);
+  th_session_set_sort (other, "p2", behaviour_id (f, 0), TH_SIDE_LEADERSHIP, NULL);
+  g_assert_true (th_session_save_to_file (other, other_file, NULL));
+
+  open_workshop (f);
+  session = th_window_get_session (f->window);
+  g_assert_true (th_window_merge_file (f->window, other_file, report));
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 4);
+  g_assert_nonnull (strstr (report->str, "2 participants added"));
+  g_assert_nonnull (strstr (report->str, "new one"));
+  g_assert_nonnull (strstr (report->str, "“Ana” was here already"));
+  g_assert_cmpint (sort_of (session,
+                            th_participant_get_id (th_session_get_participant (session, 3)),
+                            behaviour_id (f, 0)),
+                   ==, TH_SIDE_LEADERSHIP);
+
+  /* The scores of everyone, merged ones included, as CSV. */
+  {
+    g_autoptr (GFile) csv = g_file_new_build_filename (f->dir, "scores.csv", NULL);
+    g_autoptr (GError) error = NULL;
+    g_autofree char *contents = NULL;
+
+    g_assert_true (th_window_export_csv (f->window, csv, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_load_contents (csv, NULL, &contents, NULL, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "id,name,leadership,management,quadrant"));
+    g_assert_nonnull (strstr (contents, ",Eve,"));
+  }
+
+  /* A deck is no workshop: reported, nothing merged. */
+  g_assert_false (th_window_merge_file (f->window, deck_file, report));
+  g_assert_nonnull (strstr (report->str, "not merged"));
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 4);
+}
+
+static void
+test_self_study_resumes (Fixture *f, gconstpointer data)
+{
+  ThSession *session;
+  ThDeck *deck;
+  guint n;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.self-study", NULL);
+  g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "cards");
+  session = th_window_get_session (f->window);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 1);
+  deck = th_session_get_deck (session);
+  n = th_deck_get_n_behaviours (deck);
+
+  /* "Next" goes to the sort, and the sort is by keyboard as ever. */
+  gtk_widget_activate_action (GTK_WIDGET (th_window_get_self_study_path (f->window)),
+                              "self-study.continue", NULL);
+  g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "workshop");
+  g_assert_cmpstr (th_workshop_view_get_visible_board (th_window_get_workshop_view (f->window)), ==,
+                   "sort");
+  press (f, GDK_KEY_l);
+  g_assert_cmpuint (th_participant_get_n_sorted (th_session_get_participant (session, 0)), ==, 1);
+  for (guint i = 0; i < n; i++)
+    th_session_set_sort (session, "p1", th_behaviour_get_id (th_deck_get_behaviour (deck, i)),
+                         th_behaviour_get_key (th_deck_get_behaviour (deck, i)), NULL);
+
+  /* The next run starts where this one stopped: everything sorted, so
+   * the key comes next. */
+  th_test_destroy_window (GTK_WINDOW (f->window));
+  g_clear_object (&f->app);
+  f->window = th_test_new_window (&f->app);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.self-study", NULL);
+  g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "workshop");
+  g_assert_cmpstr (th_workshop_view_get_visible_board (th_window_get_workshop_view (f->window)), ==,
+                   "reveal");
+  g_assert_cmpint (th_self_study_path_get_step (th_window_get_self_study_path (f->window)), ==,
+                   TH_SELF_STUDY_STEP_REVEAL);
+
+  session = th_window_get_session (f->window);
+  deck = th_session_get_deck (session);
+  for (guint i = 0; i < n; i++)
+    th_session_set_rating (session, "p1", th_behaviour_get_id (th_deck_get_behaviour (deck, i)),
+                           i % 2 ? 5 : 2, NULL);
+
+  th_test_destroy_window (GTK_WINDOW (f->window));
+  g_clear_object (&f->app);
+  f->window = th_test_new_window (&f->app);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.self-study", NULL);
+
+  /* All rated: where you land. */
+  if (th_window_get_chart_page (f->window) == NULL)
+    {
+      g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "result");
+      g_assert_nonnull (
+        th_self_study_result_get_quadrant_text (th_window_get_self_study_result (f->window)));
+    }
+  else
+    g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "chart");
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/workshop/sort-whole-deck-by-keyboard", test_sort_whole_deck_by_keyboard);
+  ADD ("/ui/workshop/drop-onto-columns", test_drop_onto_columns);
+  ADD ("/ui/workshop/undo-and-redo", test_undo_and_redo);
+  ADD ("/ui/workshop/rating-keys", test_rating_keys);
+  ADD ("/ui/workshop/fast-entry", test_fast_entry);
+  ADD ("/ui/workshop/phase-stepper", test_phase_stepper);
+  ADD ("/ui/workshop/new-workshop-typed-names", test_new_workshop_with_typed_names);
+  ADD ("/ui/workshop/typing-participants", test_typing_participants_in_the_sidebar);
+  ADD ("/ui/workshop/broken-file-keeps-session", test_broken_file_keeps_open_session);
+  ADD ("/ui/workshop/autosave-after-key", test_autosave_right_after_the_key);
+  ADD ("/ui/workshop/recovery-offered", test_recovery_offered_at_next_start);
+  ADD ("/ui/workshop/privacy-screen", test_privacy_screen);
+  ADD ("/ui/workshop/reveal", test_reveal);
+  ADD ("/ui/workshop/merge", test_merge);
+  ADD ("/ui/workshop/self-study-resumes", test_self_study_resumes);
+#undef ADD
+
+  return g_test_run ();
+}
