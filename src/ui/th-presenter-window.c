@@ -27,6 +27,10 @@ struct _ThPresenterWindow
   GtkWidget *card;
   GtkWidget *position_label;
   GtkWidget *timer_label;
+  GtkWidget *content;
+  GtkWidget *nav_target;
+  char *next_action;
+  char *previous_action;
 
   gboolean blanked;
   int timer_minutes;
@@ -198,7 +202,9 @@ th_presenter_window_set_blanked (ThPresenterWindow *self, gboolean blanked)
     return;
 
   self->blanked = blanked;
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), blanked ? "blank" : "card");
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), blanked         ? "blank"
+                                                             : self->content ? "content"
+                                                                             : "card");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLANKED]);
 }
 
@@ -221,19 +227,68 @@ th_presenter_window_get_flipped (ThPresenterWindow *self)
 static void
 next_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  th_card_browser_next (TH_PRESENTER_WINDOW (widget)->browser);
+  ThPresenterWindow *self = TH_PRESENTER_WINDOW (widget);
+
+  if (self->content == NULL)
+    th_card_browser_next (self->browser);
+  else if (self->nav_target != NULL && self->next_action != NULL)
+    gtk_widget_activate_action (self->nav_target, self->next_action, NULL);
 }
 
 static void
 previous_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  th_card_browser_previous (TH_PRESENTER_WINDOW (widget)->browser);
+  ThPresenterWindow *self = TH_PRESENTER_WINDOW (widget);
+
+  if (self->content == NULL)
+    th_card_browser_previous (self->browser);
+  else if (self->nav_target != NULL && self->previous_action != NULL)
+    gtk_widget_activate_action (self->nav_target, self->previous_action, NULL);
 }
 
 static void
 flip_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  th_card_browser_flip (TH_PRESENTER_WINDOW (widget)->browser);
+  ThPresenterWindow *self = TH_PRESENTER_WINDOW (widget);
+
+  if (self->content == NULL)
+    th_card_browser_flip (self->browser);
+}
+
+void
+th_presenter_window_set_content (ThPresenterWindow *self, GtkWidget *content, GtkWidget *nav_target,
+                                 const char *next_action, const char *previous_action)
+{
+  GtkWidget *old;
+
+  g_return_if_fail (TH_IS_PRESENTER_WINDOW (self));
+  g_return_if_fail (content == NULL || GTK_IS_WIDGET (content));
+
+  old = gtk_stack_get_child_by_name (GTK_STACK (self->stack), "content");
+  if (old != NULL && old != content)
+    gtk_stack_remove (GTK_STACK (self->stack), old);
+
+  self->content = content;
+  g_set_weak_pointer (&self->nav_target, nav_target);
+  g_free (self->next_action);
+  self->next_action = g_strdup (next_action);
+  g_free (self->previous_action);
+  self->previous_action = g_strdup (previous_action);
+
+  if (content != NULL && old != content)
+    gtk_stack_add_named (GTK_STACK (self->stack), content, "content");
+
+  gtk_widget_set_visible (self->position_label, content == NULL);
+  if (!self->blanked)
+    gtk_stack_set_visible_child_name (GTK_STACK (self->stack), content ? "content" : "card");
+}
+
+GtkWidget *
+th_presenter_window_get_content (ThPresenterWindow *self)
+{
+  g_return_val_if_fail (TH_IS_PRESENTER_WINDOW (self), NULL);
+
+  return self->content;
 }
 
 static void
@@ -274,6 +329,9 @@ th_presenter_window_dispose (GObject *object)
   if (self->browser != NULL)
     g_signal_handlers_disconnect_by_data (self->browser, self);
   g_clear_object (&self->browser);
+  g_clear_weak_pointer (&self->nav_target);
+  g_clear_pointer (&self->next_action, g_free);
+  g_clear_pointer (&self->previous_action, g_free);
 
   G_OBJECT_CLASS (th_presenter_window_parent_class)->dispose (object);
 }

@@ -24,6 +24,15 @@ void th_presenter_window_set_blanked (ThPresenterWindow *self, gboolean blanked)
 ThConcept *th_presenter_window_get_concept (ThPresenterWindow *self);
 gboolean th_presenter_window_get_flipped (ThPresenterWindow *self);
 
+/* Shows @content (a reveal card, the chart, the join screen) instead of the
+ * card browser's card; NULL goes back to the card.  While @content shows,
+ * next and previous (clicker keys) activate @next_action and
+ * @previous_action on @nav_target, the facilitator's own widget. */
+void th_presenter_window_set_content (ThPresenterWindow *self, GtkWidget *content,
+                                      GtkWidget *nav_target, const char *next_action,
+                                      const char *previous_action);
+GtkWidget *th_presenter_window_get_content (ThPresenterWindow *self);
+
 /* Timed rounds: starts (or pauses) a countdown of @minutes shown on screen. */
 void th_presenter_window_toggle_timer (ThPresenterWindow *self);
 void th_presenter_window_set_timer_minutes (ThPresenterWindow *self, int minutes);

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -50,6 +51,15 @@ struct _ThRevealBoard
 };
 
 G_DEFINE_FINAL_TYPE (ThRevealBoard, th_reveal_board, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_CURRENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 overview_item_clear (OverviewItem *item)
@@ -200,6 +210,8 @@ update_current (ThRevealBoard *self)
     gtk_list_box_select_row (self->overview_list, row);
     self->selecting = FALSE;
   }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
 }
 
 static void
@@ -400,13 +412,33 @@ th_reveal_board_dispose (GObject *object)
 }
 
 static void
+th_reveal_board_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ThRevealBoard *self = TH_REVEAL_BOARD (object);
+
+  switch (prop_id)
+    {
+      case PROP_CURRENT:
+        g_value_set_object (value, th_reveal_board_get_current (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 th_reveal_board_class_init (ThRevealBoardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = th_reveal_board_dispose;
+  object_class->get_property = th_reveal_board_get_property;
   widget_class->grab_focus = th_reveal_board_grab_focus;
+
+  properties[PROP_CURRENT] = g_param_spec_object ("current", NULL, NULL, TH_TYPE_BEHAVIOUR,
+                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/th-reveal-board.ui");
   gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, root_box);
@@ -552,4 +584,38 @@ th_reveal_board_get_accuracy_text (ThRevealBoard *self)
   if (!gtk_widget_get_visible (GTK_WIDGET (self->accuracy_label)))
     return NULL;
   return gtk_label_get_label (self->accuracy_label);
+}
+
+void
+th_reveal_board_set_current (ThRevealBoard *self, ThBehaviour *behaviour)
+{
+  g_return_if_fail (TH_IS_REVEAL_BOARD (self));
+
+  for (guint i = 0; i < self->order->len; i++)
+    if (g_array_index (self->order, OverviewItem, i).behaviour == behaviour)
+      {
+        go_to (self, i);
+        return;
+      }
+}
+
+void
+th_reveal_board_set_presenter (ThRevealBoard *self, gboolean presenter)
+{
+  g_return_if_fail (TH_IS_REVEAL_BOARD (self));
+
+  /* The projector shows the card and how the group split, never one
+   * person's answers, the list or the buttons. */
+  th_reveal_board_set_show_accuracy (self, !presenter);
+  if (presenter)
+    th_reveal_board_set_participant (self, NULL);
+  gtk_widget_set_visible (self->overview, !presenter);
+  gtk_widget_set_visible (self->previous_button, !presenter);
+  gtk_widget_set_visible (self->next_button, !presenter);
+  adw_flap_set_locked (ADW_FLAP (self->root_box), presenter);
+  adw_flap_set_reveal_flap (ADW_FLAP (self->root_box), !presenter);
+  if (presenter)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "presenter");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "presenter");
 }

@@ -35,6 +35,10 @@ guint th_reveal_board_get_position (ThRevealBoard *self);
 /* The card at @position in the board's order. */
 ThBehaviour *th_reveal_board_get_nth (ThRevealBoard *self, guint position);
 void th_reveal_board_next (ThRevealBoard *self);
+/* Shows @behaviour, wherever it is in the order. */
+void th_reveal_board_set_current (ThRevealBoard *self, ThBehaviour *behaviour);
+/* For the projector: no accuracy, no list, no buttons. */
+void th_reveal_board_set_presenter (ThRevealBoard *self, gboolean presenter);
 void th_reveal_board_previous (ThRevealBoard *self);
 /* The accuracy line as shown, or NULL when it is hidden. */
 const char *th_reveal_board_get_accuracy_text (ThRevealBoard *self);

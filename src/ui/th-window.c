@@ -12,6 +12,9 @@
 
 #include "th-card-browser.h"
 #include "th-chart-page.h"
+#include "th-fit-bin.h"
+#include "th-reveal-board.h"
+#include "th-chart-widget.h"
 #include "th-csv.h"
 #include "th-deck.h"
 #include "th-document.h"
@@ -55,6 +58,8 @@ struct _ThWindow
   AdwViewStackPage *result_page;
   ThSelfStudyResult *self_study_result;
   GMenu *monitor_submenu;
+  GMenu *export_section;
+  char *presenter_shows; /* what the presenter mirrors: "card", "chart", … */
 
   GSettings *settings;
   ThDeck *deck;
@@ -240,6 +245,32 @@ update_save_error (ThWindow *self)
   gtk_revealer_set_reveal_child (self->save_error_revealer, error != NULL);
 }
 
+/* The chart page owns exporting and printing; the window's menu reaches
+ * them through these, whatever view is showing. */
+static const struct
+{
+  const char *window_action;
+  const char *page_action;
+} chart_actions[] = {
+  { "win.export-chart", "chart.export" },
+  { "win.print-chart", "chart.print" },
+  { "win.print-handouts", "chart.print-handouts" },
+  { "win.print-cards", "chart.print-cards" },
+};
+
+static void
+chart_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThWindow *self = TH_WINDOW (widget);
+
+  if (self->chart_widget == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (chart_actions); i++)
+    if (g_str_equal (action_name, chart_actions[i].window_action))
+      gtk_widget_activate_action (self->chart_widget, chart_actions[i].page_action, NULL);
+}
+
 static void
 update_pages (ThWindow *self)
 {
@@ -255,6 +286,9 @@ update_pages (ThWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", has_session);
+  for (guint i = 0; i < G_N_ELEMENTS (chart_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), chart_actions[i].window_action,
+                                   has_session && self->chart_widget != NULL);
 }
 
 static void
@@ -262,6 +296,8 @@ document_save_failed_cb (ThWindow *self, const GError *error)
 {
   update_save_error (self);
 }
+
+static void update_presenter_content (ThWindow *self);
 
 static void
 set_document (ThWindow *self, ThDocument *document, gboolean self_study)
@@ -298,6 +334,8 @@ set_document (ThWindow *self, ThDocument *document, gboolean self_study)
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::title", G_CALLBACK (update_title), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::phase", G_CALLBACK (update_presenter_content),
+                               self, G_CONNECT_SWAPPED);
     }
 
   update_pages (self);
@@ -431,10 +469,76 @@ path_step_changed_cb (ThWindow *self)
 /* When the person uses the view switcher during self-study, the path
  * follows, so that "Next" always means the next thing from here. */
 static void
+mirror_reveal_cb (ThRevealBoard *main_board, GParamSpec *pspec, ThRevealBoard *mirror)
+{
+  th_reveal_board_set_current (mirror, th_reveal_board_get_current (main_board));
+}
+
+/* The projector follows what the facilitator looks at: the reveal while
+ * the workshop is in that phase, the chart on the Chart view, and the card
+ * otherwise.  Its widgets are mirrors that never show one person's answers. */
+static void
+update_presenter_content (ThWindow *self)
+{
+  ThSession *session = th_window_get_session (self);
+  const char *view = th_window_get_visible_view (self);
+  const char *shows = "card";
+  GtkWidget *content = NULL;
+
+  if (self->presenter == NULL)
+    return;
+
+  if (session != NULL && g_strcmp0 (view, "chart") == 0)
+    shows = "chart";
+  else if (session != NULL && g_strcmp0 (view, "workshop") == 0
+           && th_session_get_phase (session) == TH_PHASE_REVEAL)
+    shows = "reveal";
+
+  if (g_strcmp0 (shows, self->presenter_shows) == 0)
+    return;
+  g_free (self->presenter_shows);
+  self->presenter_shows = g_strdup (shows);
+
+  if (g_str_equal (shows, "chart"))
+    {
+      content = th_chart_widget_new ();
+      th_chart_widget_set_session (TH_CHART_WIDGET (content), session);
+      if (TH_IS_CHART_PAGE (self->chart_widget))
+        th_chart_widget_set_anonymous (
+          TH_CHART_WIDGET (content),
+          th_chart_page_get_anonymous (TH_CHART_PAGE (self->chart_widget)));
+      gtk_widget_add_css_class (content, "presenter-chart");
+      th_presenter_window_set_content (self->presenter, content, NULL, NULL, NULL);
+    }
+  else if (g_str_equal (shows, "reveal"))
+    {
+      ThRevealBoard *main_board = th_workshop_view_get_reveal_board (self->workshop_view);
+
+      GtkWidget *mirror = th_reveal_board_new ();
+
+      th_reveal_board_set_session (TH_REVEAL_BOARD (mirror), session);
+      th_reveal_board_set_presenter (TH_REVEAL_BOARD (mirror), TRUE);
+      th_reveal_board_set_current (TH_REVEAL_BOARD (mirror),
+                                   th_reveal_board_get_current (main_board));
+      g_signal_connect_object (main_board, "notify::current", G_CALLBACK (mirror_reveal_cb), mirror,
+                               0);
+      /* Laid out at a laptop's width and scaled to the projector. */
+      content = th_fit_bin_new (1000);
+      th_fit_bin_set_child (TH_FIT_BIN (content), mirror);
+      th_presenter_window_set_content (self->presenter, content, GTK_WIDGET (main_board),
+                                       "reveal.next", "reveal.previous");
+    }
+  else
+    th_presenter_window_set_content (self->presenter, NULL, NULL, NULL, NULL);
+}
+
+static void
 visible_view_changed_cb (ThWindow *self)
 {
   const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
   ThSelfStudyStep step;
+
+  update_presenter_content (self);
 
   /* Choosing the Workshop view puts the keyboard on the board, so the
    * arrows and L / M work at once. */
@@ -1288,6 +1392,7 @@ static void
 presenter_destroyed_cb (ThWindow *self)
 {
   self->presenter = NULL;
+  g_clear_pointer (&self->presenter_shows, g_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presenter", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.blank", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timer", FALSE);
@@ -1328,6 +1433,7 @@ start_presenter (ThWindow *self)
     }
   else
     gtk_window_fullscreen (GTK_WINDOW (self->presenter));
+  update_presenter_content (self);
   gtk_window_present (GTK_WINDOW (self->presenter));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presenter", TRUE);
@@ -1461,6 +1567,7 @@ th_window_dispose (GObject *object)
   g_clear_object (&self->deck);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_error, g_free);
+  g_clear_pointer (&self->presenter_shows, g_free);
   self->chart_widget = NULL;
 
   G_OBJECT_CLASS (th_window_parent_class)->dispose (object);
@@ -1541,6 +1648,7 @@ th_window_class_init (ThWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThWindow, result_page);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, self_study_result);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, monitor_submenu);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, export_section);
 
   gtk_widget_class_install_action (widget_class, "win.new-workshop", NULL, new_workshop_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -1562,6 +1670,9 @@ th_window_class_init (ThWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.blank", NULL, blank_action);
   gtk_widget_class_install_action (widget_class, "win.timer", NULL, timer_action);
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
+  for (guint i = 0; i < G_N_ELEMENTS (chart_actions); i++)
+    gtk_widget_class_install_action (widget_class, chart_actions[i].window_action, NULL,
+                                     chart_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-workshop", NULL);
@@ -1596,6 +1707,13 @@ th_window_init (ThWindow *self)
                            G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
+
+  {
+    g_autoptr (GMenuModel) chart_menu = th_chart_page_get_menu ();
+
+    g_menu_append_section (self->export_section, NULL, chart_menu);
+  }
+  th_window_set_chart_page (self, th_chart_page_new ());
 
   update_pages (self);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);

@@ -1,0 +1,126 @@
+/* test-presenter.c: the projector follows what the facilitator shows
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "th-chart-widget.h"
+#include "th-fit-bin.h"
+#include "th-reveal-board.h"
+#include "th-ui-test-utils.h"
+#include "th-workshop-view.h"
+
+typedef struct
+{
+  ThApplication *app;
+  ThWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->window = th_test_new_window (&f->app);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sample", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_nonnull (th_window_get_session (f->window));
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  th_test_destroy_window (GTK_WINDOW (f->window));
+  g_clear_object (&f->app);
+}
+
+static ThRevealBoard *
+presenter_reveal (ThPresenterWindow *presenter)
+{
+  GtkWidget *content = th_presenter_window_get_content (presenter);
+
+  g_assert_true (TH_IS_FIT_BIN (content));
+  g_assert_true (TH_IS_REVEAL_BOARD (th_fit_bin_get_child (TH_FIT_BIN (content))));
+  return TH_REVEAL_BOARD (th_fit_bin_get_child (TH_FIT_BIN (content)));
+}
+
+static void
+test_presenter_follows_views (Fixture *f, gconstpointer data)
+{
+  ThSession *session = th_window_get_session (f->window);
+  ThRevealBoard *main_board
+    = th_workshop_view_get_reveal_board (th_window_get_workshop_view (f->window));
+  ThPresenterWindow *presenter;
+  ThRevealBoard *mirror;
+  ThBehaviour *first;
+
+  th_window_set_visible_view (f->window, "cards");
+  th_test_press_key (GTK_WINDOW (f->window), GDK_KEY_F5, 0);
+  presenter = th_window_get_presenter (f->window);
+  g_assert_nonnull (presenter);
+  /* On the Cards view the projector shows the card. */
+  g_assert_null (th_presenter_window_get_content (presenter));
+
+  th_window_set_visible_view (f->window, "chart");
+  g_assert_true (TH_IS_CHART_WIDGET (th_presenter_window_get_content (presenter)));
+  g_assert_true (
+    th_chart_widget_get_session (TH_CHART_WIDGET (th_presenter_window_get_content (presenter)))
+    == session);
+
+  th_window_set_visible_view (f->window, "workshop");
+  th_session_set_phase (session, TH_PHASE_REVEAL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (presenter));
+  mirror = presenter_reveal (presenter);
+  first = th_reveal_board_get_current (main_board);
+  g_assert_nonnull (first);
+  g_assert_true (th_reveal_board_get_current (mirror) == first);
+
+  /* A clicker on the projector moves the facilitator's reveal, and the
+   * projector follows it. */
+  th_test_press_key (GTK_WINDOW (presenter), GDK_KEY_Page_Down, 0);
+  g_assert_cmpuint (th_reveal_board_get_position (main_board), ==, 1);
+  g_assert_true (th_reveal_board_get_current (mirror) == th_reveal_board_get_current (main_board));
+  g_assert_true (th_reveal_board_get_current (mirror) != first);
+
+  /* Sorting goes back to the cards. */
+  th_session_set_phase (session, TH_PHASE_SORT);
+  g_assert_null (th_presenter_window_get_content (presenter));
+
+  th_test_press_key (GTK_WINDOW (presenter), GDK_KEY_Escape, 0);
+}
+
+static void
+test_presenter_reveal_keeps_answers_private (Fixture *f, gconstpointer data)
+{
+  ThSession *session = th_window_get_session (f->window);
+  ThPresenterWindow *presenter;
+  ThRevealBoard *mirror;
+
+  th_window_set_visible_view (f->window, "workshop");
+  th_session_set_phase (session, TH_PHASE_REVEAL);
+  th_test_press_key (GTK_WINDOW (f->window), GDK_KEY_F5, 0);
+  presenter = th_window_get_presenter (f->window);
+  g_assert_nonnull (presenter);
+  mirror = presenter_reveal (presenter);
+
+  /* The facilitator sees a participant's accuracy; the projector never does. */
+  g_assert_nonnull (th_reveal_board_get_accuracy_text (
+    th_workshop_view_get_reveal_board (th_window_get_workshop_view (f->window))));
+  g_assert_null (th_reveal_board_get_accuracy_text (mirror));
+
+  th_test_press_key (GTK_WINDOW (presenter), GDK_KEY_Escape, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/ui/presenter/follows-views", Fixture, NULL, fixture_set_up,
+              test_presenter_follows_views, fixture_tear_down);
+  g_test_add ("/ui/presenter/reveal-keeps-answers-private", Fixture, NULL, fixture_set_up,
+              test_presenter_reveal_keeps_answers_private, fixture_tear_down);
+
+  return g_test_run ();
+}
