@@ -157,6 +157,7 @@ th_application_startup (GApplication *app)
   ThApplication *self = TH_APPLICATION (app);
   static const char *const quit_accels[] = { "<Control>q", NULL };
   static const char *const preferences_accels[] = { "<Control>comma", NULL };
+  static const char *const close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (th_application_parent_class)->startup (app);
 
@@ -170,6 +171,7 @@ th_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
 }
 
 static void
