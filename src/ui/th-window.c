@@ -13,6 +13,8 @@
 #include "th-card-browser.h"
 #include "th-chart-page.h"
 #include "th-fit-bin.h"
+#include "th-host-join-screen.h"
+#include "th-host-page.h"
 #include "th-reveal-board.h"
 #include "th-chart-widget.h"
 #include "th-csv.h"
@@ -59,6 +61,7 @@ struct _ThWindow
   ThSelfStudyResult *self_study_result;
   GMenu *monitor_submenu;
   GMenu *export_section;
+  GtkWidget *host_page;  /* while the room is open for this session */
   char *presenter_shows; /* what the presenter mirrors: "card", "chart", … */
 
   GSettings *settings;
@@ -286,6 +289,7 @@ update_pages (ThWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", has_session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.host", has_session && !self->self_study);
   for (guint i = 0; i < G_N_ELEMENTS (chart_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), chart_actions[i].window_action,
                                    has_session && self->chart_widget != NULL);
@@ -299,6 +303,43 @@ document_save_failed_cb (ThWindow *self, const GError *error)
 
 static void update_presenter_content (ThWindow *self);
 
+/* Answers from the room are saved by the server itself before it answers,
+ * into the workshop's file or, while it has none, its recovery copy. */
+static GFile *
+get_save_target (ThWindow *self)
+{
+  GFile *file = th_document_get_file (self->document);
+
+  return file != NULL ? file : th_document_get_recovery_file (self->document);
+}
+
+static void
+update_host_file (ThWindow *self)
+{
+  if (self->host_page != NULL && self->document != NULL)
+    th_host_page_set_file (TH_HOST_PAGE (self->host_page), get_save_target (self));
+}
+
+static void
+host_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThWindow *self = TH_WINDOW (widget);
+  AdwViewStackPage *page;
+
+  if (self->document == NULL)
+    return;
+
+  if (self->host_page == NULL)
+    {
+      self->host_page
+        = th_host_page_new (th_document_get_session (self->document), get_save_target (self));
+      page = adw_view_stack_add_titled (self->view_stack, self->host_page, "room", _ ("Room"));
+      adw_view_stack_page_set_icon_name (page, "network-wireless-symbolic");
+    }
+
+  show_views (self, "room");
+}
+
 static void
 set_document (ThWindow *self, ThDocument *document, gboolean self_study)
 {
@@ -311,6 +352,13 @@ set_document (ThWindow *self, ThDocument *document, gboolean self_study)
     {
       g_signal_handlers_disconnect_by_data (self->document, self);
       g_signal_handlers_disconnect_by_data (th_document_get_session (self->document), self);
+    }
+
+  /* The room belongs to the session it was opened for. */
+  if (self->host_page != NULL)
+    {
+      adw_view_stack_remove (self->view_stack, self->host_page);
+      self->host_page = NULL;
     }
 
   g_set_object (&self->document, document);
@@ -331,6 +379,8 @@ set_document (ThWindow *self, ThDocument *document, gboolean self_study)
       g_signal_connect_object (document, "notify::saved", G_CALLBACK (update_save_error), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::file", G_CALLBACK (update_title), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::file", G_CALLBACK (update_host_file), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::title", G_CALLBACK (update_title), self,
                                G_CONNECT_SWAPPED);
@@ -493,6 +543,8 @@ update_presenter_content (ThWindow *self)
   else if (session != NULL && g_strcmp0 (view, "workshop") == 0
            && th_session_get_phase (session) == TH_PHASE_REVEAL)
     shows = "reveal";
+  else if (self->host_page != NULL && g_strcmp0 (view, "room") == 0)
+    shows = "room";
 
   if (g_strcmp0 (shows, self->presenter_shows) == 0)
     return;
@@ -527,6 +579,12 @@ update_presenter_content (ThWindow *self)
       th_fit_bin_set_child (TH_FIT_BIN (content), mirror);
       th_presenter_window_set_content (self->presenter, content, GTK_WIDGET (main_board),
                                        "reveal.next", "reveal.previous");
+    }
+  else if (g_str_equal (shows, "room"))
+    {
+      content = th_host_join_screen_new (th_host_page_get_server (TH_HOST_PAGE (self->host_page)));
+      th_host_join_screen_set_presenter (TH_HOST_JOIN_SCREEN (content), TRUE);
+      th_presenter_window_set_content (self->presenter, content, NULL, NULL, NULL);
     }
   else
     th_presenter_window_set_content (self->presenter, NULL, NULL, NULL, NULL);
@@ -1670,6 +1728,7 @@ th_window_class_init (ThWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.blank", NULL, blank_action);
   gtk_widget_class_install_action (widget_class, "win.timer", NULL, timer_action);
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
+  gtk_widget_class_install_action (widget_class, "win.host", NULL, host_action);
   for (guint i = 0; i < G_N_ELEMENTS (chart_actions); i++)
     gtk_widget_class_install_action (widget_class, chart_actions[i].window_action, NULL,
                                      chart_action);

@@ -9,6 +9,7 @@
 
 #include "th-chart-widget.h"
 #include "th-fit-bin.h"
+#include "th-host-join-screen.h"
 #include "th-reveal-board.h"
 #include "th-ui-test-utils.h"
 #include "th-workshop-view.h"
@@ -112,6 +113,29 @@ test_presenter_reveal_keeps_answers_private (Fixture *f, gconstpointer data)
   th_test_press_key (GTK_WINDOW (presenter), GDK_KEY_Escape, 0);
 }
 
+static void
+test_presenter_shows_join_screen (Fixture *f, gconstpointer data)
+{
+  ThPresenterWindow *presenter;
+  GtkWidget *content;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.host", NULL);
+  g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "room");
+
+  th_test_press_key (GTK_WINDOW (f->window), GDK_KEY_F5, 0);
+  presenter = th_window_get_presenter (f->window);
+  g_assert_nonnull (presenter);
+  content = th_presenter_window_get_content (presenter);
+  g_assert_true (TH_IS_HOST_JOIN_SCREEN (content));
+  g_assert_true (th_host_join_screen_get_presenter (TH_HOST_JOIN_SCREEN (content)));
+
+  /* Back on the cards, the projector shows the card again. */
+  th_window_set_visible_view (f->window, "cards");
+  g_assert_null (th_presenter_window_get_content (presenter));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (presenter));
+  th_test_press_key (GTK_WINDOW (presenter), GDK_KEY_Escape, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -121,6 +145,9 @@ main (int argc, char *argv[])
               test_presenter_follows_views, fixture_tear_down);
   g_test_add ("/ui/presenter/reveal-keeps-answers-private", Fixture, NULL, fixture_set_up,
               test_presenter_reveal_keeps_answers_private, fixture_tear_down);
+
+  g_test_add ("/ui/presenter/shows-join-screen", Fixture, NULL, fixture_set_up,
+              test_presenter_shows_join_screen, fixture_tear_down);
 
   return g_test_run ();
 }

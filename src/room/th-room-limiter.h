@@ -1,0 +1,41 @@
+/* th-room-limiter.h
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A token bucket per key (a client's address): @rate tokens a second, at
+ * most @burst saved up.  The table of buckets is bounded, so a flood from
+ * many addresses costs memory in proportion to TH_ROOM_LIMITER_MAX_KEYS,
+ * not to the flood. */
+#define TH_ROOM_LIMITER_MAX_KEYS 4096
+
+typedef struct _ThRoomLimiter ThRoomLimiter;
+
+ThRoomLimiter *th_room_limiter_new (double rate, double burst);
+void th_room_limiter_free (ThRoomLimiter *self);
+
+void th_room_limiter_set_rate (ThRoomLimiter *self, double rate, double burst);
+
+/* Takes @cost tokens from the bucket of @key at time @now_us (monotonic,
+ * microseconds).  Returns FALSE, taking nothing, when there are not enough;
+ * then @retry_after_s (if not NULL) says when there will be. */
+gboolean th_room_limiter_take (ThRoomLimiter *self, const char *key, double cost, gint64 now_us,
+                               guint *retry_after_s);
+
+/* Takes up to @cost tokens, as many as there are: a penalty (a wrong
+ * join code) that empties the bucket rather than being refused. */
+void th_room_limiter_charge (ThRoomLimiter *self, const char *key, double cost, gint64 now_us);
+
+guint th_room_limiter_get_n_keys (ThRoomLimiter *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThRoomLimiter, th_room_limiter_free)
+
+G_END_DECLS

@@ -1,0 +1,1759 @@
+/* th-room-server.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "th-error.h"
+#include "th-room-address.h"
+#include "th-room-guest-private.h"
+#include "th-room-limiter.h"
+#include "th-room-request.h"
+#include "th-room-resources.h"
+#include "th-room-secret.h"
+#include "th-room-server.h"
+
+/* The server runs entirely on one main context: requests, the session
+ * and the saves never race.  Its defences, in the order a request meets
+ * them:
+ *
+ *   1. a new connection: a cap on open connections per address, an idle
+ *      timeout, and one token of the address's rate limit;
+ *   2. after the headers, before any body is read (the early handler): a
+ *      body over 64 KiB (or of a length that is not one number) gets
+ *      413 (400) on a connection taken from libsoup and closed, so the
+ *      body is never read; the Host header must name the address the
+ *      connection came in on (DNS rebinding, 421); a token bucket per
+ *      address (429); the Origin, if any, must be ours (403); every /api/
+ *      but join needs a valid token (401);
+ *   3. the body is parsed with bounded size and depth and checked whole
+ *      before anything changes (400);
+ *   4. an answer is in the session file before its 200 goes out (503 if
+ *      the file cannot be written; the answer stays in memory).
+ */
+
+#define RESOURCE_PREFIX "/io/github/twohats/TwoHats/room/"
+#define WRONG_CODE_COST 10.0 /* a wrong join code costs ten requests' worth */
+#define LINGER_TIMEOUT_MS 2000
+#define LINGER_MAX_BYTES (1024 * 1024)
+#define LISTEN_BACKLOG 1024
+/* libsoup 3.2 has no name for it (RFC 6585). */
+#define STATUS_TOO_MANY_REQUESTS 429
+
+#define CONTENT_SECURITY_POLICY                                                                    \
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "                \
+  "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; "                 \
+  "frame-ancestors 'none'"
+
+typedef struct
+{
+  const char *path;
+  const char *resource;
+  const char *content_type;
+} StaticFile;
+
+static const StaticFile static_files[] = {
+  { "/", "index.html", "text/html; charset=utf-8" },
+  { "/index.html", "index.html", "text/html; charset=utf-8" },
+  { "/app.js", "app.js", "text/javascript; charset=utf-8" },
+  { "/app.css", "app.css", "text/css; charset=utf-8" },
+  { "/icon.svg", "icon.svg", "image/svg+xml" },
+};
+
+/* What the server knows about one request. */
+typedef struct
+{
+  ThRoomGuest *guest;   /* the caller, once the token checked out */
+  ThRoomGuest *joining; /* a join to undo if its save fails */
+  JsonNode *success;    /* the 200 body, sent once the save is done */
+  gsize body_received;  /* of a chunked body */
+  gboolean stolen;      /* answered on a connection taken from libsoup */
+} MessageState;
+
+struct _ThRoomServer
+{
+  GObject parent_instance;
+
+  ThSession *session;
+  GFile *session_file;
+  gulong items_changed_handler;
+
+  SoupServer *server;
+  GMainContext *context;
+  char *address;
+  char *url_address;
+  guint port;
+  char *join_url;
+  char *join_code;
+  gboolean locked;
+
+  GListStore *guests;
+  GHashTable *guests_by_digest; /* GBytes (SHA-256 of the token) → ThRoomGuest */
+
+  ThRoomLimiter *limiter;
+  guint max_connections;
+  GHashTable *connections; /* address → GPtrArray of GSocket */
+  guint n_new_connections;
+
+  GPtrArray *waiting; /* SoupServerMessage, paused until the next save */
+  GSource *save_source;
+};
+
+G_DEFINE_FINAL_TYPE (ThRoomServer, th_room_server, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  PROP_SESSION_FILE,
+  PROP_RUNNING,
+  PROP_JOIN_URL,
+  PROP_JOIN_CODE,
+  PROP_LOCKED,
+  N_PROPS
+};
+
+enum
+{
+  PARTICIPANT_JOINED,
+  PARTICIPANT_REMOVED,
+  ANSWERS_CHANGED,
+  SAVE_FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static GQuark message_state_quark_value;
+static GQuark connection_mark_quark_value;
+
+#define message_state_quark() (message_state_quark_value)
+#define connection_mark_quark() (connection_mark_quark_value)
+
+/* The key of the rate limit and the connection cap: the client's
+ * address ("" should libsoup not know it). */
+static const char *
+remote_key (SoupServerMessage *msg)
+{
+  const char *host = soup_server_message_get_remote_host (msg);
+
+  return host != NULL ? host : "";
+}
+
+/* Connection accounting.  libsoup 3.2 does not tell when a connection
+ * ends (and keeps its GSocket object after closing it), so the sockets of
+ * each address are kept here and the closed ones pruned whenever that
+ * address connects again, and all of them now and then. */
+
+#define CONNECTION_SWEEP_INTERVAL 256
+
+static guint
+count_open (GPtrArray *sockets)
+{
+  for (guint i = sockets->len; i > 0; i--)
+    if (g_socket_is_closed (sockets->pdata[i - 1]))
+      g_ptr_array_remove_index_fast (sockets, i - 1);
+
+  return sockets->len;
+}
+
+static void
+sweep_connections (GHashTable *connections)
+{
+  GHashTableIter iter;
+  GPtrArray *sockets;
+
+  g_hash_table_iter_init (&iter, connections);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&sockets))
+    if (count_open (sockets) == 0)
+      g_hash_table_iter_remove (&iter);
+}
+
+static void
+message_state_free (gpointer data)
+{
+  MessageState *state = data;
+
+  g_clear_object (&state->guest);
+  g_clear_object (&state->joining);
+  g_clear_pointer (&state->success, json_node_unref);
+  g_free (state);
+}
+
+static MessageState *
+get_state (SoupServerMessage *msg)
+{
+  MessageState *state = g_object_get_qdata (G_OBJECT (msg), message_state_quark ());
+
+  if (state == NULL)
+    {
+      state = g_new0 (MessageState, 1);
+      g_object_set_qdata_full (G_OBJECT (msg), message_state_quark (), state, message_state_free);
+    }
+
+  return state;
+}
+
+/* Responses */
+
+/* libsoup 3.2's table lacks the newer ones. */
+static const char *
+status_phrase (guint status)
+{
+  switch (status)
+    {
+      case SOUP_STATUS_MISDIRECTED_REQUEST:
+        return "Misdirected Request";
+      case STATUS_TOO_MANY_REQUESTS:
+        return "Too Many Requests";
+      default:
+        return soup_status_get_phrase (status);
+    }
+}
+
+static void
+add_security_headers (SoupMessageHeaders *headers)
+{
+  soup_message_headers_replace (headers, "Content-Security-Policy", CONTENT_SECURITY_POLICY);
+  soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
+  soup_message_headers_replace (headers, "Referrer-Policy", "no-referrer");
+  soup_message_headers_replace (headers, "X-Frame-Options", "DENY");
+  soup_message_headers_replace (headers, "Cross-Origin-Resource-Policy", "same-origin");
+  soup_message_headers_replace (headers, "Cross-Origin-Opener-Policy", "same-origin");
+}
+
+static char *
+node_to_data (JsonNode *node, gsize *length)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, length);
+}
+
+static void
+respond_json (SoupServerMessage *msg, guint status, JsonNode *node)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  gsize length;
+  char *data = node_to_data (node, &length);
+
+  soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  soup_server_message_set_status (msg, status, status_phrase (status));
+  soup_server_message_set_response (msg, "application/json; charset=utf-8", SOUP_MEMORY_TAKE, data,
+                                    length);
+}
+
+static JsonNode *
+error_node (const char *message)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_add_string_value (builder, message);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+respond_error (SoupServerMessage *msg, guint status, const char *message)
+{
+  g_autoptr (JsonNode) node = error_node (message);
+
+  respond_json (msg, status, node);
+}
+
+/* Answering without reading the body: the connection is taken from
+ * libsoup (which would otherwise read the whole declared body first), the
+ * answer written by hand, the sending side shut, and whatever the client
+ * still sends drained for a moment, so that the kernel does not reset the
+ * connection under the answer before the client has read it. */
+
+typedef struct
+{
+  GIOStream *stream;
+  GSocket *socket;
+  GBytes *response;
+  GSource *timeout;
+  gsize drained;
+  guint8 buffer[4096];
+} Lingering;
+
+static void
+lingering_free (Lingering *lingering)
+{
+  if (lingering->timeout != NULL)
+    {
+      g_source_destroy (lingering->timeout);
+      g_source_unref (lingering->timeout);
+    }
+  if (lingering->stream != NULL)
+    g_io_stream_close (lingering->stream, NULL, NULL);
+  g_clear_object (&lingering->stream);
+  g_clear_object (&lingering->socket);
+  g_clear_pointer (&lingering->response, g_bytes_unref);
+  g_free (lingering);
+}
+
+static gboolean
+lingering_timeout_cb (gpointer user_data)
+{
+  Lingering *lingering = user_data;
+
+  /* Closing the socket fails the pending read, which frees @lingering. */
+  g_source_unref (g_steal_pointer (&lingering->timeout));
+  if (lingering->socket != NULL)
+    g_socket_shutdown (lingering->socket, TRUE, TRUE, NULL);
+  else
+    g_io_stream_close (lingering->stream, NULL, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+drained_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Lingering *lingering = user_data;
+  gssize n = g_input_stream_read_finish (G_INPUT_STREAM (source), result, NULL);
+
+  if (n <= 0 || lingering->drained + (gsize)n > LINGER_MAX_BYTES)
+    {
+      lingering_free (lingering);
+      return;
+    }
+
+  lingering->drained += (gsize)n;
+  g_input_stream_read_async (G_INPUT_STREAM (source), lingering->buffer, sizeof lingering->buffer,
+                             G_PRIORITY_DEFAULT, NULL, drained_cb, lingering);
+}
+
+static void
+rejection_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Lingering *lingering = user_data;
+
+  if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (source), result, NULL, NULL))
+    {
+      lingering_free (lingering);
+      return;
+    }
+
+  if (lingering->socket != NULL)
+    g_socket_shutdown (lingering->socket, FALSE, TRUE, NULL);
+
+  lingering->timeout = g_timeout_source_new (LINGER_TIMEOUT_MS);
+  g_source_set_callback (lingering->timeout, lingering_timeout_cb, lingering, NULL);
+  g_source_attach (lingering->timeout, g_main_context_get_thread_default ());
+
+  g_input_stream_read_async (g_io_stream_get_input_stream (lingering->stream), lingering->buffer,
+                             sizeof lingering->buffer, G_PRIORITY_DEFAULT, NULL, drained_cb,
+                             lingering);
+}
+
+static void
+reject_and_close (SoupServerMessage *msg, guint status, const char *message)
+{
+  g_autoptr (JsonNode) node = error_node (message);
+  g_autoptr (GString) response = g_string_new (NULL);
+  g_autoptr (SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+  SoupMessageHeadersIter iter;
+  const char *name, *value;
+  g_autofree char *body = NULL;
+  Lingering *lingering;
+  GSocket *socket;
+  gsize length;
+
+  get_state (msg)->stolen = TRUE;
+  body = node_to_data (node, &length);
+
+  add_security_headers (headers);
+  g_string_append_printf (response, "HTTP/1.1 %u %s\r\n", status, status_phrase (status));
+  soup_message_headers_iter_init (&iter, headers);
+  while (soup_message_headers_iter_next (&iter, &name, &value))
+    g_string_append_printf (response, "%s: %s\r\n", name, value);
+  g_string_append_printf (response,
+                          "Content-Type: application/json; charset=utf-8\r\n"
+                          "Cache-Control: no-store\r\n"
+                          "Connection: close\r\n"
+                          "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n",
+                          length);
+  g_string_append_len (response, body, (gssize)length);
+
+  lingering = g_new0 (Lingering, 1);
+  socket = soup_server_message_get_socket (msg);
+  lingering->socket = socket != NULL ? g_object_ref (socket) : NULL;
+  lingering->stream = soup_server_message_steal_connection (msg);
+  if (lingering->stream == NULL)
+    {
+      lingering_free (lingering);
+      return;
+    }
+  lingering->response = g_string_free_to_bytes (g_steal_pointer (&response));
+
+  g_output_stream_write_all_async (g_io_stream_get_output_stream (lingering->stream),
+                                   g_bytes_get_data (lingering->response, NULL),
+                                   g_bytes_get_size (lingering->response), G_PRIORITY_DEFAULT, NULL,
+                                   rejection_written_cb, lingering);
+}
+
+/* JSON bodies of the protocol */
+
+static const char *
+phase_to_string (ThPhase phase)
+{
+  switch (phase)
+    {
+      case TH_PHASE_SORT:
+        return "sort";
+      case TH_PHASE_REVEAL:
+        return "reveal";
+      case TH_PHASE_REFLECT:
+        return "reflect";
+      case TH_PHASE_CHART:
+        return "chart";
+      default:
+        return "sort";
+    }
+}
+
+static JsonNode *
+me_node (ThRoomServer *self, ThRoomGuest *guest)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  ThParticipant *participant = th_room_guest_get_participant (guest);
+  g_autoptr (GPtrArray) sorted = th_participant_dup_sorted_ids (participant);
+  g_autoptr (GPtrArray) rated = th_participant_dup_rated_ids (participant);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "participant");
+  json_builder_add_string_value (builder, th_participant_get_id (participant));
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, th_participant_get_name (participant));
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder,
+                                 th_room_status_to_string (th_room_guest_get_status (guest)));
+
+  json_builder_set_member_name (builder, "sort");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const char *id = sorted->pdata[i];
+      ThSide side;
+
+      if (th_participant_get_sort (participant, id, &side))
+        {
+          json_builder_set_member_name (builder, id);
+          json_builder_add_string_value (builder, th_side_to_string (side));
+        }
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "ratings");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < rated->len; i++)
+    {
+      const char *id = rated->pdata[i];
+
+      json_builder_set_member_name (builder, id);
+      json_builder_add_int_value (builder, th_participant_get_rating (participant, id));
+    }
+  json_builder_end_object (builder);
+
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static JsonNode *
+deck_node (ThRoomServer *self)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  ThDeck *deck = th_session_get_deck (self->session);
+  ThPhase phase = th_session_get_phase (self->session);
+  /* The key is the answer to the exercise: it only leaves the app once
+   * the facilitator has revealed it. */
+  gboolean revealed = phase >= TH_PHASE_REVEAL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, th_deck_get_title (deck));
+  if (th_deck_get_language (deck) != NULL)
+    {
+      json_builder_set_member_name (builder, "language");
+      json_builder_add_string_value (builder, th_deck_get_language (deck));
+    }
+  json_builder_set_member_name (builder, "phase");
+  json_builder_add_string_value (builder, phase_to_string (phase));
+  json_builder_set_member_name (builder, "revealed");
+  json_builder_add_boolean_value (builder, revealed);
+
+  json_builder_set_member_name (builder, "behaviours");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < th_deck_get_n_behaviours (deck); i++)
+    {
+      ThBehaviour *behaviour = th_deck_get_behaviour (deck, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, th_behaviour_get_id (behaviour));
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, th_behaviour_get_text (behaviour));
+      if (revealed)
+        {
+          json_builder_set_member_name (builder, "key");
+          json_builder_add_string_value (builder,
+                                         th_side_to_string (th_behaviour_get_key (behaviour)));
+          if (th_behaviour_get_why (behaviour) != NULL)
+            {
+              json_builder_set_member_name (builder, "why");
+              json_builder_add_string_value (builder, th_behaviour_get_why (behaviour));
+            }
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static JsonNode *
+state_node (ThRoomServer *self, ThRoomGuest *guest)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  const char *title = th_session_get_title (self->session);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "phase");
+  json_builder_add_string_value (builder, phase_to_string (th_session_get_phase (self->session)));
+  json_builder_set_member_name (builder, "locked");
+  json_builder_add_boolean_value (builder, self->locked);
+  json_builder_set_member_name (builder, "title");
+  if (title != NULL)
+    json_builder_add_string_value (builder, title);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "participant");
+  json_builder_add_string_value (builder, th_room_guest_get_id (guest));
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, th_room_guest_get_name (guest));
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder,
+                                 th_room_status_to_string (th_room_guest_get_status (guest)));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static JsonNode *
+join_node (ThRoomGuest *guest, const char *token)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "token");
+  json_builder_add_string_value (builder, token);
+  json_builder_set_member_name (builder, "participant");
+  json_builder_add_string_value (builder, th_room_guest_get_id (guest));
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, th_room_guest_get_name (guest));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* Guests and tokens */
+
+static void
+token_digest (const char *token, guint8 digest[TH_ROOM_TOKEN_DIGEST_SIZE])
+{
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  gsize length = TH_ROOM_TOKEN_DIGEST_SIZE;
+
+  g_checksum_update (checksum, (const guchar *)token, (gssize)strlen (token));
+  g_checksum_get_digest (checksum, digest, &length);
+}
+
+/* Looks the token up by its digest: a timing difference in the hash table
+ * would at most tell how a SHA-256 begins, which says nothing about the
+ * token.  The stored digest is then compared in constant time as well. */
+static ThRoomGuest *
+lookup_token (ThRoomServer *self, const char *token)
+{
+  guint8 digest[TH_ROOM_TOKEN_DIGEST_SIZE];
+  g_autoptr (GBytes) key = NULL;
+  ThRoomGuest *guest;
+
+  if (!th_room_token_is_well_formed (token))
+    return NULL;
+
+  token_digest (token, digest);
+  key = g_bytes_new (digest, sizeof digest);
+  guest = g_hash_table_lookup (self->guests_by_digest, key);
+  if (guest == NULL)
+    return NULL;
+
+  if (!th_room_equal_constant_time (g_bytes_get_data (th_room_guest_get_token_digest (guest), NULL),
+                                    digest, sizeof digest))
+    return NULL;
+
+  return guest;
+}
+
+static gboolean
+find_guest (ThRoomServer *self, const char *participant_id, guint *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->guests));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (ThRoomGuest) guest = g_list_model_get_item (G_LIST_MODEL (self->guests), i);
+
+      if (g_strcmp0 (th_room_guest_get_id (guest), participant_id) == 0)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+drop_guest (ThRoomServer *self, guint position)
+{
+  g_autoptr (ThRoomGuest) guest = g_list_model_get_item (G_LIST_MODEL (self->guests), position);
+
+  g_hash_table_remove (self->guests_by_digest, th_room_guest_get_token_digest (guest));
+  th_room_guest_detach (guest);
+  g_list_store_remove (self->guests, position);
+  g_signal_emit (self, signals[PARTICIPANT_REMOVED], 0, guest);
+}
+
+/* A participant removed from the session by other means (the workshop
+ * view) loses the room too. */
+static void
+session_items_changed_cb (ThRoomServer *self, guint position, guint removed, guint added,
+                          GListModel *model)
+{
+  if (removed == 0)
+    return;
+
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->guests)); i > 0; i--)
+    {
+      g_autoptr (ThRoomGuest) guest = g_list_model_get_item (G_LIST_MODEL (self->guests), i - 1);
+
+      if (th_session_lookup_participant (self->session, th_room_guest_get_id (guest))
+          != th_room_guest_get_participant (guest))
+        drop_guest (self, i - 1);
+    }
+}
+
+/* Saving */
+
+static void
+unpause_cb (SoupServerMessage *msg, GPtrArray *waiting)
+{
+  g_ptr_array_remove_fast (waiting, msg);
+}
+
+static void
+undo_join (ThRoomServer *self, ThRoomGuest *guest)
+{
+  guint position;
+
+  if (find_guest (self, th_room_guest_get_id (guest), &position))
+    th_session_remove_participant (self->session, th_room_guest_get_id (guest));
+}
+
+static void
+flush_saves (ThRoomServer *self)
+{
+  g_autoptr (GPtrArray) waiting = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean saved = TRUE;
+
+  if (self->save_source != NULL)
+    {
+      g_source_destroy (self->save_source);
+      g_clear_pointer (&self->save_source, g_source_unref);
+    }
+
+  waiting = g_steal_pointer (&self->waiting);
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->session_file != NULL)
+    saved = th_session_save_to_file (self->session, self->session_file, &error);
+
+  if (!saved)
+    g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      SoupServerMessage *msg = waiting->pdata[i];
+      MessageState *state = get_state (msg);
+
+      g_signal_handlers_disconnect_by_func (msg, unpause_cb, waiting);
+
+      if (saved)
+        respond_json (msg, SOUP_STATUS_OK, state->success);
+      else if (state->joining != NULL)
+        {
+          /* Nobody will ever hold this participant's token: take them
+           * out again rather than leave an empty participant behind. */
+          undo_join (self, state->joining);
+          respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE,
+                         _ ("The facilitator’s computer could not save the session. Try again."));
+        }
+      else
+        /* The answer is in the session and will be in the next save; the
+         * page retries, which does no harm. */
+        respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE,
+                       _ ("Your answer arrived but could not be saved yet. Trying again."));
+
+      soup_server_message_unpause (msg);
+    }
+}
+
+static gboolean
+save_cb (gpointer user_data)
+{
+  ThRoomServer *self = user_data;
+
+  g_clear_pointer (&self->save_source, g_source_unref);
+  flush_saves (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Everything that arrives in one main loop iteration shares one write. */
+static void
+schedule_save (ThRoomServer *self)
+{
+  if (self->save_source != NULL)
+    return;
+
+  self->save_source = g_idle_source_new ();
+  g_source_set_priority (self->save_source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (self->save_source, save_cb, self, NULL);
+  g_source_set_static_name (self->save_source, "[two-hats] room save");
+  g_source_attach (self->save_source,
+                   self->context != NULL ? self->context : g_main_context_get_thread_default ());
+}
+
+/* Sends @success once the session is on disk. */
+static void
+respond_after_save (ThRoomServer *self, SoupServerMessage *msg, JsonNode *success)
+{
+  MessageState *state = get_state (msg);
+
+  if (self->session_file == NULL)
+    {
+      respond_json (msg, SOUP_STATUS_OK, success);
+      return;
+    }
+
+  state->success = json_node_ref (success);
+  soup_server_message_pause (msg);
+  g_ptr_array_add (self->waiting, g_object_ref (msg));
+  /* A message whose connection goes away is no longer waited for. */
+  g_signal_connect (msg, "disconnected", G_CALLBACK (unpause_cb), self->waiting);
+  schedule_save (self);
+}
+
+/* Request handling */
+
+static GBytes *
+get_body (SoupServerMessage *msg)
+{
+  return soup_message_body_flatten (soup_server_message_get_request_body (msg));
+}
+
+static void
+handle_join (ThRoomServer *self, SoupServerMessage *msg)
+{
+  g_autoptr (GBytes) body = get_body (msg);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr (ThRoomGuest) guest = NULL;
+  g_autoptr (JsonNode) success = NULL;
+  guint8 digest[TH_ROOM_TOKEN_DIGEST_SIZE];
+  ThParticipant *participant;
+  gsize length;
+  const char *data = g_bytes_get_data (body, &length);
+
+  if (!th_room_parse_join (data, length, &code, &name, &error))
+    {
+      respond_error (msg, SOUP_STATUS_BAD_REQUEST, error->message);
+      return;
+    }
+
+  if (code == NULL
+      || !th_room_equal_constant_time (code, self->join_code, TH_ROOM_JOIN_CODE_LENGTH))
+    {
+      /* Guessing codes costs ten requests each, on top of this one. */
+      th_room_limiter_charge (self->limiter, remote_key (msg), WRONG_CODE_COST,
+                              g_get_monotonic_time ());
+      respond_error (msg, SOUP_STATUS_FORBIDDEN, _ ("That is not the join code."));
+      return;
+    }
+
+  if (self->locked)
+    {
+      respond_error (msg, SOUP_STATUS_LOCKED, _ ("The room is locked."));
+      return;
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->guests)) >= TH_ROOM_MAX_GUESTS)
+    {
+      respond_error (msg, SOUP_STATUS_LOCKED, _ ("The room is full."));
+      return;
+    }
+
+  token = th_room_new_token (&error);
+  if (token == NULL)
+    {
+      respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, error->message);
+      return;
+    }
+
+  participant = th_session_add_participant (self->session, name, &error);
+  if (participant == NULL)
+    {
+      if (g_error_matches (error, TH_ERROR, TH_ERROR_TOO_LARGE))
+        respond_error (msg, SOUP_STATUS_LOCKED, _ ("The room is full."));
+      else
+        respond_error (msg, SOUP_STATUS_BAD_REQUEST, error->message);
+      return;
+    }
+
+  token_digest (token, digest);
+  guest = th_room_guest_new (
+    participant, th_deck_get_n_behaviours (th_session_get_deck (self->session)), digest);
+  g_hash_table_insert (self->guests_by_digest, g_bytes_ref (th_room_guest_get_token_digest (guest)),
+                       g_object_ref (guest));
+  g_list_store_append (self->guests, guest);
+  g_signal_emit (self, signals[PARTICIPANT_JOINED], 0, guest);
+
+  get_state (msg)->joining = g_object_ref (guest);
+  success = join_node (guest, token);
+  respond_after_save (self, msg, success);
+}
+
+static void
+handle_answers (ThRoomServer *self, SoupServerMessage *msg, ThRoomGuest *guest)
+{
+  g_autoptr (GBytes) body = get_body (msg);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThRoomAnswers) answers = NULL;
+  g_autoptr (JsonNode) success = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (body, &length);
+
+  answers = th_room_answers_parse (th_session_get_deck (self->session), data, length, &error);
+  if (answers == NULL)
+    {
+      respond_error (msg, SOUP_STATUS_BAD_REQUEST, error->message);
+      return;
+    }
+
+  if (!th_room_answers_apply (answers, self->session, th_room_guest_get_id (guest), &error))
+    {
+      /* Checked already: only a participant removed meanwhile gets here. */
+      respond_error (msg, SOUP_STATUS_BAD_REQUEST, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[ANSWERS_CHANGED], 0, guest);
+
+  success = me_node (self, guest);
+  respond_after_save (self, msg, success);
+}
+
+static gboolean
+method_is (SoupServerMessage *msg, const char *method)
+{
+  return g_strcmp0 (soup_server_message_get_method (msg), method) == 0;
+}
+
+static void
+method_not_allowed (SoupServerMessage *msg, const char *allow)
+{
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", allow);
+  respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _ ("This method is not allowed here."));
+}
+
+static void
+handle_static (SoupServerMessage *msg, const char *path)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  for (guint i = 0; i < G_N_ELEMENTS (static_files); i++)
+    {
+      g_autofree char *resource = NULL;
+      g_autoptr (GBytes) bytes = NULL;
+
+      if (strcmp (path, static_files[i].path) != 0)
+        continue;
+
+      if (!method_is (msg, SOUP_METHOD_GET) && !method_is (msg, SOUP_METHOD_HEAD))
+        {
+          method_not_allowed (msg, "GET, HEAD");
+          return;
+        }
+
+      resource = g_strconcat (RESOURCE_PREFIX, static_files[i].resource, NULL);
+      bytes = g_resource_lookup_data (th_room_get_resource (), resource,
+                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_assert (bytes != NULL);
+
+      /* The page is small and must follow an app update at once. */
+      soup_message_headers_replace (headers, "Cache-Control", "no-cache");
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, static_files[i].content_type, SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      return;
+    }
+
+  soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+  soup_server_message_set_response (msg, "text/plain; charset=utf-8", SOUP_MEMORY_STATIC,
+                                    "Not found\n", 10);
+}
+
+static void
+handler_cb (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+            gpointer user_data)
+{
+  ThRoomServer *self = user_data;
+  MessageState *state = get_state (msg);
+
+  if (!g_str_has_prefix (path, "/api/"))
+    {
+      handle_static (msg, path);
+      return;
+    }
+
+  if (strcmp (path, "/api/join") == 0)
+    {
+      if (method_is (msg, SOUP_METHOD_POST))
+        handle_join (self, msg);
+      else
+        method_not_allowed (msg, "POST");
+      return;
+    }
+
+  /* The early handler let only callers with a valid token through. */
+  g_return_if_fail (state->guest != NULL);
+
+  if (strcmp (path, "/api/answers") == 0)
+    {
+      if (method_is (msg, SOUP_METHOD_PUT))
+        handle_answers (self, msg, state->guest);
+      else
+        method_not_allowed (msg, "PUT");
+    }
+  else if (strcmp (path, "/api/me") == 0 || strcmp (path, "/api/deck") == 0
+           || strcmp (path, "/api/state") == 0)
+    {
+      g_autoptr (JsonNode) node = NULL;
+
+      if (!method_is (msg, SOUP_METHOD_GET) && !method_is (msg, SOUP_METHOD_HEAD))
+        {
+          method_not_allowed (msg, "GET, HEAD");
+          return;
+        }
+
+      if (strcmp (path, "/api/me") == 0)
+        node = me_node (self, state->guest);
+      else if (strcmp (path, "/api/deck") == 0)
+        node = deck_node (self);
+      else
+        node = state_node (self, state->guest);
+      respond_json (msg, SOUP_STATUS_OK, node);
+    }
+  else
+    respond_error (msg, SOUP_STATUS_NOT_FOUND, _ ("There is no such API."));
+}
+
+/* The address the connection came in on, as a client must have written
+ * it in the Host header; IPv4 reached through a dual-stack socket is
+ * written as IPv4. */
+static char *
+local_authority (SoupServerMessage *msg, gboolean *is_loopback)
+{
+  GSocketAddress *local = soup_server_message_get_local_address (msg);
+  GInetAddress *inet;
+  g_autoptr (GInetAddress) unmapped = NULL;
+  g_autofree char *text = NULL;
+
+  if (!G_IS_INET_SOCKET_ADDRESS (local))
+    return NULL;
+
+  inet = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (local));
+  if (g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV6)
+    {
+      const guint8 *bytes = g_inet_address_to_bytes (inet);
+      static const guint8 mapped_prefix[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+
+      if (memcmp (bytes, mapped_prefix, sizeof mapped_prefix) == 0)
+        {
+          unmapped = g_inet_address_new_from_bytes (bytes + 12, G_SOCKET_FAMILY_IPV4);
+          inet = unmapped;
+        }
+    }
+
+  *is_loopback = g_inet_address_get_is_loopback (inet);
+  text = g_inet_address_to_string (inet);
+  return th_room_format_authority (text,
+                                   g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local)));
+}
+
+static gboolean
+host_is_ours (SoupServerMessage *msg, char **authority_out)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  /* get_list: two Host headers join into one value that matches nothing. */
+  const char *host = soup_message_headers_get_list (headers, "Host");
+  g_autofree char *authority = NULL;
+  gboolean is_loopback = FALSE;
+
+  authority = local_authority (msg, &is_loopback);
+  if (host == NULL || authority == NULL)
+    return FALSE;
+
+  if (g_ascii_strcasecmp (host, authority) != 0)
+    {
+      const char *colon = strrchr (authority, ':');
+      g_autofree char *localhost = g_strconcat ("localhost", colon, NULL);
+
+      /* "localhost" cannot be rebound by someone else's DNS. */
+      if (!is_loopback || g_ascii_strcasecmp (host, localhost) != 0)
+        return FALSE;
+    }
+
+  *authority_out = g_strdup (host);
+  return TRUE;
+}
+
+static gboolean
+origin_is_ours (SoupServerMessage *msg, const char *host)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *origin = soup_message_headers_get_list (headers, "Origin");
+  g_autofree char *expected = NULL;
+
+  if (origin == NULL)
+    return TRUE;
+
+  expected = g_strconcat ("http://", host, NULL);
+  return g_ascii_strcasecmp (origin, expected) == 0;
+}
+
+static ThRoomGuest *
+authenticate (ThRoomServer *self, SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *authorization = soup_message_headers_get_list (headers, "Authorization");
+
+  if (authorization == NULL || g_ascii_strncasecmp (authorization, "Bearer ", 7) != 0)
+    return NULL;
+
+  return lookup_token (self, authorization + 7);
+}
+
+/* Returns why the declared body is refused (and the status), or NULL. */
+static const char *
+check_declared_body (SoupMessageHeaders *headers, guint *status)
+{
+  const char *length = soup_message_headers_get_list (headers, "Content-Length");
+
+  if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
+    return NULL;
+
+  /* Two lengths ("5, 6") are how requests get smuggled past proxies;
+   * a negative one makes libsoup read until the connection ends. */
+  if (length == NULL || strchr (length, ',') != NULL
+      || soup_message_headers_get_content_length (headers) < 0)
+    {
+      *status = SOUP_STATUS_BAD_REQUEST;
+      return _ ("The Content-Length header is not valid.");
+    }
+
+  if (soup_message_headers_get_content_length (headers) > TH_ROOM_MAX_BODY_SIZE)
+    {
+      *status = SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE;
+      return _ ("The request is larger than 64 KiB.");
+    }
+
+  return NULL;
+}
+
+static void
+early_handler_cb (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+                  gpointer user_data)
+{
+  ThRoomServer *self = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  g_autofree char *host = NULL;
+  const char *body_problem;
+  guint body_status = 0;
+  guint retry_after = 1;
+  ThRoomGuest *guest;
+
+  /* A body we will not take is refused before a byte of it is read. */
+  body_problem = check_declared_body (headers, &body_status);
+  if (body_problem != NULL)
+    {
+      reject_and_close (msg, body_status, body_problem);
+      return;
+    }
+
+  if (!host_is_ours (msg, &host))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection",
+                                    "close");
+      respond_error (msg, SOUP_STATUS_MISDIRECTED_REQUEST, _ ("This address is not the room’s."));
+      return;
+    }
+
+  if (!th_room_limiter_take (self->limiter, remote_key (msg), 1.0, g_get_monotonic_time (),
+                             &retry_after))
+    {
+      g_autofree char *seconds = g_strdup_printf ("%u", retry_after);
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After",
+                                    seconds);
+      respond_error (msg, STATUS_TOO_MANY_REQUESTS, _ ("Too many requests. Wait a moment."));
+      return;
+    }
+
+  if (!origin_is_ours (msg, host))
+    {
+      respond_error (msg, SOUP_STATUS_FORBIDDEN, _ ("Requests from other sites are refused."));
+      return;
+    }
+
+  if (!g_str_has_prefix (path, "/api/") || strcmp (path, "/api/join") == 0)
+    return;
+
+  guest = authenticate (self, msg);
+  if (guest == NULL)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "WWW-Authenticate", "Bearer");
+      respond_error (msg, SOUP_STATUS_UNAUTHORIZED, _ ("You are not in the room. Join again."));
+      return;
+    }
+
+  g_set_object (&get_state (msg)->guest, guest);
+}
+
+/* A chunked body declares no length: count what arrives and stop at the
+ * limit, before libsoup has collected more than 64 KiB. */
+static void
+got_chunk_cb (SoupServerMessage *msg, GBytes *chunk, gpointer user_data)
+{
+  MessageState *state = get_state (msg);
+
+  if (state->stolen)
+    return;
+
+  state->body_received += g_bytes_get_size (chunk);
+  if (state->body_received > TH_ROOM_MAX_BODY_SIZE)
+    reject_and_close (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                      _ ("The request is larger than 64 KiB."));
+}
+
+static void
+request_started_cb (SoupServer *server, SoupServerMessage *msg, gpointer user_data)
+{
+  ThRoomServer *self = user_data;
+  GSocket *socket = soup_server_message_get_socket (msg);
+
+  add_security_headers (soup_server_message_get_response_headers (msg));
+  g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
+
+  /* The first request on a connection counts the connection. */
+  if (socket != NULL && g_object_get_qdata (G_OBJECT (socket), connection_mark_quark ()) == NULL)
+    {
+      const char *address = remote_key (msg);
+      GPtrArray *sockets = g_hash_table_lookup (self->connections, address);
+
+      g_object_set_qdata (G_OBJECT (socket), connection_mark_quark (), GINT_TO_POINTER (TRUE));
+      g_socket_set_timeout (socket, TH_ROOM_IDLE_TIMEOUT_S);
+
+      if (++self->n_new_connections % CONNECTION_SWEEP_INTERVAL == 0)
+        {
+          sweep_connections (self->connections);
+          sockets = g_hash_table_lookup (self->connections, address);
+        }
+
+      if (sockets == NULL)
+        {
+          sockets = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (self->connections, g_strdup (address), sockets);
+        }
+
+      /* Over the cap, or connecting faster than the rate limit allows:
+       * end it (libsoup reads end-of-file and drops it).  A new connection
+       * costs a request's worth because some garbage never reaches the
+       * early handler: libsoup answers it itself (and 3.2 leaks a little
+       * memory doing so for an unknown transfer coding), so reconnecting
+       * in a loop must be throttled here. */
+      if (count_open (sockets) >= self->max_connections
+          || !th_room_limiter_take (self->limiter, address, 1.0, g_get_monotonic_time (), NULL))
+        g_socket_shutdown (socket, TRUE, TRUE, NULL);
+      else
+        g_ptr_array_add (sockets, g_object_ref (socket));
+    }
+}
+
+/* GObject */
+
+static void
+th_room_server_dispose (GObject *object)
+{
+  ThRoomServer *self = TH_ROOM_SERVER (object);
+
+  th_room_server_stop (self);
+  if (self->session != NULL)
+    g_clear_signal_handler (&self->items_changed_handler, self->session);
+
+  if (self->guests != NULL)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->guests)); i++)
+        {
+          g_autoptr (ThRoomGuest) guest = g_list_model_get_item (G_LIST_MODEL (self->guests), i);
+
+          th_room_guest_detach (guest);
+        }
+      g_list_store_remove_all (self->guests);
+    }
+  g_clear_pointer (&self->guests_by_digest, g_hash_table_unref);
+
+  G_OBJECT_CLASS (th_room_server_parent_class)->dispose (object);
+}
+
+static void
+th_room_server_finalize (GObject *object)
+{
+  ThRoomServer *self = TH_ROOM_SERVER (object);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->session_file);
+  g_clear_object (&self->guests);
+  g_clear_pointer (&self->limiter, th_room_limiter_free);
+  g_clear_pointer (&self->connections, g_hash_table_unref);
+  g_clear_pointer (&self->waiting, g_ptr_array_unref);
+  g_clear_pointer (&self->join_code, g_free);
+  g_clear_pointer (&self->join_url, g_free);
+  g_clear_pointer (&self->address, g_free);
+  g_clear_pointer (&self->url_address, g_free);
+
+  G_OBJECT_CLASS (th_room_server_parent_class)->finalize (object);
+}
+
+static void
+th_room_server_constructed (GObject *object)
+{
+  ThRoomServer *self = TH_ROOM_SERVER (object);
+
+  G_OBJECT_CLASS (th_room_server_parent_class)->constructed (object);
+
+  g_assert (TH_IS_SESSION (self->session));
+  self->items_changed_handler = g_signal_connect_object (
+    self->session, "items-changed", G_CALLBACK (session_items_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+th_room_server_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ThRoomServer *self = TH_ROOM_SERVER (object);
+
+  switch (prop_id)
+    {
+      case PROP_SESSION:
+        g_value_set_object (value, self->session);
+        break;
+      case PROP_SESSION_FILE:
+        g_value_set_object (value, self->session_file);
+        break;
+      case PROP_RUNNING:
+        g_value_set_boolean (value, th_room_server_get_running (self));
+        break;
+      case PROP_JOIN_URL:
+        g_value_set_string (value, th_room_server_get_join_url (self));
+        break;
+      case PROP_JOIN_CODE:
+        g_value_set_string (value, self->join_code);
+        break;
+      case PROP_LOCKED:
+        g_value_set_boolean (value, self->locked);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+th_room_server_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  ThRoomServer *self = TH_ROOM_SERVER (object);
+
+  switch (prop_id)
+    {
+      case PROP_SESSION:
+        self->session = g_value_dup_object (value);
+        break;
+      case PROP_SESSION_FILE:
+        th_room_server_set_session_file (self, g_value_get_object (value));
+        break;
+      case PROP_LOCKED:
+        th_room_server_set_locked (self, g_value_get_boolean (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+th_room_server_class_init (ThRoomServerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  message_state_quark_value = g_quark_from_static_string ("th-room-message-state");
+  connection_mark_quark_value = g_quark_from_static_string ("th-room-connection-mark");
+
+  object_class->dispose = th_room_server_dispose;
+  object_class->finalize = th_room_server_finalize;
+  object_class->constructed = th_room_server_constructed;
+  object_class->get_property = th_room_server_get_property;
+  object_class->set_property = th_room_server_set_property;
+
+  properties[PROP_SESSION]
+    = g_param_spec_object ("session", NULL, NULL, TH_TYPE_SESSION,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION_FILE]
+    = g_param_spec_object ("session-file", NULL, NULL, G_TYPE_FILE,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RUNNING]
+    = g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_JOIN_URL]
+    = g_param_spec_string ("join-url", NULL, NULL, NULL,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_JOIN_CODE]
+    = g_param_spec_string ("join-code", NULL, NULL, NULL,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOCKED]
+    = g_param_spec_boolean ("locked", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ThRoomServer::participant-joined:
+   * @guest: the new ThRoomGuest
+   */
+  signals[PARTICIPANT_JOINED]
+    = g_signal_new ("participant-joined", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                    NULL, NULL, G_TYPE_NONE, 1, TH_TYPE_ROOM_GUEST);
+  /**
+   * ThRoomServer::participant-removed:
+   * @guest: the ThRoomGuest whose token no longer works
+   */
+  signals[PARTICIPANT_REMOVED]
+    = g_signal_new ("participant-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                    NULL, NULL, G_TYPE_NONE, 1, TH_TYPE_ROOM_GUEST);
+  /**
+   * ThRoomServer::answers-changed:
+   * @guest: the ThRoomGuest who sent answers
+   *
+   * Emitted after answers from a device are in the session (and before
+   * they are saved).
+   */
+  signals[ANSWERS_CHANGED]
+    = g_signal_new ("answers-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                    NULL, G_TYPE_NONE, 1, TH_TYPE_ROOM_GUEST);
+  /**
+   * ThRoomServer::save-failed:
+   * @error: what went wrong
+   *
+   * The session file could not be written; devices got 503 and retry.
+   */
+  signals[SAVE_FAILED] = g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+th_room_server_init (ThRoomServer *self)
+{
+  self->guests = g_list_store_new (TH_TYPE_ROOM_GUEST);
+  self->guests_by_digest = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
+                                                  (GDestroyNotify)g_bytes_unref, g_object_unref);
+  self->limiter = th_room_limiter_new (TH_ROOM_DEFAULT_RATE, TH_ROOM_DEFAULT_BURST);
+  self->max_connections = TH_ROOM_DEFAULT_CONNECTIONS;
+  self->connections
+    = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* Public API */
+
+ThRoomServer *
+th_room_server_new (ThSession *session, GFile *session_file)
+{
+  g_return_val_if_fail (TH_IS_SESSION (session), NULL);
+  g_return_val_if_fail (session_file == NULL || G_IS_FILE (session_file), NULL);
+
+  return g_object_new (TH_TYPE_ROOM_SERVER, "session", session, "session-file", session_file, NULL);
+}
+
+ThSession *
+th_room_server_get_session (ThRoomServer *self)
+{
+  g_return_val_if_fail (TH_IS_ROOM_SERVER (self), NULL);
+
+  return self->session;
+}
+
+GFile *
+th_room_server_get_session_file (ThRoomServer *self)
+{
+  g_return_val_if_fail (TH_IS_ROOM_SERVER (self), NULL);
+
+  return self->session_file;
+}
+
+void
+th_room_server_set_session_file (ThRoomServer *self, GFile *session_file)
+{
+  g_return_if_fail (TH_IS_ROOM_SERVER (self));
+  g_return_if_fail (session_file == NULL || G_IS_FILE (session_file));
+
+  if (g_set_object (&self->session_file, session_file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION_FILE]);
+}
+
+static GInetAddress *
+parse_address (const char *address, GError **error)
+{
+  GInetAddress *inet = NULL;
+
+  if (address != NULL)
+    {
+      g_autofree char *bare = NULL;
+
+      /* "[::1]" as people write it in URLs. */
+      if (address[0] == '[' && g_str_has_suffix (address, "]"))
+        bare = g_strndup (address + 1, strlen (address) - 2);
+      else
+        bare = g_strdup (address);
+
+      inet = g_inet_address_new_from_string (bare);
+      if (inet == NULL)
+        g_set_error (error, TH_ERROR, TH_ERROR_USAGE,
+                     _ ("“%s” is not an IP address (like 192.168.1.20 or ::1)"), address);
+      return inet;
+    }
+
+  {
+    g_autofree char *lan = th_room_dup_lan_address ();
+
+    if (lan == NULL)
+      {
+        g_set_error_literal (error, TH_ERROR, TH_ERROR_USAGE,
+                             _ ("This computer is not connected to a network. Connect it to the "
+                                "room’s network, or host on 127.0.0.1 to try the room alone."));
+        return NULL;
+      }
+    return g_inet_address_new_from_string (lan);
+  }
+}
+
+gboolean
+th_room_server_start (ThRoomServer *self, const char *address, guint port, GError **error)
+{
+  g_autoptr (GInetAddress) inet = NULL;
+  g_autoptr (GSocketAddress) socket_address = NULL;
+  g_autoptr (SoupServer) server = NULL;
+  g_autoptr (GSocket) listen_socket = NULL;
+  g_autofree char *authority = NULL;
+  GSList *listeners;
+  guint bound_port = port;
+
+  g_return_val_if_fail (TH_IS_ROOM_SERVER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->server != NULL)
+    {
+      g_set_error_literal (error, TH_ERROR, TH_ERROR_USAGE, _ ("The room is already open."));
+      return FALSE;
+    }
+
+  if (port > 65535)
+    {
+      g_set_error (error, TH_ERROR, TH_ERROR_USAGE, _ ("%u is not a port (0 to 65535)"), port);
+      return FALSE;
+    }
+
+  inet = parse_address (address, error);
+  if (inet == NULL)
+    return FALSE;
+
+  if (self->join_code == NULL)
+    {
+      self->join_code = th_room_new_join_code (error);
+      if (self->join_code == NULL)
+        return FALSE;
+    }
+
+  /* No Server header: nothing on the network needs to know our version. */
+  server = g_object_new (SOUP_TYPE_SERVER, "server-header", NULL, NULL);
+  soup_server_add_early_handler (server, NULL, early_handler_cb, self, NULL);
+  soup_server_add_handler (server, NULL, handler_cb, self, NULL);
+  g_signal_connect_object (server, "request-started", G_CALLBACK (request_started_cb), self, 0);
+
+  socket_address = g_inet_socket_address_new (inet, port);
+  listen_socket = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_STREAM,
+                                G_SOCKET_PROTOCOL_TCP, error);
+  if (listen_socket == NULL)
+    return FALSE;
+  /* A room scans the QR code at the same moment: with the default backlog
+   * of 10, the kernel drops or resets the connections beyond it. */
+  g_socket_set_listen_backlog (listen_socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (listen_socket, socket_address, TRUE, error)
+      || !g_socket_listen (listen_socket, error)
+      || !soup_server_listen_socket (server, listen_socket, 0, error))
+    return FALSE;
+
+  listeners = soup_server_get_listeners (server);
+  if (listeners != NULL)
+    {
+      g_autoptr (GSocketAddress) local = g_socket_get_local_address (listeners->data, NULL);
+
+      if (G_IS_INET_SOCKET_ADDRESS (local))
+        bound_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+    }
+  g_slist_free (listeners);
+
+  self->server = g_steal_pointer (&server);
+  self->context = g_main_context_ref_thread_default ();
+  self->port = bound_port;
+  g_free (self->address);
+  self->address = g_inet_address_to_string (inet);
+
+  /* Bound to every interface on request: the URL still needs one that
+   * phones can reach. */
+  g_free (self->url_address);
+  if (g_inet_address_get_is_any (inet))
+    {
+      self->url_address = th_room_dup_lan_address ();
+      if (self->url_address == NULL)
+        self->url_address = g_strdup (
+          g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV6 ? "::1" : "127.0.0.1");
+    }
+  else
+    self->url_address = g_strdup (self->address);
+
+  authority = th_room_format_authority (self->url_address, self->port);
+  g_free (self->join_url);
+  self->join_url = g_strdup_printf ("http://%s/", authority);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOIN_CODE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOIN_URL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+
+  return TRUE;
+}
+
+void
+th_room_server_stop (ThRoomServer *self)
+{
+  g_return_if_fail (TH_IS_ROOM_SERVER (self));
+
+  if (self->server == NULL)
+    return;
+
+  /* Whoever waits for a save gets their answer before the doors close. */
+  flush_saves (self);
+
+  soup_server_disconnect (self->server);
+  g_clear_object (&self->server);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->join_url, g_free);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOIN_URL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+}
+
+gboolean
+th_room_server_get_running (ThRoomServer *self)
+{
+  g_return_val_if_fail (TH_IS_ROOM_SERVER (self), FALSE);
+
+  return self->server != NULL;
+}
+
+const char *
+th_room_server_get_address (ThRoomServer *self)
+{
+  g_return_val_if_fail (TH_IS_ROOM_SERVER (self), NULL);
+
+  return self->server != NULL ? self->address : NULL;
+}
+
+guint
+th_room_server_get_port (ThRoomServer *self)
+{
+  g_return_val_if_fail (TH_IS_ROOM_SERVER (self), 0);
+
+  return self->server != NULL ? self->port : 0;
+}
+
+const char *
+th_room_server_get_join_url (ThRoomServer *self)
+{
+  g_return_val_if_fail (TH_IS_ROOM_SERVER (self), NULL);
+
+  return self->join_url;
+}
+
+char *
+th_room_server_dup_qr_url (ThRoomServer *self)
+{
+  g_return_val_if_fail (TH_IS_ROOM_SERVER (self), NULL);
+
+  if (self->join_url == NULL)
+    return NULL;
+
+  return g_strconcat (self->join_url, "#", self->join_code, NULL);
+}
+
+const char *
+th_room_server_get_join_code (ThRoomServer *self)
+{
+  g_return_val_if_fail (TH_IS_ROOM_SERVER (self), NULL);
+
+  return self->join_code;
+}
+
+gboolean
+th_room_server_get_locked (ThRoomServer *self)
+{
+  g_return_val_if_fail (TH_IS_ROOM_SERVER (self), FALSE);
+
+  return self->locked;
+}
+
+void
+th_room_server_set_locked (ThRoomServer *self, gboolean locked)
+{
+  g_return_if_fail (TH_IS_ROOM_SERVER (self));
+
+  locked = !!locked;
+  if (self->locked == locked)
+    return;
+
+  self->locked = locked;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+}
+
+GListModel *
+th_room_server_get_guests (ThRoomServer *self)
+{
+  g_return_val_if_fail (TH_IS_ROOM_SERVER (self), NULL);
+
+  return G_LIST_MODEL (self->guests);
+}
+
+ThRoomGuest *
+th_room_server_lookup_guest (ThRoomServer *self, const char *participant_id)
+{
+  g_autoptr (ThRoomGuest) guest = NULL;
+  guint position;
+
+  g_return_val_if_fail (TH_IS_ROOM_SERVER (self), NULL);
+  g_return_val_if_fail (participant_id != NULL, NULL);
+
+  if (!find_guest (self, participant_id, &position))
+    return NULL;
+
+  /* The store keeps it alive: return it borrowed. */
+  guest = g_list_model_get_item (G_LIST_MODEL (self->guests), position);
+  return guest;
+}
+
+gboolean
+th_room_server_remove_participant (ThRoomServer *self, const char *participant_id)
+{
+  gboolean removed;
+  guint position;
+
+  g_return_val_if_fail (TH_IS_ROOM_SERVER (self), FALSE);
+  g_return_val_if_fail (participant_id != NULL, FALSE);
+
+  removed = th_session_remove_participant (self->session, participant_id);
+
+  /* items-changed has dropped the guest already, unless the session did
+   * not have them any more. */
+  if (find_guest (self, participant_id, &position))
+    {
+      drop_guest (self, position);
+      removed = TRUE;
+    }
+
+  /* Saved at once: the facilitator removed someone on purpose, and the
+   * file should say so before anything else happens. */
+  if (removed && self->session_file != NULL)
+    flush_saves (self);
+
+  return removed;
+}
+
+gboolean
+th_room_server_get_participant_status (ThRoomServer *self, const char *participant_id,
+                                       ThRoomStatus *status)
+{
+  ThRoomGuest *guest;
+
+  g_return_val_if_fail (TH_IS_ROOM_SERVER (self), FALSE);
+  g_return_val_if_fail (participant_id != NULL, FALSE);
+
+  guest = th_room_server_lookup_guest (self, participant_id);
+  if (guest == NULL)
+    return FALSE;
+
+  if (status != NULL)
+    *status = th_room_guest_get_status (guest);
+  return TRUE;
+}
+
+void
+th_room_server_set_rate_limit (ThRoomServer *self, double requests_per_second, guint burst)
+{
+  g_return_if_fail (TH_IS_ROOM_SERVER (self));
+  g_return_if_fail (requests_per_second > 0 && burst >= 1);
+
+  th_room_limiter_set_rate (self->limiter, requests_per_second, burst);
+}
+
+void
+th_room_server_set_max_connections_per_address (ThRoomServer *self, guint max_connections)
+{
+  g_return_if_fail (TH_IS_ROOM_SERVER (self));
+  g_return_if_fail (max_connections >= 1);
+
+  self->max_connections = max_connections;
+}

@@ -1,0 +1,81 @@
+/* th-room-server.h
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "th-room-guest.h"
+#include "th-session.h"
+
+G_BEGIN_DECLS
+
+/* Defaults of the defences; tests and benchmarks that simulate a whole
+ * room from one address raise them with the setters below. */
+#define TH_ROOM_DEFAULT_RATE 20.0      /* requests a second per address */
+#define TH_ROOM_DEFAULT_BURST 60       /* requests saved up per address */
+#define TH_ROOM_DEFAULT_CONNECTIONS 32 /* open connections per address */
+#define TH_ROOM_IDLE_TIMEOUT_S 30      /* a connection that says nothing is closed */
+#define TH_ROOM_MAX_GUESTS 2000        /* joins per hosting */
+
+/* ThRoomServer: serves the participant page and the room protocol
+ * (FORMAT.md "Room protocol") for one session, on the thread-default main
+ * context of the thread that calls th_room_server_start().  It has no GTK
+ * in it: the GUI's host page and the display-free `two-hats --host` use it
+ * alike.
+ *
+ * When it has a session file, every answer and every join is written to
+ * it (atomically, th_session_save_to_file()) before the 200 goes out;
+ * requests that arrive together share one write. */
+#define TH_TYPE_ROOM_SERVER (th_room_server_get_type ())
+G_DECLARE_FINAL_TYPE (ThRoomServer, th_room_server, TH, ROOM_SERVER, GObject)
+
+/* @session_file may be NULL (an untitled session): answers then live in
+ * @session only, and whoever owns it keeps it. */
+ThRoomServer *th_room_server_new (ThSession *session, GFile *session_file);
+
+ThSession *th_room_server_get_session (ThRoomServer *self);
+GFile *th_room_server_get_session_file (ThRoomServer *self);
+/* For "Save As": later answers go to the new file. */
+void th_room_server_set_session_file (ThRoomServer *self, GFile *session_file);
+
+/* Starts listening on @address ("192.168.1.20", "::1", …) and @port (0:
+ * a free one).  @address NULL means the machine's LAN address (never all
+ * interfaces: only "0.0.0.0" or "::" given explicitly does that). */
+gboolean th_room_server_start (ThRoomServer *self, const char *address, guint port, GError **error);
+/* Answers what waits for a save, then closes every connection.  Tokens
+ * stay valid, so pages resume if hosting starts again in this process. */
+void th_room_server_stop (ThRoomServer *self);
+gboolean th_room_server_get_running (ThRoomServer *self);
+
+/* Valid while running. */
+const char *th_room_server_get_address (ThRoomServer *self); /* as bound */
+guint th_room_server_get_port (ThRoomServer *self);
+const char *th_room_server_get_join_url (ThRoomServer *self); /* "http://192.168.1.20:41234/" */
+/* The join URL with the code in its fragment, for the QR code: a phone
+ * that scans it joins without typing (fragments never leave the browser). */
+char *th_room_server_dup_qr_url (ThRoomServer *self);
+/* Six characters of TH_ROOM_JOIN_CODE_ALPHABET; set at the first start. */
+const char *th_room_server_get_join_code (ThRoomServer *self);
+
+/* A locked room takes no new participants (423); those in it go on. */
+gboolean th_room_server_get_locked (ThRoomServer *self);
+void th_room_server_set_locked (ThRoomServer *self, gboolean locked);
+
+/* Of ThRoomGuest, in joining order. */
+GListModel *th_room_server_get_guests (ThRoomServer *self);
+ThRoomGuest *th_room_server_lookup_guest (ThRoomServer *self, const char *participant_id);
+/* Removes the participant from the session and revokes their token. */
+gboolean th_room_server_remove_participant (ThRoomServer *self, const char *participant_id);
+/* TRUE and @status when @participant_id joined through the room. */
+gboolean th_room_server_get_participant_status (ThRoomServer *self, const char *participant_id,
+                                                ThRoomStatus *status);
+
+void th_room_server_set_rate_limit (ThRoomServer *self, double requests_per_second, guint burst);
+void th_room_server_set_max_connections_per_address (ThRoomServer *self, guint max_connections);
+
+G_END_DECLS

@@ -1,0 +1,587 @@
+// test-room-page.mjs
+//
+// Copyright 2026 The Two Hats authors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The participant page in a real headless Chromium at 360×740 (a small
+// phone), against the real `two-hats --host`: join, sort every card, rate
+// every card, survive a reload and a dropped network, and find every
+// answer in the session file.  Chromium is driven over the DevTools
+// protocol on a pipe (--remote-debugging-pipe), so nothing but node and
+// Chromium is needed.  Screenshots go to build/tests/room-screens/.
+//
+// Exit status: 0 pass, 1 fail, 77 skip (Chromium not installed).
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const SKIP = 77;
+const buildDir = process.env.G_TEST_BUILDDIR || path.resolve('build/tests');
+const srcDir = process.env.G_TEST_SRCDIR || path.resolve('tests');
+const twoHats = path.join(buildDir, '..', 'src', 'two-hats');
+const deckPath = path.join(srcDir, '..', 'data', 'decks', 'leadership-management.json');
+const screens = path.join(buildDir, 'room-screens');
+
+function findChromium() {
+  const names = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome'];
+  for (const name of names) {
+    if (name && fs.existsSync(name))
+      return name;
+  }
+  return null;
+}
+
+const chromium = findChromium();
+if (!chromium) {
+  console.log('Chromium is not installed (apt-get install chromium; tools/deps --tests does)');
+  process.exit(SKIP);
+}
+
+function log(...args) {
+  console.log('#', ...args);
+}
+
+function fail(message) {
+  throw new Error(message);
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// The DevTools protocol over the pipe: messages are JSON, each ended by NUL.
+class Cdp {
+  constructor(child) {
+    this.child = child;
+    this.nextId = 1;
+    this.pending = new Map();
+    this.listeners = [];
+    this.buffer = '';
+    child.stdio[4].on('data', (chunk) => this.receive(chunk));
+  }
+
+  receive(chunk) {
+    this.buffer += chunk.toString('utf8');
+    let end;
+    while ((end = this.buffer.indexOf('\0')) >= 0) {
+      const message = JSON.parse(this.buffer.slice(0, end));
+      this.buffer = this.buffer.slice(end + 1);
+      if (message.id && this.pending.has(message.id)) {
+        const { resolve, reject, method } = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        if (message.error)
+          reject(new Error(method + ': ' + message.error.message));
+        else
+          resolve(message.result);
+      } else if (message.method) {
+        for (const listener of this.listeners)
+          listener(message);
+      }
+    }
+  }
+
+  send(method, params = {}, sessionId = undefined) {
+    const id = this.nextId++;
+    const message = { id, method, params };
+    if (sessionId)
+      message.sessionId = sessionId;
+    this.child.stdio[3].write(JSON.stringify(message) + '\0');
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, method });
+    });
+  }
+
+  on(listener) {
+    this.listeners.push(listener);
+  }
+}
+
+// One tab, seen as a phone.
+class Page {
+  constructor(cdp, sessionId, name) {
+    this.cdp = cdp;
+    this.sessionId = sessionId;
+    this.name = name;
+    this.problems = [];
+    this.loaded = null;
+    cdp.on((message) => {
+      if (message.sessionId !== sessionId)
+        return;
+      if (message.method === 'Page.loadEventFired' && this.loaded) {
+        this.loaded();
+        this.loaded = null;
+      }
+      // A CSP violation, a script error, a failed fetch that is not one
+      // we caused on purpose: all of them fail the test.
+      if (message.method === 'Log.entryAdded' && message.params.entry.level === 'error')
+        this.problems.push(message.params.entry.text);
+      if (message.method === 'Runtime.exceptionThrown')
+        this.problems.push(message.params.exceptionDetails.text + ' ' +
+          JSON.stringify(message.params.exceptionDetails.exception || {}));
+    });
+  }
+
+  send(method, params = {}) {
+    return this.cdp.send(method, params, this.sessionId);
+  }
+
+  async evaluate(expression) {
+    const result = await this.send('Runtime.evaluate',
+      { expression, awaitPromise: true, returnByValue: true });
+    if (result.exceptionDetails)
+      fail(`evaluate(${expression}): ${JSON.stringify(result.exceptionDetails)}`);
+    return result.result.value;
+  }
+
+  async navigate(url) {
+    const loaded = new Promise((resolve) => { this.loaded = resolve; });
+    await this.send('Page.navigate', { url });
+    await loaded;
+  }
+
+  async reload() {
+    const loaded = new Promise((resolve) => { this.loaded = resolve; });
+    await this.send('Page.reload', {});
+    await loaded;
+  }
+
+  async waitFor(expression, what, timeoutMs = 20000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (await this.evaluate(expression))
+        return;
+      if (Date.now() > deadline)
+        fail(`${this.name}: timed out waiting for ${what}`);
+      await sleep(50);
+    }
+  }
+
+  async view() {
+    return this.evaluate('document.body.dataset.view');
+  }
+
+  async waitForView(view) {
+    try {
+      await this.waitFor(`document.body.dataset.view === ${JSON.stringify(view)}`, `view ${view}`);
+    } catch (e) {
+      const state = await this.evaluate(`JSON.stringify({ view: document.body.dataset.view,
+        error: (document.getElementById('join-error') || {}).textContent,
+        net: document.getElementById('net').textContent })`);
+      fail(e.message + ' (page: ' + state + '; logged: ' + this.problems.join(' | ') + ')');
+    }
+  }
+
+  // A tap as a finger makes it: touch events at the middle of the element,
+  // which must be visible and at least 44 px high (a finger's width).
+  async tap(selector) {
+    const box = await this.evaluate(`(() => {
+      const e = document.querySelector(${JSON.stringify(selector)});
+      if (!e) return null;
+      e.scrollIntoView({ block: 'center' });
+      const r = e.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2, w: r.width, h: r.height,
+               hidden: e.offsetParent === null };
+    })()`);
+    if (!box || box.hidden)
+      fail(`${this.name}: ${selector} is not there to tap`);
+    if (box.h < 44)
+      fail(`${this.name}: ${selector} is ${box.h} px high, too small to tap`);
+    if (box.x < 0 || box.x > 360)
+      fail(`${this.name}: ${selector} is off the 360 px screen`);
+    await this.send('Input.dispatchTouchEvent',
+      { type: 'touchStart', touchPoints: [{ x: box.x, y: box.y, radiusX: 8, radiusY: 8 }] });
+    await this.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  }
+
+  async type(selector, text) {
+    await this.tap(selector);
+    await this.send('Input.insertText', { text });
+  }
+
+  async screenshot(name) {
+    // The picture of the page at rest, not of a card halfway in.
+    await this.evaluate('Promise.all(document.getAnimations().map((a) => a.finished))');
+    const { data } = await this.send('Page.captureScreenshot', { format: 'png' });
+    const file = path.join(screens, name + '.png');
+    fs.writeFileSync(file, Buffer.from(data, 'base64'));
+    log('screenshot', file);
+  }
+
+  async noHorizontalScroll() {
+    const width = await this.evaluate('document.documentElement.scrollWidth');
+    if (width > 360)
+      fail(`${this.name}: the page is ${width} px wide on a 360 px screen`);
+  }
+}
+
+async function openPage(cdp, name, language) {
+  const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank' });
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
+  const page = new Page(cdp, sessionId, name);
+  await page.send('Page.enable');
+  await page.send('Runtime.enable');
+  await page.send('Log.enable');
+  await page.send('Network.enable');
+  await page.send('Emulation.setDeviceMetricsOverride',
+    { width: 360, height: 740, deviceScaleFactor: 2, mobile: true });
+  await page.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+  await page.send('Emulation.setUserAgentOverride', {
+    userAgent: 'Mozilla/5.0 (Linux; Android 13; Pixel 5) AppleWebKit/537.36 (KHTML, like Gecko) ' +
+      'Chrome/120.0 Mobile Safari/537.36',
+    acceptLanguage: language,
+  });
+  return page;
+}
+
+function startHost(sessionPath) {
+  const host = spawn(twoHats, ['--host', '--bind=127.0.0.1', '--port=0', sessionPath],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error('two-hats --host printed nothing')), 10000);
+    host.stdout.on('data', (chunk) => {
+      output += chunk.toString();
+      const url = /^join-url: (.*)$/m.exec(output);
+      const code = /^join-code: (.*)$/m.exec(output);
+      if (url && code) {
+        clearTimeout(timer);
+        resolve({ host, url: url[1], code: code[1] });
+      }
+    });
+    host.on('exit', (status) => reject(new Error('two-hats --host exited with ' + status)));
+  });
+}
+
+function readSession(sessionPath) {
+  return JSON.parse(fs.readFileSync(sessionPath, 'utf8'));
+}
+
+async function waitForFile(sessionPath, check, what) {
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    let session = null;
+    try {
+      session = readSession(sessionPath);
+    } catch (e) {
+      // Cannot happen with atomic saves; report it if it does.
+      fail('the session file did not parse: ' + e.message);
+    }
+    if (check(session))
+      return session;
+    if (Date.now() > deadline)
+      fail('timed out waiting for the file to hold ' + what);
+    await sleep(100);
+  }
+}
+
+// The English run: join by scanning (code in the URL), sort everything
+// (with a reload and an outage in the middle), rate everything.
+async function englishRun(cdp, room, sessionPath, deck) {
+  const page = await openPage(cdp, 'en', 'en-US');
+  const name = 'Zoë <b>&amp;</b> "Lee"';
+  const sorted = {};
+  const rated = {};
+
+  await page.navigate(room.url + '#' + room.code);
+  await page.waitForView('join');
+  if (await page.evaluate('location.hash') !== '')
+    fail('the join code stayed in the address bar');
+  if (await page.evaluate('document.getElementById("join-code").value') !== room.code)
+    fail('the code from the QR URL was not filled in');
+  if (await page.evaluate('document.querySelector("#view-join h1").textContent') !==
+      'Join the workshop')
+    fail('the English join heading is wrong');
+  await page.type('#join-name', name);
+  await page.screenshot('01-join');
+  await page.noHorizontalScroll();
+  await page.tap('#join-button');
+  await page.waitForView('sort');
+
+  // Names are text, never markup.
+  if (await page.evaluate('document.getElementById("who").textContent') !== 'You are ' + name)
+    fail('the name is not shown as text');
+  if (await page.evaluate('document.querySelector("#who b, #who *") !== null'))
+    fail('the name was rendered as HTML');
+  await page.screenshot('02-sort');
+  await page.noHorizontalScroll();
+
+  for (let step = 0; step < deck.behaviours.length + 5; step++) {
+    if (await page.view() !== 'sort')
+      break;
+    const id = await page.evaluate('document.getElementById("sort-text").dataset.id');
+    const index = deck.behaviours.findIndex((b) => b.id === id);
+    if (index < 0)
+      fail('the card shows an unknown behaviour ' + id);
+    const text = await page.evaluate('document.getElementById("sort-text").textContent');
+    if (text !== deck.behaviours[index].text)
+      fail('the card shows the wrong text for ' + id);
+    const side = index % 3 === 0 ? 'management' : 'leadership';
+    sorted[id] = side;
+    await page.tap('#sort-' + side);
+    await page.waitFor(`document.body.dataset.view !== 'sort' || ` +
+      `document.getElementById("sort-text").dataset.id !== ${JSON.stringify(id)}`, 'the next card');
+
+    if (Object.keys(sorted).length === 5) {
+      // A reload keeps the token and the place.
+      await page.waitFor('document.getElementById("net").dataset.state === "saved"', 'saved');
+      await page.reload();
+      await page.waitForView('sort');
+      const count = await page.evaluate('document.getElementById("sort-count").textContent');
+      if (count !== `5 of ${deck.behaviours.length} sorted`)
+        fail('after a reload the progress reads ' + count);
+    }
+
+    if (Object.keys(sorted).length === 10) {
+      // The Wi-Fi drops: answers queue, the page says so, then they go.
+      await page.send('Network.emulateNetworkConditions',
+        { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    }
+    if (Object.keys(sorted).length === 12) {
+      await page.waitFor('document.getElementById("net").dataset.state === "offline"',
+        'the offline notice');
+      const notice = await page.evaluate('document.getElementById("net").textContent');
+      if (notice !== 'Offline — will retry')
+        fail('the offline notice reads ' + notice);
+      await page.screenshot('03-offline');
+      await page.send('Network.emulateNetworkConditions',
+        { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await page.waitFor('document.getElementById("net").dataset.state === "saved"',
+        'the queued answers to be saved', 40000);
+    }
+  }
+
+  if (Object.keys(sorted).length !== deck.behaviours.length)
+    fail(`sorted ${Object.keys(sorted).length} of ${deck.behaviours.length} cards`);
+  await page.waitForView('wait');
+  await page.screenshot('04-all-sorted');
+  await page.tap('#wait-rate');
+  await page.waitForView('rate');
+  await page.screenshot('05-rate');
+  await page.noHorizontalScroll();
+
+  for (let step = 0; step < deck.behaviours.length + 5; step++) {
+    if (await page.view() !== 'rate')
+      break;
+    const id = await page.evaluate('document.getElementById("rate-text").dataset.id');
+    const index = deck.behaviours.findIndex((b) => b.id === id);
+    const rating = 1 + (index % 5);
+    rated[id] = rating;
+    await page.tap(`#rate-buttons [data-rating="${rating}"]`);
+    await page.waitFor(`document.body.dataset.view !== 'rate' || ` +
+      `document.getElementById("rate-text").dataset.id !== ${JSON.stringify(id)}`, 'the next card');
+  }
+  if (Object.keys(rated).length !== deck.behaviours.length)
+    fail(`rated ${Object.keys(rated).length} of ${deck.behaviours.length} cards`);
+
+  await page.waitForView('done');
+  await page.waitFor('document.getElementById("net").dataset.state === "saved"', 'saved');
+  await page.screenshot('06-done');
+
+  // Every answer is in the file, exactly as tapped.
+  const session = await waitForFile(sessionPath, (s) => {
+    const p = s.participants.find((x) => x.name === name);
+    return p && Object.keys(p.sort || {}).length === deck.behaviours.length &&
+      Object.keys(p.ratings || {}).length === deck.behaviours.length;
+  }, 'every answer');
+  const participant = session.participants.find((x) => x.name === name);
+  for (const id of Object.keys(sorted)) {
+    if (participant.sort[id] !== sorted[id])
+      fail(`sort of ${id}: file has ${participant.sort[id]}, tapped ${sorted[id]}`);
+    if (participant.ratings[id] !== rated[id])
+      fail(`rating of ${id}: file has ${participant.ratings[id]}, tapped ${rated[id]}`);
+  }
+  log(`en: ${Object.keys(sorted).length} sorts and ${Object.keys(rated).length} ratings ` +
+    'in the file');
+
+  await followPhases(page, deck, sorted, name);
+  return page;
+}
+
+// The page follows the facilitator's phase by polling /api/state.  The
+// command-line host has nobody to move the phase, so the browser's own
+// network layer stands in for the facilitator's app here: it answers
+// /api/state with the phase, and /api/deck with what the server sends
+// from the reveal on (the server side of that is test-room-server's
+// deck-reveal test).
+async function followPhases(page, deck, sorted, name) {
+  let phase = 'reveal';
+  const revealed = {
+    title: deck.title, language: deck.language, phase: 'reveal', revealed: true,
+    behaviours: deck.behaviours.map((b) => ({ id: b.id, text: b.text, key: b.key, why: b.why })),
+  };
+  page.cdp.on(async (message) => {
+    if (message.sessionId !== page.sessionId || message.method !== 'Fetch.requestPaused')
+      return;
+    const url = message.params.request.url;
+    let body = null;
+    if (url.endsWith('/api/state'))
+      body = { phase, locked: false, title: 'Page test', participant: 'p1', name,
+        status: 'finished' };
+    else if (url.endsWith('/api/deck'))
+      body = revealed;
+    if (body === null) {
+      await page.send('Fetch.continueRequest', { requestId: message.params.requestId });
+      return;
+    }
+    await page.send('Fetch.fulfillRequest', {
+      requestId: message.params.requestId,
+      responseCode: 200,
+      responseHeaders: [{ name: 'Content-Type', value: 'application/json' }],
+      body: Buffer.from(JSON.stringify(body)).toString('base64'),
+    });
+  });
+  await page.send('Fetch.enable', { patterns: [{ urlPattern: '*/api/state' },
+    { urlPattern: '*/api/deck' }] });
+
+  // Within a poll or two (every 2 s) the page shows the reveal.
+  await page.waitFor('document.body.dataset.view === "reveal"', 'the reveal', 15000);
+  await page.waitFor(`document.querySelectorAll('#reveal-list li').length === ${deck.behaviours.length}`,
+    'the revealed cards');
+  const items = await page.evaluate(`Array.from(document.querySelectorAll('#reveal-list li'))
+    .map((li) => ({ text: li.querySelector('.text').textContent,
+                    match: li.querySelector('.match') !== null,
+                    miss: li.querySelector('.miss') !== null,
+                    why: (li.querySelector('.why') || {}).textContent }))`);
+  deck.behaviours.forEach((b, i) => {
+    if (items[i].text !== b.text)
+      fail('reveal: card ' + i + ' shows the wrong text');
+    const right = sorted[b.id] === b.key;
+    if (items[i].match !== right || items[i].miss === right)
+      fail(`reveal: ${b.id} is marked ${items[i].match ? 'right' : 'wrong'}`);
+    if (b.why && items[i].why !== b.why)
+      fail('reveal: ' + b.id + ' lacks its why');
+  });
+  await page.screenshot('06b-reveal');
+
+  // Reflect: everything is rated already, so the page says thank you.
+  phase = 'reflect';
+  await page.waitFor('document.body.dataset.view === "done"', 'done after reflect', 15000);
+  await page.send('Fetch.disable');
+}
+
+// The German run: the texts, and staying anonymous.
+async function germanRun(cdp, room, sessionPath) {
+  const page = await openPage(cdp, 'de', 'de-DE');
+
+  await page.navigate(room.url);
+  await page.waitForView('join');
+  const expected = {
+    '#view-join h1': 'Am Workshop teilnehmen',
+    'label[for="join-code"]': 'Zugangscode',
+    'label[for="join-name"]': 'Dein Name',
+    '#join-button': 'Teilnehmen',
+  };
+  for (const [selector, text] of Object.entries(expected)) {
+    const shown = await page.evaluate(`document.querySelector(${JSON.stringify(selector)}).textContent`);
+    if (shown !== text)
+      fail(`de: ${selector} reads "${shown}", expected "${text}"`);
+  }
+  if (await page.evaluate('document.documentElement.lang') !== 'de')
+    fail('de: the page language is not de');
+
+  // A wrong code first: the message is German and nobody joins.
+  await page.type('#join-code', 'AAAAAA');
+  await page.tap('label.check');
+  if (!(await page.evaluate('document.getElementById("join-anonymous").checked')))
+    fail('de: tapping "Anonym bleiben" did not tick it');
+  await page.tap('#join-button');
+  await page.waitFor('document.getElementById("join-error").textContent !== ""', 'an error');
+  const error = await page.evaluate('document.getElementById("join-error").textContent');
+  if (error !== 'Der Code stimmt nicht. Sieh auf der Leinwand nach.')
+    fail('de: the wrong-code message reads ' + error);
+  await page.screenshot('07-de-wrong-code');
+  // That refusal was logged by the browser as a failed request (403): ours.
+  page.problems = page.problems.filter((p) => !/403/.test(p));
+
+  await page.evaluate('document.getElementById("join-code").value = ""');
+  await page.type('#join-code', room.code.toLowerCase());
+  await page.tap('#join-button');
+  await page.waitForView('sort');
+  const who = await page.evaluate('document.getElementById("who").textContent');
+  if (!/^Du bist Participant \d+$/.test(who))
+    fail('de: the anonymous participant reads ' + who);
+  if (await page.evaluate('document.getElementById("sort-leadership").textContent') !==
+      'Leadership')
+    fail('de: the leadership button');
+  await page.screenshot('08-de-sort');
+
+  await page.tap('#sort-management');
+  await waitForFile(sessionPath, (s) => s.participants.some(
+    (p) => /^Participant \d+$/.test(p.name) && Object.keys(p.sort || {}).length === 1),
+  'the anonymous participant\'s first answer');
+  return page;
+}
+
+async function main() {
+  fs.mkdirSync(screens, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'two-hats-page-'));
+  const sessionPath = path.join(dir, 'page.twohats');
+  const deck = JSON.parse(fs.readFileSync(deckPath, 'utf8'));
+  delete deck.concepts;
+  delete deck.sections;
+  fs.writeFileSync(sessionPath, JSON.stringify({
+    format: 'two-hats-session', version: 1, title: 'Page test', deck, participants: [],
+  }));
+
+  const room = await startHost(sessionPath);
+  log('hosting at', room.url, 'code', room.code);
+
+  const profile = path.join(dir, 'profile');
+  const browser = spawn(chromium, [
+    '--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--disable-extensions', '--mute-audio', '--remote-debugging-pipe',
+    '--user-data-dir=' + profile, 'about:blank',
+  ], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+  let browserErrors = '';
+  browser.stderr.on('data', (chunk) => { browserErrors += chunk.toString(); });
+  const cdp = new Cdp(browser);
+
+  let status = 0;
+  try {
+    const version = await cdp.send('Browser.getVersion');
+    log('browser', version.product);
+    const en = await englishRun(cdp, room, sessionPath, deck);
+    const de = await germanRun(cdp, room, sessionPath);
+    for (const page of [en, de]) {
+      // The offline spell made the browser log failed fetches: expected.
+      const problems = page.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p));
+      if (problems.length > 0)
+        fail(`${page.name}: the browser reported: ${problems.join(' | ')}`);
+    }
+    log('ok: the page works at 360×740 in English and German');
+  } catch (e) {
+    console.log('not ok:', e.message);
+    if (browserErrors)
+      console.log('# chromium said:', browserErrors.split('\n').slice(-10).join('\n# '));
+    status = 1;
+  } finally {
+    try {
+      await Promise.race([cdp.send('Browser.close'), sleep(3000)]);
+    } catch (e) {
+      // Already gone.
+    }
+    const browserExited = new Promise((resolve) => browser.on('exit', resolve));
+    browser.kill('SIGKILL');
+    await Promise.race([browserExited, sleep(3000)]);
+    room.host.removeAllListeners('exit');
+    const exited = new Promise((resolve) => room.host.on('exit', (code) => resolve(code)));
+    room.host.kill('SIGTERM');
+    const code = await Promise.race([exited, sleep(5000).then(() => 'timeout')]);
+    if (code !== 0) {
+      console.log('not ok: two-hats --host did not stop cleanly on SIGTERM:', code);
+      status = 1;
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(status);
+}
+
+main().catch((e) => {
+  console.log('not ok:', e.stack || e.message);
+  process.exit(1);
+});

@@ -1,0 +1,535 @@
+/* test-room-units.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The room's parts on their own: secrets, the rate limiter, the request
+ * parsers, participant status, addresses, the QR code and starting. */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "th-error.h"
+#include "th-room-address.h"
+#include "th-room-guest-private.h"
+#include "th-room-limiter.h"
+#include "th-room-qr.h"
+#include "th-room-request.h"
+#include "th-room-secret.h"
+#include "th-room-server.h"
+
+static void
+test_join_code (void)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint counts[256] = { 0 };
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *code = th_room_new_join_code (&error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (strlen (code), ==, TH_ROOM_JOIN_CODE_LENGTH);
+      for (const char *p = code; *p != '\0'; p++)
+        {
+          g_assert_nonnull (strchr (TH_ROOM_JOIN_CODE_ALPHABET, *p));
+          g_assert_null (strchr ("O0I1", *p));
+          counts[(guint8)*p]++;
+        }
+      g_hash_table_add (seen, g_steal_pointer (&code));
+    }
+
+  /* 2000 draws from 32^6: a repeat would mean a broken generator. */
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 2000);
+  /* 12 000 characters: each of the 32 expected 375 times. */
+  for (const char *p = TH_ROOM_JOIN_CODE_ALPHABET; *p != '\0'; p++)
+    g_assert_cmpuint (counts[(guint8)*p], >, 250);
+}
+
+static void
+test_normalize_code (void)
+{
+  struct
+  {
+    const char *input;
+    const char *expected;
+  } cases[] = {
+    { "ABC234", "ABC234" },   { "abc234", "ABC234" }, { " abc 234 ", "ABC234" },
+    { "ab-c2-34", "ABC234" }, { "ABC23", NULL },      { "ABC2345", NULL },
+    { "ABCDE0", NULL },       { "ABCDEO", NULL },     { "ABCDE1", NULL },
+    { "ABCDEI", NULL },       { "ÄBC234", NULL },     { "", NULL },
+    { "ABC\t234", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *normalized = th_room_normalize_join_code (cases[i].input);
+
+      g_assert_cmpstr (normalized, ==, cases[i].expected);
+    }
+  g_assert_null (th_room_normalize_join_code (NULL));
+}
+
+static void
+test_token (void)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *token = th_room_new_token (NULL);
+
+      g_assert_true (th_room_token_is_well_formed (token));
+      g_hash_table_add (seen, g_steal_pointer (&token));
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 1000);
+
+  g_assert_false (th_room_token_is_well_formed (NULL));
+  g_assert_false (th_room_token_is_well_formed (""));
+  g_assert_false (th_room_token_is_well_formed ("0123456789abcdef0123456789abcde"));
+  g_assert_false (th_room_token_is_well_formed ("0123456789abcdef0123456789abcdef0"));
+  g_assert_false (th_room_token_is_well_formed ("0123456789ABCDEF0123456789abcdef"));
+  g_assert_false (th_room_token_is_well_formed ("0123456789abcdeg0123456789abcdef"));
+  g_assert_true (th_room_token_is_well_formed ("0123456789abcdef0123456789abcdef"));
+
+  g_assert_true (th_room_equal_constant_time ("abcdef", "abcdef", 6));
+  g_assert_false (th_room_equal_constant_time ("abcdef", "abcdeg", 6));
+  g_assert_false (th_room_equal_constant_time ("xbcdef", "abcdef", 6));
+  g_assert_true (th_room_equal_constant_time ("a", "b", 0));
+}
+
+static void
+test_limiter (void)
+{
+  g_autoptr (ThRoomLimiter) limiter = th_room_limiter_new (20, 60);
+  gint64 t = 1000000;
+  guint retry = 0;
+
+  for (guint i = 0; i < 60; i++)
+    g_assert_true (th_room_limiter_take (limiter, "a", 1, t, NULL));
+  g_assert_false (th_room_limiter_take (limiter, "a", 1, t, &retry));
+  g_assert_cmpuint (retry, ==, 1);
+
+  /* Another address has its own bucket. */
+  g_assert_true (th_room_limiter_take (limiter, "b", 1, t, NULL));
+
+  /* 20 a second: after 100 ms, two more. */
+  t += 100000;
+  g_assert_true (th_room_limiter_take (limiter, "a", 1, t, NULL));
+  g_assert_true (th_room_limiter_take (limiter, "a", 1, t, NULL));
+  g_assert_false (th_room_limiter_take (limiter, "a", 1, t, NULL));
+
+  /* Never more than the burst, however long the pause. */
+  t += (gint64)3600 * G_USEC_PER_SEC;
+  for (guint i = 0; i < 60; i++)
+    g_assert_true (th_room_limiter_take (limiter, "a", 1, t, NULL));
+  g_assert_false (th_room_limiter_take (limiter, "a", 1, t, NULL));
+
+  /* A penalty empties the bucket even when it holds less than the cost. */
+  t += (gint64)3600 * G_USEC_PER_SEC;
+  g_assert_true (th_room_limiter_take (limiter, "a", 1, t, NULL));
+  th_room_limiter_charge (limiter, "a", 1000, t);
+  g_assert_false (th_room_limiter_take (limiter, "a", 1, t, NULL));
+}
+
+static void
+test_limiter_bounded (void)
+{
+  g_autoptr (ThRoomLimiter) limiter = th_room_limiter_new (1, 2);
+  gint64 t = 1000000;
+
+  /* A flood from many addresses, each emptying its bucket. */
+  for (guint i = 0; i < TH_ROOM_LIMITER_MAX_KEYS; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("10.0.%u.%u", i / 256, i % 256);
+
+      g_assert_true (th_room_limiter_take (limiter, key, 2, t, NULL));
+    }
+  g_assert_cmpuint (th_room_limiter_get_n_keys (limiter), ==, TH_ROOM_LIMITER_MAX_KEYS);
+
+  /* Full of busy buckets: a newcomer waits rather than growing the table. */
+  g_assert_false (th_room_limiter_take (limiter, "newcomer", 1, t, NULL));
+  g_assert_cmpuint (th_room_limiter_get_n_keys (limiter), ==, TH_ROOM_LIMITER_MAX_KEYS);
+
+  /* Once they have calmed down, their buckets are forgotten. */
+  t += (gint64)10 * G_USEC_PER_SEC;
+  g_assert_true (th_room_limiter_take (limiter, "newcomer", 1, t, NULL));
+  g_assert_cmpuint (th_room_limiter_get_n_keys (limiter), ==, 1);
+}
+
+static void
+test_parse_join (void)
+{
+  struct
+  {
+    const char *body;
+    gboolean ok;
+    const char *code;
+    const char *name;
+  } cases[] = {
+    { "{\"code\": \"abc234\", \"name\": \" Ana \"}", TRUE, "ABC234", "Ana" },
+    { "{\"code\": \"ABC234\"}", TRUE, "ABC234", NULL },
+    { "{\"code\": \"ABC234\", \"name\": null}", TRUE, "ABC234", NULL },
+    { "{\"code\": \"ABC234\", \"name\": \"\"}", TRUE, "ABC234", NULL },
+    { "{\"code\": \"ABC234\", \"name\": \"  \"}", TRUE, "ABC234", NULL },
+    { "{\"code\": \"ABC234\", \"name\": \"Lee, \\\"J\\\" 🎩\"}", TRUE, "ABC234", "Lee, \"J\" 🎩" },
+    { "{\"code\": \"nope\", \"name\": \"Ana\"}", TRUE, NULL, "Ana" },
+    { "{\"code\": \"ABC234\", \"name\": \"a\\nb\"}", FALSE, NULL, NULL },
+    { "{\"code\": \"ABC234\", \"name\": 5}", FALSE, NULL, NULL },
+    { "{\"name\": \"Ana\"}", FALSE, NULL, NULL },
+    { "{\"code\": [\"ABC234\"]}", FALSE, NULL, NULL },
+    { "[]", FALSE, NULL, NULL },
+    { "", FALSE, NULL, NULL },
+    { "{", FALSE, NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *code = NULL;
+      g_autofree char *name = NULL;
+      gboolean ok
+        = th_room_parse_join (cases[i].body, strlen (cases[i].body), &code, &name, &error);
+
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      if (ok)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpstr (code, ==, cases[i].code);
+          g_assert_cmpstr (name, ==, cases[i].name);
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_null (code);
+          g_assert_null (name);
+        }
+    }
+}
+
+static char *
+with_id (const char *pattern, const char *id)
+{
+  g_auto (GStrv) parts = g_strsplit (pattern, "ID", -1);
+
+  return g_strjoinv (id, parts);
+}
+
+static void
+test_parse_answers (void)
+{
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  const char *id = th_behaviour_get_id (th_deck_get_behaviour (deck, 0));
+  struct
+  {
+    const char *pattern; /* ID stands for a behaviour id */
+    const char *message; /* NULL: valid */
+    guint n_entries;
+  } cases[] = {
+    { "{\"sort\": {\"ID\": \"leadership\"}}", NULL, 1 },
+    { "{\"sort\": {\"ID\": null}, \"ratings\": {\"ID\": 5}}", NULL, 2 },
+    { "{\"sort\": {}, \"ratings\": null, \"extra\": [1, 2]}", NULL, 0 },
+    { "{\"ratings\": {\"ID\": 7}}", "ratings.ID: 7 is not between 1 and 5.", 0 },
+    { "{\"ratings\": {\"ID\": 2.5}}",
+      "ratings.ID: expected a whole number from 1 to 5 or null, "
+      "found a number.",
+      0 },
+    { "{\"sort\": {\"ID\": \"both\"}}", "sort.ID: expected \"leadership\", \"management\" or null.",
+      0 },
+    { "{\"sort\": {\"nope\": \"leadership\"}}", "sort.nope: there is no such behaviour card.", 0 },
+    { "{\"sort\": {\"NOPE\": \"leadership\"}}",
+      "sort: a key is not a behaviour id (1 to 64 characters of a-z, 0-9 and -).", 0 },
+    { "{\"sort\": [1]}", "sort: expected an object, found an array.", 0 },
+    { "{}", "Expected \"sort\" or \"ratings\" (or both).", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *body = with_id (cases[i].pattern, id);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (ThRoomAnswers) answers = th_room_answers_parse (deck, body, strlen (body), &error);
+
+      if (cases[i].message == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (th_room_answers_get_n_entries (answers), ==, cases[i].n_entries);
+        }
+      else
+        {
+          g_autofree char *expected = with_id (cases[i].message, id);
+
+          g_assert_null (answers);
+          g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
+          g_assert_cmpstr (error->message, ==, expected);
+        }
+    }
+}
+
+static void
+test_parse_limits (void)
+{
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  g_autofree char *deep = g_strnfill (TH_ROOM_MAX_JSON_DEPTH + 1, '[');
+  g_autofree char *big = g_strnfill (TH_ROOM_MAX_BODY_SIZE + 1, ' ');
+  const char brackets_in_string[] = "{\"sort\": {}, \"x\": \"[[[[[[[[[[[[[[[[[[[[\"}";
+  const char nul[] = "{\"sort\": {}}\0";
+  const char bad_utf8[] = "{\"sort\": {}, \"x\": \"\xc3\x28\"}";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThRoomAnswers) fine = NULL;
+
+  g_assert_null (th_room_parse_object (deep, strlen (deep), &error));
+  g_assert_error (error, TH_ERROR, TH_ERROR_PARSE);
+  g_clear_error (&error);
+
+  g_assert_null (th_room_parse_object (big, strlen (big), &error));
+  g_assert_error (error, TH_ERROR, TH_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  g_assert_null (th_room_parse_object (nul, sizeof nul - 1, &error));
+  g_assert_error (error, TH_ERROR, TH_ERROR_PARSE);
+  g_clear_error (&error);
+
+  g_assert_null (th_room_parse_object (bad_utf8, strlen (bad_utf8), &error));
+  g_assert_error (error, TH_ERROR, TH_ERROR_PARSE);
+  g_clear_error (&error);
+
+  /* json-glib quotes the string it refused, and a lone surrogate in it
+   * becomes bytes that are not UTF-8; they must not reach the message,
+   * which goes back to the browser as JSON (found by fuzz-room). */
+  {
+    const char half[] = "{\"code\": \"A\\ud800, \"name\": \"Zo\\ud800\"}";
+
+    g_assert_null (th_room_parse_object (half, strlen (half), &error));
+    g_assert_error (error, TH_ERROR, TH_ERROR_PARSE);
+    g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    g_clear_error (&error);
+  }
+
+  /* Brackets inside a string are text, not nesting. */
+  fine = th_room_answers_parse (deck, brackets_in_string, strlen (brackets_in_string), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fine);
+}
+
+static void
+test_apply_answers (void)
+{
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  g_autoptr (ThSession) session = th_session_new (deck);
+  ThParticipant *participant = th_session_add_participant (session, "Ana", NULL);
+  const char *a = th_behaviour_get_id (th_deck_get_behaviour (deck, 0));
+  const char *b = th_behaviour_get_id (th_deck_get_behaviour (deck, 1));
+  g_autofree char *body = g_strdup_printf ("{\"sort\": {\"%s\": \"management\"}, "
+                                           "\"ratings\": {\"%s\": 3}}",
+                                           a, b);
+  g_autofree char *clear
+    = g_strdup_printf ("{\"sort\": {\"%s\": null}, \"ratings\": {\"%s\": null}}", a, b);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThRoomAnswers) answers = th_room_answers_parse (deck, body, strlen (body), &error);
+  g_autoptr (ThRoomAnswers) clearing = th_room_answers_parse (deck, clear, strlen (clear), &error);
+  ThSide side;
+
+  g_assert_true (
+    th_room_answers_apply (answers, session, th_participant_get_id (participant), &error));
+  g_assert_no_error (error);
+  g_assert_true (th_participant_get_sort (participant, a, &side));
+  g_assert_cmpint (side, ==, TH_SIDE_MANAGEMENT);
+  g_assert_cmpint (th_participant_get_rating (participant, b), ==, 3);
+
+  g_assert_true (
+    th_room_answers_apply (clearing, session, th_participant_get_id (participant), &error));
+  g_assert_false (th_participant_get_sort (participant, a, &side));
+  g_assert_cmpint (th_participant_get_rating (participant, b), ==, 0);
+}
+
+static void
+test_status (void)
+{
+  g_assert_cmpint (th_room_status_for_counts (0, 0, 24), ==, TH_ROOM_STATUS_JOINED);
+  g_assert_cmpint (th_room_status_for_counts (1, 0, 24), ==, TH_ROOM_STATUS_SORTING);
+  g_assert_cmpint (th_room_status_for_counts (23, 0, 24), ==, TH_ROOM_STATUS_SORTING);
+  g_assert_cmpint (th_room_status_for_counts (24, 0, 24), ==, TH_ROOM_STATUS_RATING);
+  g_assert_cmpint (th_room_status_for_counts (20, 3, 24), ==, TH_ROOM_STATUS_RATING);
+  g_assert_cmpint (th_room_status_for_counts (24, 23, 24), ==, TH_ROOM_STATUS_RATING);
+  g_assert_cmpint (th_room_status_for_counts (24, 24, 24), ==, TH_ROOM_STATUS_FINISHED);
+
+  g_assert_cmpstr (th_room_status_to_string (TH_ROOM_STATUS_FINISHED), ==, "finished");
+  g_assert_cmpstr (th_room_status_get_display_name (TH_ROOM_STATUS_SORTING), ==, "Sorting");
+}
+
+static void
+test_addresses (void)
+{
+  g_autoptr (GPtrArray) addresses = th_room_list_addresses ();
+  g_autofree char *lan = th_room_dup_lan_address ();
+  g_autofree char *v4 = th_room_format_authority ("192.168.1.20", 8080);
+  g_autofree char *v6 = th_room_format_authority ("fd00::5", 8080);
+  gboolean seen_loopback = FALSE;
+
+  g_assert_cmpuint (addresses->len, >, 0);
+  for (guint i = 0; i < addresses->len; i++)
+    {
+      ThRoomAddress *address = addresses->pdata[i];
+      g_autoptr (GInetAddress) inet = g_inet_address_new_from_string (address->address);
+
+      g_assert_nonnull (inet);
+      g_assert_false (g_inet_address_get_is_link_local (inet));
+      g_assert_false (g_inet_address_get_is_any (inet));
+      /* Loopback comes last. */
+      if (address->is_loopback)
+        seen_loopback = TRUE;
+      else
+        g_assert_false (seen_loopback);
+    }
+  g_assert_true (seen_loopback);
+
+  if (lan != NULL)
+    g_assert_cmpstr (lan, ==, ((ThRoomAddress *)addresses->pdata[0])->address);
+  else
+    g_assert_true (((ThRoomAddress *)addresses->pdata[0])->is_loopback);
+
+  g_assert_cmpstr (v4, ==, "192.168.1.20:8080");
+  g_assert_cmpstr (v6, ==, "[fd00::5]:8080");
+}
+
+static void
+test_start (void)
+{
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  g_autoptr (ThSession) session = th_session_new (deck);
+  g_autoptr (ThRoomServer) server = th_room_server_new (session, NULL);
+  g_autofree char *lan = th_room_dup_lan_address ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *code = NULL;
+
+  g_assert_false (th_room_server_start (server, "not-an-address", 0, &error));
+  g_assert_error (error, TH_ERROR, TH_ERROR_USAGE);
+  g_clear_error (&error);
+  g_assert_false (th_room_server_start (server, "127.0.0.1", 70000, &error));
+  g_assert_error (error, TH_ERROR, TH_ERROR_USAGE);
+  g_clear_error (&error);
+  g_assert_false (th_room_server_get_running (server));
+
+  /* No address: the LAN address, never every interface. */
+  if (lan != NULL)
+    {
+      g_assert_true (th_room_server_start (server, NULL, 0, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (th_room_server_get_address (server), ==, lan);
+      g_assert_nonnull (strstr (th_room_server_get_join_url (server), lan));
+      code = g_strdup (th_room_server_get_join_code (server));
+
+      g_assert_false (th_room_server_start (server, NULL, 0, &error));
+      g_assert_error (error, TH_ERROR, TH_ERROR_USAGE);
+      g_clear_error (&error);
+      th_room_server_stop (server);
+      g_assert_false (th_room_server_get_running (server));
+      g_assert_null (th_room_server_get_join_url (server));
+    }
+  else
+    {
+      g_assert_false (th_room_server_start (server, NULL, 0, &error));
+      g_assert_error (error, TH_ERROR, TH_ERROR_USAGE);
+      g_clear_error (&error);
+    }
+
+  /* Every interface only when asked for; the URL still names one. */
+  g_assert_true (th_room_server_start (server, "0.0.0.0", 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (th_room_server_get_address (server), ==, "0.0.0.0");
+  g_assert_null (strstr (th_room_server_get_join_url (server), "0.0.0.0"));
+  if (code != NULL)
+    g_assert_cmpstr (th_room_server_get_join_code (server), ==, code);
+  th_room_server_stop (server);
+
+  /* IPv6 loopback, in brackets or not. */
+  if (th_room_server_start (server, "[::1]", 0, &error))
+    {
+      g_assert_true (g_str_has_prefix (th_room_server_get_join_url (server), "http://[::1]:"));
+      th_room_server_stop (server);
+    }
+  else
+    g_test_message ("no IPv6 here: %s", error->message);
+}
+
+static void
+test_qr_modules (void)
+{
+  const char *text = "http://192.168.1.20:41234/#ABC234";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThRoomQr) qr = th_room_qr_new (text, &error);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint width, side = 330;
+  double module;
+  guchar *pixels;
+  int stride;
+
+  g_assert_no_error (error);
+  width = th_room_qr_get_width (qr);
+  g_assert_cmpuint (width, >=, 21);
+  g_assert_cmpuint ((width - 17) % 4, ==, 0);
+
+  /* The finder pattern: the corner module is dark, the ring inside light. */
+  g_assert_true (th_room_qr_get_module (qr, 0, 0));
+  g_assert_false (th_room_qr_get_module (qr, 1, 1));
+  g_assert_true (th_room_qr_get_module (qr, 3, 3));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, side, side);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 0, 0);
+  cairo_paint (cr);
+  th_room_qr_draw (qr, cr, 0, 0, side);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  pixels = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  module = floor ((double)side / (width + 2 * TH_ROOM_QR_QUIET_ZONE));
+
+#define PIXEL(x, y) (*(guint32 *)(pixels + (y)*stride + (x)*4) & 0xffffff)
+  /* The whole square is painted: white quiet zone, no red left. */
+  g_assert_cmphex (PIXEL (0, 0), ==, 0xffffff);
+  g_assert_cmphex (PIXEL (side - 1, side - 1), ==, 0xffffff);
+  {
+    double origin = (side - module * (width + 2 * TH_ROOM_QR_QUIET_ZONE)) / 2;
+    guint dark_x = (guint)(origin + (TH_ROOM_QR_QUIET_ZONE + 0.5) * module);
+    guint light_x = (guint)(origin + (TH_ROOM_QR_QUIET_ZONE + 1.5) * module);
+
+    g_assert_cmphex (PIXEL (dark_x, dark_x), ==, 0x000000);
+    g_assert_cmphex (PIXEL (light_x, light_x), ==, 0xffffff);
+    /* Just inside the quiet zone: light. */
+    g_assert_cmphex (PIXEL ((guint)(origin + (TH_ROOM_QR_QUIET_ZONE - 0.5) * module),
+                            (guint)(origin + (TH_ROOM_QR_QUIET_ZONE - 0.5) * module)),
+                     ==, 0xffffff);
+  }
+#undef PIXEL
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/room/units/join-code", test_join_code);
+  g_test_add_func ("/room/units/normalize-code", test_normalize_code);
+  g_test_add_func ("/room/units/token", test_token);
+  g_test_add_func ("/room/units/limiter", test_limiter);
+  g_test_add_func ("/room/units/limiter-bounded", test_limiter_bounded);
+  g_test_add_func ("/room/units/parse-join", test_parse_join);
+  g_test_add_func ("/room/units/parse-answers", test_parse_answers);
+  g_test_add_func ("/room/units/parse-limits", test_parse_limits);
+  g_test_add_func ("/room/units/apply-answers", test_apply_answers);
+  g_test_add_func ("/room/units/status", test_status);
+  g_test_add_func ("/room/units/addresses", test_addresses);
+  g_test_add_func ("/room/units/start", test_start);
+  g_test_add_func ("/room/units/qr-modules", test_qr_modules);
+
+  return g_test_run ();
+}

@@ -1,0 +1,94 @@
+/* th-room-test-utils.h
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "th-room-server.h"
+
+G_BEGIN_DECLS
+
+/* A ThRoomServer on 127.0.0.1, port 0, running in a thread of its own with
+ * its own main context, so that a test can talk to it with blocking
+ * requests.  Everything that touches the server or its session runs in
+ * that thread (th_room_test_server_call()). */
+typedef struct _ThRoomTestServer ThRoomTestServer;
+
+typedef struct
+{
+  double rate;           /* 0: the server's default */
+  guint burst;           /* 0: the server's default */
+  guint max_connections; /* 0: the server's default */
+  gboolean no_file;      /* no session file: answers stay in memory */
+} ThRoomTestOptions;
+
+ThRoomTestServer *th_room_test_server_new (const ThRoomTestOptions *options);
+/* Stops the server (answering what waits for a save) and joins the thread. */
+void th_room_test_server_free (ThRoomTestServer *self);
+
+const char *th_room_test_server_get_url (ThRoomTestServer *self); /* "http://127.0.0.1:PORT/" */
+const char *th_room_test_server_get_code (ThRoomTestServer *self);
+guint th_room_test_server_get_port (ThRoomTestServer *self);
+const char *th_room_test_server_get_path (ThRoomTestServer *self); /* the session file */
+
+typedef void (*ThRoomTestFunc) (ThRoomServer *server, gpointer user_data);
+/* Runs @func in the server's thread and waits for it. */
+void th_room_test_server_call (ThRoomTestServer *self, ThRoomTestFunc func, gpointer user_data);
+
+/* Writes a new session with the built-in deck to @path. */
+void th_room_test_write_session (const char *path);
+
+/* A reply, as the tests look at it. */
+typedef struct
+{
+  guint status;
+  GBytes *body;
+  JsonNode *json; /* NULL unless the body is JSON */
+  SoupMessageHeaders *headers;
+} ThRoomReply;
+
+void th_room_reply_free (ThRoomReply *reply);
+const char *th_room_reply_get_string (ThRoomReply *reply, const char *member);
+
+/* A blocking request with SoupSession.  @token may be NULL; @body NULL
+ * means none. */
+ThRoomReply *th_room_request (SoupSession *session, const char *base_url, const char *method,
+                              const char *path, const char *token, const char *body, gssize length);
+
+/* The same, but a connection the server ends unanswered gives status 0
+ * instead of failing the test. */
+ThRoomReply *th_room_try_request (SoupSession *session, const char *base_url, const char *method,
+                                  const char *path, const char *token, const char *body,
+                                  gssize length);
+
+/* Joins; asserts 200 and returns the token (and the participant id). */
+char *th_room_join (SoupSession *session, const char *base_url, const char *code, const char *name,
+                    char **participant_id);
+
+/* Sends @request over a plain TCP connection to 127.0.0.1:@port, shuts
+ * the sending side, and reads what comes back until the server closes,
+ * @timeout_ms passes, or a whole response with a Content-Length has
+ * arrived.  Returns the bytes read
+ * (possibly empty); @elapsed_ms how long it took. */
+GBytes *th_room_raw_exchange (guint port, const void *request, gsize length, guint timeout_ms,
+                              gint64 *elapsed_ms);
+/* The status code of the first line of a raw HTTP response, or 0. */
+guint th_room_raw_status (GBytes *response);
+
+/* The body of PUT /api/answers that sorts and rates every behaviour of
+ * the built-in deck, derived from @seed so that each participant answers
+ * differently. */
+char *th_room_answers_for_seed (ThDeck *deck, guint seed);
+/* Asserts that @participant holds exactly the answers of @seed. */
+void th_room_assert_answers (ThDeck *deck, ThParticipant *participant, guint seed);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThRoomReply, th_room_reply_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThRoomTestServer, th_room_test_server_free)
+
+G_END_DECLS
