@@ -119,18 +119,34 @@ run_check (char **files)
         {
           ThDeck *deck = TH_DECK (object);
           g_autofree char *title = make_printable (th_deck_get_title (deck));
+          guint n_concepts = g_list_model_get_n_items (th_deck_get_concepts (deck));
+          guint n_behaviours = th_deck_get_n_behaviours (deck);
+          g_autofree char *concepts = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%u concept card", "%u concept cards", n_concepts),
+            n_concepts);
+          g_autofree char *behaviours = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%u behaviour card", "%u behaviour cards", n_behaviours),
+            n_behaviours);
 
-          g_print (_ ("%s: valid deck “%s”: %u concept cards, %u behaviour cards\n"), files[i],
-                   title, g_list_model_get_n_items (th_deck_get_concepts (deck)),
-                   th_deck_get_n_behaviours (deck));
+          /* Translators: e.g. "deck.json: valid deck “Leadership”: 31 concept cards, 24
+           * behaviour cards". */
+          g_print (_ ("%s: valid deck “%s”: %s, %s\n"), files[i], title, concepts, behaviours);
         }
       else
         {
           ThSession *session = TH_SESSION (object);
+          guint n_participants = th_session_get_n_participants (session);
+          guint n_behaviours = th_deck_get_n_behaviours (th_session_get_deck (session));
+          g_autofree char *participants = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%u participant", "%u participants", n_participants),
+            n_participants);
+          g_autofree char *behaviours = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%u behaviour card", "%u behaviour cards", n_behaviours),
+            n_behaviours);
 
-          g_print (_ ("%s: valid session: %u participants, %u behaviour cards\n"), files[i],
-                   th_session_get_n_participants (session),
-                   th_deck_get_n_behaviours (th_session_get_deck (session)));
+          /* Translators: e.g. "team.twohats: valid session: 12 participants, 24 behaviour
+           * cards". */
+          g_print (_ ("%s: valid session: %s, %s\n"), files[i], participants, behaviours);
         }
     }
 

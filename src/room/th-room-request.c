@@ -311,8 +311,8 @@ parse_ratings (ThDeck *deck, JsonNode *node, GArray *out, GError **error)
           if (rating < 1 || rating > 5)
             {
               g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
-                           _ ("ratings.%s: %" G_GINT64_FORMAT " is not between 1 and 5."), id,
-                           rating);
+                           _ ("ratings.%s: %d is not between 1 and 5."), id,
+                           (int)CLAMP (rating, G_MININT, G_MAXINT));
               return FALSE;
             }
         }

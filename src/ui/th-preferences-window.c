@@ -75,7 +75,7 @@ fill_monitors (ThPreferencesWindow *self)
   GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
 
-  gtk_string_list_append (names, _ ("Automatic (not the one with this window)"));
+  gtk_string_list_append (names, _ ("Automatic"));
   for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
     {
       g_autoptr (GdkMonitor) monitor = g_list_model_get_item (monitors, i);

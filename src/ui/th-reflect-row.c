@@ -153,10 +153,12 @@ th_reflect_row_new (ThBehaviour *behaviour, gboolean with_sort)
 
       gtk_widget_add_css_class (sort, "linked");
       gtk_widget_set_valign (sort, GTK_ALIGN_CENTER);
-      /* Translators: the key that sorts a card under Leadership in fast entry. */
+      /* Translators: the key that sorts a card under Leadership in fast entry.
+       * The key itself is always L; keep the letter. */
       self->leadership_button = create_toggle (C_ ("sort key", "L"), _ ("Leadership (L)"));
       gtk_widget_add_css_class (self->leadership_button, "leadership");
-      /* Translators: the key that sorts a card under Management in fast entry. */
+      /* Translators: the key that sorts a card under Management in fast entry.
+       * The key itself is always M; keep the letter. */
       self->management_button = create_toggle (C_ ("sort key", "M"), _ ("Management (M)"));
       gtk_widget_add_css_class (self->management_button, "management");
       g_signal_connect (self->leadership_button, "toggled", G_CALLBACK (sort_toggled_cb), self);

@@ -118,7 +118,7 @@ test_check_hostile_title (void)
   g_autofree char *dir = th_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "hostile.json", NULL);
   g_autofree char *expected = g_strdup_printf (
-    "%s: valid deck “Evil\uFFFD[2J\uFFFD”: 0 concept cards, 1 behaviour cards\n", path);
+    "%s: valid deck “Evil\uFFFD[2J\uFFFD”: 0 concept cards, 1 behaviour card\n", path);
   g_autoptr (GError) error = NULL;
   g_auto (Run) run = { 0 };
 
