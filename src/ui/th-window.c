@@ -1429,7 +1429,6 @@ pick_presenter_monitor (ThWindow *self)
   int chosen = g_settings_get_int (self->settings, "presenter-monitor");
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
   GdkMonitor *own = surface ? gdk_display_get_monitor_at_surface (display, surface) : NULL;
-  g_autoptr (GdkMonitor) monitor = NULL;
 
   if (chosen >= 0 && (guint)chosen < n_monitors)
     return g_list_model_get_item (monitors, chosen);

@@ -471,7 +471,7 @@ async function germanRun(cdp, room, sessionPath) {
   await page.waitForView('join');
   const expected = {
     '#view-join h1': 'Am Workshop teilnehmen',
-    'label[for="join-code"]': 'Zugangscode',
+    'label[for="join-code"]': 'Beitrittscode',
     'label[for="join-name"]': 'Dein Name',
     '#join-button': 'Teilnehmen',
   };
@@ -505,7 +505,7 @@ async function germanRun(cdp, room, sessionPath) {
   if (!/^Du bist Participant \d+$/.test(who))
     fail('de: the anonymous participant reads ' + who);
   if (await page.evaluate('document.getElementById("sort-leadership").textContent') !==
-      'Leadership')
+      'Führung')
     fail('de: the leadership button');
   await page.screenshot('08-de-sort');
 
