@@ -306,6 +306,11 @@ async function englishRun(cdp, room, sessionPath, deck) {
     fail('the name is not shown as text');
   if (await page.evaluate('document.querySelector("#who b, #who *") !== null'))
     fail('the name was rendered as HTML');
+  // Each language names the sides in its own words (a German word once
+  // leaked into the English page).
+  if (await page.evaluate('document.getElementById("sort-leadership").textContent') !==
+      'Leadership')
+    fail('en: the leadership button');
   await page.screenshot('02-sort');
   await page.noHorizontalScroll();
 

@@ -37,7 +37,7 @@
       youAre: 'You are {name}',
       sortHeading: 'Leadership or management?',
       sortPrompt: 'Where does this behaviour belong?',
-      leadership: 'Führung',
+      leadership: 'Leadership',
       management: 'Management',
       cardOf: 'Card {n} of {total}',
       sortedCount: '{n} of {total} sorted',
