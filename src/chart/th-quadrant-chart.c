@@ -17,7 +17,7 @@
 #include "th-chart-placer.h"
 #include "th-error.h"
 #include "th-file-util.h"
-#include "th-quadrant-chart.h"
+#include "th-quadrant-chart-private.h"
 
 /* Cantarell is GNOME's face; DejaVu covers Arabic, Hebrew and most
  * symbols where it is missing. */
@@ -33,6 +33,10 @@
 #define SCATTER_MAX 3000
 
 #define LABEL_MAX_CHARS 24
+/* Label sizes are kept for this many different texts.  A draw asks for at
+ * most SCATTER_MAX names, so the labels of the current data always fit;
+ * beyond the bound, texts that the last draw did not ask for go. */
+#define LABEL_CACHE_MAX 4096
 #define HIT_SLOP 4.0
 #define QUADRANT_FIRST TH_QUADRANT_BALANCED
 #define QUADRANT_LAST TH_QUADRANT_DEVELOPING
@@ -63,7 +67,8 @@ typedef struct
   Rgba leader;
   Rgba dot_outline;
   double tint_alpha;
-  double line_scale; /* high contrast draws every line heavier */
+  double crowd_alpha; /* of the translucent dots that stand for a crowd */
+  double line_scale;  /* high contrast draws every line heavier */
   Rgba dot[N_QUADRANTS];
   Rgba text[N_QUADRANTS];
 } Palette;
@@ -96,6 +101,7 @@ static const Palette palettes[] = {
     .leader = RGB (0x1e1e1e, 0.55),
     .dot_outline = RGB (0xffffff, 1),
     .tint_alpha = 0.13,
+    .crowd_alpha = 0.55,
     .line_scale = 1.0,
     .dot = OKABE_ITO_DOTS,
     .text = { RGB (0x000000, 1), RGB (0x006b4f, 1), RGB (0x8a5a00, 1),
@@ -113,6 +119,8 @@ static const Palette palettes[] = {
     .leader = RGB (0xf6f5f4, 0.55),
     .dot_outline = RGB (0x242424, 1),
     .tint_alpha = 0.2,
+    /* Okabe–Ito blue is dark: on a dark tint, half of it would vanish. */
+    .crowd_alpha = 0.85,
     .line_scale = 1.0,
     .dot = OKABE_ITO_DOTS,
     .text = { RGB (0x000000, 1), RGB (0x63d7b2, 1), RGB (0xf5c04d, 1),
@@ -130,6 +138,7 @@ static const Palette palettes[] = {
     .leader = RGB (0x000000, 1),
     .dot_outline = RGB (0x000000, 1),
     .tint_alpha = 0.22,
+    .crowd_alpha = 0.7,
     .line_scale = 1.5,
     .dot = OKABE_ITO_DOTS,
     .text = { RGB (0x000000, 1), RGB (0x004d38, 1), RGB (0x5c3c00, 1),
@@ -149,6 +158,7 @@ static const Palette palettes[] = {
     .leader = RGB (0x000000, 0.6),
     .dot_outline = RGB (0xffffff, 1),
     .tint_alpha = 0.16,
+    .crowd_alpha = 0.55,
     .line_scale = 1.0,
     .dot = OKABE_ITO_DOTS,
     .text = { RGB (0x000000, 1), RGB (0x006b4f, 1), RGB (0x8a5a00, 1),
@@ -193,11 +203,23 @@ typedef struct
   double label_size;
 } CacheKey;
 
-/* Per point: its cached label texts and where the last draw put them. */
+/* The layout and size of one label text, shared by every dot with that
+ * text and kept when the data change, so that only names the chart has
+ * not seen before are shaped.  Only the labels that were drawn keep their
+ * layout between draws; for the rest the size is all placement needs. */
 typedef struct
 {
-  Text name;
-  Text number;
+  Text text;          /* text.layout is NULL while only the size is known */
+  char *string;       /* what is laid out, for laying it out again */
+  PangoWeight weight; /* names are normal, numbers bold */
+  guint used_serial;  /* the last draw that asked for it */
+  guint drawn_serial; /* the last draw that drew it */
+} Label;
+
+/* Per point: where the last draw put its label, and which label it was. */
+typedef struct
+{
+  Label *label; /* borrowed from the label cache, for the current draw */
   ThChartLabelKind kind;
   gboolean has_leader;
   double leader_x0, leader_y0, leader_x1, leader_y1;
@@ -214,6 +236,7 @@ struct _ThQuadrantChart
   gboolean anonymous;
   ThChartStyle style;
   int highlight;
+  gboolean show_header;
 
   /* The last draw. */
   GArray *layout; /* ThChartDotLayout */
@@ -229,6 +252,12 @@ struct _ThQuadrantChart
   PangoFontDescription *font;
   CacheKey cache_key;
   gboolean cache_valid;
+  GHashTable *names;   /* label text → Label, normal weight */
+  GHashTable *numbers; /* "12" → Label, bold */
+  guint draw_serial;   /* counts draws, for Label's serials */
+  guint n_labels_shaped;
+  double label_max_width; /* where names are ellipsized, for the cached size */
+  double label_line_height;
 };
 
 G_DEFINE_FINAL_TYPE (ThQuadrantChart, th_quadrant_chart, G_TYPE_OBJECT)
@@ -248,6 +277,7 @@ enum
   PROP_ANONYMOUS,
   PROP_STYLE,
   PROP_HIGHLIGHT,
+  PROP_SHOW_HEADER,
   N_PROPS
 };
 
@@ -399,19 +429,30 @@ point_clear (gpointer data)
 }
 
 static void
-clear_label_cache (ThQuadrantChart *self)
+label_free (gpointer data)
 {
-  for (guint i = 0; i < self->n_states; i++)
-    {
-      text_clear (&self->states[i].name);
-      text_clear (&self->states[i].number);
-    }
+  Label *label = data;
+
+  text_clear (&label->text);
+  g_free (label->string);
+  g_free (label);
 }
 
+/* Every cached size depends on the context and the label size: when
+ * either changes, the cache starts again. */
+static void
+clear_label_cache (ThQuadrantChart *self)
+{
+  g_hash_table_remove_all (self->names);
+  g_hash_table_remove_all (self->numbers);
+  for (guint i = 0; i < self->n_states; i++)
+    self->states[i].label = NULL;
+}
+
+/* New points keep the label cache: it is keyed by text, not by point. */
 static void
 reset_states (ThQuadrantChart *self)
 {
-  clear_label_cache (self);
   g_clear_pointer (&self->states, g_free);
   self->n_states = self->points->len;
   self->states = g_new0 (DotState, self->n_states);
@@ -431,7 +472,8 @@ th_quadrant_chart_finalize (GObject *object)
 {
   ThQuadrantChart *self = TH_QUADRANT_CHART (object);
 
-  clear_label_cache (self);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->numbers, g_hash_table_unref);
   g_clear_pointer (&self->states, g_free);
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->layout, g_array_unref);
@@ -468,6 +510,9 @@ th_quadrant_chart_get_property (GObject *object, guint prop_id, GValue *value, G
       case PROP_HIGHLIGHT:
         g_value_set_int (value, self->highlight);
         break;
+      case PROP_SHOW_HEADER:
+        g_value_set_boolean (value, self->show_header);
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -498,6 +543,9 @@ th_quadrant_chart_set_property (GObject *object, guint prop_id, const GValue *va
         break;
       case PROP_HIGHLIGHT:
         th_quadrant_chart_set_highlight (self, g_value_get_int (value));
+        break;
+      case PROP_SHOW_HEADER:
+        th_quadrant_chart_set_show_header (self, g_value_get_boolean (value));
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -531,6 +579,9 @@ th_quadrant_chart_class_init (ThQuadrantChartClass *klass)
   properties[PROP_HIGHLIGHT]
     = g_param_spec_int ("highlight", NULL, NULL, -1, G_MAXINT, -1,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_HEADER]
+    = g_param_spec_boolean ("show-header", NULL, NULL, TRUE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -546,10 +597,14 @@ static void
 th_quadrant_chart_init (ThQuadrantChart *self)
 {
   self->points = g_array_new (FALSE, TRUE, sizeof (ThChartPoint));
+  g_array_set_clear_func (self->points, point_clear);
   self->layout = g_array_new (FALSE, TRUE, sizeof (ThChartDotLayout));
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, label_free);
+  self->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, label_free);
   self->threshold = TH_DEFAULT_THRESHOLD;
   self->style = TH_CHART_STYLE_LIGHT;
   self->highlight = -1;
+  self->show_header = TRUE;
 }
 
 ThQuadrantChart *
@@ -566,32 +621,63 @@ sanitize_score (double score)
   return isfinite (score) ? CLAMP (score, 0.0, 100.0) : 0.0;
 }
 
+/* Copies @value into @slot unless it is there already.  The old string
+ * goes to @garbage, not away: the new points may borrow it (the strings
+ * of th_quadrant_chart_get_point(), in another order). */
+static void
+replace_string (char **slot, const char *value, GPtrArray **garbage)
+{
+  if (g_strcmp0 (*slot, value) == 0)
+    return;
+
+  if (*garbage == NULL)
+    *garbage = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (*garbage, *slot);
+  *slot = g_strdup (value);
+}
+
 void
 th_quadrant_chart_set_points (ThQuadrantChart *self, const ThChartPoint *points, guint n_points)
 {
-  GArray *copies;
+  g_autoptr (GPtrArray) garbage = NULL;
+  guint n_old;
 
   g_return_if_fail (TH_IS_QUADRANT_CHART (self));
   g_return_if_fail (points != NULL || n_points == 0);
 
-  /* Copied into a new array before the old one goes, in case @points
-   * comes from th_quadrant_chart_get_point(). */
-  copies = g_array_sized_new (FALSE, TRUE, sizeof (ThChartPoint), n_points);
-  g_array_set_clear_func (copies, point_clear);
+  /* New data mostly repeats the old (the same people in the same order,
+   * one of them moved), so the points are updated in place and strings
+   * that are already there are kept: copying ten thousand names after
+   * every answer would cost more than scoring the one who answered.
+   * @points may be the chart's own: entry i is read before any entry past
+   * i changes, nothing is freed before the end, and points are appended
+   * only past the old end, where @points cannot lie. */
+  n_old = self->points->len;
   for (guint i = 0; i < n_points; i++)
     {
-      ThChartPoint copy = {
-        g_strdup (points[i].id),
-        g_strdup (points[i].name),
-        sanitize_score (points[i].leadership),
-        sanitize_score (points[i].management),
-      };
+      if (i < n_old)
+        {
+          ThChartPoint *point = &g_array_index (self->points, ThChartPoint, i);
 
-      g_array_append_val (copies, copy);
+          replace_string (&point->id, points[i].id, &garbage);
+          replace_string (&point->name, points[i].name, &garbage);
+          point->leadership = sanitize_score (points[i].leadership);
+          point->management = sanitize_score (points[i].management);
+        }
+      else
+        {
+          ThChartPoint copy = {
+            g_strdup (points[i].id),
+            g_strdup (points[i].name),
+            sanitize_score (points[i].leadership),
+            sanitize_score (points[i].management),
+          };
+
+          g_array_append_val (self->points, copy);
+        }
     }
-
-  g_array_unref (self->points);
-  self->points = copies;
+  if (n_points < n_old)
+    g_array_set_size (self->points, n_points);
 
   if (self->highlight >= (int)n_points)
     {
@@ -785,6 +871,28 @@ th_quadrant_chart_get_highlight (ThQuadrantChart *self)
   return self->highlight;
 }
 
+void
+th_quadrant_chart_set_show_header (ThQuadrantChart *self, gboolean show_header)
+{
+  g_return_if_fail (TH_IS_QUADRANT_CHART (self));
+
+  show_header = !!show_header;
+  if (self->show_header == show_header)
+    return;
+
+  self->show_header = show_header;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_HEADER]);
+  emit_changed (self);
+}
+
+gboolean
+th_quadrant_chart_get_show_header (ThQuadrantChart *self)
+{
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), TRUE);
+
+  return self->show_header;
+}
+
 gboolean
 th_quadrant_chart_get_mean (ThQuadrantChart *self, double *leadership, double *management)
 {
@@ -924,8 +1032,8 @@ dot_extent (double radius)
   return radius * 1.3;
 }
 
-static void
-path_marker (cairo_t *cr, ThQuadrant quadrant, double x, double y, double r)
+void
+th_quadrant_chart_path_marker (cairo_t *cr, ThQuadrant quadrant, double x, double y, double r)
 {
   switch (quadrant)
     {
@@ -972,6 +1080,10 @@ path_rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r
 static void
 draw_mean_marker (cairo_t *cr, const Palette *palette, double x, double y, double r, double line)
 {
+  /* Where the ticks start: on a small marker, ticks (and their halo) that
+   * reached further in would fill the ring. */
+  double inner = MAX (r * 0.45, line * 2.5);
+
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
@@ -985,7 +1097,7 @@ draw_mean_marker (cairo_t *cr, const Palette *palette, double x, double y, doubl
           double dx = k == 0 ? 1 : k == 1 ? -1 : 0;
           double dy = k == 2 ? 1 : k == 3 ? -1 : 0;
 
-          cairo_move_to (cr, x + dx * r * 0.45, y + dy * r * 0.45);
+          cairo_move_to (cr, x + dx * inner, y + dy * inner);
           cairo_line_to (cr, x + dx * r * 1.65, y + dy * r * 1.65);
         }
       if (pass == 0)
@@ -1159,8 +1271,11 @@ format_subtitle (ThQuadrantChart *self)
 }
 
 static double
-header_height (const Metrics *m)
+header_height (ThQuadrantChart *self, const Metrics *m)
 {
+  if (!self->show_header)
+    return 0;
+
   return m->title * 1.25 + m->subtitle * 1.3 + m->gap * 1.6;
 }
 
@@ -1407,34 +1522,37 @@ draw_quadrant_names (ThQuadrantChart *self, cairo_t *cr, const Palette *palette,
     }
 }
 
+static const int axis_ticks[] = { 0, 25, 50, 75, 100 };
+
+static gboolean
+threshold_is_tick (ThQuadrantChart *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (axis_ticks); i++)
+    if (fabs (axis_ticks[i] - self->threshold) < 1e-9)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The tick marks.  Their labels and the axis titles come last of all, in
+ * draw_axis_labels(): dots on the edges and in the corners (scores of 0
+ * and 100 are common) reach past the plot, and so does the ring around a
+ * highlighted one. */
 static void
 draw_axes (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette,
            const Decorations *d)
 {
-  static const int ticks[] = { 0, 25, 50, 75, 100 };
   double px = m->px;
   double x0 = self->plot_x;
   double y1 = self->plot_y + self->plot_height;
   double line = m->line * palette->line_scale;
-  gboolean threshold_is_tick = FALSE;
-  double text_y = y1 + d->tick_length + m->gap * 0.4;
-  double threshold_gap_x;
-  double threshold_gap_y;
-
-  for (guint i = 0; i < G_N_ELEMENTS (ticks); i++)
-    if (fabs (ticks[i] - self->threshold) < 1e-9)
-      threshold_is_tick = TRUE;
-
-  /* Keep regular tick labels off the threshold's own label. */
-  threshold_gap_x = 100.0 * m->tick * 2.2 / self->plot_width;
-  threshold_gap_y = 100.0 * m->tick * 1.3 / self->plot_height;
 
   set_source (cr, &palette->frame);
   cairo_set_line_width (cr, line);
-  for (guint i = 0; i < G_N_ELEMENTS (ticks); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (axis_ticks); i++)
     {
-      double tx = snap (score_to_x (self, ticks[i]), px);
-      double ty = snap (score_to_y (self, ticks[i]), px);
+      double tx = snap (score_to_x (self, axis_ticks[i]), px);
+      double ty = snap (score_to_y (self, axis_ticks[i]), px);
 
       cairo_move_to (cr, tx, y1);
       cairo_line_to (cr, tx, y1 + d->tick_length);
@@ -1443,28 +1561,10 @@ draw_axes (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *
     }
   cairo_stroke (cr);
 
-  for (guint i = 0; i < G_N_ELEMENTS (ticks); i++)
+  /* A threshold off the regular ticks gets its own mark where it crosses
+   * the axes. */
+  if (!threshold_is_tick (self))
     {
-      char text[8];
-      gboolean is_threshold = fabs (ticks[i] - self->threshold) < 1e-9;
-      PangoWeight weight = is_threshold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
-      const Rgba *color = is_threshold ? &palette->ink : &palette->ink_secondary;
-      double tx = score_to_x (self, ticks[i]);
-      double ty = score_to_y (self, ticks[i]);
-
-      g_snprintf (text, sizeof text, "%d", ticks[i]);
-
-      if (threshold_is_tick || fabs (ticks[i] - self->threshold) >= threshold_gap_x)
-        draw_string (self, cr, text, m->tick, weight, -1, tx, text_y, 0.5, color);
-      if (threshold_is_tick || fabs (ticks[i] - self->threshold) >= threshold_gap_y)
-        draw_string (self, cr, text, m->tick, weight, -1, x0 - d->tick_length - m->gap * 0.4,
-                     ty - d->tick_text_height / 2, 1.0, color);
-    }
-
-  /* A threshold off the regular ticks is labelled where it crosses the axes. */
-  if (!threshold_is_tick)
-    {
-      g_autofree char *text = g_strdup_printf ("%g", self->threshold);
       double tx = score_to_x (self, self->threshold);
       double ty = score_to_y (self, self->threshold);
 
@@ -1475,20 +1575,88 @@ draw_axes (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *
       cairo_move_to (cr, x0, snap (ty, px));
       cairo_line_to (cr, x0 - d->tick_length, snap (ty, px));
       cairo_stroke (cr);
+    }
+}
 
-      draw_string (self, cr, text, m->tick, PANGO_WEIGHT_BOLD, -1, tx, text_y, 0.5, &palette->ink);
-      draw_string (self, cr, text, m->tick, PANGO_WEIGHT_BOLD, -1,
-                   x0 - d->tick_length - m->gap * 0.4, ty - d->tick_text_height / 2, 1.0,
-                   &palette->ink);
+/* Like draw_string(), on a plate of the background colour just larger
+ * than the ink: whatever was drawn there before gives way to the text.
+ * (A halo around each glyph would look finer but costs more than the
+ * rest of a small chart's draw.)  Where nothing lies under the text, the
+ * plate is invisible. */
+static void
+draw_string_on_plate (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette,
+                      const char *str, double size, PangoWeight weight, double x, double y,
+                      double align, const Rgba *color)
+{
+  Text text = { NULL };
+  PangoRectangle ink;
+  double pad = MAX (m->px, size * 0.12);
+
+  text_init (self, &text, str, size, weight, -1);
+  x -= align * text.width;
+
+  pango_layout_get_extents (text.layout, &ink, NULL);
+  set_source (cr, &palette->background);
+  cairo_rectangle (cr, x - text.offset_x + (double)ink.x / PANGO_SCALE - pad,
+                   y - text.offset_y + (double)ink.y / PANGO_SCALE - pad,
+                   (double)ink.width / PANGO_SCALE + 2 * pad,
+                   (double)ink.height / PANGO_SCALE + 2 * pad);
+  cairo_fill (cr);
+
+  text_draw (cr, &text, x, y, color);
+  text_clear (&text);
+}
+
+static void
+draw_axis_labels (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette,
+                  const Decorations *d)
+{
+  double x0 = self->plot_x;
+  double y1 = self->plot_y + self->plot_height;
+  gboolean on_tick = threshold_is_tick (self);
+  double text_y = y1 + d->tick_length + m->gap * 0.4;
+  double text_x = x0 - d->tick_length - m->gap * 0.4;
+  /* Keep regular tick labels off the threshold's own label. */
+  double threshold_gap_x = 100.0 * m->tick * 2.2 / self->plot_width;
+  double threshold_gap_y = 100.0 * m->tick * 1.3 / self->plot_height;
+
+  for (guint i = 0; i < G_N_ELEMENTS (axis_ticks); i++)
+    {
+      char text[8];
+      gboolean is_threshold = fabs (axis_ticks[i] - self->threshold) < 1e-9;
+      PangoWeight weight = is_threshold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
+      const Rgba *color = is_threshold ? &palette->ink : &palette->ink_secondary;
+      double tx = score_to_x (self, axis_ticks[i]);
+      double ty = score_to_y (self, axis_ticks[i]);
+
+      g_snprintf (text, sizeof text, "%d", axis_ticks[i]);
+
+      if (on_tick || fabs (axis_ticks[i] - self->threshold) >= threshold_gap_x)
+        draw_string_on_plate (self, cr, m, palette, text, m->tick, weight, tx, text_y, 0.5, color);
+      if (on_tick || fabs (axis_ticks[i] - self->threshold) >= threshold_gap_y)
+        draw_string_on_plate (self, cr, m, palette, text, m->tick, weight, text_x,
+                              ty - d->tick_text_height / 2, 1.0, color);
+    }
+
+  if (!on_tick)
+    {
+      g_autofree char *text = g_strdup_printf ("%g", self->threshold);
+      double tx = score_to_x (self, self->threshold);
+      double ty = score_to_y (self, self->threshold);
+
+      draw_string_on_plate (self, cr, m, palette, text, m->tick, PANGO_WEIGHT_BOLD, tx, text_y, 0.5,
+                            &palette->ink);
+      draw_string_on_plate (self, cr, m, palette, text, m->tick, PANGO_WEIGHT_BOLD, text_x,
+                            ty - d->tick_text_height / 2, 1.0, &palette->ink);
     }
 
   /* Each axis title sits at the high end of its axis, where its arrow
    * points: no rotated text to read sideways. */
-  draw_string (self, cr, _ ("Leadership ↑"), m->axis, PANGO_WEIGHT_BOLD, -1, x0 - d->left,
-               self->plot_y - d->top, 0.0, &palette->ink);
-  draw_string (self, cr, _ ("Management →"), m->axis, PANGO_WEIGHT_BOLD, -1,
-               x0 + self->plot_width + d->right, text_y + d->tick_text_height + m->gap * 0.4, 1.0,
-               &palette->ink);
+  draw_string_on_plate (self, cr, m, palette, _ ("Leadership ↑"), m->axis, PANGO_WEIGHT_BOLD,
+                        x0 - d->left, self->plot_y - d->top, 0.0, &palette->ink);
+  draw_string_on_plate (self, cr, m, palette, _ ("Management →"), m->axis, PANGO_WEIGHT_BOLD,
+                        x0 + self->plot_width + d->right,
+                        text_y + d->tick_text_height + m->gap * 0.4, 1.0, &palette->ink);
 }
 
 /* Dots ------------------------------------------------------------------ */
@@ -1525,6 +1693,7 @@ compute_dot_layout (ThQuadrantChart *self, const Metrics *m, DrawMode mode)
         = th_quadrant_for_scores (point->leadership, point->management, self->threshold);
       self->counts[dot->quadrant < N_QUADRANTS ? dot->quadrant : 0]++;
 
+      self->states[i].label = NULL;
       self->states[i].kind = TH_CHART_LABEL_NONE;
       self->states[i].has_leader = FALSE;
     }
@@ -1533,7 +1702,7 @@ compute_dot_layout (ThQuadrantChart *self, const Metrics *m, DrawMode mode)
 static void
 draw_dot (cairo_t *cr, const Palette *palette, const ThChartDotLayout *dot, double outline)
 {
-  path_marker (cr, dot->quadrant, dot->x, dot->y, dot->radius);
+  th_quadrant_chart_path_marker (cr, dot->quadrant, dot->x, dot->y, dot->radius);
   set_source (cr, &palette->dot[dot->quadrant < N_QUADRANTS ? dot->quadrant : 0]);
   if (outline > 0)
     {
@@ -1570,14 +1739,36 @@ draw_dots (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *
           const ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, i);
           const Rgba *c = &palette->dot[dot->quadrant < N_QUADRANTS ? dot->quadrant : 0];
 
-          path_marker (cr, dot->quadrant, dot->x, dot->y, dot->radius);
-          cairo_set_source_rgba (cr, c->r, c->g, c->b, 0.55);
+          th_quadrant_chart_path_marker (cr, dot->quadrant, dot->x, dot->y, dot->radius);
+          cairo_set_source_rgba (cr, c->r, c->g, c->b, palette->crowd_alpha);
           cairo_fill (cr);
         }
     }
 
   cairo_restore (cr);
 }
+
+/* Scores come in steps of 100 / 4n for n rated behaviours of a hat: 2.08
+ * with the built-in deck's twelve a side.  A bin narrower than the step
+ * may hold no possible score at all, and rows of such bins show as empty
+ * stripes across a crowd.  So bins are at least one step wide, and each
+ * person is spread over the bins around their scores by a Gaussian of
+ * HEAT_SIGMA: at 0.6 of the step, a lattice of scores sums to an even
+ * density whatever the alignment of the bins, and the coarser steps of
+ * people who rated fewer cards leave no gaps either. */
+#define HEAT_MAX_BINS 48 /* per axis: bins ≥ 100 / 48, the built-in deck's step */
+#define HEAT_SIGMA 1.25
+#define HEAT_REACH (4 * HEAT_SIGMA)
+#define HEAT_MAX_SPREAD 16 /* bins one person may reach on one axis */
+/* How a person spreads is worked out once per 32nd of a cell, and
+ * everyone in that sixteenth spreads the same way: the kernel then costs
+ * the same for ten people as for a hundred thousand.  Finer steps would
+ * be wasted; coarser ones would move people on the lattice of scores by
+ * different amounts and bring back faint stripes. */
+#define HEAT_SUBBINS 32
+/* Cells holding less than this share of a person stay blank: the far
+ * tails of the kernel would only add invisible rectangles to a PDF. */
+#define HEAT_FLOOR 0.02
 
 /* Bins are split at the threshold so that each one belongs to exactly one
  * quadrant and takes its colour. */
@@ -1590,7 +1781,7 @@ typedef struct
 static BinSplit
 bin_split (double threshold, double side, double cell)
 {
-  int total = CLAMP ((int)round (side / cell), 2, 200);
+  int total = CLAMP ((int)round (side / cell), 2, HEAT_MAX_BINS);
   BinSplit split;
 
   split.low = CLAMP ((int)round (total * threshold / 100.0), 1, total - 1);
@@ -1619,27 +1810,113 @@ bin_edge (const BinSplit *split, int index, double threshold)
   return threshold + (100.0 - threshold) * (index - split->low) / split->high;
 }
 
-/* Returns the largest number of people in one cell. */
+/* The share of a Gaussian around @centre that falls below @x. */
+static double
+normal_cdf (double x, double centre)
+{
+  return 0.5 * erfc ((centre - x) / (HEAT_SIGMA * G_SQRT2));
+}
+
+/* How one person at @value spreads over the bins of one axis: @weights[k]
+ * for bin @first + k; returns how many.  The spread stays on the person's
+ * side of the threshold, since a quadrant's colour must only show its own
+ * people, and what falls past that side is left out rather than folded
+ * back: scores of exactly 0, 50 and 100 are common, and folding would
+ * double them into a dark band along every edge. */
+static int
+spread_value (const BinSplit *split, double value, double threshold, int *first, double *weights)
+{
+  gboolean high = value >= threshold;
+  int side_first = high ? split->low : 0;
+  int side_end = high ? split->low + split->high : split->low;
+  double lo = high ? threshold : 0.0;
+  double hi = high ? 100.0 : threshold;
+  int b0 = MAX (side_first, bin_index (split, MAX (value - HEAT_REACH, lo), threshold));
+  int b1 = MIN (side_end, bin_index (split, MIN (value + HEAT_REACH, hi), threshold) + 1);
+  double below, sum = 0;
+  int n;
+
+  b1 = MIN (b1, b0 + HEAT_MAX_SPREAD);
+  n = b1 - b0;
+  below = normal_cdf (bin_edge (split, b0, threshold), value);
+  for (int k = 0; k < n; k++)
+    {
+      double next = normal_cdf (bin_edge (split, b0 + k + 1, threshold), value);
+
+      weights[k] = next - below;
+      below = next;
+      sum += weights[k];
+    }
+
+  *first = b0;
+  if (n <= 0 || sum < 1e-6)
+    {
+      /* A side of the threshold with (almost) no width: the bin itself. */
+      *first = bin_index (split, value, threshold);
+      weights[0] = 1;
+      return 1;
+    }
+
+  return n;
+}
+
+typedef struct
+{
+  int first;
+  int n;
+  double weights[HEAT_MAX_SPREAD];
+} Spread;
+
+/* How each fine bin of one axis spreads over the cells. */
+static Spread *
+spread_axis (const BinSplit *split, const BinSplit *fine, double threshold)
+{
+  int n_fine = fine->low + fine->high;
+  Spread *spreads = g_new (Spread, n_fine);
+
+  for (int k = 0; k < n_fine; k++)
+    {
+      double centre = (bin_edge (fine, k, threshold) + bin_edge (fine, k + 1, threshold)) / 2;
+
+      spreads[k].n = spread_value (split, centre, threshold, &spreads[k].first, spreads[k].weights);
+    }
+
+  return spreads;
+}
+
+/* Returns about how many people the darkest cell holds. */
 static guint
 draw_heat (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette)
 {
-  double cell = MAX (6 * m->px, self->plot_width / 56);
+  double cell = MAX (6 * m->px, self->plot_width / HEAT_MAX_BINS);
   BinSplit xs = bin_split (self->threshold, self->plot_width, cell);
   BinSplit ys = bin_split (self->threshold, self->plot_height, cell);
+  BinSplit fine_xs = { xs.low * HEAT_SUBBINS, xs.high * HEAT_SUBBINS };
+  BinSplit fine_ys = { ys.low * HEAT_SUBBINS, ys.high * HEAT_SUBBINS };
   int columns = xs.low + xs.high;
   int rows = ys.low + ys.high;
-  g_autofree guint *bins = g_new0 (guint, columns * rows);
-  guint max = 0;
+  g_autofree Spread *spread_x = spread_axis (&xs, &fine_xs, self->threshold);
+  g_autofree Spread *spread_y = spread_axis (&ys, &fine_ys, self->threshold);
+  g_autofree double *bins = g_new0 (double, columns *rows);
+  double max = 0;
 
   for (guint i = 0; i < self->points->len; i++)
     {
       const ThChartPoint *point = &g_array_index (self->points, ThChartPoint, i);
-      int c = bin_index (&xs, point->management, self->threshold);
-      int r = bin_index (&ys, point->leadership, self->threshold);
-      guint v = ++bins[r * columns + c];
+      const Spread *sx = &spread_x[bin_index (&fine_xs, point->management, self->threshold)];
+      const Spread *sy = &spread_y[bin_index (&fine_ys, point->leadership, self->threshold)];
 
-      max = MAX (max, v);
+      for (int r = 0; r < sy->n; r++)
+        {
+          double *row = bins + (sy->first + r) * columns + sx->first;
+
+          for (int c = 0; c < sx->n; c++)
+            row[c] += sy->weights[r] * sx->weights[c];
+        }
     }
+
+  for (int k = 0; k < columns * rows; k++)
+    max = MAX (max, bins[k]);
 
   for (int r = 0; r < rows; r++)
     {
@@ -1651,12 +1928,12 @@ draw_heat (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *
 
       for (int c = 0; c < columns; c++)
         {
-          guint v = bins[r * columns + c];
+          double v = bins[r * columns + c];
           ThQuadrant q;
           const Rgba *color;
           double left, right;
 
-          if (v == 0)
+          if (v < HEAT_FLOOR)
             continue;
 
           if (row_high)
@@ -1667,15 +1944,17 @@ draw_heat (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *
           left = snap (score_to_x (self, bin_edge (&xs, c, self->threshold)), m->px);
           right = snap (score_to_x (self, bin_edge (&xs, c + 1, self->threshold)), m->px);
 
-          /* A square root keeps single people visible next to crowds. */
+          /* A square root keeps single people visible next to crowds; the
+           * floor fades in over the first person, so that a cell with a
+           * sliver of someone does not stand out from an empty one. */
           cairo_set_source_rgba (cr, color->r, color->g, color->b,
-                                 0.15 + 0.85 * sqrt ((double)v / max));
+                                 0.15 * MIN (v, 1.0) + 0.85 * sqrt (v / max));
           cairo_rectangle (cr, left, top, right - left, bottom - top);
           cairo_fill (cr);
         }
     }
 
-  return max;
+  return max > 0 ? MAX (1, (guint)round (max)) : 0;
 }
 
 /* The ring around a highlighted dot: its radius and line width.  The
@@ -1692,14 +1971,14 @@ highlight_ring (const Metrics *m, const ThChartDotLayout *dot, double *ring, dou
 /* Names are cut at about LABEL_MAX_CHARS average characters; ellipsizing
  * by width rather than by counting characters treats wide scripts fairly. */
 static double
-label_max_width (ThQuadrantChart *self, const Metrics *m)
+label_max_width (ThQuadrantChart *self, double size)
 {
   PangoContext *context = get_pango_context (self);
   g_autoptr (PangoFontDescription) desc = pango_font_description_copy_static (self->font);
   PangoFontMetrics *metrics;
   double width;
 
-  pango_font_description_set_absolute_size (desc, m->label * PANGO_SCALE);
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
   metrics = pango_context_get_metrics (context, desc, NULL);
   width = (double)pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE;
   pango_font_metrics_unref (metrics);
@@ -1707,33 +1986,79 @@ label_max_width (ThQuadrantChart *self, const Metrics *m)
   return width * LABEL_MAX_CHARS;
 }
 
-static const Text *
-dot_label_text (ThQuadrantChart *self, const Metrics *m, guint index, gboolean number,
-                double max_width)
+/* The label for @string, from the cache or measured now.  Only its size
+ * is sure to be there: label_ensure_layout() before drawing it. */
+static Label *
+lookup_label (ThQuadrantChart *self, GHashTable *cache, const char *string, PangoWeight weight,
+              double max_width)
 {
-  DotState *state = &self->states[index];
+  Label *label = g_hash_table_lookup (cache, string);
+
+  if (label == NULL)
+    {
+      label = g_new0 (Label, 1);
+      label->string = g_strdup (string);
+      label->weight = weight;
+      text_init (self, &label->text, string, self->cache_key.label_size, weight, max_width);
+      self->n_labels_shaped++;
+      g_hash_table_insert (cache, label->string, label);
+    }
+  label->used_serial = self->draw_serial;
+
+  return label;
+}
+
+static void
+label_ensure_layout (ThQuadrantChart *self, Label *label)
+{
+  if (label->text.layout != NULL)
+    return;
+
+  /* The same text, size and context give the same size as before. */
+  text_init (self, &label->text, label->string, self->cache_key.label_size, label->weight,
+             label->weight == PANGO_WEIGHT_BOLD ? -1 : self->label_max_width);
+  self->n_labels_shaped++;
+}
+
+static Label *
+dot_label (ThQuadrantChart *self, guint index, gboolean number)
+{
+  const ThChartPoint *point;
+  const char *name;
 
   if (number)
     {
-      if (state->number.layout == NULL)
-        {
-          char digits[16];
+      char digits[16];
 
-          g_snprintf (digits, sizeof digits, "%u", index + 1);
-          text_init (self, &state->number, digits, m->label, PANGO_WEIGHT_BOLD, -1);
-        }
-      return &state->number;
+      g_snprintf (digits, sizeof digits, "%u", index + 1);
+      return lookup_label (self, self->numbers, digits, PANGO_WEIGHT_BOLD, -1);
     }
 
-  if (state->name.layout == NULL)
+  point = &g_array_index (self->points, ThChartPoint, index);
+  name = point->name != NULL && *point->name != '\0' ? point->name : point->id;
+
+  return lookup_label (self, self->names, name != NULL ? name : "", PANGO_WEIGHT_NORMAL,
+                       self->label_max_width);
+}
+
+/* After a draw: labels that were not drawn give their layouts back and
+ * keep only their sizes; past the bound, those this draw did not even ask
+ * for go altogether. */
+static void
+trim_label_cache (ThQuadrantChart *self, GHashTable *cache)
+{
+  gboolean over = g_hash_table_size (cache) > LABEL_CACHE_MAX;
+  GHashTableIter iter;
+  Label *label;
+
+  g_hash_table_iter_init (&iter, cache);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&label))
     {
-      const ThChartPoint *point = &g_array_index (self->points, ThChartPoint, index);
-      const char *name = point->name != NULL && *point->name != '\0' ? point->name : point->id;
-
-      text_init (self, &state->name, name != NULL ? name : "", m->label, PANGO_WEIGHT_NORMAL,
-                 max_width);
+      if (over && label->used_serial != self->draw_serial)
+        g_hash_table_iter_remove (&iter);
+      else if (label->drawn_serial != self->draw_serial)
+        text_clear (&label->text);
     }
-  return &state->name;
 }
 
 typedef struct
@@ -1803,13 +2128,13 @@ label_candidate (const ThChartDotLayout *dot, const LabelGeometry *g, const ThCh
 
 static gboolean
 try_place_label (ThQuadrantChart *self, ThChartPlacer *placer, const LabelGeometry *g,
-                 const ThChartRect *bounds, guint index, const Text *text, ThChartLabelKind kind,
+                 const ThChartRect *bounds, guint index, Label *label, ThChartLabelKind kind,
                  int ring)
 {
   ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, index);
   DotState *state = &self->states[index];
-  double w = text->width + 2 * g->pad_x;
-  double h = text->height + 2 * g->pad_y;
+  double w = label->text.width + 2 * g->pad_x;
+  double h = label->text.height + 2 * g->pad_y;
   double e = dot_extent (dot->radius);
 
   for (int position = 0; position < 8; position++)
@@ -1842,6 +2167,7 @@ try_place_label (ThQuadrantChart *self, ThChartPlacer *placer, const LabelGeomet
       dot->label_y = box.y;
       dot->label_width = box.width;
       dot->label_height = box.height;
+      state->label = label;
       state->kind = kind;
       state->has_leader = ring > 0;
       state->leader_x0 = x0;
@@ -1885,14 +2211,12 @@ place_labels (ThQuadrantChart *self, const Metrics *m, DrawMode mode, const ThCh
 {
   ThChartRect bounds = { self->plot_x, self->plot_y, self->plot_width, self->plot_height };
   g_autoptr (ThChartPlacer) placer = NULL;
-  double max_width = label_max_width (self, m);
   LabelGeometry g;
   g_autofree guint *order = NULL;
   guint n = self->layout->len;
   guint n_order = 0;
-  double line_height;
+  double line_height = self->label_line_height;
 
-  measure_string (self, "Ag", m->label, PANGO_WEIGHT_NORMAL, &line_height);
   g.pad_x = m->label * 0.25;
   g.pad_y = m->label * 0.02;
   g.gap = MAX (m->px * 2, m->dot_radius * 0.35);
@@ -1953,7 +2277,7 @@ place_labels (ThQuadrantChart *self, const Metrics *m, DrawMode mode, const ThCh
       for (guint k = 0; k < n_order; k++)
         {
           guint i = order[k];
-          const Text *text;
+          Label *label;
 
           if (self->states[i].kind != TH_CHART_LABEL_NONE)
             continue;
@@ -1966,9 +2290,9 @@ place_labels (ThQuadrantChart *self, const Metrics *m, DrawMode mode, const ThCh
                                   pass % 2 == 0 ? 0 : 1, max_ring))
             continue;
 
-          text = dot_label_text (self, m, i, numbers, max_width);
+          label = dot_label (self, i, numbers);
           for (int ring = pass % 2 == 0 ? 0 : 1; ring <= max_ring; ring++)
-            if (try_place_label (self, placer, &g, &bounds, i, text,
+            if (try_place_label (self, placer, &g, &bounds, i, label,
                                  numbers ? TH_CHART_LABEL_NUMBER : TH_CHART_LABEL_NAME, ring))
               break;
         }
@@ -1995,10 +2319,14 @@ draw_labels (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette
     {
       const ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, i);
       const DotState *state = &self->states[i];
-      const Text *text = state->kind == TH_CHART_LABEL_NUMBER ? &state->number : &state->name;
+      const Text *text;
 
       if (!dot->labelled)
         continue;
+
+      label_ensure_layout (self, state->label);
+      state->label->drawn_serial = self->draw_serial;
+      text = &state->label->text;
 
       path_rounded_rect (cr, dot->label_x, dot->label_y, dot->label_width, dot->label_height,
                          radius);
@@ -2223,9 +2551,9 @@ draw_legend (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette
               for (int k = -1; k <= 1; k += 2)
                 {
                   dot.x = r->x + swatch / 2 + k * swatch * 0.15;
-                  path_marker (cr, dot.quadrant, dot.x, dot.y, dot.radius);
+                  th_quadrant_chart_path_marker (cr, dot.quadrant, dot.x, dot.y, dot.radius);
                   cairo_set_source_rgba (cr, palette->dot[1].r, palette->dot[1].g,
-                                         palette->dot[1].b, 0.55);
+                                         palette->dot[1].b, palette->crowd_alpha);
                   cairo_fill (cr);
                 }
               draw_string (self, cr, _ ("One dot per person"), m->legend, PANGO_WEIGHT_NORMAL,
@@ -2368,6 +2696,8 @@ update_label_cache (ThQuadrantChart *self, cairo_t *cr, const Metrics *m)
   clear_label_cache (self);
   self->cache_key = key;
   self->cache_valid = TRUE;
+  self->label_max_width = label_max_width (self, m->label);
+  measure_string (self, "Ag", m->label, PANGO_WEIGHT_NORMAL, &self->label_line_height);
 }
 
 void
@@ -2400,8 +2730,9 @@ th_quadrant_chart_draw (ThQuadrantChart *self, cairo_t *cr, double width, double
 
   compute_metrics (&m, cr, width, height, self->points->len);
   update_label_cache (self, cr, &m);
+  self->draw_serial++;
   compute_decorations (self, &m, &d);
-  compute_page (self, &m, &d, width, height, header_height (&m), &page);
+  compute_page (self, &m, &d, width, height, header_height (self, &m), &page);
   compute_dot_layout (self, &m, mode);
 
   if (palette->fill_background)
@@ -2410,7 +2741,8 @@ th_quadrant_chart_draw (ThQuadrantChart *self, cairo_t *cr, double width, double
       cairo_paint (cr);
     }
 
-  draw_header (self, cr, &m, palette, &page, width);
+  if (self->show_header)
+    draw_header (self, cr, &m, palette, &page, width);
   draw_plot_background (self, cr, &m, palette);
   draw_axes (self, cr, &m, palette, &d);
 
@@ -2427,7 +2759,9 @@ th_quadrant_chart_draw (ThQuadrantChart *self, cairo_t *cr, double width, double
   has_mean = self->points->len >= 2 && th_quadrant_chart_get_mean (self, &mean_l, &mean_m);
   mean_x = score_to_x (self, mean_m);
   mean_y = score_to_y (self, mean_l);
-  mean_r = MAX (m.dot_radius * 1.3, m.unit * 0.01);
+  /* At least a few pixels: on a thumbnail a smaller ring closes up under
+   * its halo into a blob. */
+  mean_r = MAX (MAX (m.dot_radius * 1.3, m.unit * 0.01), 5 * m.px);
 
   if (mode == MODE_HEAT)
     heat_max = draw_heat (self, cr, &m, palette);
@@ -2440,11 +2774,15 @@ th_quadrant_chart_draw (ThQuadrantChart *self, cairo_t *cr, double width, double
   if (has_mean)
     draw_mean_marker (cr, palette, mean_x, mean_y, mean_r, MAX (m.px * 1.5, m.line * 2.2));
   draw_highlight (self, cr, &m, palette);
+  draw_axis_labels (self, cr, &m, palette, &d);
 
   if (self->points->len == 0)
     draw_empty_message (self, cr, &m, palette);
 
   draw_legend (self, cr, &m, palette, &page, mode, heat_max);
+
+  trim_label_cache (self, self->names);
+  trim_label_cache (self, self->numbers);
 
   cairo_restore (cr);
 }
@@ -2521,6 +2859,22 @@ th_quadrant_chart_hit_test (ThQuadrantChart *self, double x, double y)
     }
 
   return found;
+}
+
+guint
+th_quadrant_chart_get_n_labels_shaped (ThQuadrantChart *self)
+{
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), 0);
+
+  return self->n_labels_shaped;
+}
+
+guint
+th_quadrant_chart_get_n_labels_cached (ThQuadrantChart *self)
+{
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), 0);
+
+  return g_hash_table_size (self->names) + g_hash_table_size (self->numbers);
 }
 
 /* Export ---------------------------------------------------------------- */

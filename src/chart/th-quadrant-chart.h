@@ -81,6 +81,15 @@ void th_quadrant_chart_set_anonymous (ThQuadrantChart *self, gboolean anonymous)
 void th_quadrant_chart_set_style (ThQuadrantChart *self, ThChartStyle style);
 /* The index of a highlighted (selected or focused) point, or -1. */
 void th_quadrant_chart_set_highlight (ThQuadrantChart *self, int index);
+/* Whether the title, date and count head the chart (the default).  A
+ * chart set into a page that has its own heading, such as a handout,
+ * goes without. */
+void th_quadrant_chart_set_show_header (ThQuadrantChart *self, gboolean show_header);
+
+/* Adds to @cr's path the marker of @quadrant's dots (circle, triangle,
+ * square or diamond) of radius @r at (@x, @y): shape, not only colour,
+ * tells the quadrants apart, also on black-and-white paper. */
+void th_quadrant_chart_path_marker (cairo_t *cr, ThQuadrant quadrant, double x, double y, double r);
 
 /* Draws the whole chart into the rectangle (0, 0, width, height) of @cr. */
 void th_quadrant_chart_draw (ThQuadrantChart *self, cairo_t *cr, double width, double height);
@@ -107,6 +116,7 @@ double th_quadrant_chart_get_threshold (ThQuadrantChart *self);
 gboolean th_quadrant_chart_get_anonymous (ThQuadrantChart *self);
 ThChartStyle th_quadrant_chart_get_style (ThQuadrantChart *self);
 int th_quadrant_chart_get_highlight (ThQuadrantChart *self);
+gboolean th_quadrant_chart_get_show_header (ThQuadrantChart *self);
 
 /* Exports to PNG, PDF or SVG by the file's extension, atomically. */
 gboolean th_quadrant_chart_export (ThQuadrantChart *self, const char *path, int width, int height,

@@ -16,6 +16,17 @@
 #include "th-participant-private.h"
 #include "th-session.h"
 
+/* A participant's scores as last computed.  They depend on the answers
+ * and the deck alone: the deck never changes, the session forgets a
+ * participant's scores whenever that participant changes, and the quadrant,
+ * the only part that depends on the threshold, is worked out anew on every
+ * read, so that moving the threshold costs nothing here. */
+typedef struct
+{
+  ThScores scores;
+  gboolean valid;
+} CachedScores;
+
 struct _ThSession
 {
   GObject parent_instance;
@@ -29,6 +40,10 @@ struct _ThSession
   GPtrArray *participants; /* of ThParticipant, file order */
   GHashTable *by_id;       /* id (owned by the participant) → ThParticipant */
   guint next_id_number;    /* where the search for a fresh "pN" starts */
+  /* ThParticipant → CachedScores, for each participant of the session: a
+   * chart of ten thousand people is fed the session after every answer,
+   * and only the person who answered needs scoring again. */
+  GHashTable *scores;
 };
 
 static void th_session_list_model_init (GListModelInterface *iface);
@@ -102,6 +117,10 @@ emit_changed (ThSession *self)
 static void
 participant_changed_cb (ThParticipant *participant, ThSession *self)
 {
+  CachedScores *cached = g_hash_table_lookup (self->scores, participant);
+
+  if (cached != NULL)
+    cached->valid = FALSE;
   emit_changed (self);
 }
 
@@ -112,6 +131,7 @@ append_participant (ThSession *self, ThParticipant *participant)
 {
   g_ptr_array_add (self->participants, participant);
   g_hash_table_insert (self->by_id, (gpointer)th_participant_get_id (participant), participant);
+  g_hash_table_insert (self->scores, participant, g_new0 (CachedScores, 1));
   g_signal_connect (participant, "changed", G_CALLBACK (participant_changed_cb), self);
 }
 
@@ -127,6 +147,7 @@ th_session_dispose (GObject *object)
                                               participant_changed_cb, self);
     }
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->scores, g_hash_table_unref);
   g_clear_pointer (&self->participants, g_ptr_array_unref);
   g_clear_object (&self->deck);
 
@@ -245,6 +266,7 @@ th_session_init (ThSession *self)
   self->phase = TH_PHASE_SORT;
   self->participants = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->scores = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   self->next_id_number = 1;
 }
 
@@ -962,6 +984,7 @@ th_session_remove_participant (ThSession *self, const char *id)
 
   g_signal_handlers_disconnect_by_func (participant, participant_changed_cb, self);
   g_hash_table_remove (self->by_id, id);
+  g_hash_table_remove (self->scores, participant);
   g_ptr_array_remove_index (self->participants, position);
 
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
@@ -1051,11 +1074,31 @@ th_session_set_rating (ThSession *self, const char *participant_id, const char *
 void
 th_session_compute_scores (ThSession *self, ThParticipant *participant, ThScores *out)
 {
+  CachedScores *cached;
+
   g_return_if_fail (TH_IS_SESSION (self));
   g_return_if_fail (TH_IS_PARTICIPANT (participant));
   g_return_if_fail (out != NULL);
 
-  th_scores_compute (participant, self->deck, self->threshold, out);
+  /* Someone else's participant (or a disposed session) has no entry, and
+   * no ::changed handler that would keep one current. */
+  cached = self->scores != NULL ? g_hash_table_lookup (self->scores, participant) : NULL;
+  if (cached == NULL)
+    {
+      th_scores_compute (participant, self->deck, self->threshold, out);
+      return;
+    }
+
+  if (!cached->valid)
+    {
+      th_scores_compute (participant, self->deck, self->threshold, &cached->scores);
+      cached->valid = TRUE;
+    }
+
+  *out = cached->scores;
+  out->quadrant = out->has_leadership && out->has_management
+                    ? th_quadrant_for_scores (out->leadership, out->management, self->threshold)
+                    : TH_QUADRANT_NONE;
 }
 
 gboolean

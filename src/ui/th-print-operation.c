@@ -223,38 +223,6 @@ rounded_rectangle (cairo_t *cr, double x, double y, double w, double h, double r
   cairo_close_path (cr);
 }
 
-/* The shape the renderer gives each quadrant's dots, so that the key
- * survives black-and-white printing. */
-static void
-quadrant_marker (cairo_t *cr, ThQuadrant quadrant, double x, double y, double r)
-{
-  switch (quadrant)
-    {
-      case TH_QUADRANT_MANAGEMENT_DRIVEN:
-        cairo_rectangle (cr, x - r * 0.886, y - r * 0.886, r * 1.772, r * 1.772);
-        break;
-      case TH_QUADRANT_LEADERSHIP_DRIVEN:
-        cairo_move_to (cr, x, y - r * 1.3);
-        cairo_line_to (cr, x + r * 1.2, y + r * 0.8);
-        cairo_line_to (cr, x - r * 1.2, y + r * 0.8);
-        cairo_close_path (cr);
-        break;
-      case TH_QUADRANT_DEVELOPING:
-        cairo_move_to (cr, x, y - r * 1.3);
-        cairo_line_to (cr, x + r * 1.3, y);
-        cairo_line_to (cr, x, y + r * 1.3);
-        cairo_line_to (cr, x - r * 1.3, y);
-        cairo_close_path (cr);
-        break;
-      case TH_QUADRANT_BALANCED:
-      case TH_QUADRANT_NONE:
-      default:
-        cairo_new_sub_path (cr);
-        cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-        break;
-    }
-}
-
 static char *
 format_date (ThSession *session)
 {
@@ -446,7 +414,7 @@ draw_handout_page (ThPrintOperation *self, cairo_t *cr, double width, double hei
   cairo_set_source_rgba (cr, colour->r, colour->g, colour->b, 0.7);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
-  quadrant_marker (cr, quadrant, 22, box_y + 23, 8);
+  th_quadrant_chart_path_marker (cr, quadrant, 22, box_y + 23, 8);
   set_rgb (cr, colour);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
@@ -805,6 +773,7 @@ th_print_operation_begin_print (GtkPrintOperation *operation, GtkPrintContext *c
       case TH_PRINT_MODE_HANDOUTS:
         self->chart = new_print_chart (self);
         th_quadrant_chart_set_anonymous (self->chart, TRUE);
+        th_quadrant_chart_set_show_header (self->chart, FALSE);
         n_pages = MAX (1, th_quadrant_chart_get_n_points (self->chart));
         break;
 

@@ -13,13 +13,15 @@
 
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <pango/pangocairo.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chart-test-util.h"
 #include "th-chart-placer.h"
 #include "th-error.h"
-#include "th-quadrant-chart.h"
+#include "th-quadrant-chart-private.h"
 
 #define EPSILON 1e-6
 
@@ -77,6 +79,12 @@ draw_to_image (ThQuadrantChart *chart, int width, int height)
   cairo_surface_flush (surface);
 
   return surface;
+}
+
+static void
+draw_and_forget (ThQuadrantChart *chart, int width, int height)
+{
+  cairo_surface_destroy (draw_to_image (chart, width, height));
 }
 
 static void
@@ -484,6 +492,175 @@ test_pixels_highlight_ring (void)
   cairo_surface_destroy (ringed);
 }
 
+typedef struct
+{
+  guint n;
+  int width;
+  int height;
+} TickCase;
+
+/* @n points with the first four in the corners of the plot (or, when
+ * @in_corners is FALSE, near the middle), the one at management 100,
+ * leadership 0 highlighted. */
+static ThQuadrantChart *
+chart_with_corner_points (guint n, gboolean in_corners)
+{
+  static const double corners[][2] = { { 0, 100 }, { 100, 0 }, { 0, 0 }, { 100, 100 } };
+  static const double middle[][2] = { { 40, 60 }, { 60, 40 }, { 40, 40 }, { 60, 60 } };
+  ThQuadrantChart *chart = th_quadrant_chart_new ();
+  GArray *points = chart_test_make_points (n, 23);
+
+  for (guint i = 0; i < G_N_ELEMENTS (corners) && i < n; i++)
+    {
+      ThChartPoint *point = &g_array_index (points, ThChartPoint, i);
+
+      point->leadership = in_corners ? corners[i][0] : middle[i][0];
+      point->management = in_corners ? corners[i][1] : middle[i][1];
+    }
+  th_quadrant_chart_set_points (chart, (const ThChartPoint *)(void *)points->data, points->len);
+  th_quadrant_chart_set_title (chart, "Corners");
+  th_quadrant_chart_set_highlight (chart, 0);
+  chart_test_free_points (points);
+
+  return chart;
+}
+
+static gboolean
+is_ink (const guint8 rgba[4])
+{
+  return rgba[0] + rgba[1] + rgba[2] < 3 * 255 - 90;
+}
+
+static void
+test_pixels_tick_labels_uncovered (gconstpointer data)
+{
+  const TickCase *c = data;
+  g_autoptr (ThQuadrantChart) crowded = chart_with_corner_points (c->n, TRUE);
+  g_autoptr (ThQuadrantChart) reference = chart_with_corner_points (c->n, FALSE);
+  cairo_surface_t *drawn = draw_to_image (crowded, c->width, c->height);
+  cairo_surface_t *expected = draw_to_image (reference, c->width, c->height);
+  double px, py, pw, ph, rx, ry, rw, rh;
+  int tick_length = 0;
+  int x0, y0, x1, y1;
+  guint compared = 0;
+
+  /* Dots in the corners, one of them ringed, move nothing but themselves:
+   * the two charts have the same plot, axes and legend. */
+  th_quadrant_chart_get_plot_area (crowded, &px, &py, &pw, &ph);
+  th_quadrant_chart_get_plot_area (reference, &rx, &ry, &rw, &rh);
+  g_assert_cmpfloat (px, ==, rx);
+  g_assert_cmpfloat (py, ==, ry);
+  g_assert_cmpfloat (pw, ==, rw);
+
+  /* The tick marks may be crossed by a dot on the edge; only their labels
+   * and the axis titles beyond them must stay whole.  How long a mark is
+   * shows below the plot, under the tick at 25. */
+  for (guint8 rgba[4];; tick_length++)
+    {
+      get_pixel (expected, floor (px + pw / 4), py + ph + tick_length + 1, rgba);
+      if (!is_ink (rgba))
+        break;
+    }
+
+  /* Every pixel of text around the plot, from the axis titles to the
+   * tick labels, is as it is when nobody sits in the corners. */
+  x0 = (int)MAX (0, px - pw * 0.12);
+  y0 = (int)MAX (0, py - ph * 0.06);
+  x1 = (int)MIN (c->width, px + pw + pw * 0.045);
+  y1 = (int)MIN (c->height, py + ph + ph * 0.12);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint8 want[4], got[4];
+        double margin = tick_length + 2;
+
+        if (x >= px - margin && x < px + pw + margin && y >= py - margin && y < py + ph + margin)
+          continue;
+
+        get_pixel (expected, x, y, want);
+        if (!is_ink (want))
+          continue;
+        get_pixel (drawn, x, y, got);
+        compared++;
+        if (abs (got[0] - want[0]) > 24 || abs (got[1] - want[1]) > 24
+            || abs (got[2] - want[2]) > 24)
+          g_error ("%u points at %dx%d: the text at (%d, %d) is covered: %u,%u,%u instead of "
+                   "%u,%u,%u",
+                   c->n, c->width, c->height, x, y, got[0], got[1], got[2], want[0], want[1],
+                   want[2]);
+      }
+
+  /* Tick labels and both axis titles, not an empty band. */
+  g_assert_cmpuint (compared, >, 200);
+
+  cairo_surface_destroy (drawn);
+  cairo_surface_destroy (expected);
+}
+
+/* The shading along one line across the plot, from score @from to @to
+ * at the other score @at: the spread of each colour channel. */
+static int
+shading_spread (cairo_surface_t *surface, ThQuadrantChart *chart, gboolean across, double at,
+                double from, double to)
+{
+  double px, py, pw, ph;
+  int low[3] = { 255, 255, 255 };
+  int high[3] = { 0, 0, 0 };
+  int spread = 0;
+
+  th_quadrant_chart_get_plot_area (chart, &px, &py, &pw, &ph);
+  for (double v = from; v <= to; v += 100.0 / pw)
+    {
+      double x = across ? px + pw * v / 100 : px + pw * at / 100;
+      double y = across ? py + ph * (100 - at) / 100 : py + ph * (100 - v) / 100;
+      guint8 rgba[4];
+
+      get_pixel (surface, x, y, rgba);
+      for (int k = 0; k < 3; k++)
+        {
+          low[k] = MIN (low[k], rgba[k]);
+          high[k] = MAX (high[k], rgba[k]);
+        }
+    }
+  for (int k = 0; k < 3; k++)
+    spread = MAX (spread, high[k] - low[k]);
+
+  return spread;
+}
+
+static void
+test_pixels_heat_is_even (gconstpointer data)
+{
+  const int *size = data;
+  g_autoptr (ThQuadrantChart) chart = th_quadrant_chart_new ();
+  g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (ThChartPoint));
+  cairo_surface_t *surface;
+
+  /* Four people on every score the built-in deck allows, twelve behaviours
+   * a side (FORMAT.md "Scores"): a crowd of even density, which must be
+   * shaded evenly, not in stripes where bins hold no possible score. */
+  for (int s_l = 12; s_l <= 60; s_l++)
+    for (int s_m = 12; s_m <= 60; s_m++)
+      for (int k = 0; k < 4; k++)
+        {
+          ThChartPoint point = { (char *)"p", (char *)"Someone", 100.0 * (s_l - 12) / (4.0 * 12),
+                                 100.0 * (s_m - 12) / (4.0 * 12) };
+
+          g_array_append_val (points, point);
+        }
+  th_quadrant_chart_set_points (chart, (const ThChartPoint *)(void *)points->data, points->len);
+  surface = draw_to_image (chart, size[0], size[1]);
+
+  /* Lines through the middle of two quadrants, clear of the threshold,
+   * the edges, the grid, the quadrant names and the mean. */
+  g_assert_cmpint (shading_spread (surface, chart, TRUE, 70, 56, 94), <=, 16);
+  g_assert_cmpint (shading_spread (surface, chart, FALSE, 70, 56, 86), <=, 16);
+  g_assert_cmpint (shading_spread (surface, chart, TRUE, 30, 6, 44), <=, 16);
+  g_assert_cmpint (shading_spread (surface, chart, FALSE, 30, 26, 44), <=, 16);
+
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_hit_test (void)
 {
@@ -581,6 +758,59 @@ test_rtl_and_emoji (void)
     }
 
   chart_test_remove_dir (dir);
+}
+
+static gboolean
+have_font_family (const char *wanted)
+{
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  g_autofree PangoFontFamily **families = NULL;
+  int n_families = 0;
+
+  pango_font_map_list_families (map, &families, &n_families);
+  for (int i = 0; i < n_families; i++)
+    if (g_ascii_strcasecmp (pango_font_family_get_name (families[i]), wanted) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_pixels_colour_emoji (void)
+{
+  static const char *const names[] = { "Mateo 🎩🎩🎩" };
+  static const double scores[][2] = { { 70, 70 } };
+  g_autoptr (ThQuadrantChart) chart = NULL;
+  const ThChartDotLayout *layout;
+  cairo_surface_t *surface;
+  guint coloured = 0;
+
+  /* tools/deps --tests installs it; without it emoji are drawn as boxes. */
+  if (!have_font_family ("Noto Color Emoji"))
+    {
+      g_test_skip ("fonts-noto-color-emoji is not installed");
+      return;
+    }
+
+  chart = chart_with_named_points (names, scores, 1);
+  surface = draw_to_image (chart, 1600, 1200);
+  layout = th_quadrant_chart_get_layout (chart, NULL);
+  g_assert_true (layout[0].labelled);
+
+  /* The label is dark text on a pale backdrop; only the hats' red bands
+   * bring strong colour into it. */
+  for (int y = (int)layout[0].label_y; y < layout[0].label_y + layout[0].label_height; y++)
+    for (int x = (int)layout[0].label_x; x < layout[0].label_x + layout[0].label_width; x++)
+      {
+        guint8 rgba[4];
+
+        get_pixel (surface, x, y, rgba);
+        if (MAX (rgba[0], MAX (rgba[1], rgba[2])) - MIN (rgba[0], MIN (rgba[1], rgba[2])) > 100)
+          coloured++;
+      }
+  g_assert_cmpuint (coloured, >, 6);
+
+  cairo_surface_destroy (surface);
 }
 
 static void
@@ -838,6 +1068,59 @@ test_options_and_signals (void)
 }
 
 static void
+test_without_header (void)
+{
+  g_autoptr (ThQuadrantChart) chart = chart_with_points (12, 3);
+  g_autofree char *dir = chart_test_make_dir ();
+  g_autofree char *with_pdf = g_build_filename (dir, "with.pdf", NULL);
+  g_autofree char *without_pdf = g_build_filename (dir, "without.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  double with_y, with_side, without_y, without_side;
+  guint changed = 0;
+  gboolean shown;
+
+  th_quadrant_chart_set_title (chart, "Offsite in Lisbon");
+  g_assert_true (th_quadrant_chart_get_show_header (chart));
+  draw_and_forget (chart, 515, 320);
+  th_quadrant_chart_get_plot_area (chart, NULL, &with_y, &with_side, NULL);
+  g_assert_true (th_quadrant_chart_export (chart, with_pdf, 515, 320, &error));
+  g_assert_no_error (error);
+
+  /* A handout's small chart: the page around it has the heading. */
+  g_signal_connect (chart, "changed", G_CALLBACK (changed_cb), &changed);
+  th_quadrant_chart_set_show_header (chart, FALSE);
+  th_quadrant_chart_set_show_header (chart, FALSE);
+  g_assert_cmpuint (changed, ==, 1);
+  g_object_get (chart, "show-header", &shown, NULL);
+  g_assert_false (shown);
+
+  draw_and_forget (chart, 515, 320);
+  th_quadrant_chart_get_plot_area (chart, NULL, &without_y, &without_side, NULL);
+  assert_layout_is_sound (chart, 515, 320);
+  /* The room goes to the plot. */
+  g_assert_cmpfloat (without_y, <, with_y);
+  g_assert_cmpfloat (without_side, >, with_side);
+
+  g_assert_true (th_quadrant_chart_export (chart, without_pdf, 515, 320, &error));
+  g_assert_no_error (error);
+  text = chart_test_pdf_to_text (with_pdf);
+  if (text != NULL)
+    {
+      g_assert_nonnull (strstr (text, "Offsite in Lisbon"));
+      g_assert_nonnull (strstr (text, "12 participants"));
+      g_free (text);
+      text = chart_test_pdf_to_text (without_pdf);
+      g_assert_null (strstr (text, "Offsite in Lisbon"));
+      g_assert_null (strstr (text, "12 participants"));
+      g_assert_nonnull (strstr (text, "Management"));
+      g_assert_nonnull (strstr (text, "Both hats"));
+    }
+
+  chart_test_remove_dir (dir);
+}
+
+static void
 test_points_are_copied (void)
 {
   g_autoptr (ThQuadrantChart) chart = th_quadrant_chart_new ();
@@ -860,6 +1143,146 @@ test_points_are_copied (void)
 
   th_quadrant_chart_set_points (chart, NULL, 0);
   g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 0);
+}
+
+/* New points may borrow the chart's own: its array, or its strings in
+ * another order.  (The chart keeps strings that do not change.) */
+static void
+test_points_from_the_chart (void)
+{
+  g_autoptr (ThQuadrantChart) chart = chart_with_points (4, 8);
+  g_autofree char *third = g_strdup (th_quadrant_chart_get_point (chart, 2)->name);
+  ThChartPoint swapped[3];
+
+  swapped[0] = *th_quadrant_chart_get_point (chart, 2);
+  swapped[1] = *th_quadrant_chart_get_point (chart, 0);
+  swapped[2] = *th_quadrant_chart_get_point (chart, 1);
+  swapped[1].leadership = 12.5;
+  th_quadrant_chart_set_points (chart, swapped, 3);
+  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 3);
+  g_assert_cmpstr (th_quadrant_chart_get_point (chart, 0)->id, ==, "p3");
+  g_assert_cmpstr (th_quadrant_chart_get_point (chart, 0)->name, ==, third);
+  g_assert_cmpstr (th_quadrant_chart_get_point (chart, 1)->id, ==, "p1");
+  g_assert_cmpfloat (th_quadrant_chart_get_point (chart, 1)->leadership, ==, 12.5);
+  g_assert_cmpstr (th_quadrant_chart_get_point (chart, 2)->id, ==, "p2");
+
+  /* The tail of its own array, and then the whole of it. */
+  th_quadrant_chart_set_points (chart, th_quadrant_chart_get_point (chart, 1), 2);
+  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 2);
+  g_assert_cmpstr (th_quadrant_chart_get_point (chart, 0)->id, ==, "p1");
+  g_assert_cmpstr (th_quadrant_chart_get_point (chart, 1)->id, ==, "p2");
+  th_quadrant_chart_set_points (chart, th_quadrant_chart_get_point (chart, 0), 2);
+  g_assert_cmpstr (th_quadrant_chart_get_point (chart, 0)->id, ==, "p1");
+  draw_and_forget (chart, 800, 600);
+  assert_layout_is_sound (chart, 800, 600);
+}
+
+static void
+test_label_cache_survives_new_data (gconstpointer data)
+{
+  guint n = GPOINTER_TO_UINT (data);
+  g_autoptr (ThQuadrantChart) chart = th_quadrant_chart_new ();
+  GArray *points = chart_test_make_points (n, 31);
+  ThChartPoint *moved = &g_array_index (points, ThChartPoint, n / 2);
+  ThChartPoint *renamed = &g_array_index (points, ThChartPoint, n / 3);
+  guint shaped;
+
+  th_quadrant_chart_set_points (chart, (const ThChartPoint *)(void *)points->data, points->len);
+  draw_and_forget (chart, 1600, 1200);
+  draw_and_forget (chart, 1600, 1200);
+  shaped = th_quadrant_chart_get_n_labels_shaped (chart);
+  g_assert_cmpuint (shaped, >, 0);
+
+  /* An answer arrives: one person moves, another is renamed.  Only the
+   * new name is laid out, and perhaps the few labels that now find room
+   * where they had none; not every name again. */
+  moved->leadership = 100 - moved->leadership;
+  g_free (renamed->name);
+  renamed->name = g_strdup ("Ysolde Pennyfeather-Quist");
+  th_quadrant_chart_set_points (chart, (const ThChartPoint *)(void *)points->data, points->len);
+  draw_and_forget (chart, 1600, 1200);
+  g_test_message ("%u labels laid out for the first draw, %u after the change", shaped,
+                  th_quadrant_chart_get_n_labels_shaped (chart) - shaped);
+  g_assert_cmpuint (th_quadrant_chart_get_n_labels_shaped (chart) - shaped, <=, 6);
+  assert_layout_is_sound (chart, 1600, 1200);
+
+  /* A new size is a new label size: then everything is laid out again. */
+  shaped = th_quadrant_chart_get_n_labels_shaped (chart);
+  draw_and_forget (chart, 800, 600);
+  g_assert_cmpuint (th_quadrant_chart_get_n_labels_shaped (chart), >, shaped);
+  assert_layout_is_sound (chart, 800, 600);
+
+  chart_test_free_points (points);
+}
+
+static void
+test_label_cache_follows_names (void)
+{
+  static const char *const names[] = { "Al", "Bartholomew Featherstonehaugh", "Zebedee" };
+  static const double scores[][2] = { { 80, 20 }, { 20, 80 }, { 30, 30 } };
+  g_autoptr (ThQuadrantChart) chart = chart_with_named_points (names, scores, 3);
+  g_autofree char *dir = chart_test_make_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "renamed.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  ThChartPoint points[3];
+  const ThChartDotLayout *layout;
+
+  draw_and_forget (chart, 1600, 1200);
+  layout = th_quadrant_chart_get_layout (chart, NULL);
+  g_assert_cmpfloat (layout[0].label_width, <, layout[1].label_width);
+
+  /* The cache is keyed by text, not by point: swapped names swap labels,
+   * and a renamed point shows its new name. */
+  for (guint i = 0; i < 3; i++)
+    points[i] = *th_quadrant_chart_get_point (chart, i);
+  points[0].name = (char *)names[1];
+  points[1].name = (char *)names[0];
+  points[2].name = (char *)"Ysolde";
+  th_quadrant_chart_set_points (chart, points, 3);
+  draw_and_forget (chart, 1600, 1200);
+  layout = th_quadrant_chart_get_layout (chart, NULL);
+  g_assert_cmpfloat (layout[0].label_width, >, layout[1].label_width);
+
+  g_assert_true (th_quadrant_chart_export (chart, pdf, 1600, 1200, &error));
+  g_assert_no_error (error);
+  text = chart_test_pdf_to_text (pdf);
+  if (text != NULL)
+    {
+      g_assert_nonnull (strstr (text, "Ysolde"));
+      g_assert_null (strstr (text, "Zebedee"));
+    }
+
+  chart_test_remove_dir (dir);
+}
+
+static void
+test_label_cache_is_bounded (void)
+{
+  g_autoptr (ThQuadrantChart) chart = th_quadrant_chart_new ();
+  guint most = 0;
+
+  /* Thirty rounds of three hundred new people, all named (and numbered)
+   * where there is room: nine thousand names in all. */
+  for (guint round = 0; round < 30; round++)
+    {
+      GArray *points = chart_test_make_points (300, round);
+
+      for (guint i = 0; i < points->len; i++)
+        {
+          ThChartPoint *point = &g_array_index (points, ThChartPoint, i);
+
+          g_free (point->name);
+          point->name = g_strdup_printf ("Person %u of round %u", i, round);
+        }
+      th_quadrant_chart_set_points (chart, (const ThChartPoint *)(void *)points->data, points->len);
+      draw_and_forget (chart, 1200, 900);
+      most = MAX (most, th_quadrant_chart_get_n_labels_cached (chart));
+      chart_test_free_points (points);
+    }
+
+  g_assert_cmpuint (most, >=, 300);
+  g_assert_cmpuint (most, <=, 4096 + 300);
 }
 
 static void
@@ -897,6 +1320,13 @@ main (int argc, char *argv[])
     { 40, 360, 270 },     { 1000, 360, 270 },    { 10000, 360, 270 },
   };
 
+  static const TickCase tick_cases[] = {
+    { 12, 1600, 1200 }, { 40, 800, 600 },   { 300, 1200, 900 },    { 1000, 1600, 1200 },
+    { 1000, 800, 600 }, { 1000, 400, 300 }, { 10000, 1600, 1200 },
+  };
+
+  static const int heat_sizes[][2] = { { 1600, 1200 }, { 360, 270 } };
+
   g_test_init (&argc, &argv, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -913,8 +1343,21 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/layout/sizes", test_sizes);
   g_test_add_func ("/chart/layout/scaled-context", test_scaled_context);
   g_test_add_func ("/chart/layout/rtl-and-emoji", test_rtl_and_emoji);
+  g_test_add_func ("/chart/pixels/colour-emoji", test_pixels_colour_emoji);
   g_test_add_func ("/chart/pixels/tint-and-background", test_pixels_tint_and_background);
   g_test_add_func ("/chart/pixels/highlight-ring", test_pixels_highlight_ring);
+  for (guint i = 0; i < G_N_ELEMENTS (tick_cases); i++)
+    {
+      g_autofree char *path
+        = g_strdup_printf ("/chart/pixels/tick-labels-uncovered/%u-at-%dx%d", tick_cases[i].n,
+                           tick_cases[i].width, tick_cases[i].height);
+
+      g_test_add_data_func (path, &tick_cases[i], test_pixels_tick_labels_uncovered);
+    }
+  g_test_add_data_func ("/chart/pixels/heat-is-even/1600x1200", heat_sizes[0],
+                        test_pixels_heat_is_even);
+  g_test_add_data_func ("/chart/pixels/heat-is-even/360x270", heat_sizes[1],
+                        test_pixels_heat_is_even);
   g_test_add_func ("/chart/hit-test", test_hit_test);
   g_test_add_func ("/chart/empty", test_empty);
   g_test_add_func ("/chart/export/formats", test_export_formats);
@@ -922,7 +1365,17 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/anonymous", test_anonymous);
   g_test_add_func ("/chart/options-and-signals", test_options_and_signals);
   g_test_add_func ("/chart/points-are-copied", test_points_are_copied);
+  g_test_add_func ("/chart/points-from-the-chart", test_points_from_the_chart);
+  g_test_add_func ("/chart/without-header", test_without_header);
   g_test_add_func ("/chart/placer", test_placer);
+  g_test_add_data_func ("/chart/label-cache/survives-new-data/40", GUINT_TO_POINTER (40),
+                        test_label_cache_survives_new_data);
+  g_test_add_data_func ("/chart/label-cache/survives-new-data/300", GUINT_TO_POINTER (300),
+                        test_label_cache_survives_new_data);
+  g_test_add_data_func ("/chart/label-cache/survives-new-data/1000", GUINT_TO_POINTER (1000),
+                        test_label_cache_survives_new_data);
+  g_test_add_func ("/chart/label-cache/follows-names", test_label_cache_follows_names);
+  g_test_add_func ("/chart/label-cache/is-bounded", test_label_cache_is_bounded);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "th-error.h"
+#include "th-participant-private.h"
 #include "th-session.h"
 #include "th-test-utils.h"
 
@@ -499,6 +500,131 @@ test_merge (void)
   g_assert_error (error, TH_ERROR, TH_ERROR_USAGE);
 }
 
+/* The session's scores are exactly what th_scores_compute() gives. */
+static void
+assert_scores_current (ThSession *session, ThParticipant *participant)
+{
+  ThScores cached, fresh;
+
+  th_session_compute_scores (session, participant, &cached);
+  th_scores_compute (participant, th_session_get_deck (session), th_session_get_threshold (session),
+                     &fresh);
+  g_assert_cmpint (cached.has_leadership, ==, fresh.has_leadership);
+  g_assert_cmpint (cached.has_management, ==, fresh.has_management);
+  g_assert_cmpfloat (cached.leadership, ==, fresh.leadership);
+  g_assert_cmpfloat (cached.management, ==, fresh.management);
+  g_assert_cmpint (cached.quadrant, ==, fresh.quadrant);
+  g_assert_cmpuint (cached.sorted, ==, fresh.sorted);
+  g_assert_cmpuint (cached.correct, ==, fresh.correct);
+  g_assert_cmpuint (cached.rated, ==, fresh.rated);
+}
+
+static void
+assert_all_scores_current (ThSession *session)
+{
+  for (guint i = 0; i < th_session_get_n_participants (session); i++)
+    assert_scores_current (session, th_session_get_participant (session, i));
+}
+
+/* Scores are kept between reads, and every kind of change reaches them. */
+static void
+test_scores_follow_changes (void)
+{
+  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) other = load_fixture ("session-valid.twohats");
+  g_autoptr (ThParticipant) outsider = th_participant_new ("p99", "Outsider");
+  g_autoptr (GError) error = NULL;
+  ThParticipant *ana = th_session_lookup_participant (session, "p1");
+  ThParticipant *lee = th_session_lookup_participant (session, "p2");
+  ThParticipant *added;
+  ThScores scores;
+
+  assert_all_scores_current (session);
+  th_session_compute_scores (session, ana, &scores);
+  g_assert_cmpint (scores.quadrant, ==, TH_QUADRANT_LEADERSHIP_DRIVEN);
+
+  /* Through the session and straight on the participant. */
+  g_assert_true (th_session_set_rating (session, "p1", "coach-a-colleague", 1, &error));
+  g_assert_no_error (error);
+  assert_all_scores_current (session);
+  th_participant_set_rating (ana, "weekly-milestones", 5);
+  assert_all_scores_current (session);
+  g_assert_true (th_session_set_sort (session, "p1", "risk-register", TH_SIDE_LEADERSHIP, &error));
+  g_assert_no_error (error);
+  assert_all_scores_current (session);
+  th_participant_set_sort (ana, "risk-register", TH_SIDE_BOTH);
+  assert_all_scores_current (session);
+  th_participant_merge_answers (lee, th_session_lookup_participant (other, "p3"));
+  assert_all_scores_current (session);
+
+  /* The quadrant moves with the threshold. */
+  th_session_set_threshold (session, 62.5);
+  assert_all_scores_current (session);
+  th_session_set_threshold (session, 99);
+  assert_all_scores_current (session);
+
+  /* Newcomers, merged copies and removals. */
+  added = th_session_add_participant (session, "Kwame", &error);
+  g_assert_no_error (error);
+  assert_scores_current (session, added);
+  th_participant_set_rating (added, "explain-the-why", 4);
+  th_participant_set_rating (added, "risk-register", 2);
+  assert_all_scores_current (session);
+  g_assert_cmpint (th_session_merge (session, other, &error), ==, 6);
+  g_assert_no_error (error);
+  assert_all_scores_current (session);
+  g_assert_true (th_session_remove_participant (session, "p2"));
+  assert_all_scores_current (session);
+
+  /* A participant of no session, or of another one, is scored afresh:
+   * the session hears of no change to it. */
+  th_participant_set_rating (outsider, "explain-the-why", 5);
+  th_participant_set_rating (outsider, "weekly-milestones", 1);
+  assert_scores_current (session, outsider);
+  th_participant_set_rating (outsider, "weekly-milestones", 5);
+  assert_scores_current (session, outsider);
+  assert_scores_current (session, th_session_lookup_participant (other, "p1"));
+  th_participant_set_rating (th_session_lookup_participant (other, "p1"), "explain-the-why", 1);
+  assert_scores_current (session, th_session_lookup_participant (other, "p1"));
+}
+
+/* After one answer only the participant who gave it is scored again: a
+ * chart of ten thousand people reads everyone's scores after every answer
+ * (bench/chart/bench-session times it). */
+static void
+test_scores_recomputed_for_one (void)
+{
+  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (GError) error = NULL;
+  ThParticipant *ana = th_session_lookup_participant (session, "p1");
+  ThParticipant *sam = th_session_lookup_participant (session, "p3");
+  ThScores scores;
+
+  th_session_compute_scores (session, ana, &scores);
+  g_assert_cmpfloat (scores.management, ==, 37.5);
+  th_session_compute_scores (session, sam, &scores);
+  g_assert_cmpfloat (scores.leadership, ==, 50);
+
+  /* The loader's silent path, which normally runs before a participant
+   * joins a session, changes both without telling the session: it stands
+   * in for the cost of scoring, which no test can see. */
+  th_participant_load_rating (ana, "risk-register", 5);
+  th_participant_load_rating (sam, "explain-the-why", 5);
+
+  /* Sam answers; Ana's stored scores are still used. */
+  g_assert_true (th_session_set_rating (session, "p3", "coach-a-colleague", 4, &error));
+  g_assert_no_error (error);
+  th_session_compute_scores (session, sam, &scores);
+  g_assert_cmpfloat (scores.leadership, ==, 100.0 * (5 + 4 - 2) / (4.0 * 2));
+  th_session_compute_scores (session, ana, &scores);
+  g_assert_cmpfloat (scores.management, ==, 37.5);
+
+  /* Until Ana changes too. */
+  th_participant_set_name (ana, "Ana María");
+  th_session_compute_scores (session, ana, &scores);
+  g_assert_cmpfloat (scores.management, ==, 100.0 * (2 + 5 - 2) / (4.0 * 2));
+}
+
 /* Only the colliding ids change. */
 static void
 test_merge_partial_collision (void)
@@ -750,6 +876,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/session/checked-changes", test_checked_changes);
   g_test_add_func ("/session/agreement", test_agreement);
   g_test_add_func ("/session/merge", test_merge);
+  g_test_add_func ("/session/scores/follow-changes", test_scores_follow_changes);
+  g_test_add_func ("/session/scores/recomputed-for-one", test_scores_recomputed_for_one);
   g_test_add_func ("/session/merge-partial-collision", test_merge_partial_collision);
   g_test_add_func ("/session/limit/participants", test_limit_participants);
   g_test_add_func ("/session/limit/behaviours", test_limit_behaviours);
