@@ -17,4 +17,9 @@ G_BEGIN_DECLS
 void th_participant_load_sort (ThParticipant *self, const char *behaviour_id, ThSide side);
 void th_participant_load_rating (ThParticipant *self, const char *behaviour_id, int rating);
 
+/* The answers themselves (behaviour id → ThSide + 1 / rating, as GUINT_TO_POINTER),
+ * for scoring in time proportional to the answers rather than to the deck. */
+GHashTable *th_participant_get_sort_table (ThParticipant *self);
+GHashTable *th_participant_get_rating_table (ThParticipant *self);
+
 G_END_DECLS

@@ -400,3 +400,19 @@ th_participant_load_rating (ThParticipant *self, const char *behaviour_id, int r
 {
   g_hash_table_insert (self->ratings, g_strdup (behaviour_id), GUINT_TO_POINTER ((guint)rating));
 }
+
+GHashTable *
+th_participant_get_sort_table (ThParticipant *self)
+{
+  g_return_val_if_fail (TH_IS_PARTICIPANT (self), NULL);
+
+  return self->sort;
+}
+
+GHashTable *
+th_participant_get_rating_table (ThParticipant *self)
+{
+  g_return_val_if_fail (TH_IS_PARTICIPANT (self), NULL);
+
+  return self->ratings;
+}

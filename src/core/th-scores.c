@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "th-participant-private.h"
 #include "th-scores.h"
 
 ThQuadrant
@@ -29,7 +30,8 @@ th_quadrant_for_scores (double leadership, double management, double threshold)
 void
 th_scores_compute (ThParticipant *participant, ThDeck *deck, double threshold, ThScores *out)
 {
-  guint n_behaviours;
+  GHashTableIter iter;
+  gpointer key_ptr, value_ptr;
   /* Ratings per key: [TH_SIDE_LEADERSHIP] and [TH_SIDE_MANAGEMENT]. */
   guint n_rated[2] = { 0, 0 };
   guint sum[2] = { 0, 0 };
@@ -40,31 +42,37 @@ th_scores_compute (ThParticipant *participant, ThDeck *deck, double threshold, T
   g_return_if_fail (TH_IS_PARTICIPANT (participant));
   g_return_if_fail (TH_IS_DECK (deck));
 
-  /* Only the deck's behaviours count: an answer about a card the deck
-   * lacks cannot be scored. */
-  n_behaviours = th_deck_get_n_behaviours (deck);
-  for (guint i = 0; i < n_behaviours; i++)
+  /* Walk the answers, not the deck: a participant of a 1 000-card deck
+   * may have answered ten.  Only the deck's behaviours count, since an
+   * answer about a card the deck lacks cannot be scored. */
+  g_hash_table_iter_init (&iter, th_participant_get_sort_table (participant));
+  while (g_hash_table_iter_next (&iter, &key_ptr, &value_ptr))
     {
-      ThBehaviour *behaviour = th_deck_get_behaviour (deck, i);
-      const char *id = th_behaviour_get_id (behaviour);
-      ThSide key = th_behaviour_get_key (behaviour);
-      ThSide side;
-      int rating;
+      ThBehaviour *behaviour = th_deck_lookup_behaviour (deck, key_ptr);
 
-      if (th_participant_get_sort (participant, id, &side))
-        {
-          out->sorted++;
-          if (side == key)
-            out->correct++;
-        }
+      if (behaviour == NULL)
+        continue;
+      out->sorted++;
+      /* The table keeps side + 1, so that 0 can mean "not sorted". */
+      if ((ThSide)(GPOINTER_TO_UINT (value_ptr) - 1) == th_behaviour_get_key (behaviour))
+        out->correct++;
+    }
 
-      rating = th_participant_get_rating (participant, id);
-      if (rating > 0 && (key == TH_SIDE_LEADERSHIP || key == TH_SIDE_MANAGEMENT))
-        {
-          out->rated++;
-          n_rated[key]++;
-          sum[key] += (guint)rating;
-        }
+  g_hash_table_iter_init (&iter, th_participant_get_rating_table (participant));
+  while (g_hash_table_iter_next (&iter, &key_ptr, &value_ptr))
+    {
+      ThBehaviour *behaviour = th_deck_lookup_behaviour (deck, key_ptr);
+      guint rating = GPOINTER_TO_UINT (value_ptr);
+      ThSide key;
+
+      if (behaviour == NULL || rating == 0)
+        continue;
+      key = th_behaviour_get_key (behaviour);
+      if (key != TH_SIDE_LEADERSHIP && key != TH_SIDE_MANAGEMENT)
+        continue;
+      out->rated++;
+      n_rated[key]++;
+      sum[key] += rating;
     }
 
   /* FORMAT.md "Scores": 100 (s − n) / 4n maps a mean rating of 1–5 to 0–100. */
