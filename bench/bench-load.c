@@ -1,0 +1,121 @@
+/* bench-load.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Where the time and the memory of `two-hats --export-csv` and
+ * `--export-chart` go, phase by phase, for one session file: read, JSON
+ * parse (json-glib's tree), the session model, scoring, CSV, chart, and
+ * the save an autosave would do.  Memory is the heap in use after each
+ * phase (mallinfo2), so a phase's delta is what it keeps.  bench/run uses
+ * it to explain its scale rows; it is a diagnostic, not a comparison.
+ *
+ *   bench-load SESSION [OUT-DIR]
+ */
+
+#include "config.h"
+
+#include <malloc.h>
+#include <stdio.h>
+
+#include "th-csv.h"
+#include "th-file-util.h"
+#include "th-json-private.h"
+#include "th-quadrant-chart.h"
+#include "th-session.h"
+
+static gint64 phase_start;
+
+static double
+heap_mib (void)
+{
+  struct mallinfo2 info = mallinfo2 ();
+
+  return (double)(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
+}
+
+static void
+report (const char *phase)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  printf ("%-8s %9.1f ms %9.1f MiB\n", phase, (double)(now - phase_start) / 1000.0, heap_mib ());
+  fflush (stdout);
+  phase_start = g_get_monotonic_time ();
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (ThSession) session = NULL;
+  g_autoptr (GBytes) csv = NULL;
+  g_autoptr (ThQuadrantChart) chart = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *saved = NULL;
+  const char *out_dir;
+  const char *data;
+  gsize length, saved_length;
+  guint n;
+  ThScores scores;
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: bench-load SESSION [OUT-DIR]\n");
+      return 2;
+    }
+  out_dir = argc > 2 ? argv[2] : g_get_tmp_dir ();
+
+  printf ("%-8s %12s %13s\n", "phase", "time", "heap after");
+  report ("start");
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  bytes = th_file_read_bounded (file, TH_MAX_FILE_SIZE, &error);
+  if (bytes == NULL)
+    g_error ("%s", error->message);
+  data = g_bytes_get_data (bytes, &length);
+  report ("read");
+
+  root = th_json_parse (data, length, &error);
+  if (root == NULL)
+    g_error ("%s", error->message);
+  report ("parse");
+
+  session = th_session_new_from_json (root, &error);
+  if (session == NULL)
+    g_error ("%s", error->message);
+  report ("model");
+
+  g_clear_pointer (&root, json_node_unref);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  report ("drop-json");
+
+  n = th_session_get_n_participants (session);
+  for (guint i = 0; i < n; i++)
+    th_session_compute_scores (session, th_session_get_participant (session, i), &scores);
+  report ("scores");
+
+  csv = th_session_to_csv (session, FALSE);
+  report ("csv");
+
+  chart = th_quadrant_chart_new ();
+  th_quadrant_chart_set_session (chart, session);
+  th_quadrant_chart_set_style (chart, TH_CHART_STYLE_PRINT);
+  report ("chart-set");
+
+  png = g_build_filename (out_dir, "bench-load.png", NULL);
+  if (!th_quadrant_chart_export (chart, png, 1600, 1200, &error))
+    g_error ("%s", error->message);
+  report ("chart-png");
+
+  saved = th_session_to_data (session, &saved_length);
+  report ("save-text");
+
+  printf ("participants %u, file %.1f MiB\n", n, (double)length / (1024.0 * 1024.0));
+  return 0;
+}
