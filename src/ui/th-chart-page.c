@@ -758,7 +758,6 @@ static void
 print_done_cb (ThChartPage *self)
 {
   g_clear_object (&self->print_operation);
-  g_clear_pointer (&self->summary, g_free);
 }
 
 static void
@@ -998,6 +997,7 @@ th_chart_page_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->settings);
   g_clear_object (&self->print_operation);
+  g_clear_pointer (&self->summary, g_free);
 
   G_OBJECT_CLASS (th_chart_page_parent_class)->dispose (object);
 }
