@@ -6,6 +6,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* clang-format off */
+
 /* Translators: title of the built-in card deck */
 N_ ("Leadership and Management");
 /* Translators: title of the article section “intro” */

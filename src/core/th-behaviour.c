@@ -103,7 +103,7 @@ th_behaviour_new_from_json (JsonNode *node, const ThJsonPath *path, gboolean tra
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      th_json_set_error (error, TH_ERROR_INVALID, path, _("expected an object, found %s"),
+      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected an object, found %s"),
                          th_json_describe_node (node));
       return NULL;
     }
@@ -124,7 +124,7 @@ th_behaviour_new_from_json (JsonNode *node, const ThJsonPath *path, gboolean tra
       g_autofree char *quoted = th_json_quote (key);
 
       th_json_set_error (error, TH_ERROR_INVALID, &key_path,
-                         _("%s is not leadership or management"), quoted);
+                         _ ("%s is not leadership or management"), quoted);
       return NULL;
     }
 
@@ -140,7 +140,7 @@ th_behaviour_new_from_json (JsonNode *node, const ThJsonPath *path, gboolean tra
       g_autofree char *quoted = th_json_quote (contrast);
 
       th_json_set_error (error, TH_ERROR_INVALID, &contrast_path,
-                         _("%s is not vision-execution, people-process or risk"), quoted);
+                         _ ("%s is not vision-execution, people-process or risk"), quoted);
       return NULL;
     }
 

@@ -126,7 +126,7 @@ th_concept_new_from_json (JsonNode *node, const ThJsonPath *path, gboolean trans
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      th_json_set_error (error, TH_ERROR_INVALID, path, _("expected an object, found %s"),
+      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected an object, found %s"),
                          th_json_describe_node (node));
       return NULL;
     }
@@ -145,7 +145,7 @@ th_concept_new_from_json (JsonNode *node, const ThJsonPath *path, gboolean trans
       g_autofree char *quoted = th_json_quote (side);
 
       th_json_set_error (error, TH_ERROR_INVALID, &side_path,
-                         _("%s is not leadership, management or both"), quoted);
+                         _ ("%s is not leadership, management or both"), quoted);
       return NULL;
     }
 

@@ -214,7 +214,7 @@ load_list (DeckList *list, JsonObject *object, const ThJsonPath *parent, const c
   if (max_items > 0 && n_items > max_items)
     {
       th_json_set_error (error, TH_ERROR_TOO_LARGE, &path,
-                         _("%u entries, more than the limit of %u"), n_items, max_items);
+                         _ ("%u entries, more than the limit of %u"), n_items, max_items);
       return FALSE;
     }
 
@@ -237,7 +237,7 @@ load_list (DeckList *list, JsonObject *object, const ThJsonPath *parent, const c
           g_autofree char *quoted = th_json_quote (id);
 
           th_json_set_error (error, TH_ERROR_INVALID, &id_path,
-                             _("%s is already the id of %s[%u]"), quoted, member, earlier - 1);
+                             _ ("%s is already the id of %s[%u]"), quoted, member, earlier - 1);
           return FALSE;
         }
 
@@ -261,7 +261,7 @@ deck_new_from_json (JsonNode *node, const char *path_prefix, gboolean translate,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      th_json_set_error (error, TH_ERROR_INVALID, &root, _("expected a JSON object, found %s"),
+      th_json_set_error (error, TH_ERROR_INVALID, &root, _ ("expected a JSON object, found %s"),
                          th_json_describe_node (node));
       return NULL;
     }
@@ -269,7 +269,7 @@ deck_new_from_json (JsonNode *node, const char *path_prefix, gboolean translate,
 
   /* Format and version first: a newer file may be shaped differently, and
    * "made by a newer version" is the one message that helps then. */
-  if (!th_json_check_header (object, &root, "two-hats-deck", _("deck"), error))
+  if (!th_json_check_header (object, &root, "two-hats-deck", _ ("deck"), error))
     return NULL;
 
   if (!th_json_get_id_member (object, &root, "id", &id, error)
@@ -307,7 +307,7 @@ deck_new_from_json (JsonNode *node, const char *path_prefix, gboolean translate,
       ThJsonPath behaviours_path = TH_JSON_PATH_MEMBER (&root, "behaviours");
 
       th_json_set_error (error, TH_ERROR_INVALID, &behaviours_path,
-                         _("a deck needs at least one behaviour"));
+                         _ ("a deck needs at least one behaviour"));
       return NULL;
     }
 
@@ -323,7 +323,7 @@ deck_new_from_json (JsonNode *node, const char *path_prefix, gboolean translate,
           g_autofree char *quoted = th_json_quote (section_id);
 
           th_json_set_error (error, TH_ERROR_INVALID, &section_path,
-                             _("%s is not a section of this deck"), quoted);
+                             _ ("%s is not a section of this deck"), quoted);
           return NULL;
         }
     }
@@ -571,13 +571,13 @@ th_deck_check_compatible (ThDeck *self, ThDeck *other, GError **error)
       if (theirs == NULL)
         {
           g_set_error (error, TH_ERROR, TH_ERROR_CONFLICT,
-                       _("the other deck has no behaviour “%s”"), id);
+                       _ ("the other deck has no behaviour “%s”"), id);
           return FALSE;
         }
       if (th_behaviour_get_key (mine) != th_behaviour_get_key (theirs))
         {
           g_set_error (error, TH_ERROR, TH_ERROR_CONFLICT,
-                       _("behaviour “%s” is keyed %s in this deck but %s in the other"), id,
+                       _ ("behaviour “%s” is keyed %s in this deck but %s in the other"), id,
                        th_side_to_string (th_behaviour_get_key (mine)),
                        th_side_to_string (th_behaviour_get_key (theirs)));
           return FALSE;
@@ -592,7 +592,7 @@ th_deck_check_compatible (ThDeck *self, ThDeck *other, GError **error)
       if (deck_list_lookup (&self->behaviours, id) == NULL)
         {
           g_set_error (error, TH_ERROR, TH_ERROR_CONFLICT,
-                       _("the other deck has a behaviour “%s” that this deck lacks"), id);
+                       _ ("the other deck has a behaviour “%s” that this deck lacks"), id);
           return FALSE;
         }
     }

@@ -85,7 +85,7 @@ th_file_write_atomic (const char *path, const void *data, gsize length, GError *
   if (fd < 0)
     {
       saved_errno = errno;
-      set_errno_error (error, saved_errno, _("Could not create a temporary file beside it"));
+      set_errno_error (error, saved_errno, _ ("Could not create a temporary file beside it"));
       return FALSE;
     }
 
@@ -96,7 +96,7 @@ th_file_write_atomic (const char *path, const void *data, gsize length, GError *
 
   if (!write_all (fd, data, length, &saved_errno))
     {
-      set_errno_error (error, saved_errno, _("Could not write"));
+      set_errno_error (error, saved_errno, _ ("Could not write"));
       goto fail;
     }
 
@@ -105,7 +105,7 @@ th_file_write_atomic (const char *path, const void *data, gsize length, GError *
   if (fsync (fd) != 0)
     {
       saved_errno = errno;
-      set_errno_error (error, saved_errno, _("Could not write"));
+      set_errno_error (error, saved_errno, _ ("Could not write"));
       goto fail;
     }
 
@@ -113,7 +113,7 @@ th_file_write_atomic (const char *path, const void *data, gsize length, GError *
     {
       fd = -1;
       saved_errno = errno;
-      set_errno_error (error, saved_errno, _("Could not write"));
+      set_errno_error (error, saved_errno, _ ("Could not write"));
       goto fail;
     }
   fd = -1;
@@ -121,7 +121,7 @@ th_file_write_atomic (const char *path, const void *data, gsize length, GError *
   if (g_rename (tmp_path, real_path) != 0)
     {
       saved_errno = errno;
-      set_errno_error (error, saved_errno, _("Could not replace the file"));
+      set_errno_error (error, saved_errno, _ ("Could not replace the file"));
       goto fail;
     }
 
@@ -154,13 +154,13 @@ set_read_error (GError **error, GError *local_error)
   switch (local_error->code)
     {
       case G_IO_ERROR_NOT_FOUND:
-        g_set_error_literal (error, G_IO_ERROR, local_error->code, _("No such file or directory"));
+        g_set_error_literal (error, G_IO_ERROR, local_error->code, _ ("No such file or directory"));
         break;
       case G_IO_ERROR_IS_DIRECTORY:
-        g_set_error_literal (error, G_IO_ERROR, local_error->code, _("Is a folder, not a file"));
+        g_set_error_literal (error, G_IO_ERROR, local_error->code, _ ("Is a folder, not a file"));
         break;
       case G_IO_ERROR_PERMISSION_DENIED:
-        g_set_error_literal (error, G_IO_ERROR, local_error->code, _("Permission denied"));
+        g_set_error_literal (error, G_IO_ERROR, local_error->code, _ ("Permission denied"));
         break;
       default:
         g_propagate_error (error, g_error_copy (local_error));
@@ -183,11 +183,11 @@ set_too_large_error (GError **error, guint64 size, gsize max_size)
 
       g_free (size_text);
       g_free (max_text);
-      size_text = g_strdup_printf (_("%s bytes"), size_bytes);
-      max_text = g_strdup_printf (_("%s bytes"), max_bytes);
+      size_text = g_strdup_printf (_ ("%s bytes"), size_bytes);
+      max_text = g_strdup_printf (_ ("%s bytes"), max_bytes);
     }
 
-  g_set_error (error, TH_ERROR, TH_ERROR_TOO_LARGE, _("the file is %s, more than the limit of %s"),
+  g_set_error (error, TH_ERROR, TH_ERROR_TOO_LARGE, _ ("the file is %s, more than the limit of %s"),
                size_text, max_text);
 }
 

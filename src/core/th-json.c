@@ -136,12 +136,12 @@ check_encoding (const char *data, gsize length, GError **error)
 
   if (offset < length && data[offset] == '\0')
     g_set_error (error, TH_ERROR, TH_ERROR_PARSE,
-                 _("line %u, column %u: the file contains a NUL byte (at byte %lu); it is not a "
+                 _ ("line %u, column %u: the file contains a NUL byte (at byte %lu); it is not a "
                     "text file"),
                  line, column, (gulong)offset);
   else
     g_set_error (error, TH_ERROR, TH_ERROR_PARSE,
-                 _("line %u, column %u: the file is not valid UTF-8 (at byte %lu)"), line, column,
+                 _ ("line %u, column %u: the file is not valid UTF-8 (at byte %lu)"), line, column,
                  (gulong)offset);
 
   return FALSE;
@@ -170,7 +170,7 @@ check_structure (const char *data, gsize length, GError **error)
                 {
                   locate_offset (data, i, &line, &column);
                   g_set_error (error, TH_ERROR, TH_ERROR_PARSE,
-                               _("line %u, column %u: a string contains the escape \\u0000 (a NUL "
+                               _ ("line %u, column %u: a string contains the escape \\u0000 (a NUL "
                                   "character), which Two Hats does not accept"),
                                line, column);
                   return FALSE;
@@ -192,7 +192,7 @@ check_structure (const char *data, gsize length, GError **error)
             {
               locate_offset (data, i, &line, &column);
               g_set_error (error, TH_ERROR, TH_ERROR_TOO_LARGE,
-                           _("line %u, column %u: nested more than %u levels deep"), line, column,
+                           _ ("line %u, column %u: nested more than %u levels deep"), line, column,
                            TH_JSON_MAX_DEPTH);
               return FALSE;
             }
@@ -257,14 +257,14 @@ set_parse_error (GError **error, const GError *json_error)
 
       g_autofree char *printable = make_printable (rest);
 
-      g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _("line %u, column %u: %s"), line, column,
+      g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _ ("line %u, column %u: %s"), line, column,
                    printable);
     }
   else
     {
       g_autofree char *printable = make_printable (message);
 
-      g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _("not valid JSON: %s"), printable);
+      g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _ ("not valid JSON: %s"), printable);
     }
 }
 
@@ -279,7 +279,7 @@ th_json_parse (const char *data, gsize length, GError **error)
 
   if (length > G_MAXSSIZE)
     {
-      g_set_error (error, TH_ERROR, TH_ERROR_TOO_LARGE, _("the file is too large"));
+      g_set_error (error, TH_ERROR, TH_ERROR_TOO_LARGE, _ ("the file is too large"));
       return NULL;
     }
 
@@ -294,7 +294,7 @@ th_json_parse (const char *data, gsize length, GError **error)
   /* json-glib takes an empty text for a document without a root. */
   if (length == 0)
     {
-      g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _("the file is empty"));
+      g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _ ("the file is empty"));
       return NULL;
     }
 
@@ -311,7 +311,7 @@ th_json_parse (const char *data, gsize length, GError **error)
   root = json_parser_steal_root (parser);
   if (root == NULL)
     {
-      g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _("the file is empty"));
+      g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _ ("the file is empty"));
       return NULL;
     }
 
@@ -324,11 +324,11 @@ th_json_describe_node (JsonNode *node)
   switch (json_node_get_node_type (node))
     {
       case JSON_NODE_OBJECT:
-        return _("an object");
+        return _ ("an object");
       case JSON_NODE_ARRAY:
-        return _("an array");
+        return _ ("an array");
       case JSON_NODE_NULL:
-        return _("null");
+        return _ ("null");
       case JSON_NODE_VALUE:
       default:
         break;
@@ -337,14 +337,14 @@ th_json_describe_node (JsonNode *node)
   switch (json_node_get_value_type (node))
     {
       case G_TYPE_STRING:
-        return _("a string");
+        return _ ("a string");
       case G_TYPE_BOOLEAN:
-        return _("a boolean");
+        return _ ("a boolean");
       case G_TYPE_INT64:
       case G_TYPE_DOUBLE:
-        return _("a number");
+        return _ ("a number");
       default:
-        return _("a value");
+        return _ ("a value");
     }
 }
 
@@ -354,7 +354,7 @@ get_member (JsonObject *object, const ThJsonPath *path, gboolean required, GErro
   JsonNode *node = json_object_get_member (object, path->member);
 
   if (node == NULL && required)
-    th_json_set_error (error, TH_ERROR_INVALID, path, _("required member is missing"));
+    th_json_set_error (error, TH_ERROR_INVALID, path, _ ("required member is missing"));
 
   return node;
 }
@@ -367,7 +367,7 @@ th_json_node_get_string (JsonNode *node, const ThJsonPath *path, const char **ou
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
-      th_json_set_error (error, TH_ERROR_INVALID, path, _("expected a string, found %s"),
+      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected a string, found %s"),
                          th_json_describe_node (node));
       return FALSE;
     }
@@ -380,7 +380,7 @@ th_json_node_get_string (JsonNode *node, const ThJsonPath *path, const char **ou
   if (!g_utf8_validate (value, (gssize)n_bytes, NULL))
     {
       th_json_set_error (error, TH_ERROR_INVALID, path,
-                         _("the text is not valid Unicode (a lone \\u surrogate escape)"));
+                         _ ("the text is not valid Unicode (a lone \\u surrogate escape)"));
       return FALSE;
     }
 
@@ -392,7 +392,7 @@ th_json_node_get_string (JsonNode *node, const ThJsonPath *path, const char **ou
       if (n_chars > TH_MAX_STRING_CHARS)
         {
           th_json_set_error (error, TH_ERROR_TOO_LARGE, path,
-                             _("%ld characters, more than the limit of %d"), n_chars,
+                             _ ("%ld characters, more than the limit of %d"), n_chars,
                              TH_MAX_STRING_CHARS);
           return FALSE;
         }
@@ -421,7 +421,7 @@ th_json_node_get_number (JsonNode *node, const ThJsonPath *path, double *out, GE
         }
     }
 
-  th_json_set_error (error, TH_ERROR_INVALID, path, _("expected a number, found %s"),
+  th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected a number, found %s"),
                      th_json_describe_node (node));
   return FALSE;
 }
@@ -448,12 +448,12 @@ th_json_node_get_integer (JsonNode *node, const ThJsonPath *path, gint64 *out, G
            * still the integer 4, but 3.5 is not an integer at all. */
           if (!isfinite (value) || floor (value) != value)
             {
-              th_json_set_error (error, TH_ERROR_INVALID, path, _("%s is not an integer"), text);
+              th_json_set_error (error, TH_ERROR_INVALID, path, _ ("%s is not an integer"), text);
               return FALSE;
             }
           if (value < -9.0e15 || value > 9.0e15)
             {
-              th_json_set_error (error, TH_ERROR_INVALID, path, _("%s is out of range"), text);
+              th_json_set_error (error, TH_ERROR_INVALID, path, _ ("%s is out of range"), text);
               return FALSE;
             }
 
@@ -462,7 +462,7 @@ th_json_node_get_integer (JsonNode *node, const ThJsonPath *path, gint64 *out, G
         }
     }
 
-  th_json_set_error (error, TH_ERROR_INVALID, path, _("expected an integer, found %s"),
+  th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected an integer, found %s"),
                      th_json_describe_node (node));
   return FALSE;
 }
@@ -495,7 +495,7 @@ th_json_get_id_member (JsonObject *object, const ThJsonPath *parent, const char 
       g_autofree char *quoted = th_json_quote (*out);
 
       th_json_set_error (error, TH_ERROR_INVALID, &path,
-                         _("%s is not a valid id (1 to 64 characters of a-z, 0-9 and -)"), quoted);
+                         _ ("%s is not a valid id (1 to 64 characters of a-z, 0-9 and -)"), quoted);
       *out = NULL;
       return FALSE;
     }
@@ -516,7 +516,7 @@ th_json_get_object_member (JsonObject *object, const ThJsonPath *parent, const c
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      th_json_set_error (error, TH_ERROR_INVALID, &path, _("expected an object, found %s"),
+      th_json_set_error (error, TH_ERROR_INVALID, &path, _ ("expected an object, found %s"),
                          th_json_describe_node (node));
       return FALSE;
     }
@@ -538,7 +538,7 @@ th_json_get_array_member (JsonObject *object, const ThJsonPath *parent, const ch
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      th_json_set_error (error, TH_ERROR_INVALID, &path, _("expected an array, found %s"),
+      th_json_set_error (error, TH_ERROR_INVALID, &path, _ ("expected an array, found %s"),
                          th_json_describe_node (node));
       return FALSE;
     }
@@ -561,7 +561,7 @@ th_json_check_header (JsonObject *object, const ThJsonPath *parent, const char *
   if (node == NULL)
     {
       th_json_set_error (error, TH_ERROR_INVALID, &format_path,
-                         _("missing, so this is not a Two Hats %s"), what);
+                         _ ("missing, so this is not a Two Hats %s"), what);
       return FALSE;
     }
   if (!th_json_node_get_string (node, &format_path, &format, error))
@@ -570,7 +570,7 @@ th_json_check_header (JsonObject *object, const ThJsonPath *parent, const char *
     {
       g_autofree char *quoted = th_json_quote (format);
 
-      th_json_set_error (error, TH_ERROR_INVALID, &format_path, _("%s is not a Two Hats %s"),
+      th_json_set_error (error, TH_ERROR_INVALID, &format_path, _ ("%s is not a Two Hats %s"),
                          quoted, what);
       return FALSE;
     }
@@ -584,7 +584,7 @@ th_json_check_header (JsonObject *object, const ThJsonPath *parent, const char *
       g_autofree char *text = th_json_format_number ((double)version);
 
       th_json_set_error (error, TH_ERROR_NEWER_VERSION, &version_path,
-                         _("this %s was made by a newer version of Two Hats (format version %s); "
+                         _ ("this %s was made by a newer version of Two Hats (format version %s); "
                             "update Two Hats to open it"),
                          what, text);
       return FALSE;
@@ -594,7 +594,7 @@ th_json_check_header (JsonObject *object, const ThJsonPath *parent, const char *
       g_autofree char *text = th_json_format_number ((double)version);
 
       th_json_set_error (error, TH_ERROR_INVALID, &version_path,
-                         _("%s is not a format version (the first is 1)"), text);
+                         _ ("%s is not a format version (the first is 1)"), text);
       return FALSE;
     }
 

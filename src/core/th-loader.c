@@ -45,7 +45,7 @@ th_load_file (GFile *file, GError **error)
     {
       /* Worded as the deck and session loaders word it, so that a file
        * gets the same message whichever way it is opened. */
-      th_json_set_error (error, TH_ERROR_INVALID, NULL, _("expected a JSON object, found %s"),
+      th_json_set_error (error, TH_ERROR_INVALID, NULL, _ ("expected a JSON object, found %s"),
                          th_json_describe_node (root));
       return NULL;
     }
@@ -57,7 +57,7 @@ th_load_file (GFile *file, GError **error)
   if (format_node == NULL)
     {
       th_json_set_error (error, TH_ERROR_INVALID, &format_path,
-                         _("missing, so this is not a Two Hats deck or session"));
+                         _ ("missing, so this is not a Two Hats deck or session"));
       return NULL;
     }
   if (!th_json_node_get_string (format_node, &format_path, &format, error))
@@ -72,7 +72,7 @@ th_load_file (GFile *file, GError **error)
     g_autofree char *quoted = th_json_quote (format);
 
     th_json_set_error (error, TH_ERROR_INVALID, &format_path,
-                       _("%s is not a Two Hats deck or session"), quoted);
+                       _ ("%s is not a Two Hats deck or session"), quoted);
   }
   return NULL;
 }

@@ -106,7 +106,7 @@ th_session_new_sample (void)
   guint n_behaviours = th_deck_get_n_behaviours (deck);
   gboolean contested[TH_MAX_BEHAVIOURS] = { FALSE };
 
-  th_session_set_title (session, _("Sample workshop"));
+  th_session_set_title (session, _ ("Sample workshop"));
   th_session_set_created (session, created);
 
   for (guint n = 0; n < N_CONTESTED && n < n_behaviours;)

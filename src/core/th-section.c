@@ -92,7 +92,7 @@ th_section_new_from_json (JsonNode *node, const ThJsonPath *path, gboolean trans
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      th_json_set_error (error, TH_ERROR_INVALID, path, _("expected an object, found %s"),
+      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected an object, found %s"),
                          th_json_describe_node (node));
       return NULL;
     }

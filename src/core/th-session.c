@@ -323,7 +323,7 @@ load_sort (ThSession *self, ThParticipant *participant, JsonObject *object,
 
           th_json_set_error (error, TH_ERROR_INVALID,
                              th_id_is_valid (behaviour_id) ? &value_path : &path,
-                             _("%s is not a behaviour of the deck"), quoted);
+                             _ ("%s is not a behaviour of the deck"), quoted);
           return FALSE;
         }
 
@@ -335,7 +335,7 @@ load_sort (ThSession *self, ThParticipant *participant, JsonObject *object,
           g_autofree char *quoted = th_json_quote (value);
 
           th_json_set_error (error, TH_ERROR_INVALID, &value_path,
-                             _("%s is not leadership or management"), quoted);
+                             _ ("%s is not leadership or management"), quoted);
           return FALSE;
         }
 
@@ -373,7 +373,7 @@ load_ratings (ThSession *self, ThParticipant *participant, JsonObject *object,
 
           th_json_set_error (error, TH_ERROR_INVALID,
                              th_id_is_valid (behaviour_id) ? &value_path : &path,
-                             _("%s is not a behaviour of the deck"), quoted);
+                             _ ("%s is not a behaviour of the deck"), quoted);
           return FALSE;
         }
 
@@ -384,7 +384,7 @@ load_ratings (ThSession *self, ThParticipant *participant, JsonObject *object,
         {
           g_autofree char *text = th_json_format_number ((double)rating);
 
-          th_json_set_error (error, TH_ERROR_INVALID, &value_path, _("%s is not between 1 and 5"),
+          th_json_set_error (error, TH_ERROR_INVALID, &value_path, _ ("%s is not between 1 and 5"),
                              text);
           return FALSE;
         }
@@ -402,7 +402,7 @@ check_name (const char *name, const ThJsonPath *path, GError **error)
 
   if (name[0] == '\0')
     {
-      th_json_set_error (error, TH_ERROR_INVALID, path, _("a name needs at least one character"));
+      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("a name needs at least one character"));
       return FALSE;
     }
 
@@ -414,7 +414,7 @@ check_name (const char *name, const ThJsonPath *path, GError **error)
       if (g_unichar_iscntrl (c))
         {
           th_json_set_error (error, TH_ERROR_INVALID, path,
-                             _("contains a control character (U+%04X)"), c);
+                             _ ("contains a control character (U+%04X)"), c);
           return FALSE;
         }
     }
@@ -422,7 +422,7 @@ check_name (const char *name, const ThJsonPath *path, GError **error)
   if (n_chars > TH_MAX_NAME_CHARS)
     {
       th_json_set_error (error, TH_ERROR_TOO_LARGE, path,
-                         _("%u characters, more than the limit of %d for a name"), n_chars,
+                         _ ("%u characters, more than the limit of %d for a name"), n_chars,
                          TH_MAX_NAME_CHARS);
       return FALSE;
     }
@@ -443,7 +443,7 @@ load_participant (ThSession *self, JsonNode *node, const ThJsonPath *path, guint
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      th_json_set_error (error, TH_ERROR_INVALID, path, _("expected an object, found %s"),
+      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected an object, found %s"),
                          th_json_describe_node (node));
       return NULL;
     }
@@ -458,7 +458,7 @@ load_participant (ThSession *self, JsonNode *node, const ThJsonPath *path, guint
       g_autofree char *quoted = th_json_quote (id);
 
       th_json_set_error (error, TH_ERROR_INVALID, &id_path,
-                         _("%s is already the id of participants[%u]"), quoted, earlier - 1);
+                         _ ("%s is already the id of participants[%u]"), quoted, earlier - 1);
       return NULL;
     }
 
@@ -501,13 +501,13 @@ th_session_new_from_json (JsonNode *node, GError **error)
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      th_json_set_error (error, TH_ERROR_INVALID, NULL, _("expected a JSON object, found %s"),
+      th_json_set_error (error, TH_ERROR_INVALID, NULL, _ ("expected a JSON object, found %s"),
                          th_json_describe_node (node));
       return NULL;
     }
   object = json_node_get_object (node);
 
-  if (!th_json_check_header (object, NULL, "two-hats-session", _("session"), error))
+  if (!th_json_check_header (object, NULL, "two-hats-session", _ ("session"), error))
     return NULL;
 
   if (!th_json_get_string_member (object, NULL, "title", FALSE, &title, error)
@@ -525,7 +525,7 @@ th_session_new_from_json (JsonNode *node, GError **error)
           g_autofree char *quoted = th_json_quote (created);
 
           th_json_set_error (error, TH_ERROR_INVALID, &created_path,
-                             _("%s is not an ISO 8601 date and time"), quoted);
+                             _ ("%s is not an ISO 8601 date and time"), quoted);
           return NULL;
         }
     }
@@ -540,7 +540,7 @@ th_session_new_from_json (JsonNode *node, GError **error)
           g_autofree char *text = th_json_format_number (threshold);
 
           th_json_set_error (error, TH_ERROR_INVALID, &threshold_path,
-                             _("%s is not between 1 and 99"), text);
+                             _ ("%s is not between 1 and 99"), text);
           return NULL;
         }
     }
@@ -548,7 +548,7 @@ th_session_new_from_json (JsonNode *node, GError **error)
   member = json_object_get_member (object, "deck");
   if (member == NULL)
     {
-      th_json_set_error (error, TH_ERROR_INVALID, &deck_path, _("required member is missing"));
+      th_json_set_error (error, TH_ERROR_INVALID, &deck_path, _ ("required member is missing"));
       return NULL;
     }
   /* The prefix makes the deck's messages name their full path
@@ -569,7 +569,7 @@ th_session_new_from_json (JsonNode *node, GError **error)
   if (n_participants > TH_MAX_PARTICIPANTS)
     {
       th_json_set_error (error, TH_ERROR_TOO_LARGE, &participants_path,
-                         _("%u entries, more than the limit of %d"), n_participants,
+                         _ ("%u entries, more than the limit of %d"), n_participants,
                          TH_MAX_PARTICIPANTS);
       return NULL;
     }
@@ -603,7 +603,7 @@ th_session_new_from_data (const char *data, gsize length, GError **error)
   if (length > TH_MAX_FILE_SIZE)
     {
       g_set_error (error, TH_ERROR, TH_ERROR_TOO_LARGE,
-                   _("the session is %lu bytes, more than the limit of %d"), (gulong)length,
+                   _ ("the session is %lu bytes, more than the limit of %d"), (gulong)length,
                    TH_MAX_FILE_SIZE);
       return NULL;
     }
@@ -921,7 +921,7 @@ check_capacity (ThSession *self, guint n_more, GError **error)
   if (self->participants->len + (guint64)n_more > TH_MAX_PARTICIPANTS)
     {
       g_set_error (error, TH_ERROR, TH_ERROR_TOO_LARGE,
-                   _("a session holds at most %d participants"), TH_MAX_PARTICIPANTS);
+                   _ ("a session holds at most %d participants"), TH_MAX_PARTICIPANTS);
       return FALSE;
     }
 
@@ -943,7 +943,7 @@ th_session_add_participant (ThSession *self, const char *name, GError **error)
   if (name != NULL && !th_participant_name_is_valid (name))
     {
       g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
-                   _("A name needs 1 to %d characters and no control characters"),
+                   _ ("A name needs 1 to %d characters and no control characters"),
                    TH_MAX_NAME_CHARS);
       return NULL;
     }
@@ -955,7 +955,7 @@ th_session_add_participant (ThSession *self, const char *name, GError **error)
   if (name == NULL)
     {
       /* The number of the id, which no other participant has. */
-      anonymous_name = g_strdup_printf (_("Participant %u"), number);
+      anonymous_name = g_strdup_printf (_ ("Participant %u"), number);
       name = anonymous_name;
     }
 
@@ -1001,7 +1001,7 @@ lookup_for_change (ThSession *self, const char *participant_id, const char *beha
 
   if (participant == NULL)
     {
-      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _("There is no participant “%s”"),
+      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _ ("There is no participant “%s”"),
                    participant_id);
       return NULL;
     }
@@ -1010,7 +1010,7 @@ lookup_for_change (ThSession *self, const char *participant_id, const char *beha
     {
       g_autofree char *quoted = th_json_quote (behaviour_id);
 
-      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _("%s is not a behaviour of the deck"),
+      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _ ("%s is not a behaviour of the deck"),
                    quoted);
       return NULL;
     }
@@ -1035,7 +1035,7 @@ th_session_set_sort (ThSession *self, const char *participant_id, const char *be
 
   if (side != TH_SIDE_LEADERSHIP && side != TH_SIDE_MANAGEMENT && side != TH_SIDE_BOTH)
     {
-      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _("%d is not a side"), (int)side);
+      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _ ("%d is not a side"), (int)side);
       return FALSE;
     }
 
@@ -1061,7 +1061,7 @@ th_session_set_rating (ThSession *self, const char *participant_id, const char *
 
   if (rating < 0 || rating > 5)
     {
-      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _("%d is not between 1 and 5"), rating);
+      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _ ("%d is not between 1 and 5"), rating);
       return FALSE;
     }
 
@@ -1142,13 +1142,13 @@ th_session_merge (ThSession *self, ThSession *other, GError **error)
 
   if (self == other)
     {
-      g_set_error (error, TH_ERROR, TH_ERROR_USAGE, _("A session cannot be merged into itself"));
+      g_set_error (error, TH_ERROR, TH_ERROR_USAGE, _ ("A session cannot be merged into itself"));
       return -1;
     }
 
   if (!th_deck_check_compatible (self->deck, other->deck, error))
     {
-      g_prefix_error (error, _("The sessions use different behaviour cards: "));
+      g_prefix_error (error, _ ("The sessions use different behaviour cards: "));
       return -1;
     }
 

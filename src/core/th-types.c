@@ -115,15 +115,15 @@ th_quadrant_get_display_name (ThQuadrant quadrant)
   switch (quadrant)
     {
       case TH_QUADRANT_NONE:
-        return _("No position yet");
+        return _ ("No position yet");
       case TH_QUADRANT_BALANCED:
-        return _("Both hats");
+        return _ ("Both hats");
       case TH_QUADRANT_LEADERSHIP_DRIVEN:
-        return _("Leadership-driven");
+        return _ ("Leadership-driven");
       case TH_QUADRANT_MANAGEMENT_DRIVEN:
-        return _("Management-driven");
+        return _ ("Management-driven");
       case TH_QUADRANT_DEVELOPING:
-        return _("Still developing");
+        return _ ("Still developing");
       default:
         g_return_val_if_reached (NULL);
     }
