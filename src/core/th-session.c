@@ -635,18 +635,55 @@ th_session_new_from_file (GFile *file, GError **error)
 
 /* Saving */
 
+static int
+compare_positions (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *)a;
+  guint y = *(const guint *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The deck positions of the behaviours in @table, in deck order: the same
+ * session always gives the same bytes, and a diff of two saves shows only
+ * what changed.  Walking the answers rather than the deck keeps a save of
+ * a large deck proportional to what people answered. */
+static GArray *
+answer_positions (ThSession *self, GHashTable *table)
+{
+  GArray *positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), g_hash_table_size (table));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      int position = th_deck_get_behaviour_index (self->deck, key);
+
+      if (position >= 0)
+        {
+          guint value = (guint)position;
+
+          g_array_append_val (positions, value);
+        }
+    }
+  g_array_sort (positions, compare_positions);
+
+  return positions;
+}
+
 static void
 build_answers (JsonBuilder *builder, ThSession *self, ThParticipant *participant)
 {
-  guint n_behaviours = th_deck_get_n_behaviours (self->deck);
+  g_autoptr (GArray) sorted = answer_positions (self, th_participant_get_sort_table (participant));
+  g_autoptr (GArray) rated = answer_positions (self, th_participant_get_rating_table (participant));
 
-  /* Deck order, not hash order: the same session always gives the same
-   * bytes, and a diff of two saves shows only what changed. */
   json_builder_set_member_name (builder, "sort");
   json_builder_begin_object (builder);
-  for (guint i = 0; i < n_behaviours; i++)
+  for (guint i = 0; i < sorted->len; i++)
     {
-      const char *id = th_behaviour_get_id (th_deck_get_behaviour (self->deck, i));
+      const char *id = th_behaviour_get_id (
+        th_deck_get_behaviour (self->deck, g_array_index (sorted, guint, i)));
       ThSide side;
 
       if (th_participant_get_sort (participant, id, &side))
@@ -656,9 +693,10 @@ build_answers (JsonBuilder *builder, ThSession *self, ThParticipant *participant
 
   json_builder_set_member_name (builder, "ratings");
   json_builder_begin_object (builder);
-  for (guint i = 0; i < n_behaviours; i++)
+  for (guint i = 0; i < rated->len; i++)
     {
-      const char *id = th_behaviour_get_id (th_deck_get_behaviour (self->deck, i));
+      const char *id
+        = th_behaviour_get_id (th_deck_get_behaviour (self->deck, g_array_index (rated, guint, i)));
       int rating = th_participant_get_rating (participant, id);
 
       if (rating > 0)
