@@ -13,6 +13,11 @@
 
 #include "th-ui-test-utils.h"
 
+/* How long to wait for the X server and GTK to deliver an event.  Not a
+ * measure of speed: generous, because a sanitizer build on a busy machine
+ * can take seconds, and a key that never arrives still fails the test. */
+#define EVENT_TIMEOUT_MS 30000
+
 static gboolean
 timeout_cb (gpointer user_data)
 {
@@ -77,7 +82,7 @@ th_test_new_window (ThApplication **app_out)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  th_test_wait_until (is_active, window, 2000);
+  th_test_wait_until (is_active, window, EVENT_TIMEOUT_MS);
 
   *app_out = g_object_ref (app);
   return window;
@@ -124,7 +129,7 @@ th_test_press_key (GtkWindow *window, guint keyval, GdkModifierType modifiers)
    * window the focus ourselves, as a click would. */
   XSetInputFocus (xdisplay, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
   XSync (xdisplay, False);
-  th_test_wait_until (is_active, window, 2000);
+  th_test_wait_until (is_active, window, EVENT_TIMEOUT_MS);
 
   /* Capture phase on the window: sees the key before any widget can eat it. */
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
@@ -143,7 +148,7 @@ th_test_press_key (GtkWindow *window, guint keyval, GdkModifierType modifiers)
     XTestFakeKeyEvent (xdisplay, control, False, CurrentTime);
   XSync (xdisplay, False);
 
-  g_assert_true (th_test_wait_until (key_seen, &watch, 3000));
+  g_assert_true (th_test_wait_until (key_seen, &watch, EVENT_TIMEOUT_MS));
   /* Let the handlers run and the frame that shows the result be drawn. */
   th_test_spin (50);
 
