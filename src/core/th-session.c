@@ -292,6 +292,24 @@ th_session_new (ThDeck *deck)
 
 /* Loading */
 
+/* Sort and ratings are keyed by behaviour id; both name the same problem
+ * the same way.  A key that is not even an id stays out of the path: it
+ * could be anything, and the message quotes it safely instead. */
+static gboolean
+check_behaviour_key (ThSession *self, const char *behaviour_id, const ThJsonPath *path,
+                     const ThJsonPath *value_path, GError **error)
+{
+  g_autofree char *quoted = NULL;
+
+  if (th_id_is_valid (behaviour_id) && th_deck_lookup_behaviour (self->deck, behaviour_id) != NULL)
+    return TRUE;
+
+  quoted = th_json_quote (behaviour_id);
+  th_json_set_error (error, TH_ERROR_INVALID, th_id_is_valid (behaviour_id) ? value_path : path,
+                     _ ("%s is not a behaviour of the deck"), quoted);
+  return FALSE;
+}
+
 static gboolean
 load_sort (ThSession *self, ThParticipant *participant, JsonObject *object,
            const ThJsonPath *parent, GError **error)
@@ -314,18 +332,8 @@ load_sort (ThSession *self, ThParticipant *participant, JsonObject *object,
       const char *value;
       ThSide side;
 
-      /* A key that is not even an id stays out of the path: it could be
-       * anything, and the message quotes it safely instead. */
-      if (!th_id_is_valid (behaviour_id)
-          || th_deck_lookup_behaviour (self->deck, behaviour_id) == NULL)
-        {
-          g_autofree char *quoted = th_json_quote (behaviour_id);
-
-          th_json_set_error (error, TH_ERROR_INVALID,
-                             th_id_is_valid (behaviour_id) ? &value_path : &path,
-                             _ ("%s is not a behaviour of the deck"), quoted);
-          return FALSE;
-        }
+      if (!check_behaviour_key (self, behaviour_id, &path, &value_path, error))
+        return FALSE;
 
       if (!th_json_node_get_string (node, &value_path, &value, error))
         return FALSE;
@@ -366,16 +374,8 @@ load_ratings (ThSession *self, ThParticipant *participant, JsonObject *object,
       ThJsonPath value_path = TH_JSON_PATH_MEMBER (&path, behaviour_id);
       gint64 rating;
 
-      if (!th_id_is_valid (behaviour_id)
-          || th_deck_lookup_behaviour (self->deck, behaviour_id) == NULL)
-        {
-          g_autofree char *quoted = th_json_quote (behaviour_id);
-
-          th_json_set_error (error, TH_ERROR_INVALID,
-                             th_id_is_valid (behaviour_id) ? &value_path : &path,
-                             _ ("%s is not a behaviour of the deck"), quoted);
-          return FALSE;
-        }
+      if (!check_behaviour_key (self, behaviour_id, &path, &value_path, error))
+        return FALSE;
 
       if (!th_json_node_get_integer (node, &value_path, &rating, error))
         return FALSE;
