@@ -17,6 +17,7 @@
 #include "th-chart-placer.h"
 #include "th-error.h"
 #include "th-file-util.h"
+#include "th-png.h"
 #include "th-quadrant-chart-private.h"
 
 /* Cantarell is GNOME's face; DejaVu covers Arabic, Hebrew and most
@@ -2995,7 +2996,13 @@ th_quadrant_chart_export (ThQuadrantChart *self, const char *path, int width, in
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, append_to_byte_array_cb, bytes);
+    {
+      if (!th_png_encode (surface, self->title, bytes, error))
+        {
+          cairo_surface_destroy (surface);
+          return FALSE;
+        }
+    }
   else if (status == CAIRO_STATUS_SUCCESS)
     {
       cairo_surface_finish (surface);
