@@ -1239,6 +1239,20 @@ compute_page (ThQuadrantChart *self, const Metrics *m, const Decorations *d, dou
 
 /* Header ---------------------------------------------------------------- */
 
+/* The threshold as people read it: a whole number as such, anything else
+ * to one decimal in the reader's own notation (62.5, or 62,5 in German);
+ * the score scale has no finer steps worth a label. */
+static char *
+format_threshold (double threshold)
+{
+  double rounded = round (threshold * 10.0) / 10.0;
+
+  if (fabs (rounded - round (rounded)) < 1e-9)
+    return g_strdup_printf ("%.0f", rounded);
+
+  return g_strdup_printf ("%.1f", rounded);
+}
+
 static char *
 format_subtitle (ThQuadrantChart *self)
 {
@@ -1261,7 +1275,7 @@ format_subtitle (ThQuadrantChart *self)
 
   if (fabs (self->threshold - TH_DEFAULT_THRESHOLD) > 1e-9)
     {
-      g_autofree char *threshold = g_strdup_printf ("%g", self->threshold);
+      g_autofree char *threshold = format_threshold (self->threshold);
 
       /* Translators: date · number of participants · the split between the quadrants */
       return g_strdup_printf (_ ("%s · %s · threshold %s"), date ? date : "", people, threshold);
@@ -1641,7 +1655,7 @@ draw_axis_labels (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Pa
 
   if (!on_tick)
     {
-      g_autofree char *text = g_strdup_printf ("%g", self->threshold);
+      g_autofree char *text = format_threshold (self->threshold);
       double tx = score_to_x (self, self->threshold);
       double ty = score_to_y (self, self->threshold);
 

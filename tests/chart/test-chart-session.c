@@ -116,6 +116,45 @@ test_positions_from_session (void)
   chart_test_remove_dir (dir);
 }
 
+/* A threshold off the default is printed as people read it: whole numbers
+ * as such, anything else to one decimal, never 33.3333. */
+static void
+test_threshold_label (void)
+{
+  static const struct
+  {
+    double threshold;
+    const char *shown;
+  } cases[] = {
+    { 60.0, "threshold 60" },
+    { 62.5, "threshold 62.5" },
+    { 100.0 / 3.0, "threshold 33.3" },
+    { 70.04, "threshold 70" },
+  };
+  g_autoptr (ThSession) session = load_fixture ("workshop.twohats");
+  g_autofree char *dir = chart_test_make_dir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (ThQuadrantChart) chart = th_quadrant_chart_new ();
+      g_autofree char *name = g_strdup_printf ("threshold-%u.pdf", i);
+      g_autofree char *text = NULL;
+
+      th_quadrant_chart_set_session (chart, session);
+      th_quadrant_chart_set_threshold (chart, cases[i].threshold);
+      text = export_pdf_text (chart, dir, name);
+      if (text == NULL)
+        break;
+
+      if (strstr (text, cases[i].shown) == NULL)
+        g_error ("“%s” not in the chart with threshold %g:\n%s", cases[i].shown, cases[i].threshold,
+                 text);
+      g_assert_null (strstr (text, "33.33"));
+    }
+
+  chart_test_remove_dir (dir);
+}
+
 static void
 test_session_changes (void)
 {
@@ -239,6 +278,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/chart/session/positions", test_positions_from_session);
   g_test_add_func ("/chart/session/changes", test_session_changes);
+  g_test_add_func ("/chart/session/threshold-label", test_threshold_label);
   g_test_add_func ("/chart/session/anonymous", test_session_anonymous);
   g_test_add_func ("/chart/session/empty", test_session_empty);
   g_test_add_func ("/chart/session/built-in-code", test_session_built_in_code);
