@@ -2085,7 +2085,42 @@ typedef struct
   double dot_pad;
   int highlight;          /* the highlighted dot, whose ring labels keep clear of */
   double highlight_extra; /* how far the ring reaches past that dot */
+  double split_x;         /* the threshold lines */
+  double split_y;
 } LabelGeometry;
+
+/* A label stays in its dot's quadrant: one across a threshold line reads
+ * as belonging to the other side, which on a pinned-up chart nobody can
+ * ask about.  A candidate that pokes over a line is moved back by up to
+ * half its size, which keeps it touching its dot (a dot on a line gets
+ * its name beside it on the high side, FORMAT.md); further than that it
+ * is refused. */
+static gboolean
+fit_box_to_quadrant (const LabelGeometry *g, const ThChartDotLayout *dot, ThChartRect *box)
+{
+  gboolean high_leadership
+    = dot->quadrant == TH_QUADRANT_BALANCED || dot->quadrant == TH_QUADRANT_LEADERSHIP_DRIVEN;
+  gboolean high_management
+    = dot->quadrant == TH_QUADRANT_BALANCED || dot->quadrant == TH_QUADRANT_MANAGEMENT_DRIVEN;
+  double dx = 0, dy = 0;
+
+  if (high_management && box->x < g->split_x)
+    dx = g->split_x - box->x;
+  else if (!high_management && box->x + box->width > g->split_x)
+    dx = g->split_x - (box->x + box->width);
+
+  if (high_leadership && box->y + box->height > g->split_y)
+    dy = g->split_y - (box->y + box->height);
+  else if (!high_leadership && box->y < g->split_y)
+    dy = g->split_y - box->y;
+
+  if (fabs (dx) > box->width / 2 + 1e-6 || fabs (dy) > box->height / 2 + 1e-6)
+    return FALSE;
+
+  box->x += dx;
+  box->y += dy;
+  return TRUE;
+}
 
 /* The eight places around a dot, in order of preference: beside it (the
  * way people read a scatter plot), then above and below on either side,
@@ -2157,7 +2192,7 @@ try_place_label (ThQuadrantChart *self, ThChartPlacer *placer, const LabelGeomet
       ThChartRect box = label_candidate (dot, g, bounds, w, h, position, ring);
       double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 
-      if (!th_chart_placer_box_is_free (placer, &box))
+      if (!fit_box_to_quadrant (g, dot, &box) || !th_chart_placer_box_is_free (placer, &box))
         continue;
 
       if (ring > 0)
@@ -2210,7 +2245,7 @@ could_place_label (ThChartPlacer *placer, const LabelGeometry *g, const ThChartR
       {
         ThChartRect box = label_candidate (dot, g, bounds, w, h, position, ring);
 
-        if (th_chart_placer_box_is_free (placer, &box))
+        if (fit_box_to_quadrant (g, dot, &box) && th_chart_placer_box_is_free (placer, &box))
           return TRUE;
       }
 
@@ -2239,6 +2274,8 @@ place_labels (ThQuadrantChart *self, const Metrics *m, DrawMode mode, const ThCh
   g.dot_pad = MAX (m->px, m->label * 0.08);
   g.highlight = self->highlight;
   g.highlight_extra = 0;
+  g.split_x = score_to_x (self, self->threshold);
+  g.split_y = score_to_y (self, self->threshold);
   if (self->highlight >= 0 && (guint)self->highlight < n)
     {
       const ThChartDotLayout *dot

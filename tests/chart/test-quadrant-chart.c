@@ -202,6 +202,11 @@ assert_layout_is_sound (ThQuadrantChart *chart, int width, int height)
           g_assert_cmpfloat (dot->label_y, >=, py - EPSILON);
           g_assert_cmpfloat (dot->label_x + dot->label_width, <=, px + pw + EPSILON);
           g_assert_cmpfloat (dot->label_y + dot->label_height, <=, py + ph + EPSILON);
+          /* A label never crosses a threshold line away from its dot. */
+          if (dot->label_x < x0 - EPSILON || dot->label_x + dot->label_width > x1 + EPSILON
+              || dot->label_y < y0 - EPSILON || dot->label_y + dot->label_height > y1 + EPSILON)
+            g_error ("the label of point %u (%.1f, %.1f) leaves its quadrant", i, point->management,
+                     point->leadership);
           g_ptr_array_add (labelled, (gpointer)dot);
         }
       else
