@@ -41,6 +41,7 @@ struct _ThWindow
   AdwToastOverlay *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar *switcher_bar;
+  GtkWidget *home_button;
   GtkRevealer *save_error_revealer;
   GtkLabel *save_error_label;
   GtkRevealer *self_study_revealer;
@@ -114,11 +115,13 @@ show_toast (ThWindow *self, const char *title)
 }
 
 /* On a narrow window the view switcher moves to the bottom; on the
- * welcome page there is none. */
+ * welcome page there is none, nor a button that leads to it. */
 static void
 update_switcher_bar (ThWindow *self)
 {
   gboolean on_views = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "views") == 0;
+
+  gtk_widget_set_visible (self->home_button, on_views);
 
   adw_view_switcher_bar_set_reveal (
     self->switcher_bar,
@@ -1470,7 +1473,7 @@ start_presenter (ThWindow *self)
   if (th_card_browser_get_deck (self->card_browser) == NULL)
     show_deck (self, self->deck);
 
-  gtk_stack_set_visible_child_name (self->main_stack, "views");
+  show_views (self, NULL);
   self->presenter = th_presenter_window_new (self->card_browser);
   th_presenter_window_set_timer_minutes (
     self->presenter, g_settings_get_int (self->settings, "presenter-timer-minutes"));
@@ -1686,6 +1689,7 @@ th_window_class_init (ThWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, home_button);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, self_study_revealer);

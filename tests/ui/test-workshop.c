@@ -166,6 +166,13 @@ is_row_titled_prefix (GtkWidget *widget, gconstpointer prefix)
 }
 
 static gboolean
+is_button_for_action (GtkWidget *widget, gconstpointer action)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+static gboolean
 is_participant_row_of (GtkWidget *widget, gconstpointer name)
 {
   return TH_IS_PARTICIPANT_ROW (widget)
@@ -660,6 +667,7 @@ test_recovery_offered_at_next_start (Fixture *f, gconstpointer data)
   GtkWidget *row;
   g_autofree char *recovery_path = NULL;
   AdwMessageDialog *confirm = NULL;
+  GtkWidget *home;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-workshop", NULL);
   g_assert_true (th_test_wait_until (new_workshop_dialog_shown, NULL, 2000));
@@ -710,8 +718,14 @@ test_recovery_offered_at_next_start (Fixture *f, gconstpointer data)
     = g_file_get_path (th_document_get_recovery_file (th_window_get_document (f->window)));
   g_assert_true (g_file_test (recovery_path, G_FILE_TEST_EXISTS));
   th_window_open_file (f->window, f->file);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  /* The button to the welcome page is there only away from it. */
+  home = find_widget (GTK_WIDGET (f->window), is_button_for_action, "win.home");
+  g_assert_nonnull (home);
+  g_assert_true (gtk_widget_get_mapped (home));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.home", NULL);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_false (gtk_widget_get_mapped (home));
   g_assert_nonnull (
     find_widget (GTK_WIDGET (f->window), is_row_titled_prefix, "Unsaved workshop from "));
 
