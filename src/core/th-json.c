@@ -622,16 +622,29 @@ th_json_builder_add_string (JsonBuilder *builder, const char *member, const char
   json_builder_add_string_value (builder, value);
 }
 
-static void
-append_string (GString *out, const char *text)
+void
+th_json_append_string (GString *out, const char *text)
 {
+  const char *run = text;
+  const char *p = text;
+
   g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
+  for (;; p++)
     {
       guchar c = (guchar)*p;
 
+      /* Most text needs no escape: copy it a run at a time. */
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+
       switch (c)
         {
+          case '\0':
+            g_string_append_c (out, '"');
+            return;
           case '"':
             g_string_append (out, "\\\"");
             break;
@@ -648,18 +661,14 @@ append_string (GString *out, const char *text)
             g_string_append (out, "\\t");
             break;
           default:
-            if (c < 0x20)
-              g_string_append_printf (out, "\\u%04x", c);
-            else
-              g_string_append_c (out, (char)c);
+            g_string_append_printf (out, "\\u%04x", c);
         }
     }
-  g_string_append_c (out, '"');
 }
 
 /* The shortest text that reads back as exactly @value. */
-static void
-append_double (GString *out, double value)
+void
+th_json_append_double (GString *out, double value)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -707,7 +716,7 @@ append_node (GString *out, JsonNode *node, guint depth)
                 g_string_append_c (out, ',');
               first = FALSE;
               append_indent (out, depth + 1);
-              append_string (out, member);
+              th_json_append_string (out, member);
               g_string_append (out, ": ");
               append_node (out, child, depth + 1);
             }
@@ -745,13 +754,13 @@ append_node (GString *out, JsonNode *node, guint depth)
         switch (json_node_get_value_type (node))
           {
             case G_TYPE_STRING:
-              append_string (out, json_node_get_string (node));
+              th_json_append_string (out, json_node_get_string (node));
               break;
             case G_TYPE_INT64:
               g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
               break;
             case G_TYPE_DOUBLE:
-              append_double (out, json_node_get_double (node));
+              th_json_append_double (out, json_node_get_double (node));
               break;
             case G_TYPE_BOOLEAN:
               g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
@@ -762,6 +771,12 @@ append_node (GString *out, JsonNode *node, guint depth)
           }
         break;
     }
+}
+
+void
+th_json_append_pretty (GString *out, JsonNode *node, guint depth)
+{
+  append_node (out, node, depth);
 }
 
 char *

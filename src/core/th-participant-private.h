@@ -7,19 +7,44 @@
 
 #pragma once
 
+#include "th-deck.h"
 #include "th-participant.h"
 
 G_BEGIN_DECLS
 
-/* Loading paths: they store an answer without notifications or ::changed,
- * since a file of 100 000 participants would otherwise emit millions of
- * signals that nobody listens to yet. */
+/* One behaviour's answers, by its position in the deck. */
+typedef struct
+{
+  guint16 index;
+  guint8 side;   /* ThSide + 1, or 0 when not sorted */
+  guint8 rating; /* 1–5, or 0 when not rated */
+} ThAnswer;
+
+/* A participant whose answers about @deck's behaviours are kept by their
+ * position in the deck.  @id and @name must be valid already. */
+ThParticipant *th_participant_new_for_deck (const char *id, const char *name, ThDeck *deck);
+
+/* Loading path: takes @answers (sorted by index, each index once, each
+ * with a side or a rating), without notifications or ::changed. */
+void th_participant_take_answers (ThParticipant *self, ThAnswer *answers, guint n_answers);
+
+/* Loading paths by behaviour id: they store an answer without
+ * notifications or ::changed, since a file of 100 000 participants would
+ * otherwise emit millions of signals that nobody listens to yet. */
 void th_participant_load_sort (ThParticipant *self, const char *behaviour_id, ThSide side);
 void th_participant_load_rating (ThParticipant *self, const char *behaviour_id, int rating);
 
-/* The answers themselves (behaviour id → ThSide + 1 / rating, as GUINT_TO_POINTER),
- * for scoring in time proportional to the answers rather than to the deck. */
-GHashTable *th_participant_get_sort_table (ThParticipant *self);
-GHashTable *th_participant_get_rating_table (ThParticipant *self);
+/* The deck the answers are kept against (NULL for a participant made
+ * with th_participant_new()), and those answers in deck order, for
+ * scoring and saving in time proportional to the answers. */
+ThDeck *th_participant_get_deck (ThParticipant *self);
+const ThAnswer *th_participant_get_answers (ThParticipant *self, guint *n_answers);
+/* TRUE when some answers name behaviours the deck lacks (or there is no
+ * deck); th_participant_foreach_answer() reaches those too. */
+gboolean th_participant_has_other_answers (ThParticipant *self);
+
+/* @side is ThSide + 1 or 0, @rating 1–5 or 0; one of them is not 0. */
+typedef void (*ThAnswerFunc) (const char *behaviour_id, guint side, guint rating, gpointer data);
+void th_participant_foreach_answer (ThParticipant *self, ThAnswerFunc func, gpointer data);
 
 G_END_DECLS

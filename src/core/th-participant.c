@@ -17,10 +17,19 @@ struct _ThParticipant
 
   char *id;
   char *name;
-  /* behaviour id → ThSide + 1, and behaviour id → rating (1–5); the
-   * values are never 0, so a missing key and a stored value differ. */
-  GHashTable *sort;
-  GHashTable *ratings;
+  /* The answers about behaviours of @deck, in deck order, one entry per
+   * behaviour answered: four bytes each instead of two hash-table entries
+   * with copied keys, so that a session of 100 000 people stays small. */
+  ThDeck *deck; /* may be NULL */
+  ThAnswer *answers;
+  guint n_answers;
+  guint n_sorted_answers;
+  guint n_rated_answers;
+  /* Answers about behaviours @deck lacks (or all of them when there is no
+   * deck): behaviour id → ThSide + 1, and behaviour id → rating (1–5).
+   * NULL until needed, which a participant of a session never is. */
+  GHashTable *extra_sort;
+  GHashTable *extra_ratings;
 };
 
 G_DEFINE_FINAL_TYPE (ThParticipant, th_participant, G_TYPE_OBJECT)
@@ -51,8 +60,10 @@ th_participant_finalize (GObject *object)
 
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->sort, g_hash_table_unref);
-  g_clear_pointer (&self->ratings, g_hash_table_unref);
+  g_clear_pointer (&self->answers, g_free);
+  g_clear_pointer (&self->extra_sort, g_hash_table_unref);
+  g_clear_pointer (&self->extra_ratings, g_hash_table_unref);
+  g_clear_object (&self->deck);
 
   G_OBJECT_CLASS (th_participant_parent_class)->finalize (object);
 }
@@ -131,8 +142,6 @@ th_participant_class_init (ThParticipantClass *klass)
 static void
 th_participant_init (ThParticipant *self)
 {
-  self->sort = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->ratings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 ThParticipant *
@@ -176,21 +185,106 @@ th_participant_set_name (ThParticipant *self, const char *name)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-/* Stores @value (non-zero) or removes the entry (0).  Returns TRUE when
- * the table changed; @count_changed says whether its size did. */
+/* Where the entry for deck position @index is, or would go. */
 static gboolean
-update_table (GHashTable *table, const char *key, guint value, gboolean *count_changed)
+find_answer (ThParticipant *self, guint index, guint *position)
 {
-  gpointer old_value = NULL;
-  gboolean had = g_hash_table_lookup_extended (table, key, NULL, &old_value);
+  guint low = 0, high = self->n_answers;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (self->answers[middle].index < index)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  *position = low;
+  return low < self->n_answers && self->answers[low].index == index;
+}
+
+/* Stores @value (ThSide + 1 for a sort, a rating; 0 clears) for deck
+ * position @index.  Returns TRUE when the answers changed; @count_changed
+ * says whether the number of sorted (or rated) behaviours did. */
+static gboolean
+update_answer (ThParticipant *self, guint index, gboolean is_sort, guint value,
+               gboolean *count_changed)
+{
+  guint position;
+  gboolean found = find_answer (self, index, &position);
+  ThAnswer *answer;
+  guint old_value = 0;
 
   *count_changed = FALSE;
+
+  if (found)
+    old_value = is_sort ? self->answers[position].side : self->answers[position].rating;
+  if (old_value == value)
+    return FALSE;
+
+  if (!found)
+    {
+      self->answers = g_renew (ThAnswer, self->answers, self->n_answers + 1);
+      memmove (self->answers + position + 1, self->answers + position,
+               (self->n_answers - position) * sizeof (ThAnswer));
+      self->answers[position] = (ThAnswer){ (guint16)index, 0, 0 };
+      self->n_answers++;
+    }
+
+  answer = &self->answers[position];
+  if (is_sort)
+    answer->side = (guint8)value;
+  else
+    answer->rating = (guint8)value;
+
+  if (old_value == 0 || value == 0)
+    {
+      guint *count = is_sort ? &self->n_sorted_answers : &self->n_rated_answers;
+
+      if (value == 0)
+        (*count)--;
+      else
+        (*count)++;
+      *count_changed = TRUE;
+    }
+
+  if (answer->side == 0 && answer->rating == 0)
+    {
+      memmove (self->answers + position, self->answers + position + 1,
+               (self->n_answers - position - 1) * sizeof (ThAnswer));
+      self->n_answers--;
+      if (self->n_answers == 0)
+        g_clear_pointer (&self->answers, g_free);
+    }
+
+  return TRUE;
+}
+
+/* The same for a behaviour the deck lacks. */
+static gboolean
+update_table (GHashTable **table, const char *key, guint value, gboolean *count_changed)
+{
+  gpointer old_value = NULL;
+  gboolean had;
+
+  *count_changed = FALSE;
+
+  if (*table == NULL)
+    {
+      if (value == 0)
+        return FALSE;
+      *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+
+  had = g_hash_table_lookup_extended (*table, key, NULL, &old_value);
 
   if (value == 0)
     {
       if (!had)
         return FALSE;
-      g_hash_table_remove (table, key);
+      g_hash_table_remove (*table, key);
       *count_changed = TRUE;
       return TRUE;
     }
@@ -198,9 +292,47 @@ update_table (GHashTable *table, const char *key, guint value, gboolean *count_c
   if (had && GPOINTER_TO_UINT (old_value) == value)
     return FALSE;
 
-  g_hash_table_insert (table, g_strdup (key), GUINT_TO_POINTER (value));
+  g_hash_table_insert (*table, g_strdup (key), GUINT_TO_POINTER (value));
   *count_changed = !had;
   return TRUE;
+}
+
+static int
+behaviour_index (ThParticipant *self, const char *behaviour_id)
+{
+  return self->deck != NULL ? th_deck_get_behaviour_index (self->deck, behaviour_id) : -1;
+}
+
+static gboolean
+store_value (ThParticipant *self, const char *behaviour_id, gboolean is_sort, guint value,
+             gboolean *count_changed)
+{
+  int index = behaviour_index (self, behaviour_id);
+
+  if (index >= 0)
+    return update_answer (self, (guint)index, is_sort, value, count_changed);
+
+  return update_table (is_sort ? &self->extra_sort : &self->extra_ratings, behaviour_id, value,
+                       count_changed);
+}
+
+/* The stored value (ThSide + 1 for a sort, a rating), or 0. */
+static guint
+lookup_value (ThParticipant *self, const char *behaviour_id, gboolean is_sort)
+{
+  int index = behaviour_index (self, behaviour_id);
+  GHashTable *table;
+  guint position;
+
+  if (index >= 0)
+    {
+      if (!find_answer (self, (guint)index, &position))
+        return 0;
+      return is_sort ? self->answers[position].side : self->answers[position].rating;
+    }
+
+  table = is_sort ? self->extra_sort : self->extra_ratings;
+  return table != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (table, behaviour_id)) : 0;
 }
 
 gboolean
@@ -213,8 +345,8 @@ th_participant_set_sort (ThParticipant *self, const char *behaviour_id, ThSide s
   g_return_val_if_fail (
     side == TH_SIDE_LEADERSHIP || side == TH_SIDE_MANAGEMENT || side == TH_SIDE_BOTH, FALSE);
 
-  if (!update_table (self->sort, behaviour_id, side == TH_SIDE_BOTH ? 0 : (guint)side + 1,
-                     &count_changed))
+  if (!store_value (self, behaviour_id, TRUE, side == TH_SIDE_BOTH ? 0 : (guint)side + 1,
+                    &count_changed))
     return FALSE;
 
   if (count_changed)
@@ -226,17 +358,17 @@ th_participant_set_sort (ThParticipant *self, const char *behaviour_id, ThSide s
 gboolean
 th_participant_get_sort (ThParticipant *self, const char *behaviour_id, ThSide *side)
 {
-  gpointer value;
+  guint value;
 
   g_return_val_if_fail (TH_IS_PARTICIPANT (self), FALSE);
   g_return_val_if_fail (behaviour_id != NULL, FALSE);
 
-  value = g_hash_table_lookup (self->sort, behaviour_id);
-  if (value == NULL)
+  value = lookup_value (self, behaviour_id, TRUE);
+  if (value == 0)
     return FALSE;
 
   if (side != NULL)
-    *side = (ThSide)(GPOINTER_TO_UINT (value) - 1);
+    *side = (ThSide)(value - 1);
   return TRUE;
 }
 
@@ -249,7 +381,7 @@ th_participant_set_rating (ThParticipant *self, const char *behaviour_id, int ra
   g_return_val_if_fail (behaviour_id != NULL, FALSE);
   g_return_val_if_fail (rating >= 0 && rating <= 5, FALSE);
 
-  if (!update_table (self->ratings, behaviour_id, (guint)rating, &count_changed))
+  if (!store_value (self, behaviour_id, FALSE, (guint)rating, &count_changed))
     return FALSE;
 
   if (count_changed)
@@ -264,7 +396,7 @@ th_participant_get_rating (ThParticipant *self, const char *behaviour_id)
   g_return_val_if_fail (TH_IS_PARTICIPANT (self), 0);
   g_return_val_if_fail (behaviour_id != NULL, 0);
 
-  return (int)GPOINTER_TO_UINT (g_hash_table_lookup (self->ratings, behaviour_id));
+  return (int)lookup_value (self, behaviour_id, FALSE);
 }
 
 guint
@@ -272,7 +404,8 @@ th_participant_get_n_sorted (ThParticipant *self)
 {
   g_return_val_if_fail (TH_IS_PARTICIPANT (self), 0);
 
-  return g_hash_table_size (self->sort);
+  return self->n_sorted_answers
+         + (self->extra_sort != NULL ? g_hash_table_size (self->extra_sort) : 0);
 }
 
 guint
@@ -280,7 +413,8 @@ th_participant_get_n_rated (ThParticipant *self)
 {
   g_return_val_if_fail (TH_IS_PARTICIPANT (self), 0);
 
-  return g_hash_table_size (self->ratings);
+  return self->n_rated_answers
+         + (self->extra_ratings != NULL ? g_hash_table_size (self->extra_ratings) : 0);
 }
 
 static int
@@ -290,15 +424,30 @@ compare_strings (gconstpointer a, gconstpointer b)
 }
 
 static GPtrArray *
-dup_sorted_keys (GHashTable *table)
+dup_sorted_keys (ThParticipant *self, gboolean is_sort)
 {
-  GPtrArray *keys = g_ptr_array_new_full (g_hash_table_size (table), g_free);
-  GHashTableIter iter;
-  gpointer key;
+  GHashTable *table = is_sort ? self->extra_sort : self->extra_ratings;
+  GPtrArray *keys = g_ptr_array_new_full (self->n_answers, g_free);
 
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (keys, g_strdup (key));
+  for (guint i = 0; i < self->n_answers; i++)
+    {
+      const ThAnswer *answer = &self->answers[i];
+
+      if ((is_sort ? answer->side : answer->rating) != 0)
+        g_ptr_array_add (
+          keys, g_strdup (th_behaviour_get_id (th_deck_get_behaviour (self->deck, answer->index))));
+    }
+
+  if (table != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, table);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_ptr_array_add (keys, g_strdup (key));
+    }
+
   g_ptr_array_sort (keys, compare_strings);
 
   return keys;
@@ -309,7 +458,7 @@ th_participant_dup_sorted_ids (ThParticipant *self)
 {
   g_return_val_if_fail (TH_IS_PARTICIPANT (self), NULL);
 
-  return dup_sorted_keys (self->sort);
+  return dup_sorted_keys (self, TRUE);
 }
 
 GPtrArray *
@@ -317,37 +466,41 @@ th_participant_dup_rated_ids (ThParticipant *self)
 {
   g_return_val_if_fail (TH_IS_PARTICIPANT (self), NULL);
 
-  return dup_sorted_keys (self->ratings);
+  return dup_sorted_keys (self, FALSE);
 }
 
-/* Copies @source into @target; returns TRUE if anything changed. */
-static gboolean
-merge_table (GHashTable *target, GHashTable *source, gboolean *count_changed)
+typedef struct
 {
-  GHashTableIter iter;
-  gpointer key, value;
-  gboolean changed = FALSE;
-  guint old_size = g_hash_table_size (target);
+  ThParticipant *target;
+  gboolean sort_changed;
+  gboolean sort_count_changed;
+  gboolean ratings_changed;
+  gboolean ratings_count_changed;
+} MergeState;
 
-  g_hash_table_iter_init (&iter, source);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+static void
+merge_answer_cb (const char *behaviour_id, guint side, guint rating, gpointer data)
+{
+  MergeState *state = data;
+  gboolean count_changed;
+
+  if (side != 0)
     {
-      gpointer old_value;
-
-      if (g_hash_table_lookup_extended (target, key, NULL, &old_value) && old_value == value)
-        continue;
-      g_hash_table_insert (target, g_strdup (key), value);
-      changed = TRUE;
+      state->sort_changed |= store_value (state->target, behaviour_id, TRUE, side, &count_changed);
+      state->sort_count_changed |= count_changed;
     }
-
-  *count_changed = g_hash_table_size (target) != old_size;
-  return changed;
+  if (rating != 0)
+    {
+      state->ratings_changed
+        |= store_value (state->target, behaviour_id, FALSE, rating, &count_changed);
+      state->ratings_count_changed |= count_changed;
+    }
 }
 
 void
 th_participant_merge_answers (ThParticipant *self, ThParticipant *other)
 {
-  gboolean sort_changed, sort_count_changed, ratings_changed, ratings_count_changed;
+  MergeState state = { self, FALSE, FALSE, FALSE, FALSE };
 
   g_return_if_fail (TH_IS_PARTICIPANT (self));
   g_return_if_fail (TH_IS_PARTICIPANT (other));
@@ -355,17 +508,16 @@ th_participant_merge_answers (ThParticipant *self, ThParticipant *other)
   if (self == other)
     return;
 
-  sort_changed = merge_table (self->sort, other->sort, &sort_count_changed);
-  ratings_changed = merge_table (self->ratings, other->ratings, &ratings_count_changed);
+  th_participant_foreach_answer (other, merge_answer_cb, &state);
 
-  if (sort_count_changed)
+  if (state.sort_count_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SORTED]);
-  if (ratings_count_changed)
+  if (state.ratings_count_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RATED]);
 
   /* One signal for the whole merge: an autosave per answer would be
    * wasted work. */
-  if (sort_changed || ratings_changed)
+  if (state.sort_changed || state.ratings_changed)
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -389,30 +541,116 @@ th_participant_name_is_valid (const char *name)
   return TRUE;
 }
 
+ThParticipant *
+th_participant_new_for_deck (const char *id, const char *name, ThDeck *deck)
+{
+  ThParticipant *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (TH_IS_DECK (deck), NULL);
+
+  /* No properties through g_object_new: a loader creates a hundred
+   * thousand of these, and nobody is listening yet. */
+  self = g_object_new (TH_TYPE_PARTICIPANT, NULL);
+  self->id = g_strdup (id);
+  self->name = g_strdup (name);
+  self->deck = g_object_ref (deck);
+
+  return self;
+}
+
+void
+th_participant_take_answers (ThParticipant *self, ThAnswer *answers, guint n_answers)
+{
+  g_return_if_fail (TH_IS_PARTICIPANT (self));
+  g_return_if_fail (self->deck != NULL);
+  g_return_if_fail (self->n_answers == 0);
+
+  g_free (self->answers);
+  self->answers = n_answers > 0 ? answers : NULL;
+  self->n_answers = n_answers;
+  if (n_answers == 0)
+    g_free (answers);
+
+  for (guint i = 0; i < n_answers; i++)
+    {
+      if (answers[i].side != 0)
+        self->n_sorted_answers++;
+      if (answers[i].rating != 0)
+        self->n_rated_answers++;
+    }
+}
+
+ThDeck *
+th_participant_get_deck (ThParticipant *self)
+{
+  g_return_val_if_fail (TH_IS_PARTICIPANT (self), NULL);
+
+  return self->deck;
+}
+
+const ThAnswer *
+th_participant_get_answers (ThParticipant *self, guint *n_answers)
+{
+  g_return_val_if_fail (TH_IS_PARTICIPANT (self), NULL);
+
+  *n_answers = self->n_answers;
+  return self->answers;
+}
+
+gboolean
+th_participant_has_other_answers (ThParticipant *self)
+{
+  g_return_val_if_fail (TH_IS_PARTICIPANT (self), FALSE);
+
+  return (self->extra_sort != NULL && g_hash_table_size (self->extra_sort) > 0)
+         || (self->extra_ratings != NULL && g_hash_table_size (self->extra_ratings) > 0);
+}
+
+void
+th_participant_foreach_answer (ThParticipant *self, ThAnswerFunc func, gpointer data)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (TH_IS_PARTICIPANT (self));
+  g_return_if_fail (func != NULL);
+
+  for (guint i = 0; i < self->n_answers; i++)
+    {
+      const ThAnswer *answer = &self->answers[i];
+
+      func (th_behaviour_get_id (th_deck_get_behaviour (self->deck, answer->index)), answer->side,
+            answer->rating, data);
+    }
+
+  if (self->extra_sort != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->extra_sort);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        func (key, GPOINTER_TO_UINT (value), 0, data);
+    }
+  if (self->extra_ratings != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->extra_ratings);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        func (key, 0, GPOINTER_TO_UINT (value), data);
+    }
+}
+
 void
 th_participant_load_sort (ThParticipant *self, const char *behaviour_id, ThSide side)
 {
-  g_hash_table_insert (self->sort, g_strdup (behaviour_id), GUINT_TO_POINTER ((guint)side + 1));
+  gboolean count_changed;
+
+  store_value (self, behaviour_id, TRUE, (guint)side + 1, &count_changed);
 }
 
 void
 th_participant_load_rating (ThParticipant *self, const char *behaviour_id, int rating)
 {
-  g_hash_table_insert (self->ratings, g_strdup (behaviour_id), GUINT_TO_POINTER ((guint)rating));
-}
+  gboolean count_changed;
 
-GHashTable *
-th_participant_get_sort_table (ThParticipant *self)
-{
-  g_return_val_if_fail (TH_IS_PARTICIPANT (self), NULL);
-
-  return self->sort;
-}
-
-GHashTable *
-th_participant_get_rating_table (ThParticipant *self)
-{
-  g_return_val_if_fail (TH_IS_PARTICIPANT (self), NULL);
-
-  return self->ratings;
+  store_value (self, behaviour_id, FALSE, (guint)rating, &count_changed);
 }

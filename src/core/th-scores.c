@@ -27,14 +27,54 @@ th_quadrant_for_scores (double leadership, double management, double threshold)
   return TH_QUADRANT_DEVELOPING;
 }
 
+typedef struct
+{
+  ThDeck *deck;
+  ThScores *out;
+  /* Ratings per key: [TH_SIDE_LEADERSHIP] and [TH_SIDE_MANAGEMENT]. */
+  guint n_rated[2];
+  guint sum[2];
+} Tally;
+
+static void
+count_answer (Tally *tally, ThBehaviour *behaviour, guint side, guint rating)
+{
+  ThSide key = th_behaviour_get_key (behaviour);
+
+  /* Sides are kept as side + 1, so that 0 can mean "not sorted". */
+  if (side != 0)
+    {
+      tally->out->sorted++;
+      if ((ThSide)(side - 1) == key)
+        tally->out->correct++;
+    }
+
+  if (rating != 0 && (key == TH_SIDE_LEADERSHIP || key == TH_SIDE_MANAGEMENT))
+    {
+      tally->out->rated++;
+      tally->n_rated[key]++;
+      tally->sum[key] += rating;
+    }
+}
+
+static void
+count_answer_by_id_cb (const char *behaviour_id, guint side, guint rating, gpointer data)
+{
+  Tally *tally = data;
+  ThBehaviour *behaviour = th_deck_lookup_behaviour (tally->deck, behaviour_id);
+
+  /* Only the deck's behaviours count, since an answer about a card the
+   * deck lacks cannot be scored. */
+  if (behaviour != NULL)
+    count_answer (tally, behaviour, side, rating);
+}
+
 void
 th_scores_compute (ThParticipant *participant, ThDeck *deck, double threshold, ThScores *out)
 {
-  GHashTableIter iter;
-  gpointer key_ptr, value_ptr;
-  /* Ratings per key: [TH_SIDE_LEADERSHIP] and [TH_SIDE_MANAGEMENT]. */
-  guint n_rated[2] = { 0, 0 };
-  guint sum[2] = { 0, 0 };
+  Tally tally = { deck, out, { 0, 0 }, { 0, 0 } };
+  guint *n_rated = tally.n_rated;
+  guint *sum = tally.sum;
 
   g_return_if_fail (out != NULL);
   memset (out, 0, sizeof *out);
@@ -43,36 +83,20 @@ th_scores_compute (ThParticipant *participant, ThDeck *deck, double threshold, T
   g_return_if_fail (TH_IS_DECK (deck));
 
   /* Walk the answers, not the deck: a participant of a 1 000-card deck
-   * may have answered ten.  Only the deck's behaviours count, since an
-   * answer about a card the deck lacks cannot be scored. */
-  g_hash_table_iter_init (&iter, th_participant_get_sort_table (participant));
-  while (g_hash_table_iter_next (&iter, &key_ptr, &value_ptr))
+   * may have answered ten.  Answers kept against this very deck need no
+   * lookup by id; those the deck lacks are not scored. */
+  if (th_participant_get_deck (participant) == deck)
     {
-      ThBehaviour *behaviour = th_deck_lookup_behaviour (deck, key_ptr);
+      guint n_answers;
+      const ThAnswer *answers = th_participant_get_answers (participant, &n_answers);
 
-      if (behaviour == NULL)
-        continue;
-      out->sorted++;
-      /* The table keeps side + 1, so that 0 can mean "not sorted". */
-      if ((ThSide)(GPOINTER_TO_UINT (value_ptr) - 1) == th_behaviour_get_key (behaviour))
-        out->correct++;
+      for (guint i = 0; i < n_answers; i++)
+        count_answer (&tally, th_deck_get_behaviour (deck, answers[i].index), answers[i].side,
+                      answers[i].rating);
     }
-
-  g_hash_table_iter_init (&iter, th_participant_get_rating_table (participant));
-  while (g_hash_table_iter_next (&iter, &key_ptr, &value_ptr))
+  else
     {
-      ThBehaviour *behaviour = th_deck_lookup_behaviour (deck, key_ptr);
-      guint rating = GPOINTER_TO_UINT (value_ptr);
-      ThSide key;
-
-      if (behaviour == NULL || rating == 0)
-        continue;
-      key = th_behaviour_get_key (behaviour);
-      if (key != TH_SIDE_LEADERSHIP && key != TH_SIDE_MANAGEMENT)
-        continue;
-      out->rated++;
-      n_rated[key]++;
-      sum[key] += rating;
+      th_participant_foreach_answer (participant, count_answer_by_id_cb, &tally);
     }
 
   /* FORMAT.md "Scores": 100 (s − n) / 4n maps a mean rating of 1–5 to 0–100. */

@@ -44,6 +44,13 @@ struct _ThSession
    * chart of ten thousand people is fed the session after every answer,
    * and only the person who answered needs scoring again. */
   GHashTable *scores;
+
+  /* What every save writes the same way, made on the first save (the
+   * deck never changes): the deck as it appears in the file, and for
+   * each behaviour the start of its line in a "sort" or "ratings"
+   * object. */
+  char *deck_text;
+  GPtrArray *answer_keys;
 };
 
 static void th_session_list_model_init (GListModelInterface *iface);
@@ -161,6 +168,8 @@ th_session_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->created, g_date_time_unref);
+  g_clear_pointer (&self->deck_text, g_free);
+  g_clear_pointer (&self->answer_keys, g_ptr_array_unref);
 
   G_OBJECT_CLASS (th_session_parent_class)->finalize (object);
 }
@@ -466,7 +475,7 @@ load_participant (ThSession *self, JsonNode *node, const ThJsonPath *path, guint
       || !check_name (name, &name_path, error))
     return NULL;
 
-  participant = th_participant_new (id, name);
+  participant = th_participant_new_for_deck (id, name, self->deck);
 
   if (!load_sort (self, participant, object, path, error)
       || !load_ratings (self, participant, object, path, error))
@@ -635,74 +644,49 @@ th_session_new_from_file (GFile *file, GError **error)
 
 /* Saving */
 
-static int
-compare_positions (gconstpointer a, gconstpointer b)
+/* A participant of this session keeps its answers against the session's
+ * deck, in deck order: the same session always gives the same bytes, and
+ * a diff of two saves shows only what changed.  Walking the answers rather
+ * than the deck keeps a save of a large deck proportional to what people
+ * answered. */
+static const ThAnswer *
+get_answers (ThSession *self, ThParticipant *participant, guint *n_answers)
 {
-  guint x = *(const guint *)a;
-  guint y = *(const guint *)b;
+  g_assert (th_participant_get_deck (participant) == self->deck);
 
-  return x < y ? -1 : x > y;
+  return th_participant_get_answers (participant, n_answers);
 }
 
-/* The deck positions of the behaviours in @table, in deck order: the same
- * session always gives the same bytes, and a diff of two saves shows only
- * what changed.  Walking the answers rather than the deck keeps a save of
- * a large deck proportional to what people answered. */
-static GArray *
-answer_positions (ThSession *self, GHashTable *table)
+static const char *
+behaviour_id_at (ThSession *self, guint index)
 {
-  GArray *positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), g_hash_table_size (table));
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      int position = th_deck_get_behaviour_index (self->deck, key);
-
-      if (position >= 0)
-        {
-          guint value = (guint)position;
-
-          g_array_append_val (positions, value);
-        }
-    }
-  g_array_sort (positions, compare_positions);
-
-  return positions;
+  return th_behaviour_get_id (th_deck_get_behaviour (self->deck, index));
 }
 
 static void
 build_answers (JsonBuilder *builder, ThSession *self, ThParticipant *participant)
 {
-  g_autoptr (GArray) sorted = answer_positions (self, th_participant_get_sort_table (participant));
-  g_autoptr (GArray) rated = answer_positions (self, th_participant_get_rating_table (participant));
+  guint n_answers;
+  const ThAnswer *answers = get_answers (self, participant, &n_answers);
 
   json_builder_set_member_name (builder, "sort");
   json_builder_begin_object (builder);
-  for (guint i = 0; i < sorted->len; i++)
+  for (guint i = 0; i < n_answers; i++)
     {
-      const char *id = th_behaviour_get_id (
-        th_deck_get_behaviour (self->deck, g_array_index (sorted, guint, i)));
-      ThSide side;
-
-      if (th_participant_get_sort (participant, id, &side))
-        th_json_builder_add_string (builder, id, th_side_to_string (side));
+      if (answers[i].side != 0)
+        th_json_builder_add_string (builder, behaviour_id_at (self, answers[i].index),
+                                    th_side_to_string ((ThSide)(answers[i].side - 1)));
     }
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "ratings");
   json_builder_begin_object (builder);
-  for (guint i = 0; i < rated->len; i++)
+  for (guint i = 0; i < n_answers; i++)
     {
-      const char *id
-        = th_behaviour_get_id (th_deck_get_behaviour (self->deck, g_array_index (rated, guint, i)));
-      int rating = th_participant_get_rating (participant, id);
-
-      if (rating > 0)
+      if (answers[i].rating != 0)
         {
-          json_builder_set_member_name (builder, id);
-          json_builder_add_int_value (builder, rating);
+          json_builder_set_member_name (builder, behaviour_id_at (self, answers[i].index));
+          json_builder_add_int_value (builder, answers[i].rating);
         }
     }
   json_builder_end_object (builder);
@@ -759,15 +743,121 @@ th_session_to_json (ThSession *self)
   return json_builder_get_root (builder);
 }
 
+static void
+prepare_save (ThSession *self)
+{
+  g_autoptr (JsonNode) deck = NULL;
+  GString *text;
+  guint n_behaviours;
+
+  if (self->deck_text != NULL)
+    return;
+
+  deck = th_deck_to_json (self->deck, TRUE);
+  text = g_string_new (NULL);
+  th_json_append_pretty (text, deck, 1);
+  self->deck_text = g_string_free (text, FALSE);
+
+  n_behaviours = th_deck_get_n_behaviours (self->deck);
+  self->answer_keys = g_ptr_array_new_full (n_behaviours, g_free);
+  for (guint i = 0; i < n_behaviours; i++)
+    {
+      GString *key = g_string_new ("\n        ");
+
+      th_json_append_string (key, behaviour_id_at (self, i));
+      g_string_append (key, ": ");
+      g_ptr_array_add (self->answer_keys, g_string_free (key, FALSE));
+    }
+}
+
+/* Writes the text th_json_to_pretty_data() makes of th_session_to_json(),
+ * byte for byte, without building the tree: the room saves after every
+ * batch of answers, and a tree of thousands of participants costs far
+ * more than their text. */
 char *
 th_session_to_data (ThSession *self, gsize *length)
 {
-  g_autoptr (JsonNode) root = NULL;
+  GString *out;
 
   g_return_val_if_fail (TH_IS_SESSION (self), NULL);
 
-  root = th_session_to_json (self);
-  return th_json_to_pretty_data (root, length);
+  prepare_save (self);
+
+  out = g_string_sized_new (strlen (self->deck_text) + 256 + self->participants->len * 160);
+
+  g_string_append (out, "{\n  \"format\": \"two-hats-session\",\n  \"version\": ");
+  g_string_append_printf (out, "%d", TH_FORMAT_VERSION);
+
+  if (self->title != NULL)
+    {
+      g_string_append (out, ",\n  \"title\": ");
+      th_json_append_string (out, self->title);
+    }
+
+  if (self->created != NULL)
+    {
+      g_autofree char *created = g_date_time_format_iso8601 (self->created);
+
+      g_string_append (out, ",\n  \"created\": ");
+      th_json_append_string (out, created);
+    }
+
+  /* An integer where it is one: "50", not "50.0". */
+  g_string_append (out, ",\n  \"threshold\": ");
+  if (floor (self->threshold) == self->threshold)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64)self->threshold);
+  else
+    th_json_append_double (out, self->threshold);
+
+  g_string_append (out, ",\n  \"deck\": ");
+  g_string_append (out, self->deck_text);
+
+  g_string_append (out, ",\n  \"participants\": [");
+  for (guint i = 0; i < self->participants->len; i++)
+    {
+      ThParticipant *participant = g_ptr_array_index (self->participants, i);
+      guint n_answers;
+      const ThAnswer *answers = get_answers (self, participant, &n_answers);
+      gboolean any;
+
+      g_string_append (out, i > 0 ? ",\n    {\n      \"id\": " : "\n    {\n      \"id\": ");
+      th_json_append_string (out, th_participant_get_id (participant));
+      g_string_append (out, ",\n      \"name\": ");
+      th_json_append_string (out, th_participant_get_name (participant));
+
+      g_string_append (out, ",\n      \"sort\": {");
+      any = FALSE;
+      for (guint j = 0; j < n_answers; j++)
+        {
+          if (answers[j].side == 0)
+            continue;
+          if (any)
+            g_string_append_c (out, ',');
+          any = TRUE;
+          g_string_append (out, g_ptr_array_index (self->answer_keys, answers[j].index));
+          g_string_append (out, answers[j].side - 1 == TH_SIDE_LEADERSHIP ? "\"leadership\""
+                                                                          : "\"management\"");
+        }
+      g_string_append (out, any ? "\n      },\n      \"ratings\": {" : "},\n      \"ratings\": {");
+
+      any = FALSE;
+      for (guint j = 0; j < n_answers; j++)
+        {
+          if (answers[j].rating == 0)
+            continue;
+          if (any)
+            g_string_append_c (out, ',');
+          any = TRUE;
+          g_string_append (out, g_ptr_array_index (self->answer_keys, answers[j].index));
+          g_string_append_c (out, (char)('0' + answers[j].rating));
+        }
+      g_string_append (out, any ? "\n      }\n    }" : "}\n    }");
+    }
+  g_string_append (out, self->participants->len > 0 ? "\n  ]\n}\n" : "]\n}\n");
+
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
 }
 
 gboolean
@@ -997,7 +1087,7 @@ th_session_add_participant (ThSession *self, const char *name, GError **error)
       name = anonymous_name;
     }
 
-  participant = th_participant_new (id, name);
+  participant = th_participant_new_for_deck (id, name, self->deck);
   position = self->participants->len;
   append_participant (self, participant);
 
@@ -1211,7 +1301,7 @@ th_session_merge (ThSession *self, ThSession *other, GError **error)
           id = fresh_id;
         }
 
-      copy = th_participant_new (id, th_participant_get_name (theirs));
+      copy = th_participant_new_for_deck (id, th_participant_get_name (theirs), self->deck);
       th_participant_merge_answers (copy, theirs);
       append_participant (self, copy);
     }
