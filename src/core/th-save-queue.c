@@ -1,0 +1,456 @@
+/* th-save-queue.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "th-file-util.h"
+#include "th-save-queue.h"
+
+typedef struct
+{
+  ThSaveQueueDoneFunc done;
+  gpointer user_data;
+} Waiter;
+
+/* One write of the file.  The worker thread holds a reference of its
+ * own, and none on the queue: the last reference to the queue (and so to
+ * the session) is always dropped on the main thread. */
+typedef struct
+{
+  gatomicrefcount ref_count;
+  GWeakRef queue;
+  GFile *file;
+  char *data;
+  gsize length;
+  GArray *waiters; /* of Waiter, completed by this write */
+  GError *error;   /* set by the worker */
+  gboolean delivered;
+
+  /* The worker tells that it finished through these, for whoever waits
+   * for it on the main thread (th_save_queue_save_now()). */
+  GMutex mutex;
+  GCond cond;
+  gboolean finished;
+} Write;
+
+struct _ThSaveQueue
+{
+  GObject parent_instance;
+
+  ThSession *session;
+  GFile *file;
+  GMainContext *context;
+
+  GArray *pending; /* of Waiter: requests for the next write */
+  GSource *idle;   /* starts the next write at the end of this iteration */
+  Write *in_flight;
+  guint64 n_writes; /* finished, the one being completed included */
+};
+
+G_DEFINE_FINAL_TYPE (ThSaveQueue, th_save_queue, G_TYPE_OBJECT)
+
+/* The queues alive in this process, so that everyone who saves a session
+ * to a file finds the same one.  Used from the main thread only. */
+static GPtrArray *queues;
+
+static Write *
+write_ref (Write *write)
+{
+  g_atomic_ref_count_inc (&write->ref_count);
+  return write;
+}
+
+static void
+write_unref (gpointer data)
+{
+  Write *write = data;
+
+  if (!g_atomic_ref_count_dec (&write->ref_count))
+    return;
+
+  g_weak_ref_clear (&write->queue);
+  g_clear_object (&write->file);
+  g_free (write->data);
+  g_clear_pointer (&write->waiters, g_array_unref);
+  g_clear_error (&write->error);
+  g_mutex_clear (&write->mutex);
+  g_cond_clear (&write->cond);
+  g_free (write);
+}
+
+static gboolean
+write_file (GFile *file, const char *data, gsize length, GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path != NULL)
+    return th_file_write_atomic (path, data, length, error);
+
+  /* Not a local file (a GVfs mount): GIO's replace also writes a
+   * temporary file and renames it where the backend allows. */
+  return g_file_replace_contents (file, data, length, NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}
+
+static void
+complete (ThSaveQueue *self, GArray *waiters, const GError *error)
+{
+  for (guint i = 0; i < waiters->len; i++)
+    {
+      Waiter *waiter = &g_array_index (waiters, Waiter, i);
+
+      if (waiter->done != NULL)
+        waiter->done (self, error, waiter->user_data);
+    }
+}
+
+static gboolean idle_cb (gpointer user_data);
+
+static void
+schedule (ThSaveQueue *self)
+{
+  if (self->idle != NULL)
+    return;
+
+  /* At the priority of the sockets' sources: under a steady stream of
+   * requests an idle priority would never get its turn. */
+  self->idle = g_idle_source_new ();
+  g_source_set_priority (self->idle, G_PRIORITY_DEFAULT);
+  g_source_set_callback (self->idle, idle_cb, self, NULL);
+  g_source_set_static_name (self->idle, "[two-hats] save queue");
+  g_source_attach (self->idle, self->context);
+}
+
+static void
+unschedule (ThSaveQueue *self)
+{
+  if (self->idle == NULL)
+    return;
+
+  g_source_destroy (self->idle);
+  g_clear_pointer (&self->idle, g_source_unref);
+}
+
+/* Hands the result of the write in progress to its requests.  Writes
+ * complete in the order they were made. */
+static void
+deliver (ThSaveQueue *self, Write *write)
+{
+  g_autoptr (GArray) waiters = NULL;
+  g_autoptr (GObject) hold = g_object_ref (G_OBJECT (self));
+
+  g_assert (self->in_flight == write);
+
+  write->delivered = TRUE;
+  self->in_flight = NULL;
+  self->n_writes++;
+  waiters = g_steal_pointer (&write->waiters);
+  complete (self, waiters, write->error);
+  write_unref (write);
+
+  /* What arrived during the write goes out now. */
+  if (self->pending->len > 0)
+    schedule (self);
+}
+
+static void
+wait_for_in_flight (ThSaveQueue *self)
+{
+  Write *write = self->in_flight;
+
+  if (write == NULL)
+    return;
+
+  g_mutex_lock (&write->mutex);
+  while (!write->finished)
+    g_cond_wait (&write->cond, &write->mutex);
+  g_mutex_unlock (&write->mutex);
+}
+
+static void
+write_in_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  Write *write = task_data;
+  GError *error = NULL;
+
+  write_file (write->file, write->data, write->length, &error);
+
+  g_mutex_lock (&write->mutex);
+  write->error = error;
+  write->finished = TRUE;
+  g_cond_broadcast (&write->cond);
+  g_mutex_unlock (&write->mutex);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+write_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Write *write = g_task_get_task_data (G_TASK (result));
+  g_autoptr (ThSaveQueue) self = g_weak_ref_get (&write->queue);
+
+  /* Delivered already by whoever waited for it. */
+  if (self == NULL || write->delivered)
+    return;
+
+  deliver (self, write);
+}
+
+static void
+start_write (ThSaveQueue *self)
+{
+  g_autoptr (GTask) task = NULL;
+  Write *write;
+
+  if (self->in_flight != NULL || self->pending->len == 0)
+    return;
+
+  write = g_new0 (Write, 1);
+  g_atomic_ref_count_init (&write->ref_count);
+  g_weak_ref_init (&write->queue, self);
+  g_mutex_init (&write->mutex);
+  g_cond_init (&write->cond);
+  write->file = g_object_ref (self->file);
+  /* The snapshot is taken here, on the main thread, where the session
+   * changes: the worker only ever sees these bytes. */
+  write->data = th_session_to_data (self->session, &write->length);
+  write->waiters = g_steal_pointer (&self->pending);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Waiter));
+  self->in_flight = write;
+
+  /* No source object: the task must not keep the queue alive on the
+   * worker thread. */
+  task = g_task_new (NULL, NULL, write_done_cb, NULL);
+  g_task_set_source_tag (task, start_write);
+  g_task_set_name (task, "[two-hats] save");
+  g_task_set_task_data (task, write_ref (write), write_unref);
+  g_task_run_in_thread (task, write_in_thread);
+}
+
+static gboolean
+idle_cb (gpointer user_data)
+{
+  ThSaveQueue *self = user_data;
+
+  g_clear_pointer (&self->idle, g_source_unref);
+  /* With a write in progress, its end schedules the next one. */
+  start_write (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+th_save_queue_dispose (GObject *object)
+{
+  ThSaveQueue *self = TH_SAVE_QUEUE (object);
+
+  /* Nothing asked for is dropped: what is pending is written now. */
+  if (self->session != NULL)
+    th_save_queue_flush (self, NULL);
+  unschedule (self);
+
+  G_OBJECT_CLASS (th_save_queue_parent_class)->dispose (object);
+}
+
+static void
+th_save_queue_finalize (GObject *object)
+{
+  ThSaveQueue *self = TH_SAVE_QUEUE (object);
+
+  g_assert (self->in_flight == NULL);
+
+  if (queues != NULL)
+    g_ptr_array_remove_fast (queues, self);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+
+  G_OBJECT_CLASS (th_save_queue_parent_class)->finalize (object);
+}
+
+static void
+th_save_queue_class_init (ThSaveQueueClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = th_save_queue_dispose;
+  object_class->finalize = th_save_queue_finalize;
+}
+
+static void
+th_save_queue_init (ThSaveQueue *self)
+{
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Waiter));
+  self->context = g_main_context_ref_thread_default ();
+}
+
+ThSaveQueue *
+th_save_queue_get (ThSession *session, GFile *file)
+{
+  ThSaveQueue *self;
+
+  g_return_val_if_fail (TH_IS_SESSION (session), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (queues == NULL)
+    queues = g_ptr_array_new ();
+
+  for (guint i = 0; i < queues->len; i++)
+    {
+      ThSaveQueue *queue = queues->pdata[i];
+
+      if (queue->session == session && g_file_equal (queue->file, file))
+        return g_object_ref (queue);
+    }
+
+  self = g_object_new (TH_TYPE_SAVE_QUEUE, NULL);
+  self->session = g_object_ref (session);
+  self->file = g_object_ref (file);
+  g_ptr_array_add (queues, self);
+
+  return self;
+}
+
+ThSession *
+th_save_queue_get_session (ThSaveQueue *self)
+{
+  g_return_val_if_fail (TH_IS_SAVE_QUEUE (self), NULL);
+
+  return self->session;
+}
+
+GFile *
+th_save_queue_get_file (ThSaveQueue *self)
+{
+  g_return_val_if_fail (TH_IS_SAVE_QUEUE (self), NULL);
+
+  return self->file;
+}
+
+void
+th_save_queue_request (ThSaveQueue *self, ThSaveQueueDoneFunc done, gpointer user_data)
+{
+  Waiter waiter = { done, user_data };
+
+  g_return_if_fail (TH_IS_SAVE_QUEUE (self));
+
+  g_array_append_val (self->pending, waiter);
+  schedule (self);
+}
+
+gboolean
+th_save_queue_save_now (ThSaveQueue *self, GError **error)
+{
+  g_autoptr (GObject) hold = NULL;
+  g_autoptr (GArray) waiters = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (TH_IS_SAVE_QUEUE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  hold = g_object_ref (G_OBJECT (self));
+
+  /* Never two writes of the file at once; and the older write's requests
+   * learn their result before the newer ones. */
+  if (self->in_flight != NULL)
+    {
+      wait_for_in_flight (self);
+      deliver (self, self->in_flight);
+    }
+
+  unschedule (self);
+  waiters = g_steal_pointer (&self->pending);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Waiter));
+
+  data = th_session_to_data (self->session, &length);
+  write_file (self->file, data, length, &local_error);
+  self->n_writes++;
+  complete (self, waiters, local_error);
+
+  if (self->pending->len > 0)
+    schedule (self);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+th_save_queue_flush (ThSaveQueue *self, GError **error)
+{
+  g_return_val_if_fail (TH_IS_SAVE_QUEUE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->pending->len > 0)
+    return th_save_queue_save_now (self, error);
+
+  if (self->in_flight != NULL)
+    {
+      Write *write = self->in_flight;
+      g_autoptr (GError) write_error = NULL;
+
+      wait_for_in_flight (self);
+      if (write->error != NULL)
+        write_error = g_error_copy (write->error);
+      deliver (self, write);
+
+      /* A request made by a completion callback is written too. */
+      if (self->pending->len > 0)
+        return th_save_queue_save_now (self, error);
+
+      if (write_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&write_error));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+guint64
+th_save_queue_get_n_writes (ThSaveQueue *self)
+{
+  g_return_val_if_fail (TH_IS_SAVE_QUEUE (self), 0);
+
+  return self->n_writes;
+}
+
+gboolean
+th_save_queue_get_busy (ThSaveQueue *self)
+{
+  g_return_val_if_fail (TH_IS_SAVE_QUEUE (self), FALSE);
+
+  return self->pending->len > 0 || self->in_flight != NULL;
+}
+
+void
+th_save_queue_flush_all (void)
+{
+  g_autoptr (GPtrArray) copy = NULL;
+
+  if (queues == NULL)
+    return;
+
+  copy = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < queues->len; i++)
+    g_ptr_array_add (copy, g_object_ref (queues->pdata[i]));
+
+  /* Each queue's callbacks have told whoever asked; nothing is left for
+   * the caller to do with an error. */
+  for (guint i = 0; i < copy->len; i++)
+    th_save_queue_flush (copy->pdata[i], NULL);
+}

@@ -1,0 +1,72 @@
+/* th-save-queue.h
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "th-session.h"
+
+G_BEGIN_DECLS
+
+/* ThSaveQueue: the one writer of a session to one file.  Everyone who
+ * saves that session there (the document's autosave, the room server)
+ * shares the same queue, so that:
+ *
+ *   - the requests made during one main loop iteration cost one write;
+ *   - the session is serialized on the main thread (a consistent
+ *     snapshot) and written, flushed and renamed into place (atomically,
+ *     as th_session_save_to_file()) on a worker thread, so the main loop
+ *     goes on serving while the disk works;
+ *   - requests that arrive during a write join the next one: never two
+ *     writes of the file at once, and every request is followed by a
+ *     write that began after it, so no newer state is ever lost;
+ *   - each request gets its own completion callback, on the main thread,
+ *     in the order of the writes.
+ *
+ * A queue belongs to the thread-default main context of the thread that
+ * made it; it is used from that thread only. */
+#define TH_TYPE_SAVE_QUEUE (th_save_queue_get_type ())
+G_DECLARE_FINAL_TYPE (ThSaveQueue, th_save_queue, TH, SAVE_QUEUE, GObject)
+
+/* Called once the write that includes the request is done: @error NULL
+ * when the file holds the session as it was when the request was made (or
+ * newer). */
+typedef void (*ThSaveQueueDoneFunc) (ThSaveQueue *queue, const GError *error, gpointer user_data);
+
+/* The queue of @session and @file: the same instance for everyone while
+ * someone holds it.  Returns a new reference. */
+ThSaveQueue *th_save_queue_get (ThSession *session, GFile *file);
+
+ThSession *th_save_queue_get_session (ThSaveQueue *self);
+GFile *th_save_queue_get_file (ThSaveQueue *self);
+
+/* Asks for a write of the session as it is now (or as it will be at the
+ * end of this main loop iteration).  @done may be NULL. */
+void th_save_queue_request (ThSaveQueue *self, ThSaveQueueDoneFunc done, gpointer user_data);
+
+/* Writes now, on the calling thread, whether or not anything is pending:
+ * waits for a write in progress, completes its requests, then writes the
+ * session and completes every pending request with the result. */
+gboolean th_save_queue_save_now (ThSaveQueue *self, GError **error);
+
+/* As th_save_queue_save_now(), but only when something is pending or being
+ * written; TRUE when there was nothing to do. */
+gboolean th_save_queue_flush (ThSaveQueue *self, GError **error);
+
+/* TRUE while a request waits for its write or a write is in progress. */
+gboolean th_save_queue_get_busy (ThSaveQueue *self);
+
+/* The number of writes finished so far; inside a completion callback, the
+ * number of the write being completed (callbacks of one write see the
+ * same number). */
+guint64 th_save_queue_get_n_writes (ThSaveQueue *self);
+
+/* Flushes every queue of this process; for quitting. */
+void th_save_queue_flush_all (void);
+
+G_END_DECLS
