@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "th-document.h"
+#include "th-save-queue.h"
 
 #define RECOVERY_SUFFIX ".twohats"
 
@@ -24,6 +25,8 @@ struct _ThDocument
   GFile *file;
   GFile *recovery_file;
   GError *save_error;
+  ThSaveQueue *queue; /* of the file, or of the recovery copy while untitled */
+  guint n_requests;   /* made to a queue and not completed yet */
 
   guint saved : 1;
   /* Whether a recovery copy was written (or loaded) and still exists, so
@@ -67,22 +70,15 @@ set_saved (ThDocument *self, gboolean saved)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVED]);
 }
 
+static gboolean make_recovery_dir (GError **error);
+
+/* Written on the main thread: only when the file failed, with the
+ * recovery copy nobody else writes. */
 static gboolean
 write_recovery_copy (ThDocument *self, GError **error)
 {
-  g_autoptr (GFile) dir = th_document_get_recovery_dir ();
-  g_autofree char *path = g_file_get_path (dir);
-
-  /* Private: the copies hold people's names and answers. */
-  if (g_mkdir_with_parents (path, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _ ("Could not create the recovery folder “%s”: %s"), path,
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (!make_recovery_dir (error))
+    return FALSE;
 
   if (!th_session_save_to_file (self->session, self->recovery_file, error))
     return FALSE;
@@ -110,53 +106,118 @@ remove_recovery_copy (ThDocument *self)
   self->has_recovery_copy = FALSE;
 }
 
+static GFile *
+get_target (ThDocument *self)
+{
+  return self->file != NULL ? self->file : self->recovery_file;
+}
+
 static gboolean
-save_internal (ThDocument *self, GError **error)
+make_recovery_dir (GError **error)
+{
+  g_autoptr (GFile) dir = th_document_get_recovery_dir ();
+  g_autofree char *path = g_file_get_path (dir);
+
+  /* Private: the copies hold people's names and answers. */
+  if (g_mkdir_with_parents (path, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _ ("Could not create the recovery folder “%s”: %s"), path,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+save_failed (ThDocument *self, const GError *error)
+{
+  g_clear_error (&self->save_error);
+  self->save_error = g_error_copy (error);
+  set_saved (self, FALSE);
+  g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+}
+
+/* The result of a write of the document's own place. */
+static void
+saved_cb (ThSaveQueue *queue, const GError *error, gpointer user_data)
+{
+  ThDocument *self = user_data;
+
+  g_assert (self->n_requests > 0);
+  self->n_requests--;
+
+  /* A write of the place the document had before Save As. */
+  if (queue != self->queue)
+    return;
+
+  if (error == NULL)
+    {
+      g_clear_error (&self->save_error);
+      if (self->file != NULL)
+        remove_recovery_copy (self);
+      else
+        self->has_recovery_copy = TRUE;
+      /* Changes made since this write began are not on disk yet. */
+      if (self->n_requests == 0)
+        set_saved (self, TRUE);
+      return;
+    }
+
+  /* The file cannot be written (a read-only folder, a full disk, a
+   * removed USB stick): the answers go to the recovery folder so that
+   * they are offered again at the next start. */
+  if (self->file != NULL)
+    {
+      g_autoptr (GError) recovery_error = NULL;
+
+      if (!write_recovery_copy (self, &recovery_error))
+        g_debug ("Could not write the recovery copy either: %s", recovery_error->message);
+    }
+
+  save_failed (self, error);
+}
+
+/* Asks the queue for a write of the current state; FALSE (and
+ * ::save-failed) when there is nowhere to write it. */
+static gboolean
+request_save (ThDocument *self, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
 
-  if (self->file != NULL)
+  if (self->file == NULL && !make_recovery_dir (&local_error))
     {
-      if (th_session_save_to_file (self->session, self->file, &local_error))
-        {
-          g_clear_error (&self->save_error);
-          remove_recovery_copy (self);
-          set_saved (self, TRUE);
-          return TRUE;
-        }
-
-      /* The file cannot be written (a read-only folder, a full disk, a
-       * removed USB stick): the answers go to the recovery folder so that
-       * they are offered again at the next start. */
-      {
-        g_autoptr (GError) recovery_error = NULL;
-
-        if (!write_recovery_copy (self, &recovery_error))
-          g_debug ("Could not write the recovery copy either: %s", recovery_error->message);
-      }
-    }
-  else if (write_recovery_copy (self, &local_error))
-    {
-      g_clear_error (&self->save_error);
-      set_saved (self, TRUE);
-      return TRUE;
+      save_failed (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
 
-  g_clear_error (&self->save_error);
-  self->save_error = g_error_copy (local_error);
+  self->n_requests++;
   set_saved (self, FALSE);
-  g_signal_emit (self, signals[SAVE_FAILED], 0, local_error);
-
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+  th_save_queue_request (self->queue, saved_cb, self);
+  return TRUE;
 }
 
 static void
 session_changed_cb (ThSession *session, ThDocument *self)
 {
-  /* The signal's emitter has no use for the error: ::save-failed told
+  /* Every change of one main loop iteration shares one write; the
+   * signal's emitter has no use for an error, which ::save-failed tells
    * whoever shows it. */
-  save_internal (self, NULL);
+  request_save (self, NULL);
+}
+
+static void
+session_items_changed_cb (ThSession *session, guint position, guint removed, guint added,
+                          ThDocument *self)
+{
+  /* Removing someone is done on purpose, once: the file says so at once,
+   * rather than at the end of the iteration. */
+  if (removed > 0 && request_save (self, NULL))
+    th_save_queue_flush (self->queue, NULL);
 }
 
 static void
@@ -180,7 +241,10 @@ th_document_constructed (GObject *object)
   /* A document with a file was just read from it, so it is saved. */
   self->saved = self->file != NULL;
 
+  self->queue = th_save_queue_get (self->session, get_target (self));
   g_signal_connect_object (self->session, "changed", G_CALLBACK (session_changed_cb), self, 0);
+  g_signal_connect_object (self->session, "items-changed", G_CALLBACK (session_items_changed_cb),
+                           self, 0);
 }
 
 static void
@@ -189,7 +253,19 @@ th_document_dispose (GObject *object)
   ThDocument *self = TH_DOCUMENT (object);
 
   if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (self->session, session_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->session, session_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->session, session_items_changed_cb, self);
+    }
+
+  /* What was asked for is on disk before the document goes, and no
+   * completion is left to reach it afterwards. */
+  if (self->queue != NULL)
+    {
+      if (self->n_requests > 0)
+        th_save_queue_flush (self->queue, NULL);
+      g_clear_object (&self->queue);
+    }
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (th_document_parent_class)->dispose (object);
@@ -324,6 +400,8 @@ th_document_open_recovery (GFile *recovery_file, GError **error)
 
   self = g_object_new (TH_TYPE_DOCUMENT, "session", session, NULL);
   g_set_object (&self->recovery_file, recovery_file);
+  g_clear_object (&self->queue);
+  self->queue = th_save_queue_get (session, recovery_file);
   self->has_recovery_copy = TRUE;
   /* Everything it holds is on disk already, in the copy it came from. */
   self->saved = TRUE;
@@ -400,21 +478,33 @@ th_document_save (ThDocument *self, GError **error)
   g_return_val_if_fail (TH_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return save_internal (self, error);
+  if (!request_save (self, error))
+    return FALSE;
+
+  return th_save_queue_flush (self->queue, error);
 }
 
 gboolean
 th_document_save_as (ThDocument *self, GFile *file, GError **error)
 {
+  g_autoptr (ThSaveQueue) new_queue = NULL;
+
   g_return_val_if_fail (TH_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  new_queue = th_save_queue_get (self->session, file);
+
+  /* What waits for the old place is written there first: a write that
+   * came later would bring back the recovery copy removed below. */
+  th_save_queue_flush (self->queue, NULL);
+
   /* The old place keeps being the document's until the new one holds
    * everything, so a failure here loses nothing. */
-  if (!th_session_save_to_file (self->session, file, error))
+  if (!th_save_queue_save_now (new_queue, error))
     return FALSE;
 
+  g_set_object (&self->queue, new_queue);
   if (self->file == NULL || !g_file_equal (self->file, file))
     {
       g_set_object (&self->file, file);
@@ -423,7 +513,8 @@ th_document_save_as (ThDocument *self, GFile *file, GError **error)
 
   g_clear_error (&self->save_error);
   remove_recovery_copy (self);
-  set_saved (self, TRUE);
+  if (self->n_requests == 0)
+    set_saved (self, TRUE);
 
   return TRUE;
 }

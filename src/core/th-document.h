@@ -14,12 +14,15 @@
 G_BEGIN_DECLS
 
 /* ThDocument: a session and where it lives.  Every ::changed of the
- * session is written to disk before the change returns, so an answer
- * survives a crash or a power cut from the moment it is given.  A session
- * without a file (untitled) is kept in the recovery folder instead until it
- * gets a name.  When writing the file fails, the document emits
- * ::save-failed, keeps everything in memory, writes a recovery copy and
- * tries the file again on the next change. */
+ * session is written to disk through the session file's ThSaveQueue (the
+ * one the room server shares): the changes of one main loop iteration
+ * share one write, done off the main thread, and :saved turns TRUE once
+ * the file holds them.  Removing a participant is written at once.  A
+ * session without a file (untitled) is kept in the recovery folder
+ * instead until it gets a name.  When writing the file fails, the
+ * document emits ::save-failed, keeps everything in memory, writes a
+ * recovery copy and tries the file again on the next change.  Disposing
+ * the document writes what is pending. */
 #define TH_TYPE_DOCUMENT (th_document_get_type ())
 G_DECLARE_FINAL_TYPE (ThDocument, th_document, TH, DOCUMENT, GObject)
 
@@ -38,14 +41,16 @@ GFile *th_document_get_file (ThDocument *self);
 /* Where the recovery copy of this document is written (whether or not it
  * exists yet). */
 GFile *th_document_get_recovery_file (ThDocument *self);
-/* TRUE when everything in memory is on disk in the document's own place. */
+/* TRUE when everything in memory is on disk in the document's own place;
+ * FALSE while a change waits for its write. */
 gboolean th_document_get_saved (ThDocument *self);
 /* The error of the last failed save, or NULL once a save succeeded. */
 const GError *th_document_get_save_error (ThDocument *self);
 /* The session title, or the file name, or "Untitled Workshop". */
 char *th_document_dup_display_name (ThDocument *self);
 
-/* Saves now (the file, or the recovery copy while untitled). */
+/* Saves now (the file, or the recovery copy while untitled), on the
+ * calling thread: the file holds everything when it returns TRUE. */
 gboolean th_document_save (ThDocument *self, GError **error);
 /* Writes the session to @file, makes it the document's file and removes
  * the recovery copy.  On failure nothing changes. */

@@ -11,6 +11,7 @@
 
 #include "th-application.h"
 #include "th-preferences-window.h"
+#include "th-save-queue.h"
 #include "th-ui-resources.h"
 #include "th-window.h"
 
@@ -175,6 +176,17 @@ th_application_startup (GApplication *app)
 }
 
 static void
+th_application_shutdown (GApplication *app)
+{
+  /* Autosave writes at the end of a main loop iteration: a change made
+   * just before quitting (Ctrl+Q right after a click) may still wait for
+   * its write, whoever still holds the document. */
+  th_save_queue_flush_all ();
+
+  G_APPLICATION_CLASS (th_application_parent_class)->shutdown (app);
+}
+
+static void
 th_application_dispose (GObject *object)
 {
   ThApplication *self = TH_APPLICATION (object);
@@ -196,6 +208,7 @@ th_application_class_init (ThApplicationClass *klass)
   app_class->activate = th_application_activate;
   app_class->open = th_application_open;
   app_class->startup = th_application_startup;
+  app_class->shutdown = th_application_shutdown;
 }
 
 static void

@@ -7,7 +7,9 @@
 
 /* test-document runs this program, waits for "saved" on its standard
  * output and kills it with SIGKILL: what is in the file then is what a
- * crash or a power cut right after the click would leave. */
+ * crash or a power cut right after the document said it was saved (the
+ * main loop iteration after the click, and the write it started) would
+ * leave. */
 
 #include "config.h"
 
@@ -53,7 +55,11 @@ main (int argc, char *argv[])
       return 1;
     }
 
-  /* No explicit save: the answer must already be on disk. */
+  /* No explicit save: autosave writes it at the end of this main loop
+   * iteration, and :saved turns TRUE once the file holds it. */
+  while (!th_document_get_saved (document))
+    g_main_context_iteration (NULL, TRUE);
+
   printf ("saved\n");
   fflush (stdout);
 

@@ -11,6 +11,7 @@
 #include <signal.h>
 
 #include "th-document.h"
+#include "th-save-queue.h"
 
 typedef struct
 {
@@ -87,6 +88,20 @@ reload (GFile *file)
   return session;
 }
 
+/* Autosave writes at the end of the main loop iteration, off the main
+ * thread: spin until the document's queue has nothing left to do. */
+static void
+wait_for_saves (ThDocument *document)
+{
+  GFile *file = th_document_get_file (document);
+  g_autoptr (ThSaveQueue) queue
+    = th_save_queue_get (th_document_get_session (document),
+                         file != NULL ? file : th_document_get_recovery_file (document));
+
+  while (th_save_queue_get_busy (queue))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static ThSide
 sort_of (ThSession *session, const char *behaviour_id)
 {
@@ -120,10 +135,14 @@ test_autosave_after_every_change (Fixture *f, gconstpointer data)
   g_assert_true (g_file_equal (th_document_get_file (document), f->file));
 
   g_assert_true (th_session_set_sort (session, "p1", f->first, TH_SIDE_LEADERSHIP, &error));
+  g_assert_false (th_document_get_saved (document));
+  wait_for_saves (document);
+  g_assert_true (th_document_get_saved (document));
   again = reload (f->file);
   g_assert_cmpint (sort_of (again, f->first), ==, TH_SIDE_LEADERSHIP);
 
   g_assert_true (th_session_set_rating (session, "p1", f->second, 5, &error));
+  wait_for_saves (document);
   third = reload (f->file);
   g_assert_cmpint (th_participant_get_rating (th_session_get_participant (third, 0), f->second), ==,
                    5);
@@ -166,6 +185,7 @@ test_untitled_goes_to_recovery (Fixture *f, gconstpointer data)
 
   g_assert_nonnull (th_session_add_participant (session, "Ben", &error));
   g_assert_true (th_session_set_sort (session, "p1", f->first, TH_SIDE_MANAGEMENT, &error));
+  wait_for_saves (document);
   g_assert_true (g_file_query_exists (recovery, NULL));
   g_assert_true (recovery_list_contains (recovery));
   g_assert_true (th_document_get_saved (document));
@@ -178,6 +198,7 @@ test_untitled_goes_to_recovery (Fixture *f, gconstpointer data)
   g_assert_cmpint (sort_of (th_document_get_session (reopened), f->first), ==, TH_SIDE_MANAGEMENT);
   g_assert_true (
     th_session_set_rating (th_document_get_session (reopened), "p1", f->second, 2, &error));
+  wait_for_saves (reopened);
   on_disk = reload (recovery);
   g_assert_cmpint (th_participant_get_rating (th_session_get_participant (on_disk, 0), f->second),
                    ==, 2);
@@ -205,6 +226,7 @@ test_save_as_removes_recovery (Fixture *f, gconstpointer data)
 
   g_assert_nonnull (th_session_add_participant (session, "Chen", &error));
   g_assert_true (th_session_set_sort (session, "p1", f->first, TH_SIDE_LEADERSHIP, &error));
+  wait_for_saves (document);
   g_assert_true (g_file_query_exists (recovery, NULL));
 
   g_assert_true (th_document_save_as (document, target, &error));
@@ -217,6 +239,7 @@ test_save_as_removes_recovery (Fixture *f, gconstpointer data)
 
   /* From now on changes go to the named file. */
   g_assert_true (th_session_set_sort (session, "p1", f->second, TH_SIDE_MANAGEMENT, &error));
+  wait_for_saves (document);
   later = reload (target);
   g_assert_cmpint (sort_of (later, f->second), ==, TH_SIDE_MANAGEMENT);
   g_assert_false (g_file_query_exists (recovery, NULL));
@@ -232,6 +255,7 @@ test_save_as_failure_changes_nothing (Fixture *f, gconstpointer data)
     = g_file_new_build_filename (f->dir, "missing-folder", "x.twohats", NULL);
 
   g_assert_nonnull (th_session_add_participant (session, "Dee", &error));
+  wait_for_saves (document);
   g_assert_false (th_document_save_as (document, target, &error));
   g_assert_nonnull (error);
   g_assert_null (th_document_get_file (document));
@@ -273,6 +297,7 @@ test_failing_save_keeps_answers (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (g_file_peek_path (folder), "not a folder", -1, NULL));
 
   g_assert_true (th_session_set_sort (session, "p1", f->first, TH_SIDE_LEADERSHIP, &error));
+  wait_for_saves (document);
   g_assert_nonnull (reported);
   g_assert_false (th_document_get_saved (document));
   g_assert_nonnull (th_document_get_save_error (document));
@@ -293,6 +318,7 @@ test_failing_save_keeps_answers (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_unlink (g_file_peek_path (folder)), ==, 0);
   g_assert_cmpint (g_rename (moved_folder, g_file_peek_path (folder)), ==, 0);
   g_assert_true (th_session_set_rating (session, "p1", f->second, 3, &error));
+  wait_for_saves (document);
   g_assert_null (reported);
   g_assert_true (th_document_get_saved (document));
   g_assert_null (th_document_get_save_error (document));
@@ -324,6 +350,7 @@ test_failing_untitled_save (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (g_file_peek_path (two_hats), "in the way", -1, NULL));
 
   g_assert_nonnull (th_session_add_participant (session, "Eli", &error));
+  wait_for_saves (document);
   g_assert_nonnull (reported);
   g_assert_false (th_document_get_saved (document));
   g_assert_cmpuint (th_session_get_n_participants (session), ==, 1);
@@ -382,6 +409,85 @@ test_kill_right_after_the_answer (Fixture *f, gconstpointer data)
                    ==, 4);
 }
 
+static void
+test_changes_of_one_iteration_share_a_write (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThDocument) document = th_document_open (f->file, &error);
+  g_autoptr (ThSaveQueue) queue = NULL;
+  g_autoptr (ThSession) on_disk = NULL;
+  ThSession *session;
+  guint64 writes;
+
+  g_assert_no_error (error);
+  session = th_document_get_session (document);
+  queue = th_save_queue_get (session, f->file);
+  writes = th_save_queue_get_n_writes (queue);
+
+  g_assert_true (th_session_set_sort (session, "p1", f->first, TH_SIDE_LEADERSHIP, &error));
+  g_assert_true (th_session_set_sort (session, "p1", f->second, TH_SIDE_MANAGEMENT, &error));
+  g_assert_true (th_session_set_rating (session, "p1", f->first, 5, &error));
+  wait_for_saves (document);
+
+  g_assert_cmpuint (th_save_queue_get_n_writes (queue), ==, writes + 1);
+  on_disk = reload (f->file);
+  g_assert_cmpint (sort_of (on_disk, f->second), ==, TH_SIDE_MANAGEMENT);
+  g_assert_cmpint (th_participant_get_rating (th_session_get_participant (on_disk, 0), f->first),
+                   ==, 5);
+  g_assert_true (th_document_get_saved (document));
+}
+
+static void
+test_removal_is_written_at_once (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThDocument) document = th_document_open (f->file, &error);
+  g_autoptr (ThSession) on_disk = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (th_session_remove_participant (th_document_get_session (document), "p1"));
+
+  /* No main loop iteration in between. */
+  on_disk = reload (f->file);
+  g_assert_cmpuint (th_session_get_n_participants (on_disk), ==, 0);
+}
+
+static void
+test_dispose_writes_what_is_pending (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  ThDocument *document = th_document_open (f->file, &error);
+  g_autoptr (ThSession) on_disk = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (
+    th_session_set_rating (th_document_get_session (document), "p1", f->second, 1, &error));
+  /* Closing the window right after the click (Ctrl+Q). */
+  g_object_unref (document);
+
+  on_disk = reload (f->file);
+  g_assert_cmpint (th_participant_get_rating (th_session_get_participant (on_disk, 0), f->second),
+                   ==, 1);
+}
+
+static void
+test_save_is_synchronous (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThDocument) document = th_document_open (f->file, &error);
+  g_autoptr (ThSession) on_disk = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (th_session_set_sort (th_document_get_session (document), "p1", f->first,
+                                      TH_SIDE_MANAGEMENT, &error));
+  g_assert_true (th_document_save (document, &error));
+  g_assert_no_error (error);
+  g_assert_true (th_document_get_saved (document));
+
+  on_disk = reload (f->file);
+  g_assert_cmpint (sort_of (on_disk, f->first), ==, TH_SIDE_MANAGEMENT);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -396,6 +502,10 @@ main (int argc, char *argv[])
   ADD ("/core/document/failing-untitled-save", test_failing_untitled_save);
   ADD ("/core/document/delete-recovery-refuses", test_delete_recovery_refuses_other_files);
   ADD ("/core/document/sigkill", test_kill_right_after_the_answer);
+  ADD ("/core/document/one-write-per-iteration", test_changes_of_one_iteration_share_a_write);
+  ADD ("/core/document/removal-at-once", test_removal_is_written_at_once);
+  ADD ("/core/document/dispose-writes", test_dispose_writes_what_is_pending);
+  ADD ("/core/document/save-is-synchronous", test_save_is_synchronous);
 #undef ADD
 
   return g_test_run ();
