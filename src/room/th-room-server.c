@@ -19,6 +19,7 @@
 #include "th-room-resources.h"
 #include "th-room-secret.h"
 #include "th-room-server.h"
+#include "th-save-queue.h"
 
 /* The server runs entirely on one main context: requests, the session
  * and the saves never race.  Its defences, in the order a request meets
@@ -70,11 +71,9 @@ static const StaticFile static_files[] = {
 /* What the server knows about one request. */
 typedef struct
 {
-  ThRoomGuest *guest;   /* the caller, once the token checked out */
-  ThRoomGuest *joining; /* a join to undo if its save fails */
-  JsonNode *success;    /* the 200 body, sent once the save is done */
-  gsize body_received;  /* of a chunked body */
-  gboolean stolen;      /* answered on a connection taken from libsoup */
+  ThRoomGuest *guest;  /* the caller, once the token checked out */
+  gsize body_received; /* of a chunked body */
+  gboolean stolen;     /* answered on a connection taken from libsoup */
 } MessageState;
 
 struct _ThRoomServer
@@ -83,6 +82,8 @@ struct _ThRoomServer
 
   ThSession *session;
   GFile *session_file;
+  ThSaveQueue *queue; /* of the session file, shared with a ThDocument */
+  guint64 failed_write_reported;
   gulong items_changed_handler;
 
   SoupServer *server;
@@ -101,9 +102,6 @@ struct _ThRoomServer
   guint max_connections;
   GHashTable *connections; /* address → GPtrArray of GSocket */
   guint n_new_connections;
-
-  GPtrArray *waiting; /* SoupServerMessage, paused until the next save */
-  GSource *save_source;
 };
 
 G_DEFINE_FINAL_TYPE (ThRoomServer, th_room_server, G_TYPE_OBJECT)
@@ -183,8 +181,6 @@ message_state_free (gpointer data)
   MessageState *state = data;
 
   g_clear_object (&state->guest);
-  g_clear_object (&state->joining);
-  g_clear_pointer (&state->success, json_node_unref);
   g_free (state);
 }
 
@@ -239,17 +235,38 @@ node_to_data (JsonNode *node, gsize *length)
   return json_generator_to_data (generator, length);
 }
 
-static void
-respond_json (SoupServerMessage *msg, guint status, JsonNode *node)
+void
+th_room_response_free (ThRoomResponse *response)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  if (response == NULL)
+    return;
+
+  g_clear_pointer (&response->headers, soup_message_headers_unref);
+  g_clear_pointer (&response->body, g_bytes_unref);
+  g_free (response);
+}
+
+static ThRoomResponse *
+response_new (void)
+{
+  ThRoomResponse *response = g_new0 (ThRoomResponse, 1);
+
+  response->headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+  return response;
+}
+
+static void
+set_json (ThRoomResponse *response, guint status, JsonNode *node)
+{
   gsize length;
   char *data = node_to_data (node, &length);
 
-  soup_message_headers_replace (headers, "Cache-Control", "no-store");
-  soup_server_message_set_status (msg, status, status_phrase (status));
-  soup_server_message_set_response (msg, "application/json; charset=utf-8", SOUP_MEMORY_TAKE, data,
-                                    length);
+  response->status = status;
+  soup_message_headers_replace (response->headers, "Cache-Control", "no-store");
+  soup_message_headers_replace (response->headers, "Content-Type",
+                                "application/json; charset=utf-8");
+  g_clear_pointer (&response->body, g_bytes_unref);
+  response->body = g_bytes_new_take (data, length);
 }
 
 static JsonNode *
@@ -266,11 +283,11 @@ error_node (const char *message)
 }
 
 static void
-respond_error (SoupServerMessage *msg, guint status, const char *message)
+set_error (ThRoomResponse *response, guint status, const char *message)
 {
   g_autoptr (JsonNode) node = error_node (message);
 
-  respond_json (msg, status, node);
+  set_json (response, status, node);
 }
 
 /* Answering without reading the body: the connection is taken from
@@ -660,11 +677,15 @@ session_items_changed_cb (ThRoomServer *self, guint position, guint removed, gui
 
 /* Saving */
 
-static void
-unpause_cb (SoupServerMessage *msg, GPtrArray *waiting)
+/* A join or an answer whose 200 waits for the session file. */
+typedef struct
 {
-  g_ptr_array_remove_fast (waiting, msg);
-}
+  ThRoomServer *self;
+  ThRoomGuest *joining; /* a join to undo if its save fails */
+  JsonNode *success;    /* the 200 body */
+  ThRoomRespondFunc respond;
+  gpointer user_data;
+} SaveWait;
 
 static void
 undo_join (ThRoomServer *self, ThRoomGuest *guest)
@@ -676,112 +697,130 @@ undo_join (ThRoomServer *self, ThRoomGuest *guest)
 }
 
 static void
-flush_saves (ThRoomServer *self)
+report_save_failure (ThRoomServer *self, ThSaveQueue *queue, const GError *error)
 {
-  g_autoptr (GPtrArray) waiting = NULL;
-  g_autoptr (GError) error = NULL;
-  gboolean saved = TRUE;
+  guint64 write = th_save_queue_get_n_writes (queue);
 
-  if (self->save_source != NULL)
+  /* Once per failed write, not once per request it carried. */
+  if (self->failed_write_reported == write)
+    return;
+
+  self->failed_write_reported = write;
+  g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+}
+
+static void
+wait_saved_cb (ThSaveQueue *queue, const GError *error, gpointer user_data)
+{
+  SaveWait *wait = user_data;
+  ThRoomServer *self = wait->self;
+  g_autoptr (ThRoomResponse) response = response_new ();
+
+  if (error == NULL)
+    set_json (response, SOUP_STATUS_OK, wait->success);
+  else
     {
-      g_source_destroy (self->save_source);
-      g_clear_pointer (&self->save_source, g_source_unref);
-    }
+      report_save_failure (self, queue, error);
 
-  waiting = g_steal_pointer (&self->waiting);
-  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (self->session_file != NULL)
-    saved = th_session_save_to_file (self->session, self->session_file, &error);
-
-  if (!saved)
-    g_signal_emit (self, signals[SAVE_FAILED], 0, error);
-
-  for (guint i = 0; i < waiting->len; i++)
-    {
-      SoupServerMessage *msg = waiting->pdata[i];
-      MessageState *state = get_state (msg);
-
-      g_signal_handlers_disconnect_by_func (msg, unpause_cb, waiting);
-
-      if (saved)
-        respond_json (msg, SOUP_STATUS_OK, state->success);
-      else if (state->joining != NULL)
+      if (wait->joining != NULL)
         {
           /* Nobody will ever hold this participant's token: take them
            * out again rather than leave an empty participant behind. */
-          undo_join (self, state->joining);
-          respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE,
-                         _ ("The facilitator’s computer could not save the session. Try again."));
+          undo_join (self, wait->joining);
+          set_error (response, SOUP_STATUS_SERVICE_UNAVAILABLE,
+                     _ ("The facilitator’s computer could not save the session. Try again."));
         }
       else
         /* The answer is in the session and will be in the next save; the
          * page retries, which does no harm. */
-        respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE,
-                       _ ("Your answer arrived but could not be saved yet. Trying again."));
-
-      soup_server_message_unpause (msg);
+        set_error (response, SOUP_STATUS_SERVICE_UNAVAILABLE,
+                   _ ("Your answer arrived but could not be saved yet. Trying again."));
     }
+
+  wait->respond (self, response, wait->user_data);
+
+  g_clear_object (&wait->joining);
+  g_clear_pointer (&wait->success, json_node_unref);
+  g_clear_object (&wait->self);
+  g_free (wait);
 }
 
-static gboolean
-save_cb (gpointer user_data)
-{
-  ThRoomServer *self = user_data;
-
-  g_clear_pointer (&self->save_source, g_source_unref);
-  flush_saves (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Everything that arrives in one main loop iteration shares one write. */
+/* Sends @success once the session is on disk: everything that arrives in
+ * one main loop iteration shares one write. */
 static void
-schedule_save (ThRoomServer *self)
+respond_after_save (ThRoomServer *self, JsonNode *success, ThRoomGuest *joining,
+                    ThRoomRespondFunc respond, gpointer user_data)
 {
-  if (self->save_source != NULL)
-    return;
+  SaveWait *wait;
 
-  self->save_source = g_idle_source_new ();
-  g_source_set_priority (self->save_source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (self->save_source, save_cb, self, NULL);
-  g_source_set_static_name (self->save_source, "[two-hats] room save");
-  g_source_attach (self->save_source,
-                   self->context != NULL ? self->context : g_main_context_get_thread_default ());
-}
-
-/* Sends @success once the session is on disk. */
-static void
-respond_after_save (ThRoomServer *self, SoupServerMessage *msg, JsonNode *success)
-{
-  MessageState *state = get_state (msg);
-
-  if (self->session_file == NULL)
+  if (self->queue == NULL)
     {
-      respond_json (msg, SOUP_STATUS_OK, success);
+      g_autoptr (ThRoomResponse) response = response_new ();
+
+      set_json (response, SOUP_STATUS_OK, success);
+      respond (self, response, user_data);
       return;
     }
 
-  state->success = json_node_ref (success);
-  soup_server_message_pause (msg);
-  g_ptr_array_add (self->waiting, g_object_ref (msg));
-  /* A message whose connection goes away is no longer waited for. */
-  g_signal_connect (msg, "disconnected", G_CALLBACK (unpause_cb), self->waiting);
-  schedule_save (self);
+  wait = g_new0 (SaveWait, 1);
+  wait->self = g_object_ref (self);
+  wait->joining = joining != NULL ? g_object_ref (joining) : NULL;
+  wait->success = json_node_ref (success);
+  wait->respond = respond;
+  wait->user_data = user_data;
+  th_save_queue_request (self->queue, wait_saved_cb, wait);
+}
+
+/* Writes what waits for a save now, on this thread. */
+static void
+flush_saves (ThRoomServer *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->queue == NULL || !th_save_queue_get_busy (self->queue))
+    return;
+
+  if (!th_save_queue_flush (self->queue, &error))
+    report_save_failure (self, self->queue, error);
 }
 
 /* Request handling */
 
-static GBytes *
-get_body (SoupServerMessage *msg)
+/* A request as the checks see it, whatever it came through. */
+typedef struct
 {
-  return soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  const char *method;
+  const char *path;
+  const char *host;
+  const char *origin;
+  const char *authorization;
+  const char *remote_address;
+  GSocketAddress *local_address;
+} Request;
+
+static void
+respond_error (ThRoomServer *self, guint status, const char *message, ThRoomRespondFunc respond,
+               gpointer user_data)
+{
+  g_autoptr (ThRoomResponse) response = response_new ();
+
+  set_error (response, status, message);
+  respond (self, response, user_data);
 }
 
 static void
-handle_join (ThRoomServer *self, SoupServerMessage *msg)
+respond_node (ThRoomServer *self, JsonNode *node, ThRoomRespondFunc respond, gpointer user_data)
 {
-  g_autoptr (GBytes) body = get_body (msg);
+  g_autoptr (ThRoomResponse) response = response_new ();
+
+  set_json (response, SOUP_STATUS_OK, node);
+  respond (self, response, user_data);
+}
+
+static void
+handle_join (ThRoomServer *self, const Request *request, GBytes *body, ThRoomRespondFunc respond,
+             gpointer user_data)
+{
   g_autoptr (GError) error = NULL;
   g_autofree char *code = NULL;
   g_autofree char *name = NULL;
@@ -790,41 +829,42 @@ handle_join (ThRoomServer *self, SoupServerMessage *msg)
   g_autoptr (JsonNode) success = NULL;
   guint8 digest[TH_ROOM_TOKEN_DIGEST_SIZE];
   ThParticipant *participant;
-  gsize length;
-  const char *data = g_bytes_get_data (body, &length);
+  gsize length = 0;
+  const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
 
-  if (!th_room_parse_join (data, length, &code, &name, &error))
+  if (!th_room_parse_join (data != NULL ? data : "", length, &code, &name, &error))
     {
-      respond_error (msg, SOUP_STATUS_BAD_REQUEST, error->message);
+      respond_error (self, SOUP_STATUS_BAD_REQUEST, error->message, respond, user_data);
       return;
     }
 
-  if (code == NULL
+  if (code == NULL || self->join_code == NULL
       || !th_room_equal_constant_time (code, self->join_code, TH_ROOM_JOIN_CODE_LENGTH))
     {
       /* Guessing codes costs ten requests each, on top of this one. */
-      th_room_limiter_charge (self->limiter, remote_key (msg), WRONG_CODE_COST,
+      th_room_limiter_charge (self->limiter, request->remote_address, WRONG_CODE_COST,
                               g_get_monotonic_time ());
-      respond_error (msg, SOUP_STATUS_FORBIDDEN, _ ("That is not the join code."));
+      respond_error (self, SOUP_STATUS_FORBIDDEN, _ ("That is not the join code."), respond,
+                     user_data);
       return;
     }
 
   if (self->locked)
     {
-      respond_error (msg, SOUP_STATUS_LOCKED, _ ("The room is locked."));
+      respond_error (self, SOUP_STATUS_LOCKED, _ ("The room is locked."), respond, user_data);
       return;
     }
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->guests)) >= TH_ROOM_MAX_GUESTS)
     {
-      respond_error (msg, SOUP_STATUS_LOCKED, _ ("The room is full."));
+      respond_error (self, SOUP_STATUS_LOCKED, _ ("The room is full."), respond, user_data);
       return;
     }
 
   token = th_room_new_token (&error);
   if (token == NULL)
     {
-      respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, error->message);
+      respond_error (self, SOUP_STATUS_SERVICE_UNAVAILABLE, error->message, respond, user_data);
       return;
     }
 
@@ -832,9 +872,9 @@ handle_join (ThRoomServer *self, SoupServerMessage *msg)
   if (participant == NULL)
     {
       if (g_error_matches (error, TH_ERROR, TH_ERROR_TOO_LARGE))
-        respond_error (msg, SOUP_STATUS_LOCKED, _ ("The room is full."));
+        respond_error (self, SOUP_STATUS_LOCKED, _ ("The room is full."), respond, user_data);
       else
-        respond_error (msg, SOUP_STATUS_BAD_REQUEST, error->message);
+        respond_error (self, SOUP_STATUS_BAD_REQUEST, error->message, respond, user_data);
       return;
     }
 
@@ -846,161 +886,183 @@ handle_join (ThRoomServer *self, SoupServerMessage *msg)
   g_list_store_append (self->guests, guest);
   g_signal_emit (self, signals[PARTICIPANT_JOINED], 0, guest);
 
-  get_state (msg)->joining = g_object_ref (guest);
   success = join_node (guest, token);
-  respond_after_save (self, msg, success);
+  respond_after_save (self, success, guest, respond, user_data);
 }
 
 static void
-handle_answers (ThRoomServer *self, SoupServerMessage *msg, ThRoomGuest *guest)
+handle_answers (ThRoomServer *self, ThRoomGuest *guest, GBytes *body, ThRoomRespondFunc respond,
+                gpointer user_data)
 {
-  g_autoptr (GBytes) body = get_body (msg);
   g_autoptr (GError) error = NULL;
   g_autoptr (ThRoomAnswers) answers = NULL;
   g_autoptr (JsonNode) success = NULL;
-  gsize length;
-  const char *data = g_bytes_get_data (body, &length);
+  gsize length = 0;
+  const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
 
-  answers = th_room_answers_parse (th_session_get_deck (self->session), data, length, &error);
+  answers = th_room_answers_parse (th_session_get_deck (self->session), data != NULL ? data : "",
+                                   length, &error);
   if (answers == NULL)
     {
-      respond_error (msg, SOUP_STATUS_BAD_REQUEST, error->message);
+      respond_error (self, SOUP_STATUS_BAD_REQUEST, error->message, respond, user_data);
       return;
     }
 
   if (!th_room_answers_apply (answers, self->session, th_room_guest_get_id (guest), &error))
     {
       /* Checked already: only a participant removed meanwhile gets here. */
-      respond_error (msg, SOUP_STATUS_BAD_REQUEST, error->message);
+      respond_error (self, SOUP_STATUS_BAD_REQUEST, error->message, respond, user_data);
       return;
     }
 
   g_signal_emit (self, signals[ANSWERS_CHANGED], 0, guest);
 
   success = me_node (self, guest);
-  respond_after_save (self, msg, success);
+  respond_after_save (self, success, NULL, respond, user_data);
 }
 
 static gboolean
-method_is (SoupServerMessage *msg, const char *method)
+method_is (const Request *request, const char *method)
 {
-  return g_strcmp0 (soup_server_message_get_method (msg), method) == 0;
+  return g_strcmp0 (request->method, method) == 0;
 }
 
 static void
-method_not_allowed (SoupServerMessage *msg, const char *allow)
+method_not_allowed (ThRoomServer *self, const char *allow, ThRoomRespondFunc respond,
+                    gpointer user_data)
 {
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", allow);
-  respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _ ("This method is not allowed here."));
+  g_autoptr (ThRoomResponse) response = response_new ();
+
+  soup_message_headers_replace (response->headers, "Allow", allow);
+  set_error (response, SOUP_STATUS_METHOD_NOT_ALLOWED, _ ("This method is not allowed here."));
+  respond (self, response, user_data);
 }
 
 static void
-handle_static (SoupServerMessage *msg, const char *path)
+handle_static (ThRoomServer *self, const Request *request, ThRoomRespondFunc respond,
+               gpointer user_data)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  g_autoptr (ThRoomResponse) response = response_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (static_files); i++)
     {
       g_autofree char *resource = NULL;
-      g_autoptr (GBytes) bytes = NULL;
 
-      if (strcmp (path, static_files[i].path) != 0)
+      if (strcmp (request->path, static_files[i].path) != 0)
         continue;
 
-      if (!method_is (msg, SOUP_METHOD_GET) && !method_is (msg, SOUP_METHOD_HEAD))
+      if (!method_is (request, SOUP_METHOD_GET) && !method_is (request, SOUP_METHOD_HEAD))
         {
-          method_not_allowed (msg, "GET, HEAD");
+          method_not_allowed (self, "GET, HEAD", respond, user_data);
           return;
         }
 
       resource = g_strconcat (RESOURCE_PREFIX, static_files[i].resource, NULL);
-      bytes = g_resource_lookup_data (th_room_get_resource (), resource,
-                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-      g_assert (bytes != NULL);
+      response->body = g_resource_lookup_data (th_room_get_resource (), resource,
+                                               G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_assert (response->body != NULL);
 
       /* The page is small and must follow an app update at once. */
-      soup_message_headers_replace (headers, "Cache-Control", "no-cache");
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (msg, static_files[i].content_type, SOUP_MEMORY_COPY,
-                                        g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      response->status = SOUP_STATUS_OK;
+      soup_message_headers_replace (response->headers, "Cache-Control", "no-cache");
+      soup_message_headers_replace (response->headers, "Content-Type",
+                                    static_files[i].content_type);
+      respond (self, response, user_data);
       return;
     }
 
-  soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
-  soup_server_message_set_response (msg, "text/plain; charset=utf-8", SOUP_MEMORY_STATIC,
-                                    "Not found\n", 10);
+  response->status = SOUP_STATUS_NOT_FOUND;
+  response->body = g_bytes_new_static ("Not found\n", 10);
+  soup_message_headers_replace (response->headers, "Content-Type", "text/plain; charset=utf-8");
+  respond (self, response, user_data);
 }
 
+/* What comes after the checks: @guest is the caller, NULL for the page
+ * and for joining. */
 static void
-handler_cb (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
-            gpointer user_data)
+dispatch (ThRoomServer *self, const Request *request, ThRoomGuest *guest, GBytes *body,
+          ThRoomRespondFunc respond, gpointer user_data)
 {
-  ThRoomServer *self = user_data;
-  MessageState *state = get_state (msg);
+  const char *path = request->path;
 
   if (!g_str_has_prefix (path, "/api/"))
     {
-      handle_static (msg, path);
+      handle_static (self, request, respond, user_data);
       return;
     }
 
   if (strcmp (path, "/api/join") == 0)
     {
-      if (method_is (msg, SOUP_METHOD_POST))
-        handle_join (self, msg);
+      if (method_is (request, SOUP_METHOD_POST))
+        handle_join (self, request, body, respond, user_data);
       else
-        method_not_allowed (msg, "POST");
+        method_not_allowed (self, "POST", respond, user_data);
       return;
     }
 
-  /* The early handler let only callers with a valid token through. */
-  g_return_if_fail (state->guest != NULL);
+  /* The checks let only callers with a valid token through. */
+  g_assert (guest != NULL);
 
   if (strcmp (path, "/api/answers") == 0)
     {
-      if (method_is (msg, SOUP_METHOD_PUT))
-        handle_answers (self, msg, state->guest);
+      if (method_is (request, SOUP_METHOD_PUT))
+        handle_answers (self, guest, body, respond, user_data);
       else
-        method_not_allowed (msg, "PUT");
+        method_not_allowed (self, "PUT", respond, user_data);
     }
   else if (strcmp (path, "/api/me") == 0 || strcmp (path, "/api/deck") == 0
            || strcmp (path, "/api/state") == 0)
     {
       g_autoptr (JsonNode) node = NULL;
 
-      if (!method_is (msg, SOUP_METHOD_GET) && !method_is (msg, SOUP_METHOD_HEAD))
+      if (!method_is (request, SOUP_METHOD_GET) && !method_is (request, SOUP_METHOD_HEAD))
         {
-          method_not_allowed (msg, "GET, HEAD");
+          method_not_allowed (self, "GET, HEAD", respond, user_data);
           return;
         }
 
       if (strcmp (path, "/api/me") == 0)
-        node = me_node (self, state->guest);
+        node = me_node (self, guest);
       else if (strcmp (path, "/api/deck") == 0)
         node = deck_node (self);
       else
-        node = state_node (self, state->guest);
-      respond_json (msg, SOUP_STATUS_OK, node);
+        node = state_node (self, guest);
+      respond_node (self, node, respond, user_data);
     }
   else
-    respond_error (msg, SOUP_STATUS_NOT_FOUND, _ ("There is no such API."));
+    respond_error (self, SOUP_STATUS_NOT_FOUND, _ ("There is no such API."), respond, user_data);
 }
 
-/* The address the connection came in on, as a client must have written
- * it in the Host header; IPv4 reached through a dual-stack socket is
- * written as IPv4. */
+/* The address the request came in on, as a client must have written it
+ * in the Host header; IPv4 reached through a dual-stack socket is written
+ * as IPv4.  Without one, the address the server listens on. */
 static char *
-local_authority (SoupServerMessage *msg, gboolean *is_loopback)
+local_authority (ThRoomServer *self, GSocketAddress *local, gboolean *is_loopback)
 {
-  GSocketAddress *local = soup_server_message_get_local_address (msg);
   GInetAddress *inet;
   g_autoptr (GInetAddress) unmapped = NULL;
+  g_autoptr (GInetAddress) listening = NULL;
   g_autofree char *text = NULL;
+  guint port;
 
-  if (!G_IS_INET_SOCKET_ADDRESS (local))
+  if (local == NULL)
+    {
+      if (self->address == NULL || self->server == NULL)
+        return NULL;
+      listening = g_inet_address_new_from_string (self->address);
+      if (listening == NULL)
+        return NULL;
+      inet = listening;
+      port = self->port;
+    }
+  else if (G_IS_INET_SOCKET_ADDRESS (local))
+    {
+      inet = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (local));
+      port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+    }
+  else
     return NULL;
 
-  inet = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (local));
   if (g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV6)
     {
       const guint8 *bytes = g_inet_address_to_bytes (inet);
@@ -1015,61 +1077,252 @@ local_authority (SoupServerMessage *msg, gboolean *is_loopback)
 
   *is_loopback = g_inet_address_get_is_loopback (inet);
   text = g_inet_address_to_string (inet);
-  return th_room_format_authority (text,
-                                   g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local)));
+  return th_room_format_authority (text, port);
 }
 
 static gboolean
-host_is_ours (SoupServerMessage *msg, char **authority_out)
+host_is_ours (ThRoomServer *self, const Request *request, char **authority_out)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  /* get_list: two Host headers join into one value that matches nothing. */
-  const char *host = soup_message_headers_get_list (headers, "Host");
   g_autofree char *authority = NULL;
   gboolean is_loopback = FALSE;
 
-  authority = local_authority (msg, &is_loopback);
-  if (host == NULL || authority == NULL)
+  authority = local_authority (self, request->local_address, &is_loopback);
+  if (request->host == NULL || authority == NULL)
     return FALSE;
 
-  if (g_ascii_strcasecmp (host, authority) != 0)
+  if (g_ascii_strcasecmp (request->host, authority) != 0)
     {
       const char *colon = strrchr (authority, ':');
       g_autofree char *localhost = g_strconcat ("localhost", colon, NULL);
 
       /* "localhost" cannot be rebound by someone else's DNS. */
-      if (!is_loopback || g_ascii_strcasecmp (host, localhost) != 0)
+      if (!is_loopback || g_ascii_strcasecmp (request->host, localhost) != 0)
         return FALSE;
     }
 
-  *authority_out = g_strdup (host);
+  *authority_out = g_strdup (request->host);
   return TRUE;
 }
 
 static gboolean
-origin_is_ours (SoupServerMessage *msg, const char *host)
+origin_is_ours (const Request *request, const char *host)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *origin = soup_message_headers_get_list (headers, "Origin");
   g_autofree char *expected = NULL;
 
-  if (origin == NULL)
+  if (request->origin == NULL)
     return TRUE;
 
   expected = g_strconcat ("http://", host, NULL);
-  return g_ascii_strcasecmp (origin, expected) == 0;
+  return g_ascii_strcasecmp (request->origin, expected) == 0;
 }
 
 static ThRoomGuest *
-authenticate (ThRoomServer *self, SoupServerMessage *msg)
+authenticate (ThRoomServer *self, const Request *request)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *authorization = soup_message_headers_get_list (headers, "Authorization");
+  const char *authorization = request->authorization;
 
   if (authorization == NULL || g_ascii_strncasecmp (authorization, "Bearer ", 7) != 0)
     return NULL;
 
   return lookup_token (self, authorization + 7);
+}
+
+/* The checks that need only the headers, in order.  Returns the refusal,
+ * or NULL and the caller in @guest_out (NULL for the page and joining). */
+static ThRoomResponse *
+check_request (ThRoomServer *self, const Request *request, ThRoomGuest **guest_out)
+{
+  g_autoptr (ThRoomResponse) response = response_new ();
+  g_autofree char *host = NULL;
+  guint retry_after = 1;
+  ThRoomGuest *guest;
+
+  *guest_out = NULL;
+
+  if (!host_is_ours (self, request, &host))
+    {
+      soup_message_headers_replace (response->headers, "Connection", "close");
+      set_error (response, SOUP_STATUS_MISDIRECTED_REQUEST, _ ("This address is not the room’s."));
+      return g_steal_pointer (&response);
+    }
+
+  if (!th_room_limiter_take (self->limiter, request->remote_address, 1.0, g_get_monotonic_time (),
+                             &retry_after))
+    {
+      g_autofree char *seconds = g_strdup_printf ("%u", retry_after);
+
+      soup_message_headers_replace (response->headers, "Retry-After", seconds);
+      set_error (response, STATUS_TOO_MANY_REQUESTS, _ ("Too many requests. Wait a moment."));
+      return g_steal_pointer (&response);
+    }
+
+  if (!origin_is_ours (request, host))
+    {
+      set_error (response, SOUP_STATUS_FORBIDDEN, _ ("Requests from other sites are refused."));
+      return g_steal_pointer (&response);
+    }
+
+  if (!g_str_has_prefix (request->path, "/api/") || strcmp (request->path, "/api/join") == 0)
+    return NULL;
+
+  guest = authenticate (self, request);
+  if (guest == NULL)
+    {
+      soup_message_headers_replace (response->headers, "WWW-Authenticate", "Bearer");
+      set_error (response, SOUP_STATUS_UNAUTHORIZED, _ ("You are not in the room. Join again."));
+      return g_steal_pointer (&response);
+    }
+
+  *guest_out = guest;
+  return NULL;
+}
+
+void
+th_room_server_handle (ThRoomServer *self, const char *method, const char *path, const char *host,
+                       const char *origin, const char *authorization, const char *remote_address,
+                       GSocketAddress *local_address, GBytes *body, ThRoomRespondFunc respond,
+                       gpointer user_data)
+{
+  Request request = {
+    method,        path, host, origin, authorization, remote_address != NULL ? remote_address : "",
+    local_address,
+  };
+  g_autoptr (ThRoomResponse) refusal = NULL;
+  ThRoomGuest *guest = NULL;
+
+  g_return_if_fail (TH_IS_ROOM_SERVER (self));
+  g_return_if_fail (method != NULL);
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (local_address == NULL || G_IS_SOCKET_ADDRESS (local_address));
+  g_return_if_fail (respond != NULL);
+
+  /* libsoup's handlers refuse a large body before reading it; a body
+   * handed over whole is measured. */
+  if (body != NULL && g_bytes_get_size (body) > TH_ROOM_MAX_BODY_SIZE)
+    {
+      respond_error (self, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                     _ ("The request is larger than 64 KiB."), respond, user_data);
+      return;
+    }
+
+  refusal = check_request (self, &request, &guest);
+  if (refusal != NULL)
+    {
+      respond (self, refusal, user_data);
+      return;
+    }
+
+  dispatch (self, &request, guest, body, respond, user_data);
+}
+
+/* libsoup's side: the same request, read off a SoupServerMessage. */
+
+static Request
+message_request (SoupServerMessage *msg, const char *path)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  /* get_list: two Host headers join into one value that matches nothing. */
+  Request request = {
+    soup_server_message_get_method (msg),
+    path,
+    soup_message_headers_get_list (headers, "Host"),
+    soup_message_headers_get_list (headers, "Origin"),
+    soup_message_headers_get_list (headers, "Authorization"),
+    remote_key (msg),
+    soup_server_message_get_local_address (msg),
+  };
+
+  return request;
+}
+
+static void
+send_to_message (SoupServerMessage *msg, const ThRoomResponse *response)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  SoupMessageHeadersIter iter;
+  const char *name, *value;
+
+  soup_message_headers_iter_init (&iter, response->headers);
+  while (soup_message_headers_iter_next (&iter, &name, &value))
+    soup_message_headers_replace (headers, name, value);
+  soup_server_message_set_status (msg, response->status, status_phrase (response->status));
+  soup_message_body_truncate (body);
+  if (response->body != NULL)
+    soup_message_body_append_bytes (body, response->body);
+}
+
+/* A message being answered: at once, or paused until its save. */
+typedef struct
+{
+  SoupServerMessage *msg;
+  gulong disconnected_handler;
+  gboolean in_handler;
+  gboolean answered;
+  gboolean gone; /* its connection closed while it waited */
+} MessageReply;
+
+static void
+message_reply_free (MessageReply *reply)
+{
+  g_clear_signal_handler (&reply->disconnected_handler, reply->msg);
+  g_clear_object (&reply->msg);
+  g_free (reply);
+}
+
+static void
+message_disconnected_cb (SoupServerMessage *msg, MessageReply *reply)
+{
+  /* Nobody reads the answer any more; the save still happens. */
+  reply->gone = TRUE;
+}
+
+static void
+message_respond_cb (ThRoomServer *self, const ThRoomResponse *response, gpointer user_data)
+{
+  MessageReply *reply = user_data;
+
+  if (!reply->gone)
+    send_to_message (reply->msg, response);
+  reply->answered = TRUE;
+
+  if (reply->in_handler)
+    return;
+
+  if (!reply->gone)
+    soup_server_message_unpause (reply->msg);
+  message_reply_free (reply);
+}
+
+static void
+handler_cb (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+            gpointer user_data)
+{
+  ThRoomServer *self = user_data;
+  MessageState *state = get_state (msg);
+  Request request = message_request (msg, path);
+  g_autoptr (GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  MessageReply *reply;
+
+  /* The early handler checked the headers and found the caller. */
+  if (g_str_has_prefix (path, "/api/") && strcmp (path, "/api/join") != 0 && state->guest == NULL)
+    g_return_if_reached ();
+
+  reply = g_new0 (MessageReply, 1);
+  reply->msg = g_object_ref (msg);
+  reply->in_handler = TRUE;
+  dispatch (self, &request, state->guest, body, message_respond_cb, reply);
+  reply->in_handler = FALSE;
+
+  if (reply->answered)
+    {
+      message_reply_free (reply);
+      return;
+    }
+
+  soup_server_message_pause (msg);
+  reply->disconnected_handler
+    = g_signal_connect (msg, "disconnected", G_CALLBACK (message_disconnected_cb), reply);
 }
 
 /* Returns why the declared body is refused (and the status), or NULL. */
@@ -1105,11 +1358,11 @@ early_handler_cb (SoupServer *server, SoupServerMessage *msg, const char *path, 
 {
   ThRoomServer *self = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  g_autofree char *host = NULL;
+  Request request = message_request (msg, path);
+  g_autoptr (ThRoomResponse) refusal = NULL;
   const char *body_problem;
   guint body_status = 0;
-  guint retry_after = 1;
-  ThRoomGuest *guest;
+  ThRoomGuest *guest = NULL;
 
   /* A body we will not take is refused before a byte of it is read. */
   body_problem = check_declared_body (headers, &body_status);
@@ -1119,40 +1372,10 @@ early_handler_cb (SoupServer *server, SoupServerMessage *msg, const char *path, 
       return;
     }
 
-  if (!host_is_ours (msg, &host))
+  refusal = check_request (self, &request, &guest);
+  if (refusal != NULL)
     {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection",
-                                    "close");
-      respond_error (msg, SOUP_STATUS_MISDIRECTED_REQUEST, _ ("This address is not the room’s."));
-      return;
-    }
-
-  if (!th_room_limiter_take (self->limiter, remote_key (msg), 1.0, g_get_monotonic_time (),
-                             &retry_after))
-    {
-      g_autofree char *seconds = g_strdup_printf ("%u", retry_after);
-
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After",
-                                    seconds);
-      respond_error (msg, STATUS_TOO_MANY_REQUESTS, _ ("Too many requests. Wait a moment."));
-      return;
-    }
-
-  if (!origin_is_ours (msg, host))
-    {
-      respond_error (msg, SOUP_STATUS_FORBIDDEN, _ ("Requests from other sites are refused."));
-      return;
-    }
-
-  if (!g_str_has_prefix (path, "/api/") || strcmp (path, "/api/join") == 0)
-    return;
-
-  guest = authenticate (self, msg);
-  if (guest == NULL)
-    {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "WWW-Authenticate", "Bearer");
-      respond_error (msg, SOUP_STATUS_UNAUTHORIZED, _ ("You are not in the room. Join again."));
+      send_to_message (msg, refusal);
       return;
     }
 
@@ -1250,12 +1473,12 @@ th_room_server_finalize (GObject *object)
 {
   ThRoomServer *self = TH_ROOM_SERVER (object);
 
+  g_clear_object (&self->queue);
   g_clear_object (&self->session);
   g_clear_object (&self->session_file);
   g_clear_object (&self->guests);
   g_clear_pointer (&self->limiter, th_room_limiter_free);
   g_clear_pointer (&self->connections, g_hash_table_unref);
-  g_clear_pointer (&self->waiting, g_ptr_array_unref);
   g_clear_pointer (&self->join_code, g_free);
   g_clear_pointer (&self->join_url, g_free);
   g_clear_pointer (&self->address, g_free);
@@ -1272,6 +1495,13 @@ th_room_server_constructed (GObject *object)
   G_OBJECT_CLASS (th_room_server_parent_class)->constructed (object);
 
   g_assert (TH_IS_SESSION (self->session));
+  if (self->session_file != NULL && self->queue == NULL)
+    self->queue = th_save_queue_get (self->session, self->session_file);
+
+  /* Known before the room opens, so th_room_server_handle() works without
+   * a socket; should the system's random source fail now, starting tries
+   * again and reports it. */
+  self->join_code = th_room_new_join_code (NULL);
   self->items_changed_handler = g_signal_connect_object (
     self->session, "items-changed", G_CALLBACK (session_items_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -1406,7 +1636,6 @@ th_room_server_init (ThRoomServer *self)
   self->max_connections = TH_ROOM_DEFAULT_CONNECTIONS;
   self->connections
     = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
-  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /* Public API */
@@ -1442,8 +1671,16 @@ th_room_server_set_session_file (ThRoomServer *self, GFile *session_file)
   g_return_if_fail (TH_IS_ROOM_SERVER (self));
   g_return_if_fail (session_file == NULL || G_IS_FILE (session_file));
 
-  if (g_set_object (&self->session_file, session_file))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION_FILE]);
+  if (!g_set_object (&self->session_file, session_file))
+    return;
+
+  /* What waits for the old file keeps waiting for it (its queue finishes
+   * the write before it goes); later answers go to the new one. */
+  g_clear_object (&self->queue);
+  if (self->session_file != NULL && self->session != NULL)
+    self->queue = th_save_queue_get (self->session, self->session_file);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION_FILE]);
 }
 
 static GInetAddress *
@@ -1716,8 +1953,11 @@ th_room_server_remove_participant (ThRoomServer *self, const char *participant_i
 
   /* Saved at once: the facilitator removed someone on purpose, and the
    * file should say so before anything else happens. */
-  if (removed && self->session_file != NULL)
-    flush_saves (self);
+  if (removed && self->queue != NULL)
+    {
+      th_save_queue_request (self->queue, NULL, NULL);
+      flush_saves (self);
+    }
 
   return removed;
 }

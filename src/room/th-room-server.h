@@ -8,6 +8,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libsoup/soup.h>
 
 #include "th-room-guest.h"
 #include "th-session.h"
@@ -29,8 +30,9 @@ G_BEGIN_DECLS
  * alike.
  *
  * When it has a session file, every answer and every join is written to
- * it (atomically, th_session_save_to_file()) before the 200 goes out;
- * requests that arrive together share one write. */
+ * it (atomically, through the file's ThSaveQueue, which a ThDocument of
+ * the same session and file shares) before the 200 goes out; requests
+ * that arrive together share one write. */
 #define TH_TYPE_ROOM_SERVER (th_room_server_get_type ())
 G_DECLARE_FINAL_TYPE (ThRoomServer, th_room_server, TH, ROOM_SERVER, GObject)
 
@@ -59,7 +61,8 @@ const char *th_room_server_get_join_url (ThRoomServer *self); /* "http://192.168
 /* The join URL with the code in its fragment, for the QR code: a phone
  * that scans it joins without typing (fragments never leave the browser). */
 char *th_room_server_dup_qr_url (ThRoomServer *self);
-/* Six characters of TH_ROOM_JOIN_CODE_ALPHABET; set at the first start. */
+/* Six characters of TH_ROOM_JOIN_CODE_ALPHABET; set when the server is
+ * made, kept across restarts. */
 const char *th_room_server_get_join_code (ThRoomServer *self);
 
 /* A locked room takes no new participants (423); those in it go on. */
@@ -74,6 +77,38 @@ gboolean th_room_server_remove_participant (ThRoomServer *self, const char *part
 /* TRUE and @status when @participant_id joined through the room. */
 gboolean th_room_server_get_participant_status (ThRoomServer *self, const char *participant_id,
                                                 ThRoomStatus *status);
+
+/* An answer of the room: @status, the headers to send (Content-Type among
+ * them when there is a body) and the body, or NULL. */
+typedef struct
+{
+  guint status;
+  SoupMessageHeaders *headers;
+  GBytes *body;
+} ThRoomResponse;
+
+void th_room_response_free (ThRoomResponse *response);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThRoomResponse, th_room_response_free)
+
+/* Receives the answer to th_room_server_handle(); @response is borrowed. */
+typedef void (*ThRoomRespondFunc) (ThRoomServer *self, const ThRoomResponse *response,
+                                   gpointer user_data);
+
+/* Handles one request of the room without a socket: both of libsoup's
+ * handlers go through this code, so the checks are the same (body size,
+ * Host, rate limit, Origin, token), in the same order.  @host, @origin and
+ * @authorization are the headers' values (NULL when absent; several
+ * headers of one name joined with ", "); @remote_address keys the rate
+ * limit; @local_address is where the request came in (the Host header
+ * must name it), NULL for the address the server listens on.  @body is
+ * the whole request body, or NULL.
+ *
+ * @respond is called once: before this returns, or, for a join or answers
+ * that must be saved first, once the session file holds them. */
+void th_room_server_handle (ThRoomServer *self, const char *method, const char *path,
+                            const char *host, const char *origin, const char *authorization,
+                            const char *remote_address, GSocketAddress *local_address, GBytes *body,
+                            ThRoomRespondFunc respond, gpointer user_data);
 
 void th_room_server_set_rate_limit (ThRoomServer *self, double requests_per_second, guint burst);
 void th_room_server_set_max_connections_per_address (ThRoomServer *self, guint max_connections);

@@ -6,10 +6,12 @@
  */
 
 /* The room's parts on their own: secrets, the rate limiter, the request
- * parsers, participant status, addresses, the QR code and starting. */
+ * parsers, participant status, addresses, the QR code, starting, and
+ * requests handled without a socket (th_room_server_handle()). */
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -21,6 +23,8 @@
 #include "th-room-request.h"
 #include "th-room-secret.h"
 #include "th-room-server.h"
+#include "th-document.h"
+#include "th-save-queue.h"
 
 static void
 test_join_code (void)
@@ -512,6 +516,228 @@ test_qr_modules (void)
   cairo_surface_destroy (surface);
 }
 
+typedef struct
+{
+  guint n_calls;
+  guint status;
+  char *body;
+  SoupMessageHeaders *headers;
+} Answer;
+
+static void
+answer_clear (Answer *answer)
+{
+  g_clear_pointer (&answer->body, g_free);
+  g_clear_pointer (&answer->headers, soup_message_headers_unref);
+  answer->n_calls = 0;
+  answer->status = 0;
+}
+
+static void
+respond_cb (ThRoomServer *server, const ThRoomResponse *response, gpointer user_data)
+{
+  Answer *answer = user_data;
+  SoupMessageHeadersIter iter;
+  const char *name, *value;
+  gsize length = 0;
+  const char *body = response->body != NULL ? g_bytes_get_data (response->body, &length) : "";
+
+  answer_clear (answer);
+  answer->n_calls = 1;
+  answer->status = response->status;
+  answer->body = g_strndup (body, length);
+  answer->headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+  soup_message_headers_iter_init (&iter, response->headers);
+  while (soup_message_headers_iter_next (&iter, &name, &value))
+    soup_message_headers_append (answer->headers, name, value);
+}
+
+typedef struct
+{
+  ThRoomServer *server;
+  GSocketAddress *local;
+  Answer answer;
+} Caller;
+
+static guint
+call (Caller *c, const char *method, const char *path, const char *host, const char *origin,
+      const char *authorization, const char *remote, const char *body)
+{
+  g_autoptr (GBytes) bytes = body != NULL ? g_bytes_new (body, strlen (body)) : NULL;
+
+  answer_clear (&c->answer);
+  th_room_server_handle (c->server, method, path, host, origin, authorization, remote, c->local,
+                         bytes, respond_cb, &c->answer);
+  g_assert_cmpuint (c->answer.n_calls, ==, 1);
+  return c->answer.status;
+}
+
+static char *
+join_body (ThRoomServer *server, const char *name)
+{
+  return g_strdup_printf ("{\"code\": \"%s\", \"name\": \"%s\"}",
+                          th_room_server_get_join_code (server), name);
+}
+
+static char *
+token_of (const char *body)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+
+  g_assert_true (json_parser_load_from_data (parser, body, -1, NULL));
+  return g_strdup (
+    json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "token"));
+}
+
+static void
+test_handle_checks (void)
+{
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  g_autoptr (ThSession) session = th_session_new (deck);
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autofree char *join = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *bearer = NULL;
+  g_autofree char *large = NULL;
+  Caller c = { 0 };
+  const char *host = "127.0.0.1:8080";
+
+  c.server = th_room_server_new (session, NULL);
+  c.local = g_inet_socket_address_new (loopback, 8080);
+
+  /* The join code exists before the room opens: no socket needed. */
+  g_assert_nonnull (th_room_server_get_join_code (c.server));
+  join = join_body (c.server, "Ana");
+
+  g_assert_cmpuint (call (&c, "GET", "/", host, NULL, NULL, "10.0.0.1", NULL), ==, 200);
+  g_assert_cmpstr (soup_message_headers_get_one (c.answer.headers, "Content-Type"), ==,
+                   "text/html; charset=utf-8");
+  g_assert_cmpuint (call (&c, "GET", "/nothing", host, NULL, NULL, "10.0.0.1", NULL), ==, 404);
+
+  /* DNS rebinding: a Host that is not the address the request came in on. */
+  g_assert_cmpuint (
+    call (&c, "POST", "/api/join", "evil.example:8080", NULL, NULL, "10.0.0.1", join), ==, 421);
+  g_assert_cmpstr (soup_message_headers_get_one (c.answer.headers, "Connection"), ==, "close");
+  g_assert_cmpuint (call (&c, "POST", "/api/join", NULL, NULL, NULL, "10.0.0.1", join), ==, 421);
+  g_assert_cmpuint (call (&c, "GET", "/", "localhost:8080", NULL, NULL, "10.0.0.1", NULL), ==, 200);
+
+  /* Another site's page. */
+  g_assert_cmpuint (
+    call (&c, "POST", "/api/join", host, "http://evil.example", NULL, "10.0.0.1", join), ==, 403);
+
+  /* Too large, whatever else is wrong with it. */
+  large = g_strnfill (TH_ROOM_MAX_BODY_SIZE + 1, ' ');
+  g_assert_cmpuint (call (&c, "PUT", "/api/answers", "elsewhere", NULL, NULL, "10.0.0.1", large),
+                    ==, 413);
+
+  g_assert_cmpuint (
+    call (&c, "POST", "/api/join", host, "http://127.0.0.1:8080", NULL, "10.0.0.1", join), ==, 200);
+  token = token_of (c.answer.body);
+  bearer = g_strconcat ("Bearer ", token, NULL);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 1);
+
+  g_assert_cmpuint (call (&c, "GET", "/api/me", host, NULL, NULL, "10.0.0.1", NULL), ==, 401);
+  g_assert_cmpstr (soup_message_headers_get_one (c.answer.headers, "WWW-Authenticate"), ==,
+                   "Bearer");
+  g_assert_cmpuint (call (&c, "GET", "/api/me", host, NULL, "Bearer nope", "10.0.0.1", NULL), ==,
+                    401);
+  g_assert_cmpuint (call (&c, "GET", "/api/me", host, NULL, bearer, "10.0.0.1", NULL), ==, 200);
+  g_assert_cmpuint (call (&c, "POST", "/api/me", host, NULL, bearer, "10.0.0.1", NULL), ==, 405);
+  g_assert_cmpstr (soup_message_headers_get_one (c.answer.headers, "Allow"), ==, "GET, HEAD");
+  g_assert_cmpuint (call (&c, "GET", "/api/deck", host, NULL, bearer, "10.0.0.1", NULL), ==, 200);
+  g_assert_null (strstr (c.answer.body, "\"key\""));
+  g_assert_cmpuint (call (&c, "PUT", "/api/answers", host, NULL, bearer, "10.0.0.1", "[]"), ==,
+                    400);
+
+  /* The rate limit, per address. */
+  th_room_server_set_rate_limit (c.server, 0.001, 2);
+  g_assert_cmpuint (call (&c, "GET", "/", host, NULL, NULL, "10.0.0.9", NULL), ==, 200);
+  g_assert_cmpuint (call (&c, "GET", "/", host, NULL, NULL, "10.0.0.9", NULL), ==, 200);
+  g_assert_cmpuint (call (&c, "GET", "/", host, NULL, NULL, "10.0.0.9", NULL), ==, 429);
+  g_assert_nonnull (soup_message_headers_get_one (c.answer.headers, "Retry-After"));
+  g_assert_cmpuint (call (&c, "GET", "/", host, NULL, NULL, "10.0.0.8", NULL), ==, 200);
+
+  answer_clear (&c.answer);
+  g_clear_object (&c.local);
+  g_clear_object (&c.server);
+}
+
+static void
+test_handle_shares_the_document_write (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  g_autoptr (ThSession) session = th_session_new (deck);
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autofree char *dir = g_dir_make_tmp ("test-room-units-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "room.twohats", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (ThDocument) document = NULL;
+  g_autoptr (ThSaveQueue) queue = NULL;
+  g_autoptr (ThSession) on_disk = NULL;
+  g_autofree char *join = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *bearer = NULL;
+  g_autofree char *answers = NULL;
+  g_autoptr (GBytes) join_bytes = NULL;
+  g_autoptr (GBytes) answers_bytes = NULL;
+  const char *first = th_behaviour_get_id (th_deck_get_behaviour (deck, 0));
+  const char *host = "127.0.0.1:8080";
+  Caller c = { 0 };
+  guint64 writes;
+
+  g_assert_no_error (error);
+  g_assert_true (th_session_save_to_file (session, file, &error));
+  document = th_document_new (session, file);
+  c.server = th_room_server_new (session, file);
+  c.local = g_inet_socket_address_new (loopback, 8080);
+  queue = th_save_queue_get (session, file);
+
+  /* The 200 of a join waits for the file. */
+  join = join_body (c.server, "Ana");
+  join_bytes = g_bytes_new_static (join, strlen (join));
+  th_room_server_handle (c.server, "POST", "/api/join", host, NULL, NULL, "10.0.0.1", c.local,
+                         join_bytes, respond_cb, &c.answer);
+  g_assert_cmpuint (c.answer.n_calls, ==, 0);
+  while (c.answer.n_calls == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (c.answer.status, ==, 200);
+  token = token_of (c.answer.body);
+  bearer = g_strconcat ("Bearer ", token, NULL);
+  while (th_save_queue_get_busy (queue))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* An answer: the document's autosave and the room's save are one
+   * write, and the file holds the answer before the 200. */
+  writes = th_save_queue_get_n_writes (queue);
+  answers = g_strdup_printf ("{\"sort\": {\"%s\": \"management\"}}", first);
+  answer_clear (&c.answer);
+  answers_bytes = g_bytes_new_static (answers, strlen (answers));
+  th_room_server_handle (c.server, "PUT", "/api/answers", host, NULL, bearer, "10.0.0.1", c.local,
+                         answers_bytes, respond_cb, &c.answer);
+  g_assert_false (th_document_get_saved (document));
+  while (c.answer.n_calls == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (c.answer.status, ==, 200);
+  g_assert_cmpuint (th_save_queue_get_n_writes (queue), ==, writes + 1);
+  g_assert_true (th_document_get_saved (document));
+  on_disk = th_session_new_from_file (file, &error);
+  g_assert_no_error (error);
+  {
+    ThSide side = TH_SIDE_BOTH;
+
+    g_assert_true (th_participant_get_sort (th_session_get_participant (on_disk, 0), first, &side));
+    g_assert_cmpint (side, ==, TH_SIDE_MANAGEMENT);
+  }
+
+  answer_clear (&c.answer);
+  g_clear_object (&c.local);
+  g_clear_object (&c.server);
+  g_clear_object (&document);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -528,6 +754,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/room/units/apply-answers", test_apply_answers);
   g_test_add_func ("/room/units/status", test_status);
   g_test_add_func ("/room/units/addresses", test_addresses);
+  g_test_add_func ("/room/units/handle-checks", test_handle_checks);
+  g_test_add_func ("/room/units/handle-shares-the-document-write",
+                   test_handle_shares_the_document_write);
   g_test_add_func ("/room/units/start", test_start);
   g_test_add_func ("/room/units/qr-modules", test_qr_modules);
 
