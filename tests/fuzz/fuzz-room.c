@@ -5,13 +5,21 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Request bodies of the room protocol, straight off the network: what
- * ThRoomServer does with the body of POST /api/join and PUT /api/answers,
- * without the sockets.  Each input is tried as both bodies.  Besides "no
- * crash" it checks the promise the server relies on: what the parsers
- * accept, the session takes (a name that joins is a valid participant
- * name; answers that parse apply whole) and the session file written
- * before the 200 reads back. */
+/* Requests of the room protocol, straight off the network, in two ways:
+ *
+ * - the whole input as the body of POST /api/join and PUT /api/answers,
+ *   through the parsers the server uses.  Besides "no crash" it checks the
+ *   promise the server relies on: what the parsers accept, the session
+ *   takes (a name that joins is a valid participant name; answers that
+ *   parse apply whole) and the session file written before the 200 reads
+ *   back;
+ * - the input as a request (see parse_request()) to a ThRoomServer
+ *   through th_room_server_handle(), the code both of libsoup's handlers
+ *   run: the body limit, the Host and Origin checks, the rate limit, the
+ *   token, then the handlers.  It checks that every request gets exactly
+ *   one answer with a status of the protocol, that /api/ answers are JSON,
+ *   that nothing but joining and the page is served without a valid token,
+ *   and that the deck never shows its key before the reveal. */
 
 #include "config.h"
 
@@ -20,15 +28,23 @@
 #include "fuzz-util.h"
 #include "th-room-request.h"
 #include "th-room-secret.h"
+#include "th-room-server.h"
 #include "th-session.h"
 
 static ThDeck *deck;
+static GSocketAddress *local_address;
 
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
   th_fuzz_init ();
   deck = th_deck_new_builtin ();
+  {
+    g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+
+    /* Requests "come in" on 127.0.0.1:8080; the dictionary knows it. */
+    local_address = g_inet_socket_address_new (loopback, 8080);
+  }
   return 0;
 }
 
@@ -133,6 +149,211 @@ try_strings (const uint8_t *data, size_t size)
     TH_FUZZ_CHECK (strlen (text) == TH_ROOM_TOKEN_LENGTH);
 }
 
+/* One request: six lines (method, path, Host, Origin, Authorization, the
+ * client's address; an empty line is a header that is absent), then the
+ * body.  "@code" in the body stands for the room's join code, and an
+ * Authorization of "Bearer @" for the token of a participant who joined,
+ * so that the fuzzer gets past the checks it cannot guess. */
+typedef struct
+{
+  char *fields[6];
+  GBytes *body;
+} Request;
+
+enum
+{
+  FIELD_METHOD,
+  FIELD_PATH,
+  FIELD_HOST,
+  FIELD_ORIGIN,
+  FIELD_AUTHORIZATION,
+  FIELD_REMOTE,
+};
+
+static void
+request_clear (Request *request)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (request->fields); i++)
+    g_clear_pointer (&request->fields[i], g_free);
+  g_clear_pointer (&request->body, g_bytes_unref);
+}
+
+static gboolean
+parse_request (const uint8_t *data, size_t size, const char *code, const char *token,
+               Request *request)
+{
+  const char *p = (const char *)data;
+  const char *end = p + size;
+  g_autoptr (GString) body = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (request->fields); i++)
+    {
+      const char *newline = memchr (p, '\n', (size_t)(end - p));
+
+      if (newline == NULL)
+        return FALSE;
+      /* Headers are C strings: a NUL ends one, as libsoup would refuse. */
+      if (newline > p)
+        request->fields[i] = g_strndup (p, (gsize)(newline - p));
+      p = newline + 1;
+    }
+
+  /* Method and path are always there in HTTP. */
+  if (request->fields[FIELD_METHOD] == NULL || request->fields[FIELD_PATH] == NULL)
+    return FALSE;
+
+  if (g_strcmp0 (request->fields[FIELD_AUTHORIZATION], "Bearer @") == 0 && token != NULL)
+    {
+      g_free (request->fields[FIELD_AUTHORIZATION]);
+      request->fields[FIELD_AUTHORIZATION] = g_strconcat ("Bearer ", token, NULL);
+    }
+
+  body = g_string_new_len (p, (gssize)(end - p));
+  if (code != NULL)
+    g_string_replace (body, "@code", code, 0);
+  request->body = g_string_free_to_bytes (g_steal_pointer (&body));
+  return TRUE;
+}
+
+typedef struct
+{
+  guint n_calls;
+  guint status;
+  char *content_type;
+  char *body;
+  gsize length;
+} Answer;
+
+static void
+answer_clear (Answer *answer)
+{
+  g_clear_pointer (&answer->content_type, g_free);
+  g_clear_pointer (&answer->body, g_free);
+  answer->n_calls = 0;
+}
+
+static void
+respond_cb (ThRoomServer *server, const ThRoomResponse *response, gpointer user_data)
+{
+  Answer *answer = user_data;
+  const char *content_type = soup_message_headers_get_one (response->headers, "Content-Type");
+  gsize length = 0;
+  const char *body = response->body != NULL ? g_bytes_get_data (response->body, &length) : NULL;
+
+  answer->n_calls++;
+  answer->status = response->status;
+  answer->content_type = g_strdup (content_type);
+  answer->body = g_strndup (body != NULL ? body : "", length);
+  answer->length = length;
+}
+
+static JsonNode *
+check_answer (const Request *request, const Answer *answer)
+{
+  static const guint statuses[] = { 200, 400, 401, 403, 404, 405, 413, 421, 423, 429, 503 };
+  const char *path = request->fields[FIELD_PATH];
+  g_autoptr (JsonParser) parser = NULL;
+  gboolean known = FALSE;
+
+  /* Without a session file nothing waits for a write. */
+  TH_FUZZ_CHECK (answer->n_calls == 1);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    known |= answer->status == statuses[i];
+  TH_FUZZ_CHECK (known);
+
+  if (!g_str_has_prefix (path, "/api/") && answer->status == 200)
+    return NULL;
+  if (answer->status == 404 && !g_str_has_prefix (path, "/api/"))
+    return NULL;
+
+  /* Every answer of the API, errors included, is a JSON object. */
+  TH_FUZZ_CHECK (g_strcmp0 (answer->content_type, "application/json; charset=utf-8") == 0);
+  parser = json_parser_new_immutable ();
+  TH_FUZZ_CHECK (json_parser_load_from_data (parser, answer->body, (gssize)answer->length, NULL));
+  TH_FUZZ_CHECK (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  if (answer->status != 200)
+    TH_FUZZ_CHECK (
+      json_object_has_member (json_node_get_object (json_parser_get_root (parser)), "error"));
+
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static void
+try_server (const uint8_t *data, size_t size)
+{
+  g_autoptr (ThSession) session = th_session_new (deck);
+  g_autoptr (ThRoomServer) server = th_room_server_new (session, NULL);
+  const char *code = th_room_server_get_join_code (server);
+  g_autofree char *token = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  Request request = { 0 };
+  Answer answer = { 0 };
+
+  TH_FUZZ_CHECK (code != NULL);
+
+  /* Someone joined already, from another address. */
+  {
+    g_autofree char *join = g_strdup_printf ("{\"code\": \"%s\", \"name\": \"Ana\"}", code);
+    g_autoptr (GBytes) body = g_bytes_new (join, strlen (join));
+
+    th_room_server_handle (server, "POST", "/api/join", "127.0.0.1:8080", NULL, NULL, "10.0.0.1",
+                           local_address, body, respond_cb, &answer);
+    TH_FUZZ_CHECK (answer.n_calls == 1 && answer.status == 200);
+    {
+      g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+
+      TH_FUZZ_CHECK (json_parser_load_from_data (parser, answer.body, -1, NULL));
+      token = g_strdup (json_object_get_string_member (
+        json_node_get_object (json_parser_get_root (parser)), "token"));
+    }
+    answer_clear (&answer);
+  }
+
+  if (!parse_request (data, size, code, token, &request))
+    {
+      request_clear (&request);
+      return;
+    }
+
+  th_room_server_handle (server, request.fields[FIELD_METHOD], request.fields[FIELD_PATH],
+                         request.fields[FIELD_HOST], request.fields[FIELD_ORIGIN],
+                         request.fields[FIELD_AUTHORIZATION], request.fields[FIELD_REMOTE],
+                         local_address, request.body, respond_cb, &answer);
+  root = check_answer (&request, &answer);
+
+  if (answer.status == 200 && root != NULL)
+    {
+      const char *path = request.fields[FIELD_PATH];
+      JsonObject *object = json_node_get_object (root);
+
+      /* Only joining needs no token. */
+      if (strcmp (path, "/api/join") != 0)
+        TH_FUZZ_CHECK (request.fields[FIELD_AUTHORIZATION] != NULL
+                       && strstr (request.fields[FIELD_AUTHORIZATION], token) != NULL);
+
+      /* The answer to the exercise stays in the app until the reveal. */
+      if (strcmp (path, "/api/deck") == 0)
+        TH_FUZZ_CHECK (strstr (answer.body, "\"key\"") == NULL);
+
+      /* A new participant's token works at once. */
+      if (strcmp (path, "/api/join") == 0)
+        {
+          g_autofree char *bearer
+            = g_strconcat ("Bearer ", json_object_get_string_member (object, "token"), NULL);
+          Answer me = { 0 };
+
+          TH_FUZZ_CHECK (th_session_get_n_participants (session) == 2);
+          th_room_server_handle (server, "GET", "/api/me", "127.0.0.1:8080", NULL, bearer,
+                                 "10.0.0.2", local_address, NULL, respond_cb, &me);
+          TH_FUZZ_CHECK (me.n_calls == 1 && me.status == 200);
+          answer_clear (&me);
+        }
+    }
+
+  answer_clear (&answer);
+  request_clear (&request);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
@@ -141,6 +362,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   try_join (session, data, size);
   try_answers (session, data, size);
   try_strings (data, size);
+  try_server (data, size);
 
   return 0;
 }
