@@ -110,4 +110,75 @@ void th_json_append_double (GString *out, double value);
 /* Adds a string member, or nothing when @value is NULL. */
 void th_json_builder_add_string (JsonBuilder *builder, const char *member, const char *value);
 
+/* A pull reader over JSON text in memory, for documents too large for a
+ * tree.  It reads strict RFC 8259 JSON, and only the part of it that
+ * json-glib certainly reads the same way: it refuses (sets @failed) what
+ * is not JSON, nesting deeper than TH_JSON_MAX_DEPTH, the escapes \u0000,
+ * \/ and lone surrogates, numbers with an exponent or more than 15
+ * integer digits, and whitespace other than space, tab and line breaks.
+ * A caller that meets a refusal hands the whole text to th_json_parse(),
+ * which then finds the error (and words it) as it always has, or reads
+ * the unusual file. */
+typedef enum
+{
+  TH_JSON_KIND_NONE, /* end of text, or not the start of a value */
+  TH_JSON_KIND_OBJECT,
+  TH_JSON_KIND_ARRAY,
+  TH_JSON_KIND_STRING,
+  TH_JSON_KIND_NUMBER,
+  TH_JSON_KIND_BOOLEAN,
+  TH_JSON_KIND_NULL,
+} ThJsonKind;
+
+/* A string's text between its quotes, still escaped, or a number's text. */
+typedef struct
+{
+  const char *start;
+  gsize length;
+  gboolean escaped;  /* a string with escapes: see th_json_span_decode() */
+  gboolean fraction; /* a number with a decimal point */
+} ThJsonSpan;
+
+typedef struct
+{
+  const char *pos;
+  const char *end;
+  guint depth;
+  gboolean failed;
+  /* Per open container: whether its next entry is its first. */
+  gboolean first[TH_JSON_MAX_DEPTH + 1];
+} ThJsonReader;
+
+void th_json_reader_init (ThJsonReader *reader, const char *data, gsize length);
+/* Skips white space and says what kind of value comes next. */
+ThJsonKind th_json_reader_peek (ThJsonReader *reader);
+/* Consumes the "{" or "[" that th_json_reader_peek() saw. */
+gboolean th_json_reader_enter (ThJsonReader *reader);
+/* Moves to the next member of the current object, reading its name and
+ * the colon.  Returns FALSE at the closing "}" (consumed) or on failure. */
+gboolean th_json_reader_next_member (ThJsonReader *reader, ThJsonSpan *name);
+/* The same for an array: FALSE at "]" or on failure. */
+gboolean th_json_reader_next_element (ThJsonReader *reader);
+gboolean th_json_reader_read_string (ThJsonReader *reader, ThJsonSpan *out);
+gboolean th_json_reader_read_number (ThJsonReader *reader, ThJsonSpan *out);
+/* Reads past the next value, whatever it is, checking it. */
+gboolean th_json_reader_skip (ThJsonReader *reader);
+/* TRUE when nothing but white space is left. */
+gboolean th_json_reader_at_end (ThJsonReader *reader);
+
+/* Appends the text of a string the reader accepted, escapes resolved. */
+void th_json_span_decode (const ThJsonSpan *span, GString *out);
+/* TRUE when @span is exactly @text (an unescaped string). */
+gboolean th_json_span_equal (const ThJsonSpan *span, const char *text);
+/* The value of a number the reader accepted. */
+double th_json_span_get_double (const ThJsonSpan *span);
+gint64 th_json_span_get_int (const ThJsonSpan *span);
+
+/* What a value of @kind is, as th_json_describe_node() words it. */
+const char *th_json_describe_kind (ThJsonKind kind);
+
+/* th_json_node_get_string()'s checks for a string already decoded. */
+gboolean th_json_check_string (const char *value, gsize n_bytes, const ThJsonPath *path,
+                               GError **error);
+
 G_END_DECLS

@@ -14,7 +14,7 @@
 #include "th-file-util.h"
 #include "th-json-private.h"
 #include "th-loader.h"
-#include "th-session.h"
+#include "th-session-private.h"
 #include "th-types.h"
 
 GObject *
@@ -23,6 +23,8 @@ th_load_file (GFile *file, GError **error)
   ThJsonPath format_path = TH_JSON_PATH_MEMBER (NULL, "format");
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GError) local_error = NULL;
+  ThSession *session;
   JsonObject *object;
   JsonNode *format_node;
   const char *format;
@@ -37,6 +39,18 @@ th_load_file (GFile *file, GError **error)
     return NULL;
 
   data = g_bytes_get_data (bytes, &length);
+
+  /* A large session is read without a tree; whatever that reader leaves
+   * alone (a deck, a file with an error of JSON) goes the way below. */
+  session = th_session_try_new_from_text (data, length, &local_error);
+  if (session != NULL)
+    return G_OBJECT (session);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
   root = th_json_parse (data, length, error);
   if (root == NULL)
     return NULL;
