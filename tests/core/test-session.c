@@ -860,6 +860,118 @@ test_save_and_load (void)
   th_test_remove_dir (dir);
 }
 
+static void
+count_notify_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  (*(guint *)user_data)++;
+}
+
+static void
+count_answer_cb (const char *behaviour_id, guint side, guint rating, gpointer data)
+{
+  guint *n = data;
+
+  (*n)++;
+}
+
+/* A participant of a session keeps its answers by deck position; one
+ * made without a deck, or answers about cards the deck lacks, by id.
+ * Both read and change the same way through the API. */
+static void
+test_answers_storage (void)
+{
+  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (ThParticipant) loose = th_participant_new ("p9", "Loose");
+  g_autoptr (GPtrArray) ids = NULL;
+  g_autoptr (GError) error = NULL;
+  ThDeck *deck = th_session_get_deck (session);
+  ThParticipant *ana = th_session_lookup_participant (session, "p1");
+  ThParticipant *added;
+  guint n_sorted = th_participant_get_n_sorted (ana);
+  guint n_rated = th_participant_get_n_rated (ana);
+  guint n_answers, n_seen = 0;
+  const ThAnswer *answers;
+  guint sorted_notified = 0, rated_notified = 0, changed = 0;
+  ThSide side;
+
+  g_assert_true (th_participant_get_deck (ana) == deck);
+  g_assert_null (th_participant_get_deck (loose));
+
+  g_signal_connect (ana, "notify::n-sorted", G_CALLBACK (count_notify_cb), &sorted_notified);
+  g_signal_connect (ana, "notify::n-rated", G_CALLBACK (count_notify_cb), &rated_notified);
+  g_signal_connect (ana, "changed", G_CALLBACK (count_cb), &changed);
+
+  /* Clearing the only answer about a card drops its entry; setting the
+   * same value again is no change. */
+  for (guint i = 0; i < th_deck_get_n_behaviours (deck); i++)
+    {
+      const char *id = th_behaviour_get_id (th_deck_get_behaviour (deck, i));
+
+      th_participant_set_sort (ana, id, TH_SIDE_BOTH);
+      th_participant_set_rating (ana, id, 0);
+    }
+  g_assert_cmpuint (th_participant_get_n_sorted (ana), ==, 0);
+  g_assert_cmpuint (th_participant_get_n_rated (ana), ==, 0);
+  answers = th_participant_get_answers (ana, &n_answers);
+  g_assert_cmpuint (n_answers, ==, 0);
+  g_assert_cmpuint (sorted_notified, ==, n_sorted);
+  g_assert_cmpuint (rated_notified, ==, n_rated);
+  changed = 0;
+  g_assert_false (th_participant_set_rating (ana, "risk-register", 0));
+  g_assert_false (th_participant_set_sort (ana, "risk-register", TH_SIDE_BOTH));
+  g_assert_cmpuint (changed, ==, 0);
+
+  /* Set in reverse deck order, kept in deck order. */
+  g_assert_true (th_participant_set_rating (ana, "risk-register", 2));
+  g_assert_true (th_participant_set_sort (ana, "explain-the-why", TH_SIDE_MANAGEMENT));
+  g_assert_true (th_participant_set_rating (ana, "explain-the-why", 5));
+  g_assert_false (th_participant_set_rating (ana, "explain-the-why", 5));
+  g_assert_true (th_participant_set_sort (ana, "not-in-this-deck", TH_SIDE_LEADERSHIP));
+  answers = th_participant_get_answers (ana, &n_answers);
+  g_assert_cmpuint (n_answers, ==, 2);
+  g_assert_cmpint (answers[0].index, <, answers[1].index);
+  g_assert_cmpuint (th_participant_get_n_sorted (ana), ==, 2);
+  g_assert_cmpuint (th_participant_get_n_rated (ana), ==, 2);
+  g_assert_cmpint (th_participant_get_rating (ana, "explain-the-why"), ==, 5);
+  g_assert_true (th_participant_get_sort (ana, "not-in-this-deck", &side));
+  g_assert_cmpint (side, ==, TH_SIDE_LEADERSHIP);
+  g_assert_true (th_participant_has_other_answers (ana));
+  th_participant_foreach_answer (ana, count_answer_cb, &n_seen);
+  g_assert_cmpuint (n_seen, ==, 3);
+  ids = th_participant_dup_sorted_ids (ana);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpstr (ids->pdata[0], ==, "explain-the-why");
+  g_assert_cmpstr (ids->pdata[1], ==, "not-in-this-deck");
+  g_clear_pointer (&ids, g_ptr_array_unref);
+
+  /* A participant without a deck takes any id, and merges into one of a
+   * session: the deck's cards by position, the others by id. */
+  th_participant_set_rating (loose, "weekly-milestones", 4);
+  th_participant_set_sort (loose, "weekly-milestones", TH_SIDE_MANAGEMENT);
+  th_participant_set_rating (loose, "elsewhere", 3);
+  g_assert_cmpuint (th_participant_get_n_rated (loose), ==, 2);
+  added = th_session_add_participant (session, "Added", &error);
+  g_assert_no_error (error);
+  th_participant_merge_answers (added, loose);
+  g_assert_cmpint (th_participant_get_rating (added, "weekly-milestones"), ==, 4);
+  g_assert_cmpint (th_participant_get_rating (added, "elsewhere"), ==, 3);
+  g_assert_true (th_participant_get_sort (added, "weekly-milestones", &side));
+  g_assert_cmpint (side, ==, TH_SIDE_MANAGEMENT);
+  answers = th_participant_get_answers (added, &n_answers);
+  g_assert_cmpuint (n_answers, ==, 1);
+  ids = th_participant_dup_rated_ids (added);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpstr (ids->pdata[0], ==, "elsewhere");
+
+  /* Answers about cards the deck lacks are not saved. */
+  {
+    g_autofree char *saved = th_session_to_data (session, NULL);
+
+    g_assert_null (strstr (saved, "elsewhere"));
+    g_assert_null (strstr (saved, "not-in-this-deck"));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -876,6 +988,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/session/checked-changes", test_checked_changes);
   g_test_add_func ("/session/agreement", test_agreement);
   g_test_add_func ("/session/merge", test_merge);
+  g_test_add_func ("/session/answers-storage", test_answers_storage);
   g_test_add_func ("/session/scores/follow-changes", test_scores_follow_changes);
   g_test_add_func ("/session/scores/recomputed-for-one", test_scores_recomputed_for_one);
   g_test_add_func ("/session/merge-partial-collision", test_merge_partial_collision);
