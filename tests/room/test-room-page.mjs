@@ -7,9 +7,9 @@
 // The participant page in a real headless Chromium at 360×740 (a small
 // phone), against the real `two-hats --host`: join, sort every card, rate
 // every card, survive a reload and a dropped network, and find every
-// answer in the session file.  Chromium is driven over the DevTools
-// protocol on a pipe (--remote-debugging-pipe), so nothing but node and
-// Chromium is needed.  Screenshots go to build/tests/room-screens/.
+// answer in the session file.  The phones are phone.mjs's: Chromium
+// driven over the DevTools protocol.  Screenshots go to
+// build/tests/room-screens/.
 //
 // Exit status: 0 pass, 1 fail, 77 skip (Chromium not installed).
 
@@ -18,6 +18,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { fail, findChromium, log, openPage, sleep, startBrowser } from './phone.mjs';
+
 const SKIP = 77;
 const buildDir = process.env.G_TEST_BUILDDIR || path.resolve('build/tests');
 const srcDir = process.env.G_TEST_SRCDIR || path.resolve('tests');
@@ -25,216 +27,10 @@ const twoHats = path.join(buildDir, '..', 'src', 'two-hats');
 const deckPath = path.join(srcDir, '..', 'data', 'decks', 'leadership-management.json');
 const screens = path.join(buildDir, 'room-screens');
 
-function findChromium() {
-  const names = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome'];
-  for (const name of names) {
-    if (name && fs.existsSync(name))
-      return name;
-  }
-  return null;
-}
-
 const chromium = findChromium();
 if (!chromium) {
   console.log('Chromium is not installed (apt-get install chromium; tools/deps --tests does)');
   process.exit(SKIP);
-}
-
-function log(...args) {
-  console.log('#', ...args);
-}
-
-function fail(message) {
-  throw new Error(message);
-}
-
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-// The DevTools protocol over the pipe: messages are JSON, each ended by NUL.
-class Cdp {
-  constructor(child) {
-    this.child = child;
-    this.nextId = 1;
-    this.pending = new Map();
-    this.listeners = [];
-    this.buffer = '';
-    child.stdio[4].on('data', (chunk) => this.receive(chunk));
-  }
-
-  receive(chunk) {
-    this.buffer += chunk.toString('utf8');
-    let end;
-    while ((end = this.buffer.indexOf('\0')) >= 0) {
-      const message = JSON.parse(this.buffer.slice(0, end));
-      this.buffer = this.buffer.slice(end + 1);
-      if (message.id && this.pending.has(message.id)) {
-        const { resolve, reject, method } = this.pending.get(message.id);
-        this.pending.delete(message.id);
-        if (message.error)
-          reject(new Error(method + ': ' + message.error.message));
-        else
-          resolve(message.result);
-      } else if (message.method) {
-        for (const listener of this.listeners)
-          listener(message);
-      }
-    }
-  }
-
-  send(method, params = {}, sessionId = undefined) {
-    const id = this.nextId++;
-    const message = { id, method, params };
-    if (sessionId)
-      message.sessionId = sessionId;
-    this.child.stdio[3].write(JSON.stringify(message) + '\0');
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, method });
-    });
-  }
-
-  on(listener) {
-    this.listeners.push(listener);
-  }
-}
-
-// One tab, seen as a phone.
-class Page {
-  constructor(cdp, sessionId, name) {
-    this.cdp = cdp;
-    this.sessionId = sessionId;
-    this.name = name;
-    this.problems = [];
-    this.loaded = null;
-    cdp.on((message) => {
-      if (message.sessionId !== sessionId)
-        return;
-      if (message.method === 'Page.loadEventFired' && this.loaded) {
-        this.loaded();
-        this.loaded = null;
-      }
-      // A CSP violation, a script error, a failed fetch that is not one
-      // we caused on purpose: all of them fail the test.
-      if (message.method === 'Log.entryAdded' && message.params.entry.level === 'error')
-        this.problems.push(message.params.entry.text);
-      if (message.method === 'Runtime.exceptionThrown')
-        this.problems.push(message.params.exceptionDetails.text + ' ' +
-          JSON.stringify(message.params.exceptionDetails.exception || {}));
-    });
-  }
-
-  send(method, params = {}) {
-    return this.cdp.send(method, params, this.sessionId);
-  }
-
-  async evaluate(expression) {
-    const result = await this.send('Runtime.evaluate',
-      { expression, awaitPromise: true, returnByValue: true });
-    if (result.exceptionDetails)
-      fail(`evaluate(${expression}): ${JSON.stringify(result.exceptionDetails)}`);
-    return result.result.value;
-  }
-
-  async navigate(url) {
-    const loaded = new Promise((resolve) => { this.loaded = resolve; });
-    await this.send('Page.navigate', { url });
-    await loaded;
-  }
-
-  async reload() {
-    const loaded = new Promise((resolve) => { this.loaded = resolve; });
-    await this.send('Page.reload', {});
-    await loaded;
-  }
-
-  async waitFor(expression, what, timeoutMs = 20000) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (await this.evaluate(expression))
-        return;
-      if (Date.now() > deadline)
-        fail(`${this.name}: timed out waiting for ${what}`);
-      await sleep(50);
-    }
-  }
-
-  async view() {
-    return this.evaluate('document.body.dataset.view');
-  }
-
-  async waitForView(view) {
-    try {
-      await this.waitFor(`document.body.dataset.view === ${JSON.stringify(view)}`, `view ${view}`);
-    } catch (e) {
-      const state = await this.evaluate(`JSON.stringify({ view: document.body.dataset.view,
-        error: (document.getElementById('join-error') || {}).textContent,
-        net: document.getElementById('net').textContent })`);
-      fail(e.message + ' (page: ' + state + '; logged: ' + this.problems.join(' | ') + ')');
-    }
-  }
-
-  // A tap as a finger makes it: touch events at the middle of the element,
-  // which must be visible and at least 44 px high (a finger's width).
-  async tap(selector) {
-    const box = await this.evaluate(`(() => {
-      const e = document.querySelector(${JSON.stringify(selector)});
-      if (!e) return null;
-      e.scrollIntoView({ block: 'center' });
-      const r = e.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2, w: r.width, h: r.height,
-               hidden: e.offsetParent === null };
-    })()`);
-    if (!box || box.hidden)
-      fail(`${this.name}: ${selector} is not there to tap`);
-    if (box.h < 44)
-      fail(`${this.name}: ${selector} is ${box.h} px high, too small to tap`);
-    if (box.x < 0 || box.x > 360)
-      fail(`${this.name}: ${selector} is off the 360 px screen`);
-    await this.send('Input.dispatchTouchEvent',
-      { type: 'touchStart', touchPoints: [{ x: box.x, y: box.y, radiusX: 8, radiusY: 8 }] });
-    await this.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  }
-
-  async type(selector, text) {
-    await this.tap(selector);
-    await this.send('Input.insertText', { text });
-  }
-
-  async screenshot(name) {
-    // The picture of the page at rest, not of a card halfway in.
-    await this.evaluate('Promise.all(document.getAnimations().map((a) => a.finished))');
-    const { data } = await this.send('Page.captureScreenshot', { format: 'png' });
-    const file = path.join(screens, name + '.png');
-    fs.writeFileSync(file, Buffer.from(data, 'base64'));
-    log('screenshot', file);
-  }
-
-  async noHorizontalScroll() {
-    const width = await this.evaluate('document.documentElement.scrollWidth');
-    if (width > 360)
-      fail(`${this.name}: the page is ${width} px wide on a 360 px screen`);
-  }
-}
-
-async function openPage(cdp, name, language) {
-  const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank' });
-  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
-  const page = new Page(cdp, sessionId, name);
-  await page.send('Page.enable');
-  await page.send('Runtime.enable');
-  await page.send('Log.enable');
-  await page.send('Network.enable');
-  await page.send('Emulation.setDeviceMetricsOverride',
-    { width: 360, height: 740, deviceScaleFactor: 2, mobile: true });
-  await page.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
-  await page.send('Emulation.setUserAgentOverride', {
-    userAgent: 'Mozilla/5.0 (Linux; Android 13; Pixel 5) AppleWebKit/537.36 (KHTML, like Gecko) ' +
-      'Chrome/120.0 Mobile Safari/537.36',
-    acceptLanguage: language,
-  });
-  return page;
 }
 
 function startHost(sessionPath) {
@@ -281,7 +77,7 @@ async function waitForFile(sessionPath, check, what) {
 // The English run: join by scanning (code in the URL), sort everything
 // (with a reload and an outage in the middle), rate everything.
 async function englishRun(cdp, room, sessionPath, deck) {
-  const page = await openPage(cdp, 'en', 'en-US');
+  const page = await openPage(cdp, 'en', 'en-US', screens);
   const name = 'Zoë <b>&amp;</b> "Lee"';
   const sorted = {};
   const rated = {};
@@ -470,7 +266,7 @@ async function followPhases(page, deck, sorted, name) {
 
 // The German run: the texts, and staying anonymous.
 async function germanRun(cdp, room, sessionPath) {
-  const page = await openPage(cdp, 'de', 'de-DE');
+  const page = await openPage(cdp, 'de', 'de-DE', screens);
 
   await page.navigate(room.url);
   await page.waitForView('join');
@@ -535,16 +331,8 @@ async function main() {
   const room = await startHost(sessionPath);
   log('hosting at', room.url, 'code', room.code);
 
-  const profile = path.join(dir, 'profile');
-  const browser = spawn(chromium, [
-    '--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--disable-extensions', '--mute-audio', '--remote-debugging-pipe',
-    '--user-data-dir=' + profile, 'about:blank',
-  ], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
-  let browserErrors = '';
-  browser.stderr.on('data', (chunk) => { browserErrors += chunk.toString(); });
-  const cdp = new Cdp(browser);
+  const browser = startBrowser(chromium, path.join(dir, 'profile'));
+  const cdp = browser.cdp;
 
   let status = 0;
   try {
@@ -561,18 +349,11 @@ async function main() {
     log('ok: the page works at 360×740 in English and German');
   } catch (e) {
     console.log('not ok:', e.message);
-    if (browserErrors)
-      console.log('# chromium said:', browserErrors.split('\n').slice(-10).join('\n# '));
+    if (browser.errors())
+      console.log('# chromium said:', browser.errors().split('\n').slice(-10).join('\n# '));
     status = 1;
   } finally {
-    try {
-      await Promise.race([cdp.send('Browser.close'), sleep(3000)]);
-    } catch (e) {
-      // Already gone.
-    }
-    const browserExited = new Promise((resolve) => browser.on('exit', resolve));
-    browser.kill('SIGKILL');
-    await Promise.race([browserExited, sleep(3000)]);
+    await browser.close();
     room.host.removeAllListeners('exit');
     const exited = new Promise((resolve) => room.host.on('exit', (code) => resolve(code)));
     room.host.kill('SIGTERM');
