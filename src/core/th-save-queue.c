@@ -141,9 +141,11 @@ static void
 deliver (ThSaveQueue *self, Write *write)
 {
   g_autoptr (GArray) waiters = NULL;
-  g_autoptr (GObject) hold = g_object_ref (G_OBJECT (self));
 
   g_assert (self->in_flight == write);
+
+  /* A callback may drop the last reference but one. */
+  g_object_ref (self);
 
   write->delivered = TRUE;
   self->in_flight = NULL;
@@ -155,6 +157,8 @@ deliver (ThSaveQueue *self, Write *write)
   /* What arrived during the write goes out now. */
   if (self->pending->len > 0)
     schedule (self);
+
+  g_object_unref (self);
 }
 
 static void
