@@ -808,7 +808,8 @@ th_json_reader_init (ThJsonReader *reader, const char *data, gsize length)
 {
   memset (reader, 0, sizeof *reader);
   reader->pos = data;
-  reader->end = data + length;
+  /* Empty text may come as NULL, where even adding 0 is undefined. */
+  reader->end = length > 0 ? data + length : data;
 }
 
 static gboolean
