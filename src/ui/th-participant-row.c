@@ -87,29 +87,44 @@ th_participant_row_init (ThParticipantRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-GtkWidget *
-th_participant_row_new (ThParticipant *participant, guint n_behaviours)
+/* The menu is made when it is first opened: a menu model on every row
+ * makes every row register its items with the window's actions, which
+ * costs time proportional to the rows already there, so a workshop of a
+ * thousand took seconds to show. */
+static void
+create_menu_cb (GtkMenuButton *button, gpointer user_data)
 {
-  ThParticipantRow *self;
-  g_autoptr (GMenu) menu = g_menu_new ();
+  ThParticipantRow *self = user_data;
+  g_autoptr (GMenu) menu = NULL;
   g_autoptr (GMenuItem) rename = NULL;
   g_autoptr (GMenuItem) remove = NULL;
   const char *id;
 
-  g_return_val_if_fail (TH_IS_PARTICIPANT (participant), NULL);
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
 
-  self = g_object_new (TH_TYPE_PARTICIPANT_ROW, NULL);
-  self->participant = g_object_ref (participant);
-  self->n_behaviours = n_behaviours;
-  id = th_participant_get_id (participant);
-
+  id = th_participant_get_id (self->participant);
+  menu = g_menu_new ();
   rename = g_menu_item_new (_ ("_Rename…"), NULL);
   g_menu_item_set_action_and_target (rename, "workshop.rename", "s", id);
   g_menu_append_item (menu, rename);
   remove = g_menu_item_new (_ ("Re_move"), NULL);
   g_menu_item_set_action_and_target (remove, "workshop.remove", "s", id);
   g_menu_append_item (menu, remove);
-  gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+GtkWidget *
+th_participant_row_new (ThParticipant *participant, guint n_behaviours)
+{
+  ThParticipantRow *self;
+
+  g_return_val_if_fail (TH_IS_PARTICIPANT (participant), NULL);
+
+  self = g_object_new (TH_TYPE_PARTICIPANT_ROW, NULL);
+  self->participant = g_object_ref (participant);
+  self->n_behaviours = n_behaviours;
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
 
   g_signal_connect_object (participant, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);

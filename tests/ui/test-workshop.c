@@ -166,6 +166,18 @@ is_row_titled_prefix (GtkWidget *widget, gconstpointer prefix)
 }
 
 static gboolean
+is_menu_button (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_MENU_BUTTON (widget);
+}
+
+static gboolean
+popover_shown (gpointer popover)
+{
+  return popover != NULL && gtk_widget_get_mapped (popover);
+}
+
+static gboolean
 is_button_for_action (GtkWidget *widget, gconstpointer action)
 {
   return GTK_IS_BUTTON (widget)
@@ -577,8 +589,28 @@ test_typing_participants_in_the_sidebar (Fixture *f, gconstpointer data)
   /* Renaming goes through a dialog with the name to edit. */
   {
     AdwMessageDialog *dialog = NULL;
+    GtkWidget *row = find_widget (GTK_WIDGET (view), is_participant_row_of, "Cy");
+    GtkMenuButton *menu_button = GTK_MENU_BUTTON (find_widget (row, is_menu_button, NULL));
+    GMenuModel *menu;
+    g_autofree char *action = NULL;
+    g_autofree char *target = NULL;
 
-    gtk_widget_activate_action (GTK_WIDGET (view), "workshop.rename", "s", "p3");
+    /* The row's menu, made when it opens, names the action and the row's
+     * participant. */
+    gtk_menu_button_popup (menu_button);
+    menu = gtk_menu_button_get_menu_model (menu_button);
+    g_assert_nonnull (menu);
+    g_assert_true (
+      th_test_wait_until (popover_shown, gtk_menu_button_get_popover (menu_button), 2000));
+    g_assert_true (
+      g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    g_assert_true (
+      g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_TARGET, "s", &target));
+    g_assert_cmpstr (action, ==, "workshop.rename");
+    g_assert_cmpstr (target, ==, "p3");
+    gtk_menu_button_popdown (menu_button);
+
+    gtk_widget_activate_action (GTK_WIDGET (view), action, "s", target);
     g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, 2000));
     gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Cyra");
     adw_message_dialog_response (dialog, "rename");
