@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "th-csv.h"
@@ -44,15 +45,66 @@ th_csv_quote_field (const char *field)
   return g_string_free (out, FALSE);
 }
 
-/* One decimal with a dot whatever LC_NUMERIC says: printf would write
- * "37,5" under a German locale and break every column after it. */
 static void
-append_score (GString *out, gboolean defined, double score)
+append_uint (GString *out, guint value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char buffer[16];
+  char *p = buffer + sizeof buffer;
 
-  if (defined)
-    g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.1f", score));
+  do
+    {
+      *--p = (char)('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+
+  g_string_append_len (out, p, buffer + sizeof buffer - p);
+}
+
+/* @value (0 to 100) with one decimal, exactly as printf's "%.1f" writes
+ * it, and with a dot whatever LC_NUMERIC says: printf would write "37,5"
+ * under a German locale and break every column after it.  g_ascii_formatd()
+ * does the same at a tenth of the speed, which a file of 100 000 people
+ * notices. */
+static void
+append_score (GString *out, gboolean defined, double value)
+{
+  double tenths, rounded, error, offset;
+  guint n;
+
+  if (!defined)
+    return;
+
+  if (!(value >= 0.0 && value <= 1.0e6) || signbit (value))
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.1f", value));
+      return;
+    }
+
+  /* printf rounds the exact binary value, halves to even.  value * 10 is
+   * tenths + error exactly (fma), so the rounding of the product can be
+   * undone where it lands on a half. */
+  tenths = value * 10.0;
+  error = fma (value, 10.0, -tenths);
+  rounded = nearbyint (tenths);
+  offset = tenths - rounded;
+  if (offset == 0.5 && error > 0.0)
+    rounded += 1.0;
+  else if (offset == -0.5 && error < 0.0)
+    rounded -= 1.0;
+
+  n = (guint)rounded;
+  append_uint (out, n / 10);
+  g_string_append_c (out, '.');
+  g_string_append_c (out, (char)('0' + n % 10));
+}
+
+void
+th_csv_append_score (GString *out, double value)
+{
+  append_score (out, TRUE, value);
 }
 
 GBytes *
@@ -63,8 +115,10 @@ th_session_to_csv (ThSession *session, gboolean anonymous)
 
   g_return_val_if_fail (TH_IS_SESSION (session), NULL);
 
-  out = g_string_new ("id,name,leadership,management,quadrant,sorted,correct\n");
   n_participants = th_session_get_n_participants (session);
+  /* A line is some 60 bytes: one allocation instead of a dozen doublings. */
+  out = g_string_sized_new (64 + (gsize)n_participants * 64);
+  g_string_append (out, "id,name,leadership,management,quadrant,sorted,correct\n");
 
   for (guint i = 0; i < n_participants; i++)
     {
@@ -80,7 +134,10 @@ th_session_to_csv (ThSession *session, gboolean anonymous)
       /* The file format says "Participant N" in English whatever the
        * locale: it is data for other tools, not text for the screen. */
       if (anonymous)
-        g_string_append_printf (out, "Participant %u", i + 1);
+        {
+          g_string_append (out, "Participant ");
+          append_uint (out, i + 1);
+        }
       else
         append_field (out, th_participant_get_name (participant));
       g_string_append_c (out, ',');
@@ -94,7 +151,11 @@ th_session_to_csv (ThSession *session, gboolean anonymous)
       if (quadrant != NULL)
         g_string_append (out, quadrant);
 
-      g_string_append_printf (out, ",%u,%u\n", scores.sorted, scores.correct);
+      g_string_append_c (out, ',');
+      append_uint (out, scores.sorted);
+      g_string_append_c (out, ',');
+      append_uint (out, scores.correct);
+      g_string_append_c (out, '\n');
     }
 
   return g_string_free_to_bytes (out);

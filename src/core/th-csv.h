@@ -20,4 +20,8 @@ GBytes *th_session_to_csv (ThSession *session, gboolean anonymous);
  * CR or LF, with inner quotes doubled; unchanged otherwise. */
 char *th_csv_quote_field (const char *field);
 
+/* A score (0–100) as the CSV writes it: one decimal, a dot, the digits
+ * printf's "%.1f" gives. */
+void th_csv_append_score (GString *out, double value);
+
 G_END_DECLS

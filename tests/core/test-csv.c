@@ -297,6 +297,49 @@ test_comma_locale (void)
   setlocale (LC_NUMERIC, saved);
 }
 
+/* Every score a participant can have (up to 1 000 rated cards on a side),
+ * and a spread of others, reads as printf's "%.1f" writes it: halves of
+ * a tenth round to even in the exact binary value, so 0.25 is "0.2" and
+ * 0.35 (a little under, in binary) "0.3". */
+static void
+test_score_format (void)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (4);
+  char expected[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (guint n = 1; n <= 1000; n++)
+    for (guint k = 0; k <= 4 * n; k++)
+      {
+        double value = 100.0 * k / (4.0 * n);
+
+        g_string_truncate (out, 0);
+        th_csv_append_score (out, value);
+        g_ascii_formatd (expected, sizeof expected, "%.1f", value);
+        if (strcmp (out->str, expected) != 0)
+          g_error ("%.17g: %s, not %s", value, out->str, expected);
+      }
+
+  for (guint i = 0; i < 200000; i++)
+    {
+      double value = i < 2000 ? i / 20.0
+                                  + (i % 3 == 0   ? 1e-13
+                                     : i % 3 == 1 ? -1e-13
+                                                  : 0)
+                              : g_rand_double_range (rand, 0, 100);
+
+      if (value < 0)
+        value = 0;
+      g_string_truncate (out, 0);
+      th_csv_append_score (out, value);
+      g_ascii_formatd (expected, sizeof expected, "%.1f", value);
+      if (strcmp (out->str, expected) != 0)
+        g_error ("%.17g: %s, not %s", value, out->str, expected);
+    }
+
+  g_string_free (out, TRUE);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -309,6 +352,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/decimals", test_decimals);
   g_test_add_func ("/csv/empty-session", test_empty_session);
   g_test_add_func ("/csv/comma-locale", test_comma_locale);
+
+  g_test_add_func ("/csv/score-format", test_score_format);
 
   return g_test_run ();
 }
