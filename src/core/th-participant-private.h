@@ -47,4 +47,9 @@ gboolean th_participant_has_other_answers (ThParticipant *self);
 typedef void (*ThAnswerFunc) (const char *behaviour_id, guint side, guint rating, gpointer data);
 void th_participant_foreach_answer (ThParticipant *self, ThAnswerFunc func, gpointer data);
 
+/* The session that holds @self: @func runs on every change, just before
+ * ::changed is emitted (NULL to stop). */
+typedef void (*ThParticipantChangedFunc) (ThParticipant *participant, gpointer data);
+void th_participant_set_owner (ThParticipant *self, ThParticipantChangedFunc func, gpointer data);
+
 G_END_DECLS

@@ -30,6 +30,13 @@ struct _ThParticipant
    * NULL until needed, which a participant of a session never is. */
   GHashTable *extra_sort;
   GHashTable *extra_ratings;
+
+  /* The session that holds the participant, told of each change before
+   * the ::changed handlers: a plain call instead of a signal handler per
+   * participant, which for 100 000 of them cost a fifth of the time to
+   * open and close a file. */
+  ThParticipantChangedFunc owner_func;
+  gpointer owner_data;
 };
 
 G_DEFINE_FINAL_TYPE (ThParticipant, th_participant, G_TYPE_OBJECT)
@@ -52,6 +59,14 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void
+emit_changed (ThParticipant *self)
+{
+  if (self->owner_func != NULL)
+    self->owner_func (self, self->owner_data);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
 
 static void
 th_participant_finalize (GObject *object)
@@ -182,7 +197,7 @@ th_participant_set_name (ThParticipant *self, const char *name)
   self->name = g_strdup (name);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-  g_signal_emit (self, signals[CHANGED], 0);
+  emit_changed (self);
 }
 
 /* Where the entry for deck position @index is, or would go. */
@@ -351,7 +366,7 @@ th_participant_set_sort (ThParticipant *self, const char *behaviour_id, ThSide s
 
   if (count_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SORTED]);
-  g_signal_emit (self, signals[CHANGED], 0);
+  emit_changed (self);
   return TRUE;
 }
 
@@ -386,7 +401,7 @@ th_participant_set_rating (ThParticipant *self, const char *behaviour_id, int ra
 
   if (count_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RATED]);
-  g_signal_emit (self, signals[CHANGED], 0);
+  emit_changed (self);
   return TRUE;
 }
 
@@ -518,7 +533,7 @@ th_participant_merge_answers (ThParticipant *self, ThParticipant *other)
   /* One signal for the whole merge: an autosave per answer would be
    * wasted work. */
   if (state.sort_changed || state.ratings_changed)
-    g_signal_emit (self, signals[CHANGED], 0);
+    emit_changed (self);
 }
 
 gboolean
@@ -653,4 +668,13 @@ th_participant_load_rating (ThParticipant *self, const char *behaviour_id, int r
   gboolean count_changed;
 
   store_value (self, behaviour_id, FALSE, (guint)rating, &count_changed);
+}
+
+void
+th_participant_set_owner (ThParticipant *self, ThParticipantChangedFunc func, gpointer data)
+{
+  g_return_if_fail (TH_IS_PARTICIPANT (self));
+
+  self->owner_func = func;
+  self->owner_data = data;
 }
