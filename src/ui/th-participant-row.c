@@ -11,9 +11,11 @@
 
 #include "th-participant-row.h"
 
+#include <adwaita.h>
+
 struct _ThParticipantRow
 {
-  GtkListBoxRow parent_instance;
+  AdwBin parent_instance;
 
   GtkLabel *name_label;
   GtkLabel *progress_label;
@@ -25,7 +27,7 @@ struct _ThParticipantRow
   gboolean finished;
 };
 
-G_DEFINE_FINAL_TYPE (ThParticipantRow, th_participant_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (ThParticipantRow, th_participant_row, ADW_TYPE_BIN)
 
 static void
 update (ThParticipantRow *self)
@@ -100,7 +102,7 @@ create_menu_cb (GtkMenuButton *button, gpointer user_data)
   g_autoptr (GMenuItem) remove = NULL;
   const char *id;
 
-  if (gtk_menu_button_get_menu_model (button) != NULL)
+  if (self->participant == NULL || gtk_menu_button_get_menu_model (button) != NULL)
     return;
 
   id = th_participant_get_id (self->participant);
@@ -115,21 +117,37 @@ create_menu_cb (GtkMenuButton *button, gpointer user_data)
 }
 
 GtkWidget *
-th_participant_row_new (ThParticipant *participant, guint n_behaviours)
+th_participant_row_new (void)
 {
-  ThParticipantRow *self;
+  ThParticipantRow *self = g_object_new (TH_TYPE_PARTICIPANT_ROW, NULL);
 
-  g_return_val_if_fail (TH_IS_PARTICIPANT (participant), NULL);
-
-  self = g_object_new (TH_TYPE_PARTICIPANT_ROW, NULL);
-  self->participant = g_object_ref (participant);
-  self->n_behaviours = n_behaviours;
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
+
+  return GTK_WIDGET (self);
+}
+
+void
+th_participant_row_set_participant (ThParticipantRow *self, ThParticipant *participant,
+                                    guint n_behaviours)
+{
+  g_return_if_fail (TH_IS_PARTICIPANT_ROW (self));
+  g_return_if_fail (participant == NULL || TH_IS_PARTICIPANT (participant));
+
+  if (self->participant != NULL)
+    g_signal_handlers_disconnect_by_data (self->participant, self);
+  g_set_object (&self->participant, participant);
+  self->n_behaviours = n_behaviours;
+
+  /* A recycled row must not keep the menu of the one before. */
+  gtk_menu_button_popdown (self->menu_button);
+  gtk_menu_button_set_menu_model (self->menu_button, NULL);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
+
+  if (participant == NULL)
+    return;
 
   g_signal_connect_object (participant, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
-
-  return GTK_WIDGET (self);
 }
 
 ThParticipant *

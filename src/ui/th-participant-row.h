@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "th-session.h"
 
@@ -18,9 +18,13 @@ G_BEGIN_DECLS
  * Its menu uses the "workshop.rename" and "workshop.remove" actions with
  * the participant id. */
 #define TH_TYPE_PARTICIPANT_ROW (th_participant_row_get_type ())
-G_DECLARE_FINAL_TYPE (ThParticipantRow, th_participant_row, TH, PARTICIPANT_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (ThParticipantRow, th_participant_row, TH, PARTICIPANT_ROW, AdwBin)
 
-GtkWidget *th_participant_row_new (ThParticipant *participant, guint n_behaviours);
+/* Rows are recycled by the sidebar's list view: made empty, then given a
+ * participant (or NULL) as they scroll into view. */
+GtkWidget *th_participant_row_new (void);
+void th_participant_row_set_participant (ThParticipantRow *self, ThParticipant *participant,
+                                         guint n_behaviours);
 
 ThParticipant *th_participant_row_get_participant (ThParticipantRow *self);
 /* TRUE once every card is sorted and rated. */

@@ -21,7 +21,8 @@ struct _ThWorkshopView
   GtkWidget *sidebar;
   GtkLabel *participant_count;
   GtkEntry *add_entry;
-  GtkListBox *participant_list;
+  GtkListView *participant_list;
+  GtkSingleSelection *selection;
   GtkSwitch *pass_switch;
   GtkWidget *toolbar;
   GtkLabel *participant_title;
@@ -46,6 +47,7 @@ struct _ThWorkshopView
   /* The board stays covered until the newly selected person is ready. */
   gboolean privacy_pending;
   gboolean updating;
+  guint focus_board_source;
 };
 
 G_DEFINE_FINAL_TYPE (ThWorkshopView, th_workshop_view, GTK_TYPE_WIDGET)
@@ -149,16 +151,16 @@ show_selected (ThWorkshopView *self)
   update_board (self);
 }
 
-static GtkListBoxRow *
-find_participant_row (ThWorkshopView *self, ThParticipant *participant)
+static guint
+find_participant_position (ThWorkshopView *self, ThParticipant *participant)
 {
-  GtkListBoxRow *row;
+  guint n = self->session != NULL ? th_session_get_n_participants (self->session) : 0;
 
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->participant_list, i)) != NULL; i++)
-    if (th_participant_row_get_participant (TH_PARTICIPANT_ROW (row)) == participant)
-      return row;
+  for (guint i = 0; i < n; i++)
+    if (th_session_get_participant (self->session, i) == participant)
+      return i;
 
-  return NULL;
+  return GTK_INVALID_LIST_POSITION;
 }
 
 /* Selects without the privacy screen: for the first participant, undo and
@@ -166,10 +168,11 @@ find_participant_row (ThWorkshopView *self, ThParticipant *participant)
 static void
 select_quietly (ThWorkshopView *self, ThParticipant *participant)
 {
-  GtkListBoxRow *row = participant != NULL ? find_participant_row (self, participant) : NULL;
+  guint position = participant != NULL ? find_participant_position (self, participant)
+                                       : GTK_INVALID_LIST_POSITION;
 
   self->updating = TRUE;
-  gtk_list_box_select_row (self->participant_list, row);
+  gtk_single_selection_set_selected (self->selection, position);
   self->updating = FALSE;
 
   if (participant != self->selected)
@@ -181,15 +184,15 @@ select_quietly (ThWorkshopView *self, ThParticipant *participant)
 }
 
 static void
-participant_row_selected_cb (GtkListBox *list, GtkListBoxRow *row, ThWorkshopView *self)
+participant_selected_cb (GtkSingleSelection *selection, GParamSpec *pspec, ThWorkshopView *self)
 {
   ThParticipant *participant;
 
-  if (self->updating || row == NULL)
+  if (self->updating)
     return;
 
-  participant = th_participant_row_get_participant (TH_PARTICIPANT_ROW (row));
-  if (participant == self->selected)
+  participant = gtk_single_selection_get_selected_item (selection);
+  if (participant == NULL || participant == self->selected)
     return;
 
   self->privacy_pending
@@ -206,9 +209,55 @@ participant_row_selected_cb (GtkListBox *list, GtkListBoxRow *row, ThWorkshopVie
 /* A click (or Enter) on a participant is the wish to work on their
  * board; arrowing through the list only selects. */
 static void
-participant_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, ThWorkshopView *self)
+participant_activated_cb (GtkListView *list, guint position, ThWorkshopView *self)
 {
   th_workshop_view_focus_board (self);
+}
+
+static gboolean
+focus_board_idle_cb (gpointer user_data)
+{
+  ThWorkshopView *self = user_data;
+
+  self->focus_board_source = 0;
+  th_workshop_view_focus_board (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The list view activates on Enter and double clicks; a single click, as
+ * in a sidebar, opens the board too, once the click has selected. */
+static void
+row_clicked_cb (GtkGestureClick *gesture, int n_press, double x, double y, ThWorkshopView *self)
+{
+  if (n_press == 1 && self->focus_board_source == 0)
+    self->focus_board_source = g_idle_add (focus_board_idle_cb, self);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, ThWorkshopView *self)
+{
+  GtkWidget *row = th_participant_row_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (row_clicked_cb), self, 0);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, ThWorkshopView *self)
+{
+  th_participant_row_set_participant (
+    TH_PARTICIPANT_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item),
+    th_deck_get_n_behaviours (th_session_get_deck (self->session)));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, ThWorkshopView *self)
+{
+  th_participant_row_set_participant (TH_PARTICIPANT_ROW (gtk_list_item_get_child (item)), NULL, 0);
 }
 
 static void
@@ -274,15 +323,6 @@ fast_entry_toggled_cb (ThWorkshopView *self)
   update_board (self);
   if (gtk_toggle_button_get_active (self->fast_entry_button))
     th_workshop_view_focus_board (self);
-}
-
-static GtkWidget *
-create_participant_row (gpointer item, gpointer user_data)
-{
-  ThWorkshopView *self = user_data;
-
-  return th_participant_row_new (TH_PARTICIPANT (item),
-                                 th_deck_get_n_behaviours (th_session_get_deck (self->session)));
 }
 
 static gboolean
@@ -564,12 +604,16 @@ th_workshop_view_dispose (GObject *object)
 {
   ThWorkshopView *self = TH_WORKSHOP_VIEW (object);
 
+  g_clear_handle_id (&self->focus_board_source, g_source_remove);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
   g_clear_object (&self->selected);
   g_clear_object (&self->undo);
   gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_WORKSHOP_VIEW);
+  g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (th_workshop_view_parent_class)->dispose (object);
 }
@@ -659,10 +703,22 @@ th_workshop_view_init (ThWorkshopView *self)
                            G_CONNECT_SWAPPED);
   update_undo_actions (self);
 
-  g_signal_connect (self->participant_list, "row-selected",
-                    G_CALLBACK (participant_row_selected_cb), self);
-  g_signal_connect (self->participant_list, "row-activated",
-                    G_CALLBACK (participant_row_activated_cb), self);
+  {
+    g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+    g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+    gtk_list_view_set_factory (self->participant_list, factory);
+  }
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->participant_list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->selection, "notify::selected", G_CALLBACK (participant_selected_cb),
+                    self);
+  g_signal_connect (self->participant_list, "activate", G_CALLBACK (participant_activated_cb),
+                    self);
   g_signal_connect (self->sort_button, "toggled", G_CALLBACK (phase_toggled_cb), self);
   g_signal_connect (self->reveal_button, "toggled", G_CALLBACK (phase_toggled_cb), self);
   g_signal_connect (self->reflect_button, "toggled", G_CALLBACK (phase_toggled_cb), self);
@@ -692,7 +748,7 @@ th_workshop_view_set_session (ThWorkshopView *self, ThSession *session)
     g_signal_handlers_disconnect_by_data (self->session, self);
 
   self->updating = TRUE;
-  gtk_list_box_bind_model (self->participant_list, NULL, NULL, NULL, NULL);
+  gtk_single_selection_set_model (self->selection, NULL);
   self->updating = FALSE;
   g_clear_object (&self->selected);
   self->privacy_pending = FALSE;
@@ -703,8 +759,9 @@ th_workshop_view_set_session (ThWorkshopView *self, ThSession *session)
 
   if (session != NULL)
     {
-      gtk_list_box_bind_model (self->participant_list, G_LIST_MODEL (session),
-                               create_participant_row, self, NULL);
+      self->updating = TRUE;
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (session));
+      self->updating = FALSE;
       g_signal_connect_object (session, "items-changed", G_CALLBACK (participants_changed_cb), self,
                                G_CONNECT_AFTER);
       g_signal_connect_object (session, "notify::phase", G_CALLBACK (phase_changed_cb), self,
@@ -767,15 +824,15 @@ th_workshop_view_get_pass_the_laptop (ThWorkshopView *self)
 void
 th_workshop_view_select_participant (ThWorkshopView *self, ThParticipant *participant)
 {
-  GtkListBoxRow *row;
+  guint position;
 
   g_return_if_fail (TH_IS_WORKSHOP_VIEW (self));
   g_return_if_fail (TH_IS_PARTICIPANT (participant));
 
   /* As a click in the sidebar: the privacy screen applies. */
-  row = find_participant_row (self, participant);
-  if (row != NULL)
-    gtk_list_box_select_row (self->participant_list, row);
+  position = find_participant_position (self, participant);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, position);
 }
 
 ThParticipant *

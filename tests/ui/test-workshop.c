@@ -187,11 +187,14 @@ is_button_for_action (GtkWidget *widget, gconstpointer action)
 static gboolean
 is_participant_row_of (GtkWidget *widget, gconstpointer name)
 {
-  return TH_IS_PARTICIPANT_ROW (widget)
-         && g_strcmp0 (th_participant_get_name (
-                         th_participant_row_get_participant (TH_PARTICIPANT_ROW (widget))),
-                       name)
-              == 0;
+  ThParticipant *participant;
+
+  if (!TH_IS_PARTICIPANT_ROW (widget))
+    return FALSE;
+
+  /* The list view keeps a few spare rows with nobody in them. */
+  participant = th_participant_row_get_participant (TH_PARTICIPANT_ROW (widget));
+  return participant != NULL && g_strcmp0 (th_participant_get_name (participant), name) == 0;
 }
 
 static void
