@@ -308,7 +308,11 @@ session_changed_cb (ThChartPage *self)
     self->refresh_id = g_timeout_add (MIN (self->last_refresh_us * 10 / 1000, REFRESH_MAX_DELAY_MS),
                                       refresh_idle_cb, self);
   else
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
+    /* Before the next frame's layout, as the chart takes them in its
+     * frame: a default idle waited behind the requests of a busy room,
+     * and the line above the chart read "0 on the chart" under a chart
+     * full of dots. */
+    self->refresh_id = g_idle_add_full (GDK_PRIORITY_REDRAW - 10, refresh_idle_cb, self, NULL);
 }
 
 static void
