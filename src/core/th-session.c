@@ -1204,8 +1204,6 @@ th_session_try_new_from_text (const char *data, gsize length, GError **error)
 
   while (!refused && th_json_reader_next_member (&reader, &key))
     {
-      const char *start;
-
       /* A name with escapes could be "deck" or "participants" in
        * disguise. */
       if (key.escaped)
@@ -1226,7 +1224,10 @@ th_session_try_new_from_text (const char *data, gsize length, GError **error)
         }
       else if (th_json_span_equal (&key, "deck"))
         {
-          start = (th_json_reader_peek (&reader), reader.pos);
+          const char *start;
+
+          th_json_reader_peek (&reader); /* past the white space */
+          start = reader.pos;
           if (deck != NULL || participants_start != NULL || !th_json_reader_skip (&reader))
             refused = TRUE;
           else if ((deck = deck_from_text (start, reader.pos)) == NULL)
