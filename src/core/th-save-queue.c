@@ -16,13 +16,18 @@ typedef struct
   gpointer user_data;
 } Waiter;
 
-/* One write of the file.  The worker thread holds a reference of its
- * own, and none on the queue: the last reference to the queue (and so to
- * the session) is always dropped on the main thread. */
+/* One write of the file, on a thread of its own that the main thread
+ * joins when it hands out the result: no thread outlives the writes (a
+ * pool's idle threads would linger at exit).  The thread holds a
+ * reference to the write and none to the queue: the last reference to
+ * the queue (and so to the session) is always dropped on the main
+ * thread. */
 typedef struct
 {
   gatomicrefcount ref_count;
   GWeakRef queue;
+  GMainContext *context;
+  GThread *thread;
   GFile *file;
   char *data;
   gsize length;
@@ -72,7 +77,9 @@ write_unref (gpointer data)
   if (!g_atomic_ref_count_dec (&write->ref_count))
     return;
 
+  g_assert (write->thread == NULL);
   g_weak_ref_clear (&write->queue);
+  g_clear_pointer (&write->context, g_main_context_unref);
   g_clear_object (&write->file);
   g_free (write->data);
   g_clear_pointer (&write->waiters, g_array_unref);
@@ -147,6 +154,10 @@ deliver (ThSaveQueue *self, Write *write)
   /* A callback may drop the last reference but one. */
   g_object_ref (self);
 
+  /* It has finished; this waits only for the thread to return. */
+  if (write->thread != NULL)
+    g_thread_join (g_steal_pointer (&write->thread));
+
   write->delivered = TRUE;
   self->in_flight = NULL;
   self->n_writes++;
@@ -175,11 +186,25 @@ wait_for_in_flight (ThSaveQueue *self)
   g_mutex_unlock (&write->mutex);
 }
 
-static void
-write_in_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+static gboolean
+write_done_cb (gpointer user_data)
 {
-  Write *write = task_data;
+  Write *write = user_data;
+  g_autoptr (ThSaveQueue) self = g_weak_ref_get (&write->queue);
+
+  /* Delivered already by whoever waited for it. */
+  if (self != NULL && !write->delivered)
+    deliver (self, write);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+write_thread (gpointer user_data)
+{
+  Write *write = user_data;
   GError *error = NULL;
+  GSource *done;
 
   write_file (write->file, write->data, write->length, &error);
 
@@ -189,26 +214,23 @@ write_in_thread (GTask *task, gpointer source_object, gpointer task_data, GCance
   g_cond_broadcast (&write->cond);
   g_mutex_unlock (&write->mutex);
 
-  g_task_return_boolean (task, TRUE);
-}
+  /* A source, not g_main_context_invoke(), which could run the callback
+   * on this thread should the main thread not hold the context now. */
+  done = g_idle_source_new ();
+  g_source_set_priority (done, G_PRIORITY_DEFAULT);
+  g_source_set_callback (done, write_done_cb, write_ref (write), write_unref);
+  g_source_set_static_name (done, "[two-hats] save done");
+  g_source_attach (done, write->context);
+  g_source_unref (done);
 
-static void
-write_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Write *write = g_task_get_task_data (G_TASK (result));
-  g_autoptr (ThSaveQueue) self = g_weak_ref_get (&write->queue);
-
-  /* Delivered already by whoever waited for it. */
-  if (self == NULL || write->delivered)
-    return;
-
-  deliver (self, write);
+  write_unref (write);
+  return NULL;
 }
 
 static void
 start_write (ThSaveQueue *self)
 {
-  g_autoptr (GTask) task = NULL;
+  g_autoptr (GError) error = NULL;
   Write *write;
 
   if (self->in_flight != NULL || self->pending->len == 0)
@@ -219,6 +241,7 @@ start_write (ThSaveQueue *self)
   g_weak_ref_init (&write->queue, self);
   g_mutex_init (&write->mutex);
   g_cond_init (&write->cond);
+  write->context = g_main_context_ref (self->context);
   write->file = g_object_ref (self->file);
   /* The snapshot is taken here, on the main thread, where the session
    * changes: the worker only ever sees these bytes. */
@@ -227,13 +250,17 @@ start_write (ThSaveQueue *self)
   self->pending = g_array_new (FALSE, FALSE, sizeof (Waiter));
   self->in_flight = write;
 
-  /* No source object: the task must not keep the queue alive on the
-   * worker thread. */
-  task = g_task_new (NULL, NULL, write_done_cb, NULL);
-  g_task_set_source_tag (task, start_write);
-  g_task_set_name (task, "[two-hats] save");
-  g_task_set_task_data (task, write_ref (write), write_unref);
-  g_task_run_in_thread (task, write_in_thread);
+  write->thread = g_thread_try_new ("th-save", write_thread, write_ref (write), &error);
+  if (write->thread == NULL)
+    {
+      /* No thread to be had: write here rather than not at all. */
+      g_debug ("Writing on the main thread: %s", error->message);
+      write_unref (write);
+      write->error = NULL;
+      write_file (write->file, write->data, write->length, &write->error);
+      write->finished = TRUE;
+      deliver (self, write);
+    }
 }
 
 static gboolean
