@@ -183,8 +183,13 @@ parse_request (const uint8_t *data, size_t size, const char *code, const char *t
                Request *request)
 {
   const char *p = (const char *)data;
-  const char *end = p + size;
+  const char *end;
   g_autoptr (GString) body = NULL;
+
+  /* An empty input may come as NULL. */
+  if (size == 0)
+    return FALSE;
+  end = p + size;
 
   for (guint i = 0; i < G_N_ELEMENTS (request->fields); i++)
     {
