@@ -1171,6 +1171,39 @@ deck_from_text (const char *start, const char *end)
   return node != NULL ? th_deck_new_from_json (node, "deck", NULL) : NULL;
 }
 
+/* Reads the participants array at @reader into a loader made for
+ * @deck.  Returns FALSE when the reader refused the text. */
+static gboolean
+stream_participants (StreamLoader *loader, gboolean *have_loader, ThDeck *deck,
+                     ThJsonReader *reader, guint *n_participants, GError **participant_error)
+{
+  ThJsonPath participants_path = TH_JSON_PATH_MEMBER (NULL, "participants");
+
+  stream_loader_init (loader, deck);
+  *have_loader = TRUE;
+
+  if (!th_json_reader_enter (reader))
+    return FALSE;
+  while (th_json_reader_next_element (reader))
+    {
+      ThJsonPath path = TH_JSON_PATH_INDEX (&participants_path, *n_participants);
+      gboolean read;
+
+      /* After an error or past the limit, only read on: a syntax error
+       * later in the file still comes first, as does a count over the
+       * limit. */
+      if (*participant_error != NULL || *n_participants >= TH_MAX_PARTICIPANTS)
+        read = th_json_reader_skip (reader);
+      else
+        read = stream_participant (loader, reader, &path, *n_participants, participant_error);
+      if (!read)
+        return FALSE;
+      (*n_participants)++;
+    }
+
+  return !reader->failed;
+}
+
 ThSession *
 th_session_try_new_from_text (const char *data, gsize length, GError **error)
 {
@@ -1228,7 +1261,7 @@ th_session_try_new_from_text (const char *data, gsize length, GError **error)
 
           th_json_reader_peek (&reader); /* past the white space */
           start = reader.pos;
-          if (deck != NULL || participants_start != NULL || !th_json_reader_skip (&reader))
+          if (deck != NULL || !th_json_reader_skip (&reader))
             refused = TRUE;
           else if ((deck = deck_from_text (start, reader.pos)) == NULL)
             refused = TRUE;
@@ -1237,33 +1270,20 @@ th_session_try_new_from_text (const char *data, gsize length, GError **error)
         }
       else if (th_json_span_equal (&key, "participants"))
         {
-          /* Participants need their deck first, as files list them. */
-          if (deck == NULL || participants_start != NULL
-              || th_json_reader_peek (&reader) != TH_JSON_KIND_ARRAY)
+          if (participants_start != NULL || th_json_reader_peek (&reader) != TH_JSON_KIND_ARRAY)
             {
               refused = TRUE;
               continue;
             }
 
+          /* Participants need their deck; files list it first, but one
+           * that does not has its participants read once it is known. */
           participants_start = reader.pos;
-          stream_loader_init (&loader, deck);
-          have_loader = TRUE;
-          th_json_reader_enter (&reader);
-          while (!refused && th_json_reader_next_element (&reader))
-            {
-              ThJsonPath path = TH_JSON_PATH_INDEX (&participants_path, n_participants);
-
-              /* After an error or past the limit, only read on: a syntax
-               * error later in the file still comes first, as does a
-               * count over the limit. */
-              if (participant_error != NULL || n_participants >= TH_MAX_PARTICIPANTS)
-                refused = !th_json_reader_skip (&reader);
-              else
-                refused = !stream_participant (&loader, &reader, &path, n_participants,
-                                               &participant_error);
-              n_participants++;
-            }
-          refused = refused || reader.failed;
+          if (deck != NULL)
+            refused = !stream_participants (&loader, &have_loader, deck, &reader, &n_participants,
+                                            &participant_error);
+          else
+            refused = !th_json_reader_skip (&reader);
           participants_end = reader.pos;
         }
       else if (!th_json_reader_skip (&reader))
@@ -1272,7 +1292,19 @@ th_session_try_new_from_text (const char *data, gsize length, GError **error)
         }
     }
 
-  if (refused || !th_json_reader_at_end (&reader) || participants_start == NULL || !have_format)
+  if (!refused && th_json_reader_at_end (&reader) && participants_start != NULL && deck != NULL
+      && !have_loader)
+    {
+      ThJsonReader again;
+
+      th_json_reader_init (&again, participants_start,
+                           (gsize)(participants_end - participants_start));
+      refused = !stream_participants (&loader, &have_loader, deck, &again, &n_participants,
+                                      &participant_error);
+    }
+
+  if (refused || !th_json_reader_at_end (&reader) || participants_start == NULL || deck == NULL
+      || !have_format)
     {
       if (have_loader)
         stream_loader_clear (&loader);
@@ -1280,14 +1312,25 @@ th_session_try_new_from_text (const char *data, gsize length, GError **error)
     }
 
   /* The rest of the file, with "deck": {} and "participants": [] in
-   * place: the deck is made already (and comes first). */
+   * place: the deck is made already. */
   rest = g_string_sized_new (length - (gsize)(participants_end - participants_start)
                              - (gsize)(deck_end - deck_start) + 4);
-  g_string_append_len (rest, data, deck_start - data);
-  g_string_append (rest, "{}");
-  g_string_append_len (rest, deck_end, participants_start - deck_end);
-  g_string_append (rest, "[]");
-  g_string_append_len (rest, participants_end, (data + length) - participants_end);
+  if (deck_start < participants_start)
+    {
+      g_string_append_len (rest, data, deck_start - data);
+      g_string_append (rest, "{}");
+      g_string_append_len (rest, deck_end, participants_start - deck_end);
+      g_string_append (rest, "[]");
+    }
+  else
+    {
+      g_string_append_len (rest, data, participants_start - data);
+      g_string_append (rest, "[]");
+      g_string_append_len (rest, participants_end, deck_start - participants_end);
+      g_string_append (rest, "{}");
+    }
+  g_string_append_len (rest, MAX (participants_end, deck_end),
+                       (data + length) - MAX (participants_end, deck_end));
 
   root = th_json_parse (rest->str, rest->len, NULL);
   if (root == NULL)

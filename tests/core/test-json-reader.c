@@ -305,8 +305,34 @@ test_load_same_as_tree (void)
                 "\\u0645\", \"sort\": {}, \"ratings\": {}}, {\"name\": \"B\", \"id\": \"p2\"}]}",
                 STREAMED);
   assert_loads (HEAD ", \"participants\": [{\"id\": \"p\\u0031\", \"name\": \"Ana\"}]}", STREAMED);
-  participants_first = g_strconcat ("{\"participants\": [], ", (HEAD) + 1, "}", NULL);
+  /* A deck after the participants: they are read once it is known. */
+  participants_first = g_strconcat ("{\"participants\": [{\"id\": \"p1\", \"name\": \"Ana\", "
+                                    "\"ratings\": {\"c\": 5, \"a\": 2}}], \"title\": \"T\", ",
+                                    (HEAD) + 1, ", \"created\": \"2026-03-02T09:00:00Z\"}", NULL);
+  assert_loads (participants_first, STREAMED);
+  g_free (participants_first);
+  participants_first = g_strconcat ("{\"participants\": [{\"id\": \"p1\", \"name\": \"Ana\", "
+                                    "\"ratings\": {\"c\": 6}}], ",
+                                    (HEAD) + 1, "}", NULL);
+  assert_error (participants_first, STREAMED,
+                "participants[0].ratings.c: 6 is not between 1 and 5");
+  g_free (participants_first);
+  participants_first = g_strconcat ("{\"participants\": [{\"id\": \"p1\", \"name\": \"Ana\", "
+                                    "\"ratings\": {\"c\": 6}}], ",
+                                    (HEAD) + 1, ", \"threshold\": 100}", NULL);
+  assert_error (participants_first, STREAMED, "threshold: 100 is not between 1 and 99");
+  g_free (participants_first);
+  /* Given twice, json-glib keeps the last deck; a deck with an error is
+   * reported after the checks that come first. */
+  participants_first
+    = g_strconcat ("{\"participants\": [], \"deck\": {\"format\": 1}, ", (HEAD) + 1, "}", NULL);
   assert_loads (participants_first, LEFT);
+  assert_error ("{\"participants\": [], \"deck\": {\"format\": 1}, \"format\": "
+                "\"two-hats-session\", \"version\": 1}",
+                LEFT, "deck.format: expected a string, found a number");
+  assert_error ("{\"participants\": [], \"deck\": {\"format\": 1}, \"format\": "
+                "\"two-hats-session\", \"version\": 3}",
+                LEFT, "version: this session was made by a newer version");
   assert_loads (HEAD ", \"participants\": [{\"id\": \"p1\", \"name\": \"Ana\", \"ratings\": "
                      "{\"a\": 4e0}}]}",
                 LEFT);
