@@ -1015,6 +1015,13 @@ th_json_reader_read_string (ThJsonReader *reader, ThJsonSpan *out)
     {
       guchar c = (guchar)*p;
 
+      /* Most of a file is plain ASCII text inside strings. */
+      if (G_LIKELY (c >= 0x20 && c < 0x80 && c != '"' && c != '\\'))
+        {
+          p++;
+          continue;
+        }
+
       if (c == '"')
         break;
 
@@ -1033,8 +1040,7 @@ th_json_reader_read_string (ThJsonReader *reader, ThJsonSpan *out)
         }
       else
         {
-          if (c >= 0x80)
-            non_ascii = TRUE;
+          non_ascii = TRUE;
           p++;
         }
     }
