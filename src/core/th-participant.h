@@ -13,9 +13,11 @@
 
 G_BEGIN_DECLS
 
-/* ThParticipant: one person's answers.  It knows nothing of the deck: the
- * session checks behaviour ids before it changes a participant.  Emits
- * ::changed after every change to its name, sort or ratings. */
+/* ThParticipant: one person's answers.  It does not check behaviour ids:
+ * the session does before it changes a participant.  A participant of a
+ * session keeps its answers by position in the session's deck; one made
+ * with th_participant_new() keeps them by id.  Emits ::changed after
+ * every change to its name, sort or ratings. */
 #define TH_TYPE_PARTICIPANT (th_participant_get_type ())
 G_DECLARE_FINAL_TYPE (ThParticipant, th_participant, TH, PARTICIPANT, GObject)
 
