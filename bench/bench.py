@@ -288,6 +288,55 @@ def bench_room_burst(args, two_hats, runs):
           % ('throughput', statistics.median(rates), ', '.join(sorted(set(saved)))))
 
 
+def bench_room_chart(args, runs):
+    """The facilitator's chart while the room answers: the app itself under
+    Xvfb, hosting, its Chart view in front, the same phones all at once
+    (bench/bench-room-chart.py); how often the chart redrew with new answers."""
+    script = os.path.join(HERE, 'bench-room-chart.py')
+    template = os.path.join(args.work, 'room-empty.twohats')
+    results = []
+    for run in range(runs):
+        out = subprocess.run([DEBIAN_PYTHON, script, '--build', args.build, '--session', template,
+                              '--participants=%d' % args.room_participants],
+                             capture_output=True, text=True, timeout=900)
+        if out.returncode != 0:
+            print('bench-room-chart failed: ' + out.stderr.strip()[-400:], file=sys.stderr)
+            continue
+        for line in out.stdout.splitlines():
+            if line.startswith('room-chart '):
+                results.append(dict(f.split('=') for f in line.split()[1:]))
+    print()
+    if not results:
+        print('Room, the chart while answers arrive: FAILED (see the log)')
+        return
+
+    def med(key):
+        return statistics.median(float(r[key]) for r in results)
+
+    def worst(key):
+        return max(float(r[key]) for r in results)
+
+    print('Room, the chart on the facilitator\'s screen (bench/bench-room-chart.py): the app under '
+          'Xvfb hosting, Chart view in front, %d phones at once; medians of %d rooms'
+          % (args.room_participants, len(results)))
+    print('%-34s %10s %10s %10s' % ('', 'median', 'worst', ''))
+    print('-' * 118)
+    print('%-34s %7.0f ms %7.0f ms   (goal: at most 1 000 ms)' % (
+        'longest wait for a chart update', med('max_data_gap_ms'), worst('max_data_gap_ms')))
+    print('%-34s %10.1f %10.1f   frames a second that took in new answers' % (
+        'chart updates / s', med('data_fps'), min(float(r['data_fps']) for r in results)))
+    print('%-34s %7.0f ms %7.0f ms   between two changes of the number of dots' % (
+        'longest wait for new dots', med('max_dot_gap_ms'), worst('max_dot_gap_ms')))
+    print('%-34s %7.1f ms %7.1f ms   p50, worst frame (update, layout, drawing)' % (
+        'chart frame time', med('frame_p50_ms'), worst('frame_max_ms')))
+    print('%-34s %7.1f ms %7.1f ms   p50, p99 as the phones saw it' % (
+        'PUT /api/answers', med('put_p50_ms'), med('put_p99_ms')))
+    print('%-34s %7.1f s  %10s   dots at the end: %s; failed requests: %s' % (
+        'the room took', med('seconds'), '',
+        ', '.join(sorted(set(r['final_points'] for r in results))),
+        ', '.join(sorted(set(r['errors'] for r in results)))))
+
+
 def bench_scale(args, two_hats, work, runs):
     base_session = os.path.join(work, 'base.twohats')
     base = measure('base', [two_hats, '--export-csv=' + os.path.join(work, 'out', 'base.csv'),
@@ -381,6 +430,7 @@ def main():
     if 'room' in args.only:
         bench_room(args, two_hats, work, args.room_runs)
         bench_room_burst(args, two_hats, args.room_runs)
+        bench_room_chart(args, args.room_runs)
     if 'scale' in args.only:
         bench_scale(args, two_hats, work, args.runs)
     sys.stdout.flush()
