@@ -254,6 +254,13 @@ static const BadFixture bad_fixtures[] = {
     "participants[0].ratings.explain-the-why", "expected an integer, found null" },
   { "session-rating-unknown-behaviour.twohats", KIND_SESSION, TH_ERROR_INVALID,
     "participants[0].ratings.fly-a-kite", "“fly-a-kite” is not a behaviour of the deck" },
+  /* A member named twice: its last value counts, in the place of the
+   * first, as json-glib has always read it. */
+  { "session-rating-duplicate-key.twohats", KIND_SESSION, TH_ERROR_INVALID,
+    "participants[0].ratings.weekly-milestones", "7 is not between 1 and 5" },
+  /* An error of JSON anywhere comes before an error in a participant. */
+  { "session-rating-zero-then-syntax-error.twohats", KIND_SESSION, TH_ERROR_PARSE, NULL,
+    "line 162, column 17" },
   { "loader-format-missing.json", KIND_LOADER, TH_ERROR_INVALID, "format",
     "missing, so this is not a Two Hats deck or session" },
   { "loader-format-unknown.json", KIND_LOADER, TH_ERROR_INVALID, "format",
@@ -279,6 +286,7 @@ static const struct
   { "session-valid.twohats", KIND_SESSION },
   { "session-valid-minimal.twohats", KIND_SESSION },
   { "session-valid-unknown-members.twohats", KIND_SESSION },
+  { "session-valid-deck-last.twohats", KIND_SESSION },
 };
 
 /* Files in tests/fixtures that are not JSON inputs (expected outputs). */
