@@ -39,6 +39,8 @@ void th_participant_load_rating (ThParticipant *self, const char *behaviour_id, 
  * scoring and saving in time proportional to the answers. */
 ThDeck *th_participant_get_deck (ThParticipant *self);
 const ThAnswer *th_participant_get_answers (ThParticipant *self, guint *n_answers);
+/* The answers about the behaviour at @index of the deck, or NULL. */
+const ThAnswer *th_participant_lookup_answer (ThParticipant *self, guint index);
 /* TRUE when some answers name behaviours the deck lacks (or there is no
  * deck); th_participant_foreach_answer() reaches those too. */
 gboolean th_participant_has_other_answers (ThParticipant *self);

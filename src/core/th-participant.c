@@ -678,3 +678,13 @@ th_participant_set_owner (ThParticipant *self, ThParticipantChangedFunc func, gp
   self->owner_func = func;
   self->owner_data = data;
 }
+
+const ThAnswer *
+th_participant_lookup_answer (ThParticipant *self, guint index)
+{
+  guint position;
+
+  g_return_val_if_fail (TH_IS_PARTICIPANT (self), NULL);
+
+  return find_answer (self, index, &position) ? &self->answers[position] : NULL;
+}

@@ -2015,19 +2015,36 @@ th_session_get_agreement (ThSession *self, const char *behaviour_id, double *per
   guint n = 0;
   guint n_leadership = 0;
 
+  int index;
+
   g_return_val_if_fail (TH_IS_SESSION (self), FALSE);
   g_return_val_if_fail (behaviour_id != NULL, FALSE);
 
+  /* The reveal asks this for every card: one lookup of the card, then a
+   * search of each participant's few answers. */
+  index = th_deck_get_behaviour_index (self->deck, behaviour_id);
+
   for (guint i = 0; i < self->participants->len; i++)
     {
+      ThParticipant *participant = g_ptr_array_index (self->participants, i);
       ThSide side;
 
-      if (th_participant_get_sort (g_ptr_array_index (self->participants, i), behaviour_id, &side))
+      if (index >= 0)
         {
-          n++;
-          if (side == TH_SIDE_LEADERSHIP)
-            n_leadership++;
+          const ThAnswer *answer = th_participant_lookup_answer (participant, (guint)index);
+
+          if (answer == NULL || answer->side == 0)
+            continue;
+          side = (ThSide)(answer->side - 1);
         }
+      else if (!th_participant_get_sort (participant, behaviour_id, &side))
+        {
+          continue;
+        }
+
+      n++;
+      if (side == TH_SIDE_LEADERSHIP)
+        n_leadership++;
     }
 
   if (n_sorted != NULL)
