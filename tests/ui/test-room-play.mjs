@@ -76,7 +76,6 @@ function checkTools() {
 class Facilitator {
   constructor(dir) {
     this.dir = dir;
-    this.shots = 0;
     this.screen = null;
     this.pending = [];
     this.buffer = '';
@@ -154,10 +153,22 @@ class Facilitator {
     execFileSync('xdotool', ['key', '--clearmodifiers', ...keys]);
   }
 
-  shot(name) {
-    this.shots++;
+  // What the facilitator sees.  The accessibility bus tells of a new view
+  // once it is laid out, which may be a frame before it is on the screen:
+  // unless the screen is expected to be moving, the picture is taken
+  // again until two in a row are the same.
+  async shot(name, { moving = false } = {}) {
     const file = path.join(this.dir, name + '.png');
+    const again = path.join(this.dir, name + '.again.png');
     execFileSync('import', ['-window', 'root', file]);
+    for (let i = 0; !moving && i < 20; i++) {
+      await sleep(50);
+      execFileSync('import', ['-window', 'root', again]);
+      if (fs.readFileSync(file).equals(fs.readFileSync(again)))
+        break;
+      fs.renameSync(again, file);
+    }
+    fs.rmSync(again, { force: true });
     log('facilitator screenshot', file);
     return file;
   }
@@ -366,20 +377,20 @@ async function main() {
     await facilitator.must({ cmd: 'wait-app', title: TITLE, timeout: 30 * SLOW });
     await facilitator.waitFor({ cmd: 'find', role: 'page tab', name: 'Workshop' }, () => true,
       'the Workshop view');
-    facilitator.shot('f01-workshop-open');
+    await facilitator.shot('f01-workshop-open');
 
     // Hosting, by keyboard: the primary menu, its Host item, Start Hosting.
     await facilitator.key('F10');
     await facilitator.waitForLabel(/^Host This Workshop…$/, 'the primary menu');
-    facilitator.shot('f02-menu');
+    await facilitator.shot('f02-menu');
     await facilitator.key('h', 'Return');
     await facilitator.waitFor({ cmd: 'find', role: 'push button', name: '_Start Hosting Start Hosting' },
       () => true, 'the Start Hosting button');
-    facilitator.shot('f03-room-start');
+    await facilitator.shot('f03-room-start');
     await facilitator.key('alt+s');
     await facilitator.waitForLabel(/^Nobody has joined yet\.$/, 'the room to open');
     const code = await facilitator.waitForLabel(/^[A-Z0-9]{6}$/, 'the join code');
-    const joinShot = facilitator.shot('f04-hosting');
+    const joinShot = await facilitator.shot('f04-hosting');
 
     // What a phone's camera sees: the QR code on the screen.
     const scanned = execFileSync('zbarimg', ['-q', '--raw', joinShot], { encoding: 'utf8' }).trim();
@@ -409,23 +420,29 @@ async function main() {
     for (const phone of phones)
       if (!roomLabels.includes(phone.name))
         fail(`the room list lacks ${phone.name}`);
-    facilitator.shot('f05-room-joined');
+    await facilitator.shot('f05-room-joined');
 
+    // Once their last card is saved, the room list says they go on to rate.
     await Promise.all(phones.map((phone) => sortAll(phone, deck)));
-    facilitator.shot('f06-room-sorted');
+    await Promise.all(phones.map((phone) => phone.page.waitFor(
+      'document.getElementById("net").dataset.state === "saved"', 'the sorts to be saved')));
+    await facilitator.waitFor({ cmd: 'labels' },
+      (a) => a.labels.filter((l) => l === 'Rating').length === phones.length,
+      'everyone "Rating" in the room list');
+    await facilitator.shot('f06-room-sorted');
 
     // The facilitator puts the chart up while the ratings come in, and
     // looks at it as they arrive.
     await facilitator.click('page tab', 'Chart');
     await facilitator.waitFor({ cmd: 'find', role: 'image', name: 'Quadrant chart' }, () => true,
       'the chart');
-    facilitator.shot('f07-chart-before-ratings');
+    await facilitator.shot('f07-chart-before-ratings');
     let rating = true;
     const watching = (async () => {
       for (let n = 1; rating && n <= 8; n++) {
         await sleep(800);
         if (rating)
-          facilitator.shot(`f08-chart-while-rating-${n}`);
+          await facilitator.shot(`f08-chart-while-rating-${n}`, { moving: true });
       }
     })();
     await Promise.all(phones.map((phone, i) => rateAll(phone, deck, PEOPLE[i])));
@@ -457,29 +474,29 @@ async function main() {
     const want = Object.entries(expected).map(([q, n]) => `${q}: ${n}`).join(', ');
     await facilitator.waitFor({ cmd: 'find', role: 'image', name: 'Quadrant chart' },
       (a) => a.description === want, `the chart to read "${want}"`);
-    facilitator.shot('f09-chart-everyone');
+    await facilitator.shot('f09-chart-everyone');
     log('the chart reads', want);
 
     await facilitator.click('page tab', 'Room');
     await facilitator.waitForLabel(new RegExp(`^${PEOPLE.length} joined, ${PEOPLE.length} finished$`),
       'everyone finished in the room list');
-    facilitator.shot('f10-room-finished');
+    await facilitator.shot('f10-room-finished');
 
     // The facilitator moves the workshop on; the phones follow.
     await facilitator.click('page tab', 'Workshop');
     await facilitator.waitFor({ cmd: 'find', role: 'push button', name: '2 · Reveal' }, () => true,
       'the phase buttons');
-    facilitator.shot('f11-workshop');
+    await facilitator.shot('f11-workshop');
     await facilitator.click('push button', '2 · Reveal');
     await Promise.all(phones.map((phone) => checkReveal(phone, deck)));
-    facilitator.shot('f12-reveal');
+    await facilitator.shot('f12-reveal');
     await facilitator.click('push button', '3 · Reflect');
     await Promise.all(phones.map(async (phone) => {
       await phone.page.waitFor('document.body.dataset.view === "done"', 'done after reflect',
         15000 * SLOW);
       await phone.page.screenshot(`${phone.prefix}-09-reflect`);
     }));
-    facilitator.shot('f13-reflect');
+    await facilitator.shot('f13-reflect');
 
     for (const phone of phones) {
       // Served over plain HTTP on the LAN, the page is not a secure
