@@ -161,9 +161,7 @@ saved_cb (ThSaveQueue *queue, const GError *error, gpointer user_data)
         remove_recovery_copy (self);
       else
         self->has_recovery_copy = TRUE;
-      /* Changes made since this write began are not on disk yet. */
-      if (self->n_requests == 0)
-        set_saved (self, TRUE);
+      set_saved (self, TRUE);
       return;
     }
 
@@ -195,8 +193,9 @@ request_save (ThDocument *self, GError **error)
       return FALSE;
     }
 
+  /* :saved stays as it is: the change is on its way, and asking for
+   * :saved waits for it (th_document_get_saved()). */
   self->n_requests++;
-  set_saved (self, FALSE);
   th_save_queue_request (self->queue, saved_cb, self);
   return TRUE;
 }
@@ -297,7 +296,7 @@ th_document_get_property (GObject *object, guint prop_id, GValue *value, GParamS
         g_value_set_object (value, self->file);
         break;
       case PROP_SAVED:
-        g_value_set_boolean (value, self->saved);
+        g_value_set_boolean (value, th_document_get_saved (self));
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -438,6 +437,12 @@ th_document_get_saved (ThDocument *self)
 {
   g_return_val_if_fail (TH_IS_DOCUMENT (self), FALSE);
 
+  /* A change still waiting for its write (until the end of this main loop
+   * iteration, or while the write before it finishes) is written now, so
+   * that the answer is true; it costs one write at most. */
+  if (self->n_requests > 0 && self->queue != NULL)
+    th_save_queue_flush (self->queue, NULL);
+
   return self->saved;
 }
 
@@ -513,8 +518,7 @@ th_document_save_as (ThDocument *self, GFile *file, GError **error)
 
   g_clear_error (&self->save_error);
   remove_recovery_copy (self);
-  if (self->n_requests == 0)
-    set_saved (self, TRUE);
+  set_saved (self, TRUE);
 
   return TRUE;
 }

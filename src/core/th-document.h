@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 /* ThDocument: a session and where it lives.  Every ::changed of the
  * session is written to disk through the session file's ThSaveQueue (the
  * one the room server shares): the changes of one main loop iteration
- * share one write, done off the main thread, and :saved turns TRUE once
- * the file holds them.  Removing a participant is written at once.  A
+ * share one write, done off the main thread.  Removing a participant is
+ * written at once.  A
  * session without a file (untitled) is kept in the recovery folder
  * instead until it gets a name.  When writing the file fails, the
  * document emits ::save-failed, keeps everything in memory, writes a
@@ -41,8 +41,10 @@ GFile *th_document_get_file (ThDocument *self);
 /* Where the recovery copy of this document is written (whether or not it
  * exists yet). */
 GFile *th_document_get_recovery_file (ThDocument *self);
-/* TRUE when everything in memory is on disk in the document's own place;
- * FALSE while a change waits for its write. */
+/* TRUE when everything in memory is on disk in the document's own place.
+ * A change still waiting for its write is written before this answers;
+ * FALSE means a write failed (::save-failed) and nothing has succeeded
+ * since. */
 gboolean th_document_get_saved (ThDocument *self);
 /* The error of the last failed save, or NULL once a save succeeded. */
 const GError *th_document_get_save_error (ThDocument *self);

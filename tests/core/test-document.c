@@ -135,7 +135,6 @@ test_autosave_after_every_change (Fixture *f, gconstpointer data)
   g_assert_true (g_file_equal (th_document_get_file (document), f->file));
 
   g_assert_true (th_session_set_sort (session, "p1", f->first, TH_SIDE_LEADERSHIP, &error));
-  g_assert_false (th_document_get_saved (document));
   wait_for_saves (document);
   g_assert_true (th_document_get_saved (document));
   again = reload (f->file);
@@ -471,6 +470,31 @@ test_dispose_writes_what_is_pending (Fixture *f, gconstpointer data)
 }
 
 static void
+test_saved_waits_for_the_write (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThDocument) document = th_document_open (f->file, &error);
+  g_autoptr (ThSaveQueue) queue = NULL;
+  g_autoptr (ThSession) on_disk = NULL;
+  ThSession *session;
+
+  g_assert_no_error (error);
+  session = th_document_get_session (document);
+  queue = th_save_queue_get (session, f->file);
+
+  /* Right after the click, no iteration in between: the change waits for
+   * its write, and asking whether it is saved writes it. */
+  g_assert_true (th_session_set_rating (session, "p1", f->first, 2, &error));
+  g_assert_true (th_save_queue_get_busy (queue));
+  g_assert_true (th_document_get_saved (document));
+  g_assert_false (th_save_queue_get_busy (queue));
+
+  on_disk = reload (f->file);
+  g_assert_cmpint (th_participant_get_rating (th_session_get_participant (on_disk, 0), f->first),
+                   ==, 2);
+}
+
+static void
 test_save_is_synchronous (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -506,6 +530,7 @@ main (int argc, char *argv[])
   ADD ("/core/document/removal-at-once", test_removal_is_written_at_once);
   ADD ("/core/document/dispose-writes", test_dispose_writes_what_is_pending);
   ADD ("/core/document/save-is-synchronous", test_save_is_synchronous);
+  ADD ("/core/document/saved-waits-for-the-write", test_saved_waits_for_the_write);
 #undef ADD
 
   return g_test_run ();
