@@ -34,6 +34,10 @@ except (ImportError, ValueError) as e:
 
 APP_NAME = 'two-hats'
 
+# A call to the app gives up after 10 s (a sanitizer build is slow, a hung
+# app must still end in an error, not a wait without end).
+Atspi.set_timeout(10000, 30000)
+
 
 def app():
     desktop = Atspi.get_desktop(0)

@@ -95,8 +95,9 @@ class Facilitator {
           next(JSON.parse(line));
       }
     });
-    const exited = new Promise((resolve) => this.screen.on('exit', (code) => resolve({ exit: code })));
-    const ready = await Promise.race([new Promise((resolve) => this.pending.push(resolve)), exited]);
+    this.exited = new Promise((resolve) => this.screen.on('exit', (code) => resolve({ exit: code })));
+    const ready = await Promise.race([new Promise((resolve) => this.pending.push(resolve)),
+      this.exited]);
     if (ready.exit === SKIP || ready.missing)
       return false;
     if (!ready.ready)
@@ -104,11 +105,19 @@ class Facilitator {
     return true;
   }
 
-  ask(request) {
-    return new Promise((resolve) => {
+  // One question at a time; an answer that never comes is a failure.
+  async ask(request) {
+    const answer = new Promise((resolve) => {
       this.pending.push(resolve);
       this.screen.stdin.write(JSON.stringify(request) + '\n');
     });
+    const late = sleep(90000).then(() => 'late');
+    const result = await Promise.race([answer, late, this.exited]);
+    if (result === 'late')
+      fail(`facilitator: no answer to ${JSON.stringify(request)} in 90 s`);
+    if (result.exit !== undefined)
+      fail(`facilitator: room-screen.py exited (${result.exit})`);
+    return result;
   }
 
   async must(request) {
@@ -369,6 +378,8 @@ async function main() {
     let appExit = null;
     app.on('exit', (code, signal) => { appExit = signal || code; });
 
+    // The window first: the accessibility bus is asked once it is there.
+    await facilitator.findWindow();
     if (!(await facilitator.startScreenReader(env))) {
       console.log('gir1.2-atspi-2.0 is missing (tools/deps --tests installs it)');
       status = SKIP;
