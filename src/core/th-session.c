@@ -51,6 +51,12 @@ struct _ThSession
    * object. */
   char *deck_text;
   GPtrArray *answer_keys;
+
+  /* For each behaviour of the deck, how many sorted it and how many of
+   * those under leadership: the reveal asks for every card after every
+   * answer, and walking all participants per card is participants ×
+   * cards.  Counted in one walk when first asked after a change. */
+  guint *agreement; /* 2 per behaviour, or NULL when out of date */
 };
 
 static void th_session_list_model_init (GListModelInterface *iface);
@@ -118,6 +124,7 @@ th_session_list_model_init (GListModelInterface *iface)
 static void
 emit_changed (ThSession *self)
 {
+  g_clear_pointer (&self->agreement, g_free);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -170,6 +177,7 @@ th_session_finalize (GObject *object)
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->deck_text, g_free);
   g_clear_pointer (&self->answer_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->agreement, g_free);
 
   G_OBJECT_CLASS (th_session_parent_class)->finalize (object);
 }
@@ -1870,6 +1878,7 @@ th_session_add_participant (ThSession *self, const char *name, GError **error)
   position = self->participants->len;
   append_participant (self, participant);
 
+  g_clear_pointer (&self->agreement, g_free);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
   emit_changed (self);
 
@@ -1894,6 +1903,7 @@ th_session_remove_participant (ThSession *self, const char *id)
   g_hash_table_remove (self->scores, participant);
   g_ptr_array_remove_index (self->participants, position);
 
+  g_clear_pointer (&self->agreement, g_free);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
   emit_changed (self);
 
@@ -2008,43 +2018,82 @@ th_session_compute_scores (ThSession *self, ThParticipant *participant, ThScores
                     : TH_QUADRANT_NONE;
 }
 
+static void
+count_agreement (ThSession *self)
+{
+  guint n_behaviours = th_deck_get_n_behaviours (self->deck);
+
+  self->agreement = g_new0 (guint, 2 * (gsize)MAX (n_behaviours, 1));
+
+  for (guint i = 0; i < self->participants->len; i++)
+    {
+      ThParticipant *participant = g_ptr_array_index (self->participants, i);
+
+      if (th_participant_get_deck (participant) == self->deck)
+        {
+          guint n_answers;
+          const ThAnswer *answers = th_participant_get_answers (participant, &n_answers);
+
+          for (guint k = 0; k < n_answers; k++)
+            if (answers[k].side != 0 && answers[k].index < n_behaviours)
+              {
+                self->agreement[2 * answers[k].index]++;
+                if (answers[k].side - 1 == TH_SIDE_LEADERSHIP)
+                  self->agreement[2 * answers[k].index + 1]++;
+              }
+          continue;
+        }
+
+      /* Answers kept by id: ask for each card. */
+      for (guint b = 0; b < n_behaviours; b++)
+        {
+          ThSide side;
+
+          if (th_participant_get_sort (
+                participant, th_behaviour_get_id (th_deck_get_behaviour (self->deck, b)), &side))
+            {
+              self->agreement[2 * b]++;
+              if (side == TH_SIDE_LEADERSHIP)
+                self->agreement[2 * b + 1]++;
+            }
+        }
+    }
+}
+
 gboolean
 th_session_get_agreement (ThSession *self, const char *behaviour_id, double *percent_leadership,
                           guint *n_sorted)
 {
   guint n = 0;
   guint n_leadership = 0;
-
   int index;
 
   g_return_val_if_fail (TH_IS_SESSION (self), FALSE);
   g_return_val_if_fail (behaviour_id != NULL, FALSE);
 
-  /* The reveal asks this for every card: one lookup of the card, then a
-   * search of each participant's few answers. */
   index = th_deck_get_behaviour_index (self->deck, behaviour_id);
-
-  for (guint i = 0; i < self->participants->len; i++)
+  if (index >= 0)
     {
-      ThParticipant *participant = g_ptr_array_index (self->participants, i);
-      ThSide side;
-
-      if (index >= 0)
+      if (self->agreement == NULL)
+        count_agreement (self);
+      n = self->agreement[2 * index];
+      n_leadership = self->agreement[2 * index + 1];
+    }
+  else
+    {
+      /* Not a card of the deck: only answers kept by id can name it. */
+      for (guint i = 0; i < self->participants->len; i++)
         {
-          const ThAnswer *answer = th_participant_lookup_answer (participant, (guint)index);
+          ThSide side;
 
-          if (answer == NULL || answer->side == 0)
-            continue;
-          side = (ThSide)(answer->side - 1);
+          if (th_participant_get_sort (g_ptr_array_index (self->participants, i), behaviour_id,
+                                       &side))
+            {
+              n++;
+              if (side == TH_SIDE_LEADERSHIP)
+                n_leadership++;
+            }
         }
-      else if (!th_participant_get_sort (participant, behaviour_id, &side))
-        {
-          continue;
-        }
-
-      n++;
-      if (side == TH_SIDE_LEADERSHIP)
-        n_leadership++;
     }
 
   if (n_sorted != NULL)
@@ -2104,6 +2153,7 @@ th_session_merge (ThSession *self, ThSession *other, GError **error)
 
   if (self->participants->len > first)
     {
+      g_clear_pointer (&self->agreement, g_free);
       g_list_model_items_changed (G_LIST_MODEL (self), first, 0, self->participants->len - first);
       emit_changed (self);
     }

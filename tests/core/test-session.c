@@ -444,6 +444,34 @@ test_agreement (void)
   g_assert_false (th_session_get_agreement (empty, "risk-register", &percent, &n));
   g_assert_cmpuint (n, ==, 0);
   g_assert_false (th_session_get_agreement (session, "fly-a-kite", NULL, NULL));
+
+  /* The counts follow every kind of change: a sort through the session,
+   * one made on the participant itself, a removal, an addition. */
+  g_assert_true (th_session_set_sort (session, "p3", "explain-the-why", TH_SIDE_LEADERSHIP, NULL));
+  g_assert_true (th_session_get_agreement (session, "explain-the-why", &percent, &n));
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpfloat_with_epsilon (percent, 100.0, 1e-9);
+
+  th_participant_set_sort (th_session_lookup_participant (session, "p1"), "explain-the-why",
+                           TH_SIDE_MANAGEMENT);
+  g_assert_true (th_session_get_agreement (session, "explain-the-why", &percent, &n));
+  g_assert_cmpfloat_with_epsilon (percent, 80.0, 1e-9);
+
+  g_assert_true (th_session_remove_participant (session, "p1"));
+  g_assert_true (th_session_get_agreement (session, "explain-the-why", &percent, &n));
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpfloat_with_epsilon (percent, 100.0, 1e-9);
+
+  {
+    ThParticipant *added = th_session_add_participant (session, "Quinn", NULL);
+
+    g_assert_nonnull (added);
+    g_assert_true (th_session_set_sort (session, th_participant_get_id (added), "risk-register",
+                                        TH_SIDE_LEADERSHIP, NULL));
+    g_assert_true (th_session_get_agreement (session, "risk-register", &percent, &n));
+    g_assert_cmpuint (n, ==, 4);
+    g_assert_cmpfloat_with_epsilon (percent, 25.0, 1e-9);
+  }
 }
 
 static void
