@@ -130,6 +130,67 @@ test_rating_rows_are_described (Fixture *f, gconstpointer data)
                                        "1 — Rarely");
 }
 
+/* A button that shows only an icon has a name a screen reader can say
+ * (GTK 4.8 does not fall back on the tooltip).  Text buttons name
+ * themselves; the window's controls, spin buttons, toasts and the view
+ * switcher are GTK's and libadwaita's own. */
+static void
+collect_unnamed_buttons (GtkWidget *widget, GString *unnamed)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child) || GTK_IS_WINDOW_CONTROLS (child)
+          || GTK_IS_SPIN_BUTTON (child) || ADW_IS_VIEW_SWITCHER (child)
+          || ADW_IS_VIEW_SWITCHER_BAR (child)
+          || g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
+        continue;
+
+      if ((GTK_IS_BUTTON (child) || GTK_IS_MENU_BUTTON (child))
+          && find_descendant (child, GTK_TYPE_LABEL) == NULL
+          && !gtk_test_accessible_has_property (GTK_ACCESSIBLE (child),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL))
+        {
+          const char *tip = gtk_widget_get_tooltip_text (child);
+
+          GtkWidget *image = find_descendant (child, GTK_TYPE_IMAGE);
+
+          g_string_append_printf (unnamed, "\n  %s (tooltip “%s”, icon “%s”) in %s",
+                                  G_OBJECT_TYPE_NAME (child), tip != NULL ? tip : "",
+                                  image != NULL ? gtk_image_get_icon_name (GTK_IMAGE (image)) : "",
+                                  G_OBJECT_TYPE_NAME (gtk_widget_get_parent (child)));
+        }
+
+      /* A menu button's inner toggle is part of it. */
+      if (!GTK_IS_MENU_BUTTON (child))
+        collect_unnamed_buttons (child, unnamed);
+    }
+}
+
+static void
+test_icon_buttons_are_named (Fixture *f, gconstpointer data)
+{
+  static const char *const views[] = { "workshop", "chart", "cards" };
+  static const ThPhase phases[] = { TH_PHASE_SORT, TH_PHASE_REVEAL, TH_PHASE_REFLECT };
+  g_autoptr (GString) unnamed = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
+    {
+      th_session_set_phase (f->session, phases[i]);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+      collect_unnamed_buttons (GTK_WIDGET (f->window), unnamed);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      th_window_set_visible_view (f->window, views[i]);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+      collect_unnamed_buttons (GTK_WIDGET (f->window), unnamed);
+    }
+
+  if (unnamed->len > 0)
+    g_error ("buttons without an accessible name:%s", unnamed->str);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -137,6 +198,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/ui/accessibility/sort-board", Fixture, NULL, fixture_set_up,
               test_sort_board_is_described, fixture_tear_down);
+  g_test_add ("/ui/accessibility/icon-buttons", Fixture, NULL, fixture_set_up,
+              test_icon_buttons_are_named, fixture_tear_down);
   g_test_add ("/ui/accessibility/rating-rows", Fixture, NULL, fixture_set_up,
               test_rating_rows_are_described, fixture_tear_down);
 
