@@ -48,6 +48,10 @@ struct _ThWorkshopView
   gboolean privacy_pending;
   gboolean updating;
   guint focus_board_source;
+  /* Whom each board was last filled for; compared, never dereferenced. */
+  gconstpointer sort_filled;
+  gconstpointer reflect_filled;
+  gconstpointer fast_entry_filled;
 };
 
 G_DEFINE_FINAL_TYPE (ThWorkshopView, th_workshop_view, GTK_TYPE_WIDGET)
@@ -86,6 +90,34 @@ board_for_state (ThWorkshopView *self)
     }
 }
 
+/* A board is given the selected participant when it comes into view:
+ * each is a widget per card, and with a large deck making all three for
+ * every selection took seconds. */
+static void
+fill_board (ThWorkshopView *self, const char *board)
+{
+  ThSession *session = self->selected != NULL ? self->session : NULL;
+
+  if (g_strcmp0 (board, "sort") == 0)
+    {
+      if (self->sort_filled != self->selected || self->selected == NULL)
+        th_sort_board_set_participant (self->sort_board, session, self->selected);
+      self->sort_filled = self->selected;
+    }
+  else if (g_strcmp0 (board, "reflect") == 0)
+    {
+      if (self->reflect_filled != self->selected || self->selected == NULL)
+        th_reflect_board_set_participant (self->reflect_board, session, self->selected);
+      self->reflect_filled = self->selected;
+    }
+  else if (g_strcmp0 (board, "fast-entry") == 0)
+    {
+      if (self->fast_entry_filled != self->selected || self->selected == NULL)
+        th_reflect_board_set_participant (self->fast_entry_board, session, self->selected);
+      self->fast_entry_filled = self->selected;
+    }
+}
+
 static void
 update_board (ThWorkshopView *self)
 {
@@ -105,6 +137,7 @@ update_board (ThWorkshopView *self)
       gtk_button_set_label (self->ready_button, ready);
     }
 
+  fill_board (self, board);
   gtk_stack_set_visible_child_name (self->board_stack, board);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshop.ready", self->privacy_pending);
 
@@ -141,12 +174,6 @@ show_selected (ThWorkshopView *self)
   gtk_label_set_label (self->participant_title,
                        self->selected != NULL ? th_participant_get_name (self->selected) : "");
 
-  th_sort_board_set_participant (self->sort_board, self->selected ? self->session : NULL,
-                                 self->selected);
-  th_reflect_board_set_participant (self->reflect_board, self->selected ? self->session : NULL,
-                                    self->selected);
-  th_reflect_board_set_participant (self->fast_entry_board, self->selected ? self->session : NULL,
-                                    self->selected);
   th_reveal_board_set_participant (self->reveal_board, self->selected);
   update_board (self);
 }
@@ -753,6 +780,7 @@ th_workshop_view_set_session (ThWorkshopView *self, ThSession *session)
   g_clear_object (&self->selected);
   self->privacy_pending = FALSE;
   g_set_object (&self->session, session);
+  self->sort_filled = self->reflect_filled = self->fast_entry_filled = NULL;
 
   th_workshop_undo_set_session (self->undo, session);
   th_reveal_board_set_session (self->reveal_board, session);

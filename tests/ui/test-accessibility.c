@@ -71,14 +71,17 @@ static void
 test_sort_board_is_described (Fixture *f, gconstpointer data)
 {
   ThSortBoard *board = th_workshop_view_get_sort_board (f->view);
-  ThParticipant *participant = th_sort_board_get_participant (board);
+  ThParticipant *participant;
   GtkWidget *list;
   GtkWidget *row;
   const char *id;
   ThSide side;
 
+  /* A board is filled when it comes into view. */
   th_session_set_phase (f->session, TH_PHASE_SORT);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  participant = th_sort_board_get_participant (board);
+  g_assert_true (participant == th_workshop_view_get_selected_participant (f->view));
   g_assert_nonnull (participant);
 
   assert_column (board, TH_SIDE_LEADERSHIP, "Sorted under Leadership");
