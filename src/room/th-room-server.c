@@ -98,6 +98,9 @@ struct _ThRoomServer
   GListStore *guests;
   GHashTable *guests_by_digest; /* GBytes (SHA-256 of the token) → ThRoomGuest */
 
+  GQueue pending;          /* of MessageReply, read but not yet handled */
+  GSource *pending_source; /* handles them, below the window's redraws */
+
   ThRoomLimiter *limiter;
   guint max_connections;
   GHashTable *connections; /* address → GPtrArray of GSocket */
@@ -1252,13 +1255,13 @@ send_to_message (SoupServerMessage *msg, const ThRoomResponse *response)
     soup_message_body_append_bytes (body, response->body);
 }
 
-/* A message being answered: at once, or paused until its save. */
+/* A message being answered: paused from the moment it is read until it
+ * is handled and, for an answer, saved. */
 typedef struct
 {
   SoupServerMessage *msg;
+  char *path;
   gulong disconnected_handler;
-  gboolean in_handler;
-  gboolean answered;
   gboolean gone; /* its connection closed while it waited */
 } MessageReply;
 
@@ -1267,6 +1270,7 @@ message_reply_free (MessageReply *reply)
 {
   g_clear_signal_handler (&reply->disconnected_handler, reply->msg);
   g_clear_object (&reply->msg);
+  g_free (reply->path);
   g_free (reply);
 }
 
@@ -1283,15 +1287,48 @@ message_respond_cb (ThRoomServer *self, const ThRoomResponse *response, gpointer
   MessageReply *reply = user_data;
 
   if (!reply->gone)
-    send_to_message (reply->msg, response);
-  reply->answered = TRUE;
-
-  if (reply->in_handler)
-    return;
-
-  if (!reply->gone)
-    soup_server_message_unpause (reply->msg);
+    {
+      send_to_message (reply->msg, response);
+      soup_server_message_unpause (reply->msg);
+    }
   message_reply_free (reply);
+}
+
+static void
+handle_pending (ThRoomServer *self)
+{
+  MessageReply *reply;
+
+  if (self->pending_source != NULL)
+    {
+      g_source_destroy (self->pending_source);
+      g_clear_pointer (&self->pending_source, g_source_unref);
+    }
+
+  while ((reply = g_queue_pop_head (&self->pending)) != NULL)
+    {
+      MessageState *state = get_state (reply->msg);
+      Request request;
+      g_autoptr (GBytes) body = NULL;
+
+      if (reply->gone)
+        {
+          message_reply_free (reply);
+          continue;
+        }
+
+      request = message_request (reply->msg, reply->path);
+      body = soup_message_body_flatten (soup_server_message_get_request_body (reply->msg));
+      dispatch (self, &request, state->guest, body, message_respond_cb, reply);
+    }
+}
+
+static gboolean
+pending_cb (gpointer user_data)
+{
+  handle_pending (user_data);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -1300,29 +1337,36 @@ handler_cb (SoupServer *server, SoupServerMessage *msg, const char *path, GHashT
 {
   ThRoomServer *self = user_data;
   MessageState *state = get_state (msg);
-  Request request = message_request (msg, path);
-  g_autoptr (GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
   MessageReply *reply;
 
   /* The early handler checked the headers and found the caller. */
   if (g_str_has_prefix (path, "/api/") && strcmp (path, "/api/join") != 0 && state->guest == NULL)
     g_return_if_reached ();
 
+  /* Requests are read at the priority of the sockets and handled below
+   * the window's redraws: with two hundred phones answering at once the
+   * sockets are never quiet, and handling each as it came starved the
+   * live chart for seconds.  A phone waits for its answer before it
+   * sends again, so the sockets go quiet, the chart draws, then the
+   * batch is handled. */
   reply = g_new0 (MessageReply, 1);
   reply->msg = g_object_ref (msg);
-  reply->in_handler = TRUE;
-  dispatch (self, &request, state->guest, body, message_respond_cb, reply);
-  reply->in_handler = FALSE;
-
-  if (reply->answered)
-    {
-      message_reply_free (reply);
-      return;
-    }
-
+  reply->path = g_strdup (path);
   soup_server_message_pause (msg);
   reply->disconnected_handler
     = g_signal_connect (msg, "disconnected", G_CALLBACK (message_disconnected_cb), reply);
+  g_queue_push_tail (&self->pending, reply);
+
+  if (self->pending_source == NULL)
+    {
+      self->pending_source = g_idle_source_new ();
+      g_source_set_priority (self->pending_source, G_PRIORITY_DEFAULT_IDLE);
+      g_source_set_callback (self->pending_source, pending_cb, self, NULL);
+      g_source_set_static_name (self->pending_source, "[two-hats] room requests");
+      g_source_attach (self->pending_source, self->context != NULL
+                                               ? self->context
+                                               : g_main_context_get_thread_default ());
+    }
 }
 
 /* Returns why the declared body is refused (and the status), or NULL. */
@@ -1823,7 +1867,9 @@ th_room_server_stop (ThRoomServer *self)
   if (self->server == NULL)
     return;
 
-  /* Whoever waits for a save gets their answer before the doors close. */
+  /* Whoever was heard, or waits for a save, gets their answer before
+   * the doors close. */
+  handle_pending (self);
   flush_saves (self);
 
   soup_server_disconnect (self->server);
