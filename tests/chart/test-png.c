@@ -163,9 +163,13 @@ test_title_chunk (void)
    * language and translated keyword, then the UTF-8 text. */
   for (gsize i = 8; i + 12 <= bytes->len;)
     {
-      guint32 length = GUINT32_FROM_BE (*(guint32 *)(bytes->data + i));
       const guint8 *type = bytes->data + i + 4;
       const guint8 *body = bytes->data + i + 8;
+      guint32 length;
+
+      /* Chunks start anywhere: no aligned loads. */
+      memcpy (&length, bytes->data + i, sizeof length);
+      length = GUINT32_FROM_BE (length);
 
       if (memcmp (type, "iTXt", 4) == 0 && length > 10 && memcmp (body, "Title\0\0\0\0\0", 10) == 0)
         {
