@@ -1271,7 +1271,7 @@ format_subtitle (ThQuadrantChart *self)
     people = g_strdup (_ ("no one placed yet"));
   else
     people
-      = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant", "%u participants", n), n);
+      = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u participant", "%'u participants", n), n);
 
   if (fabs (self->threshold - TH_DEFAULT_THRESHOLD) > 1e-9)
     {
@@ -2544,7 +2544,7 @@ draw_legend (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette
           char count[16];
           double count_w;
 
-          g_snprintf (count, sizeof count, "%u", self->counts[q]);
+          g_snprintf (count, sizeof count, "%'u", self->counts[q]);
           draw_legend_swatch (cr, m, palette, q, r->x, cy, swatch);
           count_w = draw_string (self, cr, count, m->legend, PANGO_WEIGHT_BOLD, -1, r->x + r->width,
                                  cy - m->legend * 0.6, 1.0, &palette->ink);
@@ -2589,7 +2589,7 @@ draw_legend (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette
               draw_string (self, cr, _ ("Shaded by how many"), m->legend, PANGO_WEIGHT_NORMAL,
                            text_w, text_x, cy - m->legend * 0.6, 0.0, &palette->ink);
               detail = g_strdup_printf (
-                g_dngettext (GETTEXT_PACKAGE, "darkest: %u person", "darkest: %u people", heat_max),
+                g_dngettext (GETTEXT_PACKAGE, "darkest: %'u person", "darkest: %'u people", heat_max),
                 heat_max);
             }
           else
@@ -2668,7 +2668,7 @@ draw_legend (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette
         if (k == shown)
           {
             g_autofree char *more
-              = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more",
+              = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %'u more", "… and %'u more",
                                               numbered->len - shown),
                                  numbered->len - shown);
 

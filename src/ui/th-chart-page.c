@@ -169,13 +169,13 @@ update_summary (ThChartPage *self, guint n_participants, guint n_on_chart)
   if (n_participants == 0)
     text = g_strdup (_ ("No participants yet"));
   else if (n_on_chart == n_participants)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant, all on the chart",
-                                         "%u participants, all on the chart", n_participants),
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u participant, all on the chart",
+                                         "%'u participants, all on the chart", n_participants),
                             n_participants);
   else
     /* Translators: e.g. "12 participants, 9 on the chart". */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant, %u on the chart",
-                                         "%u participants, %u on the chart", n_participants),
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u participant, %'u on the chart",
+                                         "%'u participants, %'u on the chart", n_participants),
                             n_participants, n_on_chart);
 
   g_free (self->summary);
@@ -190,7 +190,7 @@ update_tips (ThChartPage *self, const guint *counts)
   for (ThQuadrant q = TH_QUADRANT_BALANCED; q <= TH_QUADRANT_DEVELOPING; q++)
     {
       g_autofree char *text = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", counts[q]), counts[q]);
+        g_dngettext (GETTEXT_PACKAGE, "%'u person", "%'u people", counts[q]), counts[q]);
 
       gtk_label_set_label (self->tip_counts[q], text);
     }

@@ -163,7 +163,7 @@ static void
 update_count (ThWorkshopView *self)
 {
   guint n = self->session != NULL ? th_session_get_n_participants (self->session) : 0;
-  g_autofree char *text = g_strdup_printf ("%u", n);
+  g_autofree char *text = g_strdup_printf ("%'u", n);
 
   gtk_label_set_label (self->participant_count, text);
 }

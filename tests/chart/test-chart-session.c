@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <cairo.h>
 #include <string.h>
 
@@ -155,6 +157,35 @@ test_threshold_label (void)
   chart_test_remove_dir (dir);
 }
 
+/* Counts are grouped the reader's way: a workshop of thousands reads
+ * "1.234 participants" under German number formatting, not "1234". */
+static void
+test_counts_grouped (void)
+{
+  g_autoptr (ThQuadrantChart) chart = th_quadrant_chart_new ();
+  g_autofree char *dir = chart_test_make_dir ();
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *text = NULL;
+  GArray *points = chart_test_make_points (1234, 7);
+
+  th_quadrant_chart_set_points (chart, (const ThChartPoint *)points->data, points->len);
+  chart_test_free_points (points);
+
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("the de_DE.UTF-8 locale is not installed");
+      chart_test_remove_dir (dir);
+      return;
+    }
+  text = export_pdf_text (chart, dir, "grouped.pdf");
+  setlocale (LC_NUMERIC, saved);
+
+  if (text != NULL && strstr (text, "1.234 participants") == NULL)
+    g_error ("“1.234 participants” not in the chart:\n%s", text);
+
+  chart_test_remove_dir (dir);
+}
+
 static void
 test_session_changes (void)
 {
@@ -279,6 +310,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/session/positions", test_positions_from_session);
   g_test_add_func ("/chart/session/changes", test_session_changes);
   g_test_add_func ("/chart/session/threshold-label", test_threshold_label);
+  g_test_add_func ("/chart/session/counts-grouped", test_counts_grouped);
   g_test_add_func ("/chart/session/anonymous", test_session_anonymous);
   g_test_add_func ("/chart/session/empty", test_session_empty);
   g_test_add_func ("/chart/session/built-in-code", test_session_built_in_code);
