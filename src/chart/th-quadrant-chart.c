@@ -1270,8 +1270,8 @@ format_subtitle (ThQuadrantChart *self)
   if (n == 0)
     people = g_strdup (_ ("no one placed yet"));
   else
-    people
-      = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u participant", "%'u participants", n), n);
+    people = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%'u participant", "%'u participants", n), n);
 
   if (fabs (self->threshold - TH_DEFAULT_THRESHOLD) > 1e-9)
     {
@@ -2588,9 +2588,9 @@ draw_legend (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette
                 }
               draw_string (self, cr, _ ("Shaded by how many"), m->legend, PANGO_WEIGHT_NORMAL,
                            text_w, text_x, cy - m->legend * 0.6, 0.0, &palette->ink);
-              detail = g_strdup_printf (
-                g_dngettext (GETTEXT_PACKAGE, "darkest: %'u person", "darkest: %'u people", heat_max),
-                heat_max);
+              detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "darkest: %'u person",
+                                                     "darkest: %'u people", heat_max),
+                                        heat_max);
             }
           else
             {
