@@ -232,29 +232,80 @@ export async function openPage(cdp, name, language, screens) {
 }
 
 // Starts Chromium with a fresh profile in @profile (and @env, the
-// environment, when given); close() ends it.
+// environment, when given); close() ends it.  Chromium runs in a process
+// group of its own, so that close() can wait for every one of its
+// processes (the browser, its zygote, renderers and utilities), and only
+// then is its profile safe to remove: a child still writing there makes
+// removing the profile fail.
 export function startBrowser(chromium, profile, env = process.env) {
   const browser = spawn(chromium, [
     '--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync',
     '--disable-extensions', '--mute-audio', '--remote-debugging-pipe',
     '--user-data-dir=' + profile, 'about:blank',
-  ], { env, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+  ], { env, detached: true, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
   let errors = '';
+  let exited = false;
+  const exit = new Promise((resolve) => browser.on('exit', () => { exited = true; resolve(); }));
   browser.stderr.on('data', (chunk) => { errors += chunk.toString(); });
   const cdp = new Cdp(browser);
   return {
     cdp,
     errors: () => errors,
     async close() {
-      try {
-        await Promise.race([cdp.send('Browser.close'), sleep(3000)]);
-      } catch (e) {
-        // Already gone.
+      if (!exited) {
+        try {
+          await Promise.race([cdp.send('Browser.close'), sleep(3000)]);
+        } catch (e) {
+          // Already gone.
+        }
+        await Promise.race([exit, sleep(5000)]);
       }
-      const exited = new Promise((resolve) => browser.on('exit', resolve));
-      browser.kill('SIGKILL');
-      await Promise.race([exited, sleep(3000)]);
+      await killGroup(browser.pid);
+      await exit;
     },
   };
+}
+
+// Whether a process of the group @pgid still runs.  A zombie does not
+// count: it writes nothing, and who reaps it is up to whoever inherited it.
+function groupAlive(pgid) {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry))
+      continue;
+    let stat;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch (e) {
+      continue;
+    }
+    // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X')
+      return true;
+  }
+  return false;
+}
+
+// Ends every process of the group @pgid and waits until none is left.
+async function killGroup(pgid) {
+  if (!groupAlive(pgid))
+    return;
+  try {
+    process.kill(-pgid, 'SIGKILL');
+  } catch (e) {
+    // Gone in between.
+  }
+  const deadline = Date.now() + 30000;
+  while (groupAlive(pgid)) {
+    if (Date.now() > deadline)
+      fail(`Chromium's processes (group ${pgid}) outlived SIGKILL for 30 s`);
+    await sleep(50);
+  }
+}
+
+// Removes a test's scratch folder once nothing writes there any more;
+// a late write that still races with it gets a few tries.
+export function removeTree(dir) {
+  fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }

@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { fail, findChromium, log, openPage, sleep, startBrowser } from './phone.mjs';
+import { fail, findChromium, log, openPage, removeTree, sleep, startBrowser } from './phone.mjs';
 
 const SKIP = 77;
 const buildDir = process.env.G_TEST_BUILDDIR || path.resolve('build/tests');
@@ -362,7 +362,7 @@ async function main() {
       console.log('not ok: two-hats --host did not stop cleanly on SIGTERM:', code);
       status = 1;
     }
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeTree(dir);
   }
   process.exit(status);
 }

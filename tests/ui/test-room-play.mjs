@@ -20,6 +20,12 @@
 // step, of the phones and of the facilitator's screen, go to
 // build/tests/room-play-screens/.
 //
+// The phones connect to the address the join screen shows, as real ones
+// do, so the test runs in a network namespace of its own
+// (tests/run-in-room-netns): there the app offers the namespace's "room
+// network" address, which exists nowhere else, and no packet can leave the
+// machine.  Run outside it, the test refuses to start.
+//
 // Exit status: 0 pass, 1 fail, 77 skip (a tool tools/deps --tests installs
 // is missing).
 
@@ -28,7 +34,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { fail, findChromium, log, openPage, sleep, startBrowser } from '../room/phone.mjs';
+import { fail, findChromium, log, openPage, removeTree, sleep, startBrowser } from '../room/phone.mjs';
 
 const SKIP = 77;
 const buildDir = process.env.G_TEST_BUILDDIR || path.resolve('build/tests');
@@ -345,6 +351,10 @@ async function main() {
   }
   if (!process.env.DISPLAY)
     fail('no display: the ui suite runs under xvfb-run (tools/test)');
+  const roomAddress = process.env.TH_ROOM_ADDRESS;
+  if (!roomAddress)
+    fail('TH_ROOM_ADDRESS is not set: run this test through tests/run-in-room-netns, ' +
+      'which gives it a network of its own');
 
   fs.rmSync(screens, { recursive: true, force: true });
   fs.mkdirSync(screens, { recursive: true });
@@ -413,6 +423,8 @@ async function main() {
       fail(`the QR code carries ${qr[2]}, the screen shows the code ${code}`);
     if (!labels.includes(qr[1]))
       fail(`the QR code's address ${qr[1]} is not written on the join screen`);
+    if (new URL(qr[1]).hostname !== roomAddress)
+      fail(`the join screen offers ${qr[1]}, not the room network's ${roomAddress}`);
     const room = { qrUrl: scanned, url: qr[1], code };
     log('the screen shows', room.url, 'code', room.code);
 
@@ -550,7 +562,7 @@ async function main() {
     const appText = fs.readFileSync(appLog, 'utf8');
     if (appText.trim())
       console.log('# the app said:\n# ' + appText.trim().split('\n').slice(-30).join('\n# '));
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeTree(dir);
   }
   return status;
 }
