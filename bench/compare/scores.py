@@ -2,7 +2,7 @@
 # Copyright 2026 The Two Hats authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The comparison for `two-hats --export-csv`: the same scores CSV
-(FORMAT.md "Scores as CSV") with nothing but Python's json and csv
+(docs/csv.md "The scores CSV") with nothing but Python's json and csv
 modules.  No validation beyond what the computation needs, so it does less
 work than Two Hats, which checks every value of the file.
 

@@ -2093,7 +2093,7 @@ typedef struct
  * as belonging to the other side, which on a pinned-up chart nobody can
  * ask about.  A candidate that pokes over a line is moved back by up to
  * half its size, which keeps it touching its dot (a dot on a line gets
- * its name beside it on the high side, FORMAT.md); further than that it
+ * its name beside it on the high side, docs/scores.md "Quadrants"); further than that it
  * is refused. */
 static gboolean
 fit_box_to_quadrant (const LabelGeometry *g, const ThChartDotLayout *dot, ThChartRect *box)

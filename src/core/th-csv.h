@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-/* Per-participant scores as FORMAT.md "Scores as CSV" (RFC 4180, C-locale
+/* Per-participant scores as docs/csv.md "The scores CSV" (RFC 4180, C-locale
  * decimals whatever the locale).  With @anonymous, names read
  * "Participant 1", "Participant 2", … in file order. */
 GBytes *th_session_to_csv (ThSession *session, gboolean anonymous);

@@ -49,7 +49,7 @@ ThSide th_behaviour_get_key (ThBehaviour *self); /* LEADERSHIP or MANAGEMENT */
 ThContrast th_behaviour_get_contrast (ThBehaviour *self);
 const char *th_behaviour_get_why (ThBehaviour *self); /* may be NULL */
 
-/* ThDeck: an immutable, validated deck (FORMAT.md "Deck"). */
+/* ThDeck: an immutable, validated deck (docs/deck-format.md). */
 #define TH_TYPE_DECK (th_deck_get_type ())
 G_DECLARE_FINAL_TYPE (ThDeck, th_deck, TH, DECK, GObject)
 
@@ -62,7 +62,7 @@ ThDeck *th_deck_new_from_data (const char *data, gsize length, GError **error);
  * (e.g. "deck") so that a deck embedded in a session names its full path. */
 ThDeck *th_deck_new_from_json (JsonNode *node, const char *path_prefix, GError **error);
 
-/* Serializes the deck as FORMAT.md describes, untranslated source strings. */
+/* Serializes the deck as docs/deck-format.md describes, untranslated source strings. */
 JsonNode *th_deck_to_json (ThDeck *self, gboolean include_concepts);
 
 const char *th_deck_get_id (ThDeck *self);

@@ -70,7 +70,7 @@ gboolean th_json_get_object_member (JsonObject *object, const ThJsonPath *path, 
 gboolean th_json_get_array_member (JsonObject *object, const ThJsonPath *path, const char *member,
                                    gboolean required, JsonArray **out, GError **error);
 
-/* A required member holding an id (FORMAT.md: 1–64 of a-z, 0-9, '-'). */
+/* A required member holding an id (docs/deck-format.md "Ids": 1–64 of a-z, 0-9, '-'). */
 gboolean th_json_get_id_member (JsonObject *object, const ThJsonPath *path, const char *member,
                                 const char **out, GError **error);
 

@@ -99,7 +99,7 @@ th_scores_compute (ThParticipant *participant, ThDeck *deck, double threshold, T
       th_participant_foreach_answer (participant, count_answer_by_id_cb, &tally);
     }
 
-  /* FORMAT.md "Scores": 100 (s − n) / 4n maps a mean rating of 1–5 to 0–100. */
+  /* docs/scores.md: 100 (s − n) / 4n maps a mean rating of 1–5 to 0–100. */
   if (n_rated[TH_SIDE_LEADERSHIP] > 0)
     {
       double n = n_rated[TH_SIDE_LEADERSHIP];

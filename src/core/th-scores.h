@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-/* A participant's scores exactly as FORMAT.md "Scores" defines them. */
+/* A participant's scores exactly as docs/scores.md defines them. */
 typedef struct
 {
   gboolean has_leadership; /* FALSE when no leadership behaviour is rated */
@@ -27,7 +27,7 @@ typedef struct
 
 void th_scores_compute (ThParticipant *participant, ThDeck *deck, double threshold, ThScores *out);
 
-/* Compared with the unrounded scores, FORMAT.md. */
+/* Compared with the unrounded scores, docs/scores.md "Quadrants". */
 ThQuadrant th_quadrant_for_scores (double leadership, double management, double threshold);
 
 G_END_DECLS

@@ -27,7 +27,7 @@ typedef enum
 #define TH_TYPE_PHASE (th_phase_get_type ())
 GType th_phase_get_type (void) G_GNUC_CONST;
 
-/* ThSession: a workshop (FORMAT.md "Session").  It is a GListModel of
+/* ThSession: a workshop (docs/session-format.md).  It is a GListModel of
  * ThParticipant in file order and emits ::changed after every change of
  * its own or of one of its participants (autosave listens to that). */
 #define TH_TYPE_SESSION (th_session_get_type ())

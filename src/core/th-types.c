@@ -12,7 +12,7 @@
 
 #include "th-types.h"
 
-/* The strings below are file-format ids (FORMAT.md), never translated. */
+/* These strings are file-format ids (docs/deck-format.md, docs/scores.md), never translated. */
 
 const char *
 th_side_to_string (ThSide side)

@@ -28,7 +28,7 @@ typedef enum
   TH_CONTRAST_RISK,
 } ThContrast;
 
-/* The quadrants of the chart, FORMAT.md "Scores". */
+/* The quadrants of the chart, docs/scores.md "Quadrants". */
 typedef enum
 {
   TH_QUADRANT_NONE, /* no position: one of the scores is undefined */
@@ -38,7 +38,7 @@ typedef enum
   TH_QUADRANT_DEVELOPING,
 } ThQuadrant;
 
-/* Format limits, FORMAT.md "Session". */
+/* Format limits, docs/session-format.md "Limits". */
 #define TH_MAX_FILE_SIZE (64 * 1024 * 1024)
 #define TH_MAX_PARTICIPANTS 100000
 #define TH_MAX_BEHAVIOURS 1000
@@ -52,7 +52,7 @@ const char *th_side_to_string (ThSide side);
 gboolean th_side_from_string (const char *str, ThSide *side);
 const char *th_contrast_to_string (ThContrast contrast);
 gboolean th_contrast_from_string (const char *str, ThContrast *contrast);
-/* The FORMAT.md id ("balanced", …); NULL for TH_QUADRANT_NONE. */
+/* The docs/scores.md id ("balanced", …); NULL for TH_QUADRANT_NONE. */
 const char *th_quadrant_to_id (ThQuadrant quadrant);
 /* The name shown to people ("Both hats", …), translated. */
 const char *th_quadrant_get_display_name (ThQuadrant quadrant);

@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-/* The bodies of the room protocol (FORMAT.md "Room protocol"), read with
+/* The bodies of the room protocol (docs/room-protocol.md), read with
  * no trust at all: every function here takes bytes straight off the
  * network and either returns a checked value or an error whose message
  * can be shown to the participant (TH_ERROR_INVALID). */

@@ -24,7 +24,7 @@ G_BEGIN_DECLS
 #define TH_ROOM_MAX_GUESTS 2000        /* joins per hosting */
 
 /* ThRoomServer: serves the participant page and the room protocol
- * (FORMAT.md "Room protocol") for one session, on the thread-default main
+ * (docs/room-protocol.md) for one session, on the thread-default main
  * context of the thread that calls th_room_server_start().  It has no GTK
  * in it: the GUI's host page and the display-free `two-hats --host` use it
  * alike.

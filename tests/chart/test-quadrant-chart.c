@@ -642,7 +642,7 @@ test_pixels_heat_is_even (gconstpointer data)
   cairo_surface_t *surface;
 
   /* Four people on every score the built-in deck allows, twelve behaviours
-   * a side (FORMAT.md "Scores"): a crowd of even density, which must be
+   * a side (docs/scores.md): a crowd of even density, which must be
    * shaded evenly, not in stripes where bins hold no possible score. */
   for (int s_l = 12; s_l <= 60; s_l++)
     for (int s_m = 12; s_m <= 60; s_m++)

@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The room protocol (FORMAT.md "Room protocol") against a real server on
+/* The room protocol (docs/room-protocol.md) against a real server on
  * 127.0.0.1, port 0, spoken to over real sockets. */
 
 #include "config.h"
