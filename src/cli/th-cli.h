@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-/* Exit statuses of the display-free command line (SPEC §6). */
+/* Exit statuses of the display-free command line (docs/command-line.md). */
 #define TH_CLI_EXIT_OK 0
 #define TH_CLI_EXIT_BAD_INPUT 1
 #define TH_CLI_EXIT_USAGE 2

@@ -111,7 +111,7 @@ th_quadrant_to_id (ThQuadrant quadrant)
 const char *
 th_quadrant_get_display_name (ThQuadrant quadrant)
 {
-  /* The names of SPEC §4. */
+  /* The names the chart shows (docs/scores.md). */
   switch (quadrant)
     {
       case TH_QUADRANT_NONE:

@@ -14,7 +14,7 @@
 
 G_BEGIN_DECLS
 
-/* ThHostPage: the facilitator's side of room participation (SPEC §5).
+/* ThHostPage: the facilitator's side of room participation (docs/room-protocol.md).
  * Before hosting: the network to host on and "Start Hosting".  While
  * hosting: the join screen (QR code, address, code), the participants who
  * joined with their progress, Lock Room, Remove and Stop Hosting.

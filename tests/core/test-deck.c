@@ -37,7 +37,7 @@ load_fixture (const char *name)
   return deck;
 }
 
-/* SPEC §1: the content of the built-in deck. */
+/* The content of the built-in deck: every section of the article covered. */
 static void
 test_builtin (void)
 {
@@ -66,7 +66,7 @@ test_builtin (void)
 
       g_assert_true (key == TH_SIDE_LEADERSHIP || key == TH_SIDE_MANAGEMENT);
       g_assert_cmpint (contrast, !=, TH_CONTRAST_NONE);
-      /* SPEC §1: every behaviour card has a "why". */
+      /* Every behaviour card has a "why". */
       g_assert_nonnull (th_behaviour_get_why (behaviour));
       g_assert_cmpstr (th_behaviour_get_text (behaviour), !=, "");
       g_assert_true (th_deck_get_behaviour (deck, i) == behaviour);
