@@ -121,6 +121,13 @@ test_formula (void)
     { { 4, 5 }, { 2, 3 }, 50, 87.5, 37.5, TH_QUADRANT_LEADERSHIP_DRIVEN },
     { { 2, 1 }, { 5, 4 }, 50, 12.5, 87.5, TH_QUADRANT_MANAGEMENT_DRIVEN },
     { { 3, 4 }, { 3, 4 }, 62.5, 62.5, 62.5, TH_QUADRANT_BALANCED },
+    /* On one line only: that side counts as high, whatever the other. */
+    { { 3, 3 }, { 4, 5 }, 50, 50.0, 87.5, TH_QUADRANT_BALANCED },
+    { { 3, 3 }, { 1, 2 }, 50, 50.0, 12.5, TH_QUADRANT_LEADERSHIP_DRIVEN },
+    { { 4, 5 }, { 3, 3 }, 50, 87.5, 50.0, TH_QUADRANT_BALANCED },
+    { { 2, 1 }, { 3, 3 }, 50, 12.5, 50.0, TH_QUADRANT_MANAGEMENT_DRIVEN },
+    { { 4, 5 }, { 3, 4 }, 62.5, 87.5, 62.5, TH_QUADRANT_BALANCED },
+    { { 1, 2 }, { 3, 4 }, 62.5, 12.5, 62.5, TH_QUADRANT_MANAGEMENT_DRIVEN },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

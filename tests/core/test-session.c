@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -484,7 +485,7 @@ test_merge (void)
   ItemsChanged items = { 0 };
   guint changed = 0;
   ThParticipant *merged;
-  ThScores before, after;
+  ThScores scores;
   int n;
 
   g_signal_connect (session, "changed", G_CALLBACK (count_cb), &changed);
@@ -503,11 +504,13 @@ test_merge (void)
   merged = th_session_get_participant (session, 7);
   g_assert_cmpstr (th_participant_get_id (merged), ==, "p8");
   g_assert_cmpstr (th_participant_get_name (merged), ==, "Lee, Jordan");
-  th_session_compute_scores (other, th_session_get_participant (other, 0), &before);
-  th_session_compute_scores (session, th_session_get_participant (session, 6), &after);
-  g_assert_cmpfloat (before.leadership, ==, after.leadership);
-  g_assert_cmpfloat (before.management, ==, after.management);
-  g_assert_cmpuint (before.correct, ==, after.correct);
+  /* The copy of Ana scores as she does in session-valid.csv. */
+  g_assert_cmpstr (th_participant_get_name (th_session_get_participant (session, 6)), ==, "Ana");
+  th_session_compute_scores (session, th_session_get_participant (session, 6), &scores);
+  g_assert_cmpfloat (scores.leadership, ==, 87.5);
+  g_assert_cmpfloat (scores.management, ==, 37.5);
+  g_assert_cmpint (scores.quadrant, ==, TH_QUADRANT_LEADERSHIP_DRIVEN);
+  g_assert_cmpuint (scores.correct, ==, 4);
 
   /* The copies belong to the session: changing them does not touch the
    * other session and does reach this one. */
@@ -528,36 +531,140 @@ test_merge (void)
   g_assert_error (error, TH_ERROR, TH_ERROR_USAGE);
 }
 
-/* The session's scores are exactly what th_scores_compute() gives. */
-static void
-assert_scores_current (ThSession *session, ThParticipant *participant)
+/* What a participant's scores must be, worked out by hand with
+ * docs/scores.md.  NAN stands for an undefined score. */
+typedef struct
 {
-  ThScores cached, fresh;
+  const char *id;
+  double leadership;
+  double management;
+  ThQuadrant quadrant;
+  guint sorted;
+  guint correct;
+  guint rated;
+} Expected;
 
-  th_session_compute_scores (session, participant, &cached);
-  th_scores_compute (participant, th_session_get_deck (session), th_session_get_threshold (session),
-                     &fresh);
-  g_assert_cmpint (cached.has_leadership, ==, fresh.has_leadership);
-  g_assert_cmpint (cached.has_management, ==, fresh.has_management);
-  g_assert_cmpfloat (cached.leadership, ==, fresh.leadership);
-  g_assert_cmpfloat (cached.management, ==, fresh.management);
-  g_assert_cmpint (cached.quadrant, ==, fresh.quadrant);
-  g_assert_cmpuint (cached.sorted, ==, fresh.sorted);
-  g_assert_cmpuint (cached.correct, ==, fresh.correct);
-  g_assert_cmpuint (cached.rated, ==, fresh.rated);
+#define UNDEFINED NAN
+
+static void
+assert_score (const char *id, const char *what, gboolean has, double value, double expected)
+{
+  if (isnan (expected))
+    {
+      if (has)
+        g_error ("%s: %s is %g, expected undefined", id, what, value);
+    }
+  else if (!has || value != expected)
+    g_error ("%s: %s is %s%g, expected %g", id, what, has ? "" : "undefined, ", value, expected);
 }
 
 static void
-assert_all_scores_current (ThSession *session)
+assert_scores_are (ThSession *session, ThParticipant *participant, const Expected *expected)
 {
-  for (guint i = 0; i < th_session_get_n_participants (session); i++)
-    assert_scores_current (session, th_session_get_participant (session, i));
+  ThScores scores;
+
+  g_assert_cmpstr (th_participant_get_id (participant), ==, expected->id);
+  th_session_compute_scores (session, participant, &scores);
+  assert_score (expected->id, "leadership", scores.has_leadership, scores.leadership,
+                expected->leadership);
+  assert_score (expected->id, "management", scores.has_management, scores.management,
+                expected->management);
+  if (scores.quadrant != expected->quadrant)
+    g_error ("%s (%g, %g) at threshold %g is in quadrant %d, expected %d", expected->id,
+             scores.leadership, scores.management, th_session_get_threshold (session),
+             scores.quadrant, expected->quadrant);
+  g_assert_cmpuint (scores.sorted, ==, expected->sorted);
+  g_assert_cmpuint (scores.correct, ==, expected->correct);
+  g_assert_cmpuint (scores.rated, ==, expected->rated);
 }
 
-/* Scores are kept between reads, and every kind of change reaches them. */
+/* Every participant of @session, in order, has the @expected scores. */
+static void
+assert_session_scores (ThSession *session, const Expected *expected, guint n)
+{
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, n);
+  for (guint i = 0; i < n; i++)
+    assert_scores_are (session, th_session_get_participant (session, i), &expected[i]);
+}
+
+/* Scores are kept between reads, and every kind of change reaches them.
+ * In session-valid.twohats the deck keys explain-the-why (E) and
+ * coach-a-colleague (C) to leadership, weekly-milestones (W) and
+ * risk-register (R) to management; with both of a side rated, its score
+ * is 100 (s - 2) / 8 = 12.5 (s - 2) for the sum s of the two ratings. */
 static void
 test_scores_follow_changes (void)
 {
+  /* As loaded, at threshold 50; Sam (all 3s) sits on both lines. */
+  static const Expected loaded[] = {
+    { "p1", 87.5, 37.5, TH_QUADRANT_LEADERSHIP_DRIVEN, 4, 4, 4 },
+    { "p2", UNDEFINED, UNDEFINED, TH_QUADRANT_NONE, 3, 3, 0 },
+    { "p3", 50.0, 50.0, TH_QUADRANT_BALANCED, 4, 2, 4 },
+    /* E 1 alone: 100 (1 - 1) / 4 = 0. */
+    { "p4", 0.0, UNDEFINED, TH_QUADRANT_NONE, 0, 0, 1 },
+    { "p5", 12.5, 87.5, TH_QUADRANT_MANAGEMENT_DRIVEN, 4, 3, 4 },
+    { "p6", 12.5, 0.0, TH_QUADRANT_DEVELOPING, 4, 4, 4 },
+  };
+  /* Ana: C 5 -> 1, then W 2 -> 5, then R sorted under leadership (wrong)
+   * and taken back; Lee takes over every answer of Sam's. */
+  static const Expected ana_c_1 = { "p1", 37.5, 37.5, TH_QUADRANT_DEVELOPING, 4, 4, 4 };
+  static const Expected ana_w_5 = { "p1", 37.5, 75.0, TH_QUADRANT_MANAGEMENT_DRIVEN, 4, 4, 4 };
+  static const Expected ana_r_wrong = { "p1", 37.5, 75.0, TH_QUADRANT_MANAGEMENT_DRIVEN, 4, 3, 4 };
+  static const Expected ana_r_back = { "p1", 37.5, 75.0, TH_QUADRANT_MANAGEMENT_DRIVEN, 3, 3, 4 };
+  static const Expected lee_as_sam = { "p2", 50.0, 50.0, TH_QUADRANT_BALANCED, 4, 2, 4 };
+  static const Expected at_62_5[] = {
+    { "p1", 37.5, 75.0, TH_QUADRANT_MANAGEMENT_DRIVEN, 3, 3, 4 },
+    { "p2", 50.0, 50.0, TH_QUADRANT_DEVELOPING, 4, 2, 4 },
+    { "p3", 50.0, 50.0, TH_QUADRANT_DEVELOPING, 4, 2, 4 },
+    { "p4", 0.0, UNDEFINED, TH_QUADRANT_NONE, 0, 0, 1 },
+    { "p5", 12.5, 87.5, TH_QUADRANT_MANAGEMENT_DRIVEN, 4, 3, 4 },
+    { "p6", 12.5, 0.0, TH_QUADRANT_DEVELOPING, 4, 4, 4 },
+  };
+  /* Ana's management, 75, is on the line: still high. */
+  static const Expected at_75[] = {
+    { "p1", 37.5, 75.0, TH_QUADRANT_MANAGEMENT_DRIVEN, 3, 3, 4 },
+    { "p2", 50.0, 50.0, TH_QUADRANT_DEVELOPING, 4, 2, 4 },
+    { "p3", 50.0, 50.0, TH_QUADRANT_DEVELOPING, 4, 2, 4 },
+    { "p4", 0.0, UNDEFINED, TH_QUADRANT_NONE, 0, 0, 1 },
+    { "p5", 12.5, 87.5, TH_QUADRANT_MANAGEMENT_DRIVEN, 4, 3, 4 },
+    { "p6", 12.5, 0.0, TH_QUADRANT_DEVELOPING, 4, 4, 4 },
+  };
+  static const Expected at_99[] = {
+    { "p1", 37.5, 75.0, TH_QUADRANT_DEVELOPING, 3, 3, 4 },
+    { "p2", 50.0, 50.0, TH_QUADRANT_DEVELOPING, 4, 2, 4 },
+    { "p3", 50.0, 50.0, TH_QUADRANT_DEVELOPING, 4, 2, 4 },
+    { "p4", 0.0, UNDEFINED, TH_QUADRANT_NONE, 0, 0, 1 },
+    { "p5", 12.5, 87.5, TH_QUADRANT_DEVELOPING, 4, 3, 4 },
+    { "p6", 12.5, 0.0, TH_QUADRANT_DEVELOPING, 4, 4, 4 },
+  };
+  /* Kwame joins with nothing, then rates E 4 and R 2: leadership
+   * 100 (4 - 1) / 4 = 75, management 100 (2 - 1) / 4 = 25. */
+  static const Expected kwame_new = { "p7", UNDEFINED, UNDEFINED, TH_QUADRANT_NONE, 0, 0, 0 };
+  static const Expected kwame_rated = { "p7", 75.0, 25.0, TH_QUADRANT_DEVELOPING, 0, 0, 2 };
+  /* Back at 75, then the six of the other file join as p8 to p13 with
+   * the answers they were loaded with, and Lee leaves.  Kwame's
+   * leadership and Ana's management are on the line. */
+  static const Expected merged_at_75[] = {
+    { "p1", 37.5, 75.0, TH_QUADRANT_MANAGEMENT_DRIVEN, 3, 3, 4 },
+    { "p3", 50.0, 50.0, TH_QUADRANT_DEVELOPING, 4, 2, 4 },
+    { "p4", 0.0, UNDEFINED, TH_QUADRANT_NONE, 0, 0, 1 },
+    { "p5", 12.5, 87.5, TH_QUADRANT_MANAGEMENT_DRIVEN, 4, 3, 4 },
+    { "p6", 12.5, 0.0, TH_QUADRANT_DEVELOPING, 4, 4, 4 },
+    { "p7", 75.0, 25.0, TH_QUADRANT_LEADERSHIP_DRIVEN, 0, 0, 2 },
+    { "p8", 87.5, 37.5, TH_QUADRANT_LEADERSHIP_DRIVEN, 4, 4, 4 },
+    { "p9", UNDEFINED, UNDEFINED, TH_QUADRANT_NONE, 3, 3, 0 },
+    { "p10", 50.0, 50.0, TH_QUADRANT_DEVELOPING, 4, 2, 4 },
+    { "p11", 0.0, UNDEFINED, TH_QUADRANT_NONE, 0, 0, 1 },
+    { "p12", 12.5, 87.5, TH_QUADRANT_MANAGEMENT_DRIVEN, 4, 3, 4 },
+    { "p13", 12.5, 0.0, TH_QUADRANT_DEVELOPING, 4, 4, 4 },
+  };
+  /* Scored afresh at the session's threshold, 75: the outsider with E 5
+   * and W 1, then W 5; the other file's Ana as loaded, then with E 1. */
+  static const Expected outsider_w_1
+    = { "p99", 100.0, 0.0, TH_QUADRANT_LEADERSHIP_DRIVEN, 0, 0, 2 };
+  static const Expected outsider_w_5 = { "p99", 100.0, 100.0, TH_QUADRANT_BALANCED, 0, 0, 2 };
+  static const Expected other_ana = { "p1", 87.5, 37.5, TH_QUADRANT_LEADERSHIP_DRIVEN, 4, 4, 4 };
+  static const Expected other_ana_e_1 = { "p1", 50.0, 37.5, TH_QUADRANT_DEVELOPING, 4, 4, 4 };
   g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
   g_autoptr (ThSession) other = load_fixture ("session-valid.twohats");
   g_autoptr (ThParticipant) outsider = th_participant_new ("p99", "Outsider");
@@ -565,55 +672,54 @@ test_scores_follow_changes (void)
   ThParticipant *ana = th_session_lookup_participant (session, "p1");
   ThParticipant *lee = th_session_lookup_participant (session, "p2");
   ThParticipant *added;
-  ThScores scores;
 
-  assert_all_scores_current (session);
-  th_session_compute_scores (session, ana, &scores);
-  g_assert_cmpint (scores.quadrant, ==, TH_QUADRANT_LEADERSHIP_DRIVEN);
+  assert_session_scores (session, loaded, G_N_ELEMENTS (loaded));
 
   /* Through the session and straight on the participant. */
   g_assert_true (th_session_set_rating (session, "p1", "coach-a-colleague", 1, &error));
   g_assert_no_error (error);
-  assert_all_scores_current (session);
+  assert_scores_are (session, ana, &ana_c_1);
   th_participant_set_rating (ana, "weekly-milestones", 5);
-  assert_all_scores_current (session);
+  assert_scores_are (session, ana, &ana_w_5);
   g_assert_true (th_session_set_sort (session, "p1", "risk-register", TH_SIDE_LEADERSHIP, &error));
   g_assert_no_error (error);
-  assert_all_scores_current (session);
+  assert_scores_are (session, ana, &ana_r_wrong);
   th_participant_set_sort (ana, "risk-register", TH_SIDE_BOTH);
-  assert_all_scores_current (session);
+  assert_scores_are (session, ana, &ana_r_back);
   th_participant_merge_answers (lee, th_session_lookup_participant (other, "p3"));
-  assert_all_scores_current (session);
+  assert_scores_are (session, lee, &lee_as_sam);
 
   /* The quadrant moves with the threshold. */
   th_session_set_threshold (session, 62.5);
-  assert_all_scores_current (session);
+  assert_session_scores (session, at_62_5, G_N_ELEMENTS (at_62_5));
+  th_session_set_threshold (session, 75);
+  assert_session_scores (session, at_75, G_N_ELEMENTS (at_75));
   th_session_set_threshold (session, 99);
-  assert_all_scores_current (session);
+  assert_session_scores (session, at_99, G_N_ELEMENTS (at_99));
 
   /* Newcomers, merged copies and removals. */
   added = th_session_add_participant (session, "Kwame", &error);
   g_assert_no_error (error);
-  assert_scores_current (session, added);
+  assert_scores_are (session, added, &kwame_new);
   th_participant_set_rating (added, "explain-the-why", 4);
   th_participant_set_rating (added, "risk-register", 2);
-  assert_all_scores_current (session);
+  assert_scores_are (session, added, &kwame_rated);
+  th_session_set_threshold (session, 75);
   g_assert_cmpint (th_session_merge (session, other, &error), ==, 6);
   g_assert_no_error (error);
-  assert_all_scores_current (session);
   g_assert_true (th_session_remove_participant (session, "p2"));
-  assert_all_scores_current (session);
+  assert_session_scores (session, merged_at_75, G_N_ELEMENTS (merged_at_75));
 
   /* A participant of no session, or of another one, is scored afresh:
    * the session hears of no change to it. */
   th_participant_set_rating (outsider, "explain-the-why", 5);
   th_participant_set_rating (outsider, "weekly-milestones", 1);
-  assert_scores_current (session, outsider);
+  assert_scores_are (session, outsider, &outsider_w_1);
   th_participant_set_rating (outsider, "weekly-milestones", 5);
-  assert_scores_current (session, outsider);
-  assert_scores_current (session, th_session_lookup_participant (other, "p1"));
+  assert_scores_are (session, outsider, &outsider_w_5);
+  assert_scores_are (session, th_session_lookup_participant (other, "p1"), &other_ana);
   th_participant_set_rating (th_session_lookup_participant (other, "p1"), "explain-the-why", 1);
-  assert_scores_current (session, th_session_lookup_participant (other, "p1"));
+  assert_scores_are (session, th_session_lookup_participant (other, "p1"), &other_ana_e_1);
 }
 
 /* After one answer only the participant who gave it is scored again: a
@@ -643,14 +749,16 @@ test_scores_recomputed_for_one (void)
   g_assert_true (th_session_set_rating (session, "p3", "coach-a-colleague", 4, &error));
   g_assert_no_error (error);
   th_session_compute_scores (session, sam, &scores);
-  g_assert_cmpfloat (scores.leadership, ==, 100.0 * (5 + 4 - 2) / (4.0 * 2));
+  /* Explain-the-why 5 and coach-a-colleague 4: 100 (9 - 2) / 8. */
+  g_assert_cmpfloat (scores.leadership, ==, 87.5);
   th_session_compute_scores (session, ana, &scores);
   g_assert_cmpfloat (scores.management, ==, 37.5);
 
-  /* Until Ana changes too. */
+  /* Until Ana changes too: weekly-milestones 2 and risk-register 5,
+   * 100 (7 - 2) / 8. */
   th_participant_set_name (ana, "Ana María");
   th_session_compute_scores (session, ana, &scores);
-  g_assert_cmpfloat (scores.management, ==, 100.0 * (2 + 5 - 2) / (4.0 * 2));
+  g_assert_cmpfloat (scores.management, ==, 62.5);
 }
 
 /* Only the colliding ids change. */
