@@ -94,6 +94,17 @@ chart_test_pdf_to_text (const char *pdf_path)
 }
 
 char *
+chart_test_compact (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+char *
 chart_test_make_dir (void)
 {
   g_autoptr (GError) error = NULL;

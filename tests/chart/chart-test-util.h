@@ -23,6 +23,10 @@ void chart_test_free_points (GArray *points);
  * when pdftotext is not installed. */
 char *chart_test_pdf_to_text (const char *pdf_path);
 
+/* @text without any white space, so that words drawn one after another
+ * (a legend's names and counts) match wherever pdftotext broke its lines. */
+char *chart_test_compact (const char *text);
+
 /* A new temporary folder, removed with its files by chart_test_remove_dir(). */
 char *chart_test_make_dir (void);
 void chart_test_remove_dir (const char *dir);

@@ -57,62 +57,122 @@ export_pdf_text (ThQuadrantChart *chart, const char *dir, const char *name)
   return chart_test_pdf_to_text (path);
 }
 
+typedef struct
+{
+  const char *id;
+  const char *name;
+  double leadership;
+  double management;
+  ThQuadrant quadrant;
+} ExpectedPoint;
+
+/* Everyone of workshop.twohats with a position, worked out by hand with
+ * docs/scores.md.  The deck keys two behaviours to each side, so with
+ * both rated a score is 100 (s - 2) / 8 = 12.5 (s - 2) for the sum s of
+ * the two ratings.  The threshold is 50, and a score equal to it counts
+ * as high: Priya sits on both lines, Grace and Omar on the leadership
+ * line, Ines on the management line.  p11 (Zoë) has rated nothing and
+ * p12 (Noah) no management behaviour, so neither has a position. */
+static const ExpectedPoint workshop_points[] = {
+  /* leadership 5 + 4, management 2 + 1 */
+  { "p1", "Ana", 87.5, 12.5, TH_QUADRANT_LEADERSHIP_DRIVEN },
+  /* 4 + 4, 4 + 5 */
+  { "p2", "Lee, Jordan", 75.0, 87.5, TH_QUADRANT_BALANCED },
+  /* 2 + 2, 5 + 4 */
+  { "p3", "سارة الحربي", 25.0, 87.5, TH_QUADRANT_MANAGEMENT_DRIVEN },
+  /* 1 + 2, 2 + 2 */
+  { "p4", "דוד כהן", 12.5, 25.0, TH_QUADRANT_DEVELOPING },
+  /* 3 + 4, 3 + 4 */
+  { "p5", "Mateo 🎩", 62.5, 62.5, TH_QUADRANT_BALANCED },
+  /* 3 + 3, 3 + 3: on both lines */
+  { "p6", "Priya Raman", 50.0, 50.0, TH_QUADRANT_BALANCED },
+  /* 4 + 5, 2 + 3 */
+  { "p7", "Bartholomew Featherstonehaugh-Worthington III", 87.5, 37.5,
+    TH_QUADRANT_LEADERSHIP_DRIVEN },
+  /* 2 + 3, 4 + 4 */
+  { "p8", "Kwame Mensah", 37.5, 75.0, TH_QUADRANT_MANAGEMENT_DRIVEN },
+  /* 5 + 5, 5 + 5 */
+  { "p9", "Yuki Tanaka", 100.0, 100.0, TH_QUADRANT_BALANCED },
+  /* 1 + 1, 1 + 1 */
+  { "p10", "Olga Petrova", 0.0, 0.0, TH_QUADRANT_DEVELOPING },
+  /* 4 + 3, 1 + 2 */
+  { "p13", "Fatima Haddad", 62.5, 12.5, TH_QUADRANT_LEADERSHIP_DRIVEN },
+  /* 3 + 3, 4 + 4: on the leadership line */
+  { "p14", "Grace Ndlovu", 50.0, 75.0, TH_QUADRANT_BALANCED },
+  /* 2 + 2, 3 + 3: on the management line */
+  { "p15", "Ines Duarte", 25.0, 50.0, TH_QUADRANT_MANAGEMENT_DRIVEN },
+  /* 3 + 3, 1 + 2: on the leadership line */
+  { "p16", "Omar Farouk", 50.0, 12.5, TH_QUADRANT_LEADERSHIP_DRIVEN },
+};
+
 static void
 test_positions_from_session (void)
 {
-  /* p11 has no ratings and p12 no management rating: no position. */
-  static const char *const ids[]
-    = { "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10", "p13" };
   g_autoptr (ThSession) session = load_fixture ("workshop.twohats");
   g_autoptr (ThQuadrantChart) chart = th_quadrant_chart_new ();
   g_autofree char *dir = chart_test_make_dir ();
   g_autofree char *text = NULL;
-  const ThChartPoint *point;
   guint n_dots;
   const ThChartDotLayout *layout;
+  double mean_leadership, mean_management;
 
   th_quadrant_chart_set_session (chart, session);
 
-  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, G_N_ELEMENTS (ids));
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    g_assert_cmpstr (th_quadrant_chart_get_point (chart, i)->id, ==, ids[i]);
+  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, G_N_ELEMENTS (workshop_points));
+  for (guint i = 0; i < G_N_ELEMENTS (workshop_points); i++)
+    {
+      const ThChartPoint *point = th_quadrant_chart_get_point (chart, i);
 
-  point = th_quadrant_chart_get_point (chart, 0);
-  g_assert_cmpstr (point->name, ==, "Ana");
-  g_assert_cmpfloat (point->leadership, ==, 87.5);
-  g_assert_cmpfloat (point->management, ==, 12.5);
-
-  /* Priya sits exactly on the threshold, which counts as high. */
-  point = th_quadrant_chart_get_point (chart, 5);
-  g_assert_cmpstr (point->name, ==, "Priya Raman");
-  g_assert_cmpfloat (point->leadership, ==, 50.0);
+      g_assert_cmpstr (point->id, ==, workshop_points[i].id);
+      g_assert_cmpstr (point->name, ==, workshop_points[i].name);
+      g_assert_cmpfloat (point->leadership, ==, workshop_points[i].leadership);
+      g_assert_cmpfloat (point->management, ==, workshop_points[i].management);
+    }
 
   g_assert_cmpstr (th_quadrant_chart_get_title (chart), ==, "Team offsite, March");
   g_assert_cmpfloat (th_quadrant_chart_get_threshold (chart), ==, 50.0);
-  g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_BALANCED), ==, 4);
+  /* p2, p5, p6, p9, p14 / p1, p7, p13, p16 / p3, p8, p15 / p4, p10. */
+  g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_BALANCED), ==, 5);
   g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_LEADERSHIP_DRIVEN), ==,
-                    3);
+                    4);
   g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_MANAGEMENT_DRIVEN), ==,
-                    2);
+                    3);
   g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_DEVELOPING), ==, 2);
+
+  /* The sums of the fourteen scores are 725 and 687.5. */
+  g_assert_true (th_quadrant_chart_get_mean (chart, &mean_leadership, &mean_management));
+  g_assert_cmpfloat_with_epsilon (mean_leadership, 725.0 / 14.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (mean_management, 687.5 / 14.0, 1e-9);
 
   draw_once (chart);
   layout = th_quadrant_chart_get_layout (chart, &n_dots);
-  g_assert_cmpuint (n_dots, ==, G_N_ELEMENTS (ids));
-  g_assert_cmpint (layout[5].quadrant, ==, TH_QUADRANT_BALANCED);
+  g_assert_cmpuint (n_dots, ==, G_N_ELEMENTS (workshop_points));
   for (guint i = 0; i < n_dots; i++)
-    g_assert_true (layout[i].labelled);
+    {
+      if (layout[i].quadrant != workshop_points[i].quadrant)
+        g_error ("%s (%.1f, %.1f) is in quadrant %d, not %d", workshop_points[i].name,
+                 workshop_points[i].leadership, workshop_points[i].management, layout[i].quadrant,
+                 workshop_points[i].quadrant);
+      g_assert_true (layout[i].labelled);
+    }
 
   text = export_pdf_text (chart, dir, "session.pdf");
   if (text != NULL)
     {
+      g_autofree char *flat = chart_test_compact (text);
+
       g_assert_nonnull (strstr (text, "Team offsite, March"));
       g_assert_nonnull (strstr (text, "2 March 2026"));
-      g_assert_nonnull (strstr (text, "11 participants"));
+      g_assert_nonnull (strstr (text, "14 participants"));
       g_assert_nonnull (strstr (text, "Priya Raman"));
       g_assert_nonnull (strstr (text, "Lee, Jordan"));
+      g_assert_nonnull (strstr (text, "Grace Ndlovu"));
       g_assert_null (strstr (text, "Zoë"));
       g_assert_null (strstr (text, "Noah Silva"));
+      /* The legend counts each quadrant; the mean is shown rounded. */
+      if (strstr (flat, "Bothhats5Leadership-driven4Management-driven3Stilldeveloping2") == NULL)
+        g_error ("the legend does not count 5, 4, 3 and 2:\n%s", text);
+      g_assert_nonnull (strstr (flat, "leadership52·management49"));
     }
 
   chart_test_remove_dir (dir);
@@ -207,14 +267,24 @@ test_session_changes (void)
   g_assert_true (th_session_set_rating (session, "p12", "weekly-milestones", 5, &error));
   g_assert_no_error (error);
   g_assert_cmpfloat (th_quadrant_chart_get_threshold (chart), ==, 50.0);
-  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 11);
+  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 14);
 
+  /* Noah now has leadership 100 (3 - 1) / 4 = 50 and management
+   * 100 (5 - 1) / 4 = 100.  At 60, Priya (50, 50) is no longer in "both
+   * hats", and Grace (50, 75) and Noah join the management-driven. */
   th_quadrant_chart_set_session (chart, session);
   g_assert_cmpfloat (th_quadrant_chart_get_threshold (chart), ==, 60.0);
   g_assert_cmpstr (th_quadrant_chart_get_title (chart), ==, "Second day");
-  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 12);
-  /* Priya (50, 50) is no longer in "both hats". */
+  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 15);
+  g_assert_cmpstr (th_quadrant_chart_get_point (chart, 10)->name, ==, "Noah Silva");
+  g_assert_cmpfloat (th_quadrant_chart_get_point (chart, 10)->leadership, ==, 50.0);
+  g_assert_cmpfloat (th_quadrant_chart_get_point (chart, 10)->management, ==, 100.0);
   g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_BALANCED), ==, 3);
+  g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_LEADERSHIP_DRIVEN), ==,
+                    3);
+  g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_MANAGEMENT_DRIVEN), ==,
+                    4);
+  g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_DEVELOPING), ==, 5);
 
   draw_once (chart);
   text = export_pdf_text (chart, dir, "changed.pdf");
@@ -224,6 +294,25 @@ test_session_changes (void)
       g_assert_nonnull (strstr (text, "Noah Silva"));
     }
 
+  /* At 62.5 the same people stay where they were, but Mateo (62.5, 62.5)
+   * now sits on both lines and Fatima (62.5, 12.5) on the leadership
+   * line: both still count as high there. */
+  th_session_set_threshold (session, 62.5);
+  th_quadrant_chart_set_session (chart, session);
+  g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_BALANCED), ==, 3);
+  g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_LEADERSHIP_DRIVEN), ==,
+                    3);
+  g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_MANAGEMENT_DRIVEN), ==,
+                    4);
+  g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_DEVELOPING), ==, 5);
+  draw_once (chart);
+  g_assert_cmpstr (th_quadrant_chart_get_point (chart, 4)->name, ==, "Mateo 🎩");
+  g_assert_cmpint (th_quadrant_chart_get_layout (chart, NULL)[4].quadrant, ==,
+                   TH_QUADRANT_BALANCED);
+  g_assert_cmpstr (th_quadrant_chart_get_point (chart, 11)->name, ==, "Fatima Haddad");
+  g_assert_cmpint (th_quadrant_chart_get_layout (chart, NULL)[11].quadrant, ==,
+                   TH_QUADRANT_LEADERSHIP_DRIVEN);
+
   chart_test_remove_dir (dir);
 }
 
@@ -231,8 +320,9 @@ static void
 test_session_anonymous (void)
 {
   static const char *const names[]
-    = { "Ana",         "Lee, Jordan", "سارة",        "דוד",          "Mateo",        "Priya Raman",
-        "Bartholomew", "Kwame",       "Yuki Tanaka", "Olga Petrova", "Fatima Haddad" };
+    = { "Ana",         "Lee, Jordan", "سارة",        "דוד",          "Mateo",         "Priya Raman",
+        "Bartholomew", "Kwame",       "Yuki Tanaka", "Olga Petrova", "Fatima Haddad", "Grace",
+        "Ndlovu",      "Ines",        "Duarte",      "Omar",         "Farouk" };
   g_autoptr (ThSession) session = load_fixture ("workshop.twohats");
   g_autoptr (ThQuadrantChart) chart = th_quadrant_chart_new ();
   g_autofree char *dir = chart_test_make_dir ();
@@ -297,6 +387,8 @@ test_session_built_in_code (void)
   g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 1);
   g_assert_cmpfloat (th_quadrant_chart_get_point (chart, 0)->leadership, ==, 100.0);
   g_assert_cmpfloat (th_quadrant_chart_get_point (chart, 0)->management, ==, 50.0);
+  /* Management 50 is on the default threshold, which counts as high. */
+  g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_BALANCED), ==, 1);
   /* A session without a title gets the default one, not the last chart's. */
   g_assert_null (th_quadrant_chart_get_title (chart));
   draw_once (chart);

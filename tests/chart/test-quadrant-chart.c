@@ -177,16 +177,19 @@ assert_layout_is_sound (ThQuadrantChart *chart, int width, int height)
     {
       const ThChartDotLayout *dot = &layout[i];
       const ThChartPoint *point = th_quadrant_chart_get_point (chart, i);
-      ThQuadrant expected = th_quadrant_for_scores (point->leadership, point->management,
-                                                    th_quadrant_chart_get_threshold (chart));
       double x0, y0, x1, y1;
 
       g_assert_cmpuint (dot->index, ==, i);
-      g_assert_cmpint (dot->quadrant, ==, expected);
+      g_assert_cmpint (dot->quadrant, >=, TH_QUADRANT_BALANCED);
+      g_assert_cmpint (dot->quadrant, <=, TH_QUADRANT_DEVELOPING);
       g_assert_cmpfloat_with_epsilon (dot->x, px + pw * point->management / 100.0, EPSILON);
       g_assert_cmpfloat_with_epsilon (dot->y, py + ph * (100.0 - point->leadership) / 100.0,
                                       EPSILON);
 
+      /* The dot lies in the quadrant it is counted in.  The bounds are
+       * closed on both sides, so this cannot tell which side a dot on a
+       * threshold line belongs to: assert_quadrants() does, for charts
+       * whose quadrants the test spells out. */
       quadrant_bounds (chart, dot->quadrant, &x0, &y0, &x1, &y1);
       g_assert_cmpfloat (dot->x, >=, x0 - EPSILON);
       g_assert_cmpfloat (dot->x, <=, x1 + EPSILON);
@@ -250,6 +253,31 @@ assert_layout_is_sound (ThQuadrantChart *chart, int width, int height)
   return labelled->len;
 }
 
+/* The quadrant of every dot, as written in the test from docs/scores.md
+ * "Quadrants" (a score equal to the threshold counts as high), and how
+ * many dots each quadrant counts. */
+static void
+assert_quadrants (ThQuadrantChart *chart, const ThQuadrant *expected, guint n)
+{
+  guint n_dots;
+  const ThChartDotLayout *layout = th_quadrant_chart_get_layout (chart, &n_dots);
+  guint counts[TH_QUADRANT_DEVELOPING + 1] = { 0 };
+
+  g_assert_cmpuint (n_dots, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const ThChartPoint *point = th_quadrant_chart_get_point (chart, i);
+
+      if (layout[i].quadrant != expected[i])
+        g_error ("point %u (leadership %g, management %g, threshold %g) is in quadrant %d, not %d",
+                 i, point->leadership, point->management, th_quadrant_chart_get_threshold (chart),
+                 layout[i].quadrant, expected[i]);
+      counts[expected[i]]++;
+    }
+  for (ThQuadrant q = TH_QUADRANT_BALANCED; q <= TH_QUADRANT_DEVELOPING; q++)
+    g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, q), ==, counts[q]);
+}
+
 static void
 test_layout (gconstpointer data)
 {
@@ -303,10 +331,15 @@ test_layout_corners (void)
     = { "Top Right", "Top Left", "Bottom Left", "Bottom Right", "Middle", "Left Edge" };
   static const double scores[][2]
     = { { 100, 100 }, { 100, 0 }, { 0, 0 }, { 0, 100 }, { 50, 50 }, { 40, 0 } };
+  /* "Middle" is on both lines of the default threshold, 50. */
+  static const ThQuadrant quadrants[]
+    = { TH_QUADRANT_BALANCED,          TH_QUADRANT_LEADERSHIP_DRIVEN, TH_QUADRANT_DEVELOPING,
+        TH_QUADRANT_MANAGEMENT_DRIVEN, TH_QUADRANT_BALANCED,          TH_QUADRANT_DEVELOPING };
   g_autoptr (ThQuadrantChart) chart = chart_with_named_points (names, scores, G_N_ELEMENTS (names));
   cairo_surface_t *surface = draw_to_image (chart, 1600, 1200);
 
   g_assert_cmpuint (assert_layout_is_sound (chart, 1600, 1200), ==, G_N_ELEMENTS (names));
+  assert_quadrants (chart, quadrants, G_N_ELEMENTS (quadrants));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_assert_cmpint (th_quadrant_chart_get_label_kind (chart, i), ==, TH_CHART_LABEL_NAME);
 
@@ -340,6 +373,8 @@ test_layout_crowded_numbers (void)
   th_quadrant_chart_set_points (chart, (const ThChartPoint *)(void *)points->data, points->len);
   surface = draw_to_image (chart, 1600, 1200);
   assert_layout_is_sound (chart, 1600, 1200);
+  /* Everyone is between 56 and 64 on both: all forty in "both hats". */
+  g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_BALANCED), ==, 40);
 
   for (guint i = 0; i < 40; i++)
     {
@@ -357,17 +392,18 @@ test_threshold_moves_boundary (void)
 {
   static const char *const names[] = { "Ana", "Lee", "Kwame" };
   static const double scores[][2] = { { 60, 60 }, { 90, 20 }, { 20, 90 } };
+  static const ThQuadrant at_50_quadrants[]
+    = { TH_QUADRANT_BALANCED, TH_QUADRANT_LEADERSHIP_DRIVEN, TH_QUADRANT_MANAGEMENT_DRIVEN };
+  static const ThQuadrant at_70_quadrants[]
+    = { TH_QUADRANT_DEVELOPING, TH_QUADRANT_LEADERSHIP_DRIVEN, TH_QUADRANT_MANAGEMENT_DRIVEN };
   g_autoptr (ThQuadrantChart) chart = chart_with_named_points (names, scores, 3);
   cairo_surface_t *surface;
-  const ThChartDotLayout *layout;
   double px, py, pw, ph;
   guint8 at_50[4], at_70[4];
   double sample_x, sample_y;
 
   surface = draw_to_image (chart, 1600, 1200);
-  layout = th_quadrant_chart_get_layout (chart, NULL);
-  g_assert_cmpint (layout[0].quadrant, ==, TH_QUADRANT_BALANCED);
-  g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_BALANCED), ==, 1);
+  assert_quadrants (chart, at_50_quadrants, 3);
   assert_layout_is_sound (chart, 1600, 1200);
 
   /* A spot with management 62 and leadership 92 is in "both hats" at 50
@@ -380,18 +416,46 @@ test_threshold_moves_boundary (void)
 
   th_quadrant_chart_set_threshold (chart, 70);
   surface = draw_to_image (chart, 1600, 1200);
-  layout = th_quadrant_chart_get_layout (chart, NULL);
-  g_assert_cmpint (layout[0].quadrant, ==, TH_QUADRANT_DEVELOPING);
-  g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_BALANCED), ==, 0);
-  g_assert_cmpuint (th_quadrant_chart_get_quadrant_count (chart, TH_QUADRANT_DEVELOPING), ==, 1);
+  assert_quadrants (chart, at_70_quadrants, 3);
   assert_layout_is_sound (chart, 1600, 1200);
   get_pixel (surface, sample_x, sample_y, at_70);
   cairo_surface_destroy (surface);
+
+  /* At 60 Ana sits on both lines, which count as high: back in "both
+   * hats", her label on that side of the lines. */
+  th_quadrant_chart_set_threshold (chart, 60);
+  draw_and_forget (chart, 1600, 1200);
+  assert_quadrants (chart, at_50_quadrants, 3);
+  assert_layout_is_sound (chart, 1600, 1200);
 
   /* Bluish green (#009e73) tint, then orange (#e69f00). */
   g_assert_cmpint (at_50[1], >, at_50[0]);
   g_assert_cmpint (at_70[0], >, at_70[2]);
   g_assert_cmpint (at_70[0], >, at_50[0]);
+}
+
+/* Dots exactly on a threshold line belong to the quadrant on its high
+ * side (docs/scores.md "Quadrants"), and their labels are drawn there. */
+static void
+test_on_threshold (gconstpointer data)
+{
+  double t = *(const double *)data;
+  const char *const names[] = { "Ada", "Ben", "Cyd", "Dee", "Eve" };
+  /* Leadership, management: on both lines, on the leadership line with
+   * management high and low, on the management line with leadership
+   * high and low.  The group mean falls below and left of the first dot,
+   * whose label would otherwise have to make room for the mean's marker. */
+  const double scores[][2] = { { t, t }, { t, 70 }, { t, 10 }, { 70, t }, { 10, t } };
+  static const ThQuadrant quadrants[]
+    = { TH_QUADRANT_BALANCED, TH_QUADRANT_BALANCED, TH_QUADRANT_LEADERSHIP_DRIVEN,
+        TH_QUADRANT_BALANCED, TH_QUADRANT_MANAGEMENT_DRIVEN };
+  g_autoptr (ThQuadrantChart) chart = chart_with_named_points (names, scores, G_N_ELEMENTS (names));
+
+  th_quadrant_chart_set_threshold (chart, t);
+  draw_and_forget (chart, 1600, 1200);
+  assert_quadrants (chart, quadrants, G_N_ELEMENTS (quadrants));
+  /* Everyone has room for a label, and each stays in its dot's quadrant. */
+  g_assert_cmpuint (assert_layout_is_sound (chart, 1600, 1200), ==, G_N_ELEMENTS (names));
 }
 
 static void
@@ -469,6 +533,8 @@ test_pixels_highlight_ring (void)
 {
   static const char *const names[] = { "Ana", "Lee", "Kwame" };
   static const double scores[][2] = { { 82, 62 }, { 30, 37 }, { 62, 88 } };
+  static const ThQuadrant quadrants[]
+    = { TH_QUADRANT_BALANCED, TH_QUADRANT_DEVELOPING, TH_QUADRANT_BALANCED };
   g_autoptr (ThQuadrantChart) chart = chart_with_named_points (names, scores, 3);
   cairo_surface_t *plain;
   cairo_surface_t *ringed;
@@ -481,6 +547,7 @@ test_pixels_highlight_ring (void)
   g_assert_cmpint (th_quadrant_chart_get_highlight (chart), ==, 1);
   ringed = draw_to_image (chart, 1600, 1200);
   assert_layout_is_sound (chart, 1600, 1200);
+  assert_quadrants (chart, quadrants, 3);
 
   layout = th_quadrant_chart_get_layout (chart, NULL);
   inner = layout[1].radius * 1.35;
@@ -733,6 +800,10 @@ test_rtl_and_emoji (void)
   };
   static const double scores[][2]
     = { { 80, 20 }, { 20, 80 }, { 80, 80 }, { 20, 20 }, { 60, 30 }, { 35, 65 } };
+  static const ThQuadrant quadrants[] = {
+    TH_QUADRANT_LEADERSHIP_DRIVEN, TH_QUADRANT_MANAGEMENT_DRIVEN, TH_QUADRANT_BALANCED,
+    TH_QUADRANT_DEVELOPING,        TH_QUADRANT_LEADERSHIP_DRIVEN, TH_QUADRANT_MANAGEMENT_DRIVEN
+  };
   g_autoptr (ThQuadrantChart) chart = chart_with_named_points (names, scores, G_N_ELEMENTS (names));
   g_autofree char *dir = chart_test_make_dir ();
   cairo_surface_t *surface = draw_to_image (chart, 1600, 1200);
@@ -740,6 +811,7 @@ test_rtl_and_emoji (void)
   const char *formats[] = { "pdf", "svg", "png" };
 
   g_assert_cmpuint (assert_layout_is_sound (chart, 1600, 1200), ==, G_N_ELEMENTS (names));
+  assert_quadrants (chart, quadrants, G_N_ELEMENTS (quadrants));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_assert_cmpint (th_quadrant_chart_get_label_kind (chart, i), ==, TH_CHART_LABEL_NAME);
@@ -1332,6 +1404,9 @@ main (int argc, char *argv[])
 
   static const int heat_sizes[][2] = { { 1600, 1200 }, { 360, 270 } };
 
+  /* The default threshold, and one that is not a whole number. */
+  static const double thresholds[] = { 50.0, 62.5 };
+
   g_test_init (&argc, &argv, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1345,6 +1420,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/layout/corners", test_layout_corners);
   g_test_add_func ("/chart/layout/crowded-numbers", test_layout_crowded_numbers);
   g_test_add_func ("/chart/layout/threshold", test_threshold_moves_boundary);
+  g_test_add_data_func ("/chart/layout/on-threshold/50", &thresholds[0], test_on_threshold);
+  g_test_add_data_func ("/chart/layout/on-threshold/62.5", &thresholds[1], test_on_threshold);
   g_test_add_func ("/chart/layout/sizes", test_sizes);
   g_test_add_func ("/chart/layout/scaled-context", test_scaled_context);
   g_test_add_func ("/chart/layout/rtl-and-emoji", test_rtl_and_emoji);
