@@ -6,11 +6,13 @@
  */
 
 /* Runs the real two-hats executable, with no display, as a user or a
- * script would (SPEC §6): exit statuses, messages on stderr, and output
+ * script would (docs/command-line.md): exit statuses, messages on stderr, and output
  * files written whole or not at all. */
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+#include <locale.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -32,27 +34,31 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* Runs two-hats with the NULL-terminated arguments after @run. */
+/* Runs @exe with @args, in German when @german says so. */
 static void
-run_two_hats (Run *run, ...)
+run_program (Run *run, const char *exe, gboolean german, va_list args)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) envp = g_get_environ ();
   const char *arg;
   int wait_status = 0;
-  va_list args;
 
-  g_ptr_array_add (argv, (char *)TWO_HATS_EXE);
-  va_start (args, run);
+  g_ptr_array_add (argv, (char *)exe);
   while ((arg = va_arg (args, const char *)) != NULL)
     g_ptr_array_add (argv, (char *)arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   /* The command line must work where there is no display at all. */
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  if (german)
+    {
+      /* What a German desktop session sets. */
+      envp = g_environ_setenv (envp, "LANGUAGE", "de", TRUE);
+      envp = g_environ_setenv (envp, "LANG", "de_DE.UTF-8", TRUE);
+      envp = g_environ_setenv (envp, "LC_ALL", "de_DE.UTF-8", TRUE);
+    }
 
   g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run->out, &run->err,
                 &wait_status, &error);
@@ -61,6 +67,29 @@ run_two_hats (Run *run, ...)
   g_assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
   g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
+}
+
+/* Runs two-hats with the NULL-terminated arguments after @run. */
+static void
+run_two_hats (Run *run, ...)
+{
+  va_list args;
+
+  va_start (args, run);
+  run_program (run, TWO_HATS_EXE, FALSE, args);
+  va_end (args);
+}
+
+/* The same in German, with the build tree's two-hats (tests/cli/uninstalled),
+ * whose main.c binds the catalogue compiled from po/de.po. */
+static void
+run_two_hats_german (Run *run, ...)
+{
+  va_list args;
+
+  va_start (args, run);
+  run_program (run, TWO_HATS_UNINSTALLED_EXE, TRUE, args);
+  va_end (args);
 }
 
 static char *
@@ -361,6 +390,119 @@ test_usage_errors (void)
     }
 }
 
+/* German, from po/de.po */
+
+#define BUILD_CATALOGUE BUILD_ROOT "/po/de/LC_MESSAGES/" GETTEXT_PACKAGE ".mo"
+
+/* Whether the German tests can run: the locale must exist (tools/deps
+ * --tests generates it), and the catalogue is part of every build. */
+static gboolean
+german_available (void)
+{
+  locale_t german = newlocale (LC_ALL_MASK, "de_DE.UTF-8", (locale_t)0);
+
+  if (german == (locale_t)0)
+    {
+      g_test_skip ("the de_DE.UTF-8 locale is not installed (tools/deps --tests generates it)");
+      return FALSE;
+    }
+  freelocale (german);
+
+  if (!g_file_test (BUILD_CATALOGUE, G_FILE_TEST_IS_REGULAR))
+    g_error ("%s is missing: po/meson.build compiles it with the project", BUILD_CATALOGUE);
+  return TRUE;
+}
+
+/* The expected strings are the msgstr of po/de.po, written out here. */
+
+static void
+test_german_missing_file (void)
+{
+  g_auto (Run) run = { 0 };
+
+  if (!german_available ())
+    return;
+
+  run_two_hats_german (&run, "--check", "/nonexistent-two-hats/deck.json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==,
+                   "two-hats: /nonexistent-two-hats/deck.json: Datei oder Ordner nicht gefunden\n");
+}
+
+/* Plural forms too: "Plural-Forms: nplurals=2; plural=(n != 1)". */
+static void
+test_german_check_good (void)
+{
+  g_autofree char *deck = th_test_fixture_path ("deck-valid-full.json");
+  g_autofree char *session = th_test_fixture_path ("session-valid.twohats");
+  g_autofree char *expected
+    = g_strdup_printf ("%s: gültiges Kartendeck „Mini deck“: 2 Konzeptkarten, 4 Verhaltenskarten\n"
+                       "%s: gültige Sitzung: 6 Teilnehmende, 4 Verhaltenskarten\n",
+                       deck, session);
+  g_auto (Run) run = { 0 };
+
+  if (!german_available ())
+    return;
+
+  run_two_hats_german (&run, "--check", deck, session, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_german_bad_deck (void)
+{
+  g_autofree char *deck = th_test_fixture_path ("deck-behaviour-key-invalid.json");
+  g_autofree char *expected = g_strdup_printf (
+    "two-hats: %s: behaviours[3].key: “sideways” ist weder „leadership“ noch „management“\n", deck);
+  g_auto (Run) run = { 0 };
+
+  if (!german_available ())
+    return;
+
+  run_two_hats_german (&run, "--check", deck, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_cmpstr (run.out, ==, "");
+}
+
+static void
+test_german_usage (void)
+{
+  g_auto (Run) run = { 0 };
+
+  if (!german_available ())
+    return;
+
+  run_two_hats_german (&run, "--check", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==,
+                   "two-hats: --check erwartet mindestens eine DATEI\n"
+                   "„two-hats --help“ liefert weitere Informationen.\n");
+  g_assert_cmpstr (run.out, ==, "");
+}
+
+/* The build tree's two-hats differs from the installed one only in where
+ * it looks for the catalogue; the installed one looks in LOCALEDIR, and
+ * that is where the build installs the catalogue (meson's install plan,
+ * meson-info/intro-installed.json). */
+static void
+test_catalogue_installed_where_bound (void)
+{
+  g_autofree char *plan = g_build_filename (BUILD_ROOT, "meson-info", "intro-installed.json", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonObject *installed;
+
+  json_parser_load_from_file (parser, plan, &error);
+  g_assert_no_error (error);
+  installed = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_has_member (installed, BUILD_CATALOGUE));
+  g_assert_cmpstr (json_object_get_string_member (installed, BUILD_CATALOGUE), ==,
+                   LOCALEDIR "/de/LC_MESSAGES/" GETTEXT_PACKAGE ".mo");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -380,6 +522,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/export-csv/from-deck", test_export_csv_from_deck);
   g_test_add_func ("/cli/export-csv/unwritable", test_export_csv_unwritable);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/german/missing-file", test_german_missing_file);
+  g_test_add_func ("/cli/german/check-good", test_german_check_good);
+  g_test_add_func ("/cli/german/bad-deck", test_german_bad_deck);
+  g_test_add_func ("/cli/german/usage", test_german_usage);
+  g_test_add_func ("/cli/german/catalogue-installed-where-bound",
+                   test_catalogue_installed_where_bound);
 
   return g_test_run ();
 }
