@@ -36,6 +36,10 @@ export function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+// TH_TEST_SLOW stretches every deadline a test waits for (3 in the
+// sanitizer pass).  The defaults below are stretched here; a caller that
+// passes its own timeout stretches it itself.
+export const SLOW = Number(process.env.TH_TEST_SLOW || '1') || 1;
 
 // The DevTools protocol over the pipe: messages are JSON, each ended by NUL.
 export class Cdp {
@@ -122,7 +126,7 @@ export class Page {
     return result.result.value;
   }
 
-  async navigate(url, timeoutMs = 30000) {
+  async navigate(url, timeoutMs = 30000 * SLOW) {
     const loaded = new Promise((resolve) => { this.loaded = resolve; });
     const result = await this.send('Page.navigate', { url });
     if (result.errorText)
@@ -138,7 +142,7 @@ export class Page {
     await loaded;
   }
 
-  async waitFor(expression, what, timeoutMs = 20000) {
+  async waitFor(expression, what, timeoutMs = 20000 * SLOW) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (await this.evaluate(expression))
@@ -194,8 +198,8 @@ export class Page {
   async screenshot(name) {
     // The picture of the page at rest, not of a card halfway in.
     const settled = this.evaluate('Promise.all(document.getAnimations().map((a) => a.finished))');
-    if (await Promise.race([settled, sleep(10000).then(() => 'timeout')]) === 'timeout')
-      fail(`${this.name}: the page was still moving 10 s later (${name})`);
+    if (await Promise.race([settled, sleep(10000 * SLOW).then(() => 'timeout')]) === 'timeout')
+      fail(`${this.name}: the page was still moving ${10 * SLOW} s later (${name})`);
     const { data } = await this.send('Page.captureScreenshot', { format: 'png' });
     const file = path.join(this.screens, name + '.png');
     fs.writeFileSync(file, Buffer.from(data, 'base64'));
@@ -296,10 +300,10 @@ async function killGroup(pgid) {
   } catch (e) {
     // Gone in between.
   }
-  const deadline = Date.now() + 30000;
+  const deadline = Date.now() + 30000 * SLOW;
   while (groupAlive(pgid)) {
     if (Date.now() > deadline)
-      fail(`Chromium's processes (group ${pgid}) outlived SIGKILL for 30 s`);
+      fail(`Chromium's processes (group ${pgid}) outlived SIGKILL for ${30 * SLOW} s`);
     await sleep(50);
   }
 }
