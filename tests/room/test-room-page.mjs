@@ -7,23 +7,31 @@
 // The participant page in a real headless Chromium at 360×740 (a small
 // phone), against the real `two-hats --host`: join, sort every card, rate
 // every card, survive a reload and a dropped network, and find every
-// answer in the session file.  The phones are phone.mjs's: Chromium
-// driven over the DevTools protocol.  Screenshots go to
-// build/tests/room-screens/.
+// answer in the session file; then in German, against a host that runs in
+// German too.  The phones are phone.mjs's: Chromium driven over the
+// DevTools protocol.  Screenshots go to build/tests/room-screens/.
 //
-// Exit status: 0 pass, 1 fail, 77 skip (Chromium not installed).
+// Exit status: 0 pass, 1 fail, 77 skip (Chromium or the de_DE.UTF-8
+// locale not installed).
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { fail, findChromium, log, openPage, removeTree, sleep, startBrowser } from './phone.mjs';
+import {
+  SLOW, fail, findChromium, log, openPage, removeTree, sleep, startBrowser,
+} from './phone.mjs';
 
 const SKIP = 77;
 const buildDir = process.env.G_TEST_BUILDDIR || path.resolve('build/tests');
 const srcDir = process.env.G_TEST_SRCDIR || path.resolve('tests');
 const twoHats = path.join(buildDir, '..', 'src', 'two-hats');
+// The same program with the build tree's catalogue (po/de.po compiled) as
+// its LOCALEDIR: tests/cli/uninstalled/meson.build.
+const twoHatsUninstalled = path.join(buildDir, 'cli', 'uninstalled', 'two-hats');
+// What a German desktop session sets.
+const GERMAN = { LANGUAGE: 'de', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' };
 const deckPath = path.join(srcDir, '..', 'data', 'decks', 'leadership-management.json');
 const screens = path.join(buildDir, 'room-screens');
 
@@ -32,20 +40,34 @@ if (!chromium) {
   console.log('Chromium is not installed (apt-get install chromium; tools/deps --tests does)');
   process.exit(SKIP);
 }
+const locales = spawnSync('locale', ['-a'], { encoding: 'utf8' }).stdout || '';
+if (!/^de_DE\.utf-?8$/im.test(locales)) {
+  console.log('the de_DE.UTF-8 locale is not installed (tools/deps --tests generates it)');
+  process.exit(SKIP);
+}
 
-function startHost(sessionPath) {
-  const host = spawn(twoHats, ['--host', '--bind=127.0.0.1', '--port=0', sessionPath],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
+// `two-hats --host` (@program, in the environment @env) on 127.0.0.1;
+// what it says on stderr is kept in host.stderr().
+function startHost(sessionPath, program = twoHats, env = process.env) {
+  const host = spawn(program, ['--host', '--bind=127.0.0.1', '--port=0', sessionPath],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let errors = '';
+  host.stderr.on('data', (chunk) => {
+    errors += chunk.toString();
+    for (const line of chunk.toString().split('\n').filter((l) => l !== ''))
+      console.log('# host:', line);
+  });
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error('two-hats --host printed nothing')), 10000);
+    const timer = setTimeout(() => reject(new Error('two-hats --host printed nothing')),
+      10000 * SLOW);
     host.stdout.on('data', (chunk) => {
       output += chunk.toString();
       const url = /^join-url: (.*)$/m.exec(output);
       const code = /^join-code: (.*)$/m.exec(output);
       if (url && code) {
         clearTimeout(timer);
-        resolve({ host, url: url[1], code: code[1] });
+        resolve({ host, url: url[1], code: code[1], stderr: () => errors });
       }
     });
     host.on('exit', (status) => reject(new Error('two-hats --host exited with ' + status)));
@@ -57,7 +79,7 @@ function readSession(sessionPath) {
 }
 
 async function waitForFile(sessionPath, check, what) {
-  const deadline = Date.now() + 20000;
+  const deadline = Date.now() + 20000 * SLOW;
   for (;;) {
     let session = null;
     try {
@@ -151,7 +173,7 @@ async function englishRun(cdp, room, sessionPath, deck) {
       await page.send('Network.emulateNetworkConditions',
         { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
       await page.waitFor('document.getElementById("net").dataset.state === "saved"',
-        'the queued answers to be saved', 40000);
+        'the queued answers to be saved', 40000 * SLOW);
     }
   }
 
@@ -239,7 +261,7 @@ async function followPhases(page, deck, sorted, name) {
     { urlPattern: '*/api/deck' }] });
 
   // Within a poll or two (every 2 s) the page shows the reveal.
-  await page.waitFor('document.body.dataset.view === "reveal"', 'the reveal', 15000);
+  await page.waitFor('document.body.dataset.view === "reveal"', 'the reveal', 15000 * SLOW);
   await page.waitFor(`document.querySelectorAll('#reveal-list li').length === ${deck.behaviours.length}`,
     'the revealed cards');
   const items = await page.evaluate(`Array.from(document.querySelectorAll('#reveal-list li'))
@@ -260,11 +282,16 @@ async function followPhases(page, deck, sorted, name) {
 
   // Reflect: everything is rated already, so the page says thank you.
   phase = 'reflect';
-  await page.waitFor('document.body.dataset.view === "done"', 'done after reflect', 15000);
+  await page.waitFor('document.body.dataset.view === "done"', 'done after reflect',
+    15000 * SLOW);
   await page.send('Fetch.disable');
 }
 
-// The German run: the texts, and staying anonymous.
+// The German run: the texts, and staying anonymous, against a host that
+// runs in German itself.  The page's own words are its own (app.js); what
+// the host adds comes from po/de.po, through main.c's bindtextdomain: the
+// number an anonymous participant gets ("Participant %u" → "Person %u"),
+// the server's error messages, and the host's lines on stderr.
 async function germanRun(cdp, room, sessionPath) {
   const page = await openPage(cdp, 'de', 'de-DE', screens);
 
@@ -295,7 +322,14 @@ async function germanRun(cdp, room, sessionPath) {
   if (error !== 'Der Code stimmt nicht. Sieh auf der Leinwand nach.')
     fail('de: the wrong-code message reads ' + error);
   await page.screenshot('07-de-wrong-code');
-  // That refusal was logged by the browser as a failed request (403): ours.
+  // The server's own words for that refusal, as the page's request gets
+  // them: "That is not the join code." in po/de.po.
+  const refusal = await page.evaluate(`fetch('/api/join', { method: 'POST',
+      headers: { 'Content-Type': 'application/json' }, body: '{"code": "AAAAAA"}' })
+    .then((r) => r.json().then((body) => r.status + ' ' + body.error))`);
+  if (refusal !== '403 Das ist nicht der Beitrittscode.')
+    fail('de: the server refused the wrong code with ' + refusal);
+  // Those refusals were logged by the browser as failed requests (403): ours.
   page.problems = page.problems.filter((p) => !/403/.test(p));
 
   await page.evaluate('document.getElementById("join-code").value = ""');
@@ -303,7 +337,7 @@ async function germanRun(cdp, room, sessionPath) {
   await page.tap('#join-button');
   await page.waitForView('sort');
   const who = await page.evaluate('document.getElementById("who").textContent');
-  if (!/^Du bist Participant \d+$/.test(who))
+  if (who !== 'Du bist Person 1')
     fail('de: the anonymous participant reads ' + who);
   if (await page.evaluate('document.getElementById("sort-leadership").textContent') !==
       'Führung')
@@ -312,34 +346,72 @@ async function germanRun(cdp, room, sessionPath) {
 
   await page.tap('#sort-management');
   await waitForFile(sessionPath, (s) => s.participants.some(
-    (p) => /^Participant \d+$/.test(p.name) && Object.keys(p.sort || {}).length === 1),
+    (p) => p.name === 'Person 1' && Object.keys(p.sort || {}).length === 1),
   'the anonymous participant\'s first answer');
+
+  // "two-hats: hosting “%s”; press Ctrl+C to stop\n" and
+  // "two-hats: participant %s joined\n".
+  const said = room.stderr();
+  const hosting = `two-hats: Raum für „${sessionPath}“ ist geöffnet; zum Beenden Strg+C drücken\n`;
+  if (!said.includes(hosting))
+    fail('de: the host did not say it is hosting in German: ' + JSON.stringify(said));
+  if (!said.includes('two-hats: p1 ist beigetreten\n'))
+    fail('de: the host did not say who joined in German: ' + JSON.stringify(said));
   return page;
+}
+
+function writeSession(sessionPath, title, deck) {
+  fs.writeFileSync(sessionPath, JSON.stringify({
+    format: 'two-hats-session', version: 1, title, deck, participants: [],
+  }));
+}
+
+// Stops a host with SIGTERM; TRUE when it stopped cleanly (status 0).
+async function stopHost(room, name) {
+  room.host.removeAllListeners('exit');
+  if (room.host.exitCode !== null || room.host.signalCode !== null) {
+    console.log(`not ok: ${name} had stopped already:`, room.host.exitCode, room.host.signalCode);
+    return false;
+  }
+  const exited = new Promise((resolve) => room.host.on('exit', (code) => resolve(code)));
+  room.host.kill('SIGTERM');
+  const code = await Promise.race([exited, sleep(5000 * SLOW).then(() => 'timeout')]);
+  if (code !== 0) {
+    console.log(`not ok: ${name} did not stop cleanly on SIGTERM:`, code);
+    return false;
+  }
+  return true;
 }
 
 async function main() {
   fs.mkdirSync(screens, { recursive: true });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'two-hats-page-'));
   const sessionPath = path.join(dir, 'page.twohats');
+  const germanSessionPath = path.join(dir, 'seite.twohats');
   const deck = JSON.parse(fs.readFileSync(deckPath, 'utf8'));
   delete deck.concepts;
   delete deck.sections;
-  fs.writeFileSync(sessionPath, JSON.stringify({
-    format: 'two-hats-session', version: 1, title: 'Page test', deck, participants: [],
-  }));
+  writeSession(sessionPath, 'Page test', deck);
+  writeSession(germanSessionPath, 'Seitentest', deck);
 
-  const room = await startHost(sessionPath);
-  log('hosting at', room.url, 'code', room.code);
-
+  const hosts = [];
   const browser = startBrowser(chromium, path.join(dir, 'profile'));
   const cdp = browser.cdp;
 
   let status = 0;
   try {
+    const room = await startHost(sessionPath);
+    hosts.push([room, 'two-hats --host']);
+    log('hosting at', room.url, 'code', room.code);
+    const germanRoom = await startHost(germanSessionPath, twoHatsUninstalled,
+      { ...process.env, ...GERMAN });
+    hosts.push([germanRoom, 'the German two-hats --host']);
+    log('hosting in German at', germanRoom.url, 'code', germanRoom.code);
+
     const version = await cdp.send('Browser.getVersion');
     log('browser', version.product);
     const en = await englishRun(cdp, room, sessionPath, deck);
-    const de = await germanRun(cdp, room, sessionPath);
+    const de = await germanRun(cdp, germanRoom, germanSessionPath);
     for (const page of [en, de]) {
       // The offline spell made the browser log failed fetches: expected.
       const problems = page.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p));
@@ -354,13 +426,9 @@ async function main() {
     status = 1;
   } finally {
     await browser.close();
-    room.host.removeAllListeners('exit');
-    const exited = new Promise((resolve) => room.host.on('exit', (code) => resolve(code)));
-    room.host.kill('SIGTERM');
-    const code = await Promise.race([exited, sleep(5000).then(() => 'timeout')]);
-    if (code !== 0) {
-      console.log('not ok: two-hats --host did not stop cleanly on SIGTERM:', code);
-      status = 1;
+    for (const [room, name] of hosts) {
+      if (!(await stopHost(room, name)))
+        status = 1;
     }
     removeTree(dir);
   }
