@@ -41,6 +41,17 @@ typedef void (*ThRoomTestFunc) (ThRoomServer *server, gpointer user_data);
 /* Runs @func in the server's thread and waits for it. */
 void th_room_test_server_call (ThRoomTestServer *self, ThRoomTestFunc func, gpointer user_data);
 
+/* How many times longer than usual a test waits for anything: the
+ * TH_TEST_SLOW environment variable, a whole number from 1 to 100, 1 when
+ * it is unset (tools/test sets 3 for the sanitizer pass). */
+guint th_room_test_slow (void);
+/* @ms stretched by th_room_test_slow(): every deadline a test waits for. */
+guint th_room_test_deadline_ms (guint ms);
+
+/* A SoupSession for talking to a test server: libsoup's own deadline for
+ * a request (60 s) stretched by th_room_test_slow(). */
+SoupSession *th_room_test_session_new (void);
+
 /* Writes a new session with the built-in deck to @path. */
 void th_room_test_write_session (const char *path);
 
@@ -73,11 +84,10 @@ char *th_room_join (SoupSession *session, const char *base_url, const char *code
 
 /* Sends @request over a plain TCP connection to 127.0.0.1:@port, shuts
  * the sending side, and reads what comes back until the server closes,
- * @timeout_ms passes, or a whole response with a Content-Length has
- * arrived.  Returns the bytes read
- * (possibly empty); @elapsed_ms how long it took. */
-GBytes *th_room_raw_exchange (guint port, const void *request, gsize length, guint timeout_ms,
-                              gint64 *elapsed_ms);
+ * the deadline (@timeout_ms stretched by th_room_test_slow()) passes, or a
+ * whole response with a Content-Length has arrived.  Returns the bytes
+ * read (possibly empty). */
+GBytes *th_room_raw_exchange (guint port, const void *request, gsize length, guint timeout_ms);
 /* The status code of the first line of a raw HTTP response, or 0. */
 guint th_room_raw_status (GBytes *response);
 
