@@ -95,7 +95,7 @@ test_kill_after_200 (void)
    * its 200, and every earlier round's answers must survive too. */
   for (guint round = 0; round < 4; round++)
     {
-      g_autoptr (SoupSession) session = soup_session_new ();
+      g_autoptr (SoupSession) session = th_room_test_session_new ();
       g_autoptr (ThRoomReply) reply = NULL;
       g_autoptr (ThSession) saved = NULL;
       g_autofree char *answers = th_room_answers_for_seed (deck, 100 + round);
@@ -149,7 +149,7 @@ test_sigterm_stops (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("two-hats-term-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "term.twohats", NULL);
-  g_autoptr (SoupSession) session = soup_session_new ();
+  g_autoptr (SoupSession) session = th_room_test_session_new ();
   g_autofree char *token = NULL;
   g_autofree char *id = NULL;
   g_autoptr (ThSession) saved = NULL;
