@@ -9,11 +9,59 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "th-chart-page.h"
 #include "th-print-operation.h"
-#include "th-sample.h"
 #include "th-ui-test-utils.h"
+
+/* Every test but the card sheets shows tests/chart/fixtures/workshop.twohats,
+ * whose scores are worked out by hand in tests/chart/test-chart-session.c
+ * with docs/scores.md: sixteen participants, fourteen of them on the chart
+ * at threshold 50 (Zoë has rated nothing, Noah no management behaviour).
+ * Priya sits on both threshold lines, Grace and Omar on the leadership
+ * line and Ines on the management one; a score equal to the threshold
+ * counts as high.  In the chart's order (the file's, without Zoë and Noah),
+ * with leadership and management: */
+typedef struct
+{
+  const char *id;
+  const char *name;
+  const char *leadership;
+  const char *management;
+  const char *quadrant;
+  /* The name as pdftotext reads it from a printed page, which has no
+   * text for the hat emoji of "Mateo 🎩". */
+  const char *printed;
+} Expected;
+
+static const Expected workshop[] = {
+  { "p1", "Ana", "87.5", "12.5", "Leadership-driven", "Ana" },
+  { "p2", "Lee, Jordan", "75.0", "87.5", "Both hats", "Lee, Jordan" },
+  { "p3", "سارة الحربي", "25.0", "87.5", "Management-driven", "سارة الحربي" },
+  { "p4", "דוד כהן", "12.5", "25.0", "Still developing", "דוד כהן" },
+  { "p5", "Mateo 🎩", "62.5", "62.5", "Both hats", "Mateo" },
+  { "p6", "Priya Raman", "50.0", "50.0", "Both hats", "Priya Raman" },
+  { "p7", "Bartholomew Featherstonehaugh-Worthington III", "87.5", "37.5", "Leadership-driven",
+    "Bartholomew Featherstonehaugh-Worthington III" },
+  { "p8", "Kwame Mensah", "37.5", "75.0", "Management-driven", "Kwame Mensah" },
+  { "p9", "Yuki Tanaka", "100.0", "100.0", "Both hats", "Yuki Tanaka" },
+  { "p10", "Olga Petrova", "0.0", "0.0", "Still developing", "Olga Petrova" },
+  { "p13", "Fatima Haddad", "62.5", "12.5", "Leadership-driven", "Fatima Haddad" },
+  { "p14", "Grace Ndlovu", "50.0", "75.0", "Both hats", "Grace Ndlovu" },
+  { "p15", "Ines Duarte", "25.0", "50.0", "Management-driven", "Ines Duarte" },
+  { "p16", "Omar Farouk", "50.0", "12.5", "Leadership-driven", "Omar Farouk" },
+};
+
+/* The two who are not on the chart. */
+static const char *const off_chart[] = { "Zoë Quinn", "Noah Silva" };
+
+/* How the screen counts the quadrants of the fixture at threshold 50. */
+#define WORKSHOP_COUNTS                                                                            \
+  "Both hats: 5, Leadership-driven: 4, Management-driven: 3, Still developing: 2. "                \
+  "2 participants are not on the chart yet"
 
 /* One application for the whole run: it registers the resources and loads
  * the style sheet, and a name on the bus can be taken only once. */
@@ -34,6 +82,29 @@ window_is_active (gpointer data)
   return gtk_window_is_active (GTK_WINDOW (data));
 }
 
+static ThSession *
+load_workshop (void)
+{
+  g_autofree char *path
+    = g_test_build_filename (G_TEST_DIST, "chart", "fixtures", "workshop.twohats", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  ThSession *session = th_session_new_from_file (file, &error);
+
+  g_assert_no_error (error);
+  return session;
+}
+
+/* Each test starts from the default page setups, whatever one before it
+ * printed or saved. */
+static void
+forget_print_settings (void)
+{
+  g_autofree char *path = th_print_operation_dup_settings_path ();
+
+  g_remove (path);
+}
+
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
@@ -41,10 +112,11 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
 
   g_settings_reset (settings, "anonymous-default");
+  forget_print_settings ();
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
 
-  f->session = th_session_new_sample ();
+  f->session = load_workshop ();
   f->page = TH_CHART_PAGE (th_chart_page_new ());
   f->chart = th_chart_page_get_chart (f->page);
   th_chart_page_set_session (f->page, f->session);
@@ -80,6 +152,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   th_test_destroy_window (f->window);
   g_clear_object (&f->session);
+  forget_print_settings ();
   remove_tree (f->tmpdir);
   g_free (f->tmpdir);
 }
@@ -126,6 +199,14 @@ table_text (Fixture *f)
   return g_string_free (text, FALSE);
 }
 
+static gboolean
+table_names_newcomer (gpointer data)
+{
+  g_autofree char *text = table_text (data);
+
+  return strstr (text, "Zoë Newcomer") != NULL;
+}
+
 /* Chart widget ------------------------------------------------------------- */
 
 static void
@@ -137,11 +218,12 @@ test_draws_the_sessions_dots (Fixture *f, gconstpointer data)
   int width = gtk_widget_get_width (GTK_WIDGET (f->chart));
   int height = gtk_widget_get_height (GTK_WIDGET (f->chart));
 
-  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 12);
+  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, G_N_ELEMENTS (workshop));
   layout = th_quadrant_chart_get_layout (chart, &n_dots);
-  g_assert_cmpuint (n_dots, ==, 12);
+  g_assert_cmpuint (n_dots, ==, G_N_ELEMENTS (workshop));
   for (guint i = 0; i < n_dots; i++)
     {
+      g_assert_cmpstr (th_quadrant_chart_get_point (chart, i)->id, ==, workshop[i].id);
       /* The layout is in the widget's own coordinates. */
       g_assert_cmpfloat (layout[i].x, >, 0);
       g_assert_cmpfloat (layout[i].x, <, width);
@@ -173,13 +255,18 @@ test_follows_the_session (Fixture *f, gconstpointer data)
                                             th_behaviour_get_id (behaviour), 4, &error));
     }
 
-  /* A burst of changes is applied once, at the next frame. */
-  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 12);
+  /* A burst of changes is applied once, at the next frame.  Rating every
+   * behaviour 4 gives 100 (8 - 2) / 8 = 75 on both sides. */
+  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 14);
   wait_for_frame (f);
-  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 13);
-  g_assert_cmpint (point_of (chart, th_participant_get_id (newcomer)), >=, 0);
+  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 15);
+  index = point_of (chart, th_participant_get_id (newcomer));
+  g_assert_cmpint (index, >=, 0);
+  g_assert_cmpfloat (th_quadrant_chart_get_point (chart, index)->leadership, ==, 75.0);
+  g_assert_cmpfloat (th_quadrant_chart_get_point (chart, index)->management, ==, 75.0);
 
-  /* Rating every management behaviour 1 moves the first dot to the left edge. */
+  /* Rating every management behaviour 1 moves Ana's dot (management 12.5)
+   * to the left edge. */
   index = point_of (chart, first_id);
   before_x = th_quadrant_chart_get_layout (chart, NULL)[index].x;
   for (guint i = 0; i < th_deck_get_n_behaviours (deck); i++)
@@ -195,17 +282,21 @@ test_follows_the_session (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (th_quadrant_chart_get_layout (chart, NULL)[index].x, <, before_x);
 
   /* The table follows too. */
-  {
-    g_autofree char *text = NULL;
-
-    th_test_spin (50);
-    text = table_text (f);
-    g_assert_nonnull (strstr (text, "Zoë Newcomer"));
-  }
+  g_assert_true (th_test_wait_until (table_names_newcomer, f, 2000));
 
   g_assert_true (th_session_remove_participant (f->session, th_participant_get_id (newcomer)));
   wait_for_frame (f);
-  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 12);
+  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 14);
+}
+
+/* The tooltip of the dot of the @index-th point of the chart. */
+static char *
+tooltip_of (Fixture *f, guint index)
+{
+  ThQuadrantChart *chart = th_chart_widget_get_chart (f->chart);
+  const ThChartDotLayout *layout = th_quadrant_chart_get_layout (chart, NULL);
+
+  return th_chart_widget_dup_tooltip_text_at (f->chart, layout[index].x, layout[index].y);
 }
 
 static void
@@ -213,29 +304,32 @@ test_tooltip_names_the_dot (Fixture *f, gconstpointer data)
 {
   ThQuadrantChart *chart = th_chart_widget_get_chart (f->chart);
   const ThChartDotLayout *layout = th_quadrant_chart_get_layout (chart, NULL);
-  const ThChartPoint *point = th_quadrant_chart_get_point (chart, 0);
-  g_autofree char *expected = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *priya = NULL;
+  g_autofree char *omar = NULL;
+  g_autofree char *ines = NULL;
   g_autofree char *anonymous = NULL;
   GtkTooltip *tooltip;
   gboolean handled = FALSE;
-  ThQuadrant quadrant = th_quadrant_for_scores (point->leadership, point->management,
-                                                th_session_get_threshold (f->session));
 
   g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (f->chart)));
 
-  expected
-    = g_strdup_printf ("%s\nLeadership %.1f · Management %.1f\n%s", point->name, point->leadership,
-                       point->management, th_quadrant_get_display_name (quadrant));
-  text = th_chart_widget_dup_tooltip_text_at (f->chart, layout[0].x, layout[0].y);
-  g_assert_cmpstr (text, ==, expected);
+  /* Three people on a threshold line, each on its high side. */
+  g_assert_cmpstr (th_quadrant_chart_get_point (chart, 5)->id, ==, "p6");
+  priya = tooltip_of (f, 5);
+  g_assert_cmpstr (priya, ==, "Priya Raman\nLeadership 50.0 · Management 50.0\nBoth hats");
+  g_assert_cmpstr (th_quadrant_chart_get_point (chart, 13)->id, ==, "p16");
+  omar = tooltip_of (f, 13);
+  g_assert_cmpstr (omar, ==, "Omar Farouk\nLeadership 50.0 · Management 12.5\nLeadership-driven");
+  g_assert_cmpstr (th_quadrant_chart_get_point (chart, 12)->id, ==, "p15");
+  ines = tooltip_of (f, 12);
+  g_assert_cmpstr (ines, ==, "Ines Duarte\nLeadership 25.0 · Management 50.0\nManagement-driven");
 
   /* The corner of the widget is the title, not a dot. */
   g_assert_null (th_chart_widget_dup_tooltip_text_at (f->chart, 2, 2));
 
   /* The path GTK takes when the pointer rests over a dot. */
   tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
-  g_signal_emit_by_name (f->chart, "query-tooltip", (int)layout[0].x, (int)layout[0].y, FALSE,
+  g_signal_emit_by_name (f->chart, "query-tooltip", (int)layout[5].x, (int)layout[5].y, FALSE,
                          tooltip, &handled);
   g_assert_true (handled);
   handled = TRUE;
@@ -245,10 +339,8 @@ test_tooltip_names_the_dot (Fixture *f, gconstpointer data)
 
   th_chart_page_set_anonymous (f->page, TRUE);
   wait_for_frame (f);
-  layout = th_quadrant_chart_get_layout (chart, NULL);
-  anonymous = th_chart_widget_dup_tooltip_text_at (f->chart, layout[0].x, layout[0].y);
-  g_assert_true (g_str_has_prefix (anonymous, "Participant 1\n"));
-  g_assert_null (strstr (anonymous, point->name));
+  anonymous = tooltip_of (f, 5);
+  g_assert_cmpstr (anonymous, ==, "Participant 6\nLeadership 50.0 · Management 50.0\nBoth hats");
 }
 
 typedef struct
@@ -265,44 +357,18 @@ participant_activated_cb (ThChartWidget *chart, const char *id, Activation *acti
   activation->count++;
 }
 
-/* The participant ids in the order Left/Right walks them: by management. */
-static GPtrArray *
-ids_by_management (ThQuadrantChart *chart)
-{
-  GPtrArray *ids = g_ptr_array_new ();
-  guint n = th_quadrant_chart_get_n_points (chart);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (ids, (gpointer)th_quadrant_chart_get_point (chart, i));
-
-  /* A small insertion sort keeps the test independent of the widget's code. */
-  for (guint i = 1; i < n; i++)
-    for (guint j = i; j > 0; j--)
-      {
-        const ThChartPoint *a = g_ptr_array_index (ids, j - 1);
-        const ThChartPoint *b = g_ptr_array_index (ids, j);
-
-        if (a->management < b->management
-            || (a->management == b->management && a->leadership <= b->leadership))
-          break;
-        ids->pdata[j - 1] = (gpointer)b;
-        ids->pdata[j] = (gpointer)a;
-      }
-
-  for (guint i = 0; i < n; i++)
-    ids->pdata[i] = ((ThChartPoint *)ids->pdata[i])->id;
-  return ids;
-}
-
 static void
 test_keyboard_moves_and_activates (Fixture *f, gconstpointer data)
 {
+  /* Left and Right walk the dots by management, then by leadership: the
+   * fixture's positions sorted by hand. */
+  static const char *const order[]
+    = { "p10", "p16", "p13", "p1", "p4", "p7", "p15", "p6", "p5", "p8", "p14", "p3", "p2", "p9" };
   ThQuadrantChart *chart = th_chart_widget_get_chart (f->chart);
-  g_autoptr (GPtrArray) order = ids_by_management (chart);
   Activation activation = { NULL, 0 };
   GtkSingleSelection *selection;
-  GtkLabel *summary;
-  g_autofree char *line = NULL;
+  GtkLabel *summary = GTK_LABEL (
+    gtk_widget_get_template_child (GTK_WIDGET (f->page), TH_TYPE_CHART_PAGE, "summary_label"));
 
   g_signal_connect (f->chart, "participant-activated", G_CALLBACK (participant_activated_cb),
                     &activation);
@@ -311,42 +377,39 @@ test_keyboard_moves_and_activates (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->chart)));
 
   /* Right starts at the left-most dot, and walks on by management. */
-  th_test_press_key (f->window, GDK_KEY_Right, 0);
-  g_assert_cmpstr (th_chart_widget_get_focused_participant (f->chart), ==, order->pdata[0]);
-  g_assert_cmpint (th_quadrant_chart_get_highlight (chart), ==, point_of (chart, order->pdata[0]));
-  th_test_press_key (f->window, GDK_KEY_Right, 0);
-  g_assert_cmpstr (th_chart_widget_get_focused_participant (f->chart), ==, order->pdata[1]);
-  th_test_press_key (f->window, GDK_KEY_Right, 0);
-  th_test_press_key (f->window, GDK_KEY_Left, 0);
-  g_assert_cmpstr (th_chart_widget_get_focused_participant (f->chart), ==, order->pdata[1]);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      th_test_press_key (f->window, GDK_KEY_Right, 0);
+      g_assert_cmpstr (th_chart_widget_get_focused_participant (f->chart), ==, order[i]);
+      g_assert_cmpint (th_quadrant_chart_get_highlight (chart), ==, point_of (chart, order[i]));
+    }
 
-  /* The focused dot is read out with its scores, before the counts. */
-  {
-    const ThChartPoint *point
-      = th_quadrant_chart_get_point (chart, point_of (chart, order->pdata[1]));
-    ThQuadrant quadrant = th_quadrant_for_scores (point->leadership, point->management,
-                                                  th_session_get_threshold (f->session));
-    g_autofree char *expected = g_strdup_printf (
-      "%s: leadership %.1f, management %.1f, %s. Both hats: 3, Leadership-driven: 3, "
-      "Management-driven: 3, Still developing: 3",
-      point->name, point->leadership, point->management, th_quadrant_get_display_name (quadrant));
+  /* Back to Omar, on the leadership line with low management: the focused
+   * dot is read out with its scores, before the counts... */
+  for (guint i = G_N_ELEMENTS (order) - 1; i > 1; i--)
+    th_test_press_key (f->window, GDK_KEY_Left, 0);
+  g_assert_cmpstr (th_chart_widget_get_focused_participant (f->chart), ==, "p16");
+  gtk_test_accessible_assert_property (
+    GTK_ACCESSIBLE (f->chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+    "Omar Farouk: leadership 50.0, management 12.5, Leadership-driven. " WORKSHOP_COUNTS);
+  /* ...and shown above the chart, as a tooltip would. */
+  g_assert_cmpstr (gtk_label_get_label (summary), ==,
+                   "Omar Farouk · leadership 50.0 · management 12.5 · Leadership-driven");
 
-    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->chart),
-                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
-
-    /* And shown above the chart, as a tooltip would. */
-    summary = GTK_LABEL (
-      gtk_widget_get_template_child (GTK_WIDGET (f->page), TH_TYPE_CHART_PAGE, "summary_label"));
-    line = g_strdup_printf ("%s · leadership %.1f · management %.1f · %s", point->name,
-                            point->leadership, point->management,
-                            th_quadrant_get_display_name (quadrant));
-    g_assert_cmpstr (gtk_label_get_label (summary), ==, line);
-  }
+  /* On to Priya, on both lines. */
+  for (guint i = 1; i < 7; i++)
+    th_test_press_key (f->window, GDK_KEY_Right, 0);
+  g_assert_cmpstr (th_chart_widget_get_focused_participant (f->chart), ==, "p6");
+  gtk_test_accessible_assert_property (
+    GTK_ACCESSIBLE (f->chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+    "Priya Raman: leadership 50.0, management 50.0, Both hats. " WORKSHOP_COUNTS);
+  g_assert_cmpstr (gtk_label_get_label (summary), ==,
+                   "Priya Raman · leadership 50.0 · management 50.0 · Both hats");
 
   th_test_press_key (f->window, GDK_KEY_Return, 0);
   g_assert_cmpuint (activation.count, ==, 1);
-  g_assert_cmpstr (activation.id, ==, order->pdata[1]);
-  g_assert_cmpstr (th_chart_widget_get_selected_participant (f->chart), ==, order->pdata[1]);
+  g_assert_cmpstr (activation.id, ==, "p6");
+  g_assert_cmpstr (th_chart_widget_get_selected_participant (f->chart), ==, "p6");
 
   /* The table selects the same participant. */
   selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (
@@ -356,14 +419,14 @@ test_keyboard_moves_and_activates (Fixture *f, gconstpointer data)
     g_autofree char *id = NULL;
 
     g_object_get (gtk_single_selection_get_selected_item (selection), "participant-id", &id, NULL);
-    g_assert_cmpstr (id, ==, order->pdata[1]);
+    g_assert_cmpstr (id, ==, "p6");
   }
 
   /* Escape leaves the dot; the selection stays highlighted. */
   th_test_press_key (f->window, GDK_KEY_Escape, 0);
   g_assert_null (th_chart_widget_get_focused_participant (f->chart));
-  g_assert_cmpstr (gtk_label_get_label (summary), ==, "12 participants, all on the chart");
-  g_assert_cmpint (th_quadrant_chart_get_highlight (chart), ==, point_of (chart, order->pdata[1]));
+  g_assert_cmpstr (gtk_label_get_label (summary), ==, "16 participants, 14 on the chart");
+  g_assert_cmpint (th_quadrant_chart_get_highlight (chart), ==, point_of (chart, "p6"));
 
   g_free (activation.id);
 }
@@ -375,18 +438,26 @@ test_accessible_role_label_description (Fixture *f, gconstpointer data)
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Quadrant chart");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->chart),
-                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "Both hats: 3, Leadership-driven: 3, "
-                                       "Management-driven: 3, Still developing: 3");
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, WORKSHOP_COUNTS);
 
-  /* Every sample score lies between 15 and 85: a threshold of 90 puts
-   * everybody in the lower-left quadrant. */
-  th_session_set_threshold (f->session, 90);
+  /* At 87.5 Yuki (100, 100) alone has both hats; Ana and Bartholomew have
+   * leadership 87.5, Lee and سارة management 87.5, exactly on the line. */
+  th_session_set_threshold (f->session, 87.5);
   wait_for_frame (f);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->chart),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "Both hats: 0, Leadership-driven: 0, "
-                                       "Management-driven: 0, Still developing: 12");
+                                       "Both hats: 1, Leadership-driven: 2, "
+                                       "Management-driven: 2, Still developing: 9. "
+                                       "2 participants are not on the chart yet");
+
+  /* At 99 only Yuki is above the lines. */
+  th_session_set_threshold (f->session, 99);
+  wait_for_frame (f);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->chart),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Both hats: 1, Leadership-driven: 0, "
+                                       "Management-driven: 0, Still developing: 13. "
+                                       "2 participants are not on the chart yet");
 }
 
 static void
@@ -413,8 +484,8 @@ test_anonymous_switch_hides_names (Fixture *f, gconstpointer data)
   g_autofree char *again = NULL;
 
   named = table_text (f);
-  g_assert_nonnull (strstr (named, "Ana Souza"));
-  g_assert_nonnull (strstr (named, "70.8"));
+  g_assert_nonnull (strstr (named, "Priya Raman"));
+  g_assert_nonnull (strstr (named, "87.5"));
   g_assert_false (th_chart_widget_get_anonymous (f->chart));
 
   gtk_switch_set_active (toggle, TRUE);
@@ -431,16 +502,23 @@ test_anonymous_switch_hides_names (Fixture *f, gconstpointer data)
       g_assert_null (strstr (anonymous, name));
     }
   g_assert_nonnull (strstr (anonymous, "Participant 1\n"));
-  g_assert_nonnull (strstr (anonymous, "Participant 12\n"));
+  g_assert_nonnull (strstr (anonymous, "Participant 14\n"));
+  g_assert_null (strstr (anonymous, "Participant 15\n"));
   /* The scores stay. */
-  g_assert_nonnull (strstr (anonymous, "70.8"));
+  g_assert_nonnull (strstr (anonymous, "87.5"));
 
   /* The action the switch drives is the same state. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "chart.anonymous", NULL);
   g_assert_false (gtk_switch_get_active (toggle));
   wait_for_frame (f);
   again = table_text (f);
-  g_assert_nonnull (strstr (again, "Ana Souza"));
+  g_assert_nonnull (strstr (again, "Priya Raman"));
+}
+
+static gboolean
+spin_shows_35 (gpointer data)
+{
+  return gtk_spin_button_get_value (data) == 35;
 }
 
 static void
@@ -450,11 +528,18 @@ test_threshold_spin (Fixture *f, gconstpointer data)
     gtk_widget_get_template_child (GTK_WIDGET (f->page), TH_TYPE_CHART_PAGE, "threshold_spin"));
 
   g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 50);
-  gtk_spin_button_set_value (spin, 60);
-  g_assert_cmpfloat (th_session_get_threshold (f->session), ==, 60);
+  gtk_spin_button_set_value (spin, 75);
+  g_assert_cmpfloat (th_session_get_threshold (f->session), ==, 75);
   wait_for_frame (f);
   g_assert_cmpfloat (th_quadrant_chart_get_threshold (th_chart_widget_get_chart (f->chart)), ==,
-                     60);
+                     75);
+  /* Lee's leadership and Kwame's and Grace's management are 75, on the
+   * new line: Lee keeps both hats, Kwame and Grace are management-driven. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->chart),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Both hats: 2, Leadership-driven: 2, "
+                                       "Management-driven: 3, Still developing: 7. "
+                                       "2 participants are not on the chart yet");
 
   /* The spin stays within the format's 1–99. */
   gtk_spin_button_set_value (spin, 120);
@@ -462,8 +547,7 @@ test_threshold_spin (Fixture *f, gconstpointer data)
 
   /* A change made elsewhere shows in the spin. */
   th_session_set_threshold (f->session, 35);
-  th_test_spin (50);
-  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 35);
+  g_assert_true (th_test_wait_until (spin_shows_35, spin, 2000));
 }
 
 static void
@@ -536,32 +620,37 @@ pdf_pages (const char *path)
   return (guint)g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
 }
 
-/* The text of pages @first to @last, without any white space, so that a
- * sentence matches wherever the layout broke its lines. */
-static char *
-pdf_text (const char *path, int first, int last)
-{
-  g_autofree char *quoted = g_shell_quote (path);
-  /* -raw keeps the drawing order, so side-by-side cards do not interleave. */
-  g_autofree char *arguments = g_strdup_printf ("-raw -f %d -l %d %s -", first, last, quoted);
-  g_autofree char *text = run_tool ("pdftotext", arguments);
-  GString *compact = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (compact, g_utf8_get_char (p));
-  return g_string_free (compact, FALSE);
-}
-
+/* @text without white space, so that a sentence matches wherever the
+ * layout broke its lines, and without the marks pdftotext puts around
+ * each letter of right-to-left text (U+202B, U+202C), which are no part
+ * of the name. */
 static char *
 compact (const char *text)
 {
   GString *out = g_string_new (NULL);
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (out, g_utf8_get_char (p));
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0x202b && c != 0x202c)
+        g_string_append_unichar (out, c);
+    }
   return g_string_free (out, FALSE);
+}
+
+/* The text of pages @first to @last, compacted. */
+static char *
+pdf_text (const char *path, int first, int last)
+{
+  g_autofree char *quoted = g_shell_quote (path);
+  /* -raw keeps the drawing order, so side-by-side cards do not interleave;
+   * names in other scripts than Latin need UTF-8. */
+  g_autofree char *arguments
+    = g_strdup_printf ("-raw -enc UTF-8 -f %d -l %d %s -", first, last, quoted);
+  g_autofree char *text = run_tool ("pdftotext", arguments);
+
+  return compact (text);
 }
 
 static void
@@ -673,7 +762,7 @@ test_export_action (Fixture *f, gconstpointer data)
   {
     g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
 
-    g_assert_cmpstr (name, ==, "Sample workshop.png");
+    g_assert_cmpstr (name, ==, "Team offsite, March.png");
   }
 
   filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (dialog));
@@ -725,14 +814,116 @@ test_print_chart (Fixture *f, gconstpointer data)
   path = print_to_pdf (f, operation, "chart.pdf");
   g_assert_cmpuint (pdf_pages (path), ==, 1);
   text = pdf_text (path, 1, 1);
-  g_assert_nonnull (strstr (text, "Sampleworkshop"));
-  g_assert_nonnull (strstr (text, "AnaSouza"));
+  g_assert_nonnull (strstr (text, "Teamoffsite,March"));
+  g_assert_nonnull (strstr (text, "PriyaRaman"));
+  /* The legend counts the quadrants (each count drawn before its name),
+   * Priya, Grace, Ines and Omar on the high side of the lines they sit on. */
+  if (strstr (text, "5Bothhats4Leadership-driven3Management-driven2Stilldeveloping") == NULL)
+    g_error ("the printed legend does not count 5, 4, 3 and 2: %s", text);
 
   anonymous = th_print_operation_new (f->session, TH_PRINT_MODE_CHART);
   th_print_operation_set_anonymous (anonymous, TRUE);
   anonymous_path = print_to_pdf (f, anonymous, "chart-anonymous.pdf");
   anonymous_text = pdf_text (anonymous_path, 1, 1);
-  g_assert_null (strstr (anonymous_text, "AnaSouza"));
+  g_assert_null (strstr (anonymous_text, "PriyaRaman"));
+}
+
+/* Asserts that pages 1 to @n_pages of the PDF at @path, and no others,
+ * are @width × @height points, as pdfinfo reads them. */
+static void
+assert_page_sizes (const char *path, guint n_pages, int width, int height)
+{
+  g_autofree char *quoted = g_shell_quote (path);
+  g_autofree char *arguments = g_strdup_printf ("-f 1 -l %u %s", n_pages, quoted);
+  g_autofree char *info = run_tool ("pdfinfo", arguments);
+  guint seen = 0;
+
+  g_assert_cmpuint (pdf_pages (path), ==, n_pages);
+  for (const char *line = strstr (info, "\nPage "); line != NULL;
+       line = strstr (line + 1, "\nPage "))
+    {
+      guint page;
+      double w, h;
+
+      /* "Page    1 size: 792 x 612 pts (letter)" */
+      if (sscanf (line + 1, "Page %u size: %lf x %lf pts", &page, &w, &h) != 3)
+        continue;
+      seen++;
+      if ((int)round (w) != width || (int)round (h) != height)
+        g_error ("page %u of %s is %g × %g points, not %d × %d", page, path, w, h, width, height);
+    }
+  g_assert_cmpuint (seen, ==, n_pages);
+}
+
+static GtkPageSetup *
+page_setup_new (const char *paper, GtkPageOrientation orientation)
+{
+  GtkPageSetup *setup = gtk_page_setup_new ();
+  g_autoptr (GtkPaperSize) size = gtk_paper_size_new (paper);
+
+  gtk_page_setup_set_paper_size_and_default_margins (setup, size);
+  gtk_page_setup_set_orientation (setup, orientation);
+  return setup;
+}
+
+/* Paper and orientation reach the printed file: US Letter in landscape
+ * is 11 × 8.5 inches, 792 × 612 points; A4 in portrait 210 × 297 mm,
+ * 595 × 842 points.  Both as the page setup the dialog hands the
+ * operation, and as the setting remembered from the last print. */
+static void
+test_print_page_sizes (Fixture *f, gconstpointer data)
+{
+  static const struct
+  {
+    const char *paper;
+    GtkPageOrientation orientation;
+    int width;
+    int height;
+  } cases[] = {
+    { GTK_PAPER_NAME_LETTER, GTK_PAGE_ORIENTATION_LANDSCAPE, 792, 612 },
+    { GTK_PAPER_NAME_A4, GTK_PAGE_ORIENTATION_PORTRAIT, 595, 842 },
+  };
+
+  if (!have_poppler ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GtkPageSetup) setup = page_setup_new (cases[i].paper, cases[i].orientation);
+      g_autoptr (ThPrintOperation) chart = th_print_operation_new (f->session, TH_PRINT_MODE_CHART);
+      g_autoptr (ThPrintOperation) handouts
+        = th_print_operation_new (f->session, TH_PRINT_MODE_HANDOUTS);
+      g_autoptr (ThPrintOperation) saved = NULL;
+      g_autoptr (ThPrintOperation) next = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *chart_name = g_strdup_printf ("chart-%s.pdf", cases[i].paper);
+      g_autofree char *handouts_name = g_strdup_printf ("handouts-%s.pdf", cases[i].paper);
+      g_autofree char *next_name = g_strdup_printf ("chart-next-%s.pdf", cases[i].paper);
+      g_autofree char *chart_pdf = NULL;
+      g_autofree char *handouts_pdf = NULL;
+      g_autofree char *next_pdf = NULL;
+      g_autofree char *text = NULL;
+
+      gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (chart), setup);
+      chart_pdf = print_to_pdf (f, chart, chart_name);
+      assert_page_sizes (chart_pdf, 1, cases[i].width, cases[i].height);
+      text = pdf_text (chart_pdf, 1, 1);
+      g_assert_nonnull (strstr (text, "PriyaRaman"));
+
+      /* Every handout, one a participant on the chart. */
+      gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (handouts), setup);
+      handouts_pdf = print_to_pdf (f, handouts, handouts_name);
+      assert_page_sizes (handouts_pdf, G_N_ELEMENTS (workshop), cases[i].width, cases[i].height);
+
+      /* What a print through the dialog leaves behind for the next one. */
+      saved = th_print_operation_new (f->session, TH_PRINT_MODE_CHART);
+      gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (saved), setup);
+      g_assert_true (th_print_operation_save_settings (saved, &error));
+      g_assert_no_error (error);
+      next = th_print_operation_new (f->session, TH_PRINT_MODE_CHART);
+      next_pdf = print_to_pdf (f, next, next_name);
+      assert_page_sizes (next_pdf, 1, cases[i].width, cases[i].height);
+    }
 }
 
 static void
@@ -741,7 +932,7 @@ test_print_handouts (Fixture *f, gconstpointer data)
   g_autoptr (ThPrintOperation) operation
     = th_print_operation_new (f->session, TH_PRINT_MODE_HANDOUTS);
   g_autofree char *path = NULL;
-  guint n = th_session_get_n_participants (f->session);
+  guint n = G_N_ELEMENTS (workshop);
 
   if (!have_poppler ())
     return;
@@ -749,33 +940,52 @@ test_print_handouts (Fixture *f, gconstpointer data)
   path = print_to_pdf (f, operation, "handouts.pdf");
   g_assert_cmpuint (pdf_pages (path), ==, n);
 
-  /* Page i is participant i's, and names nobody else. */
+  /* Page i is the i-th person on the chart's: their name, their own two
+   * scores and quadrant, one after the other as the page draws them, their
+   * number on the chart, and nobody else's name. */
   for (guint i = 0; i < n; i++)
     {
-      ThParticipant *participant = th_session_get_participant (f->session, i);
       g_autofree char *page = pdf_text (path, (int)i + 1, (int)i + 1);
-      g_autofree char *name = compact (th_participant_get_name (participant));
-      g_autofree char *other
-        = compact (th_participant_get_name (th_session_get_participant (f->session, (i + 1) % n)));
-      ThScores scores;
-      g_autofree char *quadrant = NULL;
+      g_autofree char *name = compact (workshop[i].printed);
+      g_autofree char *quadrant = compact (workshop[i].quadrant);
+      g_autofree char *scores = g_strdup_printf (
+        "Leadership%sManagement%s%s", workshop[i].leadership, workshop[i].management, quadrant);
+      g_autofree char *number = g_strdup_printf ("Yourdotistheringedone,number%u.", i + 1);
 
-      th_session_compute_scores (f->session, participant, &scores);
-      quadrant = compact (th_quadrant_get_display_name (scores.quadrant));
-      g_assert_nonnull (strstr (page, name));
-      g_assert_null (strstr (page, other));
+      if (strstr (page, name) == NULL || strstr (page, scores) == NULL)
+        g_error ("page %u does not show %s with “%s”: %s", i + 1, workshop[i].name, scores, page);
+      g_assert_nonnull (strstr (page, number));
       g_assert_nonnull (strstr (page, "Whattopractisenext"));
-      g_assert_nonnull (strstr (page, quadrant));
+      for (guint j = 0; j < n; j++)
+        {
+          g_autofree char *other = compact (workshop[j].printed);
+
+          if (j != i && strstr (page, other) != NULL)
+            g_error ("page %u, %s's, names %s", i + 1, workshop[i].name, workshop[j].name);
+        }
+      for (guint j = 0; j < G_N_ELEMENTS (off_chart); j++)
+        {
+          g_autofree char *other = compact (off_chart[j]);
+
+          g_assert_null (strstr (page, other));
+        }
+
+      /* Only Ana has sorted cards: two, both the way the article would. */
+      if (i == 0)
+        g_assert_nonnull (strstr (page, "Yousorted2ofthe4behaviourcardsthewaythearticlewould."));
+      else
+        g_assert_null (strstr (page, "Yousorted"));
     }
 }
 
 static void
 test_print_cards (Fixture *f, gconstpointer data)
 {
-  g_autoptr (ThPrintOperation) with_key = th_print_operation_new (f->session, TH_PRINT_MODE_CARDS);
-  g_autoptr (ThPrintOperation) without_key
-    = th_print_operation_new (f->session, TH_PRINT_MODE_CARDS);
-  ThDeck *deck = th_session_get_deck (f->session);
+  /* The cards need no participants, and more than one sheet of them. */
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  g_autoptr (ThSession) session = th_session_new (deck);
+  g_autoptr (ThPrintOperation) with_key = th_print_operation_new (session, TH_PRINT_MODE_CARDS);
+  g_autoptr (ThPrintOperation) without_key = th_print_operation_new (session, TH_PRINT_MODE_CARDS);
   guint n = th_deck_get_n_behaviours (deck);
   guint sheets = (n + 7) / 8;
   g_autofree char *path = NULL;
@@ -887,6 +1097,7 @@ main (int argc, char *argv[])
   ADD ("/ui/chart/print-chart", test_print_chart);
   ADD ("/ui/chart/print-handouts", test_print_handouts);
   ADD ("/ui/chart/print-cards", test_print_cards);
+  ADD ("/ui/chart/print-page-sizes", test_print_page_sizes);
   ADD ("/ui/chart/print-settings", test_print_settings_are_remembered);
 #undef ADD
 
