@@ -1750,6 +1750,7 @@ th_window_class_init (ThWindowClass *klass)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, 0, "win.blank", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_period, 0, "win.blank", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, 0, "win.timer", NULL);
 }
 
 static void
