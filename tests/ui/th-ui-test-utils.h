@@ -18,13 +18,26 @@ G_BEGIN_DECLS
  * new main window for it, shown and drawn. */
 ThWindow *th_test_new_window (ThApplication **app_out);
 
-/* Presses and releases @keyval (with Control or Shift when asked) through
- * the X server (XTest), so the key travels the same path a person's does,
- * then waits until GTK has handled it. */
+/* @ms multiplied by the TH_TEST_SLOW environment variable (default 1), as
+ * tools/test sets it for the sanitizer builds. */
+guint th_test_timeout (guint ms);
+
+/* Presses and releases @keyval with the @modifiers asked for (any of
+ * Control, Shift, Alt, Super and Meta: their keys go down in that
+ * order before @keyval and come up in the reverse order after it) through
+ * the X server (XTest), so the key travels the same path a person's does.
+ * Returns once GTK has handled the key and its release and @window has
+ * painted a frame after it (or has gone, when the key closed it).  Fails
+ * the test when GTK never sees the key, or sees it without a modifier that
+ * was asked for (but Meta, which GDK reads only where the keymap gives it
+ * a modifier of its own).  An effect that comes later than the key's own handlers
+ * (a new window, an animation) is for the caller to wait for with
+ * th_test_wait_until(). */
 void th_test_press_key (GtkWindow *window, guint keyval, GdkModifierType modifiers);
 
 /* Runs the main loop until @condition returns TRUE or @timeout_ms passes;
- * returns the condition's last value. */
+ * returns the condition's last value.  A deadline is no measure of speed:
+ * pass it through th_test_timeout(). */
 gboolean th_test_wait_until (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms);
 
 /* Runs the main loop for @ms milliseconds. */
