@@ -168,8 +168,8 @@ set_read_error (GError **error, GError *local_error)
     }
 }
 
-static void
-set_too_large_error (GError **error, guint64 size, gsize max_size)
+void
+th_file_set_too_large_error (GError **error, guint64 size, gsize max_size)
 {
   g_autofree char *size_text = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
   g_autofree char *max_text = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
@@ -219,7 +219,7 @@ th_file_read_bounded (GFile *file, gsize max_size, GError **error)
 
       if (size > max_size)
         {
-          set_too_large_error (error, size, max_size);
+          th_file_set_too_large_error (error, size, max_size);
           return NULL;
         }
       size_hint = (guint)MIN (size, (guint64)G_MAXUINT);
@@ -243,7 +243,7 @@ th_file_read_bounded (GFile *file, gsize max_size, GError **error)
 
       if (buffer->len + (gsize)n_read > max_size)
         {
-          set_too_large_error (error, (guint64)buffer->len + (guint64)n_read, max_size);
+          th_file_set_too_large_error (error, (guint64)buffer->len + (guint64)n_read, max_size);
           return NULL;
         }
       g_byte_array_append (buffer, chunk, (guint)n_read);

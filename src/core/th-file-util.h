@@ -19,4 +19,8 @@ gboolean th_file_write_atomic (const char *path, const void *data, gsize length,
  * before reading them. */
 GBytes *th_file_read_bounded (GFile *file, gsize max_size, GError **error);
 
+/* Sets @error to TH_ERROR_TOO_LARGE, "the file is SIZE, more than the
+ * limit of MAX", in units that tell the two apart. */
+void th_file_set_too_large_error (GError **error, guint64 size, gsize max_size);
+
 G_END_DECLS

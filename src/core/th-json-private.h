@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "th-error.h"
+#include "th-json.h"
 
 G_BEGIN_DECLS
 
@@ -52,8 +53,9 @@ void th_json_set_error (GError **error, ThError code, const ThJsonPath *path, co
  * smuggle control characters into a terminal. */
 char *th_json_quote (const char *text);
 
-/* Checks encoding and nesting, then parses @data.  Returns the root node
- * (never NULL on success). */
+/* Parses the text of a file: skips a byte order mark, then
+ * th_json_parse_bounded() with the file size limit and TH_JSON_MAX_DEPTH.
+ * Returns the root node (never NULL on success). */
 JsonNode *th_json_parse (const char *data, gsize length, GError **error);
 
 /* What a node holds, for "expected a string, found an array". */

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "th-file-util.h"
 #include "th-json-private.h"
 #include "th-types.h"
 
@@ -122,7 +123,7 @@ locate_offset (const char *data, gsize offset, guint *line, guint *column)
 }
 
 static gboolean
-check_encoding (const char *data, gsize length, GError **error)
+check_encoding (const char *data, gsize length, ThJsonRefusal *refusal, GError **error)
 {
   const char *end = NULL;
   guint line, column;
@@ -134,6 +135,7 @@ check_encoding (const char *data, gsize length, GError **error)
   offset = (gsize)(end - data);
   locate_offset (data, offset, &line, &column);
 
+  *refusal = TH_JSON_REFUSED_ENCODING;
   if (offset < length && data[offset] == '\0')
     g_set_error (error, TH_ERROR, TH_ERROR_PARSE,
                  _ ("line %u, column %u: the file contains a NUL byte (at byte %lu); it is not a "
@@ -149,10 +151,11 @@ check_encoding (const char *data, gsize length, GError **error)
 
 /* Walks the text once, outside and inside strings, to refuse what the
  * recursive json-glib parser must not see: nesting deeper than
- * TH_JSON_MAX_DEPTH, and the escape \u0000, which json-glib would silently
- * turn into the end of a C string (so "p1\u0000x" would read as "p1"). */
+ * @max_depth, and the escape \u0000, which json-glib would silently turn
+ * into the end of a C string (so "p1\u0000x" would read as "p1"). */
 static gboolean
-check_structure (const char *data, gsize length, GError **error)
+check_structure (const char *data, gsize length, guint max_depth, ThJsonRefusal *refusal,
+                 GError **error)
 {
   gboolean in_string = FALSE;
   guint depth = 0;
@@ -169,6 +172,7 @@ check_structure (const char *data, gsize length, GError **error)
               if (data[i + 1] == 'u' && i + 5 < length && memcmp (data + i + 2, "0000", 4) == 0)
                 {
                   locate_offset (data, i, &line, &column);
+                  *refusal = TH_JSON_REFUSED_NUL_ESCAPE;
                   g_set_error (error, TH_ERROR, TH_ERROR_PARSE,
                                _ ("line %u, column %u: a string contains the escape \\u0000 (a NUL "
                                   "character), which Two Hats does not accept"),
@@ -188,12 +192,13 @@ check_structure (const char *data, gsize length, GError **error)
         }
       else if (c == '[' || c == '{')
         {
-          if (++depth > TH_JSON_MAX_DEPTH)
+          if (++depth > max_depth)
             {
               locate_offset (data, i, &line, &column);
+              *refusal = TH_JSON_REFUSED_DEPTH;
               g_set_error (error, TH_ERROR, TH_ERROR_TOO_LARGE,
                            _ ("line %u, column %u: nested more than %u levels deep"), line, column,
-                           TH_JSON_MAX_DEPTH);
+                           max_depth);
               return FALSE;
             }
         }
@@ -268,20 +273,81 @@ set_parse_error (GError **error, const GError *json_error)
     }
 }
 
+gboolean
+th_json_check_bounded (const char *data, gsize length, gsize max_size, guint max_depth,
+                       ThJsonRefusal *refusal, GError **error)
+{
+  ThJsonRefusal ignored;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (refusal == NULL)
+    refusal = &ignored;
+  *refusal = TH_JSON_REFUSED_NONE;
+
+  /* json-glib takes a length as a gssize. */
+  if (length > max_size || length > G_MAXSSIZE)
+    {
+      *refusal = TH_JSON_REFUSED_SIZE;
+      th_file_set_too_large_error (error, length, MIN (max_size, G_MAXSSIZE));
+      return FALSE;
+    }
+
+  /* json-glib takes an empty text for a document without a root. */
+  if (length == 0)
+    {
+      *refusal = TH_JSON_REFUSED_EMPTY;
+      g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _ ("the file is empty"));
+      return FALSE;
+    }
+
+  return check_encoding (data, length, refusal, error)
+         && check_structure (data, length, max_depth, refusal, error);
+}
+
 JsonNode *
-th_json_parse (const char *data, gsize length, GError **error)
+th_json_parse_bounded (const char *data, gsize length, gsize max_size, guint max_depth,
+                       ThJsonRefusal *refusal, GError **error)
 {
   g_autoptr (JsonParser) parser = NULL;
   g_autoptr (GError) local_error = NULL;
+  ThJsonRefusal ignored;
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (length > G_MAXSSIZE)
+  if (refusal == NULL)
+    refusal = &ignored;
+
+  if (!th_json_check_bounded (data, length, max_size, max_depth, refusal, error))
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, (gssize)length, &local_error))
     {
-      g_set_error (error, TH_ERROR, TH_ERROR_TOO_LARGE, _ ("the file is too large"));
+      *refusal = TH_JSON_REFUSED_SYNTAX;
+      set_parse_error (error, local_error);
       return NULL;
     }
+
+  /* Only white space, or only a comment (json-glib reads those). */
+  root = json_parser_steal_root (parser);
+  if (root == NULL)
+    {
+      *refusal = TH_JSON_REFUSED_EMPTY;
+      g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _ ("the file is empty"));
+      return NULL;
+    }
+
+  return root;
+}
+
+JsonNode *
+th_json_parse (const char *data, gsize length, GError **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   /* A byte order mark is allowed (RFC 8259 lets parsers ignore it) since
    * some Windows editors add one. */
@@ -291,31 +357,7 @@ th_json_parse (const char *data, gsize length, GError **error)
       length -= 3;
     }
 
-  /* json-glib takes an empty text for a document without a root. */
-  if (length == 0)
-    {
-      g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _ ("the file is empty"));
-      return NULL;
-    }
-
-  if (!check_encoding (data, length, error) || !check_structure (data, length, error))
-    return NULL;
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, (gssize)length, &local_error))
-    {
-      set_parse_error (error, local_error);
-      return NULL;
-    }
-
-  root = json_parser_steal_root (parser);
-  if (root == NULL)
-    {
-      g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _ ("the file is empty"));
-      return NULL;
-    }
-
-  return root;
+  return th_json_parse_bounded (data, length, TH_MAX_FILE_SIZE, TH_JSON_MAX_DEPTH, NULL, error);
 }
 
 const char *

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "th-error.h"
+#include "th-json.h"
 #include "th-room-request.h"
 #include "th-room-secret.h"
 
@@ -32,39 +33,6 @@ entry_clear (gpointer data)
   Entry *entry = data;
 
   g_free (entry->behaviour_id);
-}
-
-/* Refuses deep nesting without parsing: brackets inside strings do not
- * count, escapes inside strings are skipped. */
-static gboolean
-nesting_is_shallow (const char *data, gsize length, guint max_depth)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > max_depth)
-            return FALSE;
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
 }
 
 static const char *
@@ -97,53 +65,56 @@ describe_node (JsonNode *node)
 JsonNode *
 th_room_parse_object (const char *data, gsize length, GError **error)
 {
-  g_autoptr (JsonParser) parser = NULL;
   g_autoptr (GError) local_error = NULL;
-  JsonNode *root;
+  g_autoptr (JsonNode) root = NULL;
+  ThJsonRefusal refusal;
 
-  if (length == 0)
+  /* The same bounded parse as every file (th-json.h); only the words
+   * differ, since these go back to a participant's browser. */
+  root = th_json_parse_bounded (data, length, TH_ROOM_MAX_BODY_SIZE, TH_ROOM_MAX_JSON_DEPTH,
+                                &refusal, &local_error);
+  switch (refusal)
     {
-      g_set_error_literal (error, TH_ERROR, TH_ERROR_PARSE, _ ("The request has no body."));
-      return NULL;
-    }
-  if (length > TH_ROOM_MAX_BODY_SIZE)
-    {
-      g_set_error_literal (error, TH_ERROR, TH_ERROR_TOO_LARGE, _ ("The request is too large."));
-      return NULL;
-    }
-  if (!g_utf8_validate (data, (gssize)length, NULL))
-    {
-      g_set_error_literal (error, TH_ERROR, TH_ERROR_PARSE, _ ("The request is not UTF-8 text."));
-      return NULL;
-    }
-  if (!nesting_is_shallow (data, length, TH_ROOM_MAX_JSON_DEPTH))
-    {
-      g_set_error_literal (error, TH_ERROR, TH_ERROR_PARSE, _ ("The request nests too deeply."));
-      return NULL;
+      case TH_JSON_REFUSED_NONE:
+        break;
+      case TH_JSON_REFUSED_SIZE:
+        g_set_error_literal (error, TH_ERROR, TH_ERROR_TOO_LARGE, _ ("The request is too large."));
+        return NULL;
+      case TH_JSON_REFUSED_EMPTY:
+        if (length == 0)
+          g_set_error_literal (error, TH_ERROR, TH_ERROR_PARSE, _ ("The request has no body."));
+        else
+          g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _ ("Expected a JSON object, found %s."),
+                       _ ("nothing"));
+        return NULL;
+      case TH_JSON_REFUSED_ENCODING:
+        g_set_error_literal (error, TH_ERROR, TH_ERROR_PARSE, _ ("The request is not UTF-8 text."));
+        return NULL;
+      case TH_JSON_REFUSED_NUL_ESCAPE:
+        g_set_error_literal (error, TH_ERROR, TH_ERROR_PARSE,
+                             _ ("The request contains the escape \\u0000 (a NUL character), which "
+                                "the room does not accept."));
+        return NULL;
+      case TH_JSON_REFUSED_DEPTH:
+        g_set_error_literal (error, TH_ERROR, TH_ERROR_PARSE, _ ("The request nests too deeply."));
+        return NULL;
+      case TH_JSON_REFUSED_SYNTAX:
+      default:
+        /* The message quotes what json-glib refused, made printable and
+         * whole UTF-8 by core: it goes back to a browser as JSON. */
+        g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _ ("The request is not valid JSON: %s"),
+                     local_error->message);
+        return NULL;
     }
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize)length, &local_error))
-    {
-      /* json-glib's scanner quotes the offending byte on its own, which may
-       * be half of a character: the message goes back to a browser as
-       * JSON, so it must be whole UTF-8. */
-      g_autofree char *detail = g_utf8_make_valid (local_error->message, -1);
-
-      g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _ ("The request is not valid JSON: %s"),
-                   detail);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _ ("Expected a JSON object, found %s."),
-                   root != NULL ? describe_node (root) : _ ("nothing"));
+                   describe_node (root));
       return NULL;
     }
 
-  return json_node_copy (root);
+  return g_steal_pointer (&root);
 }
 
 static gboolean

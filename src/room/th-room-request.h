@@ -24,7 +24,10 @@ G_BEGIN_DECLS
  * json-glib, whose parser recurses once per level, sees it. */
 #define TH_ROOM_MAX_JSON_DEPTH 8
 
-/* Parses a JSON object (UTF-8, no NUL, bounded nesting). */
+/* Parses a JSON object with core's bounded parse (th-json.h): at most
+ * TH_ROOM_MAX_BODY_SIZE bytes of UTF-8, no NUL byte, no escape \u0000,
+ * nesting bounded.  Each refusal has a message of its own for the
+ * participant. */
 JsonNode *th_room_parse_object (const char *data, gsize length, GError **error);
 
 /* POST /api/join {"code": "…", "name": "…"}.  @code_out is the normalized

@@ -487,6 +487,50 @@ test_bad_answers (Fixture *f, gconstpointer data)
   g_assert_cmpuint (th_participant_get_n_rated (th_session_lookup_participant (saved, id)), ==, 0);
 }
 
+/* The escape \u0000 in a join name, a card id or a rating's key: 400
+ * with the reason, and nothing joins or changes (json-glib alone would
+ * have ended each string there). */
+static void
+test_nul_escape (Fixture *f, gconstpointer data)
+{
+  static const char message[]
+    = "The request contains the escape \\u0000 (a NUL character), which the room does not accept.";
+  g_autofree char *join
+    = g_strdup_printf ("{\"code\": \"%s\", \"name\": \"Ann\\u0000Eve\"}", code (f));
+  g_autofree char *id = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr (ThSession) saved = NULL;
+  const char *answers[] = {
+    "{\"sort\": {\"explain-the-why\\u0000junk\": \"leadership\"}}",
+    "{\"ratings\": {\"explain-the-why\\u0000junk\": 4}}",
+  };
+
+  {
+    g_autoptr (ThRoomReply) reply = request (f, "POST", "/api/join", NULL, join);
+
+    assert_error_reply (reply, 400);
+    g_assert_cmpstr (th_room_reply_get_string (reply, "error"), ==, message);
+    g_assert_null (th_room_reply_get_string (reply, "token"));
+  }
+
+  token = th_room_join (f->session, url (f), code (f), "Ann", &id);
+  g_assert_nonnull (token);
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autoptr (ThRoomReply) reply = request (f, "PUT", "/api/answers", token, answers[i]);
+
+      assert_error_reply (reply, 400);
+      g_assert_cmpstr (th_room_reply_get_string (reply, "error"), ==, message);
+    }
+
+  /* Only the plain join got in, with nothing sorted or rated. */
+  saved = load_saved_session (f);
+  g_assert_cmpuint (th_session_get_n_participants (saved), ==, 1);
+  g_assert_cmpstr (th_participant_get_name (th_session_lookup_participant (saved, id)), ==, "Ann");
+  g_assert_cmpuint (th_participant_get_n_sorted (th_session_lookup_participant (saved, id)), ==, 0);
+  g_assert_cmpuint (th_participant_get_n_rated (th_session_lookup_participant (saved, id)), ==, 0);
+}
+
 static void
 test_too_large (Fixture *f, gconstpointer data)
 {
@@ -1566,6 +1610,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/room/server/tokens", test_tokens, NULL);
   ADD_TEST ("/room/server/answers", test_answers, NULL);
   ADD_TEST ("/room/server/bad-answers", test_bad_answers, NULL);
+  ADD_TEST ("/room/server/nul-escape", test_nul_escape, NULL);
   ADD_TEST ("/room/server/too-large", test_too_large, NULL);
   ADD_TEST ("/room/server/deck-reveal", test_deck_reveal, NULL);
   ADD_TEST ("/room/server/isolation", test_isolation, NULL);

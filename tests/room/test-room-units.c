@@ -320,6 +320,54 @@ test_parse_limits (void)
   g_assert_nonnull (fine);
 }
 
+/* The escape \u0000 is refused by core's bounded parse, as in files:
+ * json-glib would end the string there, so "explain-the-why\u0000junk"
+ * would be taken for a card id and "Ann\u0000…" for the name "Ann". */
+static void
+test_parse_nul_escape (void)
+{
+  static const char message[]
+    = "The request contains the escape \\u0000 (a NUL character), which the room does not accept.";
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  const char join[] = "{\"code\": \"K7PM2Q\", \"name\": \"Ann\\u0000Eve\"}";
+  const char *answers[] = {
+    "{\"sort\": {\"explain-the-why\\u0000junk\": \"leadership\"}}",
+    "{\"ratings\": {\"explain-the-why\\u0000junk\": 4}}",
+    "{\"sort\": {\"explain-the-why\": \"leader\\u0000ship\"}}",
+  };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_false (th_room_parse_join (join, strlen (join), &code, &name, &error));
+  g_assert_error (error, TH_ERROR, TH_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_null (code);
+  g_assert_null (name);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autoptr (ThRoomAnswers) parsed
+        = th_room_answers_parse (deck, answers[i], strlen (answers[i]), &error);
+
+      g_assert_null (parsed);
+      g_assert_error (error, TH_ERROR, TH_ERROR_PARSE);
+      g_assert_cmpstr (error->message, ==, message);
+      g_clear_error (&error);
+    }
+
+  /* Other escapes still read as ever, and an escaped backslash before
+   * "u0000" is text, not the escape. */
+  {
+    const char escaped[] = "{\"code\": \"K7PM2Q\", \"name\": \"An\\u006e \\\\u0000\"}";
+
+    g_assert_true (th_room_parse_join (escaped, strlen (escaped), &code, &name, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (name, ==, "Ann \\u0000");
+  }
+}
+
 static void
 test_apply_answers (void)
 {
@@ -763,6 +811,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/room/units/parse-join", test_parse_join);
   g_test_add_func ("/room/units/parse-answers", test_parse_answers);
   g_test_add_func ("/room/units/parse-limits", test_parse_limits);
+  g_test_add_func ("/room/units/parse-nul-escape", test_parse_nul_escape);
   g_test_add_func ("/room/units/apply-answers", test_apply_answers);
   g_test_add_func ("/room/units/status", test_status);
   g_test_add_func ("/room/units/addresses", test_addresses);

@@ -1,0 +1,169 @@
+/* test-json.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The bounded parse of th-json.h, the one way JSON text enters Two Hats:
+ * each refusal with its reason and its message, the limits exactly at
+ * their edge, and th_json_parse() of files on top of it. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "th-error.h"
+#include "th-json-private.h"
+#include "th-types.h"
+
+typedef struct
+{
+  const char *text;
+  gsize length; /* 0: strlen (text) */
+  ThJsonRefusal refusal;
+  int code;
+  const char *message;
+} Case;
+
+static void
+test_refusals (void)
+{
+  static const Case cases[] = {
+    { "", 0, TH_JSON_REFUSED_EMPTY, TH_ERROR_PARSE, "the file is empty" },
+    { "  \n ", 0, TH_JSON_REFUSED_EMPTY, TH_ERROR_PARSE, "the file is empty" },
+    { "/* only a comment */", 0, TH_JSON_REFUSED_EMPTY, TH_ERROR_PARSE, "the file is empty" },
+    { "{\"a\": \"\xc3\x28\"}", 0, TH_JSON_REFUSED_ENCODING, TH_ERROR_PARSE,
+      "line 1, column 8: the file is not valid UTF-8 (at byte 7)" },
+    { "{\"a\":\n 1}\0", 10, TH_JSON_REFUSED_ENCODING, TH_ERROR_PARSE,
+      "line 2, column 4: the file contains a NUL byte (at byte 9); it is not a text file" },
+    { "{\"a\": \"b\\u0000c\"}", 0, TH_JSON_REFUSED_NUL_ESCAPE, TH_ERROR_PARSE,
+      "line 1, column 9: a string contains the escape \\u0000 (a NUL character), which Two "
+      "Hats does not accept" },
+    { "{\"a\\u0000\": 1}", 0, TH_JSON_REFUSED_NUL_ESCAPE, TH_ERROR_PARSE,
+      "line 1, column 4: a string contains the escape \\u0000 (a NUL character), which Two "
+      "Hats does not accept" },
+    { "[[[[1]]]]", 0, TH_JSON_REFUSED_DEPTH, TH_ERROR_TOO_LARGE,
+      "line 1, column 4: nested more than 3 levels deep" },
+    /* What comes first in the text is what is reported. */
+    { "[[[\"\\u0000\", [1]]]]", 0, TH_JSON_REFUSED_NUL_ESCAPE, TH_ERROR_PARSE,
+      "line 1, column 5: a string contains the escape \\u0000 (a NUL character), which Two "
+      "Hats does not accept" },
+    { "{\"a\": [1,]}", 0, TH_JSON_REFUSED_SYNTAX, TH_ERROR_PARSE, NULL },
+    { "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 3]", 0, TH_JSON_REFUSED_SIZE, TH_ERROR_TOO_LARGE,
+      "the file is 42 bytes, more than the limit of 40 bytes" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const Case *c = &cases[i];
+      gsize length = c->length > 0 ? c->length : strlen (c->text);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GError) check_error = NULL;
+      g_autoptr (JsonNode) root = NULL;
+      ThJsonRefusal refusal = TH_JSON_REFUSED_NONE;
+      ThJsonRefusal check_refusal = TH_JSON_REFUSED_NONE;
+      gboolean checked;
+
+      g_test_message ("case %u: %s", i, c->text);
+      root = th_json_parse_bounded (c->text, length, 40, 3, &refusal, &error);
+      g_assert_null (root);
+      g_assert_cmpint (refusal, ==, c->refusal);
+      g_assert_error (error, TH_ERROR, c->code);
+      if (c->message != NULL)
+        g_assert_cmpstr (error->message, ==, c->message);
+      else
+        g_assert_true (g_str_has_prefix (error->message, "line 1, column "));
+
+      /* The checks alone refuse the same, but for what only the parse
+       * can tell. */
+      checked = th_json_check_bounded (c->text, length, 40, 3, &check_refusal, &check_error);
+      if (c->refusal == TH_JSON_REFUSED_SYNTAX
+          || (c->refusal == TH_JSON_REFUSED_EMPTY && length > 0))
+        {
+          g_assert_true (checked);
+          g_assert_no_error (check_error);
+          g_assert_cmpint (check_refusal, ==, TH_JSON_REFUSED_NONE);
+        }
+      else
+        {
+          g_assert_false (checked);
+          g_assert_cmpint (check_refusal, ==, c->refusal);
+          g_assert_cmpstr (check_error->message, ==, error->message);
+        }
+    }
+}
+
+static void
+test_limits (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) at_size = NULL;
+  g_autoptr (JsonNode) at_depth = NULL;
+  g_autoptr (JsonNode) text = NULL;
+  ThJsonRefusal refusal = TH_JSON_REFUSED_SYNTAX;
+
+  /* Ten bytes with a limit of ten, three levels with a limit of three. */
+  at_size = th_json_parse_bounded ("[1, 2, 34]", 10, 10, 3, &refusal, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (refusal, ==, TH_JSON_REFUSED_NONE);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (at_size));
+  g_assert_cmpint (json_array_get_int_element (json_node_get_array (at_size), 2), ==, 34);
+
+  at_depth = th_json_parse_bounded ("[[[1]]]", 7, 10, 3, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (at_depth);
+
+  /* Brackets and "\u0000" inside strings are text; an escaped backslash
+   * ends its escape; other escapes are read as ever. */
+  text = th_json_parse_bounded ("{\"[[[[\": \"\\\\u0000 \\u0041\"}", 26, 100, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (text), "[[[["), ==,
+                   "\\u0000 A");
+}
+
+/* Files: a byte order mark is skipped, then the file limits apply. */
+static void
+test_file_parse (void)
+{
+  GString *deep = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) with_mark = NULL;
+  g_autoptr (JsonNode) root = NULL;
+
+  with_mark = th_json_parse ("\xEF\xBB\xBF{\"a\": 1}", 11, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (with_mark));
+
+  g_assert_null (th_json_parse ("\xEF\xBB\xBF", 3, &error));
+  g_assert_error (error, TH_ERROR, TH_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "the file is empty");
+  g_clear_error (&error);
+
+  for (guint i = 0; i < 64; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 64; i++)
+    g_string_append_c (deep, ']');
+  root = th_json_parse (deep->str, deep->len, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (root);
+
+  g_string_prepend_c (deep, '[');
+  g_string_append_c (deep, ']');
+  g_assert_null (th_json_parse (deep->str, deep->len, &error));
+  g_assert_error (error, TH_ERROR, TH_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "line 1, column 65: nested more than 64 levels deep");
+  g_string_free (deep, TRUE);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/json/refusals", test_refusals);
+  g_test_add_func ("/json/limits", test_limits);
+  g_test_add_func ("/json/file-parse", test_file_parse);
+
+  return g_test_run ();
+}
