@@ -75,6 +75,8 @@ gboolean th_json_get_array_member (JsonObject *object, const ThJsonPath *path, c
 /* A required member holding an id (docs/deck-format.md "Ids": 1–64 of a-z, 0-9, '-'). */
 gboolean th_json_get_id_member (JsonObject *object, const ThJsonPath *path, const char *member,
                                 const char **out, GError **error);
+/* The check of th_json_get_id_member() for a string already read. */
+gboolean th_json_check_id (const char *id, const ThJsonPath *path, GError **error);
 
 /* Checks that @node is a string within the string limit, valid UTF-8. */
 gboolean th_json_node_get_string (JsonNode *node, const ThJsonPath *path, const char **out,
@@ -86,6 +88,9 @@ gboolean th_json_node_get_number (JsonNode *node, const ThJsonPath *path, double
  * not) and returns it.  Values beyond the range of gint64 are refused. */
 gboolean th_json_node_get_integer (JsonNode *node, const ThJsonPath *path, gint64 *out,
                                    GError **error);
+/* The check of th_json_node_get_integer() for a number read with a
+ * fraction or an exponent: 4.0 is the integer 4, 3.5 is refused. */
+gboolean th_json_check_integral (double value, const ThJsonPath *path, gint64 *out, GError **error);
 
 /* Checks "format" and "version" of a document root; @expected_format is
  * "two-hats-deck" or "two-hats-session", @what "deck" or "session". */

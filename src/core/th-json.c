@@ -478,6 +478,30 @@ th_json_node_get_number (JsonNode *node, const ThJsonPath *path, double *out, GE
 }
 
 gboolean
+th_json_check_integral (double value, const ThJsonPath *path, gint64 *out, GError **error)
+{
+  /* Some tools write every number with a decimal point; 4.0 is still the
+   * integer 4, but 3.5 is not an integer at all. */
+  if (!isfinite (value) || floor (value) != value)
+    {
+      g_autofree char *text = th_json_format_number (value);
+
+      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("%s is not an integer"), text);
+      return FALSE;
+    }
+  if (value < -9.0e15 || value > 9.0e15)
+    {
+      g_autofree char *text = th_json_format_number (value);
+
+      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("%s is out of range"), text);
+      return FALSE;
+    }
+
+  *out = (gint64)value;
+  return TRUE;
+}
+
+gboolean
 th_json_node_get_integer (JsonNode *node, const ThJsonPath *path, gint64 *out, GError **error)
 {
   if (JSON_NODE_HOLDS_VALUE (node))
@@ -491,26 +515,7 @@ th_json_node_get_integer (JsonNode *node, const ThJsonPath *path, gint64 *out, G
         }
 
       if (type == G_TYPE_DOUBLE)
-        {
-          double value = json_node_get_double (node);
-          g_autofree char *text = th_json_format_number (value);
-
-          /* Some tools write every number with a decimal point; 4.0 is
-           * still the integer 4, but 3.5 is not an integer at all. */
-          if (!isfinite (value) || floor (value) != value)
-            {
-              th_json_set_error (error, TH_ERROR_INVALID, path, _ ("%s is not an integer"), text);
-              return FALSE;
-            }
-          if (value < -9.0e15 || value > 9.0e15)
-            {
-              th_json_set_error (error, TH_ERROR_INVALID, path, _ ("%s is out of range"), text);
-              return FALSE;
-            }
-
-          *out = (gint64)value;
-          return TRUE;
-        }
+        return th_json_check_integral (json_node_get_double (node), path, out, error);
     }
 
   th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected an integer, found %s"),
@@ -533,6 +538,20 @@ th_json_get_string_member (JsonObject *object, const ThJsonPath *parent, const c
 }
 
 gboolean
+th_json_check_id (const char *id, const ThJsonPath *path, GError **error)
+{
+  g_autofree char *quoted = NULL;
+
+  if (th_id_is_valid (id))
+    return TRUE;
+
+  quoted = th_json_quote (id);
+  th_json_set_error (error, TH_ERROR_INVALID, path,
+                     _ ("%s is not a valid id (1 to 64 characters of a-z, 0-9 and -)"), quoted);
+  return FALSE;
+}
+
+gboolean
 th_json_get_id_member (JsonObject *object, const ThJsonPath *parent, const char *member,
                        const char **out, GError **error)
 {
@@ -541,12 +560,8 @@ th_json_get_id_member (JsonObject *object, const ThJsonPath *parent, const char 
   if (!th_json_get_string_member (object, parent, member, TRUE, out, error))
     return FALSE;
 
-  if (!th_id_is_valid (*out))
+  if (!th_json_check_id (*out, &path, error))
     {
-      g_autofree char *quoted = th_json_quote (*out);
-
-      th_json_set_error (error, TH_ERROR_INVALID, &path,
-                         _ ("%s is not a valid id (1 to 64 characters of a-z, 0-9 and -)"), quoted);
       *out = NULL;
       return FALSE;
     }

@@ -7,7 +7,9 @@
 
 #pragma once
 
+#include "th-json-private.h"
 #include "th-session.h"
+#include "th-types.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +33,36 @@ typedef struct _ThSessionSaveCache ThSessionSaveCache;
 ThSessionSaveCache *th_session_save_cache_new (ThDeck *deck);
 void th_session_save_cache_free (ThSessionSaveCache *cache);
 ThSessionSaveCache *th_session_get_save_cache (ThSession *self);
+
+/* The rules of the format (th-session-checks.c) that both readers apply,
+ * in this order, to values they have read and found of the right JSON
+ * type.  Each returns FALSE with @error naming @path when the value
+ * breaks its rule: both readers word every problem the same way because
+ * both call these, not because one copies the other. */
+
+/* "created": *@out is the time (UTC unless it says otherwise). */
+gboolean th_session_check_created (const char *created, const ThJsonPath *path, GDateTime **out,
+                                   GError **error);
+/* "threshold": 1 to 99. */
+gboolean th_session_check_threshold (double threshold, const ThJsonPath *path, GError **error);
+/* "participants": at most TH_MAX_PARTICIPANTS entries. */
+gboolean th_session_check_n_participants (guint n_participants, const ThJsonPath *path,
+                                          GError **error);
+/* A participant's "id": an id, and not one of the participants before it
+ * (@positions: id → position + 1). */
+gboolean th_session_check_participant_id (const char *id, const ThJsonPath *path,
+                                          GHashTable *positions, GError **error);
+/* A participant's "name": 1 to TH_MAX_NAME_CHARS characters, none of
+ * them a control character. */
+gboolean th_session_check_name (const char *name, const ThJsonPath *path, GError **error);
+/* A key of "sort" or "ratings" (whose path is @path): a behaviour of
+ * @deck.  The error names the key's path when it is an id at all. */
+gboolean th_session_check_behaviour_key (ThDeck *deck, const ThJsonPath *path,
+                                         const char *behaviour_id, GError **error);
+/* A value of "sort": "leadership" or "management", as *@side. */
+gboolean th_session_check_sort_side (const char *value, const ThJsonPath *path, ThSide *side,
+                                     GError **error);
+/* A value of "ratings": 1 to 5. */
+gboolean th_session_check_rating (gint64 rating, const ThJsonPath *path, GError **error);
 
 G_END_DECLS

@@ -305,24 +305,6 @@ th_session_new (ThDeck *deck)
 
 /* Loading */
 
-/* Sort and ratings are keyed by behaviour id; both name the same problem
- * the same way.  A key that is not even an id stays out of the path: it
- * could be anything, and the message quotes it safely instead. */
-static gboolean
-check_behaviour_key (ThDeck *deck, const char *behaviour_id, const ThJsonPath *path,
-                     const ThJsonPath *value_path, GError **error)
-{
-  g_autofree char *quoted = NULL;
-
-  if (th_id_is_valid (behaviour_id) && th_deck_lookup_behaviour (deck, behaviour_id) != NULL)
-    return TRUE;
-
-  quoted = th_json_quote (behaviour_id);
-  th_json_set_error (error, TH_ERROR_INVALID, th_id_is_valid (behaviour_id) ? value_path : path,
-                     _ ("%s is not a behaviour of the deck"), quoted);
-  return FALSE;
-}
-
 static gboolean
 load_sort (ThDeck *deck, ThParticipant *participant, JsonObject *object, const ThJsonPath *parent,
            GError **error)
@@ -345,20 +327,10 @@ load_sort (ThDeck *deck, ThParticipant *participant, JsonObject *object, const T
       const char *value;
       ThSide side;
 
-      if (!check_behaviour_key (deck, behaviour_id, &path, &value_path, error))
+      if (!th_session_check_behaviour_key (deck, &path, behaviour_id, error)
+          || !th_json_node_get_string (node, &value_path, &value, error)
+          || !th_session_check_sort_side (value, &value_path, &side, error))
         return FALSE;
-
-      if (!th_json_node_get_string (node, &value_path, &value, error))
-        return FALSE;
-
-      if (!th_side_from_string (value, &side) || side == TH_SIDE_BOTH)
-        {
-          g_autofree char *quoted = th_json_quote (value);
-
-          th_json_set_error (error, TH_ERROR_INVALID, &value_path,
-                             _ ("%s is not leadership or management"), quoted);
-          return FALSE;
-        }
 
       th_participant_load_sort (participant, behaviour_id, side);
     }
@@ -387,57 +359,12 @@ load_ratings (ThDeck *deck, ThParticipant *participant, JsonObject *object,
       ThJsonPath value_path = TH_JSON_PATH_MEMBER (&path, behaviour_id);
       gint64 rating;
 
-      if (!check_behaviour_key (deck, behaviour_id, &path, &value_path, error))
+      if (!th_session_check_behaviour_key (deck, &path, behaviour_id, error)
+          || !th_json_node_get_integer (node, &value_path, &rating, error)
+          || !th_session_check_rating (rating, &value_path, error))
         return FALSE;
-
-      if (!th_json_node_get_integer (node, &value_path, &rating, error))
-        return FALSE;
-
-      if (rating < 1 || rating > 5)
-        {
-          g_autofree char *text = th_json_format_number ((double)rating);
-
-          th_json_set_error (error, TH_ERROR_INVALID, &value_path, _ ("%s is not between 1 and 5"),
-                             text);
-          return FALSE;
-        }
 
       th_participant_load_rating (participant, behaviour_id, (int)rating);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-check_name (const char *name, const ThJsonPath *path, GError **error)
-{
-  guint n_chars = 0;
-
-  if (name[0] == '\0')
-    {
-      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("a name needs at least one character"));
-      return FALSE;
-    }
-
-  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      n_chars++;
-      if (g_unichar_iscntrl (c))
-        {
-          th_json_set_error (error, TH_ERROR_INVALID, path,
-                             _ ("contains a control character (U+%04X)"), c);
-          return FALSE;
-        }
-    }
-
-  if (n_chars > TH_MAX_NAME_CHARS)
-    {
-      th_json_set_error (error, TH_ERROR_TOO_LARGE, path,
-                         _ ("%u characters, more than the limit of %d for a name"), n_chars,
-                         TH_MAX_NAME_CHARS);
-      return FALSE;
     }
 
   return TRUE;
@@ -452,7 +379,6 @@ load_participant (ThDeck *deck, JsonNode *node, const ThJsonPath *path, guint in
   ThJsonPath name_path = TH_JSON_PATH_MEMBER (path, "name");
   JsonObject *object;
   const char *id, *name;
-  guint earlier;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -462,21 +388,10 @@ load_participant (ThDeck *deck, JsonNode *node, const ThJsonPath *path, guint in
     }
   object = json_node_get_object (node);
 
-  if (!th_json_get_id_member (object, path, "id", &id, error))
-    return NULL;
-
-  earlier = GPOINTER_TO_UINT (g_hash_table_lookup (positions, id));
-  if (earlier > 0)
-    {
-      g_autofree char *quoted = th_json_quote (id);
-
-      th_json_set_error (error, TH_ERROR_INVALID, &id_path,
-                         _ ("%s is already the id of participants[%u]"), quoted, earlier - 1);
-      return NULL;
-    }
-
-  if (!th_json_get_string_member (object, path, "name", TRUE, &name, error)
-      || !check_name (name, &name_path, error))
+  if (!th_json_get_string_member (object, path, "id", TRUE, &id, error)
+      || !th_session_check_participant_id (id, &id_path, positions, error)
+      || !th_json_get_string_member (object, path, "name", TRUE, &name, error)
+      || !th_session_check_name (name, &name_path, error))
     return NULL;
 
   participant = th_participant_new_for_deck (id, name, deck);
@@ -529,36 +444,14 @@ session_new_from_root (JsonNode *node, ThDeck *prebuilt_deck, GError **error)
       || !th_json_get_string_member (object, NULL, "created", FALSE, &created, error))
     return NULL;
 
-  if (created != NULL)
-    {
-      g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
-
-      /* A time without a zone is read as UTC rather than refused. */
-      created_time = g_date_time_new_from_iso8601 (created, utc);
-      if (created_time == NULL)
-        {
-          g_autofree char *quoted = th_json_quote (created);
-
-          th_json_set_error (error, TH_ERROR_INVALID, &created_path,
-                             _ ("%s is not an ISO 8601 date and time"), quoted);
-          return NULL;
-        }
-    }
+  if (created != NULL && !th_session_check_created (created, &created_path, &created_time, error))
+    return NULL;
 
   member = json_object_get_member (object, "threshold");
-  if (member != NULL)
-    {
-      if (!th_json_node_get_number (member, &threshold_path, &threshold, error))
-        return NULL;
-      if (!(threshold >= 1.0 && threshold <= 99.0))
-        {
-          g_autofree char *text = th_json_format_number (threshold);
-
-          th_json_set_error (error, TH_ERROR_INVALID, &threshold_path,
-                             _ ("%s is not between 1 and 99"), text);
-          return NULL;
-        }
-    }
+  if (member != NULL
+      && (!th_json_node_get_number (member, &threshold_path, &threshold, error)
+          || !th_session_check_threshold (threshold, &threshold_path, error)))
+    return NULL;
 
   member = json_object_get_member (object, "deck");
   if (member == NULL)
@@ -584,13 +477,8 @@ session_new_from_root (JsonNode *node, ThDeck *prebuilt_deck, GError **error)
     return NULL;
 
   n_participants = json_array_get_length (participants);
-  if (n_participants > TH_MAX_PARTICIPANTS)
-    {
-      th_json_set_error (error, TH_ERROR_TOO_LARGE, &participants_path,
-                         _ ("%u entries, more than the limit of %d"), n_participants,
-                         TH_MAX_PARTICIPANTS);
-      return NULL;
-    }
+  if (!th_session_check_n_participants (n_participants, &participants_path, error))
+    return NULL;
 
   positions = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -924,7 +812,9 @@ decode_string_member (const PendingValue *value, const ThJsonPath *path, GString
   return decode_string_value (value, path, out, error);
 }
 
-/* The checks of load_sort() and load_ratings(), in the same order. */
+/* What load_sort() and load_ratings() check, in the same order and with
+ * the same checks (th-session-checks.c); only the JSON types are seen
+ * this reader's way. */
 static gboolean
 check_entries (StreamLoader *loader, const PendingValue *object, GArray *entries, gboolean is_sort,
                const ThJsonPath *parent, GError **error)
@@ -948,12 +838,12 @@ check_entries (StreamLoader *loader, const PendingValue *object, GArray *entries
       if (entry->index < 0)
         {
           /* The name is not escaped (that participant would be unusual),
-           * and check_behaviour_key() refuses it. */
+           * and not in the deck, so the check refuses it. */
           g_autofree char *key = g_strndup (entry->key.start, entry->key.length);
-          ThJsonPath value_path = TH_JSON_PATH_MEMBER (&path, key);
 
-          check_behaviour_key (loader->deck, key, &path, &value_path, error);
-          return FALSE;
+          if (!th_session_check_behaviour_key (loader->deck, &path, key, error))
+            return FALSE;
+          g_assert_not_reached ();
         }
 
       ThJsonPath value_path = TH_JSON_PATH_MEMBER (&path, loader->ids[entry->index]);
@@ -963,16 +853,9 @@ check_entries (StreamLoader *loader, const PendingValue *object, GArray *entries
         {
           ThSide side;
 
-          if (!decode_string_value (&entry->value, &value_path, loader->value, error))
+          if (!decode_string_value (&entry->value, &value_path, loader->value, error)
+              || !th_session_check_sort_side (loader->value->str, &value_path, &side, error))
             return FALSE;
-          if (!th_side_from_string (loader->value->str, &side) || side == TH_SIDE_BOTH)
-            {
-              g_autofree char *quoted = th_json_quote (loader->value->str);
-
-              th_json_set_error (error, TH_ERROR_INVALID, &value_path,
-                                 _ ("%s is not leadership or management"), quoted);
-              return FALSE;
-            }
           answer->side = (guint8)(side + 1);
         }
       else
@@ -987,35 +870,20 @@ check_entries (StreamLoader *loader, const PendingValue *object, GArray *entries
               return FALSE;
             }
 
+          /* As th_json_node_get_integer(): 4.0 is the integer 4. */
           if (entry->value.span.fraction)
             {
-              /* As th_json_node_get_integer(): 4.0 is the integer 4.  The
-               * reader keeps numbers finite and well within range. */
-              double value = th_json_span_get_double (&entry->value.span);
-
-              if (floor (value) != value)
-                {
-                  g_autofree char *text = th_json_format_number (value);
-
-                  th_json_set_error (error, TH_ERROR_INVALID, &value_path,
-                                     _ ("%s is not an integer"), text);
-                  return FALSE;
-                }
-              rating = (gint64)value;
+              if (!th_json_check_integral (th_json_span_get_double (&entry->value.span),
+                                           &value_path, &rating, error))
+                return FALSE;
             }
           else
             {
               rating = th_json_span_get_int (&entry->value.span);
             }
 
-          if (rating < 1 || rating > 5)
-            {
-              g_autofree char *text = th_json_format_number ((double)rating);
-
-              th_json_set_error (error, TH_ERROR_INVALID, &value_path,
-                                 _ ("%s is not between 1 and 5"), text);
-              return FALSE;
-            }
+          if (!th_session_check_rating (rating, &value_path, error))
+            return FALSE;
           answer->rating = (guint8)rating;
         }
     }
@@ -1032,7 +900,8 @@ compare_uints (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
-/* The checks of load_participant(), in the same order. */
+/* What load_participant() checks, in the same order and with the same
+ * checks (th-session-checks.c). */
 static ThParticipant *
 build_participant (StreamLoader *loader, const PendingParticipant *pending, const ThJsonPath *path,
                    guint index, GError **error)
@@ -1043,31 +912,11 @@ build_participant (StreamLoader *loader, const PendingParticipant *pending, cons
   GArray *touched = loader->touched;
   ThAnswer *answers;
   guint n_answers = 0;
-  guint earlier;
 
-  if (!decode_string_member (&pending->id, &id_path, loader->id, error))
-    return NULL;
-  if (!th_id_is_valid (loader->id->str))
-    {
-      g_autofree char *quoted = th_json_quote (loader->id->str);
-
-      th_json_set_error (error, TH_ERROR_INVALID, &id_path,
-                         _ ("%s is not a valid id (1 to 64 characters of a-z, 0-9 and -)"), quoted);
-      return NULL;
-    }
-
-  earlier = GPOINTER_TO_UINT (g_hash_table_lookup (loader->positions, loader->id->str));
-  if (earlier > 0)
-    {
-      g_autofree char *quoted = th_json_quote (loader->id->str);
-
-      th_json_set_error (error, TH_ERROR_INVALID, &id_path,
-                         _ ("%s is already the id of participants[%u]"), quoted, earlier - 1);
-      return NULL;
-    }
-
-  if (!decode_string_member (&pending->name, &name_path, loader->name, error)
-      || !check_name (loader->name->str, &name_path, error))
+  if (!decode_string_member (&pending->id, &id_path, loader->id, error)
+      || !th_session_check_participant_id (loader->id->str, &id_path, loader->positions, error)
+      || !decode_string_member (&pending->name, &name_path, loader->name, error)
+      || !th_session_check_name (loader->name->str, &name_path, error))
     return NULL;
 
   if (!check_entries (loader, &pending->sort, loader->sort_entries, TRUE, path, error)
@@ -1350,11 +1199,8 @@ th_session_try_new_from_text (const char *data, gsize length, GError **error)
       return NULL;
     }
 
-  if (n_participants > TH_MAX_PARTICIPANTS)
+  if (!th_session_check_n_participants (n_participants, &participants_path, error))
     {
-      th_json_set_error (error, TH_ERROR_TOO_LARGE, &participants_path,
-                         _ ("%u entries, more than the limit of %d"), n_participants,
-                         TH_MAX_PARTICIPANTS);
       stream_loader_clear (&loader);
       return NULL;
     }
