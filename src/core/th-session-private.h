@@ -26,6 +26,29 @@ G_BEGIN_DECLS
  * th-json-private.h refuses. */
 ThSession *th_session_try_new_from_text (const char *data, gsize length, GError **error);
 
+/* The model, for the readers and merging (th-session.c). */
+
+/* A session as a file describes it: unlike th_session_new(), @created is
+ * what the file says (NULL when it says nothing).  The values must be
+ * checked already. */
+ThSession *th_session_new_loaded (ThDeck *deck, const char *title, GDateTime *created,
+                                  double threshold);
+/* Appends @participant (whose reference the session takes) to a session
+ * being made, without ::items-changed or ::changed: nobody listens yet. */
+void th_session_take_participant (ThSession *self, ThParticipant *participant);
+
+/* The tree reader (th-session-tree-reader.c), which the streaming reader
+ * falls back on for what it does not read itself. */
+
+/* Everything th_session_new_from_json() does, with the deck already made
+ * from the "deck" member when @prebuilt_deck is not NULL. */
+ThSession *th_session_new_from_root (JsonNode *node, ThDeck *prebuilt_deck, GError **error);
+/* participants[@index] at @path, checked against @deck and against the
+ * ids of those before it (@positions: id → position + 1, which the
+ * participant's id joins on success). */
+ThParticipant *th_session_load_participant (ThDeck *deck, JsonNode *node, const ThJsonPath *path,
+                                            guint index, GHashTable *positions, GError **error);
+
 /* The writer's cache (th-session-writer.c): what every save of a session
  * writes the same way.  The session owns it and makes it on first use. */
 typedef struct _ThSessionSaveCache ThSessionSaveCache;

@@ -303,210 +303,6 @@ th_session_new (ThDeck *deck)
   return self;
 }
 
-/* Loading */
-
-static gboolean
-load_sort (ThDeck *deck, ThParticipant *participant, JsonObject *object, const ThJsonPath *parent,
-           GError **error)
-{
-  ThJsonPath path = TH_JSON_PATH_MEMBER (parent, "sort");
-  JsonObject *sort;
-  JsonObjectIter iter;
-  const char *behaviour_id;
-  JsonNode *node;
-
-  if (!th_json_get_object_member (object, parent, "sort", FALSE, &sort, error))
-    return FALSE;
-  if (sort == NULL)
-    return TRUE;
-
-  json_object_iter_init_ordered (&iter, sort);
-  while (json_object_iter_next_ordered (&iter, &behaviour_id, &node))
-    {
-      ThJsonPath value_path = TH_JSON_PATH_MEMBER (&path, behaviour_id);
-      const char *value;
-      ThSide side;
-
-      if (!th_session_check_behaviour_key (deck, &path, behaviour_id, error)
-          || !th_json_node_get_string (node, &value_path, &value, error)
-          || !th_session_check_sort_side (value, &value_path, &side, error))
-        return FALSE;
-
-      th_participant_load_sort (participant, behaviour_id, side);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-load_ratings (ThDeck *deck, ThParticipant *participant, JsonObject *object,
-              const ThJsonPath *parent, GError **error)
-{
-  ThJsonPath path = TH_JSON_PATH_MEMBER (parent, "ratings");
-  JsonObject *ratings;
-  JsonObjectIter iter;
-  const char *behaviour_id;
-  JsonNode *node;
-
-  if (!th_json_get_object_member (object, parent, "ratings", FALSE, &ratings, error))
-    return FALSE;
-  if (ratings == NULL)
-    return TRUE;
-
-  json_object_iter_init_ordered (&iter, ratings);
-  while (json_object_iter_next_ordered (&iter, &behaviour_id, &node))
-    {
-      ThJsonPath value_path = TH_JSON_PATH_MEMBER (&path, behaviour_id);
-      gint64 rating;
-
-      if (!th_session_check_behaviour_key (deck, &path, behaviour_id, error)
-          || !th_json_node_get_integer (node, &value_path, &rating, error)
-          || !th_session_check_rating (rating, &value_path, error))
-        return FALSE;
-
-      th_participant_load_rating (participant, behaviour_id, (int)rating);
-    }
-
-  return TRUE;
-}
-
-static ThParticipant *
-load_participant (ThDeck *deck, JsonNode *node, const ThJsonPath *path, guint index,
-                  GHashTable *positions, GError **error)
-{
-  g_autoptr (ThParticipant) participant = NULL;
-  ThJsonPath id_path = TH_JSON_PATH_MEMBER (path, "id");
-  ThJsonPath name_path = TH_JSON_PATH_MEMBER (path, "name");
-  JsonObject *object;
-  const char *id, *name;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected an object, found %s"),
-                         th_json_describe_node (node));
-      return NULL;
-    }
-  object = json_node_get_object (node);
-
-  if (!th_json_get_string_member (object, path, "id", TRUE, &id, error)
-      || !th_session_check_participant_id (id, &id_path, positions, error)
-      || !th_json_get_string_member (object, path, "name", TRUE, &name, error)
-      || !th_session_check_name (name, &name_path, error))
-    return NULL;
-
-  participant = th_participant_new_for_deck (id, name, deck);
-
-  if (!load_sort (deck, participant, object, path, error)
-      || !load_ratings (deck, participant, object, path, error))
-    return NULL;
-
-  g_hash_table_insert (positions, (gpointer)th_participant_get_id (participant),
-                       GUINT_TO_POINTER (index + 1));
-
-  return g_steal_pointer (&participant);
-}
-
-/* Everything th_session_new_from_json() does, with the deck already made
- * from the "deck" member when @prebuilt_deck is not NULL. */
-static ThSession *
-session_new_from_root (JsonNode *node, ThDeck *prebuilt_deck, GError **error)
-{
-  g_autoptr (ThSession) self = NULL;
-  g_autoptr (ThDeck) deck = NULL;
-  g_autoptr (GHashTable) positions = NULL;
-  g_autoptr (GDateTime) created_time = NULL;
-  ThJsonPath created_path = TH_JSON_PATH_MEMBER (NULL, "created");
-  ThJsonPath threshold_path = TH_JSON_PATH_MEMBER (NULL, "threshold");
-  ThJsonPath deck_path = TH_JSON_PATH_MEMBER (NULL, "deck");
-  ThJsonPath participants_path = TH_JSON_PATH_MEMBER (NULL, "participants");
-  JsonObject *object;
-  JsonNode *member;
-  JsonArray *participants;
-  const char *title, *created;
-  double threshold = TH_DEFAULT_THRESHOLD;
-  guint n_participants;
-
-  g_return_val_if_fail (node != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      th_json_set_error (error, TH_ERROR_INVALID, NULL, _ ("expected a JSON object, found %s"),
-                         th_json_describe_node (node));
-      return NULL;
-    }
-  object = json_node_get_object (node);
-
-  if (!th_json_check_header (object, NULL, "two-hats-session", _ ("session"), error))
-    return NULL;
-
-  if (!th_json_get_string_member (object, NULL, "title", FALSE, &title, error)
-      || !th_json_get_string_member (object, NULL, "created", FALSE, &created, error))
-    return NULL;
-
-  if (created != NULL && !th_session_check_created (created, &created_path, &created_time, error))
-    return NULL;
-
-  member = json_object_get_member (object, "threshold");
-  if (member != NULL
-      && (!th_json_node_get_number (member, &threshold_path, &threshold, error)
-          || !th_session_check_threshold (threshold, &threshold_path, error)))
-    return NULL;
-
-  member = json_object_get_member (object, "deck");
-  if (member == NULL)
-    {
-      th_json_set_error (error, TH_ERROR_INVALID, &deck_path, _ ("required member is missing"));
-      return NULL;
-    }
-  /* The prefix makes the deck's messages name their full path
-   * ("deck.behaviours[2].id"). */
-  if (prebuilt_deck != NULL)
-    deck = g_object_ref (prebuilt_deck);
-  else
-    deck = th_deck_new_from_json (member, "deck", error);
-  if (deck == NULL)
-    return NULL;
-
-  self = g_object_new (TH_TYPE_SESSION, "deck", deck, NULL);
-  self->title = g_strdup (title);
-  self->created = g_steal_pointer (&created_time);
-  self->threshold = threshold;
-
-  if (!th_json_get_array_member (object, NULL, "participants", TRUE, &participants, error))
-    return NULL;
-
-  n_participants = json_array_get_length (participants);
-  if (!th_session_check_n_participants (n_participants, &participants_path, error))
-    return NULL;
-
-  positions = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < n_participants; i++)
-    {
-      ThJsonPath path = TH_JSON_PATH_INDEX (&participants_path, i);
-      ThParticipant *participant;
-
-      participant = load_participant (self->deck, json_array_get_element (participants, i), &path,
-                                      i, positions, error);
-      if (participant == NULL)
-        return NULL;
-
-      append_participant (self, participant);
-    }
-
-  return g_steal_pointer (&self);
-}
-
-ThSession *
-th_session_new_from_json (JsonNode *node, GError **error)
-{
-  g_return_val_if_fail (node != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return session_new_from_root (node, NULL, error);
-}
-
 /* Loading large files
  *
  * A tree of a 60 MiB session takes half a gigabyte, so the participants
@@ -999,7 +795,8 @@ stream_participant (StreamLoader *loader, ThJsonReader *reader, const ThJsonPath
           reset_pending (loader);
           return FALSE;
         }
-      participant = load_participant (loader->deck, node, path, index, loader->positions, error);
+      participant
+        = th_session_load_participant (loader->deck, node, path, index, loader->positions, error);
     }
   else
     {
@@ -1192,7 +989,7 @@ th_session_try_new_from_text (const char *data, gsize length, GError **error)
       return NULL;
     }
 
-  self = session_new_from_root (root, deck, error);
+  self = th_session_new_from_root (root, deck, error);
   if (self == NULL)
     {
       stream_loader_clear (&loader);
@@ -1213,62 +1010,37 @@ th_session_try_new_from_text (const char *data, gsize length, GError **error)
     }
 
   for (guint i = 0; i < loader.participants->len; i++)
-    append_participant (self, g_object_ref (g_ptr_array_index (loader.participants, i)));
+    th_session_take_participant (self, g_object_ref (g_ptr_array_index (loader.participants, i)));
   stream_loader_clear (&loader);
 
   return g_steal_pointer (&self);
 }
 
 ThSession *
-th_session_new_from_data (const char *data, gsize length, GError **error)
+th_session_new_loaded (ThDeck *deck, const char *title, GDateTime *created, double threshold)
 {
-  g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GError) local_error = NULL;
-  ThSession *session;
+  ThSession *self;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (TH_IS_DECK (deck), NULL);
+  g_return_val_if_fail (threshold >= 1.0 && threshold <= 99.0, NULL);
 
-  if (length > TH_MAX_FILE_SIZE)
-    {
-      g_set_error (error, TH_ERROR, TH_ERROR_TOO_LARGE,
-                   _ ("the session is %lu bytes, more than the limit of %d"), (gulong)length,
-                   TH_MAX_FILE_SIZE);
-      return NULL;
-    }
+  /* Straight into the fields: nobody listens yet, and the readers have
+   * checked every value. */
+  self = g_object_new (TH_TYPE_SESSION, "deck", deck, NULL);
+  self->title = g_strdup (title);
+  self->created = created != NULL ? g_date_time_ref (created) : NULL;
+  self->threshold = threshold;
 
-  session = th_session_try_new_from_text (data, length, &local_error);
-  if (session != NULL)
-    return session;
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  root = th_json_parse (data, length, error);
-  if (root == NULL)
-    return NULL;
-
-  return th_session_new_from_json (root, error);
+  return self;
 }
 
-ThSession *
-th_session_new_from_file (GFile *file, GError **error)
+void
+th_session_take_participant (ThSession *self, ThParticipant *participant)
 {
-  g_autoptr (GBytes) bytes = NULL;
-  const char *data;
-  gsize length;
+  g_return_if_fail (TH_IS_SESSION (self));
+  g_return_if_fail (TH_IS_PARTICIPANT (participant));
 
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  bytes = th_file_read_bounded (file, TH_MAX_FILE_SIZE, error);
-  if (bytes == NULL)
-    return NULL;
-
-  data = g_bytes_get_data (bytes, &length);
-  return th_session_new_from_data (data, length, error);
+  append_participant (self, participant);
 }
 
 ThSessionSaveCache *
