@@ -10,256 +10,14 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
-#include <math.h>
-#include <pango/pangocairo.h>
 #include <string.h>
 
-#include "th-chart-placer.h"
 #include "th-error.h"
 #include "th-file-util.h"
 #include "th-png.h"
 #include "th-quadrant-chart-private.h"
 
-/* Cantarell is GNOME's face; DejaVu covers Arabic, Hebrew and most
- * symbols where it is missing. */
-#define FONT_FAMILY "Cantarell, DejaVu Sans, sans-serif"
-
-/* Up to DOTS_MAX points every dot is drawn in full and every name gets a
- * place (beside its dot, pulled away with a leader line, or as a number
- * keyed in the legend).  Up to SCATTER_MAX dots shrink and turn
- * translucent so that crowds read as density, and names appear only where
- * they fit.  Beyond that a fixed grid of shaded cells stands for the dots:
- * its cost does not grow with the number of people. */
-#define DOTS_MAX 300
-#define SCATTER_MAX 3000
-
-#define LABEL_MAX_CHARS 24
-/* Label sizes are kept for this many different texts.  A draw asks for at
- * most SCATTER_MAX names, so the labels of the current data always fit;
- * beyond the bound, texts that the last draw did not ask for go. */
-#define LABEL_CACHE_MAX 4096
 #define HIT_SLOP 4.0
-#define QUADRANT_FIRST TH_QUADRANT_BALANCED
-#define QUADRANT_LAST TH_QUADRANT_DEVELOPING
-#define N_QUADRANTS (QUADRANT_LAST + 1)
-
-typedef enum
-{
-  MODE_DOTS,
-  MODE_SCATTER,
-  MODE_HEAT,
-} DrawMode;
-
-typedef struct
-{
-  double r, g, b, a;
-} Rgba;
-
-typedef struct
-{
-  gboolean fill_background;
-  Rgba background;
-  Rgba ink;
-  Rgba ink_secondary;
-  Rgba grid;
-  Rgba frame;
-  Rgba threshold;
-  Rgba label_background;
-  Rgba leader;
-  Rgba dot_outline;
-  double tint_alpha;
-  double crowd_alpha; /* of the translucent dots that stand for a crowd */
-  double line_scale;  /* high contrast draws every line heavier */
-  Rgba dot[N_QUADRANTS];
-  Rgba text[N_QUADRANTS];
-} Palette;
-
-#define RGB(hex, alpha)                                                                            \
-  {                                                                                                \
-    ((hex >> 16) & 0xff) / 255.0, ((hex >> 8) & 0xff) / 255.0, (hex & 0xff) / 255.0, alpha         \
-  }
-
-/* Okabe–Ito colours, chosen to stay apart for every common colour-vision
- * deficiency: bluish green, orange, blue and reddish purple.  The quadrant
- * names use darker (or, on dark backgrounds, lighter) versions of the same
- * hues so that they keep a text contrast of at least 4.5:1 on their tints. */
-#define OKABE_ITO_DOTS                                                                             \
-  {                                                                                                \
-    RGB (0x000000, 1), RGB (0x009e73, 1), RGB (0xe69f00, 1), RGB (0x0072b2, 1), RGB (0xcc79a7, 1)  \
-  }
-
-/* clang-format off */
-static const Palette palettes[] = {
-  [TH_CHART_STYLE_LIGHT] = {
-    .fill_background = TRUE,
-    .background = RGB (0xffffff, 1),
-    .ink = RGB (0x1e1e1e, 1),
-    .ink_secondary = RGB (0x5e5c64, 1),
-    .grid = RGB (0x000000, 0.08),
-    .frame = RGB (0x000000, 0.35),
-    .threshold = RGB (0x1e1e1e, 0.75),
-    .label_background = RGB (0xffffff, 0.82),
-    .leader = RGB (0x1e1e1e, 0.55),
-    .dot_outline = RGB (0xffffff, 1),
-    .tint_alpha = 0.13,
-    .crowd_alpha = 0.55,
-    .line_scale = 1.0,
-    .dot = OKABE_ITO_DOTS,
-    .text = { RGB (0x000000, 1), RGB (0x006b4f, 1), RGB (0x8a5a00, 1),
-              RGB (0x00588a, 1), RGB (0x99406f, 1) },
-  },
-  [TH_CHART_STYLE_DARK] = {
-    .fill_background = TRUE,
-    .background = RGB (0x242424, 1),
-    .ink = RGB (0xf6f5f4, 1),
-    .ink_secondary = RGB (0xc0bfbc, 1),
-    .grid = RGB (0xffffff, 0.09),
-    .frame = RGB (0xffffff, 0.35),
-    .threshold = RGB (0xf6f5f4, 0.75),
-    .label_background = RGB (0x242424, 0.82),
-    .leader = RGB (0xf6f5f4, 0.55),
-    .dot_outline = RGB (0x242424, 1),
-    .tint_alpha = 0.2,
-    /* Okabe–Ito blue is dark: on a dark tint, half of it would vanish. */
-    .crowd_alpha = 0.85,
-    .line_scale = 1.0,
-    .dot = OKABE_ITO_DOTS,
-    .text = { RGB (0x000000, 1), RGB (0x63d7b2, 1), RGB (0xf5c04d, 1),
-              RGB (0x7cc0ee, 1), RGB (0xe8a9cf, 1) },
-  },
-  [TH_CHART_STYLE_HIGH_CONTRAST] = {
-    .fill_background = TRUE,
-    .background = RGB (0xffffff, 1),
-    .ink = RGB (0x000000, 1),
-    .ink_secondary = RGB (0x000000, 1),
-    .grid = RGB (0x000000, 0.25),
-    .frame = RGB (0x000000, 1),
-    .threshold = RGB (0x000000, 1),
-    .label_background = RGB (0xffffff, 0.92),
-    .leader = RGB (0x000000, 1),
-    .dot_outline = RGB (0x000000, 1),
-    .tint_alpha = 0.22,
-    .crowd_alpha = 0.7,
-    .line_scale = 1.5,
-    .dot = OKABE_ITO_DOTS,
-    .text = { RGB (0x000000, 1), RGB (0x004d38, 1), RGB (0x5c3c00, 1),
-              RGB (0x003d5e, 1), RGB (0x6b2a4d, 1) },
-  },
-  /* Paper: black ink, and tints a little stronger because printers lose
-   * the palest ones. */
-  [TH_CHART_STYLE_PRINT] = {
-    .fill_background = FALSE,
-    .background = RGB (0xffffff, 1),
-    .ink = RGB (0x000000, 1),
-    .ink_secondary = RGB (0x3d3846, 1),
-    .grid = RGB (0x000000, 0.12),
-    .frame = RGB (0x000000, 0.5),
-    .threshold = RGB (0x000000, 0.8),
-    .label_background = RGB (0xffffff, 0.85),
-    .leader = RGB (0x000000, 0.6),
-    .dot_outline = RGB (0xffffff, 1),
-    .tint_alpha = 0.16,
-    .crowd_alpha = 0.55,
-    .line_scale = 1.0,
-    .dot = OKABE_ITO_DOTS,
-    .text = { RGB (0x000000, 1), RGB (0x006b4f, 1), RGB (0x8a5a00, 1),
-              RGB (0x00588a, 1), RGB (0x99406f, 1) },
-  },
-};
-/* clang-format on */
-
-/* Sizes of one draw, all in user units and relative to the smaller side
- * of the page, with floors so that a thumbnail stays legible. */
-typedef struct
-{
-  double unit;
-  double px; /* one device pixel */
-  double margin;
-  double gap;
-  double title;
-  double subtitle;
-  double axis;
-  double tick;
-  double quadrant;
-  double label;
-  double legend;
-  double line;
-  double dot_radius;
-} Metrics;
-
-/* A laid-out piece of text and its logical box. */
-typedef struct
-{
-  PangoLayout *layout;
-  double width;
-  double height;
-  double offset_x;
-  double offset_y;
-} Text;
-
-typedef struct
-{
-  gulong options_hash;
-  double xx, yx, xy, yy;
-  double label_size;
-} CacheKey;
-
-/* The layout and size of one label text, shared by every dot with that
- * text and kept when the data change, so that only names the chart has
- * not seen before are shaped.  Only the labels that were drawn keep their
- * layout between draws; for the rest the size is all placement needs. */
-typedef struct
-{
-  Text text;          /* text.layout is NULL while only the size is known */
-  char *string;       /* what is laid out, for laying it out again */
-  PangoWeight weight; /* names are normal, numbers bold */
-  guint used_serial;  /* the last draw that asked for it */
-  guint drawn_serial; /* the last draw that drew it */
-} Label;
-
-/* Per point: where the last draw put its label, and which label it was. */
-typedef struct
-{
-  Label *label; /* borrowed from the label cache, for the current draw */
-  ThChartLabelKind kind;
-  gboolean has_leader;
-  double leader_x0, leader_y0, leader_x1, leader_y1;
-} DotState;
-
-struct _ThQuadrantChart
-{
-  GObject parent_instance;
-
-  GArray *points; /* ThChartPoint, strings owned */
-  char *title;
-  GDateTime *date;
-  double threshold;
-  gboolean anonymous;
-  ThChartStyle style;
-  int highlight;
-  gboolean show_header;
-
-  /* The last draw. */
-  GArray *layout; /* ThChartDotLayout */
-  DotState *states;
-  guint n_states;
-  double plot_x, plot_y, plot_width, plot_height;
-  guint counts[N_QUADRANTS];
-
-  /* One Pango context for the chart's life, so that label layouts can be
-   * kept from one draw to the next; the cache holds while the context
-   * (font options, transformation) and the label size stay the same. */
-  PangoContext *pango_context;
-  PangoFontDescription *font;
-  CacheKey cache_key;
-  gboolean cache_valid;
-  GHashTable *names;   /* label text → Label, normal weight */
-  GHashTable *numbers; /* "12" → Label, bold */
-  guint draw_serial;   /* counts draws, for Label's serials */
-  guint n_labels_shaped;
-  double label_max_width; /* where names are ellipsized, for the cached size */
-  double label_line_height;
-};
 
 G_DEFINE_FINAL_TYPE (ThQuadrantChart, th_quadrant_chart, G_TYPE_OBJECT)
 
@@ -291,133 +49,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Text ------------------------------------------------------------------ */
-
-static void
-text_clear (Text *text)
-{
-  g_clear_object (&text->layout);
-}
-
-static PangoContext *
-get_pango_context (ThQuadrantChart *self)
-{
-  if (self->pango_context == NULL)
-    {
-      self->pango_context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-      self->font = pango_font_description_from_string (FONT_FAMILY);
-    }
-
-  return self->pango_context;
-}
-
-static void
-text_update_size (Text *text, const PangoRectangle *logical)
-{
-  text->width = (double)logical->width / PANGO_SCALE;
-  text->height = (double)logical->height / PANGO_SCALE;
-  text->offset_x = (double)logical->x / PANGO_SCALE;
-  text->offset_y = (double)logical->y / PANGO_SCALE;
-}
-
-/* Lays out @str at @size; a text wider than @max_width (when > 0) is
- * ellipsized at its end, which for right-to-left text is its left side. */
-static void
-text_init (ThQuadrantChart *self, Text *text, const char *str, double size, PangoWeight weight,
-           double max_width)
-{
-  PangoContext *context = get_pango_context (self);
-  g_autoptr (PangoFontDescription) desc = pango_font_description_copy_static (self->font);
-  PangoRectangle logical;
-
-  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-  pango_font_description_set_weight (desc, weight);
-
-  text->layout = pango_layout_new (context);
-  pango_layout_set_font_description (text->layout, desc);
-  pango_layout_set_single_paragraph_mode (text->layout, TRUE);
-  pango_layout_set_text (text->layout, str, -1);
-  pango_layout_get_extents (text->layout, NULL, &logical);
-
-  if (max_width > 0 && logical.width > max_width * PANGO_SCALE)
-    {
-      pango_layout_set_width (text->layout, (int)(max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (text->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_get_extents (text->layout, NULL, &logical);
-    }
-
-  text_update_size (text, &logical);
-}
-
-/* Like text_init(), but a text wider than @max_width wraps onto up to
- * @max_lines lines before it is ellipsized. */
-static void
-text_init_wrapped (ThQuadrantChart *self, Text *text, const char *str, double size,
-                   PangoWeight weight, double max_width, int max_lines, PangoAlignment alignment)
-{
-  PangoRectangle logical;
-
-  text_init (self, text, str, size, weight, -1);
-  if (text->width <= max_width)
-    return;
-
-  pango_layout_set_single_paragraph_mode (text->layout, FALSE);
-  pango_layout_set_width (text->layout, (int)(max_width * PANGO_SCALE));
-  pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_height (text->layout, -max_lines);
-  pango_layout_set_ellipsize (text->layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_alignment (text->layout, alignment);
-  pango_layout_get_extents (text->layout, NULL, &logical);
-  text_update_size (text, &logical);
-}
-
-static void
-set_source (cairo_t *cr, const Rgba *color)
-{
-  cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a);
-}
-
-/* Draws @text with the top-left corner of its logical box at (x, y). */
-static void
-text_draw (cairo_t *cr, const Text *text, double x, double y, const Rgba *color)
-{
-  set_source (cr, color);
-  cairo_move_to (cr, x - text->offset_x, y - text->offset_y);
-  pango_cairo_show_layout (cr, text->layout);
-}
-
-/* Lays out, draws and frees a one-off text; returns its logical width. */
-static double
-draw_string (ThQuadrantChart *self, cairo_t *cr, const char *str, double size, PangoWeight weight,
-             double max_width, double x, double y, double align, const Rgba *color)
-{
-  Text text = { NULL };
-  double width;
-
-  text_init (self, &text, str, size, weight, max_width);
-  text_draw (cr, &text, x - align * text.width, y, color);
-  width = text.width;
-  text_clear (&text);
-
-  return width;
-}
-
-static double
-measure_string (ThQuadrantChart *self, const char *str, double size, PangoWeight weight,
-                double *height)
-{
-  Text text = { NULL };
-  double width;
-
-  text_init (self, &text, str, size, weight, -1);
-  width = text.width;
-  if (height != NULL)
-    *height = text.height;
-  text_clear (&text);
-
-  return width;
-}
-
 /* Points and per-point state -------------------------------------------- */
 
 static void
@@ -429,34 +60,13 @@ point_clear (gpointer data)
   g_clear_pointer (&point->name, g_free);
 }
 
-static void
-label_free (gpointer data)
-{
-  Label *label = data;
-
-  text_clear (&label->text);
-  g_free (label->string);
-  g_free (label);
-}
-
-/* Every cached size depends on the context and the label size: when
- * either changes, the cache starts again. */
-static void
-clear_label_cache (ThQuadrantChart *self)
-{
-  g_hash_table_remove_all (self->names);
-  g_hash_table_remove_all (self->numbers);
-  for (guint i = 0; i < self->n_states; i++)
-    self->states[i].label = NULL;
-}
-
 /* New points keep the label cache: it is keyed by text, not by point. */
 static void
 reset_states (ThQuadrantChart *self)
 {
   g_clear_pointer (&self->states, g_free);
   self->n_states = self->points->len;
-  self->states = g_new0 (DotState, self->n_states);
+  self->states = g_new0 (ThChartDotState, self->n_states);
   g_array_set_size (self->layout, 0);
 }
 
@@ -600,8 +210,8 @@ th_quadrant_chart_init (ThQuadrantChart *self)
   self->points = g_array_new (FALSE, TRUE, sizeof (ThChartPoint));
   g_array_set_clear_func (self->points, point_clear);
   self->layout = g_array_new (FALSE, TRUE, sizeof (ThChartDotLayout));
-  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, label_free);
-  self->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, label_free);
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, th_chart_label_free);
+  self->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, th_chart_label_free);
   self->threshold = TH_DEFAULT_THRESHOLD;
   self->style = TH_CHART_STYLE_LIGHT;
   self->highlight = -1;
@@ -940,828 +550,420 @@ th_quadrant_chart_get_quadrant_count (ThQuadrantChart *self, ThQuadrant quadrant
   return count;
 }
 
-/* Geometry -------------------------------------------------------------- */
+/* Drawing --------------------------------------------------------------- */
 
-static double
-score_to_x (ThQuadrantChart *self, double management)
+void
+th_quadrant_chart_draw (ThQuadrantChart *self, cairo_t *cr, double width, double height)
 {
-  return self->plot_x + self->plot_width * management / 100.0;
-}
+  const ThChartPalette *palette;
+  ThChartMetrics m;
+  ThChartDecorations d;
+  ThChartPage page;
+  ThChartDrawMode mode;
+  ThChartQuadrantName names[TH_CHART_N_QUADRANTS];
+  ThChartRect reserved[TH_CHART_N_QUADRANTS];
+  guint n_names;
+  double mean_l = 0, mean_m = 0, mean_x = 0, mean_y = 0, mean_r;
+  gboolean has_mean;
+  guint heat_max = 0;
 
-static double
-score_to_y (ThQuadrantChart *self, double leadership)
-{
-  return self->plot_y + self->plot_height * (100.0 - leadership) / 100.0;
-}
+  g_return_if_fail (TH_IS_QUADRANT_CHART (self));
+  g_return_if_fail (cr != NULL);
 
-/* The rectangle of @quadrant in the last draw's plot. */
-static ThChartRect
-quadrant_rect (ThQuadrantChart *self, ThQuadrant quadrant)
-{
-  double tx = score_to_x (self, self->threshold);
-  double ty = score_to_y (self, self->threshold);
-  double left = self->plot_x;
-  double top = self->plot_y;
-  double right = self->plot_x + self->plot_width;
-  double bottom = self->plot_y + self->plot_height;
+  if (width <= 0 || height <= 0)
+    return;
 
-  switch (quadrant)
+  palette = th_chart_palette_get (self->style);
+  mode = th_chart_draw_mode_for (self->points->len);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+
+  th_chart_metrics_compute (&m, cr, width, height, self->points->len);
+  th_quadrant_chart_update_label_cache (self, cr, &m);
+  self->draw_serial++;
+  th_quadrant_chart_compute_decorations (self, &m, &d);
+  th_quadrant_chart_compute_page (self, &m, &d, width, height,
+                                  th_quadrant_chart_header_height (self, &m), &page);
+  th_quadrant_chart_compute_dot_layout (self, &m, mode);
+
+  if (palette->fill_background)
     {
-      case TH_QUADRANT_BALANCED:
-        return (ThChartRect){ tx, top, right - tx, ty - top };
-      case TH_QUADRANT_LEADERSHIP_DRIVEN:
-        return (ThChartRect){ left, top, tx - left, ty - top };
-      case TH_QUADRANT_MANAGEMENT_DRIVEN:
-        return (ThChartRect){ tx, ty, right - tx, bottom - ty };
-      case TH_QUADRANT_DEVELOPING:
-        return (ThChartRect){ left, ty, tx - left, bottom - ty };
-      case TH_QUADRANT_NONE:
-      default:
-        return (ThChartRect){ 0, 0, 0, 0 };
+      th_chart_set_source (cr, &palette->background);
+      cairo_paint (cr);
     }
-}
 
-/* Rounds @v to the device pixel grid, so that edges and lines are crisp. */
-static double
-snap (double v, double px)
-{
-  return round (v / px) * px;
-}
+  if (self->show_header)
+    th_quadrant_chart_draw_header (self, cr, &m, palette, &page, width);
+  th_quadrant_chart_draw_plot_background (self, cr, &m, palette);
+  th_quadrant_chart_draw_axes (self, cr, &m, palette, &d);
 
-static void
-compute_metrics (Metrics *m, cairo_t *cr, double width, double height, guint n_points)
-{
-  double dx = 1.0;
-  double dy = 0.0;
-  double u = MIN (width, height);
-  double f;
+  n_names = th_quadrant_chart_layout_quadrant_names (self, &m, names);
+  for (guint i = 0; i < n_names; i++)
+    {
+      double pad = MIN (names[i].text.height * 0.15, m.quadrant * 0.2);
 
-  cairo_device_to_user_distance (cr, &dx, &dy);
-  m->px = MAX (hypot (dx, dy), 1e-3);
+      reserved[i] = (ThChartRect){ names[i].x - pad * 2, names[i].y - pad,
+                                   names[i].text.width + pad * 4, names[i].text.height + pad * 2 };
+    }
 
-  /* The floors keep a thumbnail legible; below about 240 units nothing
-   * is legible any more and they give way, so that at least it all fits. */
-  f = MIN (1.0, u / 240.0);
+  /* The mean of one person is that person. */
+  has_mean = self->points->len >= 2 && th_quadrant_chart_get_mean (self, &mean_l, &mean_m);
+  mean_x = th_quadrant_chart_score_to_x (self, mean_m);
+  mean_y = th_quadrant_chart_score_to_y (self, mean_l);
+  /* At least a few pixels: on a thumbnail a smaller ring closes up under
+   * its halo into a blob. */
+  mean_r = MAX (MAX (m.dot_radius * 1.3, m.unit * 0.01), 5 * m.px);
 
-  m->unit = u;
-  m->margin = MAX (10.0 * f, u * 0.045);
-  m->gap = MAX (4.0 * f, u * 0.014);
-  m->title = MAX (13.0 * f, u * 0.038);
-  m->subtitle = MAX (9.0 * f, u * 0.02);
-  m->axis = MAX (9.0 * f, u * 0.019);
-  m->tick = MAX (8.0 * f, u * 0.016);
-  m->quadrant = MAX (9.0 * f, u * 0.022);
-  m->label = MAX (8.0 * f, u * 0.0135);
-  m->legend = MAX (8.0 * f, u * 0.0165);
-  m->line = MAX (m->px, u * 0.0009);
-
-  if (n_points <= 40)
-    m->dot_radius = MAX (3.5 * f, u * 0.0095);
-  else if (n_points <= 120)
-    m->dot_radius = MAX (3.0 * f, u * 0.0075);
-  else if (n_points <= DOTS_MAX)
-    m->dot_radius = MAX (2.5 * f, u * 0.006);
+  if (mode == TH_CHART_MODE_HEAT)
+    heat_max = th_quadrant_chart_draw_heat (self, cr, &m, palette);
   else
-    m->dot_radius = MAX (1.5 * f, u * 0.0032);
+    th_quadrant_chart_draw_dots (self, cr, &m, palette, mode);
+
+  th_quadrant_chart_draw_quadrant_names (self, cr, palette, names, reserved, n_names,
+                                         mode == TH_CHART_MODE_DOTS ? 0.6 : 0.8);
+  th_quadrant_chart_place_labels (self, &m, mode, reserved, n_names, has_mean, mean_x, mean_y,
+                                  mean_r * 1.7);
+  th_quadrant_chart_draw_labels (self, cr, &m, palette);
+  if (has_mean)
+    th_chart_draw_mean_marker (cr, palette, mean_x, mean_y, mean_r, MAX (m.px * 1.5, m.line * 2.2));
+  th_quadrant_chart_draw_highlight (self, cr, &m, palette);
+  th_quadrant_chart_draw_axis_labels (self, cr, &m, palette, &d);
+
+  if (self->points->len == 0)
+    th_quadrant_chart_draw_empty_message (self, cr, &m, palette);
+
+  th_quadrant_chart_draw_legend (self, cr, &m, palette, &page, mode, heat_max);
+
+  th_quadrant_chart_trim_label_caches (self);
+
+  cairo_restore (cr);
 }
 
-/* Half the size of the box that holds a dot's shape: triangles and
- * diamonds reach further than circles of the same weight. */
-static double
-dot_extent (double radius)
+/* Results of the last draw ---------------------------------------------- */
+
+const ThChartDotLayout *
+th_quadrant_chart_get_layout (ThQuadrantChart *self, guint *n_dots)
 {
-  return radius * 1.3;
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), NULL);
+
+  if (n_dots != NULL)
+    *n_dots = self->layout->len;
+
+  return (const ThChartDotLayout *)(void *)self->layout->data;
 }
 
 void
-th_quadrant_chart_path_marker (cairo_t *cr, ThQuadrant quadrant, double x, double y, double r)
+th_quadrant_chart_get_plot_area (ThQuadrantChart *self, double *x, double *y, double *width,
+                                 double *height)
 {
-  switch (quadrant)
-    {
-      case TH_QUADRANT_MANAGEMENT_DRIVEN:
-        /* A square of the same area as the circle looks the same size. */
-        cairo_rectangle (cr, x - r * 0.886, y - r * 0.886, r * 1.772, r * 1.772);
-        break;
-      case TH_QUADRANT_LEADERSHIP_DRIVEN:
-        cairo_move_to (cr, x, y - r * 1.3);
-        cairo_line_to (cr, x + r * 1.2, y + r * 0.8);
-        cairo_line_to (cr, x - r * 1.2, y + r * 0.8);
-        cairo_close_path (cr);
-        break;
-      case TH_QUADRANT_DEVELOPING:
-        cairo_move_to (cr, x, y - r * 1.3);
-        cairo_line_to (cr, x + r * 1.3, y);
-        cairo_line_to (cr, x, y + r * 1.3);
-        cairo_line_to (cr, x - r * 1.3, y);
-        cairo_close_path (cr);
-        break;
-      case TH_QUADRANT_BALANCED:
-      case TH_QUADRANT_NONE:
-      default:
-        cairo_new_sub_path (cr);
-        cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-        break;
-    }
+  g_return_if_fail (TH_IS_QUADRANT_CHART (self));
+
+  if (x != NULL)
+    *x = self->plot_x;
+  if (y != NULL)
+    *y = self->plot_y;
+  if (width != NULL)
+    *width = self->plot_width;
+  if (height != NULL)
+    *height = self->plot_height;
 }
 
-static void
-path_rounded_rect (cairo_t *cr, double x, double y, double w, double h, double radius)
+int
+th_quadrant_chart_hit_test (ThQuadrantChart *self, double x, double y)
 {
-  radius = MIN (radius, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
+  double best = G_MAXDOUBLE;
+  int found = -1;
 
-/* The group mean: a ring with four ticks pointing at its centre, unlike
- * any dot shape, and open in the middle so a dot under it stays visible. */
-static void
-draw_mean_marker (cairo_t *cr, const Palette *palette, double x, double y, double r, double line)
-{
-  /* Where the ticks start: on a small marker, ticks (and their halo) that
-   * reached further in would fill the ring. */
-  double inner = MAX (r * 0.45, line * 2.5);
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), -1);
 
-  cairo_save (cr);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-
-  /* A halo in the background colour keeps the marker visible over dots. */
-  for (int pass = 0; pass < 2; pass++)
-    {
-      cairo_new_path (cr);
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-      for (int k = 0; k < 4; k++)
-        {
-          double dx = k == 0 ? 1 : k == 1 ? -1 : 0;
-          double dy = k == 2 ? 1 : k == 3 ? -1 : 0;
-
-          cairo_move_to (cr, x + dx * inner, y + dy * inner);
-          cairo_line_to (cr, x + dx * r * 1.65, y + dy * r * 1.65);
-        }
-      if (pass == 0)
-        {
-          set_source (cr, &palette->background);
-          cairo_set_line_width (cr, line * 2.6);
-        }
-      else
-        {
-          set_source (cr, &palette->ink);
-          cairo_set_line_width (cr, line);
-        }
-      cairo_stroke (cr);
-    }
-
-  cairo_restore (cr);
-}
-
-/* Page layout ----------------------------------------------------------- */
-
-/* The legend's key: the four quadrants, the mean, and in density modes a
- * note on what the shading or the dots mean. */
-static guint
-legend_key_rows (ThQuadrantChart *self)
-{
-  return 4 + (self->points->len >= 2 ? 1 : 0) + (self->points->len > DOTS_MAX ? 1 : 0);
-}
-
-/* Wide enough for a swatch, the longest quadrant name and a count. */
-static double
-legend_key_width (ThQuadrantChart *self, const Metrics *m)
-{
-  double widest = measure_string (self, _ ("Group mean"), m->legend, PANGO_WEIGHT_NORMAL, NULL);
-
-  for (int q = QUADRANT_FIRST; q <= QUADRANT_LAST; q++)
-    widest = MAX (widest, measure_string (self, th_quadrant_get_display_name (q), m->legend,
-                                          PANGO_WEIGHT_NORMAL, NULL));
-
-  return m->legend * 1.75 + widest + m->legend * 0.8
-         + measure_string (self, "00000", m->legend, PANGO_WEIGHT_BOLD, NULL);
-}
-
-typedef struct
-{
-  double left;   /* y tick labels and ticks */
-  double right;  /* the overhang of the last x tick label */
-  double top;    /* the y axis title */
-  double bottom; /* x ticks, their labels and the x axis title */
-  double tick_length;
-  double tick_text_height;
-  double axis_text_height;
-} Decorations;
-
-typedef struct
-{
-  double content_x; /* left edge of the block the header aligns with */
-  double content_width;
-  double header_y;
-  double title_height;
-  ThChartRect legend;
-  gboolean legend_beside;
-} Page;
-
-static void
-compute_decorations (ThQuadrantChart *self, const Metrics *m, Decorations *d)
-{
-  double tick_width
-    = measure_string (self, "100", m->tick, PANGO_WEIGHT_BOLD, &d->tick_text_height);
-
-  measure_string (self, _ ("Leadership ↑"), m->axis, PANGO_WEIGHT_BOLD, &d->axis_text_height);
-  d->tick_length = MAX (3 * m->px, m->tick * 0.4);
-  d->left = tick_width + d->tick_length + m->gap * 0.6;
-  d->right = tick_width / 2;
-  d->top = d->axis_text_height + m->gap * 0.8;
-  d->bottom
-    = d->tick_length + m->gap * 0.4 + d->tick_text_height + m->gap * 0.4 + d->axis_text_height;
-}
-
-static void
-compute_page (ThQuadrantChart *self, const Metrics *m, const Decorations *d, double width,
-              double height, double header_height, Page *page)
-{
-  double body_x = m->margin;
-  double body_y = m->margin + header_height;
-  double body_w = width - 2 * m->margin;
-  double body_h = height - body_y - m->margin;
-  double legend_gap = m->gap * 2.5;
-  double key_width = legend_key_width (self, m);
-  double legend_min_w = MAX (key_width, m->unit * 0.24);
-  int key_columns = CLAMP ((int)((body_w + m->legend * 1.5) / (key_width + m->legend * 1.5)), 1, 6);
-  int key_rows = (legend_key_rows (self) + key_columns - 1) / key_columns;
-  double legend_min_h = key_rows * m->legend * 1.75 + m->legend * 1.5;
-  double avail_h = body_h - d->top - d->bottom;
-  double avail_w = body_w - d->left - d->right;
-  double side_beside = MIN (avail_h, avail_w - legend_gap - legend_min_w);
-  double side_below = MIN (avail_w, avail_h - legend_gap - legend_min_h);
-  double side;
-
-  page->legend_beside = side_beside >= side_below * 0.97;
-  side = MAX (page->legend_beside ? side_beside : side_below, m->unit * 0.2);
-  side = snap (side, m->px);
-
-  if (page->legend_beside)
-    {
-      /* Room for two columns of numbered names when there may be many. */
-      double wanted_w
-        = self->points->len > 12 && !self->anonymous ? m->unit * 0.42 : m->legend * 19;
-      double legend_w = MIN (avail_w - side - legend_gap, MAX (legend_min_w, wanted_w));
-      double block_w = d->left + side + d->right + legend_gap + legend_w;
-      double x0 = body_x + MAX (0, (body_w - block_w) / 2);
-      double y0 = body_y + MAX (0, (avail_h - side) / 2);
-
-      self->plot_x = snap (x0 + d->left, m->px);
-      self->plot_y = snap (y0 + d->top, m->px);
-      page->content_x = x0;
-      page->content_width = block_w;
-      page->legend = (ThChartRect){ self->plot_x + side + d->right + legend_gap, self->plot_y,
-                                    legend_w, side + d->bottom };
-    }
-  else
-    {
-      double x0 = body_x + MAX (0, (avail_w - side) / 2);
-
-      self->plot_x = snap (x0 + d->left, m->px);
-      self->plot_y = snap (body_y + d->top, m->px);
-      page->content_x = body_x;
-      page->content_width = body_w;
-      page->legend
-        = (ThChartRect){ body_x, self->plot_y + side + d->bottom + legend_gap, body_w,
-                         body_y + body_h - (self->plot_y + side + d->bottom + legend_gap) };
-    }
-
-  /* On a page too small for the decorations the plot still stays on it. */
-  side = MIN (side, MIN (width - self->plot_x, height - self->plot_y));
-  self->plot_width = MAX (side, m->px);
-  self->plot_height = self->plot_width;
-}
-
-/* Header ---------------------------------------------------------------- */
-
-/* The threshold as people read it: a whole number as such, anything else
- * to one decimal in the reader's own notation (62.5, or 62,5 in German);
- * the score scale has no finer steps worth a label. */
-static char *
-format_threshold (double threshold)
-{
-  double rounded = round (threshold * 10.0) / 10.0;
-
-  if (fabs (rounded - round (rounded)) < 1e-9)
-    return g_strdup_printf ("%.0f", rounded);
-
-  return g_strdup_printf ("%.1f", rounded);
-}
-
-static char *
-format_subtitle (ThQuadrantChart *self)
-{
-  g_autoptr (GDateTime) now = NULL;
-  g_autoptr (GDateTime) local = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *people = NULL;
-  guint n = self->points->len;
-
-  if (self->date == NULL)
-    now = g_date_time_new_now_local ();
-  local = g_date_time_to_local (self->date != NULL ? self->date : now);
-  /* Translators: the date under the chart's title; see g_date_time_format(). */
-  date = g_date_time_format (local, C_ ("chart date", "%-d %B %Y"));
-  if (n == 0)
-    people = g_strdup (_ ("no one placed yet"));
-  else
-    people = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%'u participant", "%'u participants", n), n);
-
-  if (fabs (self->threshold - TH_DEFAULT_THRESHOLD) > 1e-9)
-    {
-      g_autofree char *threshold = format_threshold (self->threshold);
-
-      /* Translators: date · number of participants · the split between the quadrants */
-      return g_strdup_printf (_ ("%s · %s · threshold %s"), date ? date : "", people, threshold);
-    }
-
-  /* Translators: date · number of participants */
-  return g_strdup_printf (_ ("%s · %s"), date ? date : "", people);
-}
-
-static double
-header_height (ThQuadrantChart *self, const Metrics *m)
-{
-  if (!self->show_header)
-    return 0;
-
-  return m->title * 1.25 + m->subtitle * 1.3 + m->gap * 1.6;
-}
-
-static void
-draw_header (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette,
-             const Page *page, double width)
-{
-  g_autofree char *subtitle = format_subtitle (self);
-  const char *title
-    = self->title != NULL && *self->title != '\0' ? self->title : _ ("Quadrant chart");
-  double max_width = MAX (width - m->margin - page->content_x, m->unit * 0.3);
-  Text text = { NULL };
-
-  text_init (self, &text, title, m->title, PANGO_WEIGHT_BOLD, max_width);
-  text_draw (cr, &text, page->content_x, m->margin, &palette->ink);
-  draw_string (self, cr, subtitle, m->subtitle, PANGO_WEIGHT_NORMAL, max_width, page->content_x,
-               m->margin + text.height + m->gap * 0.25, 0.0, &palette->ink_secondary);
-  text_clear (&text);
-}
-
-/* Plot background, grid and axes ---------------------------------------- */
-
-static void
-draw_plot_background (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette)
-{
-  double px = m->px;
-  double x0 = self->plot_x;
-  double y0 = self->plot_y;
-  double x1 = x0 + self->plot_width;
-  double y1 = y0 + self->plot_height;
-  double tx = snap (score_to_x (self, self->threshold), px);
-  double ty = snap (score_to_y (self, self->threshold), px);
-  double line = m->line * palette->line_scale;
-  ThChartRect rects[N_QUADRANTS] = {
-    [TH_QUADRANT_BALANCED] = { tx, y0, x1 - tx, ty - y0 },
-    [TH_QUADRANT_LEADERSHIP_DRIVEN] = { x0, y0, tx - x0, ty - y0 },
-    [TH_QUADRANT_MANAGEMENT_DRIVEN] = { tx, ty, x1 - tx, y1 - ty },
-    [TH_QUADRANT_DEVELOPING] = { x0, ty, tx - x0, y1 - ty },
-  };
-
-  /* The plot itself is always filled, on paper too: the tints must mix
-   * with white, not with whatever lies under a transparent PNG. */
-  set_source (cr, &palette->background);
-  cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
-  cairo_fill (cr);
-
-  for (int q = QUADRANT_FIRST; q <= QUADRANT_LAST; q++)
-    {
-      const Rgba *c = &palette->dot[q];
-
-      cairo_set_source_rgba (cr, c->r, c->g, c->b, palette->tint_alpha);
-      cairo_rectangle (cr, rects[q].x, rects[q].y, rects[q].width, rects[q].height);
-      cairo_fill (cr);
-    }
-
-  /* Light grid lines at the ticks; the threshold gets its own line. */
-  cairo_set_line_width (cr, line);
-  set_source (cr, &palette->grid);
-  for (int v = 25; v <= 75; v += 25)
-    {
-      double gx = snap (score_to_x (self, v), px) + (fmod (line / px, 2) >= 1 ? px / 2 : 0);
-      double gy = snap (score_to_y (self, v), px) + (fmod (line / px, 2) >= 1 ? px / 2 : 0);
-
-      if (fabs (v - self->threshold) < 0.5)
-        continue;
-      cairo_move_to (cr, gx, y0);
-      cairo_line_to (cr, gx, y1);
-      cairo_move_to (cr, x0, gy);
-      cairo_line_to (cr, x1, gy);
-    }
-  cairo_stroke (cr);
-
-  set_source (cr, &palette->threshold);
-  cairo_set_line_width (cr, MAX (1.5 * px, line * 2.2));
-  cairo_move_to (cr, tx, y0);
-  cairo_line_to (cr, tx, y1);
-  cairo_move_to (cr, x0, ty);
-  cairo_line_to (cr, x1, ty);
-  cairo_stroke (cr);
-
-  set_source (cr, &palette->frame);
-  cairo_set_line_width (cr, line);
-  cairo_rectangle (cr, x0 + line / 2, y0 + line / 2, x1 - x0 - line, y1 - y0 - line);
-  cairo_stroke (cr);
-}
-
-typedef struct
-{
-  ThQuadrant quadrant;
-  Text text;
-  double x, y;
-  gboolean right_aligned;
-} QuadrantName;
-
-static guint
-count_dots_near (ThQuadrantChart *self, const ThChartRect *box, double margin, guint enough)
-{
-  ThChartRect near
-    = { box->x - margin, box->y - margin, box->width + 2 * margin, box->height + 2 * margin };
-  guint count = 0;
-
-  for (guint i = 0; i < self->layout->len && count < enough; i++)
-    {
-      const ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, i);
-
-      if (dot->x >= near.x && dot->x <= near.x + near.width && dot->y >= near.y
-          && dot->y <= near.y + near.height)
-        count++;
-    }
-
-  return count;
-}
-
-static void
-move_quadrant_name (QuadrantName *qn, const ThChartRect *r, double inset, gboolean at_right,
-                    gboolean at_top)
-{
-  qn->x = at_right ? r->x + r->width - inset - qn->text.width : r->x + inset;
-  qn->y = at_top ? r->y + inset * 0.7 : r->y + r->height - inset * 0.7 - qn->text.height;
-
-  if (qn->right_aligned != at_right)
-    {
-      PangoRectangle logical;
-
-      qn->right_aligned = at_right;
-      pango_layout_set_alignment (qn->text.layout, at_right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-      pango_layout_get_extents (qn->text.layout, NULL, &logical);
-      text_update_size (&qn->text, &logical);
-    }
-}
-
-/* A quadrant's name belongs in its outer corner.  When people sit there
- * (top scores are common) and another corner of the quadrant is free, it
- * moves there, so that it neither hides them nor crowds out their labels.
- * Over a crowd no corner is free and the name stays put on a backdrop. */
-static void
-place_quadrant_name (ThQuadrantChart *self, QuadrantName *qn, const ThChartRect *r, double inset,
-                     gboolean right, gboolean top)
-{
-  move_quadrant_name (qn, r, inset, right, top);
-  if (self->points->len > DOTS_MAX)
-    return;
-
-  /* The outer corner, then the two along the outer edges, then the
-   * inner corner by the threshold lines. */
-  for (int corner = 0; corner < 4; corner++)
-    {
-      gboolean at_right = corner == 0 || corner == 2 ? right : !right;
-      gboolean at_top = corner == 0 || corner == 1 ? top : !top;
-      ThChartRect box = { 0, 0, qn->text.width, qn->text.height };
-
-      box.x = at_right ? r->x + r->width - inset - box.width : r->x + inset;
-      box.y = at_top ? r->y + inset * 0.7 : r->y + r->height - inset * 0.7 - box.height;
-
-      if (count_dots_near (self, &box, inset * 2, 1) == 0)
-        {
-          move_quadrant_name (qn, r, inset, at_right, at_top);
-          return;
-        }
-    }
-}
-
-/* The name of each quadrant goes in its outer corner.  They are laid out
- * before the dots, so that labels keep clear of them, and drawn after, so
- * that a crowd never hides them. */
-static guint
-layout_quadrant_names (ThQuadrantChart *self, const Metrics *m, QuadrantName *names)
-{
-  guint n_names = 0;
-
-  for (int q = QUADRANT_FIRST; q <= QUADRANT_LAST; q++)
-    {
-      const char *name = th_quadrant_get_display_name (q);
-      ThChartRect r = quadrant_rect (self, q);
-      gboolean right = q == TH_QUADRANT_BALANCED || q == TH_QUADRANT_MANAGEMENT_DRIVEN;
-      gboolean top = q == TH_QUADRANT_BALANCED || q == TH_QUADRANT_LEADERSHIP_DRIVEN;
-      double inset = m->quadrant * 0.5;
-      double size = m->quadrant;
-      double min_size = MIN (7.0, m->quadrant);
-      double width = measure_string (self, name, size, PANGO_WEIGHT_BOLD, NULL);
-      QuadrantName *qn = &names[n_names];
-
-      /* A quadrant squeezed by a small page gets a smaller name, wrapped
-       * onto two lines if need be; one squeezed by an extreme threshold
-       * may get none at all: the legend still names it. */
-      if (width > r.width - 2 * inset)
-        size = MAX (min_size, size * (r.width - 2 * inset) / width);
-      if (r.height < size * 1.3 + 2 * inset)
-        size = (r.height - 2 * inset) / 1.3;
-      if (size < min_size || r.width < min_size * 5)
-        continue;
-
-      qn->quadrant = q;
-      qn->right_aligned = right;
-      text_init_wrapped (self, &qn->text, name, size, PANGO_WEIGHT_BOLD, r.width - 2 * inset,
-                         r.height > 2 * (size * 1.3 + 2 * inset) ? 2 : 1,
-                         right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-      place_quadrant_name (self, qn, &r, inset, right, top);
-      n_names++;
-    }
-
-  return n_names;
-}
-
-static gboolean
-any_dot_under (ThQuadrantChart *self, const ThChartRect *box)
-{
   for (guint i = 0; i < self->layout->len; i++)
     {
       const ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, i);
-      double e = dot_extent (dot->radius);
-      ThChartRect dot_box = { dot->x - e, dot->y - e, 2 * e, 2 * e };
+      double distance = hypot (dot->x - x, dot->y - y);
 
-      if (th_chart_rect_intersects (box, &dot_box))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* Names get a backdrop where dots lie under them (always, over a crowd)
- * and sit lightly on the tint elsewhere. */
-static void
-draw_quadrant_names (ThQuadrantChart *self, cairo_t *cr, const Palette *palette,
-                     QuadrantName *names, const ThChartRect *boxes, guint n_names,
-                     double backdrop_alpha)
-{
-  gboolean crowd = self->points->len > DOTS_MAX;
-
-  for (guint i = 0; i < n_names; i++)
-    {
-      QuadrantName *qn = &names[i];
-
-      if (crowd || any_dot_under (self, &boxes[i]))
+      if (distance <= th_chart_dot_extent (dot->radius) + HIT_SLOP && distance < best)
         {
-          path_rounded_rect (cr, boxes[i].x, boxes[i].y, boxes[i].width, boxes[i].height,
-                             MIN (boxes[i].height * 0.3, qn->text.height * 0.15));
-          cairo_set_source_rgba (cr, palette->background.r, palette->background.g,
-                                 palette->background.b, backdrop_alpha);
-          cairo_fill (cr);
+          best = distance;
+          found = (int)i;
         }
-      text_draw (cr, &qn->text, qn->x, qn->y, &palette->text[qn->quadrant]);
-      text_clear (&qn->text);
     }
+
+  return found;
 }
 
-static const int axis_ticks[] = { 0, 25, 50, 75, 100 };
+/* Text ------------------------------------------------------------------- */
+
+/* Laying out and drawing text.  Every text of the chart is laid out in
+ * the chart's one Pango context, so that label layouts can be cached. */
+
+void
+th_chart_text_clear (ThChartText *text)
+{
+  g_clear_object (&text->layout);
+}
+
+PangoContext *
+th_quadrant_chart_get_pango_context (ThQuadrantChart *self)
+{
+  if (self->pango_context == NULL)
+    {
+      self->pango_context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      self->font = pango_font_description_from_string (TH_CHART_FONT_FAMILY);
+    }
+
+  return self->pango_context;
+}
+
+void
+th_chart_text_update_size (ThChartText *text, const PangoRectangle *logical)
+{
+  text->width = (double)logical->width / PANGO_SCALE;
+  text->height = (double)logical->height / PANGO_SCALE;
+  text->offset_x = (double)logical->x / PANGO_SCALE;
+  text->offset_y = (double)logical->y / PANGO_SCALE;
+}
+
+/* Lays out @str at @size; a text wider than @max_width (when > 0) is
+ * ellipsized at its end, which for right-to-left text is its left side. */
+void
+th_chart_text_init (ThQuadrantChart *self, ThChartText *text, const char *str, double size,
+                    PangoWeight weight, double max_width)
+{
+  PangoContext *context = th_quadrant_chart_get_pango_context (self);
+  g_autoptr (PangoFontDescription) desc = pango_font_description_copy_static (self->font);
+  PangoRectangle logical;
+
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, weight);
+
+  text->layout = pango_layout_new (context);
+  pango_layout_set_font_description (text->layout, desc);
+  pango_layout_set_single_paragraph_mode (text->layout, TRUE);
+  pango_layout_set_text (text->layout, str, -1);
+  pango_layout_get_extents (text->layout, NULL, &logical);
+
+  if (max_width > 0 && logical.width > max_width * PANGO_SCALE)
+    {
+      pango_layout_set_width (text->layout, (int)(max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (text->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_get_extents (text->layout, NULL, &logical);
+    }
+
+  th_chart_text_update_size (text, &logical);
+}
+
+/* Like th_chart_text_init(), but a text wider than @max_width wraps onto
+ * up to @max_lines lines before it is ellipsized. */
+void
+th_chart_text_init_wrapped (ThQuadrantChart *self, ThChartText *text, const char *str, double size,
+                            PangoWeight weight, double max_width, int max_lines,
+                            PangoAlignment alignment)
+{
+  PangoRectangle logical;
+
+  th_chart_text_init (self, text, str, size, weight, -1);
+  if (text->width <= max_width)
+    return;
+
+  pango_layout_set_single_paragraph_mode (text->layout, FALSE);
+  pango_layout_set_width (text->layout, (int)(max_width * PANGO_SCALE));
+  pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (text->layout, -max_lines);
+  pango_layout_set_ellipsize (text->layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (text->layout, alignment);
+  pango_layout_get_extents (text->layout, NULL, &logical);
+  th_chart_text_update_size (text, &logical);
+}
+
+/* Draws @text with the top-left corner of its logical box at (x, y). */
+void
+th_chart_text_draw (cairo_t *cr, const ThChartText *text, double x, double y,
+                    const ThChartRgba *color)
+{
+  th_chart_set_source (cr, color);
+  cairo_move_to (cr, x - text->offset_x, y - text->offset_y);
+  pango_cairo_show_layout (cr, text->layout);
+}
+
+/* Lays out, draws and frees a one-off text; returns its logical width. */
+double
+th_chart_draw_string (ThQuadrantChart *self, cairo_t *cr, const char *str, double size,
+                      PangoWeight weight, double max_width, double x, double y, double align,
+                      const ThChartRgba *color)
+{
+  ThChartText text = { NULL };
+  double width;
+
+  th_chart_text_init (self, &text, str, size, weight, max_width);
+  th_chart_text_draw (cr, &text, x - align * text.width, y, color);
+  width = text.width;
+  th_chart_text_clear (&text);
+
+  return width;
+}
+
+double
+th_chart_measure_string (ThQuadrantChart *self, const char *str, double size, PangoWeight weight,
+                         double *height)
+{
+  ThChartText text = { NULL };
+  double width;
+
+  th_chart_text_init (self, &text, str, size, weight, -1);
+  width = text.width;
+  if (height != NULL)
+    *height = text.height;
+  th_chart_text_clear (&text);
+
+  return width;
+}
+
+/* Export ----------------------------------------------------------------- */
+
+/* Writing the chart to PNG, PDF and SVG files, whole or not at all. */
+
+typedef enum
+{
+  FORMAT_PNG,
+  FORMAT_PDF,
+  FORMAT_SVG,
+} ExportFormat;
+
+static cairo_status_t
+append_to_byte_array_cb (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
 
 static gboolean
-threshold_is_tick (ThQuadrantChart *self)
+format_for_path (const char *path, ExportFormat *format)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (axis_ticks); i++)
-    if (fabs (axis_ticks[i] - self->threshold) < 1e-9)
-      return TRUE;
+  g_autofree char *lower = g_ascii_strdown (path, -1);
 
+  if (g_str_has_suffix (lower, ".png"))
+    *format = FORMAT_PNG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    *format = FORMAT_PDF;
+  else if (g_str_has_suffix (lower, ".svg"))
+    *format = FORMAT_SVG;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+check_cairo (cairo_status_t status, GError **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("could not draw the chart: %s"),
+               cairo_status_to_string (status));
   return FALSE;
 }
 
-/* The tick marks.  Their labels and the axis titles come last of all, in
- * draw_axis_labels(): dots on the edges and in the corners (scores of 0
- * and 100 are common) reach past the plot, and so does the ring around a
- * highlighted one. */
-static void
-draw_axes (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette,
-           const Decorations *d)
+gboolean
+th_quadrant_chart_export (ThQuadrantChart *self, const char *path, int width, int height,
+                          GError **error)
 {
-  double px = m->px;
-  double x0 = self->plot_x;
-  double y1 = self->plot_y + self->plot_height;
-  double line = m->line * palette->line_scale;
+  g_autoptr (GByteArray) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  ExportFormat format;
+  cairo_t *cr;
 
-  set_source (cr, &palette->frame);
-  cairo_set_line_width (cr, line);
-  for (guint i = 0; i < G_N_ELEMENTS (axis_ticks); i++)
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!format_for_path (path, &format))
     {
-      double tx = snap (score_to_x (self, axis_ticks[i]), px);
-      double ty = snap (score_to_y (self, axis_ticks[i]), px);
-
-      cairo_move_to (cr, tx, y1);
-      cairo_line_to (cr, tx, y1 + d->tick_length);
-      cairo_move_to (cr, x0, ty);
-      cairo_line_to (cr, x0 - d->tick_length, ty);
-    }
-  cairo_stroke (cr);
-
-  /* A threshold off the regular ticks gets its own mark where it crosses
-   * the axes. */
-  if (!threshold_is_tick (self))
-    {
-      double tx = score_to_x (self, self->threshold);
-      double ty = score_to_y (self, self->threshold);
-
-      set_source (cr, &palette->threshold);
-      cairo_set_line_width (cr, line);
-      cairo_move_to (cr, snap (tx, px), y1);
-      cairo_line_to (cr, snap (tx, px), y1 + d->tick_length);
-      cairo_move_to (cr, x0, snap (ty, px));
-      cairo_line_to (cr, x0 - d->tick_length, snap (ty, px));
-      cairo_stroke (cr);
-    }
-}
-
-/* Like draw_string(), on a plate of the background colour just larger
- * than the ink: whatever was drawn there before gives way to the text.
- * (A halo around each glyph would look finer but costs more than the
- * rest of a small chart's draw.)  Where nothing lies under the text, the
- * plate is invisible. */
-static void
-draw_string_on_plate (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette,
-                      const char *str, double size, PangoWeight weight, double x, double y,
-                      double align, const Rgba *color)
-{
-  Text text = { NULL };
-  PangoRectangle ink;
-  double pad = MAX (m->px, size * 0.12);
-
-  text_init (self, &text, str, size, weight, -1);
-  x -= align * text.width;
-
-  pango_layout_get_extents (text.layout, &ink, NULL);
-  set_source (cr, &palette->background);
-  cairo_rectangle (cr, x - text.offset_x + (double)ink.x / PANGO_SCALE - pad,
-                   y - text.offset_y + (double)ink.y / PANGO_SCALE - pad,
-                   (double)ink.width / PANGO_SCALE + 2 * pad,
-                   (double)ink.height / PANGO_SCALE + 2 * pad);
-  cairo_fill (cr);
-
-  text_draw (cr, &text, x, y, color);
-  text_clear (&text);
-}
-
-static void
-draw_axis_labels (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette,
-                  const Decorations *d)
-{
-  double x0 = self->plot_x;
-  double y1 = self->plot_y + self->plot_height;
-  gboolean on_tick = threshold_is_tick (self);
-  double text_y = y1 + d->tick_length + m->gap * 0.4;
-  double text_x = x0 - d->tick_length - m->gap * 0.4;
-  /* Keep regular tick labels off the threshold's own label. */
-  double threshold_gap_x = 100.0 * m->tick * 2.2 / self->plot_width;
-  double threshold_gap_y = 100.0 * m->tick * 1.3 / self->plot_height;
-
-  for (guint i = 0; i < G_N_ELEMENTS (axis_ticks); i++)
-    {
-      char text[8];
-      gboolean is_threshold = fabs (axis_ticks[i] - self->threshold) < 1e-9;
-      PangoWeight weight = is_threshold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
-      const Rgba *color = is_threshold ? &palette->ink : &palette->ink_secondary;
-      double tx = score_to_x (self, axis_ticks[i]);
-      double ty = score_to_y (self, axis_ticks[i]);
-
-      g_snprintf (text, sizeof text, "%d", axis_ticks[i]);
-
-      if (on_tick || fabs (axis_ticks[i] - self->threshold) >= threshold_gap_x)
-        draw_string_on_plate (self, cr, m, palette, text, m->tick, weight, tx, text_y, 0.5, color);
-      if (on_tick || fabs (axis_ticks[i] - self->threshold) >= threshold_gap_y)
-        draw_string_on_plate (self, cr, m, palette, text, m->tick, weight, text_x,
-                              ty - d->tick_text_height / 2, 1.0, color);
+      g_set_error (error, TH_ERROR, TH_ERROR_USAGE,
+                   _ ("unknown chart format: the file name must end in .png, .pdf or .svg"));
+      return FALSE;
     }
 
-  if (!on_tick)
+  /* Cairo's own limit for image surfaces. */
+  if (width < 1 || height < 1 || width > 32767 || height > 32767)
     {
-      g_autofree char *text = format_threshold (self->threshold);
-      double tx = score_to_x (self, self->threshold);
-      double ty = score_to_y (self, self->threshold);
-
-      draw_string_on_plate (self, cr, m, palette, text, m->tick, PANGO_WEIGHT_BOLD, tx, text_y, 0.5,
-                            &palette->ink);
-      draw_string_on_plate (self, cr, m, palette, text, m->tick, PANGO_WEIGHT_BOLD, text_x,
-                            ty - d->tick_text_height / 2, 1.0, &palette->ink);
+      g_set_error (error, TH_ERROR, TH_ERROR_USAGE,
+                   _ ("a chart of %d×%d cannot be drawn: each side must be from 1 to 32767"), width,
+                   height);
+      return FALSE;
     }
 
-  /* Each axis title sits at the high end of its axis, where its arrow
-   * points: no rotated text to read sideways. */
-  draw_string_on_plate (self, cr, m, palette, _ ("Leadership ↑"), m->axis, PANGO_WEIGHT_BOLD,
-                        x0 - d->left, self->plot_y - d->top, 0.0, &palette->ink);
-  draw_string_on_plate (self, cr, m, palette, _ ("Management →"), m->axis, PANGO_WEIGHT_BOLD,
-                        x0 + self->plot_width + d->right,
-                        text_y + d->tick_text_height + m->gap * 0.4, 1.0, &palette->ink);
-}
+  bytes = g_byte_array_new ();
 
-/* Dots ------------------------------------------------------------------ */
-
-static DrawMode
-draw_mode_for (guint n_points)
-{
-  if (n_points <= DOTS_MAX)
-    return MODE_DOTS;
-  if (n_points <= SCATTER_MAX)
-    return MODE_SCATTER;
-  return MODE_HEAT;
-}
-
-static void
-compute_dot_layout (ThQuadrantChart *self, const Metrics *m, DrawMode mode)
-{
-  double radius = mode == MODE_HEAT ? MAX (m->px * 2, m->dot_radius * 0.5) : m->dot_radius;
-
-  g_array_set_size (self->layout, self->points->len);
-  memset (self->counts, 0, sizeof self->counts);
-
-  for (guint i = 0; i < self->points->len; i++)
+  switch (format)
     {
-      const ThChartPoint *point = &g_array_index (self->points, ThChartPoint, i);
-      ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, i);
-
-      *dot = (ThChartDotLayout){ 0 };
-      dot->index = i;
-      dot->x = score_to_x (self, point->management);
-      dot->y = score_to_y (self, point->leadership);
-      dot->radius = radius;
-      dot->quadrant
-        = th_quadrant_for_scores (point->leadership, point->management, self->threshold);
-      self->counts[dot->quadrant < N_QUADRANTS ? dot->quadrant : 0]++;
-
-      self->states[i].label = NULL;
-      self->states[i].kind = TH_CHART_LABEL_NONE;
-      self->states[i].has_leader = FALSE;
+      case FORMAT_PDF:
+        surface
+          = cairo_pdf_surface_create_for_stream (append_to_byte_array_cb, bytes, width, height);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                        self->title != NULL ? self->title : _ ("Quadrant chart"));
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Two Hats");
+        break;
+      case FORMAT_SVG:
+        surface
+          = cairo_svg_surface_create_for_stream (append_to_byte_array_cb, bytes, width, height);
+        cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+        break;
+      case FORMAT_PNG:
+      default:
+        surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+        break;
     }
-}
 
-static void
-draw_dot (cairo_t *cr, const Palette *palette, const ThChartDotLayout *dot, double outline)
-{
-  th_quadrant_chart_path_marker (cr, dot->quadrant, dot->x, dot->y, dot->radius);
-  set_source (cr, &palette->dot[dot->quadrant < N_QUADRANTS ? dot->quadrant : 0]);
-  if (outline > 0)
+  if (!check_cairo (cairo_surface_status (surface), error))
     {
-      cairo_fill_preserve (cr);
-      set_source (cr, &palette->dot_outline);
-      cairo_set_line_width (cr, outline);
-      cairo_stroke (cr);
+      cairo_surface_destroy (surface);
+      return FALSE;
     }
-  else
-    cairo_fill (cr);
-}
 
-static void
-draw_dots (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette,
-           DrawMode mode)
-{
-  double outline = MAX (m->px, m->dot_radius * 0.25) * sqrt (palette->line_scale);
+  cr = cairo_create (surface);
 
-  cairo_save (cr);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-
-  if (mode == MODE_DOTS)
+  /* A picture file has no paper under it: a printed-style PNG gets white
+   * where paper would be. */
+  if (format == FORMAT_PNG && !th_chart_palette_get (self->style)->fill_background)
     {
-      for (guint i = 0; i < self->layout->len; i++)
-        if ((int)i != self->highlight)
-          draw_dot (cr, palette, &g_array_index (self->layout, ThChartDotLayout, i), outline);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
     }
-  else
+
+  th_quadrant_chart_draw (self, cr, width, height);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
     {
-      /* Translucent and unoutlined, so that where dots pile up the colour
-       * deepens and the crowd reads as density. */
-      for (guint i = 0; i < self->layout->len; i++)
+      if (!th_png_encode (surface, self->title, bytes, error))
         {
-          const ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, i);
-          const Rgba *c = &palette->dot[dot->quadrant < N_QUADRANTS ? dot->quadrant : 0];
-
-          th_quadrant_chart_path_marker (cr, dot->quadrant, dot->x, dot->y, dot->radius);
-          cairo_set_source_rgba (cr, c->r, c->g, c->b, palette->crowd_alpha);
-          cairo_fill (cr);
+          cairo_surface_destroy (surface);
+          return FALSE;
         }
     }
+  else if (status == CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
 
-  cairo_restore (cr);
+  if (!check_cairo (status, error))
+    return FALSE;
+
+  return th_file_write_atomic (path, bytes->data, bytes->len, error);
 }
+
+/* Density map ------------------------------------------------------------ */
+
+/* The density map: beyond TH_CHART_SCATTER_MAX people, shaded cells stand
+ * for the dots. */
 
 /* Scores come in steps of 100 / 4n for n rated behaviours of a hat: 2.08
  * with the built-in deck's twelve a side.  A bin narrower than the step
@@ -1900,8 +1102,9 @@ spread_axis (const BinSplit *split, const BinSplit *fine, double threshold)
 }
 
 /* Returns about how many people the darkest cell holds. */
-static guint
-draw_heat (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette)
+guint
+th_quadrant_chart_draw_heat (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
+                             const ThChartPalette *palette)
 {
   double cell = MAX (6 * m->px, self->plot_width / HEAT_MAX_BINS);
   BinSplit xs = bin_split (self->threshold, self->plot_width, cell);
@@ -1938,14 +1141,14 @@ draw_heat (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *
       double l0 = bin_edge (&ys, r, self->threshold);
       double l1 = bin_edge (&ys, r + 1, self->threshold);
       gboolean row_high = r >= ys.low;
-      double top = snap (score_to_y (self, l1), m->px);
-      double bottom = snap (score_to_y (self, l0), m->px);
+      double top = th_chart_snap (th_quadrant_chart_score_to_y (self, l1), m->px);
+      double bottom = th_chart_snap (th_quadrant_chart_score_to_y (self, l0), m->px);
 
       for (int c = 0; c < columns; c++)
         {
           double v = bins[r * columns + c];
           ThQuadrant q;
-          const Rgba *color;
+          const ThChartRgba *color;
           double left, right;
 
           if (v < HEAT_FLOOR)
@@ -1956,8 +1159,10 @@ draw_heat (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *
           else
             q = c >= xs.low ? TH_QUADRANT_MANAGEMENT_DRIVEN : TH_QUADRANT_DEVELOPING;
           color = &palette->dot[q];
-          left = snap (score_to_x (self, bin_edge (&xs, c, self->threshold)), m->px);
-          right = snap (score_to_x (self, bin_edge (&xs, c + 1, self->threshold)), m->px);
+          left = th_chart_snap (
+            th_quadrant_chart_score_to_x (self, bin_edge (&xs, c, self->threshold)), m->px);
+          right = th_chart_snap (
+            th_quadrant_chart_score_to_x (self, bin_edge (&xs, c + 1, self->threshold)), m->px);
 
           /* A square root keeps single people visible next to crowds; the
            * floor fades in over the first person, so that a cell with a
@@ -1972,23 +1177,46 @@ draw_heat (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *
   return max > 0 ? MAX (1, (guint)round (max)) : 0;
 }
 
-/* The ring around a highlighted dot: its radius and line width.  The
- * halo drawn under it reaches @ring_width further. */
-static void
-highlight_ring (const Metrics *m, const ThChartDotLayout *dot, double *ring, double *ring_width)
+/* Labels ----------------------------------------------------------------- */
+
+/* Names and numbers beside the dots: the cache that keeps their layouts
+ * from one draw to the next, their greedy placement around the dots with
+ * leader lines for those pulled away, and their drawing. */
+
+#define LABEL_MAX_CHARS 24
+/* Label sizes are kept for this many different texts.  A draw asks for
+ * at most TH_CHART_SCATTER_MAX names, so the labels of the current data
+ * always fit; beyond the bound, texts that the last draw did not ask for
+ * go. */
+#define LABEL_CACHE_MAX 4096
+
+void
+th_chart_label_free (gpointer data)
 {
-  *ring_width = MAX (2 * m->px, m->dot_radius * 0.4);
-  *ring = dot_extent (MAX (dot->radius, m->dot_radius)) + *ring_width * 1.2;
+  ThChartLabel *label = data;
+
+  th_chart_text_clear (&label->text);
+  g_free (label->string);
+  g_free (label);
 }
 
-/* Labels ---------------------------------------------------------------- */
+/* Every cached size depends on the context and the label size: when
+ * either changes, the cache starts again. */
+static void
+clear_label_cache (ThQuadrantChart *self)
+{
+  g_hash_table_remove_all (self->names);
+  g_hash_table_remove_all (self->numbers);
+  for (guint i = 0; i < self->n_states; i++)
+    self->states[i].label = NULL;
+}
 
 /* Names are cut at about LABEL_MAX_CHARS average characters; ellipsizing
  * by width rather than by counting characters treats wide scripts fairly. */
 static double
 label_max_width (ThQuadrantChart *self, double size)
 {
-  PangoContext *context = get_pango_context (self);
+  PangoContext *context = th_quadrant_chart_get_pango_context (self);
   g_autoptr (PangoFontDescription) desc = pango_font_description_copy_static (self->font);
   PangoFontMetrics *metrics;
   double width;
@@ -2003,18 +1231,19 @@ label_max_width (ThQuadrantChart *self, double size)
 
 /* The label for @string, from the cache or measured now.  Only its size
  * is sure to be there: label_ensure_layout() before drawing it. */
-static Label *
+static ThChartLabel *
 lookup_label (ThQuadrantChart *self, GHashTable *cache, const char *string, PangoWeight weight,
               double max_width)
 {
-  Label *label = g_hash_table_lookup (cache, string);
+  ThChartLabel *label = g_hash_table_lookup (cache, string);
 
   if (label == NULL)
     {
-      label = g_new0 (Label, 1);
+      label = g_new0 (ThChartLabel, 1);
       label->string = g_strdup (string);
       label->weight = weight;
-      text_init (self, &label->text, string, self->cache_key.label_size, weight, max_width);
+      th_chart_text_init (self, &label->text, string, self->cache_key.label_size, weight,
+                          max_width);
       self->n_labels_shaped++;
       g_hash_table_insert (cache, label->string, label);
     }
@@ -2024,18 +1253,18 @@ lookup_label (ThQuadrantChart *self, GHashTable *cache, const char *string, Pang
 }
 
 static void
-label_ensure_layout (ThQuadrantChart *self, Label *label)
+label_ensure_layout (ThQuadrantChart *self, ThChartLabel *label)
 {
   if (label->text.layout != NULL)
     return;
 
   /* The same text, size and context give the same size as before. */
-  text_init (self, &label->text, label->string, self->cache_key.label_size, label->weight,
-             label->weight == PANGO_WEIGHT_BOLD ? -1 : self->label_max_width);
+  th_chart_text_init (self, &label->text, label->string, self->cache_key.label_size, label->weight,
+                      label->weight == PANGO_WEIGHT_BOLD ? -1 : self->label_max_width);
   self->n_labels_shaped++;
 }
 
-static Label *
+static ThChartLabel *
 dot_label (ThQuadrantChart *self, guint index, gboolean number)
 {
   const ThChartPoint *point;
@@ -2064,7 +1293,7 @@ trim_label_cache (ThQuadrantChart *self, GHashTable *cache)
 {
   gboolean over = g_hash_table_size (cache) > LABEL_CACHE_MAX;
   GHashTableIter iter;
-  Label *label;
+  ThChartLabel *label;
 
   g_hash_table_iter_init (&iter, cache);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&label))
@@ -2072,7 +1301,7 @@ trim_label_cache (ThQuadrantChart *self, GHashTable *cache)
       if (over && label->used_serial != self->draw_serial)
         g_hash_table_iter_remove (&iter);
       else if (label->drawn_serial != self->draw_serial)
-        text_clear (&label->text);
+        th_chart_text_clear (&label->text);
     }
 }
 
@@ -2133,7 +1362,7 @@ static ThChartRect
 label_candidate (const ThChartDotLayout *dot, const LabelGeometry *g, const ThChartRect *bounds,
                  double w, double h, int position, int ring)
 {
-  double b = dot_extent (dot->radius) + g->dot_pad + g->gap + ring * g->reach
+  double b = th_chart_dot_extent (dot->radius) + g->dot_pad + g->gap + ring * g->reach
              + ((int)dot->index == g->highlight ? g->highlight_extra : 0);
   double cx = dot->x;
   double cy = dot->y;
@@ -2178,14 +1407,14 @@ label_candidate (const ThChartDotLayout *dot, const LabelGeometry *g, const ThCh
 
 static gboolean
 try_place_label (ThQuadrantChart *self, ThChartPlacer *placer, const LabelGeometry *g,
-                 const ThChartRect *bounds, guint index, Label *label, ThChartLabelKind kind,
+                 const ThChartRect *bounds, guint index, ThChartLabel *label, ThChartLabelKind kind,
                  int ring)
 {
   ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, index);
-  DotState *state = &self->states[index];
+  ThChartDotState *state = &self->states[index];
   double w = label->text.width + 2 * g->pad_x;
   double h = label->text.height + 2 * g->pad_y;
-  double e = dot_extent (dot->radius);
+  double e = th_chart_dot_extent (dot->radius);
 
   for (int position = 0; position < 8; position++)
     {
@@ -2255,9 +1484,10 @@ could_place_label (ThChartPlacer *placer, const LabelGeometry *g, const ThChartR
 /* Greedy placement, in passes so that every name near its dot comes
  * before any name that needs a leader line, and every name before any
  * number.  The highlighted dot goes first in each pass. */
-static void
-place_labels (ThQuadrantChart *self, const Metrics *m, DrawMode mode, const ThChartRect *reserved,
-              guint n_reserved, gboolean has_mean, double mean_x, double mean_y, double mean_r)
+void
+th_quadrant_chart_place_labels (ThQuadrantChart *self, const ThChartMetrics *m,
+                                ThChartDrawMode mode, const ThChartRect *reserved, guint n_reserved,
+                                gboolean has_mean, double mean_x, double mean_y, double mean_r)
 {
   ThChartRect bounds = { self->plot_x, self->plot_y, self->plot_width, self->plot_height };
   g_autoptr (ThChartPlacer) placer = NULL;
@@ -2274,16 +1504,16 @@ place_labels (ThQuadrantChart *self, const Metrics *m, DrawMode mode, const ThCh
   g.dot_pad = MAX (m->px, m->label * 0.08);
   g.highlight = self->highlight;
   g.highlight_extra = 0;
-  g.split_x = score_to_x (self, self->threshold);
-  g.split_y = score_to_y (self, self->threshold);
+  g.split_x = th_quadrant_chart_score_to_x (self, self->threshold);
+  g.split_y = th_quadrant_chart_score_to_y (self, self->threshold);
   if (self->highlight >= 0 && (guint)self->highlight < n)
     {
       const ThChartDotLayout *dot
         = &g_array_index (self->layout, ThChartDotLayout, self->highlight);
       double ring, ring_width;
 
-      highlight_ring (m, dot, &ring, &ring_width);
-      g.highlight_extra = ring + ring_width - dot_extent (dot->radius);
+      th_chart_highlight_ring (m, dot, &ring, &ring_width);
+      g.highlight_extra = ring + ring_width - th_chart_dot_extent (dot->radius);
     }
 
   placer = th_chart_placer_new (&bounds, line_height * 2.5);
@@ -2291,8 +1521,8 @@ place_labels (ThQuadrantChart *self, const Metrics *m, DrawMode mode, const ThCh
   for (guint i = 0; i < n; i++)
     {
       const ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, i);
-      double b
-        = dot_extent (dot->radius) + g.dot_pad + ((int)i == g.highlight ? g.highlight_extra : 0);
+      double b = th_chart_dot_extent (dot->radius) + g.dot_pad
+                 + ((int)i == g.highlight ? g.highlight_extra : 0);
       ThChartRect box = { dot->x - b, dot->y - b, 2 * b, 2 * b };
 
       th_chart_placer_add_box (placer, &box, i);
@@ -2309,7 +1539,7 @@ place_labels (ThQuadrantChart *self, const Metrics *m, DrawMode mode, const ThCh
   order = g_new (guint, MAX (n, 1));
   if (self->highlight >= 0 && (guint)self->highlight < n)
     order[n_order++] = self->highlight;
-  if (mode != MODE_HEAT)
+  if (mode != TH_CHART_MODE_HEAT)
     for (guint i = 0; i < n; i++)
       if ((int)i != self->highlight)
         order[n_order++] = i;
@@ -2321,7 +1551,7 @@ place_labels (ThQuadrantChart *self, const Metrics *m, DrawMode mode, const ThCh
       gboolean numbers = self->anonymous || pass >= 2;
       int max_ring = pass % 2 == 0 ? 0 : 2;
 
-      if (pass > 0 && mode != MODE_DOTS)
+      if (pass > 0 && mode != TH_CHART_MODE_DOTS)
         break;
       if (pass >= 2 && self->anonymous)
         break;
@@ -2329,7 +1559,7 @@ place_labels (ThQuadrantChart *self, const Metrics *m, DrawMode mode, const ThCh
       for (guint k = 0; k < n_order; k++)
         {
           guint i = order[k];
-          Label *label;
+          ThChartLabel *label;
 
           if (self->states[i].kind != TH_CHART_LABEL_NONE)
             continue;
@@ -2351,13 +1581,14 @@ place_labels (ThQuadrantChart *self, const Metrics *m, DrawMode mode, const ThCh
     }
 }
 
-static void
-draw_labels (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette)
+void
+th_quadrant_chart_draw_labels (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
+                               const ThChartPalette *palette)
 {
   double radius = m->label * 0.3;
 
   cairo_save (cr);
-  set_source (cr, &palette->leader);
+  th_chart_set_source (cr, &palette->leader);
   cairo_set_line_width (cr, MAX (m->px, m->line));
   for (guint i = 0; i < self->layout->len; i++)
     if (self->states[i].has_leader)
@@ -2370,8 +1601,8 @@ draw_labels (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette
   for (guint i = 0; i < self->layout->len; i++)
     {
       const ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, i);
-      const DotState *state = &self->states[i];
-      const Text *text;
+      const ThChartDotState *state = &self->states[i];
+      const ThChartText *text;
 
       if (!dot->labelled)
         continue;
@@ -2380,53 +1611,118 @@ draw_labels (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette
       state->label->drawn_serial = self->draw_serial;
       text = &state->label->text;
 
-      path_rounded_rect (cr, dot->label_x, dot->label_y, dot->label_width, dot->label_height,
-                         radius);
-      set_source (cr, &palette->label_background);
+      th_chart_path_rounded_rect (cr, dot->label_x, dot->label_y, dot->label_width,
+                                  dot->label_height, radius);
+      th_chart_set_source (cr, &palette->label_background);
       cairo_fill (cr);
-      text_draw (cr, text, dot->label_x + (dot->label_width - text->width) / 2,
-                 dot->label_y + (dot->label_height - text->height) / 2, &palette->ink);
+      th_chart_text_draw (cr, text, dot->label_x + (dot->label_width - text->width) / 2,
+                          dot->label_y + (dot->label_height - text->height) / 2, &palette->ink);
     }
   cairo_restore (cr);
 }
-
-static void
-draw_highlight (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette)
+/* Pango's context serial moves on every pango_cairo_update_context(), so
+ * the cache is keyed on what the layouts depend on: the font options of
+ * the target and the linear part of the transformation. */
+void
+th_quadrant_chart_update_label_cache (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m)
 {
-  const ThChartDotLayout *dot;
-  double outline = MAX (m->px, m->dot_radius * 0.25) * sqrt (palette->line_scale);
-  double ring_width;
-  double ring;
+  PangoContext *context = th_quadrant_chart_get_pango_context (self);
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_matrix_t matrix;
+  ThChartCacheKey key;
 
-  if (self->highlight < 0 || (guint)self->highlight >= self->layout->len)
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  cairo_get_matrix (cr, &matrix);
+  key.options_hash = cairo_font_options_hash (options);
+  key.xx = matrix.xx;
+  key.yx = matrix.yx;
+  key.xy = matrix.xy;
+  key.yy = matrix.yy;
+  key.label_size = m->label;
+  cairo_font_options_destroy (options);
+
+  if (self->cache_valid && memcmp (&key, &self->cache_key, sizeof key) == 0)
     return;
 
-  dot = &g_array_index (self->layout, ThChartDotLayout, self->highlight);
-  highlight_ring (m, dot, &ring, &ring_width);
-
-  cairo_save (cr);
-  if (dot->radius < m->dot_radius)
-    {
-      /* In density modes the selected person is drawn as a full dot. */
-      ThChartDotLayout big = *dot;
-
-      big.radius = m->dot_radius;
-      draw_dot (cr, palette, &big, outline);
-    }
-  else
-    draw_dot (cr, palette, dot, outline);
-
-  cairo_arc (cr, dot->x, dot->y, ring, 0, 2 * G_PI);
-  set_source (cr, &palette->background);
-  cairo_set_line_width (cr, ring_width * 2);
-  cairo_stroke_preserve (cr);
-  set_source (cr, &palette->ink);
-  cairo_set_line_width (cr, ring_width);
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  pango_cairo_update_context (cr, context);
+  clear_label_cache (self);
+  self->cache_key = key;
+  self->cache_valid = TRUE;
+  self->label_max_width = label_max_width (self, m->label);
+  th_chart_measure_string (self, "Ag", m->label, PANGO_WEIGHT_NORMAL, &self->label_line_height);
+}
+void
+th_quadrant_chart_trim_label_caches (ThQuadrantChart *self)
+{
+  trim_label_cache (self, self->names);
+  trim_label_cache (self, self->numbers);
 }
 
-/* Legend ---------------------------------------------------------------- */
+ThChartLabelKind
+th_quadrant_chart_get_label_kind (ThQuadrantChart *self, guint index)
+{
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), TH_CHART_LABEL_NONE);
+
+  if (index >= self->layout->len)
+    return TH_CHART_LABEL_NONE;
+
+  return self->states[index].kind;
+}
+
+gboolean
+th_quadrant_chart_get_label_has_leader (ThQuadrantChart *self, guint index)
+{
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), FALSE);
+
+  if (index >= self->layout->len)
+    return FALSE;
+
+  return self->states[index].has_leader;
+}
+guint
+th_quadrant_chart_get_n_labels_shaped (ThQuadrantChart *self)
+{
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), 0);
+
+  return self->n_labels_shaped;
+}
+
+guint
+th_quadrant_chart_get_n_labels_cached (ThQuadrantChart *self)
+{
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), 0);
+
+  return g_hash_table_size (self->names) + g_hash_table_size (self->numbers);
+}
+
+/* Legend ----------------------------------------------------------------- */
+
+/* The legend: a key of the quadrants with their counts, the group mean and
+ * what the dots or shading of a crowd mean, and the names of the dots that
+ * are numbered on the plot. */
+
+/* The legend's key: the four quadrants, the mean, and in density modes a
+ * note on what the shading or the dots mean. */
+guint
+th_quadrant_chart_legend_key_rows (ThQuadrantChart *self)
+{
+  return 4 + (self->points->len >= 2 ? 1 : 0) + (self->points->len > TH_CHART_DOTS_MAX ? 1 : 0);
+}
+
+/* Wide enough for a swatch, the longest quadrant name and a count. */
+double
+th_quadrant_chart_legend_key_width (ThQuadrantChart *self, const ThChartMetrics *m)
+{
+  double widest
+    = th_chart_measure_string (self, _ ("Group mean"), m->legend, PANGO_WEIGHT_NORMAL, NULL);
+
+  for (int q = TH_CHART_QUADRANT_FIRST; q <= TH_CHART_QUADRANT_LAST; q++)
+    widest = MAX (widest, th_chart_measure_string (self, th_quadrant_get_display_name (q),
+                                                   m->legend, PANGO_WEIGHT_NORMAL, NULL));
+
+  return m->legend * 1.75 + widest + m->legend * 0.8
+         + th_chart_measure_string (self, "00000", m->legend, PANGO_WEIGHT_BOLD, NULL);
+}
 
 /* Stacks @n rows of @heights top to bottom in columns of @column_width
  * inside @area; returns how many fit and the right edge and bottom used. */
@@ -2462,13 +1758,13 @@ flow_rows (const ThChartRect *area, double column_width, double column_gap, cons
 }
 
 static void
-draw_legend_swatch (cairo_t *cr, const Metrics *m, const Palette *palette, ThQuadrant q, double x,
-                    double cy, double size)
+draw_legend_swatch (cairo_t *cr, const ThChartMetrics *m, const ThChartPalette *palette,
+                    ThQuadrant q, double x, double cy, double size)
 {
-  const Rgba *c = &palette->dot[q];
+  const ThChartRgba *c = &palette->dot[q];
   ThChartDotLayout dot = { 0 };
 
-  path_rounded_rect (cr, x, cy - size / 2, size, size, size * 0.2);
+  th_chart_path_rounded_rect (cr, x, cy - size / 2, size, size, size * 0.2);
   cairo_set_source_rgba (cr, c->r, c->g, c->b, MIN (1.0, palette->tint_alpha * 1.8));
   cairo_fill (cr);
 
@@ -2477,12 +1773,13 @@ draw_legend_swatch (cairo_t *cr, const Metrics *m, const Palette *palette, ThQua
   dot.radius = size * 0.26;
   dot.quadrant = q;
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  draw_dot (cr, palette, &dot, MAX (m->px, dot.radius * 0.2));
+  th_chart_draw_dot (cr, palette, &dot, MAX (m->px, dot.radius * 0.2));
 }
 
-static void
-draw_legend (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette,
-             const Page *page, DrawMode mode, guint heat_max)
+void
+th_quadrant_chart_draw_legend (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
+                               const ThChartPalette *palette, const ThChartPage *page,
+                               ThChartDrawMode mode, guint heat_max)
 {
   /* Rows in reading order: the quadrants clockwise from the best balance. */
   static const ThQuadrant quadrant_order[] = {
@@ -2513,7 +1810,7 @@ draw_legend (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette
     key_heights[n_key++] = row;
   if (has_mean)
     key_heights[n_key++] = row + m->legend * 1.1;
-  if (mode != MODE_DOTS)
+  if (mode != TH_CHART_MODE_DOTS)
     key_heights[n_key++] = row + m->legend * 1.1;
 
   if (page->legend_beside)
@@ -2521,9 +1818,10 @@ draw_legend (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette
   else
     {
       /* As many columns as fit, sharing out the spare width, so that the
-       * flow below comes to the same count as compute_page() did. */
+       * flow below comes to the same count as
+       * th_quadrant_chart_compute_page() did. */
       double gap = m->legend * 1.5;
-      double natural = MIN (area->width, legend_key_width (self, m));
+      double natural = MIN (area->width, th_quadrant_chart_legend_key_width (self, m));
       int columns = MAX (1, (int)((area->width + gap) / (natural + gap)));
 
       key_width = columns == 1 ? natural : (area->width + gap) / columns - gap;
@@ -2546,48 +1844,51 @@ draw_legend (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette
 
           g_snprintf (count, sizeof count, "%'u", self->counts[q]);
           draw_legend_swatch (cr, m, palette, q, r->x, cy, swatch);
-          count_w = draw_string (self, cr, count, m->legend, PANGO_WEIGHT_BOLD, -1, r->x + r->width,
-                                 cy - m->legend * 0.6, 1.0, &palette->ink);
-          draw_string (self, cr, th_quadrant_get_display_name (q), m->legend, PANGO_WEIGHT_NORMAL,
-                       text_w - count_w - m->legend * 0.5, text_x, cy - m->legend * 0.6, 0.0,
-                       &palette->ink);
+          count_w
+            = th_chart_draw_string (self, cr, count, m->legend, PANGO_WEIGHT_BOLD, -1,
+                                    r->x + r->width, cy - m->legend * 0.6, 1.0, &palette->ink);
+          th_chart_draw_string (self, cr, th_quadrant_get_display_name (q), m->legend,
+                                PANGO_WEIGHT_NORMAL, text_w - count_w - m->legend * 0.5, text_x,
+                                cy - m->legend * 0.6, 0.0, &palette->ink);
         }
       else if (has_mean && i == G_N_ELEMENTS (quadrant_order))
         {
           g_autofree char *detail = NULL;
 
-          draw_mean_marker (cr, palette, r->x + swatch / 2, cy, swatch * 0.3,
-                            MAX (m->px, m->line * 1.6));
-          draw_string (self, cr, _ ("Group mean"), m->legend, PANGO_WEIGHT_NORMAL, text_w, text_x,
-                       cy - m->legend * 0.6, 0.0, &palette->ink);
+          th_chart_draw_mean_marker (cr, palette, r->x + swatch / 2, cy, swatch * 0.3,
+                                     MAX (m->px, m->line * 1.6));
+          th_chart_draw_string (self, cr, _ ("Group mean"), m->legend, PANGO_WEIGHT_NORMAL, text_w,
+                                text_x, cy - m->legend * 0.6, 0.0, &palette->ink);
           /* Translators: the mean scores, shown under "Group mean" */
           detail = g_strdup_printf (_ ("leadership %.0f · management %.0f"), mean_l, mean_m);
-          if (measure_string (self, detail, m->legend * 0.85, PANGO_WEIGHT_NORMAL, NULL) > text_w)
+          if (th_chart_measure_string (self, detail, m->legend * 0.85, PANGO_WEIGHT_NORMAL, NULL)
+              > text_w)
             {
               g_free (detail);
               /* Translators: a short form of "leadership 62 · management 48" */
               detail = g_strdup_printf (_ ("L %.0f · M %.0f"), mean_l, mean_m);
             }
-          draw_string (self, cr, detail, m->legend * 0.85, PANGO_WEIGHT_NORMAL, text_w, text_x,
-                       cy + m->legend * 0.55, 0.0, &palette->ink_secondary);
+          th_chart_draw_string (self, cr, detail, m->legend * 0.85, PANGO_WEIGHT_NORMAL, text_w,
+                                text_x, cy + m->legend * 0.55, 0.0, &palette->ink_secondary);
         }
       else
         {
           g_autofree char *detail = NULL;
 
-          if (mode == MODE_HEAT)
+          if (mode == TH_CHART_MODE_HEAT)
             {
               for (int k = 0; k < 4; k++)
                 {
-                  const Rgba *c = &palette->dot[TH_QUADRANT_BALANCED];
+                  const ThChartRgba *c = &palette->dot[TH_QUADRANT_BALANCED];
 
                   cairo_set_source_rgba (cr, c->r, c->g, c->b, 0.15 + 0.85 * sqrt ((k + 1) / 4.0));
                   cairo_rectangle (cr, r->x + k * swatch / 4, cy - swatch / 2, swatch / 4 + m->px,
                                    swatch);
                   cairo_fill (cr);
                 }
-              draw_string (self, cr, _ ("Shaded by how many"), m->legend, PANGO_WEIGHT_NORMAL,
-                           text_w, text_x, cy - m->legend * 0.6, 0.0, &palette->ink);
+              th_chart_draw_string (self, cr, _ ("Shaded by how many"), m->legend,
+                                    PANGO_WEIGHT_NORMAL, text_w, text_x, cy - m->legend * 0.6, 0.0,
+                                    &palette->ink);
               detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "darkest: %'u person",
                                                      "darkest: %'u people", heat_max),
                                         heat_max);
@@ -2608,13 +1909,14 @@ draw_legend (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette
                                          palette->dot[1].b, palette->crowd_alpha);
                   cairo_fill (cr);
                 }
-              draw_string (self, cr, _ ("One dot per person"), m->legend, PANGO_WEIGHT_NORMAL,
-                           text_w, text_x, cy - m->legend * 0.6, 0.0, &palette->ink);
+              th_chart_draw_string (self, cr, _ ("One dot per person"), m->legend,
+                                    PANGO_WEIGHT_NORMAL, text_w, text_x, cy - m->legend * 0.6, 0.0,
+                                    &palette->ink);
               detail = g_strdup (self->anonymous ? _ ("numbered where there is room")
                                                  : _ ("named where there is room"));
             }
-          draw_string (self, cr, detail, m->legend * 0.85, PANGO_WEIGHT_NORMAL, text_w, text_x,
-                       cy + m->legend * 0.55, 0.0, &palette->ink_secondary);
+          th_chart_draw_string (self, cr, detail, m->legend * 0.85, PANGO_WEIGHT_NORMAL, text_w,
+                                text_x, cy + m->legend * 0.55, 0.0, &palette->ink_secondary);
         }
     }
 
@@ -2638,7 +1940,8 @@ draw_legend (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette
   {
     double item = m->legend * 1.45;
     double heading = m->legend * 1.9;
-    double number_width = measure_string (self, "0000", m->legend, PANGO_WEIGHT_BOLD, NULL);
+    double number_width
+      = th_chart_measure_string (self, "0000", m->legend, PANGO_WEIGHT_BOLD, NULL);
     double column_width = MAX (m->legend * 10, number_width * 3);
     double column_gap = m->legend * 1.2;
     int columns = (int)floor ((list_area.width + column_gap) / (column_width + column_gap));
@@ -2654,8 +1957,8 @@ draw_legend (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette
     capacity = (guint)(columns * rows);
     shown = numbered->len <= capacity ? numbered->len : capacity - 1;
 
-    draw_string (self, cr, _ ("Numbered dots"), m->legend, PANGO_WEIGHT_BOLD, list_area.width,
-                 list_area.x, list_area.y, 0.0, &palette->ink);
+    th_chart_draw_string (self, cr, _ ("Numbered dots"), m->legend, PANGO_WEIGHT_BOLD,
+                          list_area.width, list_area.x, list_area.y, 0.0, &palette->ink);
 
     for (guint k = 0; k <= shown && k < numbered->len; k++)
       {
@@ -2672,397 +1975,862 @@ draw_legend (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette
                                               numbered->len - shown),
                                  numbered->len - shown);
 
-            draw_string (self, cr, more, m->legend, PANGO_WEIGHT_NORMAL, column_width, x, y, 0.0,
-                         &palette->ink_secondary);
+            th_chart_draw_string (self, cr, more, m->legend, PANGO_WEIGHT_NORMAL, column_width, x,
+                                  y, 0.0, &palette->ink_secondary);
             break;
           }
 
         g_snprintf (number, sizeof number, "%u", index + 1);
-        draw_string (self, cr, number, m->legend, PANGO_WEIGHT_BOLD, -1, x + number_width * 0.75, y,
-                     1.0, &palette->ink);
-        draw_string (self, cr, point->name != NULL ? point->name : point->id, m->legend,
-                     PANGO_WEIGHT_NORMAL, column_width - number_width, x + number_width, y, 0.0,
-                     &palette->ink);
+        th_chart_draw_string (self, cr, number, m->legend, PANGO_WEIGHT_BOLD, -1,
+                              x + number_width * 0.75, y, 1.0, &palette->ink);
+        th_chart_draw_string (self, cr, point->name != NULL ? point->name : point->id, m->legend,
+                              PANGO_WEIGHT_NORMAL, column_width - number_width, x + number_width, y,
+                              0.0, &palette->ink);
       }
   }
 }
 
+/* Dots ------------------------------------------------------------------- */
+
+/* The dots: where each one goes, the marker of each quadrant, the mean,
+ * and the ring around a highlighted dot. */
+
+void
+th_quadrant_chart_path_marker (cairo_t *cr, ThQuadrant quadrant, double x, double y, double r)
+{
+  switch (quadrant)
+    {
+      case TH_QUADRANT_MANAGEMENT_DRIVEN:
+        /* A square of the same area as the circle looks the same size. */
+        cairo_rectangle (cr, x - r * 0.886, y - r * 0.886, r * 1.772, r * 1.772);
+        break;
+      case TH_QUADRANT_LEADERSHIP_DRIVEN:
+        cairo_move_to (cr, x, y - r * 1.3);
+        cairo_line_to (cr, x + r * 1.2, y + r * 0.8);
+        cairo_line_to (cr, x - r * 1.2, y + r * 0.8);
+        cairo_close_path (cr);
+        break;
+      case TH_QUADRANT_DEVELOPING:
+        cairo_move_to (cr, x, y - r * 1.3);
+        cairo_line_to (cr, x + r * 1.3, y);
+        cairo_line_to (cr, x, y + r * 1.3);
+        cairo_line_to (cr, x - r * 1.3, y);
+        cairo_close_path (cr);
+        break;
+      case TH_QUADRANT_BALANCED:
+      case TH_QUADRANT_NONE:
+      default:
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+        break;
+    }
+}
+
+void
+th_chart_path_rounded_rect (cairo_t *cr, double x, double y, double w, double h, double radius)
+{
+  radius = MIN (radius, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* The group mean: a ring with four ticks pointing at its centre, unlike
+ * any dot shape, and open in the middle so a dot under it stays visible. */
+void
+th_chart_draw_mean_marker (cairo_t *cr, const ThChartPalette *palette, double x, double y, double r,
+                           double line)
+{
+  /* Where the ticks start: on a small marker, ticks (and their halo) that
+   * reached further in would fill the ring. */
+  double inner = MAX (r * 0.45, line * 2.5);
+
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  /* A halo in the background colour keeps the marker visible over dots. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      for (int k = 0; k < 4; k++)
+        {
+          double dx = k == 0 ? 1 : k == 1 ? -1 : 0;
+          double dy = k == 2 ? 1 : k == 3 ? -1 : 0;
+
+          cairo_move_to (cr, x + dx * inner, y + dy * inner);
+          cairo_line_to (cr, x + dx * r * 1.65, y + dy * r * 1.65);
+        }
+      if (pass == 0)
+        {
+          th_chart_set_source (cr, &palette->background);
+          cairo_set_line_width (cr, line * 2.6);
+        }
+      else
+        {
+          th_chart_set_source (cr, &palette->ink);
+          cairo_set_line_width (cr, line);
+        }
+      cairo_stroke (cr);
+    }
+
+  cairo_restore (cr);
+}
+ThChartDrawMode
+th_chart_draw_mode_for (guint n_points)
+{
+  if (n_points <= TH_CHART_DOTS_MAX)
+    return TH_CHART_MODE_DOTS;
+  if (n_points <= TH_CHART_SCATTER_MAX)
+    return TH_CHART_MODE_SCATTER;
+  return TH_CHART_MODE_HEAT;
+}
+
+void
+th_quadrant_chart_compute_dot_layout (ThQuadrantChart *self, const ThChartMetrics *m,
+                                      ThChartDrawMode mode)
+{
+  double radius = mode == TH_CHART_MODE_HEAT ? MAX (m->px * 2, m->dot_radius * 0.5) : m->dot_radius;
+
+  g_array_set_size (self->layout, self->points->len);
+  memset (self->counts, 0, sizeof self->counts);
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const ThChartPoint *point = &g_array_index (self->points, ThChartPoint, i);
+      ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, i);
+
+      *dot = (ThChartDotLayout){ 0 };
+      dot->index = i;
+      dot->x = th_quadrant_chart_score_to_x (self, point->management);
+      dot->y = th_quadrant_chart_score_to_y (self, point->leadership);
+      dot->radius = radius;
+      dot->quadrant
+        = th_quadrant_for_scores (point->leadership, point->management, self->threshold);
+      self->counts[dot->quadrant < TH_CHART_N_QUADRANTS ? dot->quadrant : 0]++;
+
+      self->states[i].label = NULL;
+      self->states[i].kind = TH_CHART_LABEL_NONE;
+      self->states[i].has_leader = FALSE;
+    }
+}
+
+void
+th_chart_draw_dot (cairo_t *cr, const ThChartPalette *palette, const ThChartDotLayout *dot,
+                   double outline)
+{
+  th_quadrant_chart_path_marker (cr, dot->quadrant, dot->x, dot->y, dot->radius);
+  th_chart_set_source (cr, &palette->dot[dot->quadrant < TH_CHART_N_QUADRANTS ? dot->quadrant : 0]);
+  if (outline > 0)
+    {
+      cairo_fill_preserve (cr);
+      th_chart_set_source (cr, &palette->dot_outline);
+      cairo_set_line_width (cr, outline);
+      cairo_stroke (cr);
+    }
+  else
+    cairo_fill (cr);
+}
+
+void
+th_quadrant_chart_draw_dots (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
+                             const ThChartPalette *palette, ThChartDrawMode mode)
+{
+  double outline = MAX (m->px, m->dot_radius * 0.25) * sqrt (palette->line_scale);
+
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  if (mode == TH_CHART_MODE_DOTS)
+    {
+      for (guint i = 0; i < self->layout->len; i++)
+        if ((int)i != self->highlight)
+          th_chart_draw_dot (cr, palette, &g_array_index (self->layout, ThChartDotLayout, i),
+                             outline);
+    }
+  else
+    {
+      /* Translucent and unoutlined, so that where dots pile up the colour
+       * deepens and the crowd reads as density. */
+      for (guint i = 0; i < self->layout->len; i++)
+        {
+          const ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, i);
+          const ThChartRgba *c
+            = &palette->dot[dot->quadrant < TH_CHART_N_QUADRANTS ? dot->quadrant : 0];
+
+          th_quadrant_chart_path_marker (cr, dot->quadrant, dot->x, dot->y, dot->radius);
+          cairo_set_source_rgba (cr, c->r, c->g, c->b, palette->crowd_alpha);
+          cairo_fill (cr);
+        }
+    }
+
+  cairo_restore (cr);
+}
+/* The ring around a highlighted dot: its radius and line width.  The
+ * halo drawn under it reaches @ring_width further. */
+void
+th_chart_highlight_ring (const ThChartMetrics *m, const ThChartDotLayout *dot, double *ring,
+                         double *ring_width)
+{
+  *ring_width = MAX (2 * m->px, m->dot_radius * 0.4);
+  *ring = th_chart_dot_extent (MAX (dot->radius, m->dot_radius)) + *ring_width * 1.2;
+}
+void
+th_quadrant_chart_draw_highlight (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
+                                  const ThChartPalette *palette)
+{
+  const ThChartDotLayout *dot;
+  double outline = MAX (m->px, m->dot_radius * 0.25) * sqrt (palette->line_scale);
+  double ring_width;
+  double ring;
+
+  if (self->highlight < 0 || (guint)self->highlight >= self->layout->len)
+    return;
+
+  dot = &g_array_index (self->layout, ThChartDotLayout, self->highlight);
+  th_chart_highlight_ring (m, dot, &ring, &ring_width);
+
+  cairo_save (cr);
+  if (dot->radius < m->dot_radius)
+    {
+      /* In density modes the selected person is drawn as a full dot. */
+      ThChartDotLayout big = *dot;
+
+      big.radius = m->dot_radius;
+      th_chart_draw_dot (cr, palette, &big, outline);
+    }
+  else
+    th_chart_draw_dot (cr, palette, dot, outline);
+
+  cairo_arc (cr, dot->x, dot->y, ring, 0, 2 * G_PI);
+  th_chart_set_source (cr, &palette->background);
+  cairo_set_line_width (cr, ring_width * 2);
+  cairo_stroke_preserve (cr);
+  th_chart_set_source (cr, &palette->ink);
+  cairo_set_line_width (cr, ring_width);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* Plot ------------------------------------------------------------------- */
+
+/* The plot: its quadrant tints, grid and threshold lines, the names of
+ * the quadrants, the axes with their ticks and titles, and the message
+ * an empty chart shows in their place. */
+
+void
+th_quadrant_chart_draw_plot_background (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
+                                        const ThChartPalette *palette)
+{
+  double px = m->px;
+  double x0 = self->plot_x;
+  double y0 = self->plot_y;
+  double x1 = x0 + self->plot_width;
+  double y1 = y0 + self->plot_height;
+  double tx = th_chart_snap (th_quadrant_chart_score_to_x (self, self->threshold), px);
+  double ty = th_chart_snap (th_quadrant_chart_score_to_y (self, self->threshold), px);
+  double line = m->line * palette->line_scale;
+  ThChartRect rects[TH_CHART_N_QUADRANTS] = {
+    [TH_QUADRANT_BALANCED] = { tx, y0, x1 - tx, ty - y0 },
+    [TH_QUADRANT_LEADERSHIP_DRIVEN] = { x0, y0, tx - x0, ty - y0 },
+    [TH_QUADRANT_MANAGEMENT_DRIVEN] = { tx, ty, x1 - tx, y1 - ty },
+    [TH_QUADRANT_DEVELOPING] = { x0, ty, tx - x0, y1 - ty },
+  };
+
+  /* The plot itself is always filled, on paper too: the tints must mix
+   * with white, not with whatever lies under a transparent PNG. */
+  th_chart_set_source (cr, &palette->background);
+  cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+  cairo_fill (cr);
+
+  for (int q = TH_CHART_QUADRANT_FIRST; q <= TH_CHART_QUADRANT_LAST; q++)
+    {
+      const ThChartRgba *c = &palette->dot[q];
+
+      cairo_set_source_rgba (cr, c->r, c->g, c->b, palette->tint_alpha);
+      cairo_rectangle (cr, rects[q].x, rects[q].y, rects[q].width, rects[q].height);
+      cairo_fill (cr);
+    }
+
+  /* Light grid lines at the ticks; the threshold gets its own line. */
+  cairo_set_line_width (cr, line);
+  th_chart_set_source (cr, &palette->grid);
+  for (int v = 25; v <= 75; v += 25)
+    {
+      double gx = th_chart_snap (th_quadrant_chart_score_to_x (self, v), px)
+                  + (fmod (line / px, 2) >= 1 ? px / 2 : 0);
+      double gy = th_chart_snap (th_quadrant_chart_score_to_y (self, v), px)
+                  + (fmod (line / px, 2) >= 1 ? px / 2 : 0);
+
+      if (fabs (v - self->threshold) < 0.5)
+        continue;
+      cairo_move_to (cr, gx, y0);
+      cairo_line_to (cr, gx, y1);
+      cairo_move_to (cr, x0, gy);
+      cairo_line_to (cr, x1, gy);
+    }
+  cairo_stroke (cr);
+
+  th_chart_set_source (cr, &palette->threshold);
+  cairo_set_line_width (cr, MAX (1.5 * px, line * 2.2));
+  cairo_move_to (cr, tx, y0);
+  cairo_line_to (cr, tx, y1);
+  cairo_move_to (cr, x0, ty);
+  cairo_line_to (cr, x1, ty);
+  cairo_stroke (cr);
+
+  th_chart_set_source (cr, &palette->frame);
+  cairo_set_line_width (cr, line);
+  cairo_rectangle (cr, x0 + line / 2, y0 + line / 2, x1 - x0 - line, y1 - y0 - line);
+  cairo_stroke (cr);
+}
+static guint
+count_dots_near (ThQuadrantChart *self, const ThChartRect *box, double margin, guint enough)
+{
+  ThChartRect near
+    = { box->x - margin, box->y - margin, box->width + 2 * margin, box->height + 2 * margin };
+  guint count = 0;
+
+  for (guint i = 0; i < self->layout->len && count < enough; i++)
+    {
+      const ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, i);
+
+      if (dot->x >= near.x && dot->x <= near.x + near.width && dot->y >= near.y
+          && dot->y <= near.y + near.height)
+        count++;
+    }
+
+  return count;
+}
+
 static void
-draw_empty_message (ThQuadrantChart *self, cairo_t *cr, const Metrics *m, const Palette *palette)
+move_quadrant_name (ThChartQuadrantName *qn, const ThChartRect *r, double inset, gboolean at_right,
+                    gboolean at_top)
+{
+  qn->x = at_right ? r->x + r->width - inset - qn->text.width : r->x + inset;
+  qn->y = at_top ? r->y + inset * 0.7 : r->y + r->height - inset * 0.7 - qn->text.height;
+
+  if (qn->right_aligned != at_right)
+    {
+      PangoRectangle logical;
+
+      qn->right_aligned = at_right;
+      pango_layout_set_alignment (qn->text.layout, at_right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      pango_layout_get_extents (qn->text.layout, NULL, &logical);
+      th_chart_text_update_size (&qn->text, &logical);
+    }
+}
+
+/* A quadrant's name belongs in its outer corner.  When people sit there
+ * (top scores are common) and another corner of the quadrant is free, it
+ * moves there, so that it neither hides them nor crowds out their labels.
+ * Over a crowd no corner is free and the name stays put on a backdrop. */
+static void
+place_quadrant_name (ThQuadrantChart *self, ThChartQuadrantName *qn, const ThChartRect *r,
+                     double inset, gboolean right, gboolean top)
+{
+  move_quadrant_name (qn, r, inset, right, top);
+  if (self->points->len > TH_CHART_DOTS_MAX)
+    return;
+
+  /* The outer corner, then the two along the outer edges, then the
+   * inner corner by the threshold lines. */
+  for (int corner = 0; corner < 4; corner++)
+    {
+      gboolean at_right = corner == 0 || corner == 2 ? right : !right;
+      gboolean at_top = corner == 0 || corner == 1 ? top : !top;
+      ThChartRect box = { 0, 0, qn->text.width, qn->text.height };
+
+      box.x = at_right ? r->x + r->width - inset - box.width : r->x + inset;
+      box.y = at_top ? r->y + inset * 0.7 : r->y + r->height - inset * 0.7 - box.height;
+
+      if (count_dots_near (self, &box, inset * 2, 1) == 0)
+        {
+          move_quadrant_name (qn, r, inset, at_right, at_top);
+          return;
+        }
+    }
+}
+
+/* The name of each quadrant goes in its outer corner.  They are laid out
+ * before the dots, so that labels keep clear of them, and drawn after, so
+ * that a crowd never hides them. */
+guint
+th_quadrant_chart_layout_quadrant_names (ThQuadrantChart *self, const ThChartMetrics *m,
+                                         ThChartQuadrantName *names)
+{
+  guint n_names = 0;
+
+  for (int q = TH_CHART_QUADRANT_FIRST; q <= TH_CHART_QUADRANT_LAST; q++)
+    {
+      const char *name = th_quadrant_get_display_name (q);
+      ThChartRect r = th_quadrant_chart_quadrant_rect (self, q);
+      gboolean right = q == TH_QUADRANT_BALANCED || q == TH_QUADRANT_MANAGEMENT_DRIVEN;
+      gboolean top = q == TH_QUADRANT_BALANCED || q == TH_QUADRANT_LEADERSHIP_DRIVEN;
+      double inset = m->quadrant * 0.5;
+      double size = m->quadrant;
+      double min_size = MIN (7.0, m->quadrant);
+      double width = th_chart_measure_string (self, name, size, PANGO_WEIGHT_BOLD, NULL);
+      ThChartQuadrantName *qn = &names[n_names];
+
+      /* A quadrant squeezed by a small page gets a smaller name, wrapped
+       * onto two lines if need be; one squeezed by an extreme threshold
+       * may get none at all: the legend still names it. */
+      if (width > r.width - 2 * inset)
+        size = MAX (min_size, size * (r.width - 2 * inset) / width);
+      if (r.height < size * 1.3 + 2 * inset)
+        size = (r.height - 2 * inset) / 1.3;
+      if (size < min_size || r.width < min_size * 5)
+        continue;
+
+      qn->quadrant = q;
+      qn->right_aligned = right;
+      th_chart_text_init_wrapped (self, &qn->text, name, size, PANGO_WEIGHT_BOLD,
+                                  r.width - 2 * inset,
+                                  r.height > 2 * (size * 1.3 + 2 * inset) ? 2 : 1,
+                                  right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      place_quadrant_name (self, qn, &r, inset, right, top);
+      n_names++;
+    }
+
+  return n_names;
+}
+
+static gboolean
+any_dot_under (ThQuadrantChart *self, const ThChartRect *box)
+{
+  for (guint i = 0; i < self->layout->len; i++)
+    {
+      const ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, i);
+      double e = th_chart_dot_extent (dot->radius);
+      ThChartRect dot_box = { dot->x - e, dot->y - e, 2 * e, 2 * e };
+
+      if (th_chart_rect_intersects (box, &dot_box))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Names get a backdrop where dots lie under them (always, over a crowd)
+ * and sit lightly on the tint elsewhere. */
+void
+th_quadrant_chart_draw_quadrant_names (ThQuadrantChart *self, cairo_t *cr,
+                                       const ThChartPalette *palette, ThChartQuadrantName *names,
+                                       const ThChartRect *boxes, guint n_names,
+                                       double backdrop_alpha)
+{
+  gboolean crowd = self->points->len > TH_CHART_DOTS_MAX;
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      ThChartQuadrantName *qn = &names[i];
+
+      if (crowd || any_dot_under (self, &boxes[i]))
+        {
+          th_chart_path_rounded_rect (cr, boxes[i].x, boxes[i].y, boxes[i].width, boxes[i].height,
+                                      MIN (boxes[i].height * 0.3, qn->text.height * 0.15));
+          cairo_set_source_rgba (cr, palette->background.r, palette->background.g,
+                                 palette->background.b, backdrop_alpha);
+          cairo_fill (cr);
+        }
+      th_chart_text_draw (cr, &qn->text, qn->x, qn->y, &palette->text[qn->quadrant]);
+      th_chart_text_clear (&qn->text);
+    }
+}
+
+static const int axis_ticks[] = { 0, 25, 50, 75, 100 };
+
+static gboolean
+threshold_is_tick (ThQuadrantChart *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (axis_ticks); i++)
+    if (fabs (axis_ticks[i] - self->threshold) < 1e-9)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The tick marks.  Their labels and the axis titles come last of all, in
+ * th_quadrant_chart_draw_axis_labels(): dots on the edges and in the
+ * corners (scores of 0 and 100 are common) reach past the plot, and so
+ * does the ring around a highlighted one. */
+void
+th_quadrant_chart_draw_axes (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
+                             const ThChartPalette *palette, const ThChartDecorations *d)
+{
+  double px = m->px;
+  double x0 = self->plot_x;
+  double y1 = self->plot_y + self->plot_height;
+  double line = m->line * palette->line_scale;
+
+  th_chart_set_source (cr, &palette->frame);
+  cairo_set_line_width (cr, line);
+  for (guint i = 0; i < G_N_ELEMENTS (axis_ticks); i++)
+    {
+      double tx = th_chart_snap (th_quadrant_chart_score_to_x (self, axis_ticks[i]), px);
+      double ty = th_chart_snap (th_quadrant_chart_score_to_y (self, axis_ticks[i]), px);
+
+      cairo_move_to (cr, tx, y1);
+      cairo_line_to (cr, tx, y1 + d->tick_length);
+      cairo_move_to (cr, x0, ty);
+      cairo_line_to (cr, x0 - d->tick_length, ty);
+    }
+  cairo_stroke (cr);
+
+  /* A threshold off the regular ticks gets its own mark where it crosses
+   * the axes. */
+  if (!threshold_is_tick (self))
+    {
+      double tx = th_quadrant_chart_score_to_x (self, self->threshold);
+      double ty = th_quadrant_chart_score_to_y (self, self->threshold);
+
+      th_chart_set_source (cr, &palette->threshold);
+      cairo_set_line_width (cr, line);
+      cairo_move_to (cr, th_chart_snap (tx, px), y1);
+      cairo_line_to (cr, th_chart_snap (tx, px), y1 + d->tick_length);
+      cairo_move_to (cr, x0, th_chart_snap (ty, px));
+      cairo_line_to (cr, x0 - d->tick_length, th_chart_snap (ty, px));
+      cairo_stroke (cr);
+    }
+}
+
+/* Like th_chart_draw_string(), on a plate of the background colour just
+ * larger than the ink: whatever was drawn there before gives way to the text.
+ * (A halo around each glyph would look finer but costs more than the
+ * rest of a small chart's draw.)  Where nothing lies under the text, the
+ * plate is invisible. */
+static void
+draw_string_on_plate (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
+                      const ThChartPalette *palette, const char *str, double size,
+                      PangoWeight weight, double x, double y, double align,
+                      const ThChartRgba *color)
+{
+  ThChartText text = { NULL };
+  PangoRectangle ink;
+  double pad = MAX (m->px, size * 0.12);
+
+  th_chart_text_init (self, &text, str, size, weight, -1);
+  x -= align * text.width;
+
+  pango_layout_get_extents (text.layout, &ink, NULL);
+  th_chart_set_source (cr, &palette->background);
+  cairo_rectangle (cr, x - text.offset_x + (double)ink.x / PANGO_SCALE - pad,
+                   y - text.offset_y + (double)ink.y / PANGO_SCALE - pad,
+                   (double)ink.width / PANGO_SCALE + 2 * pad,
+                   (double)ink.height / PANGO_SCALE + 2 * pad);
+  cairo_fill (cr);
+
+  th_chart_text_draw (cr, &text, x, y, color);
+  th_chart_text_clear (&text);
+}
+
+void
+th_quadrant_chart_draw_axis_labels (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
+                                    const ThChartPalette *palette, const ThChartDecorations *d)
+{
+  double x0 = self->plot_x;
+  double y1 = self->plot_y + self->plot_height;
+  gboolean on_tick = threshold_is_tick (self);
+  double text_y = y1 + d->tick_length + m->gap * 0.4;
+  double text_x = x0 - d->tick_length - m->gap * 0.4;
+  /* Keep regular tick labels off the threshold's own label. */
+  double threshold_gap_x = 100.0 * m->tick * 2.2 / self->plot_width;
+  double threshold_gap_y = 100.0 * m->tick * 1.3 / self->plot_height;
+
+  for (guint i = 0; i < G_N_ELEMENTS (axis_ticks); i++)
+    {
+      char text[8];
+      gboolean is_threshold = fabs (axis_ticks[i] - self->threshold) < 1e-9;
+      PangoWeight weight = is_threshold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
+      const ThChartRgba *color = is_threshold ? &palette->ink : &palette->ink_secondary;
+      double tx = th_quadrant_chart_score_to_x (self, axis_ticks[i]);
+      double ty = th_quadrant_chart_score_to_y (self, axis_ticks[i]);
+
+      g_snprintf (text, sizeof text, "%d", axis_ticks[i]);
+
+      if (on_tick || fabs (axis_ticks[i] - self->threshold) >= threshold_gap_x)
+        draw_string_on_plate (self, cr, m, palette, text, m->tick, weight, tx, text_y, 0.5, color);
+      if (on_tick || fabs (axis_ticks[i] - self->threshold) >= threshold_gap_y)
+        draw_string_on_plate (self, cr, m, palette, text, m->tick, weight, text_x,
+                              ty - d->tick_text_height / 2, 1.0, color);
+    }
+
+  if (!on_tick)
+    {
+      g_autofree char *text = th_chart_format_threshold (self->threshold);
+      double tx = th_quadrant_chart_score_to_x (self, self->threshold);
+      double ty = th_quadrant_chart_score_to_y (self, self->threshold);
+
+      draw_string_on_plate (self, cr, m, palette, text, m->tick, PANGO_WEIGHT_BOLD, tx, text_y, 0.5,
+                            &palette->ink);
+      draw_string_on_plate (self, cr, m, palette, text, m->tick, PANGO_WEIGHT_BOLD, text_x,
+                            ty - d->tick_text_height / 2, 1.0, &palette->ink);
+    }
+
+  /* Each axis title sits at the high end of its axis, where its arrow
+   * points: no rotated text to read sideways. */
+  draw_string_on_plate (self, cr, m, palette, _ ("Leadership ↑"), m->axis, PANGO_WEIGHT_BOLD,
+                        x0 - d->left, self->plot_y - d->top, 0.0, &palette->ink);
+  draw_string_on_plate (self, cr, m, palette, _ ("Management →"), m->axis, PANGO_WEIGHT_BOLD,
+                        x0 + self->plot_width + d->right,
+                        text_y + d->tick_text_height + m->gap * 0.4, 1.0, &palette->ink);
+}
+
+void
+th_quadrant_chart_draw_empty_message (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
+                                      const ThChartPalette *palette)
 {
   double cx = self->plot_x + self->plot_width / 2;
   double cy = self->plot_y + self->plot_height / 2;
   double max_width = self->plot_width * 0.8;
-  Text title = { NULL };
-  Text detail = { NULL };
+  ThChartText title = { NULL };
+  ThChartText detail = { NULL };
   double w, h, pad = m->quadrant * 0.8;
 
-  text_init (self, &title, _ ("No one has a position yet"), m->quadrant, PANGO_WEIGHT_BOLD,
-             max_width);
-  text_init (self, &detail, _ ("Dots appear once people have rated behaviours of both hats."),
-             m->legend, PANGO_WEIGHT_NORMAL, max_width);
+  th_chart_text_init (self, &title, _ ("No one has a position yet"), m->quadrant, PANGO_WEIGHT_BOLD,
+                      max_width);
+  th_chart_text_init (self, &detail,
+                      _ ("Dots appear once people have rated behaviours of both hats."), m->legend,
+                      PANGO_WEIGHT_NORMAL, max_width);
   w = MAX (title.width, detail.width) + 2 * pad;
   h = title.height + detail.height + m->gap * 0.5 + 2 * pad;
 
-  path_rounded_rect (cr, cx - w / 2, cy - h / 2, w, h, pad * 0.6);
-  set_source (cr, &palette->label_background);
+  th_chart_path_rounded_rect (cr, cx - w / 2, cy - h / 2, w, h, pad * 0.6);
+  th_chart_set_source (cr, &palette->label_background);
   cairo_fill_preserve (cr);
-  set_source (cr, &palette->frame);
+  th_chart_set_source (cr, &palette->frame);
   cairo_set_line_width (cr, m->line);
   cairo_stroke (cr);
 
-  text_draw (cr, &title, cx - title.width / 2, cy - h / 2 + pad, &palette->ink);
-  text_draw (cr, &detail, cx - detail.width / 2, cy - h / 2 + pad + title.height + m->gap * 0.5,
-             &palette->ink_secondary);
-  text_clear (&title);
-  text_clear (&detail);
+  th_chart_text_draw (cr, &title, cx - title.width / 2, cy - h / 2 + pad, &palette->ink);
+  th_chart_text_draw (cr, &detail, cx - detail.width / 2,
+                      cy - h / 2 + pad + title.height + m->gap * 0.5, &palette->ink_secondary);
+  th_chart_text_clear (&title);
+  th_chart_text_clear (&detail);
 }
 
-/* Drawing --------------------------------------------------------------- */
+/* Layout ----------------------------------------------------------------- */
 
-/* Pango's context serial moves on every pango_cairo_update_context(), so
- * the cache is keyed on what the layouts depend on: the font options of
- * the target and the linear part of the transformation. */
-static void
-update_label_cache (ThQuadrantChart *self, cairo_t *cr, const Metrics *m)
+/* Where everything goes on the page: the sizes of one draw, the room the
+ * axes need, the plot square and the legend beside or below it, and the
+ * header above them. */
+
+/* The rectangle of @quadrant in the last draw's plot. */
+ThChartRect
+th_quadrant_chart_quadrant_rect (ThQuadrantChart *self, ThQuadrant quadrant)
 {
-  PangoContext *context = get_pango_context (self);
-  cairo_font_options_t *options = cairo_font_options_create ();
-  cairo_matrix_t matrix;
-  CacheKey key;
+  double tx = th_quadrant_chart_score_to_x (self, self->threshold);
+  double ty = th_quadrant_chart_score_to_y (self, self->threshold);
+  double left = self->plot_x;
+  double top = self->plot_y;
+  double right = self->plot_x + self->plot_width;
+  double bottom = self->plot_y + self->plot_height;
 
-  cairo_surface_get_font_options (cairo_get_target (cr), options);
-  cairo_get_matrix (cr, &matrix);
-  key.options_hash = cairo_font_options_hash (options);
-  key.xx = matrix.xx;
-  key.yx = matrix.yx;
-  key.xy = matrix.xy;
-  key.yy = matrix.yy;
-  key.label_size = m->label;
-  cairo_font_options_destroy (options);
-
-  if (self->cache_valid && memcmp (&key, &self->cache_key, sizeof key) == 0)
-    return;
-
-  pango_cairo_update_context (cr, context);
-  clear_label_cache (self);
-  self->cache_key = key;
-  self->cache_valid = TRUE;
-  self->label_max_width = label_max_width (self, m->label);
-  measure_string (self, "Ag", m->label, PANGO_WEIGHT_NORMAL, &self->label_line_height);
-}
-
-void
-th_quadrant_chart_draw (ThQuadrantChart *self, cairo_t *cr, double width, double height)
-{
-  const Palette *palette;
-  Metrics m;
-  Decorations d;
-  Page page;
-  DrawMode mode;
-  QuadrantName names[N_QUADRANTS];
-  ThChartRect reserved[N_QUADRANTS];
-  guint n_names;
-  double mean_l = 0, mean_m = 0, mean_x = 0, mean_y = 0, mean_r;
-  gboolean has_mean;
-  guint heat_max = 0;
-
-  g_return_if_fail (TH_IS_QUADRANT_CHART (self));
-  g_return_if_fail (cr != NULL);
-
-  if (width <= 0 || height <= 0)
-    return;
-
-  palette = &palettes[self->style];
-  mode = draw_mode_for (self->points->len);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-
-  compute_metrics (&m, cr, width, height, self->points->len);
-  update_label_cache (self, cr, &m);
-  self->draw_serial++;
-  compute_decorations (self, &m, &d);
-  compute_page (self, &m, &d, width, height, header_height (self, &m), &page);
-  compute_dot_layout (self, &m, mode);
-
-  if (palette->fill_background)
+  switch (quadrant)
     {
-      set_source (cr, &palette->background);
-      cairo_paint (cr);
-    }
-
-  if (self->show_header)
-    draw_header (self, cr, &m, palette, &page, width);
-  draw_plot_background (self, cr, &m, palette);
-  draw_axes (self, cr, &m, palette, &d);
-
-  n_names = layout_quadrant_names (self, &m, names);
-  for (guint i = 0; i < n_names; i++)
-    {
-      double pad = MIN (names[i].text.height * 0.15, m.quadrant * 0.2);
-
-      reserved[i] = (ThChartRect){ names[i].x - pad * 2, names[i].y - pad,
-                                   names[i].text.width + pad * 4, names[i].text.height + pad * 2 };
-    }
-
-  /* The mean of one person is that person. */
-  has_mean = self->points->len >= 2 && th_quadrant_chart_get_mean (self, &mean_l, &mean_m);
-  mean_x = score_to_x (self, mean_m);
-  mean_y = score_to_y (self, mean_l);
-  /* At least a few pixels: on a thumbnail a smaller ring closes up under
-   * its halo into a blob. */
-  mean_r = MAX (MAX (m.dot_radius * 1.3, m.unit * 0.01), 5 * m.px);
-
-  if (mode == MODE_HEAT)
-    heat_max = draw_heat (self, cr, &m, palette);
-  else
-    draw_dots (self, cr, &m, palette, mode);
-
-  draw_quadrant_names (self, cr, palette, names, reserved, n_names, mode == MODE_DOTS ? 0.6 : 0.8);
-  place_labels (self, &m, mode, reserved, n_names, has_mean, mean_x, mean_y, mean_r * 1.7);
-  draw_labels (self, cr, &m, palette);
-  if (has_mean)
-    draw_mean_marker (cr, palette, mean_x, mean_y, mean_r, MAX (m.px * 1.5, m.line * 2.2));
-  draw_highlight (self, cr, &m, palette);
-  draw_axis_labels (self, cr, &m, palette, &d);
-
-  if (self->points->len == 0)
-    draw_empty_message (self, cr, &m, palette);
-
-  draw_legend (self, cr, &m, palette, &page, mode, heat_max);
-
-  trim_label_cache (self, self->names);
-  trim_label_cache (self, self->numbers);
-
-  cairo_restore (cr);
-}
-
-/* Results of the last draw ---------------------------------------------- */
-
-const ThChartDotLayout *
-th_quadrant_chart_get_layout (ThQuadrantChart *self, guint *n_dots)
-{
-  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), NULL);
-
-  if (n_dots != NULL)
-    *n_dots = self->layout->len;
-
-  return (const ThChartDotLayout *)(void *)self->layout->data;
-}
-
-void
-th_quadrant_chart_get_plot_area (ThQuadrantChart *self, double *x, double *y, double *width,
-                                 double *height)
-{
-  g_return_if_fail (TH_IS_QUADRANT_CHART (self));
-
-  if (x != NULL)
-    *x = self->plot_x;
-  if (y != NULL)
-    *y = self->plot_y;
-  if (width != NULL)
-    *width = self->plot_width;
-  if (height != NULL)
-    *height = self->plot_height;
-}
-
-ThChartLabelKind
-th_quadrant_chart_get_label_kind (ThQuadrantChart *self, guint index)
-{
-  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), TH_CHART_LABEL_NONE);
-
-  if (index >= self->layout->len)
-    return TH_CHART_LABEL_NONE;
-
-  return self->states[index].kind;
-}
-
-gboolean
-th_quadrant_chart_get_label_has_leader (ThQuadrantChart *self, guint index)
-{
-  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), FALSE);
-
-  if (index >= self->layout->len)
-    return FALSE;
-
-  return self->states[index].has_leader;
-}
-
-int
-th_quadrant_chart_hit_test (ThQuadrantChart *self, double x, double y)
-{
-  double best = G_MAXDOUBLE;
-  int found = -1;
-
-  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), -1);
-
-  for (guint i = 0; i < self->layout->len; i++)
-    {
-      const ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, i);
-      double distance = hypot (dot->x - x, dot->y - y);
-
-      if (distance <= dot_extent (dot->radius) + HIT_SLOP && distance < best)
-        {
-          best = distance;
-          found = (int)i;
-        }
-    }
-
-  return found;
-}
-
-guint
-th_quadrant_chart_get_n_labels_shaped (ThQuadrantChart *self)
-{
-  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), 0);
-
-  return self->n_labels_shaped;
-}
-
-guint
-th_quadrant_chart_get_n_labels_cached (ThQuadrantChart *self)
-{
-  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), 0);
-
-  return g_hash_table_size (self->names) + g_hash_table_size (self->numbers);
-}
-
-/* Export ---------------------------------------------------------------- */
-
-typedef enum
-{
-  FORMAT_PNG,
-  FORMAT_PDF,
-  FORMAT_SVG,
-} ExportFormat;
-
-static cairo_status_t
-append_to_byte_array_cb (void *closure, const unsigned char *data, unsigned int length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static gboolean
-format_for_path (const char *path, ExportFormat *format)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  if (g_str_has_suffix (lower, ".png"))
-    *format = FORMAT_PNG;
-  else if (g_str_has_suffix (lower, ".pdf"))
-    *format = FORMAT_PDF;
-  else if (g_str_has_suffix (lower, ".svg"))
-    *format = FORMAT_SVG;
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-check_cairo (cairo_status_t status, GError **error)
-{
-  if (status == CAIRO_STATUS_SUCCESS)
-    return TRUE;
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("could not draw the chart: %s"),
-               cairo_status_to_string (status));
-  return FALSE;
-}
-
-gboolean
-th_quadrant_chart_export (ThQuadrantChart *self, const char *path, int width, int height,
-                          GError **error)
-{
-  g_autoptr (GByteArray) bytes = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  ExportFormat format;
-  cairo_t *cr;
-
-  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!format_for_path (path, &format))
-    {
-      g_set_error (error, TH_ERROR, TH_ERROR_USAGE,
-                   _ ("unknown chart format: the file name must end in .png, .pdf or .svg"));
-      return FALSE;
-    }
-
-  /* Cairo's own limit for image surfaces. */
-  if (width < 1 || height < 1 || width > 32767 || height > 32767)
-    {
-      g_set_error (error, TH_ERROR, TH_ERROR_USAGE,
-                   _ ("a chart of %d×%d cannot be drawn: each side must be from 1 to 32767"), width,
-                   height);
-      return FALSE;
-    }
-
-  bytes = g_byte_array_new ();
-
-  switch (format)
-    {
-      case FORMAT_PDF:
-        surface
-          = cairo_pdf_surface_create_for_stream (append_to_byte_array_cb, bytes, width, height);
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                        self->title != NULL ? self->title : _ ("Quadrant chart"));
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Two Hats");
-        break;
-      case FORMAT_SVG:
-        surface
-          = cairo_svg_surface_create_for_stream (append_to_byte_array_cb, bytes, width, height);
-        cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-        break;
-      case FORMAT_PNG:
+      case TH_QUADRANT_BALANCED:
+        return (ThChartRect){ tx, top, right - tx, ty - top };
+      case TH_QUADRANT_LEADERSHIP_DRIVEN:
+        return (ThChartRect){ left, top, tx - left, ty - top };
+      case TH_QUADRANT_MANAGEMENT_DRIVEN:
+        return (ThChartRect){ tx, ty, right - tx, bottom - ty };
+      case TH_QUADRANT_DEVELOPING:
+        return (ThChartRect){ left, ty, tx - left, bottom - ty };
+      case TH_QUADRANT_NONE:
       default:
-        surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-        break;
+        return (ThChartRect){ 0, 0, 0, 0 };
     }
+}
 
-  if (!check_cairo (cairo_surface_status (surface), error))
+void
+th_chart_metrics_compute (ThChartMetrics *m, cairo_t *cr, double width, double height,
+                          guint n_points)
+{
+  double dx = 1.0;
+  double dy = 0.0;
+  double u = MIN (width, height);
+  double f;
+
+  cairo_device_to_user_distance (cr, &dx, &dy);
+  m->px = MAX (hypot (dx, dy), 1e-3);
+
+  /* The floors keep a thumbnail legible; below about 240 units nothing
+   * is legible any more and they give way, so that at least it all fits. */
+  f = MIN (1.0, u / 240.0);
+
+  m->unit = u;
+  m->margin = MAX (10.0 * f, u * 0.045);
+  m->gap = MAX (4.0 * f, u * 0.014);
+  m->title = MAX (13.0 * f, u * 0.038);
+  m->subtitle = MAX (9.0 * f, u * 0.02);
+  m->axis = MAX (9.0 * f, u * 0.019);
+  m->tick = MAX (8.0 * f, u * 0.016);
+  m->quadrant = MAX (9.0 * f, u * 0.022);
+  m->label = MAX (8.0 * f, u * 0.0135);
+  m->legend = MAX (8.0 * f, u * 0.0165);
+  m->line = MAX (m->px, u * 0.0009);
+
+  if (n_points <= 40)
+    m->dot_radius = MAX (3.5 * f, u * 0.0095);
+  else if (n_points <= 120)
+    m->dot_radius = MAX (3.0 * f, u * 0.0075);
+  else if (n_points <= TH_CHART_DOTS_MAX)
+    m->dot_radius = MAX (2.5 * f, u * 0.006);
+  else
+    m->dot_radius = MAX (1.5 * f, u * 0.0032);
+}
+
+void
+th_quadrant_chart_compute_decorations (ThQuadrantChart *self, const ThChartMetrics *m,
+                                       ThChartDecorations *d)
+{
+  double tick_width
+    = th_chart_measure_string (self, "100", m->tick, PANGO_WEIGHT_BOLD, &d->tick_text_height);
+
+  th_chart_measure_string (self, _ ("Leadership ↑"), m->axis, PANGO_WEIGHT_BOLD,
+                           &d->axis_text_height);
+  d->tick_length = MAX (3 * m->px, m->tick * 0.4);
+  d->left = tick_width + d->tick_length + m->gap * 0.6;
+  d->right = tick_width / 2;
+  d->top = d->axis_text_height + m->gap * 0.8;
+  d->bottom
+    = d->tick_length + m->gap * 0.4 + d->tick_text_height + m->gap * 0.4 + d->axis_text_height;
+}
+
+void
+th_quadrant_chart_compute_page (ThQuadrantChart *self, const ThChartMetrics *m,
+                                const ThChartDecorations *d, double width, double height,
+                                double header_height, ThChartPage *page)
+{
+  double body_x = m->margin;
+  double body_y = m->margin + header_height;
+  double body_w = width - 2 * m->margin;
+  double body_h = height - body_y - m->margin;
+  double legend_gap = m->gap * 2.5;
+  double key_width = th_quadrant_chart_legend_key_width (self, m);
+  double legend_min_w = MAX (key_width, m->unit * 0.24);
+  int key_columns = CLAMP ((int)((body_w + m->legend * 1.5) / (key_width + m->legend * 1.5)), 1, 6);
+  int key_rows = (th_quadrant_chart_legend_key_rows (self) + key_columns - 1) / key_columns;
+  double legend_min_h = key_rows * m->legend * 1.75 + m->legend * 1.5;
+  double avail_h = body_h - d->top - d->bottom;
+  double avail_w = body_w - d->left - d->right;
+  double side_beside = MIN (avail_h, avail_w - legend_gap - legend_min_w);
+  double side_below = MIN (avail_w, avail_h - legend_gap - legend_min_h);
+  double side;
+
+  page->legend_beside = side_beside >= side_below * 0.97;
+  side = MAX (page->legend_beside ? side_beside : side_below, m->unit * 0.2);
+  side = th_chart_snap (side, m->px);
+
+  if (page->legend_beside)
     {
-      cairo_surface_destroy (surface);
-      return FALSE;
+      /* Room for two columns of numbered names when there may be many. */
+      double wanted_w
+        = self->points->len > 12 && !self->anonymous ? m->unit * 0.42 : m->legend * 19;
+      double legend_w = MIN (avail_w - side - legend_gap, MAX (legend_min_w, wanted_w));
+      double block_w = d->left + side + d->right + legend_gap + legend_w;
+      double x0 = body_x + MAX (0, (body_w - block_w) / 2);
+      double y0 = body_y + MAX (0, (avail_h - side) / 2);
+
+      self->plot_x = th_chart_snap (x0 + d->left, m->px);
+      self->plot_y = th_chart_snap (y0 + d->top, m->px);
+      page->content_x = x0;
+      page->content_width = block_w;
+      page->legend = (ThChartRect){ self->plot_x + side + d->right + legend_gap, self->plot_y,
+                                    legend_w, side + d->bottom };
     }
-
-  cr = cairo_create (surface);
-
-  /* A picture file has no paper under it: a printed-style PNG gets white
-   * where paper would be. */
-  if (format == FORMAT_PNG && !palettes[self->style].fill_background)
+  else
     {
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
+      double x0 = body_x + MAX (0, (avail_w - side) / 2);
+
+      self->plot_x = th_chart_snap (x0 + d->left, m->px);
+      self->plot_y = th_chart_snap (body_y + d->top, m->px);
+      page->content_x = body_x;
+      page->content_width = body_w;
+      page->legend
+        = (ThChartRect){ body_x, self->plot_y + side + d->bottom + legend_gap, body_w,
+                         body_y + body_h - (self->plot_y + side + d->bottom + legend_gap) };
     }
 
-  th_quadrant_chart_draw (self, cr, width, height);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
+  /* On a page too small for the decorations the plot still stays on it. */
+  side = MIN (side, MIN (width - self->plot_x, height - self->plot_y));
+  self->plot_width = MAX (side, m->px);
+  self->plot_height = self->plot_width;
+}
 
-  if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
+/* The threshold as people read it: a whole number as such, anything else
+ * to one decimal in the reader's own notation (62.5, or 62,5 in German);
+ * the score scale has no finer steps worth a label. */
+char *
+th_chart_format_threshold (double threshold)
+{
+  double rounded = round (threshold * 10.0) / 10.0;
+
+  if (fabs (rounded - round (rounded)) < 1e-9)
+    return g_strdup_printf ("%.0f", rounded);
+
+  return g_strdup_printf ("%.1f", rounded);
+}
+
+static char *
+format_subtitle (ThQuadrantChart *self)
+{
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (GDateTime) local = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *people = NULL;
+  guint n = self->points->len;
+
+  if (self->date == NULL)
+    now = g_date_time_new_now_local ();
+  local = g_date_time_to_local (self->date != NULL ? self->date : now);
+  /* Translators: the date under the chart's title; see g_date_time_format(). */
+  date = g_date_time_format (local, C_ ("chart date", "%-d %B %Y"));
+  if (n == 0)
+    people = g_strdup (_ ("no one placed yet"));
+  else
+    people = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%'u participant", "%'u participants", n), n);
+
+  if (fabs (self->threshold - TH_DEFAULT_THRESHOLD) > 1e-9)
     {
-      if (!th_png_encode (surface, self->title, bytes, error))
-        {
-          cairo_surface_destroy (surface);
-          return FALSE;
-        }
-    }
-  else if (status == CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-    }
-  cairo_surface_destroy (surface);
+      g_autofree char *threshold = th_chart_format_threshold (self->threshold);
 
-  if (!check_cairo (status, error))
-    return FALSE;
+      /* Translators: date · number of participants · the split between the quadrants */
+      return g_strdup_printf (_ ("%s · %s · threshold %s"), date ? date : "", people, threshold);
+    }
 
-  return th_file_write_atomic (path, bytes->data, bytes->len, error);
+  /* Translators: date · number of participants */
+  return g_strdup_printf (_ ("%s · %s"), date ? date : "", people);
+}
+
+double
+th_quadrant_chart_header_height (ThQuadrantChart *self, const ThChartMetrics *m)
+{
+  if (!self->show_header)
+    return 0;
+
+  return m->title * 1.25 + m->subtitle * 1.3 + m->gap * 1.6;
+}
+
+void
+th_quadrant_chart_draw_header (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
+                               const ThChartPalette *palette, const ThChartPage *page, double width)
+{
+  g_autofree char *subtitle = format_subtitle (self);
+  const char *title
+    = self->title != NULL && *self->title != '\0' ? self->title : _ ("Quadrant chart");
+  double max_width = MAX (width - m->margin - page->content_x, m->unit * 0.3);
+  ThChartText text = { NULL };
+
+  th_chart_text_init (self, &text, title, m->title, PANGO_WEIGHT_BOLD, max_width);
+  th_chart_text_draw (cr, &text, page->content_x, m->margin, &palette->ink);
+  th_chart_draw_string (self, cr, subtitle, m->subtitle, PANGO_WEIGHT_NORMAL, max_width,
+                        page->content_x, m->margin + text.height + m->gap * 0.25, 0.0,
+                        &palette->ink_secondary);
+  th_chart_text_clear (&text);
 }
