@@ -36,6 +36,15 @@ ThSession *th_session_new_loaded (ThDeck *deck, const char *title, GDateTime *cr
 /* Appends @participant (whose reference the session takes) to a session
  * being made, without ::items-changed or ::changed: nobody listens yet. */
 void th_session_take_participant (ThSession *self, ThParticipant *participant);
+/* Tells the session's listeners, once, of the participants taken in
+ * from position @first on (::items-changed, then ::changed); nothing
+ * when there are none. */
+void th_session_participants_added (ThSession *self, guint first);
+/* An id no participant has ("p1", "p2", …), and its number. */
+char *th_session_make_fresh_id (ThSession *self, guint *number);
+/* FALSE with TH_ERROR_TOO_LARGE when @n_more participants would pass
+ * TH_MAX_PARTICIPANTS. */
+gboolean th_session_check_capacity (ThSession *self, guint n_more, GError **error);
 
 /* The tree reader (th-session-tree-reader.c), which the streaming reader
  * falls back on for what it does not read itself. */

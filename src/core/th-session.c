@@ -327,6 +327,20 @@ th_session_take_participant (ThSession *self, ThParticipant *participant)
   append_participant (self, participant);
 }
 
+void
+th_session_participants_added (ThSession *self, guint first)
+{
+  g_return_if_fail (TH_IS_SESSION (self));
+  g_return_if_fail (first <= self->participants->len);
+
+  if (self->participants->len == first)
+    return;
+
+  g_clear_pointer (&self->agreement, g_free);
+  g_list_model_items_changed (G_LIST_MODEL (self), first, 0, self->participants->len - first);
+  emit_changed (self);
+}
+
 ThSessionSaveCache *
 th_session_get_save_cache (ThSession *self)
 {
@@ -483,8 +497,8 @@ th_session_lookup_participant (ThSession *self, const char *id)
   return g_hash_table_lookup (self->by_id, id);
 }
 
-static char *
-make_fresh_id (ThSession *self, guint *number)
+char *
+th_session_make_fresh_id (ThSession *self, guint *number)
 {
   for (;;)
     {
@@ -499,8 +513,8 @@ make_fresh_id (ThSession *self, guint *number)
     }
 }
 
-static gboolean
-check_capacity (ThSession *self, guint n_more, GError **error)
+gboolean
+th_session_check_capacity (ThSession *self, guint n_more, GError **error)
 {
   if (self->participants->len + (guint64)n_more > TH_MAX_PARTICIPANTS)
     {
@@ -532,10 +546,10 @@ th_session_add_participant (ThSession *self, const char *name, GError **error)
       return NULL;
     }
 
-  if (!check_capacity (self, 1, error))
+  if (!th_session_check_capacity (self, 1, error))
     return NULL;
 
-  id = make_fresh_id (self, &number);
+  id = th_session_make_fresh_id (self, &number);
   if (name == NULL)
     {
       /* The number of the id, which no other participant has. */
@@ -771,61 +785,4 @@ th_session_get_agreement (ThSession *self, const char *behaviour_id, double *per
     *percent_leadership = n > 0 ? 100.0 * n_leadership / n : 0.0;
 
   return n > 0;
-}
-
-int
-th_session_merge (ThSession *self, ThSession *other, GError **error)
-{
-  guint first;
-
-  g_return_val_if_fail (TH_IS_SESSION (self), -1);
-  g_return_val_if_fail (TH_IS_SESSION (other), -1);
-  g_return_val_if_fail (error == NULL || *error == NULL, -1);
-
-  if (self == other)
-    {
-      g_set_error (error, TH_ERROR, TH_ERROR_USAGE, _ ("A session cannot be merged into itself"));
-      return -1;
-    }
-
-  if (!th_deck_check_compatible (self->deck, other->deck, error))
-    {
-      g_prefix_error (error, _ ("The sessions use different behaviour cards: "));
-      return -1;
-    }
-
-  if (!check_capacity (self, other->participants->len, error))
-    return -1;
-
-  first = self->participants->len;
-  for (guint i = 0; i < other->participants->len; i++)
-    {
-      ThParticipant *theirs = g_ptr_array_index (other->participants, i);
-      const char *id = th_participant_get_id (theirs);
-      g_autofree char *fresh_id = NULL;
-      ThParticipant *copy;
-
-      /* Two laptops both start at "p1": the newcomer gets a new id rather
-       * than replacing or being dropped. */
-      if (g_hash_table_contains (self->by_id, id))
-        {
-          guint number;
-
-          fresh_id = make_fresh_id (self, &number);
-          id = fresh_id;
-        }
-
-      copy = th_participant_new_for_deck (id, th_participant_get_name (theirs), self->deck);
-      th_participant_merge_answers (copy, theirs);
-      append_participant (self, copy);
-    }
-
-  if (self->participants->len > first)
-    {
-      g_clear_pointer (&self->agreement, g_free);
-      g_list_model_items_changed (G_LIST_MODEL (self), first, 0, self->participants->len - first);
-      emit_changed (self);
-    }
-
-  return (int)(self->participants->len - first);
 }
