@@ -21,6 +21,7 @@ G_BEGIN_DECLS
  *   th-quadrant-chart.c          the object, its data and options, and the
  *                                order in which th_quadrant_chart_draw()
  *                                calls the parts below
+ *   th-quadrant-chart-text.c     laying out and drawing text
  *   th-chart-palette.c           the colours of each style
  *
  * This header holds what they share: the object's struct and the steps
@@ -200,7 +201,7 @@ th_chart_dot_extent (double radius)
   return radius * 1.3;
 }
 
-/* Text */
+/* Text: th-quadrant-chart-text.c */
 PangoContext *th_quadrant_chart_get_pango_context (ThQuadrantChart *self);
 void th_chart_text_clear (ThChartText *text);
 void th_chart_text_update_size (ThChartText *text, const PangoRectangle *logical);
