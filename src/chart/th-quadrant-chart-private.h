@@ -22,6 +22,7 @@ G_BEGIN_DECLS
  *                                order in which th_quadrant_chart_draw()
  *                                calls the parts below
  *   th-quadrant-chart-text.c     laying out and drawing text
+ *   th-quadrant-chart-export.c   PNG, PDF and SVG files
  *   th-chart-palette.c           the colours of each style
  *
  * This header holds what they share: the object's struct and the steps
