@@ -22,6 +22,7 @@ G_BEGIN_DECLS
  *                                order in which th_quadrant_chart_draw()
  *                                calls the parts below
  *   th-quadrant-chart-text.c     laying out and drawing text
+ *   th-quadrant-chart-heat.c     the density map that stands for a crowd
  *   th-quadrant-chart-export.c   PNG, PDF and SVG files
  *   th-chart-palette.c           the colours of each style
  *
@@ -269,7 +270,7 @@ void th_chart_highlight_ring (const ThChartMetrics *m, const ThChartDotLayout *d
 void th_quadrant_chart_draw_highlight (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
                                        const ThChartPalette *palette);
 
-/* Density map */
+/* Density map: th-quadrant-chart-heat.c */
 guint th_quadrant_chart_draw_heat (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
                                    const ThChartPalette *palette);
 
