@@ -81,4 +81,56 @@ gboolean th_session_get_agreement (ThSession *self, const char *behaviour_id,
  * the number imported, or -1 with @error when the decks differ. */
 int th_session_merge (ThSession *self, ThSession *other, GError **error);
 
+/* ThMergeReport: what a merge did, for telling the person who asked for
+ * it.  Immutable once made, reference counted; its strings are copies
+ * made at the time of the merge, owned by the report.
+ *
+ * Merging a file, as the window's "Merge Results" does, comes to:
+ *
+ *   loaded = th_load_file (file, &error);
+ *   report = th_session_merge_with_report (session, TH_SESSION (loaded), &error);
+ *   lines = report != NULL ? th_merge_report_format (report, basename)
+ *                          : th_merge_report_format_failure (basename, error);
+ *
+ * When the file holds a deck rather than a session, the caller words that
+ * failure itself and formats it with th_merge_report_format_failure(). */
+typedef struct _ThMergeReport ThMergeReport;
+
+#define TH_TYPE_MERGE_REPORT (th_merge_report_get_type ())
+GType th_merge_report_get_type (void) G_GNUC_CONST;
+
+/* th_session_merge(), and what it did: how many participants it added,
+ * which of them got a new id because theirs was taken (by someone already
+ * in @self, or by a newcomer given that id before them), and which share
+ * a name with someone who was in @self before the merge (both are kept;
+ * they may be the same person).  Returns a new report, or NULL with
+ * @error, as th_session_merge() fails, when nothing was merged.  Main
+ * thread (the session's). */
+ThMergeReport *th_session_merge_with_report (ThSession *self, ThSession *other, GError **error);
+
+ThMergeReport *th_merge_report_ref (ThMergeReport *report);
+void th_merge_report_unref (ThMergeReport *report);
+
+guint th_merge_report_get_n_added (ThMergeReport *report);
+/* Newcomers who got a new id, in the order they were added: the id they
+ * had in the other session and the id they have now. */
+guint th_merge_report_get_n_renamed (ThMergeReport *report);
+const char *th_merge_report_get_renamed_old_id (ThMergeReport *report, guint i);
+const char *th_merge_report_get_renamed_new_id (ThMergeReport *report, guint i);
+/* Newcomers whose name someone in the session had already, in the order
+ * they were added. */
+guint th_merge_report_get_n_same_name (ThMergeReport *report);
+const char *th_merge_report_get_same_name (ThMergeReport *report, guint i);
+
+/* The lines the window's merge report shows for merging @file_name: "NAME:
+ * 2 participants added", then a line for the renamed if there are any,
+ * then one per shared name; each line ends in a line break.  Translated.
+ * Free with g_free(). */
+char *th_merge_report_format (ThMergeReport *report, const char *file_name);
+/* The line for a file that was not merged: "NAME: not merged — WHY",
+ * with a line break.  Free with g_free(). */
+char *th_merge_report_format_failure (const char *file_name, const GError *error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThMergeReport, th_merge_report_unref)
+
 G_END_DECLS
