@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  *                                calls the parts below
  *   th-quadrant-chart-text.c     laying out and drawing text
  *   th-quadrant-chart-heat.c     the density map that stands for a crowd
+ *   th-quadrant-chart-labels.c   names and numbers beside the dots: their
+ *                                cache, placement and leader lines
  *   th-quadrant-chart-export.c   PNG, PDF and SVG files
  *   th-chart-palette.c           the colours of each style
  *
@@ -274,7 +276,7 @@ void th_quadrant_chart_draw_highlight (ThQuadrantChart *self, cairo_t *cr, const
 guint th_quadrant_chart_draw_heat (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
                                    const ThChartPalette *palette);
 
-/* Labels */
+/* Labels: th-quadrant-chart-labels.c */
 void th_chart_label_free (gpointer data);
 void th_quadrant_chart_update_label_cache (ThQuadrantChart *self, cairo_t *cr,
                                            const ThChartMetrics *m);
