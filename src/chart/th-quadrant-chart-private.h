@@ -25,6 +25,7 @@ G_BEGIN_DECLS
  *   th-quadrant-chart-heat.c     the density map that stands for a crowd
  *   th-quadrant-chart-labels.c   names and numbers beside the dots: their
  *                                cache, placement and leader lines
+ *   th-quadrant-chart-legend.c   the legend
  *   th-quadrant-chart-export.c   PNG, PDF and SVG files
  *   th-chart-palette.c           the colours of each style
  *
@@ -288,7 +289,7 @@ void th_quadrant_chart_draw_labels (ThQuadrantChart *self, cairo_t *cr, const Th
                                     const ThChartPalette *palette);
 void th_quadrant_chart_trim_label_caches (ThQuadrantChart *self);
 
-/* Legend */
+/* Legend: th-quadrant-chart-legend.c */
 guint th_quadrant_chart_legend_key_rows (ThQuadrantChart *self);
 double th_quadrant_chart_legend_key_width (ThQuadrantChart *self, const ThChartMetrics *m);
 void th_quadrant_chart_draw_legend (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
