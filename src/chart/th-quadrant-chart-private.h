@@ -22,6 +22,7 @@ G_BEGIN_DECLS
  *                                order in which th_quadrant_chart_draw()
  *                                calls the parts below
  *   th-quadrant-chart-text.c     laying out and drawing text
+ *   th-quadrant-chart-dots.c     dots, markers, the mean and the highlight
  *   th-quadrant-chart-heat.c     the density map that stands for a crowd
  *   th-quadrant-chart-labels.c   names and numbers beside the dots: their
  *                                cache, placement and leader lines
@@ -256,7 +257,7 @@ void th_quadrant_chart_draw_axis_labels (ThQuadrantChart *self, cairo_t *cr,
 void th_quadrant_chart_draw_empty_message (ThQuadrantChart *self, cairo_t *cr,
                                            const ThChartMetrics *m, const ThChartPalette *palette);
 
-/* Dots */
+/* Dots: th-quadrant-chart-dots.c */
 void th_chart_path_rounded_rect (cairo_t *cr, double x, double y, double w, double h,
                                  double radius);
 void th_chart_draw_mean_marker (cairo_t *cr, const ThChartPalette *palette, double x, double y,
