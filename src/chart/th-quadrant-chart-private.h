@@ -22,6 +22,8 @@ G_BEGIN_DECLS
  *                                order in which th_quadrant_chart_draw()
  *                                calls the parts below
  *   th-quadrant-chart-text.c     laying out and drawing text
+ *   th-quadrant-chart-plot.c     the plot's tints, grid, threshold lines,
+ *                                quadrant names and axes
  *   th-quadrant-chart-dots.c     dots, markers, the mean and the highlight
  *   th-quadrant-chart-heat.c     the density map that stands for a crowd
  *   th-quadrant-chart-labels.c   names and numbers beside the dots: their
@@ -239,7 +241,7 @@ void th_quadrant_chart_draw_header (ThQuadrantChart *self, cairo_t *cr, const Th
                                     const ThChartPalette *palette, const ThChartPage *page,
                                     double width);
 
-/* Plot */
+/* Plot: th-quadrant-chart-plot.c */
 void th_quadrant_chart_draw_plot_background (ThQuadrantChart *self, cairo_t *cr,
                                              const ThChartMetrics *m,
                                              const ThChartPalette *palette);
