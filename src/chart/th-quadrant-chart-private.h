@@ -22,6 +22,7 @@ G_BEGIN_DECLS
  *                                order in which th_quadrant_chart_draw()
  *                                calls the parts below
  *   th-quadrant-chart-text.c     laying out and drawing text
+ *   th-quadrant-chart-layout.c   sizes, the page layout and the header
  *   th-quadrant-chart-plot.c     the plot's tints, grid, threshold lines,
  *                                quadrant names and axes
  *   th-quadrant-chart-dots.c     dots, markers, the mean and the highlight
@@ -226,7 +227,7 @@ double th_chart_draw_string (ThQuadrantChart *self, cairo_t *cr, const char *str
 double th_chart_measure_string (ThQuadrantChart *self, const char *str, double size,
                                 PangoWeight weight, double *height);
 
-/* Layout */
+/* Layout: th-quadrant-chart-layout.c */
 void th_chart_metrics_compute (ThChartMetrics *m, cairo_t *cr, double width, double height,
                                guint n_points);
 void th_quadrant_chart_compute_decorations (ThQuadrantChart *self, const ThChartMetrics *m,
