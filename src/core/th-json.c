@@ -123,16 +123,11 @@ locate_offset (const char *data, gsize offset, guint *line, guint *column)
 }
 
 static gboolean
-check_encoding (const char *data, gsize length, ThJsonRefusal *refusal, GError **error)
+set_encoding_error (const char *data, gsize length, gsize offset, ThJsonRefusal *refusal,
+                    GError **error)
 {
-  const char *end = NULL;
   guint line, column;
-  gsize offset;
 
-  if (g_utf8_validate (data, (gssize)length, &end))
-    return TRUE;
-
-  offset = (gsize)(end - data);
   locate_offset (data, offset, &line, &column);
 
   *refusal = TH_JSON_REFUSED_ENCODING;
@@ -149,62 +144,144 @@ check_encoding (const char *data, gsize length, ThJsonRefusal *refusal, GError *
   return FALSE;
 }
 
-/* Walks the text once, outside and inside strings, to refuse what the
- * recursive json-glib parser must not see: nesting deeper than
- * @max_depth, and the escape \u0000, which json-glib would silently turn
- * into the end of a C string (so "p1\u0000x" would read as "p1"). */
-static gboolean
-check_structure (const char *data, gsize length, guint max_depth, ThJsonRefusal *refusal,
-                 GError **error)
+/* What the walk below must look at: everything else is plain text that
+ * only moves it on.  Inside and outside strings differ: brackets inside a
+ * string are text, and a backslash outside one is json-glib's business. */
+enum
 {
-  gboolean in_string = FALSE;
-  guint depth = 0;
+  BYTE_PLAIN,
+  BYTE_QUOTE,
+  BYTE_BACKSLASH,
+  BYTE_OPEN,
+  BYTE_CLOSE,
+  BYTE_NUL,
+  BYTE_NON_ASCII,
+};
+
+static const guint8 *
+byte_classes (gboolean in_string)
+{
+  static guint8 classes[2][256];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint c = 0; c < 256; c++)
+        classes[0][c] = classes[1][c] = c >= 0x80 ? BYTE_NON_ASCII : BYTE_PLAIN;
+      for (guint i = 0; i < 2; i++)
+        {
+          classes[i]['"'] = BYTE_QUOTE;
+          classes[i]['\0'] = BYTE_NUL;
+        }
+      classes[0]['['] = classes[0]['{'] = BYTE_OPEN;
+      classes[0][']'] = classes[0]['}'] = BYTE_CLOSE;
+      classes[1]['\\'] = BYTE_BACKSLASH;
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return classes[in_string ? 1 : 0];
+}
+
+/* Reports what the walk found at @offset, unless the text is not valid
+ * UTF-8 after it: a text's encoding is checked before anything else, so
+ * that its first bad byte is what a file is refused for, wherever it is. */
+static gboolean
+set_structure_error (const char *data, gsize length, gsize offset, ThJsonRefusal *refusal,
+                     GError **error, ThJsonRefusal what, guint max_depth)
+{
+  const char *end = NULL;
   guint line, column;
 
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
+  if (!g_utf8_validate (data + offset, (gssize)(length - offset), &end))
+    return set_encoding_error (data, length, (gsize)(end - data), refusal, error);
 
-      if (in_string)
+  locate_offset (data, offset, &line, &column);
+  *refusal = what;
+  if (what == TH_JSON_REFUSED_NUL_ESCAPE)
+    g_set_error (error, TH_ERROR, TH_ERROR_PARSE,
+                 _ ("line %u, column %u: a string contains the escape \\u0000 (a NUL "
+                    "character), which Two Hats does not accept"),
+                 line, column);
+  else
+    g_set_error (error, TH_ERROR, TH_ERROR_TOO_LARGE,
+                 _ ("line %u, column %u: nested more than %u levels deep"), line, column,
+                 max_depth);
+
+  return FALSE;
+}
+
+/* Walks the text once to refuse what the recursive json-glib parser must
+ * not see: text that is not UTF-8 or holds a NUL byte, nesting deeper than
+ * @max_depth, and the escape \u0000, which json-glib would silently turn
+ * into the end of a C string (so "p1\u0000x" would read as "p1").  Files
+ * of 60 MiB pass here before they are read, so the walk goes by a table
+ * of the few bytes that matter and leaves runs of other non-ASCII bytes
+ * to g_utf8_validate() (a character never holds an ASCII byte). */
+static gboolean
+check_text (const char *data, gsize length, guint max_depth, ThJsonRefusal *refusal, GError **error)
+{
+  const guchar *start = (const guchar *)data;
+  const guchar *end = start + length;
+  const guchar *p = start;
+  const guint8 *outside = byte_classes (FALSE);
+  const guint8 *inside = byte_classes (TRUE);
+  const guint8 *classes = outside;
+  guint depth = 0;
+
+  while (p < end)
+    {
+      switch (classes[*p])
         {
-          if (c == '\\' && i + 1 < length)
+          case BYTE_PLAIN:
+            p++;
+            break;
+
+          case BYTE_QUOTE:
+            classes = classes == outside ? inside : outside;
+            p++;
+            break;
+
+          case BYTE_BACKSLASH:
+            if (end - p > 5 && p[1] == 'u' && memcmp (p + 2, "0000", 4) == 0)
+              return set_structure_error (data, length, (gsize)(p - start), refusal, error,
+                                          TH_JSON_REFUSED_NUL_ESCAPE, max_depth);
+            /* The escaped byte is text; one that needs checking of its
+             * own (a NUL, a non-ASCII byte) is left to the next turn. */
+            if (end - p > 1 && p[1] != '\0' && p[1] < 0x80)
+              p += 2;
+            else
+              p++;
+            break;
+
+          case BYTE_OPEN:
+            if (++depth > max_depth)
+              return set_structure_error (data, length, (gsize)(p - start), refusal, error,
+                                          TH_JSON_REFUSED_DEPTH, max_depth);
+            p++;
+            break;
+
+          case BYTE_CLOSE:
+            if (depth > 0)
+              depth--;
+            p++;
+            break;
+
+          case BYTE_NUL:
+            return set_encoding_error (data, length, (gsize)(p - start), refusal, error);
+
+          case BYTE_NON_ASCII:
+          default:
             {
-              if (data[i + 1] == 'u' && i + 5 < length && memcmp (data + i + 2, "0000", 4) == 0)
-                {
-                  locate_offset (data, i, &line, &column);
-                  *refusal = TH_JSON_REFUSED_NUL_ESCAPE;
-                  g_set_error (error, TH_ERROR, TH_ERROR_PARSE,
-                               _ ("line %u, column %u: a string contains the escape \\u0000 (a NUL "
-                                  "character), which Two Hats does not accept"),
-                               line, column);
-                  return FALSE;
-                }
-              i++;
+              const guchar *run = p;
+              const char *bad = NULL;
+
+              while (p < end && *p >= 0x80)
+                p++;
+              if (!g_utf8_validate ((const char *)run, p - run, &bad))
+                return set_encoding_error (data, length, (gsize)((const guchar *)bad - start),
+                                           refusal, error);
             }
-          else if (c == '"')
-            {
-              in_string = FALSE;
-            }
-        }
-      else if (c == '"')
-        {
-          in_string = TRUE;
-        }
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > max_depth)
-            {
-              locate_offset (data, i, &line, &column);
-              *refusal = TH_JSON_REFUSED_DEPTH;
-              g_set_error (error, TH_ERROR, TH_ERROR_TOO_LARGE,
-                           _ ("line %u, column %u: nested more than %u levels deep"), line, column,
-                           max_depth);
-              return FALSE;
-            }
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        {
-          depth--;
+            break;
         }
     }
 
@@ -302,8 +379,7 @@ th_json_check_bounded (const char *data, gsize length, gsize max_size, guint max
       return FALSE;
     }
 
-  return check_encoding (data, length, refusal, error)
-         && check_structure (data, length, max_depth, refusal, error);
+  return check_text (data, length, max_depth, refusal, error);
 }
 
 JsonNode *

@@ -594,6 +594,13 @@ th_session_try_new_from_text (const char *data, gsize length, GError **error)
       length -= 3;
     }
 
+  /* The checks every JSON text of the app passes (th-json.h), before the
+   * pull reader sees a byte.  The reader refuses all they refuse, and
+   * more, but the limits are theirs: a text they refuse is left to
+   * th_json_parse(), which runs them again and words the refusal. */
+  if (!th_json_check_bounded (data, length, TH_MAX_FILE_SIZE, TH_JSON_MAX_DEPTH, NULL, NULL))
+    return NULL;
+
   th_json_reader_init (&reader, data, length);
   if (!th_json_reader_enter (&reader))
     return NULL;

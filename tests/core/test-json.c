@@ -49,6 +49,16 @@ test_refusals (void)
     { "[[[\"\\u0000\", [1]]]]", 0, TH_JSON_REFUSED_NUL_ESCAPE, TH_ERROR_PARSE,
       "line 1, column 5: a string contains the escape \\u0000 (a NUL character), which Two "
       "Hats does not accept" },
+    /* The encoding comes first, wherever its problem is. */
+    { "[[[[ \"\xc3\x28\" ]]]]", 0, TH_JSON_REFUSED_ENCODING, TH_ERROR_PARSE,
+      "line 1, column 7: the file is not valid UTF-8 (at byte 6)" },
+    { "[\"\\u0000\", \"\xff\"]", 0, TH_JSON_REFUSED_ENCODING, TH_ERROR_PARSE,
+      "line 1, column 13: the file is not valid UTF-8 (at byte 12)" },
+    /* An escaped byte is checked all the same. */
+    { "\"a\\\0\"", 5, TH_JSON_REFUSED_ENCODING, TH_ERROR_PARSE,
+      "line 1, column 4: the file contains a NUL byte (at byte 3); it is not a text file" },
+    { "\"a\\\xc3\"", 0, TH_JSON_REFUSED_ENCODING, TH_ERROR_PARSE,
+      "line 1, column 4: the file is not valid UTF-8 (at byte 3)" },
     { "{\"a\": [1,]}", 0, TH_JSON_REFUSED_SYNTAX, TH_ERROR_PARSE, NULL },
     { "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 3]", 0, TH_JSON_REFUSED_SIZE, TH_ERROR_TOO_LARGE,
       "the file is 42 bytes, more than the limit of 40 bytes" },
@@ -120,6 +130,20 @@ test_limits (void)
   g_assert_no_error (error);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (text), "[[[["), ==,
                    "\\u0000 A");
+
+  /* Characters of any length, escaped quotes and backslashes. */
+  {
+    const char accents[] = "[\"\xc3\xa9\\\"\xe2\x80\x8f\", \"\\\\\", \"\xf0\x9f\x8e\xa9]\"]";
+    g_autoptr (JsonNode) node
+      = th_json_parse_bounded (accents, strlen (accents), 100, 1, NULL, &error);
+    JsonArray *array;
+
+    g_assert_no_error (error);
+    array = json_node_get_array (node);
+    g_assert_cmpstr (json_array_get_string_element (array, 0), ==, "\xc3\xa9\"\xe2\x80\x8f");
+    g_assert_cmpstr (json_array_get_string_element (array, 1), ==, "\\");
+    g_assert_cmpstr (json_array_get_string_element (array, 2), ==, "\xf0\x9f\x8e\xa9]");
+  }
 }
 
 /* Files: a byte order mark is skipped, then the file limits apply. */
