@@ -194,6 +194,13 @@ th_file_set_too_large_error (GError **error, guint64 size, gsize max_size)
 GBytes *
 th_file_read_bounded (GFile *file, gsize max_size, GError **error)
 {
+  return th_file_read_bounded_cancellable (file, max_size, NULL, error);
+}
+
+GBytes *
+th_file_read_bounded_cancellable (GFile *file, gsize max_size, GCancellable *cancellable,
+                                  GError **error)
+{
   g_autoptr (GFileInputStream) stream = NULL;
   g_autoptr (GFileInfo) info = NULL;
   g_autoptr (GByteArray) buffer = NULL;
@@ -202,9 +209,10 @@ th_file_read_bounded (GFile *file, gsize max_size, GError **error)
   guint size_hint = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stream = g_file_read (file, NULL, &local_error);
+  stream = g_file_read (file, cancellable, &local_error);
   if (stream == NULL)
     {
       set_read_error (error, local_error);
@@ -212,7 +220,7 @@ th_file_read_bounded (GFile *file, gsize max_size, GError **error)
     }
 
   /* Refuse a huge file before reading a byte of it. */
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
   if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
     {
       guint64 size = (guint64)g_file_info_get_size (info);
@@ -230,8 +238,8 @@ th_file_read_bounded (GFile *file, gsize max_size, GError **error)
   buffer = g_byte_array_sized_new (size_hint);
   for (;;)
     {
-      gssize n_read
-        = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk, NULL, &local_error);
+      gssize n_read = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk,
+                                           cancellable, &local_error);
 
       if (n_read < 0)
         {

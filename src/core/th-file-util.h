@@ -18,6 +18,10 @@ gboolean th_file_write_atomic (const char *path, const void *data, gsize length,
 /* Reads @file, refusing files larger than @max_size with TH_ERROR_TOO_LARGE
  * before reading them. */
 GBytes *th_file_read_bounded (GFile *file, gsize max_size, GError **error);
+/* The same, stopping with G_IO_ERROR_CANCELLED once @cancellable is
+ * cancelled.  Any thread. */
+GBytes *th_file_read_bounded_cancellable (GFile *file, gsize max_size, GCancellable *cancellable,
+                                          GError **error);
 
 /* Sets @error to TH_ERROR_TOO_LARGE, "the file is SIZE, more than the
  * limit of MAX", in units that tell the two apart. */

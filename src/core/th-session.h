@@ -87,7 +87,7 @@ int th_session_merge (ThSession *self, ThSession *other, GError **error);
  *
  * Merging a file, as the window's "Merge Results" does, comes to:
  *
- *   loaded = th_load_file (file, &error);
+ *   loaded = th_load_file (file, &error);     (or th_load_file_async ())
  *   report = th_session_merge_with_report (session, TH_SESSION (loaded), &error);
  *   lines = report != NULL ? th_merge_report_format (report, basename)
  *                          : th_merge_report_format_failure (basename, error);
