@@ -13,6 +13,11 @@
 #include "th-participant-private.h"
 #include "th-session-private.h"
 
+/* The model of a workshop: its participants as a GListModel, its
+ * properties and ::changed, checked changes of answers, and the scores
+ * and agreement worked out from them.  No file format here: the readers,
+ * the writer and merging are th-session-*.c (th-session-private.h). */
+
 /* A participant's scores as last computed.  They depend on the answers
  * and the deck alone: the deck never changes, the session forgets a
  * participant's scores whenever that participant changes, and the quadrant,
