@@ -61,15 +61,77 @@ check_cairo (cairo_status_t status, GError **error)
   return FALSE;
 }
 
+/* A surface of @format that writes into @bytes (PDF and SVG) or holds the
+ * pixels to encode (PNG). */
+static cairo_surface_t *
+create_surface (ThQuadrantChart *self, ExportFormat format, GByteArray *bytes, int width,
+                int height)
+{
+  cairo_surface_t *surface;
+
+  switch (format)
+    {
+      case FORMAT_PDF:
+        surface
+          = cairo_pdf_surface_create_for_stream (append_to_byte_array_cb, bytes, width, height);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                        self->title != NULL ? self->title : _ ("Quadrant chart"));
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Two Hats");
+        break;
+      case FORMAT_SVG:
+        surface
+          = cairo_svg_surface_create_for_stream (append_to_byte_array_cb, bytes, width, height);
+        cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+        break;
+      case FORMAT_PNG:
+      default:
+        surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+        break;
+    }
+
+  return surface;
+}
+
+/* Draws the chart on @surface and leaves the file's bytes in @bytes. */
+static gboolean
+draw_to_bytes (ThQuadrantChart *self, cairo_surface_t *surface, ExportFormat format, int width,
+               int height, GByteArray *bytes, GError **error)
+{
+  cairo_status_t status;
+  cairo_t *cr = cairo_create (surface);
+
+  /* A picture file has no paper under it: a printed-style PNG gets white
+   * where paper would be. */
+  if (format == FORMAT_PNG && !th_chart_palette_get (self->style)->fill_background)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+    }
+
+  th_quadrant_chart_draw (self, cr, width, height);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
+    return th_png_encode (surface, self->title, bytes, error);
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+
+  return check_cairo (status, error);
+}
+
 gboolean
 th_quadrant_chart_export (ThQuadrantChart *self, const char *path, int width, int height,
                           GError **error)
 {
   g_autoptr (GByteArray) bytes = NULL;
   cairo_surface_t *surface;
-  cairo_status_t status;
   ExportFormat format;
-  cairo_t *cr;
+  gboolean drawn;
 
   g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -92,63 +154,16 @@ th_quadrant_chart_export (ThQuadrantChart *self, const char *path, int width, in
     }
 
   bytes = g_byte_array_new ();
-
-  switch (format)
-    {
-      case FORMAT_PDF:
-        surface
-          = cairo_pdf_surface_create_for_stream (append_to_byte_array_cb, bytes, width, height);
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                        self->title != NULL ? self->title : _ ("Quadrant chart"));
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Two Hats");
-        break;
-      case FORMAT_SVG:
-        surface
-          = cairo_svg_surface_create_for_stream (append_to_byte_array_cb, bytes, width, height);
-        cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-        break;
-      case FORMAT_PNG:
-      default:
-        surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-        break;
-    }
-
+  surface = create_surface (self, format, bytes, width, height);
   if (!check_cairo (cairo_surface_status (surface), error))
     {
       cairo_surface_destroy (surface);
       return FALSE;
     }
 
-  cr = cairo_create (surface);
-
-  /* A picture file has no paper under it: a printed-style PNG gets white
-   * where paper would be. */
-  if (format == FORMAT_PNG && !th_chart_palette_get (self->style)->fill_background)
-    {
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-    }
-
-  th_quadrant_chart_draw (self, cr, width, height);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
-  if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
-    {
-      if (!th_png_encode (surface, self->title, bytes, error))
-        {
-          cairo_surface_destroy (surface);
-          return FALSE;
-        }
-    }
-  else if (status == CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-    }
+  drawn = draw_to_bytes (self, surface, format, width, height, bytes, error);
   cairo_surface_destroy (surface);
-
-  if (!check_cairo (status, error))
+  if (!drawn)
     return FALSE;
 
   return th_file_write_atomic (path, bytes->data, bytes->len, error);

@@ -148,22 +148,36 @@ spread_axis (const BinSplit *split, const BinSplit *fine, double threshold)
   return spreads;
 }
 
-/* Returns about how many people the darkest cell holds. */
-guint
-th_quadrant_chart_draw_heat (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
-                             const ThChartPalette *palette)
+/* The cells of one draw and how many people each holds. */
+typedef struct
+{
+  BinSplit xs;
+  BinSplit ys;
+  int columns;
+  int rows;
+  double *bins; /* rows × columns, bottom row first */
+  double max;
+} HeatGrid;
+
+/* Spreads every person over the cells around their scores. */
+static void
+heat_grid_fill (ThQuadrantChart *self, const ThChartMetrics *m, HeatGrid *grid)
 {
   double cell = MAX (6 * m->px, self->plot_width / HEAT_MAX_BINS);
-  BinSplit xs = bin_split (self->threshold, self->plot_width, cell);
-  BinSplit ys = bin_split (self->threshold, self->plot_height, cell);
-  BinSplit fine_xs = { xs.low * HEAT_SUBBINS, xs.high * HEAT_SUBBINS };
-  BinSplit fine_ys = { ys.low * HEAT_SUBBINS, ys.high * HEAT_SUBBINS };
-  int columns = xs.low + xs.high;
-  int rows = ys.low + ys.high;
-  g_autofree Spread *spread_x = spread_axis (&xs, &fine_xs, self->threshold);
-  g_autofree Spread *spread_y = spread_axis (&ys, &fine_ys, self->threshold);
-  g_autofree double *bins = g_new0 (double, columns *rows);
-  double max = 0;
+  BinSplit fine_xs, fine_ys;
+  g_autofree Spread *spread_x = NULL;
+  g_autofree Spread *spread_y = NULL;
+
+  grid->xs = bin_split (self->threshold, self->plot_width, cell);
+  grid->ys = bin_split (self->threshold, self->plot_height, cell);
+  fine_xs = (BinSplit){ grid->xs.low * HEAT_SUBBINS, grid->xs.high * HEAT_SUBBINS };
+  fine_ys = (BinSplit){ grid->ys.low * HEAT_SUBBINS, grid->ys.high * HEAT_SUBBINS };
+  grid->columns = grid->xs.low + grid->xs.high;
+  grid->rows = grid->ys.low + grid->ys.high;
+  spread_x = spread_axis (&grid->xs, &fine_xs, self->threshold);
+  spread_y = spread_axis (&grid->ys, &fine_ys, self->threshold);
+  grid->bins = g_new0 (double, grid->columns * grid->rows);
+  grid->max = 0;
 
   for (guint i = 0; i < self->points->len; i++)
     {
@@ -173,27 +187,34 @@ th_quadrant_chart_draw_heat (ThQuadrantChart *self, cairo_t *cr, const ThChartMe
 
       for (int r = 0; r < sy->n; r++)
         {
-          double *row = bins + (sy->first + r) * columns + sx->first;
+          double *row = grid->bins + (sy->first + r) * grid->columns + sx->first;
 
           for (int c = 0; c < sx->n; c++)
             row[c] += sy->weights[r] * sx->weights[c];
         }
     }
 
-  for (int k = 0; k < columns * rows; k++)
-    max = MAX (max, bins[k]);
+  for (int k = 0; k < grid->columns * grid->rows; k++)
+    grid->max = MAX (grid->max, grid->bins[k]);
+}
 
-  for (int r = 0; r < rows; r++)
+/* Shades each cell in the colour of its quadrant, darker the more people
+ * it holds. */
+static void
+heat_grid_paint (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
+                 const ThChartPalette *palette, const HeatGrid *grid)
+{
+  for (int r = 0; r < grid->rows; r++)
     {
-      double l0 = bin_edge (&ys, r, self->threshold);
-      double l1 = bin_edge (&ys, r + 1, self->threshold);
-      gboolean row_high = r >= ys.low;
+      double l0 = bin_edge (&grid->ys, r, self->threshold);
+      double l1 = bin_edge (&grid->ys, r + 1, self->threshold);
+      gboolean row_high = r >= grid->ys.low;
       double top = th_chart_snap (th_quadrant_chart_score_to_y (self, l1), m->px);
       double bottom = th_chart_snap (th_quadrant_chart_score_to_y (self, l0), m->px);
 
-      for (int c = 0; c < columns; c++)
+      for (int c = 0; c < grid->columns; c++)
         {
-          double v = bins[r * columns + c];
+          double v = grid->bins[r * grid->columns + c];
           ThQuadrant q;
           const ThChartRgba *color;
           double left, right;
@@ -202,24 +223,39 @@ th_quadrant_chart_draw_heat (ThQuadrantChart *self, cairo_t *cr, const ThChartMe
             continue;
 
           if (row_high)
-            q = c >= xs.low ? TH_QUADRANT_BALANCED : TH_QUADRANT_LEADERSHIP_DRIVEN;
+            q = c >= grid->xs.low ? TH_QUADRANT_BALANCED : TH_QUADRANT_LEADERSHIP_DRIVEN;
           else
-            q = c >= xs.low ? TH_QUADRANT_MANAGEMENT_DRIVEN : TH_QUADRANT_DEVELOPING;
+            q = c >= grid->xs.low ? TH_QUADRANT_MANAGEMENT_DRIVEN : TH_QUADRANT_DEVELOPING;
           color = &palette->dot[q];
           left = th_chart_snap (
-            th_quadrant_chart_score_to_x (self, bin_edge (&xs, c, self->threshold)), m->px);
+            th_quadrant_chart_score_to_x (self, bin_edge (&grid->xs, c, self->threshold)), m->px);
           right = th_chart_snap (
-            th_quadrant_chart_score_to_x (self, bin_edge (&xs, c + 1, self->threshold)), m->px);
+            th_quadrant_chart_score_to_x (self, bin_edge (&grid->xs, c + 1, self->threshold)),
+            m->px);
 
           /* A square root keeps single people visible next to crowds; the
            * floor fades in over the first person, so that a cell with a
            * sliver of someone does not stand out from an empty one. */
           cairo_set_source_rgba (cr, color->r, color->g, color->b,
-                                 0.15 * MIN (v, 1.0) + 0.85 * sqrt (v / max));
+                                 0.15 * MIN (v, 1.0) + 0.85 * sqrt (v / grid->max));
           cairo_rectangle (cr, left, top, right - left, bottom - top);
           cairo_fill (cr);
         }
     }
+}
+
+/* Returns about how many people the darkest cell holds. */
+guint
+th_quadrant_chart_draw_heat (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
+                             const ThChartPalette *palette)
+{
+  HeatGrid grid;
+  double max;
+
+  heat_grid_fill (self, m, &grid);
+  heat_grid_paint (self, cr, m, palette, &grid);
+  max = grid.max;
+  g_free (grid.bins);
 
   return max > 0 ? MAX (1, (guint)round (max)) : 0;
 }

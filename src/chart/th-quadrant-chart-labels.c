@@ -313,48 +313,46 @@ could_place_label (ThChartPlacer *placer, const LabelGeometry *g, const ThChartR
   return FALSE;
 }
 
-/* Greedy placement, in passes so that every name near its dot comes
- * before any name that needs a leader line, and every name before any
- * number.  The highlighted dot goes first in each pass. */
-void
-th_quadrant_chart_place_labels (ThQuadrantChart *self, const ThChartMetrics *m,
-                                ThChartDrawMode mode, const ThChartRect *reserved, guint n_reserved,
-                                gboolean has_mean, double mean_x, double mean_y, double mean_r)
+static void
+label_geometry_init (ThQuadrantChart *self, const ThChartMetrics *m, LabelGeometry *g)
 {
-  ThChartRect bounds = { self->plot_x, self->plot_y, self->plot_width, self->plot_height };
-  g_autoptr (ThChartPlacer) placer = NULL;
-  LabelGeometry g;
-  g_autofree guint *order = NULL;
-  guint n = self->layout->len;
-  guint n_order = 0;
   double line_height = self->label_line_height;
 
-  g.pad_x = m->label * 0.25;
-  g.pad_y = m->label * 0.02;
-  g.gap = MAX (m->px * 2, m->dot_radius * 0.35);
-  g.reach = line_height * 1.1;
-  g.dot_pad = MAX (m->px, m->label * 0.08);
-  g.highlight = self->highlight;
-  g.highlight_extra = 0;
-  g.split_x = th_quadrant_chart_score_to_x (self, self->threshold);
-  g.split_y = th_quadrant_chart_score_to_y (self, self->threshold);
-  if (self->highlight >= 0 && (guint)self->highlight < n)
+  g->pad_x = m->label * 0.25;
+  g->pad_y = m->label * 0.02;
+  g->gap = MAX (m->px * 2, m->dot_radius * 0.35);
+  g->reach = line_height * 1.1;
+  g->dot_pad = MAX (m->px, m->label * 0.08);
+  g->highlight = self->highlight;
+  g->highlight_extra = 0;
+  g->split_x = th_quadrant_chart_score_to_x (self, self->threshold);
+  g->split_y = th_quadrant_chart_score_to_y (self, self->threshold);
+  if (self->highlight >= 0 && (guint)self->highlight < self->layout->len)
     {
       const ThChartDotLayout *dot
         = &g_array_index (self->layout, ThChartDotLayout, self->highlight);
       double ring, ring_width;
 
       th_chart_highlight_ring (m, dot, &ring, &ring_width);
-      g.highlight_extra = ring + ring_width - th_chart_dot_extent (dot->radius);
+      g->highlight_extra = ring + ring_width - th_chart_dot_extent (dot->radius);
     }
+}
 
-  placer = th_chart_placer_new (&bounds, line_height * 2.5);
+/* A placer that already holds what labels must keep off: every dot (the
+ * highlighted one with its ring), the quadrant names in @reserved and the
+ * mean's marker. */
+static ThChartPlacer *
+new_placer (ThQuadrantChart *self, const LabelGeometry *g, const ThChartRect *bounds,
+            const ThChartRect *reserved, guint n_reserved, gboolean has_mean, double mean_x,
+            double mean_y, double mean_r)
+{
+  ThChartPlacer *placer = th_chart_placer_new (bounds, self->label_line_height * 2.5);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < self->layout->len; i++)
     {
       const ThChartDotLayout *dot = &g_array_index (self->layout, ThChartDotLayout, i);
-      double b = th_chart_dot_extent (dot->radius) + g.dot_pad
-                 + ((int)i == g.highlight ? g.highlight_extra : 0);
+      double b = th_chart_dot_extent (dot->radius) + g->dot_pad
+                 + ((int)i == g->highlight ? g->highlight_extra : 0);
       ThChartRect box = { dot->x - b, dot->y - b, 2 * b, 2 * b };
 
       th_chart_placer_add_box (placer, &box, i);
@@ -368,48 +366,89 @@ th_quadrant_chart_place_labels (ThQuadrantChart *self, const ThChartMetrics *m,
       th_chart_placer_add_box (placer, &box, -1);
     }
 
-  order = g_new (guint, MAX (n, 1));
+  return placer;
+}
+
+/* The order in which dots get a label: the highlighted one first, then
+ * the rest in point order; over a density map only the highlighted one. */
+static guint *
+label_order (ThQuadrantChart *self, ThChartDrawMode mode, guint *n_order)
+{
+  guint n = self->layout->len;
+  guint *order = g_new (guint, MAX (n, 1));
+
+  *n_order = 0;
   if (self->highlight >= 0 && (guint)self->highlight < n)
-    order[n_order++] = self->highlight;
+    order[(*n_order)++] = self->highlight;
   if (mode != TH_CHART_MODE_HEAT)
     for (guint i = 0; i < n; i++)
       if ((int)i != self->highlight)
-        order[n_order++] = i;
+        order[(*n_order)++] = i;
+
+  return order;
+}
+
+/* One pass of the placement: a label for each dot in @order that has
+ * none yet, on rings @first_ring to @last_ring. */
+static void
+place_labels_pass (ThQuadrantChart *self, ThChartPlacer *placer, const LabelGeometry *g,
+                   const ThChartRect *bounds, const guint *order, guint n_order, gboolean numbers,
+                   int first_ring, int last_ring)
+{
+  for (guint k = 0; k < n_order; k++)
+    {
+      guint i = order[k];
+      ThChartLabel *label;
+
+      if (self->states[i].kind != TH_CHART_LABEL_NONE)
+        continue;
+
+      /* Laying out a name costs far more than asking the grid, so a dot
+       * with no room even for the shortest label is passed over before
+       * its name is shaped; in a crowd that is most of them. */
+      if (!could_place_label (placer, g, bounds, &g_array_index (self->layout, ThChartDotLayout, i),
+                              self->label_line_height, first_ring, last_ring))
+        continue;
+
+      label = dot_label (self, i, numbers);
+      for (int ring = first_ring; ring <= last_ring; ring++)
+        if (try_place_label (self, placer, g, bounds, i, label,
+                             numbers ? TH_CHART_LABEL_NUMBER : TH_CHART_LABEL_NAME, ring))
+          break;
+    }
+}
+
+/* Greedy placement, in passes so that every name near its dot comes
+ * before any name that needs a leader line, and every name before any
+ * number.  The highlighted dot goes first in each pass. */
+void
+th_quadrant_chart_place_labels (ThQuadrantChart *self, const ThChartMetrics *m,
+                                ThChartDrawMode mode, const ThChartRect *reserved, guint n_reserved,
+                                gboolean has_mean, double mean_x, double mean_y, double mean_r)
+{
+  ThChartRect bounds = { self->plot_x, self->plot_y, self->plot_width, self->plot_height };
+  g_autoptr (ThChartPlacer) placer = NULL;
+  g_autofree guint *order = NULL;
+  LabelGeometry g;
+  guint n_order;
+
+  label_geometry_init (self, m, &g);
+  placer = new_placer (self, &g, &bounds, reserved, n_reserved, has_mean, mean_x, mean_y, mean_r);
+  order = label_order (self, mode, &n_order);
 
   /* Names (numbers when anonymous) beside their dots, then, with few
    * enough dots, further out with a leader line, then numbers. */
   for (int pass = 0; pass < 4; pass++)
     {
       gboolean numbers = self->anonymous || pass >= 2;
-      int max_ring = pass % 2 == 0 ? 0 : 2;
 
       if (pass > 0 && mode != TH_CHART_MODE_DOTS)
         break;
       if (pass >= 2 && self->anonymous)
         break;
 
-      for (guint k = 0; k < n_order; k++)
-        {
-          guint i = order[k];
-          ThChartLabel *label;
-
-          if (self->states[i].kind != TH_CHART_LABEL_NONE)
-            continue;
-
-          /* Laying out a name costs far more than asking the grid, so a
-           * dot with no room even for the shortest label is passed over
-           * before its name is shaped; in a crowd that is most of them. */
-          if (!could_place_label (placer, &g, &bounds,
-                                  &g_array_index (self->layout, ThChartDotLayout, i), line_height,
-                                  pass % 2 == 0 ? 0 : 1, max_ring))
-            continue;
-
-          label = dot_label (self, i, numbers);
-          for (int ring = pass % 2 == 0 ? 0 : 1; ring <= max_ring; ring++)
-            if (try_place_label (self, placer, &g, &bounds, i, label,
-                                 numbers ? TH_CHART_LABEL_NUMBER : TH_CHART_LABEL_NAME, ring))
-              break;
-        }
+      place_labels_pass (self, placer, &g, &bounds, order, n_order, numbers, pass % 2 == 0 ? 0 : 1,
+                         pass % 2 == 0 ? 0 : 2);
     }
 }
 

@@ -151,10 +151,11 @@ place_quadrant_name (ThQuadrantChart *self, ThChartQuadrantName *qn, const ThCha
 
 /* The name of each quadrant goes in its outer corner.  They are laid out
  * before the dots, so that labels keep clear of them, and drawn after, so
- * that a crowd never hides them. */
+ * that a crowd never hides them.  @boxes gets the box around each name
+ * that labels keep off, which is also where its backdrop goes. */
 guint
 th_quadrant_chart_layout_quadrant_names (ThQuadrantChart *self, const ThChartMetrics *m,
-                                         ThChartQuadrantName *names)
+                                         ThChartQuadrantName *names, ThChartRect *boxes)
 {
   guint n_names = 0;
 
@@ -188,6 +189,14 @@ th_quadrant_chart_layout_quadrant_names (ThQuadrantChart *self, const ThChartMet
                                   right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
       place_quadrant_name (self, qn, &r, inset, right, top);
       n_names++;
+    }
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      double pad = MIN (names[i].text.height * 0.15, m->quadrant * 0.2);
+
+      boxes[i] = (ThChartRect){ names[i].x - pad * 2, names[i].y - pad,
+                                names[i].text.width + pad * 4, names[i].text.height + pad * 2 };
     }
 
   return n_names;

@@ -247,7 +247,7 @@ void th_quadrant_chart_draw_plot_background (ThQuadrantChart *self, cairo_t *cr,
                                              const ThChartMetrics *m,
                                              const ThChartPalette *palette);
 guint th_quadrant_chart_layout_quadrant_names (ThQuadrantChart *self, const ThChartMetrics *m,
-                                               ThChartQuadrantName *names);
+                                               ThChartQuadrantName *names, ThChartRect *boxes);
 void th_quadrant_chart_draw_quadrant_names (ThQuadrantChart *self, cairo_t *cr,
                                             const ThChartPalette *palette,
                                             ThChartQuadrantName *names, const ThChartRect *boxes,

@@ -591,14 +591,7 @@ th_quadrant_chart_draw (ThQuadrantChart *self, cairo_t *cr, double width, double
   th_quadrant_chart_draw_plot_background (self, cr, &m, palette);
   th_quadrant_chart_draw_axes (self, cr, &m, palette, &d);
 
-  n_names = th_quadrant_chart_layout_quadrant_names (self, &m, names);
-  for (guint i = 0; i < n_names; i++)
-    {
-      double pad = MIN (names[i].text.height * 0.15, m.quadrant * 0.2);
-
-      reserved[i] = (ThChartRect){ names[i].x - pad * 2, names[i].y - pad,
-                                   names[i].text.width + pad * 4, names[i].text.height + pad * 2 };
-    }
+  n_names = th_quadrant_chart_layout_quadrant_names (self, &m, names, reserved);
 
   /* The mean of one person is that person. */
   has_mean = self->points->len >= 2 && th_quadrant_chart_get_mean (self, &mean_l, &mean_m);
