@@ -103,6 +103,15 @@ static const ThChartPalette palettes[] = {
 };
 /* clang-format on */
 
+static const ThPagePalette page_palette = {
+  .chart = &palettes[TH_CHART_STYLE_LIGHT],
+  .rule = RGB (0xc0bfbc, 1),
+  .hint = RGB (0x9a9996, 1),
+  .badge = RGB (0xebebeb, 1),
+  .track = { 0.9, 0.9, 0.9, 1 },
+  .cut = { 0.45, 0.45, 0.45, 1 },
+};
+
 const ThChartPalette *
 th_chart_palette_get (ThChartStyle style)
 {
@@ -115,4 +124,10 @@ void
 th_chart_set_source (cairo_t *cr, const ThChartRgba *color)
 {
   cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a);
+}
+
+const ThPagePalette *
+th_page_palette_get (void)
+{
+  return &page_palette;
 }

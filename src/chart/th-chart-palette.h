@@ -50,6 +50,21 @@ typedef struct
 
 const ThChartPalette *th_chart_palette_get (ThChartStyle style);
 
+/* The colours of the printed pages around the chart: handouts, card
+ * sheets and the answer key.  They write in the light chart's ink and
+ * quadrant colours, and add a few greys of their own. */
+typedef struct
+{
+  const ThChartPalette *chart; /* the light palette: ink, dot and text colours */
+  ThChartRgba rule;            /* under a running header, between rows of a table */
+  ThChartRgba hint;            /* the question at the foot of a card */
+  ThChartRgba badge;           /* behind a card's number */
+  ThChartRgba track;           /* the empty part of a score bar */
+  ThChartRgba cut;             /* the dashed lines to cut cards along */
+} ThPagePalette;
+
+const ThPagePalette *th_page_palette_get (void);
+
 void th_chart_set_source (cairo_t *cr, const ThChartRgba *color);
 
 G_END_DECLS
