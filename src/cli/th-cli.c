@@ -9,15 +9,19 @@
 
 #include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "th-card-sheets.h"
 #include "th-cli.h"
 #include "th-csv.h"
 #include "th-deck.h"
 #include "th-file-util.h"
+#include "th-handouts.h"
 #include "th-loader.h"
+#include "th-participant-numbers.h"
 #include "th-quadrant-chart.h"
 #include "th-room-server.h"
 #include "th-session.h"
@@ -244,6 +248,113 @@ run_export_chart (const char *out_path, const char *session_path, gboolean anony
 }
 
 static gboolean
+has_pdf_extension (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".pdf");
+}
+
+/* docs/command-line.md, "Output files": an output that already exists
+ * must be a regular file, and not the input under another name; either
+ * way nothing is written. */
+static gboolean
+check_output (const char *out_path, const char *input_path)
+{
+  GStatBuf out_stat;
+  GStatBuf in_stat;
+
+  if (g_stat (out_path, &out_stat) != 0)
+    return TRUE;
+
+  if (!S_ISREG (out_stat.st_mode))
+    {
+      g_printerr (_ ("two-hats: %s: is not a regular file; nothing was written\n"), out_path);
+      return FALSE;
+    }
+
+  if (g_stat (input_path, &in_stat) == 0 && in_stat.st_dev == out_stat.st_dev
+      && in_stat.st_ino == out_stat.st_ino)
+    {
+      g_printerr (_ ("two-hats: %s: is the input file %s; nothing was written\n"), out_path,
+                  input_path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+run_export_handouts (const char *out_path, const char *session_path, gboolean anonymous)
+{
+  g_autoptr (ThSession) session = load_session (session_path);
+  g_autoptr (ThHandouts) handouts = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (session == NULL || !check_output (out_path, session_path))
+    return TH_CLI_EXIT_BAD_INPUT;
+
+  handouts = th_handouts_new (session);
+  if (anonymous)
+    {
+      /* The session keeps no numbers; the file has them. */
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (session_path);
+      g_autoptr (GHashTable) numbers = th_participant_numbers_read (file, &error);
+
+      if (numbers == NULL)
+        {
+          print_file_error (session_path, error);
+          return TH_CLI_EXIT_BAD_INPUT;
+        }
+      th_handouts_set_anonymous (handouts, TRUE);
+      th_handouts_set_numbers (handouts, numbers);
+    }
+
+  if (!th_handouts_write_pdf (handouts, out_path, &error))
+    {
+      print_file_error (out_path, error);
+      return TH_CLI_EXIT_BAD_INPUT;
+    }
+
+  return TH_CLI_EXIT_OK;
+}
+
+/* The cards of a deck file, or of a session's deck with the session's date
+ * in the headers, as printing from the app has it. */
+static int
+run_export_cards (const char *out_path, const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GObject) object = th_load_file (file, &error);
+  g_autoptr (ThCardSheets) sheets = NULL;
+
+  if (object == NULL)
+    {
+      print_file_error (path, error);
+      return TH_CLI_EXIT_BAD_INPUT;
+    }
+  if (!check_output (out_path, path))
+    return TH_CLI_EXIT_BAD_INPUT;
+
+  if (TH_IS_DECK (object))
+    sheets = th_card_sheets_new (TH_DECK (object));
+  else
+    {
+      sheets = th_card_sheets_new (th_session_get_deck (TH_SESSION (object)));
+      th_card_sheets_set_date (sheets, th_session_get_created (TH_SESSION (object)));
+    }
+
+  if (!th_card_sheets_write_pdf (sheets, out_path, &error))
+    {
+      print_file_error (out_path, error);
+      return TH_CLI_EXIT_BAD_INPUT;
+    }
+
+  return TH_CLI_EXIT_OK;
+}
+
+static gboolean
 quit_cb (gpointer user_data)
 {
   g_main_loop_quit (user_data);
@@ -319,6 +430,8 @@ th_cli_run (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autofree char *export_csv = NULL;
   g_autofree char *export_chart = NULL;
+  g_autofree char *export_handouts = NULL;
+  g_autofree char *export_cards = NULL;
   g_autofree char *size = NULL;
   g_autofree char *bind = NULL;
   g_autofree char *port = NULL;
@@ -339,6 +452,11 @@ th_cli_run (int argc, char **argv)
     { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, &export_chart,
       N_ ("Draw the quadrant chart of SESSION to a PNG, PDF or SVG file"),
       N_ ("OUT.{png,pdf,svg}") },
+    { "export-handouts", 0, 0, G_OPTION_ARG_FILENAME, &export_handouts,
+      N_ ("Write a PDF with a page for each participant of SESSION"), N_ ("OUT.pdf") },
+    { "export-cards", 0, 0, G_OPTION_ARG_FILENAME, &export_cards,
+      N_ ("Write the behaviour cards of SESSION or DECK as PDF sheets to cut out"),
+      N_ ("OUT.pdf") },
     { "anonymous", 0, 0, G_OPTION_ARG_NONE, &anonymous,
       N_ ("Number participants instead of naming them"), NULL },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size, N_ ("Chart size in pixels or points"), N_ ("WxH") },
@@ -369,14 +487,14 @@ th_cli_run (int argc, char **argv)
 
   n_files = files != NULL ? g_strv_length (files) : 0;
   n_modes = (check ? 1 : 0) + (export_csv != NULL ? 1 : 0) + (export_chart != NULL ? 1 : 0)
-            + (host ? 1 : 0);
+            + (export_handouts != NULL ? 1 : 0) + (export_cards != NULL ? 1 : 0) + (host ? 1 : 0);
 
   if (n_modes == 0)
-    return usage_error (context,
-                        _ ("nothing to do: use --check, --export-csv, --export-chart or --host"));
+    return usage_error (context, _ ("nothing to do: use --check, --export-csv, --export-chart, "
+                                    "--export-handouts, --export-cards or --host"));
   if (n_modes > 1)
-    return usage_error (context,
-                        _ ("--check, --export-csv, --export-chart and --host go one at a time"));
+    return usage_error (context, _ ("--check, --export-csv, --export-chart, --export-handouts, "
+                                    "--export-cards and --host go one at a time"));
   if (!host && (bind != NULL || port != NULL))
     return usage_error (context, _ ("--bind and --port go with --host"));
 
@@ -400,8 +518,28 @@ th_cli_run (int argc, char **argv)
       return run_check (files);
     }
 
+  if (export_cards != NULL)
+    {
+      if (n_files != 1)
+        return usage_error (context, _ ("--export-cards needs exactly one SESSION or DECK file"));
+      if (anonymous || size != NULL)
+        return usage_error (context, _ ("--anonymous and --size do not go with --export-cards"));
+      if (!has_pdf_extension (export_cards))
+        return usage_error (context, _ ("the cards file must end in .pdf"));
+      return run_export_cards (export_cards, files[0]);
+    }
+
   if (n_files != 1)
     return usage_error (context, _ ("an export needs exactly one SESSION file"));
+
+  if (export_handouts != NULL)
+    {
+      if (size != NULL)
+        return usage_error (context, _ ("--size goes with --export-chart"));
+      if (!has_pdf_extension (export_handouts))
+        return usage_error (context, _ ("the handouts file must end in .pdf"));
+      return run_export_handouts (export_handouts, files[0], anonymous);
+    }
 
   if (export_csv != NULL)
     {

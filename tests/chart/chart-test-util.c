@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "chart-test-util.h"
 
@@ -91,6 +92,73 @@ chart_test_pdf_to_text (const char *pdf_path)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 
   return g_steal_pointer (&out);
+}
+
+/* Runs @argv; returns its standard output, or NULL (and the test
+ * skipped) when its program is not installed. */
+static char *
+run_poppler (const char *program_name, const char *const *args)
+{
+  g_autofree char *program = g_find_program_in_path (program_name);
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (program == NULL)
+    {
+      g_test_skip_printf ("%s (poppler-utils) is not installed", program_name);
+      return NULL;
+    }
+
+  g_ptr_array_add (argv, program);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *)args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return out;
+}
+
+guint
+chart_test_pdf_pages (const char *pdf_path)
+{
+  const char *const args[] = { pdf_path, NULL };
+  g_autofree char *info = run_poppler ("pdfinfo", args);
+  const char *pages;
+
+  if (info == NULL)
+    return 0;
+
+  pages = strstr (info, "Pages:");
+  g_assert_nonnull (pages);
+  return (guint)g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+}
+
+char *
+chart_test_pdf_page_text (const char *pdf_path, guint page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *const args[]
+    = { "-raw", "-enc", "UTF-8", "-f", number, "-l", number, pdf_path, "-", NULL };
+  g_autofree char *text = run_poppler ("pdftotext", args);
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0x202b && c != 0x202c)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
 }
 
 char *
