@@ -14,6 +14,7 @@
 #include "th-chart-row.h"
 #include "th-chart-tips.h"
 #include "th-print-operation.h"
+#include "th-ui-files.h"
 
 /* The Chart view.  The chart follows the session by itself; the page keeps
  * the table (one ThChartRow per participant, updated in place so a live
@@ -586,22 +587,37 @@ export_format_for_name (const char *name)
   return EXPORT_UNKNOWN;
 }
 
+typedef struct
+{
+  ThQuadrantChart *chart;
+  ExportFormat format;
+} ExportData;
+
+static gboolean
+export_to_path (const char *path, gpointer user_data, GError **error)
+{
+  ExportData *data = user_data;
+
+  if (data->format == EXPORT_PNG)
+    return th_quadrant_chart_export (data->chart, path, EXPORT_PNG_WIDTH, EXPORT_PNG_HEIGHT, error);
+  return th_quadrant_chart_export (data->chart, path, EXPORT_PAGE_WIDTH, EXPORT_PAGE_HEIGHT, error);
+}
+
 gboolean
 th_chart_page_export_to_file (ThChartPage *self, GFile *file, GError **error)
 {
   g_autoptr (ThQuadrantChart) chart = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *name = NULL;
+  ExportData data;
   ExportFormat format;
 
   g_return_val_if_fail (TH_IS_CHART_PAGE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (self->session != NULL, FALSE);
 
-  path = g_file_get_path (file);
   name = g_file_get_basename (file);
   format = export_format_for_name (name);
-  if (path == NULL || format == EXPORT_UNKNOWN)
+  if (format == EXPORT_UNKNOWN)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
                    _ ("“%s” does not end in .png, .pdf or .svg"), name);
@@ -615,9 +631,10 @@ th_chart_page_export_to_file (ThChartPage *self, GFile *file, GError **error)
   th_quadrant_chart_set_anonymous (chart, self->anonymous);
   th_quadrant_chart_set_style (chart, TH_CHART_STYLE_PRINT);
 
-  if (format == EXPORT_PNG)
-    return th_quadrant_chart_export (chart, path, EXPORT_PNG_WIDTH, EXPORT_PNG_HEIGHT, error);
-  return th_quadrant_chart_export (chart, path, EXPORT_PAGE_WIDTH, EXPORT_PAGE_HEIGHT, error);
+  /* A file without a local path is drawn to a temporary one first. */
+  data.chart = chart;
+  data.format = format;
+  return th_ui_files_write_with (file, export_to_path, &data, NULL, error);
 }
 
 static void
@@ -792,6 +809,39 @@ print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     run_print (self, TH_PRINT_MODE_CARDS);
   else
     run_print (self, TH_PRINT_MODE_CHART);
+}
+
+static gboolean
+print_to_path (const char *path, gpointer user_data, GError **error)
+{
+  GtkPrintOperation *operation = user_data;
+  GtkPrintOperationResult result;
+
+  gtk_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Could Not Print"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+th_chart_page_print_to_file (ThChartPage *self, ThPrintMode mode, GFile *file, GError **error)
+{
+  g_autoptr (ThPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (TH_IS_CHART_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (self->session != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  operation = th_print_operation_new (self->session, mode);
+  th_print_operation_set_anonymous (operation, self->anonymous);
+  return th_ui_files_write_with (file, print_to_path, operation, NULL, error);
 }
 
 GMenuModel *

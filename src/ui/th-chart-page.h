@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "th-chart-widget.h"
+#include "th-print-operation.h"
 #include "th-session.h"
 
 G_BEGIN_DECLS
@@ -36,8 +37,15 @@ gboolean th_chart_page_get_anonymous (ThChartPage *self);
 
 /* Writes the chart to @file as PNG (1600×1200), PDF or SVG (A4 landscape),
  * chosen by the file's extension; what chart.export does after its
- * file chooser. */
+ * file chooser.  @file may be any GFile, one without a local path too;
+ * the error says when it cannot be written there. */
 gboolean th_chart_page_export_to_file (ThChartPage *self, GFile *file, GError **error);
+
+/* Prints the chart, handouts or cards (@mode) to @file as PDF, as the
+ * print dialog's Print to File does, without the dialog.  @file may be
+ * any GFile, as above. */
+gboolean th_chart_page_print_to_file (ThChartPage *self, ThPrintMode mode, GFile *file,
+                                      GError **error);
 
 /* A menu section for the window's primary menu: "Export Chart…",
  * "Print Chart…", "Print Handouts…" and "Print Cards for Sorting on

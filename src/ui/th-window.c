@@ -21,13 +21,13 @@
 #include "th-deck.h"
 #include "th-document.h"
 #include "th-error.h"
-#include "th-file-util.h"
 #include "th-loader.h"
 #include "th-new-workshop-dialog.h"
 #include "th-presenter-window.h"
 #include "th-sample.h"
 #include "th-self-study-path.h"
 #include "th-self-study-result.h"
+#include "th-ui-files.h"
 #include "th-window.h"
 #include "th-workshop-view.h"
 
@@ -239,13 +239,17 @@ update_save_error (ThWindow *self)
   if (error != NULL)
     {
       g_autofree char *name = th_document_dup_display_name (self->document);
+      g_autoptr (GError) shown = g_error_copy (error);
+      GFile *file = th_document_get_file (self->document);
       g_autofree char *text = NULL;
 
+      if (file != NULL)
+        th_ui_files_explain_error (file, TRUE, &shown);
       /* Translators: shown while a workshop cannot be saved; %s is its title, then the reason. */
       text = g_strdup_printf (_ ("“%s” could not be saved: %s. Every answer is kept, and a "
                                  "recovery copy is written; saving is tried again with the next "
                                  "change."),
-                              name, error->message);
+                              name, shown->message);
       gtk_label_set_label (self->save_error_label, text);
     }
   gtk_revealer_set_reveal_child (self->save_error_revealer, error != NULL);
@@ -441,6 +445,7 @@ th_window_open_file (ThWindow *self, GFile *file)
       g_autofree char *heading = NULL;
       g_autofree char *body = NULL;
 
+      th_ui_files_explain_error (file, FALSE, &error);
       if (g_error_matches (error, TH_ERROR, TH_ERROR_NEWER_VERSION))
         {
           /* Translators: %s is a file name. */
@@ -1095,6 +1100,7 @@ th_window_save_as (ThWindow *self, GFile *file)
       /* Translators: %s is a file name. */
       g_autofree char *heading = g_strdup_printf (_ ("Could Not Save “%s”"), name);
 
+      th_ui_files_explain_error (file, TRUE, &error);
       show_error (self, heading, error->message);
       return FALSE;
     }
@@ -1115,14 +1121,14 @@ save_as_response_cb (GtkNativeDialog *dialog, int response, ThWindow *self)
     {
       g_autoptr (GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *basename = g_file_get_basename (chosen);
+      g_autoptr (GFile) parent = g_file_get_parent (chosen);
       g_autoptr (GFile) file = NULL;
 
       /* The extension is what file managers open us by. */
-      if (g_str_has_suffix (basename, ".twohats"))
+      if (g_str_has_suffix (basename, ".twohats") || parent == NULL)
         file = g_object_ref (chosen);
       else
         {
-          g_autoptr (GFile) parent = g_file_get_parent (chosen);
           g_autofree char *with_extension = g_strconcat (basename, ".twohats", NULL);
 
           file = g_file_get_child (parent, with_extension);
@@ -1193,6 +1199,7 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       g_autofree char *name = th_document_dup_display_name (self->document);
       g_autofree char *heading = g_strdup_printf (_ ("Could Not Save “%s”"), name);
 
+      th_ui_files_explain_error (th_document_get_file (self->document), TRUE, &error);
       show_error (self, heading, error->message);
       return;
     }
@@ -1229,6 +1236,7 @@ th_window_merge_file (ThWindow *self, GFile *file, GString *report)
     g_set_error (&error, TH_ERROR, TH_ERROR_USAGE, _ ("this is a card deck, not a workshop"));
   if (error != NULL)
     {
+      th_ui_files_explain_error (file, FALSE, &error);
       /* Translators: a line of the merge report: file name, then what is wrong. */
       g_string_append_printf (report, _ ("%s: not merged — %s"), name, error->message);
       g_string_append_c (report, '\n');
@@ -1350,12 +1358,16 @@ th_window_export_csv (ThWindow *self, GFile *file, GError **error)
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   if (self->document == NULL)
-    return FALSE;
+    {
+      g_set_error (error, TH_ERROR, TH_ERROR_USAGE, _ ("No workshop is open"));
+      return FALSE;
+    }
 
+  /* @file need not have a local path (a portal, a network location):
+   * it is written through GIO then, and the error says where it cannot. */
   anonymous = g_settings_get_boolean (self->settings, "anonymous-default");
   csv = th_session_to_csv (th_document_get_session (self->document), anonymous);
-  return th_file_write_atomic (g_file_peek_path (file), g_bytes_get_data (csv, NULL),
-                               g_bytes_get_size (csv), error);
+  return th_ui_files_write (file, csv, NULL, error);
 }
 
 static void

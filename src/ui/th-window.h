@@ -31,7 +31,9 @@ gboolean th_window_save_as (ThWindow *self, GFile *file);
 /* Merges the participants of the session in @file into the open one and
  * appends what happened (including conflicts) to @report, a line each. */
 gboolean th_window_merge_file (ThWindow *self, GFile *file, GString *report);
-/* What Export Scores as CSV does once a file is chosen. */
+/* What Export Scores as CSV does once a file is chosen.  @file may be any
+ * GFile, one without a local path too; the error says when it cannot be
+ * written there. */
 gboolean th_window_export_csv (ThWindow *self, GFile *file, GError **error);
 
 ThCardBrowser *th_window_get_card_browser (ThWindow *self);

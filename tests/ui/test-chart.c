@@ -15,6 +15,7 @@
 
 #include "th-chart-page.h"
 #include "th-print-operation.h"
+#include "th-test-remote-file.h"
 #include "th-ui-test-utils.h"
 
 /* Every test but the card sheets shows tests/chart/fixtures/workshop.twohats,
@@ -1068,6 +1069,60 @@ test_print_settings_are_remembered (Fixture *f, gconstpointer data)
   g_remove (path);
 }
 
+/* Files without a local path --------------------------------------------------- */
+
+/* A place GIO reaches but cannot write to: the program's own resources. */
+#define RESOURCE_FOLDER "resource:///io/github/twohats/TwoHats"
+
+static void
+test_export_without_a_local_path (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) resource = g_file_new_for_uri (RESOURCE_FOLDER "/chart.png");
+  g_autofree char *backing_path = g_build_filename (f->tmpdir, "remote-chart.png", NULL);
+  g_autoptr (GFile) backing = g_file_new_for_path (backing_path);
+  g_autoptr (GFile) remote = th_test_remote_file_new (backing, FALSE);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_null (g_file_get_path (resource));
+  g_assert_null (g_file_get_path (remote));
+
+  g_assert_false (th_chart_page_export_to_file (f->page, resource, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_cmpstr (error->message, ==, "“chart.png” can only be saved to a local folder");
+  g_clear_error (&error);
+
+  /* Where GIO can write, the chart gets there. */
+  g_assert_true (th_chart_page_export_to_file (f->page, remote, &error));
+  g_assert_no_error (error);
+  assert_png_size (backing_path, 1600, 1200);
+}
+
+static void
+test_print_to_file_without_a_local_path (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) resource = g_file_new_for_uri (RESOURCE_FOLDER "/handouts.pdf");
+  g_autofree char *backing_path = g_build_filename (f->tmpdir, "remote-handouts.pdf", NULL);
+  g_autoptr (GFile) backing = g_file_new_for_path (backing_path);
+  g_autoptr (GFile) remote = th_test_remote_file_new (backing, FALSE);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_false (th_chart_page_print_to_file (f->page, TH_PRINT_MODE_HANDOUTS, resource, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_cmpstr (error->message, ==, "“handouts.pdf” can only be saved to a local folder");
+  g_clear_error (&error);
+
+  g_assert_true (th_chart_page_print_to_file (f->page, TH_PRINT_MODE_HANDOUTS, remote, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (backing_path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4);
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  /* One page per participant on the chart. */
+  if (have_poppler ())
+    g_assert_cmpuint (pdf_pages (backing_path), ==, G_N_ELEMENTS (workshop));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1099,6 +1154,8 @@ main (int argc, char *argv[])
   ADD ("/ui/chart/print-cards", test_print_cards);
   ADD ("/ui/chart/print-page-sizes", test_print_page_sizes);
   ADD ("/ui/chart/print-settings", test_print_settings_are_remembered);
+  ADD ("/ui/chart/export-no-local-path", test_export_without_a_local_path);
+  ADD ("/ui/chart/print-to-file-no-local-path", test_print_to_file_without_a_local_path);
 #undef ADD
 
   status = g_test_run ();

@@ -8,10 +8,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "th-new-workshop-dialog.h"
 #include "th-participant-row.h"
 #include "th-sample.h"
+#include "th-test-remote-file.h"
 #include "th-ui-test-utils.h"
 
 typedef struct
@@ -962,6 +964,111 @@ test_self_study_resumes (Fixture *f, gconstpointer data)
     g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "chart");
 }
 
+/* Files without a local path ------------------------------------------------- */
+
+/* Where a file chooser can leave a file that GIO reaches but cannot write
+ * to, nor read: a program's own resources, a scheme nothing handles. */
+#define RESOURCE_FOLDER "resource:///io/github/twohats/TwoHats"
+
+static gboolean
+is_label_with (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+static void
+test_files_without_a_local_path (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) resource_csv = g_file_new_for_uri (RESOURCE_FOLDER "/scores.csv");
+  g_autoptr (GFile) resource_session = g_file_new_for_uri (RESOURCE_FOLDER "/copy.twohats");
+  g_autoptr (GFile) nowhere = g_file_new_for_uri ("nowhere://host/laptop-3.twohats");
+  g_autoptr (GFile) csv_backing = g_file_new_build_filename (f->dir, "scores.csv", NULL);
+  g_autoptr (GFile) copy_backing = g_file_new_build_filename (f->dir, "copy.twohats", NULL);
+  g_autoptr (GFile) remote_csv = th_test_remote_file_new (csv_backing, FALSE);
+  g_autoptr (GFile) remote_copy = th_test_remote_file_new (copy_backing, FALSE);
+  g_autoptr (GString) report = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_null (g_file_get_path (resource_csv));
+  g_assert_null (g_file_get_path (nowhere));
+  g_assert_null (g_file_get_path (remote_csv));
+  open_workshop (f);
+
+  /* Export Scores as CSV: said plainly where GIO cannot write, written
+   * through GIO where it can. */
+  g_assert_false (th_window_export_csv (f->window, resource_csv, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_cmpstr (error->message, ==, "“scores.csv” can only be saved to a local folder");
+  g_clear_error (&error);
+  g_assert_true (th_window_export_csv (f->window, remote_csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_load_contents (csv_backing, NULL, &contents, NULL, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "id,name,leadership,management,quadrant"));
+  g_assert_nonnull (strstr (contents, ",Ana,"));
+  g_clear_pointer (&contents, g_free);
+
+  /* Merge Results From…: a file that cannot be read is reported, and the
+   * session stays as it was. */
+  g_assert_false (th_window_merge_file (f->window, nowhere, report));
+  g_assert_cmpstr (report->str, ==,
+                   "laptop-3.twohats: not merged — “laptop-3.twohats” can only be opened from "
+                   "a local folder\n");
+  g_assert_cmpuint (th_session_get_n_participants (th_window_get_session (f->window)), ==, 2);
+
+  /* Open: the same, and what is open stays. */
+  g_assert_false (th_window_open_file (f->window, nowhere));
+  g_assert_cmpstr (th_window_get_last_error (f->window), ==,
+                   "“laptop-3.twohats” can only be opened from a local folder");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Offsite");
+
+  /* Save As: refused plainly, the workshop keeps its file; then saved
+   * through GIO, and merged back from there. */
+  g_assert_false (th_window_save_as (f->window, resource_session));
+  g_assert_cmpstr (th_window_get_last_error (f->window), ==,
+                   "“copy.twohats” can only be saved to a local folder");
+  g_assert_true (g_file_equal (th_document_get_file (th_window_get_document (f->window)), f->file));
+  g_assert_true (th_window_save_as (f->window, remote_copy));
+  g_assert_true (
+    g_file_equal (th_document_get_file (th_window_get_document (f->window)), remote_copy));
+  {
+    g_autoptr (ThSession) on_disk = th_session_new_from_file (copy_backing, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (th_session_get_title (on_disk), ==, "Offsite");
+    g_assert_cmpuint (th_session_get_n_participants (on_disk), ==, 2);
+  }
+  g_string_truncate (report, 0);
+  g_assert_true (th_window_merge_file (f->window, remote_copy, report));
+  g_assert_nonnull (strstr (report->str, "copy.twohats: 2 participants added"));
+}
+
+static void
+test_save_where_it_cannot_be_written (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) read_only = th_test_remote_file_new (f->file, TRUE);
+  GtkWidget *bar_label;
+
+  /* Opened from a place that can be read but not written (as a read-only
+   * network share is), then changed: the autosave fails, and says why. */
+  g_assert_true (th_window_open_file (f->window, read_only));
+  g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "workshop");
+  th_workshop_view_focus_board (th_window_get_workshop_view (f->window));
+  press (f, GDK_KEY_l);
+  g_assert_cmpint (sort_of (th_window_get_session (f->window), "p1", behaviour_id (f, 0)), ==,
+                   TH_SIDE_LEADERSHIP);
+
+  /* Ctrl+S: the same words, in a dialog. */
+  th_test_press_key (GTK_WINDOW (f->window), GDK_KEY_s, GDK_CONTROL_MASK);
+  g_assert_cmpstr (th_window_get_last_error (f->window), ==,
+                   "“offsite.twohats” can only be saved to a local folder");
+  bar_label = find_widget (GTK_WIDGET (f->window), is_label_with,
+                           "could not be saved: “offsite.twohats” can only be saved to a local "
+                           "folder. Every answer is kept");
+  g_assert_nonnull (bar_label);
+  g_assert_false (th_document_get_saved (th_window_get_document (f->window)));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -983,6 +1090,8 @@ main (int argc, char *argv[])
   ADD ("/ui/workshop/reveal", test_reveal);
   ADD ("/ui/workshop/merge", test_merge);
   ADD ("/ui/workshop/self-study-resumes", test_self_study_resumes);
+  ADD ("/ui/workshop/files-without-local-path", test_files_without_a_local_path);
+  ADD ("/ui/workshop/save-not-writable", test_save_where_it_cannot_be_written);
 #undef ADD
 
   return g_test_run ();

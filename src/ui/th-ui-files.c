@@ -1,0 +1,122 @@
+/* th-ui-files.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "th-file-util.h"
+#include "th-ui-files.h"
+
+void
+th_ui_files_explain_error (GFile *file, gboolean writing, GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  GError *explained;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (error == NULL || !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+    return;
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    return;
+
+  name = g_file_get_basename (file);
+  if (name == NULL)
+    name = g_file_get_parse_name (file);
+  if (writing)
+    /* Translators: %s is a file name, in a place such as a network
+     * location that cannot be written to. */
+    explained = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             _ ("“%s” can only be saved to a local folder"), name);
+  else
+    /* Translators: %s is a file name, in a place that cannot be read. */
+    explained = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             _ ("“%s” can only be opened from a local folder"), name);
+
+  g_clear_error (error);
+  g_propagate_error (error, explained);
+}
+
+gboolean
+th_ui_files_write (GFile *file, GBytes *bytes, GCancellable *cancellable, GError **error)
+{
+  g_autofree char *path = NULL;
+  gsize length;
+  const void *data;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &length);
+  path = g_file_get_path (file);
+  if (path != NULL)
+    return th_file_write_atomic (path, data, length, error);
+
+  /* Not a local file: GIO's replace also writes a temporary file and
+   * renames it where the backend allows. */
+  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                NULL, cancellable, error))
+    {
+      th_ui_files_explain_error (file, TRUE, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+th_ui_files_write_with (GFile *file, ThUiFilesWriteFunc write, gpointer user_data,
+                        GCancellable *cancellable, GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  gsize length;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    return write (path, user_data, error);
+
+  /* The same name, so that a writer that goes by the extension writes
+   * the same format; a folder of its own, private and removed after. */
+  name = g_file_get_basename (file);
+  if (name == NULL || name[0] == '\0' || strchr (name, G_DIR_SEPARATOR) != NULL)
+    {
+      g_free (name);
+      name = g_strdup ("export");
+    }
+  folder = g_dir_make_tmp ("two-hats-XXXXXX", error);
+  if (folder == NULL)
+    return FALSE;
+  tmp_path = g_build_filename (folder, name, NULL);
+
+  if (write (tmp_path, user_data, error)
+      && g_file_get_contents (tmp_path, &contents, &length, error))
+    {
+      bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+      ok = th_ui_files_write (file, bytes, cancellable, error);
+    }
+
+  g_unlink (tmp_path);
+  g_rmdir (folder);
+  return ok;
+}

@@ -1,0 +1,41 @@
+/* th-ui-files.h
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Where the window's files go.  A file chosen in a file chooser need not
+ * have a local path: a portal or a network location gives a GFile that
+ * only GIO can reach, and everything here works for those too. */
+
+/* Writes @bytes to @file whole or not at all: a local file through a
+ * temporary file flushed and renamed into place (th_file_write_atomic()),
+ * any other through GIO, which does the same where its backend can.  Sets
+ * @error whenever it returns FALSE, worded by th_ui_files_explain_error().
+ * Safe on a worker thread. */
+gboolean th_ui_files_write (GFile *file, GBytes *bytes, GCancellable *cancellable, GError **error);
+
+/* For writers that need a path (cairo, GTK's print to file): @write
+ * writes to a local path — @file's own when it has one, else a file of
+ * the same name in a private temporary folder, whose bytes then go to
+ * @file through th_ui_files_write().  Sets @error whenever it returns
+ * FALSE.  Safe on a worker thread when @write is. */
+typedef gboolean (*ThUiFilesWriteFunc) (const char *path, gpointer user_data, GError **error);
+
+gboolean th_ui_files_write_with (GFile *file, ThUiFilesWriteFunc write, gpointer user_data,
+                                 GCancellable *cancellable, GError **error);
+
+/* GIO says only "Operation not supported" for a place it cannot write to
+ * (@writing) or read from; for a file without a local path that becomes
+ * "“name” can only be saved to a local folder" (or "opened from").  Any
+ * other error is left as it is. */
+void th_ui_files_explain_error (GFile *file, gboolean writing, GError **error);
+
+G_END_DECLS
