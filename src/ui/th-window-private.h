@@ -1,0 +1,101 @@
+/* th-window-private.h
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "th-deck.h"
+#include "th-window.h"
+
+G_BEGIN_DECLS
+
+/* The window is written in three parts that share this structure:
+ * th-window.c (the widget, its template, the views and what is open),
+ * th-window-actions.c (the actions and their file dialogs) and
+ * th-window-presenter.c (presenter mode and what the projector shows). */
+struct _ThWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar *switcher_bar;
+  GtkWidget *home_button;
+  GtkRevealer *save_error_revealer;
+  GtkLabel *save_error_label;
+  GtkRevealer *self_study_revealer;
+  ThSelfStudyPath *self_study_path;
+  GtkStack *main_stack;
+  GtkWidget *continue_button;
+  AdwPreferencesGroup *recovery_group;
+  GtkListBox *recovery_list;
+  AdwPreferencesGroup *recent_group;
+  GtkListBox *recent_list;
+  AdwViewStack *view_stack;
+  ThCardBrowser *card_browser;
+  AdwViewStackPage *workshop_page;
+  ThWorkshopView *workshop_view;
+  AdwViewStackPage *chart_page;
+  GtkWidget *chart_slot;
+  AdwViewStackPage *result_page;
+  ThSelfStudyResult *self_study_result;
+  GMenu *monitor_submenu;
+  GMenu *export_section;
+
+  GSettings *settings;
+  ThDeck *deck;
+  ThDocument *document;
+  char *last_error;
+
+  GtkWidget *chart_widget; /* in chart_slot */
+  GtkWidget *host_page;    /* while the room is open for this session */
+
+  /* Presenter mode */
+  ThPresenterWindow *presenter;
+  char *presenter_shows; /* what the presenter mirrors: "card", "chart", … */
+
+  /* The open document is the self-study one, with its guided path. */
+  gboolean self_study;
+  /* The view stack is being switched by the path, not by the person. */
+  gboolean following_path;
+  /* The views were shown once, so the welcome page offers a way back. */
+  gboolean visited_views;
+};
+
+/* th-window.c */
+void _th_window_show_error (ThWindow *self, const char *heading, const char *body);
+void _th_window_show_toast (ThWindow *self, const char *title);
+void _th_window_show_views (ThWindow *self, const char *view);
+void _th_window_show_welcome (ThWindow *self);
+void _th_window_refresh_welcome (ThWindow *self);
+void _th_window_show_deck (ThWindow *self, ThDeck *deck);
+void _th_window_set_document (ThWindow *self, ThDocument *document, gboolean self_study);
+void _th_window_open_document (ThWindow *self, ThDocument *document, const char *view);
+void _th_window_go_to_step (ThWindow *self, ThSelfStudyStep step);
+/* Moves the path to @step without following it to another view. */
+void _th_window_set_path_step (ThWindow *self, ThSelfStudyStep step);
+void _th_window_update_title (ThWindow *self);
+void _th_window_update_save_error (ThWindow *self);
+void _th_window_add_to_recent (GFile *file);
+/* Where the room saves answers: the workshop's file, or its recovery
+ * copy while it has none. */
+GFile *_th_window_get_save_target (ThWindow *self);
+
+/* th-window-actions.c */
+void _th_window_class_actions_init (ThWindowClass *klass);
+/* Enables the actions that need an open session, a chart page, … */
+void _th_window_actions_update (ThWindow *self);
+
+/* th-window-presenter.c */
+void _th_window_presenter_init (ThWindow *self);
+void _th_window_presenter_dispose (ThWindow *self);
+void _th_window_start_presenter (ThWindow *self);
+void _th_window_leave_presenter (ThWindow *self);
+/* Puts on the projector what goes with the view shown now. */
+void _th_window_update_presenter (ThWindow *self);
+
+G_END_DECLS
