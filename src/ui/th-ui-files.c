@@ -14,6 +14,23 @@
 #include "th-file-util.h"
 #include "th-ui-files.h"
 
+char *
+th_ui_files_dup_folder_display_name (GFile *file)
+{
+  g_autoptr (GFile) parent = g_file_get_parent (file);
+  g_autoptr (GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autofree char *relative = NULL;
+
+  if (parent == NULL)
+    return g_strdup ("");
+  if (g_file_equal (parent, home))
+    return g_strdup ("~");
+  relative = g_file_get_relative_path (home, parent);
+  if (relative != NULL)
+    return g_build_filename ("~", relative, NULL);
+  return g_file_get_parse_name (parent);
+}
+
 void
 th_ui_files_explain_error (GFile *file, gboolean writing, GError **error)
 {

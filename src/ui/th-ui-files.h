@@ -15,6 +15,10 @@ G_BEGIN_DECLS
  * have a local path: a portal or a network location gives a GFile that
  * only GIO can reach, and everything here works for those too. */
 
+/* "~/Documents/Workshops" for the folder of @file; the folder's parse
+ * name when it is not under the home folder, "" when there is none. */
+char *th_ui_files_dup_folder_display_name (GFile *file);
+
 /* Writes @bytes to @file whole or not at all: a local file through a
  * temporary file flushed and renamed into place (th_file_write_atomic()),
  * any other through GIO, which does the same where its backend can.  Sets

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "th-deck.h"
+#include "th-welcome-page.h"
 #include "th-window.h"
 
 G_BEGIN_DECLS
@@ -30,11 +31,7 @@ struct _ThWindow
   GtkRevealer *self_study_revealer;
   ThSelfStudyPath *self_study_path;
   GtkStack *main_stack;
-  GtkWidget *continue_button;
-  AdwPreferencesGroup *recovery_group;
-  GtkListBox *recovery_list;
-  AdwPreferencesGroup *recent_group;
-  GtkListBox *recent_list;
+  ThWelcomePage *welcome_page;
   AdwViewStack *view_stack;
   ThCardBrowser *card_browser;
   AdwViewStackPage *workshop_page;

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "th-card-browser.h"
 #include "th-chart-page.h"
@@ -20,6 +19,7 @@
 #include "th-self-study-path.h"
 #include "th-self-study-result.h"
 #include "th-ui-files.h"
+#include "th-welcome-page.h"
 #include "th-window-private.h"
 #include "th-workshop-view.h"
 
@@ -28,8 +28,6 @@
  * in th-window-presenter.c. */
 
 #define SESSION_MIME_TYPE "application/x-twohats"
-
-#define MAX_RECENT 6
 
 G_DEFINE_FINAL_TYPE (ThWindow, th_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -121,24 +119,6 @@ _th_window_add_to_recent (GFile *file)
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
-/* "~/Documents/Workshops" for the folder of @file. */
-static char *
-dup_folder_display_name (GFile *file)
-{
-  g_autoptr (GFile) parent = g_file_get_parent (file);
-  g_autoptr (GFile) home = g_file_new_for_path (g_get_home_dir ());
-  g_autofree char *relative = NULL;
-
-  if (parent == NULL)
-    return g_strdup ("");
-  if (g_file_equal (parent, home))
-    return g_strdup ("~");
-  relative = g_file_get_relative_path (home, parent);
-  if (relative != NULL)
-    return g_build_filename ("~", relative, NULL);
-  return g_file_get_parse_name (parent);
-}
-
 /* Document */
 
 void
@@ -165,7 +145,7 @@ _th_window_update_title (ThWindow *self)
     {
       title = th_document_dup_display_name (self->document);
       if (file != NULL)
-        subtitle = dup_folder_display_name (file);
+        subtitle = th_ui_files_dup_folder_display_name (file);
       else
         subtitle = g_strdup (_ ("Draft — kept safe until you save it with a name"));
     }
@@ -456,167 +436,21 @@ visible_view_changed_cb (ThWindow *self)
 
 /* Welcome page */
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
-}
-
-static char *
-format_when (GDateTime *when)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr (GDateTime) local = g_date_time_to_local (when);
-
-  if (g_date_time_get_year (local) == g_date_time_get_year (now)
-      && g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
-    /* Translators: a time today, a g_date_time_format() string. */
-    return g_date_time_format (local, _ ("today at %H:%M"));
-
-  /* Translators: a date and time, a g_date_time_format() string. */
-  return g_date_time_format (local, _ ("%-d %B %Y at %H:%M"));
-}
-
-static GtkWidget *
-create_recovery_row (GFile *file)
-{
-  g_autoptr (GFileInfo) info = NULL;
-  g_autoptr (GDateTime) modified = NULL;
-  g_autoptr (ThSession) session = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *when = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *open = gtk_button_new_with_mnemonic (_ ("_Open"));
-  GtkWidget *discard = gtk_button_new_with_mnemonic (_ ("_Discard"));
-  const char *path = g_file_peek_path (file);
-
-  info
-    = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  modified = info != NULL ? g_file_info_get_modification_date_time (info) : NULL;
-  when = modified != NULL ? format_when (modified) : g_strdup (_ ("an earlier run"));
-  /* Translators: a recovered untitled workshop on the welcome page; %s is a date. */
-  title = g_strdup_printf (_ ("Unsaved workshop from %s"), when);
-
-  session = th_session_new_from_file (file, &error);
-  if (session != NULL)
-    {
-      guint n = th_session_get_n_participants (session);
-      g_autofree char *people = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "%u participant", "%u participants", n), n);
-      const char *session_title = th_session_get_title (session);
-
-      subtitle = session_title != NULL ? g_strdup_printf ("%s · %s", session_title, people)
-                                       : g_steal_pointer (&people);
-    }
-  else
-    /* Translators: a recovery copy that cannot be read; %s is the reason. */
-    subtitle = g_strdup_printf (_ ("Damaged: %s"), error->message);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-  gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (open, session != NULL);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.open-recovery");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "s", path);
-  gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (discard, "destructive-action");
-  gtk_widget_add_css_class (discard, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), "win.discard-recovery");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (discard), "s", path);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), discard);
-
-  return row;
-}
-
-static int
-compare_recent_by_modified (gconstpointer a, gconstpointer b)
-{
-  GtkRecentInfo *info_a = *(GtkRecentInfo **)a;
-  GtkRecentInfo *info_b = *(GtkRecentInfo **)b;
-
-  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
-                              gtk_recent_info_get_modified (info_a));
-}
-
-static void
-fill_recent (ThWindow *self)
-{
-  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
-  g_autoptr (GPtrArray) sessions
-    = g_ptr_array_new_with_free_func ((GDestroyNotify)gtk_recent_info_unref);
-  guint shown = 0;
-
-  for (GList *l = items; l != NULL; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-
-      if (g_str_has_suffix (gtk_recent_info_get_uri (info), ".twohats")
-          && gtk_recent_info_exists (info))
-        g_ptr_array_add (sessions, gtk_recent_info_ref (info));
-    }
-  g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
-  g_ptr_array_sort (sessions, compare_recent_by_modified);
-
-  clear_list (self->recent_list);
-  for (guint i = 0; i < sessions->len && shown < MAX_RECENT; i++)
-    {
-      GtkRecentInfo *info = sessions->pdata[i];
-      g_autoptr (GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *folder = dup_folder_display_name (file);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-
-      if (self->document != NULL && is_open (self, file))
-        continue;
-
-      name[strlen (name) - strlen (".twohats")] = '\0';
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", gtk_recent_info_get_uri (info));
-      gtk_list_box_append (self->recent_list, row);
-      shown++;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
-}
-
 void
 _th_window_refresh_welcome (ThWindow *self)
 {
-  g_autoptr (GPtrArray) recovery = th_document_list_recovery ();
-  GFile *own_recovery = NULL;
-  guint shown = 0;
+  GFile *open_file = NULL;
+  GFile *open_recovery = NULL;
 
   /* The untitled workshop that is open right now is not "unsaved from
-   * an earlier run". */
-  if (self->document != NULL && th_document_get_file (self->document) == NULL)
-    own_recovery = th_document_get_recovery_file (self->document);
-
-  clear_list (self->recovery_list);
-  for (guint i = 0; i < recovery->len; i++)
+   * an earlier run", nor is the open file a recent one to go to. */
+  if (self->document != NULL)
     {
-      if (own_recovery != NULL && g_file_equal (own_recovery, recovery->pdata[i]))
-        continue;
-      gtk_list_box_append (self->recovery_list, create_recovery_row (recovery->pdata[i]));
-      shown++;
+      open_file = th_document_get_file (self->document);
+      if (open_file == NULL)
+        open_recovery = th_document_get_recovery_file (self->document);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->recovery_group), shown > 0);
-
-  fill_recent (self);
+  th_welcome_page_reload (self->welcome_page, open_file, open_recovery);
 
   if (self->document != NULL || self->visited_views)
     {
@@ -631,11 +465,10 @@ _th_window_refresh_welcome (ThWindow *self)
         }
       else
         label = g_strdup (self->self_study ? _ ("Continue Self-Study") : _ ("Back to the Cards"));
-      gtk_button_set_label (GTK_BUTTON (self->continue_button), label);
-      gtk_widget_set_visible (self->continue_button, TRUE);
+      th_welcome_page_set_continue_label (self->welcome_page, label);
     }
   else
-    gtk_widget_set_visible (self->continue_button, FALSE);
+    th_welcome_page_set_continue_label (self->welcome_page, NULL);
 }
 
 void
@@ -741,6 +574,7 @@ th_window_class_init (ThWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TH_TYPE_CARD_BROWSER);
+  g_type_ensure (TH_TYPE_WELCOME_PAGE);
   g_type_ensure (TH_TYPE_WORKSHOP_VIEW);
   g_type_ensure (TH_TYPE_SELF_STUDY_PATH);
   g_type_ensure (TH_TYPE_SELF_STUDY_RESULT);
@@ -755,11 +589,7 @@ th_window_class_init (ThWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThWindow, self_study_revealer);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, self_study_path);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, ThWindow, continue_button);
-  gtk_widget_class_bind_template_child (widget_class, ThWindow, recovery_group);
-  gtk_widget_class_bind_template_child (widget_class, ThWindow, recovery_list);
-  gtk_widget_class_bind_template_child (widget_class, ThWindow, recent_group);
-  gtk_widget_class_bind_template_child (widget_class, ThWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, card_browser);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, workshop_page);

@@ -1,0 +1,281 @@
+/* th-welcome-page.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "th-document.h"
+#include "th-session.h"
+#include "th-ui-files.h"
+#include "th-welcome-page.h"
+
+#define MAX_RECENT 6
+
+struct _ThWelcomePage
+{
+  AdwBin parent_instance;
+
+  GtkWidget *continue_button;
+  AdwPreferencesGroup *recovery_group;
+  GtkListBox *recovery_list;
+  AdwPreferencesGroup *recent_group;
+  GtkListBox *recent_list;
+};
+
+G_DEFINE_FINAL_TYPE (ThWelcomePage, th_welcome_page, ADW_TYPE_BIN)
+
+/* Recovery copies ------------------------------------------------------------ */
+
+/* One recovery copy as it was read, worded and ready to be shown. */
+typedef struct
+{
+  GFile *file;
+  char *title;
+  char *subtitle;
+  gboolean readable;
+} RecoveryItem;
+
+static void
+recovery_item_free (RecoveryItem *item)
+{
+  g_clear_object (&item->file);
+  g_free (item->title);
+  g_free (item->subtitle);
+  g_free (item);
+}
+
+static char *
+format_when (GDateTime *when)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) local = g_date_time_to_local (when);
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (now)
+      && g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    /* Translators: a time today, a g_date_time_format() string. */
+    return g_date_time_format (local, _ ("today at %H:%M"));
+
+  /* Translators: a date and time, a g_date_time_format() string. */
+  return g_date_time_format (local, _ ("%-d %B %Y at %H:%M"));
+}
+
+static RecoveryItem *
+read_recovery_item (GFile *file)
+{
+  RecoveryItem *item = g_new0 (RecoveryItem, 1);
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GDateTime) modified = NULL;
+  g_autoptr (ThSession) session = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *when = NULL;
+
+  item->file = g_object_ref (file);
+
+  info
+    = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  modified = info != NULL ? g_file_info_get_modification_date_time (info) : NULL;
+  when = modified != NULL ? format_when (modified) : g_strdup (_ ("an earlier run"));
+  /* Translators: a recovered untitled workshop on the welcome page; %s is a date. */
+  item->title = g_strdup_printf (_ ("Unsaved workshop from %s"), when);
+
+  session = th_session_new_from_file (file, &error);
+  item->readable = session != NULL;
+  if (session != NULL)
+    {
+      guint n = th_session_get_n_participants (session);
+      g_autofree char *people = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u participant", "%u participants", n), n);
+      const char *session_title = th_session_get_title (session);
+
+      item->subtitle = session_title != NULL ? g_strdup_printf ("%s · %s", session_title, people)
+                                             : g_steal_pointer (&people);
+    }
+  else
+    /* Translators: a recovery copy that cannot be read; %s is the reason. */
+    item->subtitle = g_strdup_printf (_ ("Damaged: %s"), error->message);
+
+  return item;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+static GtkWidget *
+create_recovery_row (RecoveryItem *item)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *open = gtk_button_new_with_mnemonic (_ ("_Open"));
+  GtkWidget *discard = gtk_button_new_with_mnemonic (_ ("_Discard"));
+  const char *path = g_file_peek_path (item->file);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), item->subtitle);
+
+  gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (open, item->readable);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.open-recovery");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "s", path);
+  gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (discard, "destructive-action");
+  gtk_widget_add_css_class (discard, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), "win.discard-recovery");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (discard), "s", path);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), discard);
+
+  return row;
+}
+
+/* Recent workshops ------------------------------------------------------------ */
+
+static int
+compare_recent_by_modified (gconstpointer a, gconstpointer b)
+{
+  GtkRecentInfo *info_a = *(GtkRecentInfo **)a;
+  GtkRecentInfo *info_b = *(GtkRecentInfo **)b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
+                              gtk_recent_info_get_modified (info_a));
+}
+
+static void
+fill_recent (ThWelcomePage *self, GFile *open_file)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr (GPtrArray) sessions
+    = g_ptr_array_new_with_free_func ((GDestroyNotify)gtk_recent_info_unref);
+  guint shown = 0;
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (g_str_has_suffix (gtk_recent_info_get_uri (info), ".twohats")
+          && gtk_recent_info_exists (info))
+        g_ptr_array_add (sessions, gtk_recent_info_ref (info));
+    }
+  g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
+  g_ptr_array_sort (sessions, compare_recent_by_modified);
+
+  clear_list (self->recent_list);
+  for (guint i = 0; i < sessions->len && shown < MAX_RECENT; i++)
+    {
+      GtkRecentInfo *info = sessions->pdata[i];
+      g_autoptr (GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *folder = th_ui_files_dup_folder_display_name (file);
+      GtkWidget *row;
+
+      if (open_file != NULL && g_file_equal (open_file, file))
+        continue;
+
+      name[strlen (name) - strlen (".twohats")] = '\0';
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", gtk_recent_info_get_uri (info));
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
+}
+
+/* Public API --------------------------------------------------------------------- */
+
+GtkWidget *
+th_welcome_page_new (void)
+{
+  return g_object_new (TH_TYPE_WELCOME_PAGE, NULL);
+}
+
+void
+th_welcome_page_reload (ThWelcomePage *self, GFile *open_file, GFile *open_recovery)
+{
+  g_autoptr (GPtrArray) recovery = NULL;
+  guint shown = 0;
+
+  g_return_if_fail (TH_IS_WELCOME_PAGE (self));
+  g_return_if_fail (open_file == NULL || G_IS_FILE (open_file));
+  g_return_if_fail (open_recovery == NULL || G_IS_FILE (open_recovery));
+
+  fill_recent (self, open_file);
+
+  recovery = th_document_list_recovery ();
+  clear_list (self->recovery_list);
+  for (guint i = 0; i < recovery->len; i++)
+    {
+      RecoveryItem *item;
+
+      /* The untitled workshop that is open right now is not "unsaved
+       * from an earlier run". */
+      if (open_recovery != NULL && g_file_equal (open_recovery, recovery->pdata[i]))
+        continue;
+      item = read_recovery_item (recovery->pdata[i]);
+      gtk_list_box_append (self->recovery_list, create_recovery_row (item));
+      recovery_item_free (item);
+      shown++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recovery_group), shown > 0);
+}
+
+void
+th_welcome_page_set_continue_label (ThWelcomePage *self, const char *label)
+{
+  g_return_if_fail (TH_IS_WELCOME_PAGE (self));
+
+  if (label != NULL)
+    gtk_button_set_label (GTK_BUTTON (self->continue_button), label);
+  gtk_widget_set_visible (self->continue_button, label != NULL);
+}
+
+/* GObject ------------------------------------------------------------------------ */
+
+static void
+th_welcome_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), TH_TYPE_WELCOME_PAGE);
+
+  G_OBJECT_CLASS (th_welcome_page_parent_class)->dispose (object);
+}
+
+static void
+th_welcome_page_class_init (ThWelcomePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = th_welcome_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/th-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ThWelcomePage, continue_button);
+  gtk_widget_class_bind_template_child (widget_class, ThWelcomePage, recovery_group);
+  gtk_widget_class_bind_template_child (widget_class, ThWelcomePage, recovery_list);
+  gtk_widget_class_bind_template_child (widget_class, ThWelcomePage, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, ThWelcomePage, recent_list);
+}
+
+static void
+th_welcome_page_init (ThWelcomePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
