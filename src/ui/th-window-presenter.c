@@ -50,6 +50,7 @@ static void
 presenter_destroyed_cb (ThWindow *self)
 {
   self->presenter = NULL;
+  g_signal_group_set_target (self->presenter_signals, NULL);
   g_clear_pointer (&self->presenter_shows, g_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presenter", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.blank", FALSE);
@@ -75,8 +76,7 @@ _th_window_start_presenter (ThWindow *self)
   self->presenter = th_presenter_window_new (self->card_browser);
   th_presenter_window_set_timer_minutes (
     self->presenter, g_settings_get_int (self->settings, "presenter-timer-minutes"));
-  g_signal_connect_object (self->presenter, "destroy", G_CALLBACK (presenter_destroyed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->presenter_signals, self->presenter);
 
   monitor = pick_presenter_monitor (self);
   if (monitor != NULL)
@@ -214,6 +214,10 @@ _th_window_presenter_init (ThWindow *self)
 {
   g_autoptr (GAction) monitor_action = NULL;
 
+  self->presenter_signals = g_signal_group_new (TH_TYPE_PRESENTER_WINDOW);
+  g_signal_group_connect_object (self->presenter_signals, "destroy",
+                                 G_CALLBACK (presenter_destroyed_cb), self, G_CONNECT_SWAPPED);
+
   /* A settings action gives the menu radio items that show the choice. */
   monitor_action = g_settings_create_action (self->settings, "presenter-monitor");
   g_action_map_add_action (G_ACTION_MAP (self), monitor_action);
@@ -227,11 +231,14 @@ _th_window_presenter_init (ThWindow *self)
 void
 _th_window_presenter_dispose (ThWindow *self)
 {
+  /* The presenter goes with the window, without telling it so. */
+  if (self->presenter_signals != NULL)
+    g_signal_group_set_target (self->presenter_signals, NULL);
   if (self->presenter != NULL)
     {
-      g_signal_handlers_disconnect_by_data (self->presenter, self);
       gtk_window_destroy (GTK_WINDOW (self->presenter));
       self->presenter = NULL;
     }
+  g_clear_object (&self->presenter_signals);
   g_clear_pointer (&self->presenter_shows, g_free);
 }

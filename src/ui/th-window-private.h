@@ -46,6 +46,10 @@ struct _ThWindow
   GSettings *settings;
   ThDeck *deck;
   ThDocument *document;
+  /* The signals of the open document and of its session, followed from
+   * whichever document is open. */
+  GSignalGroup *document_signals;
+  GSignalGroup *session_signals;
   char *last_error;
 
   GtkWidget *chart_widget; /* in chart_slot */
@@ -53,6 +57,7 @@ struct _ThWindow
 
   /* Presenter mode */
   ThPresenterWindow *presenter;
+  GSignalGroup *presenter_signals;
   char *presenter_shows; /* what the presenter mirrors: "card", "chart", … */
 
   /* The open document is the self-study one, with its guided path. */

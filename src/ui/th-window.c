@@ -223,11 +223,8 @@ _th_window_set_document (ThWindow *self, ThDocument *document, gboolean self_stu
   if (self->document == document && self->self_study == self_study)
     return;
 
-  if (self->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (th_document_get_session (self->document), self);
-    }
+  g_signal_group_set_target (self->document_signals, NULL);
+  g_signal_group_set_target (self->session_signals, NULL);
 
   /* The room belongs to the session it was opened for. */
   if (self->host_page != NULL)
@@ -247,21 +244,8 @@ _th_window_set_document (ThWindow *self, ThDocument *document, gboolean self_stu
   if (self->chart_widget != NULL && TH_IS_CHART_PAGE (self->chart_widget))
     th_chart_page_set_session (TH_CHART_PAGE (self->chart_widget), session);
 
-  if (document != NULL)
-    {
-      g_signal_connect_object (document, "save-failed", G_CALLBACK (document_save_failed_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "notify::saved", G_CALLBACK (_th_window_update_save_error),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "notify::file", G_CALLBACK (_th_window_update_title), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "notify::file", G_CALLBACK (update_host_file), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::title", G_CALLBACK (_th_window_update_title), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::phase", G_CALLBACK (_th_window_update_presenter),
-                               self, G_CONNECT_SWAPPED);
-    }
+  g_signal_group_set_target (self->document_signals, document);
+  g_signal_group_set_target (self->session_signals, session);
 
   update_pages (self);
   _th_window_update_title (self);
@@ -511,12 +495,13 @@ th_window_dispose (GObject *object)
   ThWindow *self = TH_WINDOW (object);
 
   _th_window_presenter_dispose (self);
-  if (self->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (th_document_get_session (self->document), self);
-    }
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_WINDOW);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->session_signals);
   g_clear_object (&self->document);
   g_clear_object (&self->deck);
   g_clear_object (&self->settings);
@@ -614,6 +599,24 @@ th_window_init (ThWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timer", FALSE);
 
   self->deck = th_deck_new_builtin ();
+
+  /* Whichever document is open, the window follows these of it and of
+   * its session; _th_window_set_document() swaps the targets. */
+  self->document_signals = g_signal_group_new (TH_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "save-failed",
+                                 G_CALLBACK (document_save_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::saved",
+                                 G_CALLBACK (_th_window_update_save_error), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::file",
+                                 G_CALLBACK (_th_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::file",
+                                 G_CALLBACK (update_host_file), self, G_CONNECT_SWAPPED);
+  self->session_signals = g_signal_group_new (TH_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::title",
+                                 G_CALLBACK (_th_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::phase",
+                                 G_CALLBACK (_th_window_update_presenter), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->self_study_path, "notify::step", G_CALLBACK (path_step_changed_cb),
                            self, G_CONNECT_SWAPPED);
