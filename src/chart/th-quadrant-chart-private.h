@@ -36,11 +36,11 @@ G_BEGIN_DECLS
  * This header holds what they share: the object's struct and the steps
  * of a draw. */
 
-/* Up to DOTS_MAX points every dot is drawn in full and every name gets a
- * place (beside its dot, pulled away with a leader line, or as a number
- * keyed in the legend).  Up to SCATTER_MAX dots shrink and turn
- * translucent so that crowds read as density, and names appear only where
- * they fit.  Beyond that a fixed grid of shaded cells stands for the dots:
+/* Up to TH_CHART_DOTS_MAX points every dot is drawn in full and every
+ * name gets a place (beside its dot, pulled away with a leader line, or as
+ * a number keyed in the legend).  Up to TH_CHART_SCATTER_MAX dots shrink
+ * and turn translucent so that crowds read as density, and names appear
+ * only where they fit.  Beyond that a fixed grid of shaded cells stands for the dots:
  * its cost does not grow with the number of people. */
 #define TH_CHART_DOTS_MAX 300
 #define TH_CHART_SCATTER_MAX 3000
