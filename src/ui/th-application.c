@@ -56,15 +56,17 @@ exit_after_first_frame_cb (GtkWidget *window, gpointer user_data)
                            G_CALLBACK (first_frame_painted_cb), user_data, 0);
 }
 
+/* @exit_after_first_frame: whether TH_EXIT_AFTER_FIRST_FRAME quits after
+ * the new window's first frame (rather than after the files it opens). */
 static ThWindow *
-get_or_create_window (ThApplication *self)
+get_or_create_window (ThApplication *self, gboolean exit_after_first_frame)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
     {
       window = GTK_WINDOW (th_window_new (self));
-      if (g_getenv ("TH_EXIT_AFTER_FIRST_FRAME") != NULL)
+      if (exit_after_first_frame && g_getenv ("TH_EXIT_AFTER_FIRST_FRAME") != NULL)
         g_signal_connect (window, "realize", G_CALLBACK (exit_after_first_frame_cb), self);
     }
 
@@ -74,16 +76,41 @@ get_or_create_window (ThApplication *self)
 static void
 th_application_activate (GApplication *app)
 {
-  gtk_window_present (GTK_WINDOW (get_or_create_window (TH_APPLICATION (app))));
+  gtk_window_present (GTK_WINDOW (get_or_create_window (TH_APPLICATION (app), TRUE)));
+}
+
+/* Under TH_EXIT_AFTER_FIRST_FRAME, the files are read on a worker thread:
+ * the frame that counts is the first one after the last of them is shown. */
+static void
+opened_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (ThApplication) self = user_data;
+  GtkWidget *window = GTK_WIDGET (object);
+
+  th_window_open_file_finish (TH_WINDOW (window), result, NULL);
+  if (gtk_widget_get_realized (window))
+    {
+      exit_after_first_frame_cb (window, self);
+      gtk_widget_queue_draw (window);
+    }
+  else
+    g_signal_connect (window, "realize", G_CALLBACK (exit_after_first_frame_cb), self);
 }
 
 static void
 th_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
 {
-  ThWindow *window = get_or_create_window (TH_APPLICATION (app));
+  ThApplication *self = TH_APPLICATION (app);
+  gboolean exit_after_open = g_getenv ("TH_EXIT_AFTER_FIRST_FRAME") != NULL;
+  ThWindow *window = get_or_create_window (self, n_files == 0);
 
   for (int i = 0; i < n_files; i++)
-    th_window_open_file (window, files[i]);
+    {
+      if (exit_after_open && i == n_files - 1)
+        th_window_open_file_async (window, files[i], opened_cb, g_object_ref (self));
+      else
+        th_window_open_file_async (window, files[i], NULL, NULL);
+    }
 
   gtk_window_present (GTK_WINDOW (window));
 }

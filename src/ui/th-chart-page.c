@@ -69,6 +69,9 @@ struct _ThChartPage
   GSettings *settings;
   GtkFileChooserNative *export_chooser;
   ThPrintOperation *print_operation;
+  /* Cancelled when the page goes: an export that finishes after that
+   * tells nobody. */
+  GCancellable *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (ThChartPage, th_chart_page, GTK_TYPE_WIDGET)
@@ -590,8 +593,17 @@ export_format_for_name (const char *name)
 typedef struct
 {
   ThQuadrantChart *chart;
+  GFile *file;
   ExportFormat format;
 } ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->chart);
+  g_clear_object (&data->file);
+  g_free (data);
+}
 
 static gboolean
 export_to_path (const char *path, gpointer user_data, GError **error)
@@ -603,38 +615,87 @@ export_to_path (const char *path, gpointer user_data, GError **error)
   return th_quadrant_chart_export (data->chart, path, EXPORT_PAGE_WIDTH, EXPORT_PAGE_HEIGHT, error);
 }
 
-gboolean
-th_chart_page_export_to_file (ThChartPage *self, GFile *file, GError **error)
+/* On a worker thread: the chart was filled from the session on the main
+ * thread and is the thread's alone. */
+static void
+export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
-  g_autoptr (ThQuadrantChart) chart = NULL;
+  ExportData *data = task_data;
+  GError *error = NULL;
+
+  if (th_ui_files_write_with (data->file, export_to_path, data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+th_chart_page_export_to_file_async (ThChartPage *self, GFile *file, GCancellable *cancellable,
+                                    GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
   g_autofree char *name = NULL;
-  ExportData data;
+  ExportData *data;
   ExportFormat format;
 
-  g_return_val_if_fail (TH_IS_CHART_PAGE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (self->session != NULL, FALSE);
+  g_return_if_fail (TH_IS_CHART_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->session != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, th_chart_page_export_to_file_async);
 
   name = g_file_get_basename (file);
   format = export_format_for_name (name);
   if (format == EXPORT_UNKNOWN)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
-                   _ ("“%s” does not end in .png, .pdf or .svg"), name);
-      return FALSE;
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                               _ ("“%s” does not end in .png, .pdf or .svg"), name);
+      return;
     }
 
   /* Files get the paper style, like the command line's export, so that a
-   * chart looks the same whichever way it was made. */
-  chart = th_quadrant_chart_new ();
-  th_quadrant_chart_set_session (chart, self->session);
-  th_quadrant_chart_set_anonymous (chart, self->anonymous);
-  th_quadrant_chart_set_style (chart, TH_CHART_STYLE_PRINT);
+   * chart looks the same whichever way it was made.  The chart copies
+   * what it draws from the session here, on the main thread. */
+  data = g_new0 (ExportData, 1);
+  data->chart = th_quadrant_chart_new ();
+  th_quadrant_chart_set_session (data->chart, self->session);
+  th_quadrant_chart_set_anonymous (data->chart, self->anonymous);
+  th_quadrant_chart_set_style (data->chart, TH_CHART_STYLE_PRINT);
+  data->file = g_object_ref (file);
+  data->format = format;
+  g_task_set_task_data (task, data, (GDestroyNotify)export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
 
-  /* A file without a local path is drawn to a temporary one first. */
-  data.chart = chart;
-  data.format = format;
-  return th_ui_files_write_with (file, export_to_path, &data, NULL, error);
+gboolean
+th_chart_page_export_to_file_finish (ThChartPage *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (TH_IS_CHART_PAGE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+keep_result_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+gboolean
+th_chart_page_export_to_file (ThChartPage *self, GFile *file, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  g_return_val_if_fail (TH_IS_CHART_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (self->session != NULL, FALSE);
+
+  th_chart_page_export_to_file_async (self, file, NULL, keep_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return th_chart_page_export_to_file_finish (self, result, error);
 }
 
 static void
@@ -648,15 +709,48 @@ show_error (ThChartPage *self, const char *heading, const char *body)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct
+{
+  char *name;
+  ThUiProgress *progress;
+} ExportRequest;
+
+static void
+export_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  ThChartPage *self = TH_CHART_PAGE (object);
+  ExportRequest *request = user_data;
+  g_autoptr (GError) error = NULL;
+
+  th_ui_progress_done (request->progress);
+
+  if (th_chart_page_export_to_file_finish (self, result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_ ("Chart exported to “%s”"), request->name);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+  /* A page that went away meanwhile has nobody to tell. */
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *heading = g_strdup_printf (_ ("Could Not Export “%s”"), request->name);
+
+      show_error (self, heading, error->message);
+    }
+
+  g_free (request->name);
+  g_free (request);
+}
+
 static void
 export_response_cb (ThChartPage *self, int response, GtkFileChooserNative *chooser)
 {
   g_autoptr (GFile) file = NULL;
   g_autoptr (GFile) folder = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *folder_path = NULL;
+  ExportRequest *request;
 
   if (response != GTK_RESPONSE_ACCEPT)
     goto out;
@@ -686,16 +780,12 @@ export_response_cb (ThChartPage *self, int response, GtkFileChooserNative *choos
   if (folder_path != NULL)
     g_settings_set_string (self->settings, "last-export-folder", folder_path);
 
-  if (!th_chart_page_export_to_file (self, file, &error))
-    {
-      g_autofree char *heading = g_strdup_printf (_ ("Could Not Export “%s”"), name);
-
-      show_error (self, heading, error->message);
-      goto out;
-    }
-
-  message = g_strdup_printf (_ ("Chart exported to “%s”"), name);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  request = g_new0 (ExportRequest, 1);
+  request->name = g_strdup (name);
+  /* Translators: while a large export is written; %s is a file name. */
+  title = g_strdup_printf (_ ("Exporting “%s”…"), name);
+  request->progress = th_ui_progress_start (self->toast_overlay, title);
+  th_chart_page_export_to_file_async (self, file, self->cancellable, export_done_cb, request);
 
 out:
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
@@ -1031,6 +1121,7 @@ th_chart_page_dispose (GObject *object)
 {
   ThChartPage *self = TH_CHART_PAGE (object);
 
+  g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->session != NULL)
     {
@@ -1054,6 +1145,16 @@ th_chart_page_dispose (GObject *object)
   g_clear_pointer (&self->summary, g_free);
 
   G_OBJECT_CLASS (th_chart_page_parent_class)->dispose (object);
+}
+
+static void
+th_chart_page_finalize (GObject *object)
+{
+  ThChartPage *self = TH_CHART_PAGE (object);
+
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (th_chart_page_parent_class)->finalize (object);
 }
 
 static void
@@ -1099,6 +1200,7 @@ th_chart_page_class_init (ThChartPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = th_chart_page_dispose;
+  object_class->finalize = th_chart_page_finalize;
   object_class->get_property = th_chart_page_get_property;
   object_class->set_property = th_chart_page_set_property;
 
@@ -1146,7 +1248,9 @@ th_chart_page_init (ThChartPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APPLICATION_ID);
+
   self->rows = g_list_store_new (TH_TYPE_CHART_ROW);
 
   add_column (self, COLUMN_NAME, _ ("Name"), "display-name", FALSE, TRUE, -1);

@@ -36,9 +36,16 @@ void th_chart_page_set_anonymous (ThChartPage *self, gboolean anonymous);
 gboolean th_chart_page_get_anonymous (ThChartPage *self);
 
 /* Writes the chart to @file as PNG (1600×1200), PDF or SVG (A4 landscape),
- * chosen by the file's extension; what chart.export does after its
- * file chooser.  @file may be any GFile, one without a local path too;
- * the error says when it cannot be written there. */
+ * chosen by the file's extension; what chart.export does after its file
+ * chooser.  The chart is taken from the session at once and drawn and
+ * written on a worker thread.  @file may be any GFile, one without a
+ * local path too; the error says when it cannot be written there. */
+void th_chart_page_export_to_file_async (ThChartPage *self, GFile *file, GCancellable *cancellable,
+                                         GAsyncReadyCallback callback, gpointer user_data);
+gboolean th_chart_page_export_to_file_finish (ThChartPage *self, GAsyncResult *result,
+                                              GError **error);
+/* th_chart_page_export_to_file_async(), returning once the file is
+ * written (the main loop runs meanwhile). */
 gboolean th_chart_page_export_to_file (ThChartPage *self, GFile *file, GError **error);
 
 /* Prints the chart, handouts or cards (@mode) to @file as PDF, as the

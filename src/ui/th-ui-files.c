@@ -14,6 +14,10 @@
 #include "th-file-util.h"
 #include "th-ui-files.h"
 
+/* How long work may take before it says so: long enough that a quick
+ * export does not flash a toast, short enough that nobody wonders. */
+#define PROGRESS_DELAY_MS 300
+
 char *
 th_ui_files_dup_folder_display_name (GFile *file)
 {
@@ -136,4 +140,66 @@ th_ui_files_write_with (GFile *file, ThUiFilesWriteFunc write, gpointer user_dat
   g_unlink (tmp_path);
   g_rmdir (folder);
   return ok;
+}
+
+struct _ThUiProgress
+{
+  GWeakRef overlay;
+  char *title;
+  guint timeout_id;
+  AdwToast *toast;
+};
+
+static gboolean
+progress_timeout_cb (gpointer user_data)
+{
+  ThUiProgress *progress = user_data;
+  g_autoptr (AdwToastOverlay) overlay = g_weak_ref_get (&progress->overlay);
+
+  progress->timeout_id = 0;
+  if (overlay != NULL && gtk_widget_get_root (GTK_WIDGET (overlay)) != NULL)
+    {
+      progress->toast = adw_toast_new (progress->title);
+      /* Until the work is done, however long that takes. */
+      adw_toast_set_timeout (progress->toast, 0);
+      adw_toast_overlay_add_toast (overlay, g_object_ref (progress->toast));
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+ThUiProgress *
+th_ui_progress_start (AdwToastOverlay *overlay, const char *title)
+{
+  ThUiProgress *progress = g_new0 (ThUiProgress, 1);
+
+  g_return_val_if_fail (ADW_IS_TOAST_OVERLAY (overlay), NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  g_weak_ref_init (&progress->overlay, overlay);
+  progress->title = g_strdup (title);
+  progress->timeout_id = g_timeout_add (PROGRESS_DELAY_MS, progress_timeout_cb, progress);
+
+  return progress;
+}
+
+void
+th_ui_progress_done (ThUiProgress *progress)
+{
+  g_autoptr (AdwToastOverlay) overlay = NULL;
+
+  if (progress == NULL)
+    return;
+
+  g_clear_handle_id (&progress->timeout_id, g_source_remove);
+  overlay = g_weak_ref_get (&progress->overlay);
+  /* A window that closed meanwhile took its toasts with it. */
+  if (progress->toast != NULL && overlay != NULL
+      && gtk_widget_get_root (GTK_WIDGET (overlay)) != NULL)
+    adw_toast_dismiss (progress->toast);
+
+  g_clear_object (&progress->toast);
+  g_weak_ref_clear (&progress->overlay);
+  g_free (progress->title);
+  g_free (progress);
 }

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -41,5 +41,13 @@ gboolean th_ui_files_write_with (GFile *file, ThUiFilesWriteFunc write, gpointer
  * "“name” can only be saved to a local folder" (or "opened from").  Any
  * other error is left as it is. */
 void th_ui_files_explain_error (GFile *file, gboolean writing, GError **error);
+
+/* A toast on @overlay that says @title ("Exporting “scores.csv”…") once
+ * the work has taken more than a moment, until th_ui_progress_done(),
+ * which frees it.  Work that is done at once shows nothing. */
+typedef struct _ThUiProgress ThUiProgress;
+
+ThUiProgress *th_ui_progress_start (AdwToastOverlay *overlay, const char *title);
+void th_ui_progress_done (ThUiProgress *progress);
 
 G_END_DECLS

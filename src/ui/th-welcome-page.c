@@ -26,13 +26,27 @@ struct _ThWelcomePage
   GtkListBox *recovery_list;
   AdwPreferencesGroup *recent_group;
   GtkListBox *recent_list;
+
+  /* The number of the latest reload: the scans of older ones, and any
+   * that finishes after the page is gone, are ignored. */
+  guint scan_serial;
+  gboolean loading;
 };
 
 G_DEFINE_FINAL_TYPE (ThWelcomePage, th_welcome_page, ADW_TYPE_BIN)
 
+enum
+{
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* Recovery copies ------------------------------------------------------------ */
 
-/* One recovery copy as it was read, worded and ready to be shown. */
+/* One recovery copy as the scan read it, worded and ready to be shown. */
 typedef struct
 {
   GFile *file;
@@ -50,6 +64,19 @@ recovery_item_free (RecoveryItem *item)
   g_free (item);
 }
 
+typedef struct
+{
+  guint serial;
+  GFile *open_recovery;
+} ScanData;
+
+static void
+scan_data_free (ScanData *data)
+{
+  g_clear_object (&data->open_recovery);
+  g_free (data);
+}
+
 static char *
 format_when (GDateTime *when)
 {
@@ -65,6 +92,8 @@ format_when (GDateTime *when)
   return g_date_time_format (local, _ ("%-d %B %Y at %H:%M"));
 }
 
+/* On the worker thread: the session read here is the thread's own and
+ * goes with it; only words go back to the page. */
 static RecoveryItem *
 read_recovery_item (GFile *file)
 {
@@ -104,6 +133,29 @@ read_recovery_item (GFile *file)
 }
 
 static void
+scan_recovery_thread (GTask *task, gpointer source_object, gpointer task_data,
+                      GCancellable *cancellable)
+{
+  ScanData *data = task_data;
+  g_autoptr (GPtrArray) files = th_document_list_recovery ();
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)recovery_item_free);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      if (g_task_return_error_if_cancelled (task))
+        return;
+
+      /* The untitled workshop that is open right now is not "unsaved
+       * from an earlier run". */
+      if (data->open_recovery != NULL && g_file_equal (data->open_recovery, files->pdata[i]))
+        continue;
+      g_ptr_array_add (items, read_recovery_item (files->pdata[i]));
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify)g_ptr_array_unref);
+}
+
+static void
 clear_list (GtkListBox *list)
 {
   GtkListBoxRow *row;
@@ -137,6 +189,35 @@ create_recovery_row (RecoveryItem *item)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), discard);
 
   return row;
+}
+
+static void
+set_loading (ThWelcomePage *self, gboolean loading)
+{
+  if (self->loading == loading)
+    return;
+
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+scan_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  ThWelcomePage *self = TH_WELCOME_PAGE (object);
+  ScanData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GPtrArray) items = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Cancelled (the window closed), or a newer reload is on its way. */
+  if (items == NULL || data->serial != self->scan_serial)
+    return;
+
+  clear_list (self->recovery_list);
+  for (guint i = 0; i < items->len; i++)
+    gtk_list_box_append (self->recovery_list, create_recovery_row (items->pdata[i]));
+  gtk_widget_set_visible (GTK_WIDGET (self->recovery_group), items->len > 0);
+
+  set_loading (self, FALSE);
 }
 
 /* Recent workshops ------------------------------------------------------------ */
@@ -209,33 +290,36 @@ th_welcome_page_new (void)
 }
 
 void
-th_welcome_page_reload (ThWelcomePage *self, GFile *open_file, GFile *open_recovery)
+th_welcome_page_reload (ThWelcomePage *self, GFile *open_file, GFile *open_recovery,
+                        GCancellable *cancellable)
 {
-  g_autoptr (GPtrArray) recovery = NULL;
-  guint shown = 0;
+  g_autoptr (GTask) task = NULL;
+  ScanData *data;
 
   g_return_if_fail (TH_IS_WELCOME_PAGE (self));
   g_return_if_fail (open_file == NULL || G_IS_FILE (open_file));
   g_return_if_fail (open_recovery == NULL || G_IS_FILE (open_recovery));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   fill_recent (self, open_file);
 
-  recovery = th_document_list_recovery ();
-  clear_list (self->recovery_list);
-  for (guint i = 0; i < recovery->len; i++)
-    {
-      RecoveryItem *item;
+  data = g_new0 (ScanData, 1);
+  data->serial = ++self->scan_serial;
+  data->open_recovery = open_recovery != NULL ? g_object_ref (open_recovery) : NULL;
 
-      /* The untitled workshop that is open right now is not "unsaved
-       * from an earlier run". */
-      if (open_recovery != NULL && g_file_equal (open_recovery, recovery->pdata[i]))
-        continue;
-      item = read_recovery_item (recovery->pdata[i]);
-      gtk_list_box_append (self->recovery_list, create_recovery_row (item));
-      recovery_item_free (item);
-      shown++;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->recovery_group), shown > 0);
+  task = g_task_new (self, cancellable, scan_done_cb, NULL);
+  g_task_set_source_tag (task, th_welcome_page_reload);
+  g_task_set_task_data (task, data, (GDestroyNotify)scan_data_free);
+  set_loading (self, TRUE);
+  g_task_run_in_thread (task, scan_recovery_thread);
+}
+
+gboolean
+th_welcome_page_get_loading (ThWelcomePage *self)
+{
+  g_return_val_if_fail (TH_IS_WELCOME_PAGE (self), FALSE);
+
+  return self->loading;
 }
 
 void
@@ -253,9 +337,29 @@ th_welcome_page_set_continue_label (ThWelcomePage *self, const char *label)
 static void
 th_welcome_page_dispose (GObject *object)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), TH_TYPE_WELCOME_PAGE);
+  ThWelcomePage *self = TH_WELCOME_PAGE (object);
+
+  /* A scan still running keeps the page alive until it finishes; what it
+   * brings back then has nowhere to go. */
+  self->scan_serial++;
+  gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_WELCOME_PAGE);
 
   G_OBJECT_CLASS (th_welcome_page_parent_class)->dispose (object);
+}
+
+static void
+th_welcome_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ThWelcomePage *self = TH_WELCOME_PAGE (object);
+
+  switch (prop_id)
+    {
+      case PROP_LOADING:
+        g_value_set_boolean (value, self->loading);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -265,6 +369,17 @@ th_welcome_page_class_init (ThWelcomePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = th_welcome_page_dispose;
+  object_class->get_property = th_welcome_page_get_property;
+
+  /**
+   * ThWelcomePage:loading:
+   *
+   * Whether the recovery copies are being read for the latest reload.
+   */
+  properties[PROP_LOADING]
+    = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/th-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ThWelcomePage, continue_button);

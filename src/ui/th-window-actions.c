@@ -241,7 +241,7 @@ open_recent_action (GtkWidget *widget, const char *action_name, GVariant *parame
 {
   g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
-  th_window_open_file (TH_WINDOW (widget), file);
+  th_window_open_file_async (TH_WINDOW (widget), file, NULL, NULL);
 }
 
 /* New, sample, open */
@@ -295,7 +295,7 @@ open_response_cb (GtkNativeDialog *dialog, int response, ThWindow *self)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      th_window_open_file (self, file);
+      th_window_open_file_async (self, file, NULL, NULL);
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -619,26 +619,120 @@ merge_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
 /* Export */
 
+typedef struct
+{
+  GFile *file;
+  GBytes *csv;
+} ExportCsvData;
+
+static void
+export_csv_data_free (ExportCsvData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->csv, g_bytes_unref);
+  g_free (data);
+}
+
+static void
+export_csv_thread (GTask *task, gpointer source_object, gpointer task_data,
+                   GCancellable *cancellable)
+{
+  ExportCsvData *data = task_data;
+  GError *error = NULL;
+
+  if (th_ui_files_write (data->file, data->csv, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+th_window_export_csv_async (ThWindow *self, GFile *file, GAsyncReadyCallback callback,
+                            gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ExportCsvData *data;
+  gboolean anonymous;
+
+  g_return_if_fail (TH_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, th_window_export_csv_async);
+
+  if (self->document == NULL)
+    {
+      g_task_return_new_error (task, TH_ERROR, TH_ERROR_USAGE, _ ("No workshop is open"));
+      return;
+    }
+
+  /* The scores as they are now, taken here on the main thread: the room
+   * may change the session while the file is written. */
+  anonymous = g_settings_get_boolean (self->settings, "anonymous-default");
+  data = g_new0 (ExportCsvData, 1);
+  data->file = g_object_ref (file);
+  data->csv = th_session_to_csv (th_document_get_session (self->document), anonymous);
+  g_task_set_task_data (task, data, (GDestroyNotify)export_csv_data_free);
+  g_task_run_in_thread (task, export_csv_thread);
+}
+
+gboolean
+th_window_export_csv_finish (ThWindow *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (TH_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 gboolean
 th_window_export_csv (ThWindow *self, GFile *file, GError **error)
 {
-  g_autoptr (GBytes) csv = NULL;
-  gboolean anonymous;
+  g_autoptr (GAsyncResult) result = NULL;
 
   g_return_val_if_fail (TH_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (self->document == NULL)
+  th_window_export_csv_async (self, file, _th_window_keep_result_cb, &result);
+  _th_window_wait_for (&result);
+  return th_window_export_csv_finish (self, result, error);
+}
+
+typedef struct
+{
+  GFile *file;
+  ThUiProgress *progress;
+} ExportCsvRequest;
+
+static void
+export_csv_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  ThWindow *self = TH_WINDOW (object);
+  ExportCsvRequest *request = user_data;
+  g_autoptr (GFile) folder = g_file_get_parent (request->file);
+  g_autofree char *name = g_file_get_basename (request->file);
+  g_autoptr (GError) error = NULL;
+
+  th_ui_progress_done (request->progress);
+
+  if (th_window_export_csv_finish (self, result, &error))
     {
-      g_set_error (error, TH_ERROR, TH_ERROR_USAGE, _ ("No workshop is open"));
-      return FALSE;
+      g_autofree char *message = g_strdup_printf (_ ("Scores exported to “%s”"), name);
+
+      _th_window_show_toast (self, message);
+      if (folder != NULL && g_file_peek_path (folder) != NULL)
+        g_settings_set_string (self->settings, "last-export-folder", g_file_peek_path (folder));
+    }
+  /* A window that closed meanwhile has nobody to tell. */
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *heading = g_strdup_printf (_ ("Could Not Export “%s”"), name);
+
+      _th_window_show_error (self, heading, error->message);
     }
 
-  /* @file need not have a local path (a portal, a network location):
-   * it is written through GIO then, and the error says where it cannot. */
-  anonymous = g_settings_get_boolean (self->settings, "anonymous-default");
-  csv = th_session_to_csv (th_document_get_session (self->document), anonymous);
-  return th_ui_files_write (file, csv, NULL, error);
+  g_object_unref (request->file);
+  g_free (request);
 }
 
 static void
@@ -646,25 +740,16 @@ export_csv_response_cb (GtkNativeDialog *dialog, int response, ThWindow *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr (GFile) folder = g_file_get_parent (file);
-      g_autofree char *name = g_file_get_basename (file);
-      g_autoptr (GError) error = NULL;
+      ExportCsvRequest *request = g_new0 (ExportCsvRequest, 1);
+      g_autofree char *name = NULL;
+      g_autofree char *title = NULL;
 
-      if (th_window_export_csv (self, file, &error))
-        {
-          g_autofree char *message = g_strdup_printf (_ ("Scores exported to “%s”"), name);
-
-          _th_window_show_toast (self, message);
-          if (folder != NULL && g_file_peek_path (folder) != NULL)
-            g_settings_set_string (self->settings, "last-export-folder", g_file_peek_path (folder));
-        }
-      else
-        {
-          g_autofree char *heading = g_strdup_printf (_ ("Could Not Export “%s”"), name);
-
-          _th_window_show_error (self, heading, error->message);
-        }
+      request->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      name = g_file_get_basename (request->file);
+      /* Translators: while a large export is written; %s is a file name. */
+      title = g_strdup_printf (_ ("Exporting “%s”…"), name);
+      request->progress = th_ui_progress_start (self->toast_overlay, title);
+      th_window_export_csv_async (self, request->file, export_csv_done_cb, request);
     }
 
   gtk_native_dialog_destroy (dialog);

@@ -26,6 +26,7 @@ struct _ThWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar *switcher_bar;
   GtkWidget *home_button;
+  GtkSpinner *busy_spinner;
   GtkRevealer *save_error_revealer;
   GtkLabel *save_error_label;
   GtkRevealer *self_study_revealer;
@@ -51,6 +52,17 @@ struct _ThWindow
   GSignalGroup *document_signals;
   GSignalGroup *session_signals;
   char *last_error;
+
+  /* Cancelled when the window closes: what its worker threads bring back
+   * after that changes nothing. */
+  GCancellable *cancellable;
+  /* The file being read (a GTask of th_window_open_file_async()), and
+   * those asked for after it, opened in turn. */
+  GTask *opening;
+  GQueue open_queue;
+  /* What the title says while a file is read, once that takes a while. */
+  char *busy_title;
+  guint busy_timeout_id;
 
   GtkWidget *chart_widget; /* in chart_slot */
   GtkWidget *host_page;    /* while the room is open for this session */
@@ -86,6 +98,11 @@ void _th_window_add_to_recent (GFile *file);
 /* Where the room saves answers: the workshop's file, or its recovery
  * copy while it has none. */
 GFile *_th_window_get_save_target (ThWindow *self);
+/* For the functions that wait for an asynchronous call of their own:
+ * pass _th_window_keep_result_cb with &result as its data, then
+ * _th_window_wait_for (&result) runs the main loop until it is set. */
+void _th_window_keep_result_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+void _th_window_wait_for (GAsyncResult **result);
 
 /* th-window-actions.c */
 void _th_window_class_actions_init (ThWindowClass *klass);

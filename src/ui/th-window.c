@@ -29,6 +29,10 @@
 
 #define SESSION_MIME_TYPE "application/x-twohats"
 
+/* How long a file may take to be read before the window says it is
+ * opening it: long enough that a small file does not flash the spinner. */
+#define BUSY_DELAY_MS 300
+
 G_DEFINE_FINAL_TYPE (ThWindow, th_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum
@@ -59,6 +63,19 @@ void
 _th_window_show_toast (ThWindow *self, const char *title)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+void
+_th_window_keep_result_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+void
+_th_window_wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 /* On a narrow window the view switcher moves to the bottom; on the
@@ -127,6 +144,14 @@ _th_window_update_title (ThWindow *self)
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   GFile *file;
+
+  /* A file that takes a while to read says so where the title is. */
+  if (self->busy_title != NULL && gtk_widget_get_visible (GTK_WIDGET (self->busy_spinner)))
+    {
+      gtk_window_set_title (GTK_WINDOW (self), self->busy_title);
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      return;
+    }
 
   if (self->document == NULL)
     {
@@ -272,24 +297,49 @@ is_open (ThWindow *self, GFile *file)
   return open_file != NULL && g_file_equal (open_file, file);
 }
 
-gboolean
-th_window_open_file (ThWindow *self, GFile *file)
+/* Opening files */
+
+static gboolean
+busy_timeout_cb (gpointer user_data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GObject) loaded = NULL;
-  g_autofree char *name = NULL;
+  ThWindow *self = user_data;
 
-  g_return_val_if_fail (TH_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  self->busy_timeout_id = 0;
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->busy_spinner), self->busy_title);
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), TRUE);
+  gtk_spinner_start (self->busy_spinner);
+  _th_window_update_title (self);
 
-  if (is_open (self, file))
-    {
-      _th_window_show_views (self, "workshop");
-      return TRUE;
-    }
+  return G_SOURCE_REMOVE;
+}
 
-  name = g_file_get_basename (file);
-  loaded = th_load_file (file, &error);
+static void
+begin_busy (ThWindow *self, const char *title)
+{
+  g_free (self->busy_title);
+  self->busy_title = g_strdup (title);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->busy_spinner)))
+    busy_timeout_cb (self);
+  else if (self->busy_timeout_id == 0)
+    self->busy_timeout_id = g_timeout_add (BUSY_DELAY_MS, busy_timeout_cb, self);
+}
+
+static void
+end_busy (ThWindow *self)
+{
+  g_clear_handle_id (&self->busy_timeout_id, g_source_remove);
+  g_clear_pointer (&self->busy_title, g_free);
+  gtk_spinner_stop (self->busy_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), FALSE);
+  _th_window_update_title (self);
+}
+
+/* Shows what th_load_file() made of @file, or why it could not. */
+static gboolean
+show_loaded (ThWindow *self, GFile *file, GObject *loaded, GError **error)
+{
+  g_autofree char *name = g_file_get_basename (file);
 
   /* Whatever is wrong, what is open stays as it is. */
   if (loaded == NULL)
@@ -297,20 +347,20 @@ th_window_open_file (ThWindow *self, GFile *file)
       g_autofree char *heading = NULL;
       g_autofree char *body = NULL;
 
-      th_ui_files_explain_error (file, FALSE, &error);
-      if (g_error_matches (error, TH_ERROR, TH_ERROR_NEWER_VERSION))
+      th_ui_files_explain_error (file, FALSE, error);
+      if (g_error_matches (*error, TH_ERROR, TH_ERROR_NEWER_VERSION))
         {
           /* Translators: %s is a file name. */
           heading = g_strdup_printf (_ ("“%s” Needs a Newer Two Hats"), name);
           body = g_strdup_printf (_ ("%s\n\nUpdate Two Hats to open it; this version leaves the "
                                      "file as it is."),
-                                  error->message);
+                                  (*error)->message);
         }
       else
         {
           /* Translators: %s is a file name. */
           heading = g_strdup_printf (_ ("Could Not Open “%s”"), name);
-          body = g_strdup (error->message);
+          body = g_strdup ((*error)->message);
         }
       _th_window_show_error (self, heading, body);
       return FALSE;
@@ -334,6 +384,115 @@ th_window_open_file (ThWindow *self, GFile *file)
   }
 
   return TRUE;
+}
+
+static void open_next (ThWindow *self);
+
+static void
+file_loaded_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (ThWindow) self = user_data;
+  g_autoptr (GTask) task = g_steal_pointer (&self->opening);
+  GFile *file = g_task_get_task_data (task);
+  g_autoptr (GObject) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+
+  loaded = th_load_file_finish (result, &error);
+
+  /* The window closed while the file was read: nothing is shown. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  end_busy (self);
+  if (show_loaded (self, file, loaded, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+
+  open_next (self);
+}
+
+/* Starts reading the next file asked for, once the one before is shown. */
+static void
+open_next (ThWindow *self)
+{
+  while (self->opening == NULL && !g_queue_is_empty (&self->open_queue))
+    {
+      g_autoptr (GTask) task = g_queue_pop_head (&self->open_queue);
+      GFile *file = g_task_get_task_data (task);
+      g_autofree char *name = NULL;
+      g_autofree char *title = NULL;
+
+      if (is_open (self, file))
+        {
+          _th_window_show_views (self, "workshop");
+          g_task_return_boolean (task, TRUE);
+          continue;
+        }
+
+      name = g_file_get_basename (file);
+      /* Translators: the window title while a file is read; %s is its name. */
+      title = g_strdup_printf (_ ("Opening “%s”…"), name);
+      begin_busy (self, title);
+      self->opening = g_steal_pointer (&task);
+
+      /* Read on a worker thread: the deck or session made there is new,
+       * and nobody else sees it until it comes back here. */
+      th_load_file_async (file, self->cancellable, file_loaded_cb, g_object_ref (self));
+    }
+}
+
+void
+th_window_open_file_async (ThWindow *self, GFile *file, GAsyncReadyCallback callback,
+                           gpointer user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (TH_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, th_window_open_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  g_queue_push_tail (&self->open_queue, task);
+  open_next (self);
+}
+
+gboolean
+th_window_open_file_finish (ThWindow *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (TH_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+th_window_open_file (ThWindow *self, GFile *file)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  g_return_val_if_fail (TH_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  th_window_open_file_async (self, file, _th_window_keep_result_cb, &result);
+  _th_window_wait_for (&result);
+  return th_window_open_file_finish (self, result, NULL);
+}
+
+gboolean
+th_window_get_busy (ThWindow *self)
+{
+  g_return_val_if_fail (TH_IS_WINDOW (self), FALSE);
+
+  return self->opening != NULL || !g_queue_is_empty (&self->open_queue);
 }
 
 /* Self-study */
@@ -434,7 +593,7 @@ _th_window_refresh_welcome (ThWindow *self)
       if (open_file == NULL)
         open_recovery = th_document_get_recovery_file (self->document);
     }
-  th_welcome_page_reload (self->welcome_page, open_file, open_recovery);
+  th_welcome_page_reload (self->welcome_page, open_file, open_recovery, self->cancellable);
 
   if (self->document != NULL || self->visited_views)
     {
@@ -483,6 +642,7 @@ th_window_close_request (GtkWindow *window)
 {
   ThWindow *self = TH_WINDOW (window);
 
+  g_cancellable_cancel (self->cancellable);
   save_window_state (self);
   _th_window_leave_presenter (self);
 
@@ -493,6 +653,17 @@ static void
 th_window_dispose (GObject *object)
 {
   ThWindow *self = TH_WINDOW (object);
+  GTask *task;
+
+  /* What worker threads bring back from now on finds nothing to change:
+   * the file being read, and those waiting for it, are given up. */
+  g_cancellable_cancel (self->cancellable);
+  while ((task = g_queue_pop_head (&self->open_queue)) != NULL)
+    {
+      g_task_return_error_if_cancelled (task);
+      g_object_unref (task);
+    }
+  g_clear_handle_id (&self->busy_timeout_id, g_source_remove);
 
   _th_window_presenter_dispose (self);
   if (self->document_signals != NULL)
@@ -506,9 +677,20 @@ th_window_dispose (GObject *object)
   g_clear_object (&self->deck);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_error, g_free);
+  g_clear_pointer (&self->busy_title, g_free);
   self->chart_widget = NULL;
 
   G_OBJECT_CLASS (th_window_parent_class)->dispose (object);
+}
+
+static void
+th_window_finalize (GObject *object)
+{
+  ThWindow *self = TH_WINDOW (object);
+
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (th_window_parent_class)->finalize (object);
 }
 
 static void
@@ -537,6 +719,7 @@ th_window_class_init (ThWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = th_window_dispose;
+  object_class->finalize = th_window_finalize;
   object_class->get_property = th_window_get_property;
   window_class->close_request = th_window_close_request;
 
@@ -569,6 +752,7 @@ th_window_class_init (ThWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, home_button);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, self_study_revealer);
@@ -593,6 +777,9 @@ static void
 th_window_init (ThWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  g_queue_init (&self->open_queue);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presenter", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.blank", FALSE);
@@ -673,6 +860,14 @@ th_window_get_presenter (ThWindow *self)
   g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
 
   return self->presenter;
+}
+
+ThWelcomePage *
+th_window_get_welcome_page (ThWindow *self)
+{
+  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
+
+  return self->welcome_page;
 }
 
 const char *

@@ -15,6 +15,7 @@
 #include "th-presenter-window.h"
 #include "th-self-study-path.h"
 #include "th-self-study-result.h"
+#include "th-welcome-page.h"
 #include "th-workshop-view.h"
 
 G_BEGIN_DECLS
@@ -24,19 +25,40 @@ G_DECLARE_FINAL_TYPE (ThWindow, th_window, TH, WINDOW, AdwApplicationWindow)
 
 ThWindow *th_window_new (ThApplication *application);
 
-/* Opens a deck or a session; a broken file gets a message and changes nothing. */
+/* Opens a deck or a session: the file is read on a worker thread (the
+ * title says "Opening “name”…" with a spinner once that takes a while),
+ * then shown; a broken file gets a message and changes nothing.  Files
+ * asked for one after another are shown in that order.  Closing the
+ * window gives up what is still being read: its callback then gets
+ * G_IO_ERROR_CANCELLED and nothing is shown.  Finishes with TRUE once the
+ * file is shown, else FALSE with the error the message showed. */
+void th_window_open_file_async (ThWindow *self, GFile *file, GAsyncReadyCallback callback,
+                                gpointer user_data);
+gboolean th_window_open_file_finish (ThWindow *self, GAsyncResult *result, GError **error);
+/* th_window_open_file_async(), returning once the file is shown or
+ * refused; it runs the main loop meanwhile, so it is for callers that are
+ * not inside it (tests). */
 gboolean th_window_open_file (ThWindow *self, GFile *file);
+/* TRUE while a file asked for is being read or waits to be. */
+gboolean th_window_get_busy (ThWindow *self);
+
 /* What Save As does once a file is chosen. */
 gboolean th_window_save_as (ThWindow *self, GFile *file);
 /* Merges the participants of the session in @file into the open one and
  * appends what happened (including conflicts) to @report, a line each. */
 gboolean th_window_merge_file (ThWindow *self, GFile *file, GString *report);
-/* What Export Scores as CSV does once a file is chosen.  @file may be any
- * GFile, one without a local path too; the error says when it cannot be
- * written there. */
+/* What Export Scores as CSV does once a file is chosen: the scores as
+ * they are now, written on a worker thread.  @file may be any GFile, one
+ * without a local path too; the error says when it cannot be written. */
+void th_window_export_csv_async (ThWindow *self, GFile *file, GAsyncReadyCallback callback,
+                                 gpointer user_data);
+gboolean th_window_export_csv_finish (ThWindow *self, GAsyncResult *result, GError **error);
+/* th_window_export_csv_async(), returning once the file is written (the
+ * main loop runs meanwhile). */
 gboolean th_window_export_csv (ThWindow *self, GFile *file, GError **error);
 
 ThCardBrowser *th_window_get_card_browser (ThWindow *self);
+ThWelcomePage *th_window_get_welcome_page (ThWindow *self);
 /* The presenter window while presenter mode is on, else NULL. */
 ThPresenterWindow *th_window_get_presenter (ThWindow *self);
 /* "welcome" or the name of the visible view ("cards", "workshop", "chart", "result"). */

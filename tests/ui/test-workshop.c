@@ -7,8 +7,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "th-new-workshop-dialog.h"
 #include "th-participant-row.h"
@@ -700,6 +705,14 @@ test_autosave_right_after_the_key (Fixture *f, gconstpointer data)
   g_assert_true (th_document_get_saved (th_window_get_document (f->window)));
 }
 
+/* The welcome page reads the recovery copies on a worker thread; their
+ * rows are there once it is done. */
+static gboolean
+welcome_page_loaded (gpointer data)
+{
+  return !th_welcome_page_get_loading (th_window_get_welcome_page (data));
+}
+
 static gboolean
 message_dialog_shown (gpointer data)
 {
@@ -746,6 +759,7 @@ test_recovery_offered_at_next_start (Fixture *f, gconstpointer data)
   th_test_destroy_window (GTK_WINDOW (f->window));
   g_clear_object (&f->app);
   f->window = th_test_new_window (&f->app);
+  g_assert_true (th_test_wait_until (welcome_page_loaded, f->window, th_test_timeout (10000)));
 
   g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "welcome");
   row = find_widget (GTK_WIDGET (f->window), is_row_titled_prefix, "Unsaved workshop from ");
@@ -784,6 +798,7 @@ test_recovery_offered_at_next_start (Fixture *f, gconstpointer data)
   g_assert_nonnull (home);
   g_assert_true (gtk_widget_get_mapped (home));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.home", NULL);
+  g_assert_true (th_test_wait_until (welcome_page_loaded, f->window, th_test_timeout (10000)));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_false (gtk_widget_get_mapped (home));
   g_assert_nonnull (
@@ -964,6 +979,230 @@ test_self_study_resumes (Fixture *f, gconstpointer data)
     g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "chart");
 }
 
+/* Reading files ------------------------------------------------------------ */
+
+static void
+keep_result_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **)data != NULL;
+}
+
+typedef struct
+{
+  const char *path;
+  int fd;
+} FifoWriter;
+
+/* A writer can open the pipe once someone reads it: here, the thread
+ * that reads the file the window was asked to open. */
+static gboolean
+fifo_has_reader (gpointer data)
+{
+  FifoWriter *writer = data;
+
+  writer->fd = open (writer->path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+  return writer->fd >= 0;
+}
+
+/* Waits until the thread that reads the pipe at @path has opened it, and
+ * returns the pipe's other end. */
+static int
+open_fifo_writer (const char *path)
+{
+  FifoWriter writer = { path, -1 };
+
+  g_assert_true (th_test_wait_until (fifo_has_reader, &writer, th_test_timeout (10000)));
+  g_assert_cmpint (fcntl (writer.fd, F_SETFL, 0), ==, 0);
+  return writer.fd;
+}
+
+/* Gives the reader @contents and the end of the file.  Returns FALSE when
+ * the reader stopped reading before it had everything (a cancelled read
+ * closes the pipe). */
+static gboolean
+feed_fifo (int fd, const char *contents, gsize length)
+{
+  gboolean whole = TRUE;
+
+  while (length > 0)
+    {
+      gssize written = write (fd, contents, length);
+
+      if (written < 0 && errno == EPIPE)
+        {
+          whole = FALSE;
+          break;
+        }
+      g_assert_cmpint (written, >, 0);
+      contents += written;
+      length -= (gsize)written;
+    }
+  g_assert_cmpint (close (fd), ==, 0);
+  return whole;
+}
+
+/* A named pipe at @name in the test's folder: reading it waits until the
+ * test writes, as a very large file or a slow disk would keep a reader. */
+static char *
+make_fifo (Fixture *f, const char *name)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  return path;
+}
+
+static gboolean
+title_is (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_strcmp0 (gtk_window_get_title (GTK_WINDOW (f->window)), "Opening “slow.twohats”…") == 0;
+}
+
+static gboolean
+is_mapped_spinner (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_SPINNER (widget) && gtk_widget_get_mapped (widget);
+}
+
+static void
+test_open_reads_off_the_main_thread (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = make_fifo (f, "slow.twohats");
+  g_autoptr (GFile) slow = g_file_new_for_path (path);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  GtkWidget *spinner;
+  gsize length;
+  int fd;
+
+  g_assert_true (g_file_get_contents (g_file_peek_path (f->file), &contents, &length, NULL));
+
+  /* The file gives nothing yet, and the window goes on: it says what it
+   * is opening, and stays where it was. */
+  th_window_open_file_async (f->window, slow, keep_result_cb, &result);
+  g_assert_true (th_window_get_busy (f->window));
+  fd = open_fifo_writer (path);
+  g_assert_true (th_test_wait_until (title_is, f, th_test_timeout (10000)));
+  spinner = find_widget (GTK_WIDGET (f->window), is_mapped_spinner, NULL);
+  g_assert_nonnull (spinner);
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "welcome");
+  g_assert_null (th_window_get_session (f->window));
+  g_assert_null (result);
+
+  /* Once the file has come, the workshop is shown. */
+  g_assert_true (feed_fifo (fd, contents, length));
+  g_assert_true (th_test_wait_until (has_result, &result, th_test_timeout (10000)));
+  g_assert_true (th_window_open_file_finish (f->window, result, &error));
+  g_assert_no_error (error);
+  g_assert_false (th_window_get_busy (f->window));
+  g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "workshop");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Offsite");
+  g_assert_cmpuint (th_session_get_n_participants (th_window_get_session (f->window)), ==, 2);
+  g_assert_false (gtk_widget_get_visible (spinner));
+}
+
+static void
+test_open_given_up_when_the_window_closes (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = make_fifo (f, "slow.twohats");
+  g_autoptr (GFile) slow = g_file_new_for_path (path);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  ThWindow *closed = f->window;
+  gsize length;
+  int fd;
+
+  g_assert_true (g_file_get_contents (g_file_peek_path (f->file), &contents, &length, NULL));
+
+  /* The window closes while the file is being read. */
+  th_window_open_file_async (f->window, slow, keep_result_cb, &result);
+  g_assert_true (th_window_get_busy (f->window));
+  fd = open_fifo_writer (path);
+  gtk_window_close (GTK_WINDOW (f->window));
+  f->window = NULL;
+
+  /* The file arrives after the window has gone (or the reader, told to
+   * stop, closes the pipe first): nothing is shown, in no window, and the
+   * caller hears that it was given up. */
+  feed_fifo (fd, contents, length);
+  g_assert_true (th_test_wait_until (has_result, &result, th_test_timeout (10000)));
+  g_assert_false (th_window_open_file_finish (closed, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (th_window_get_document (closed));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        g_assert_false (TH_IS_WINDOW (toplevel));
+      }
+  }
+}
+
+static void
+test_export_given_up_when_the_window_closes (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) csv = g_file_new_build_filename (f->dir, "scores.csv", NULL);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  ThWindow *closed;
+
+  open_workshop (f);
+  closed = f->window;
+
+  /* The window closes before the export is done: whatever the worker did
+   * with the file, the window tells nobody. */
+  th_window_export_csv_async (f->window, csv, keep_result_cb, &result);
+  gtk_window_close (GTK_WINDOW (f->window));
+  f->window = NULL;
+  g_assert_true (th_test_wait_until (has_result, &result, th_test_timeout (10000)));
+  g_assert_false (th_window_export_csv_finish (closed, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (th_window_get_last_error (closed));
+}
+
+static void
+test_recovery_list_fills_after_its_scan (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) folder = th_document_get_recovery_dir ();
+  g_autoptr (GFile) copy = g_file_get_child (folder, "untitled-1.twohats");
+  ThWelcomePage *page = th_window_get_welcome_page (f->window);
+
+  g_assert_true (th_test_wait_until (welcome_page_loaded, f->window, th_test_timeout (10000)));
+  g_assert_null (find_widget (GTK_WIDGET (f->window), is_row_titled_prefix, "Unsaved workshop"));
+
+  g_assert_true (g_file_make_directory_with_parents (folder, NULL, NULL));
+  g_assert_true (g_file_copy (f->file, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
+
+  /* Going home reads the copies again, on a worker thread: the page is
+   * back at once and its list fills when they are read. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.home", NULL);
+  g_assert_true (th_welcome_page_get_loading (page));
+  g_assert_true (th_test_wait_until (welcome_page_loaded, f->window, th_test_timeout (10000)));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  {
+    GtkWidget *row
+      = find_widget (GTK_WIDGET (f->window), is_row_titled_prefix, "Unsaved workshop from ");
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                     "Offsite · 2 participants");
+  }
+}
+
 /* Files without a local path ------------------------------------------------- */
 
 /* Where a file chooser can leave a file that GIO reaches but cannot write
@@ -1072,6 +1311,9 @@ test_save_where_it_cannot_be_written (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
+  /* A pipe whose reader has gone says so with EPIPE, not by ending the
+   * test (see feed_fifo()). */
+  signal (SIGPIPE, SIG_IGN);
   gtk_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -1090,6 +1332,10 @@ main (int argc, char *argv[])
   ADD ("/ui/workshop/reveal", test_reveal);
   ADD ("/ui/workshop/merge", test_merge);
   ADD ("/ui/workshop/self-study-resumes", test_self_study_resumes);
+  ADD ("/ui/workshop/open-off-main-thread", test_open_reads_off_the_main_thread);
+  ADD ("/ui/workshop/open-given-up-on-close", test_open_given_up_when_the_window_closes);
+  ADD ("/ui/workshop/export-given-up-on-close", test_export_given_up_when_the_window_closes);
+  ADD ("/ui/workshop/recovery-list-after-scan", test_recovery_list_fills_after_its_scan);
   ADD ("/ui/workshop/files-without-local-path", test_files_without_a_local_path);
   ADD ("/ui/workshop/save-not-writable", test_save_where_it_cannot_be_written);
 #undef ADD
