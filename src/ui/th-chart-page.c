@@ -52,8 +52,8 @@ struct _ThChartPage
   GtkBox *tips_box;
 
   ThSession *session;
-  gulong session_changed_handler;
-  gulong session_items_handler;
+  /* The changes and the participants of whichever session is shown. */
+  GSignalGroup *session_signals;
   guint refresh_id;
   gint64 last_refresh_us;
 
@@ -1053,20 +1053,8 @@ th_chart_page_set_session (ThChartPage *self, ThSession *session)
   if (self->session == session)
     return;
 
-  if (self->session != NULL)
-    {
-      g_clear_signal_handler (&self->session_changed_handler, self->session);
-      g_clear_signal_handler (&self->session_items_handler, self->session);
-    }
   g_set_object (&self->session, session);
-
-  if (session != NULL)
-    {
-      self->session_changed_handler
-        = g_signal_connect_swapped (session, "changed", G_CALLBACK (session_changed_cb), self);
-      self->session_items_handler = g_signal_connect_swapped (
-        session, "items-changed", G_CALLBACK (session_items_changed_cb), self);
-    }
+  g_signal_group_set_target (self->session_signals, session);
 
   th_chart_widget_set_session (self->chart, session);
   rebuild_rows (self);
@@ -1123,11 +1111,7 @@ th_chart_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->session != NULL)
-    {
-      g_clear_signal_handler (&self->session_changed_handler, self->session);
-      g_clear_signal_handler (&self->session_items_handler, self->session);
-    }
+  g_clear_object (&self->session_signals);
   if (self->export_chooser != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->export_chooser, self);
@@ -1250,7 +1234,11 @@ th_chart_page_init (ThChartPage *self)
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APPLICATION_ID);
-
+  self->session_signals = g_signal_group_new (TH_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "changed", G_CALLBACK (session_changed_cb),
+                                  self);
+  g_signal_group_connect_swapped (self->session_signals, "items-changed",
+                                  G_CALLBACK (session_items_changed_cb), self);
   self->rows = g_list_store_new (TH_TYPE_CHART_ROW);
 
   add_column (self, COLUMN_NAME, _ ("Name"), "display-name", FALSE, TRUE, -1);

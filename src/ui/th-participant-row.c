@@ -23,6 +23,9 @@ struct _ThParticipantRow
   GtkMenuButton *menu_button;
 
   ThParticipant *participant;
+  /* The "changed" of whichever participant the row shows (rows are
+   * recycled as the list scrolls). */
+  GSignalGroup *participant_signals;
   guint n_behaviours;
   gboolean finished;
 };
@@ -59,8 +62,7 @@ th_participant_row_dispose (GObject *object)
 {
   ThParticipantRow *self = TH_PARTICIPANT_ROW (object);
 
-  if (self->participant != NULL)
-    g_signal_handlers_disconnect_by_data (self->participant, self);
+  g_clear_object (&self->participant_signals);
   g_clear_object (&self->participant);
   gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_PARTICIPANT_ROW);
 
@@ -87,6 +89,10 @@ static void
 th_participant_row_init (ThParticipantRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->participant_signals = g_signal_group_new (TH_TYPE_PARTICIPANT);
+  g_signal_group_connect_object (self->participant_signals, "changed", G_CALLBACK (update), self,
+                                 G_CONNECT_SWAPPED);
 }
 
 /* The menu is made when it is first opened: a menu model on every row
@@ -133,9 +139,8 @@ th_participant_row_set_participant (ThParticipantRow *self, ThParticipant *parti
   g_return_if_fail (TH_IS_PARTICIPANT_ROW (self));
   g_return_if_fail (participant == NULL || TH_IS_PARTICIPANT (participant));
 
-  if (self->participant != NULL)
-    g_signal_handlers_disconnect_by_data (self->participant, self);
   g_set_object (&self->participant, participant);
+  g_signal_group_set_target (self->participant_signals, participant);
   self->n_behaviours = n_behaviours;
 
   /* A recycled row must not keep the menu of the one before. */
@@ -146,7 +151,6 @@ th_participant_row_set_participant (ThParticipantRow *self, ThParticipant *parti
   if (participant == NULL)
     return;
 
-  g_signal_connect_object (participant, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
 }
 

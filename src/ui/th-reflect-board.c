@@ -26,6 +26,8 @@ struct _ThReflectBoard
   ThWorkshopUndo *undo;
   ThSession *session;
   ThParticipant *participant;
+  /* The "changed" of whichever participant the board is for. */
+  GSignalGroup *participant_signals;
   ThDeck *deck; /* the deck the rows were made for */
   gboolean fast_entry;
 };
@@ -277,8 +279,7 @@ th_reflect_board_dispose (GObject *object)
 {
   ThReflectBoard *self = TH_REFLECT_BOARD (object);
 
-  if (self->participant != NULL)
-    g_signal_handlers_disconnect_by_data (self->participant, self);
+  g_clear_object (&self->participant_signals);
   g_clear_object (&self->participant);
   g_clear_object (&self->session);
   g_clear_object (&self->deck);
@@ -353,6 +354,10 @@ th_reflect_board_init (ThReflectBoard *self)
   g_type_ensure (ADW_TYPE_CLAMP);
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->participant_signals = g_signal_group_new (TH_TYPE_PARTICIPANT);
+  g_signal_group_connect_object (self->participant_signals, "changed", G_CALLBACK (update_rows),
+                                 self, G_CONNECT_SWAPPED);
+
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
@@ -411,11 +416,9 @@ th_reflect_board_set_participant (ThReflectBoard *self, ThSession *session,
   g_return_if_fail (session == NULL || TH_IS_SESSION (session));
   g_return_if_fail (participant == NULL || TH_IS_PARTICIPANT (participant));
 
-  if (self->participant != NULL)
-    g_signal_handlers_disconnect_by_data (self->participant, self);
-
   g_set_object (&self->session, session);
   g_set_object (&self->participant, participant);
+  g_signal_group_set_target (self->participant_signals, participant);
 
   deck = session != NULL ? th_session_get_deck (session) : NULL;
   if (deck != self->deck)
@@ -424,9 +427,6 @@ th_reflect_board_set_participant (ThReflectBoard *self, ThSession *session,
       rebuild_rows (self);
     }
 
-  if (participant != NULL)
-    g_signal_connect_object (participant, "changed", G_CALLBACK (update_rows), self,
-                             G_CONNECT_SWAPPED);
   update_rows (self);
 }
 

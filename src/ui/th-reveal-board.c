@@ -43,6 +43,8 @@ struct _ThRevealBoard
   GtkWidget *next_button;
 
   ThSession *session;
+  /* The "changed" of whichever session the board shows. */
+  GSignalGroup *session_signals;
   ThParticipant *participant;
   GArray *order; /* of OverviewItem, the most contested first */
   guint position;
@@ -401,8 +403,7 @@ th_reveal_board_dispose (GObject *object)
 {
   ThRevealBoard *self = TH_REVEAL_BOARD (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
   g_clear_object (&self->participant);
   gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_REVEAL_BOARD);
@@ -479,6 +480,11 @@ th_reveal_board_init (ThRevealBoard *self)
   g_array_set_clear_func (self->order, (GDestroyNotify)overview_item_clear);
   self->show_accuracy = TRUE;
 
+  /* Answers keep arriving during the reveal; the numbers follow them. */
+  self->session_signals = g_signal_group_new (TH_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "changed", G_CALLBACK (update_numbers),
+                                 self, G_CONNECT_SWAPPED);
+
   prepare_bar (self->agreement_bar);
   g_signal_connect (self->overview_list, "row-selected", G_CALLBACK (overview_row_selected_cb),
                     self);
@@ -500,13 +506,8 @@ th_reveal_board_set_session (ThRevealBoard *self, ThSession *session)
   if (self->session == session)
     return;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
-  if (session != NULL)
-    /* Answers keep arriving during the reveal; the numbers follow them. */
-    g_signal_connect_object (session, "changed", G_CALLBACK (update_numbers), self,
-                             G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->session_signals, session);
 
   th_reveal_board_refresh_order (self);
 }

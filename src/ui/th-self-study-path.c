@@ -22,6 +22,8 @@ struct _ThSelfStudyPath
   GtkWidget *step_buttons[TH_SELF_STUDY_N_STEPS];
 
   ThSession *session;
+  /* The "changed" of whichever session the path follows. */
+  GSignalGroup *session_signals;
   ThSelfStudyStep step;
   gboolean updating;
 };
@@ -214,8 +216,7 @@ th_self_study_path_dispose (GObject *object)
 {
   ThSelfStudyPath *self = TH_SELF_STUDY_PATH (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_SELF_STUDY_PATH);
 
@@ -256,6 +257,10 @@ th_self_study_path_init (ThSelfStudyPath *self)
   GtkWidget *group = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->session_signals = g_signal_group_new (TH_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "changed", G_CALLBACK (update), self,
+                                 G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < TH_SELF_STUDY_N_STEPS; i++)
     {
@@ -298,11 +303,8 @@ th_self_study_path_set_session (ThSelfStudyPath *self, ThSession *session)
   g_return_if_fail (TH_IS_SELF_STUDY_PATH (self));
   g_return_if_fail (session == NULL || TH_IS_SESSION (session));
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (session, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->session_signals, session);
 
   update (self);
 }

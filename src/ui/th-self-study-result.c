@@ -30,6 +30,8 @@ struct _ThSelfStudyResult
   GtkWidget *steps_box;
 
   ThSession *session;
+  /* The "changed" of whichever session the result is for. */
+  GSignalGroup *session_signals;
   gboolean has_position;
 };
 
@@ -117,8 +119,7 @@ th_self_study_result_dispose (GObject *object)
 {
   ThSelfStudyResult *self = TH_SELF_STUDY_RESULT (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_SELF_STUDY_RESULT);
 
@@ -157,6 +158,10 @@ th_self_study_result_init (ThSelfStudyResult *self)
   g_type_ensure (ADW_TYPE_CLAMP);
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->session_signals = g_signal_group_new (TH_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "changed", G_CALLBACK (update), self,
+                                 G_CONNECT_SWAPPED);
+
   /* Plain bars in the colour of their hat, whatever the value. */
   gtk_level_bar_remove_offset_value (self->leadership_bar, GTK_LEVEL_BAR_OFFSET_LOW);
   gtk_level_bar_remove_offset_value (self->leadership_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
@@ -178,11 +183,8 @@ th_self_study_result_set_session (ThSelfStudyResult *self, ThSession *session)
   g_return_if_fail (TH_IS_SELF_STUDY_RESULT (self));
   g_return_if_fail (session == NULL || TH_IS_SESSION (session));
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (session, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->session_signals, session);
 
   update (self);
 }

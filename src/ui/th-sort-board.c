@@ -39,6 +39,8 @@ struct _ThSortBoard
   ThWorkshopUndo *undo;
   ThSession *session;
   ThParticipant *participant;
+  /* The "changed" of whichever participant the board is for. */
+  GSignalGroup *participant_signals;
   /* The card to focus after the rebuild that a keyboard move causes. */
   char *pending_focus;
 };
@@ -422,8 +424,7 @@ th_sort_board_dispose (GObject *object)
 {
   ThSortBoard *self = TH_SORT_BOARD (object);
 
-  if (self->participant != NULL)
-    g_signal_handlers_disconnect_by_data (self->participant, self);
+  g_clear_object (&self->participant_signals);
   g_clear_object (&self->participant);
   g_clear_object (&self->session);
   g_clear_object (&self->undo);
@@ -464,6 +465,10 @@ th_sort_board_init (ThSortBoard *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->participant_signals = g_signal_group_new (TH_TYPE_PARTICIPANT);
+  g_signal_group_connect_object (self->participant_signals, "changed", G_CALLBACK (rebuild), self,
+                                 G_CONNECT_SWAPPED);
+
   gtk_list_box_set_placeholder (self->leadership_list,
                                 create_placeholder (_ ("Press L on a card, or drag it here")));
   gtk_list_box_set_placeholder (self->pile_list, create_placeholder (_ ("Every card is sorted")));
@@ -501,15 +506,9 @@ th_sort_board_set_participant (ThSortBoard *self, ThSession *session, ThParticip
   g_return_if_fail (session == NULL || TH_IS_SESSION (session));
   g_return_if_fail (participant == NULL || TH_IS_PARTICIPANT (participant));
 
-  if (self->participant != NULL)
-    g_signal_handlers_disconnect_by_data (self->participant, self);
-
   g_set_object (&self->session, session);
   g_set_object (&self->participant, participant);
-
-  if (self->participant != NULL)
-    g_signal_connect_object (self->participant, "changed", G_CALLBACK (rebuild), self,
-                             G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->participant_signals, participant);
 
   rebuild (self);
 }

@@ -40,6 +40,8 @@ struct _ThWorkshopView
   ThReflectBoard *fast_entry_board;
 
   ThSession *session;
+  /* The participants and the phase of whichever session is shown. */
+  GSignalGroup *session_signals;
   ThParticipant *selected;
   ThWorkshopUndo *undo;
 
@@ -634,8 +636,7 @@ th_workshop_view_dispose (GObject *object)
   g_clear_handle_id (&self->focus_board_source, g_source_remove);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
   g_clear_object (&self->selected);
   g_clear_object (&self->undo);
@@ -730,6 +731,13 @@ th_workshop_view_init (ThWorkshopView *self)
                            G_CONNECT_SWAPPED);
   update_undo_actions (self);
 
+  /* After the selection's own handler, which follows the same session. */
+  self->session_signals = g_signal_group_new (TH_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "items-changed",
+                                 G_CALLBACK (participants_changed_cb), self, G_CONNECT_AFTER);
+  g_signal_group_connect_object (self->session_signals, "notify::phase",
+                                 G_CALLBACK (phase_changed_cb), self, G_CONNECT_SWAPPED);
+
   {
     g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
@@ -771,8 +779,7 @@ th_workshop_view_set_session (ThWorkshopView *self, ThSession *session)
   if (self->session == session)
     return;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_signal_group_set_target (self->session_signals, NULL);
 
   self->updating = TRUE;
   gtk_single_selection_set_model (self->selection, NULL);
@@ -790,10 +797,7 @@ th_workshop_view_set_session (ThWorkshopView *self, ThSession *session)
       self->updating = TRUE;
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (session));
       self->updating = FALSE;
-      g_signal_connect_object (session, "items-changed", G_CALLBACK (participants_changed_cb), self,
-                               G_CONNECT_AFTER);
-      g_signal_connect_object (session, "notify::phase", G_CALLBACK (phase_changed_cb), self,
-                               G_CONNECT_SWAPPED);
+      g_signal_group_set_target (self->session_signals, session);
     }
 
   update_count (self);
