@@ -486,12 +486,9 @@ th_window_merge_file (ThWindow *self, GFile *file, GString *report)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GObject) loaded = NULL;
+  g_autoptr (ThMergeReport) merged = NULL;
   g_autofree char *name = NULL;
-  ThSession *session;
-  ThSession *other;
-  g_autoptr (GPtrArray) renamed = g_ptr_array_new ();
-  g_autoptr (GPtrArray) same_name = g_ptr_array_new ();
-  int n;
+  g_autofree char *lines = NULL;
 
   g_return_val_if_fail (TH_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -500,72 +497,26 @@ th_window_merge_file (ThWindow *self, GFile *file, GString *report)
   name = g_file_get_basename (file);
   if (self->document == NULL)
     return FALSE;
-  session = th_document_get_session (self->document);
 
   loaded = th_load_file (file, &error);
   if (loaded != NULL && !TH_IS_SESSION (loaded))
     g_set_error (&error, TH_ERROR, TH_ERROR_USAGE, _ ("this is a card deck, not a workshop"));
-  if (error != NULL)
+  if (error == NULL)
+    merged = th_session_merge_with_report (th_document_get_session (self->document),
+                                           TH_SESSION (loaded), &error);
+
+  /* What the merge did to each newcomer (a new id, a name that was here
+   * already) is worked out and worded by core. */
+  if (merged != NULL)
+    lines = th_merge_report_format (merged, name);
+  else
     {
       th_ui_files_explain_error (file, FALSE, &error);
-      /* Translators: a line of the merge report: file name, then what is wrong. */
-      g_string_append_printf (report, _ ("%s: not merged — %s"), name, error->message);
-      g_string_append_c (report, '\n');
-      return FALSE;
+      lines = th_merge_report_format_failure (name, error);
     }
-  other = TH_SESSION (loaded);
+  g_string_append (report, lines);
 
-  /* What the merge will do to each newcomer, told before it happens so
-   * that nobody is surprised by an id or a name that appears twice. */
-  for (guint i = 0; i < th_session_get_n_participants (other); i++)
-    {
-      ThParticipant *theirs = th_session_get_participant (other, i);
-
-      if (th_session_lookup_participant (session, th_participant_get_id (theirs)) != NULL)
-        g_ptr_array_add (renamed, theirs);
-      for (guint j = 0; j < th_session_get_n_participants (session); j++)
-        if (g_strcmp0 (th_participant_get_name (th_session_get_participant (session, j)),
-                       th_participant_get_name (theirs))
-            == 0)
-          {
-            g_ptr_array_add (same_name, theirs);
-            break;
-          }
-    }
-
-  n = th_session_merge (session, other, &error);
-  if (n < 0)
-    {
-      g_string_append_printf (report, _ ("%s: not merged — %s"), name, error->message);
-      g_string_append_c (report, '\n');
-      return FALSE;
-    }
-
-  g_string_append_printf (
-    report,
-    g_dngettext (GETTEXT_PACKAGE, "%s: %d participant added", "%s: %d participants added", n), name,
-    n);
-  g_string_append_c (report, '\n');
-  if (renamed->len > 0)
-    {
-      g_string_append_printf (
-        report,
-        g_dngettext (GETTEXT_PACKAGE, "  %u had an id already in use and got a new one",
-                     "  %u had ids already in use and got new ones", renamed->len),
-        renamed->len);
-      g_string_append_c (report, '\n');
-    }
-  for (guint i = 0; i < same_name->len; i++)
-    {
-      /* Translators: a merge note; %s is a participant's name. */
-      g_string_append_printf (report,
-                              _ ("  “%s” was here already; both are kept — rename or remove one "
-                                 "if they are the same person"),
-                              th_participant_get_name (same_name->pdata[i]));
-      g_string_append_c (report, '\n');
-    }
-
-  return TRUE;
+  return merged != NULL;
 }
 
 static void
