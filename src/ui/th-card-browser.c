@@ -37,7 +37,8 @@ struct _ThCardBrowser
   GHashTable *seen;   /* concept id → TRUE, for the current deck */
   GPtrArray *visible; /* ThConcept, in carousel order */
   guint position;
-  gulong flipped_handler;
+  /* The current card, whose turning over the browser follows. */
+  GSignalGroup *card_signals;
   GtkWidget *flipped_card;
 };
 
@@ -230,16 +231,8 @@ watch_current_card (ThCardBrowser *self)
   if (card == self->flipped_card)
     return;
 
-  if (self->flipped_card != NULL)
-    g_clear_signal_handler (&self->flipped_handler, self->flipped_card);
-  g_clear_object (&self->flipped_card);
-
-  if (card != NULL)
-    {
-      self->flipped_card = g_object_ref (card);
-      self->flipped_handler
-        = g_signal_connect_swapped (card, "notify::flipped", G_CALLBACK (card_flipped_cb), self);
-    }
+  g_set_object (&self->flipped_card, card);
+  g_signal_group_set_target (self->card_signals, card);
 }
 
 static void
@@ -620,8 +613,7 @@ th_card_browser_dispose (GObject *object)
 {
   ThCardBrowser *self = TH_CARD_BROWSER (object);
 
-  if (self->flipped_card != NULL)
-    g_clear_signal_handler (&self->flipped_handler, self->flipped_card);
+  g_clear_object (&self->card_signals);
   g_clear_object (&self->flipped_card);
   gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_CARD_BROWSER);
   g_clear_object (&self->deck);
@@ -723,6 +715,9 @@ th_card_browser_init (ThCardBrowser *self)
   self->filter = g_strdup ("all");
   self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->visible = g_ptr_array_new_with_free_func (g_object_unref);
+  self->card_signals = g_signal_group_new (GTK_TYPE_WIDGET);
+  g_signal_group_connect_swapped (self->card_signals, "notify::flipped",
+                                  G_CALLBACK (card_flipped_cb), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   update_progress (self);

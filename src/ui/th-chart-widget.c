@@ -29,8 +29,8 @@ struct _ThChartWidget
 
   ThQuadrantChart *chart;
   ThSession *session;
-  gulong session_changed_handler;
-  gulong session_items_handler;
+  /* The changes and the participants of whichever session is drawn. */
+  GSignalGroup *session_signals;
 
   gboolean dirty;
   guint update_tick_id;
@@ -734,20 +734,8 @@ th_chart_widget_set_session (ThChartWidget *self, ThSession *session)
   if (self->session == session)
     return;
 
-  if (self->session != NULL)
-    {
-      g_clear_signal_handler (&self->session_changed_handler, self->session);
-      g_clear_signal_handler (&self->session_items_handler, self->session);
-    }
   g_set_object (&self->session, session);
-
-  if (session != NULL)
-    {
-      self->session_changed_handler
-        = g_signal_connect_swapped (session, "changed", G_CALLBACK (session_changed_cb), self);
-      self->session_items_handler = g_signal_connect_swapped (
-        session, "items-changed", G_CALLBACK (session_items_changed_cb), self);
-    }
+  g_signal_group_set_target (self->session_signals, session);
 
   g_clear_pointer (&self->focused_id, g_free);
   g_clear_pointer (&self->selected_id, g_free);
@@ -846,11 +834,7 @@ th_chart_widget_dispose (GObject *object)
   ThChartWidget *self = TH_CHART_WIDGET (object);
 
   cancel_scheduled_update (self);
-  if (self->session != NULL)
-    {
-      g_clear_signal_handler (&self->session_changed_handler, self->session);
-      g_clear_signal_handler (&self->session_items_handler, self->session);
-    }
+  g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (th_chart_widget_parent_class)->dispose (object);
@@ -976,6 +960,11 @@ th_chart_widget_init (ThChartWidget *self)
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   self->chart = th_quadrant_chart_new ();
+  self->session_signals = g_signal_group_new (TH_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "changed", G_CALLBACK (session_changed_cb),
+                                  self);
+  g_signal_group_connect_swapped (self->session_signals, "items-changed",
+                                  G_CALLBACK (session_items_changed_cb), self);
   self->selected_index = -1;
   self->focused_index = -1;
   self->order_x = g_array_new (FALSE, FALSE, sizeof (guint));
