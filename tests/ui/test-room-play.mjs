@@ -91,8 +91,14 @@ class Facilitator {
   }
 
   async startScreenReader(env) {
+    // The reader is assistive technology, not the app under test: a
+    // warning from the AT-SPI library it loads (a sanitized app answering
+    // slowly while its cache is built) must not kill it, so the app's
+    // G_DEBUG=fatal-warnings is not passed on.
+    const readerEnv = { ...env };
+    delete readerEnv.G_DEBUG;
     this.screen = spawn('/usr/bin/python3', [screenScript],
-      { env, stdio: ['pipe', 'pipe', 'inherit'] });
+      { env: readerEnv, stdio: ['pipe', 'pipe', 'inherit'] });
     this.screen.stdout.on('data', (chunk) => {
       this.buffer += chunk.toString();
       let end;
