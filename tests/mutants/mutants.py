@@ -18,7 +18,7 @@ MUTANTS = [
     {
         'name': 'digit-grouping',
         'what': 'counts lose their thousands separators ("100000 participants")',
-        'file': 'src/chart/th-quadrant-chart.c',
+        'file': 'src/chart/th-quadrant-chart-layout.c',
         'find': 'g_dngettext (GETTEXT_PACKAGE, "%\'u participant", "%\'u participants", n), n);',
         'replace': 'g_dngettext (GETTEXT_PACKAGE, "%u participant", "%u participants", n), n);',
         'tests': ['test-chart-session'],
@@ -44,7 +44,7 @@ MUTANTS = [
     {
         'name': 'ctrl-o',
         'what': 'Ctrl+O no longer opens a file',
-        'file': 'src/ui/th-window.c',
+        'file': 'src/ui/th-window-actions.c',
         'find': 'gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, '
                 '"win.open", NULL);',
         'replace': '',
@@ -68,18 +68,10 @@ MUTANTS = [
     },
     {
         'name': 'rating-range-file',
-        'what': 'a session file with a rating of 6 loads (the streaming reader)',
-        'file': 'src/core/th-session.c',
-        'find': '\n          if (rating < 1 || rating > 5)\n',
-        'replace': '\n          if (rating < 1 || rating > 6)\n',
-        'tests': ['suite:core'],
-    },
-    {
-        'name': 'rating-range-tree',
-        'what': 'a session with a rating of 6 loads (the tree reader)',
-        'file': 'src/core/th-session.c',
-        'find': '\n      if (rating < 1 || rating > 5)\n',
-        'replace': '\n      if (rating < 1 || rating > 6)\n',
+        'what': 'a session file with a rating of 6 loads (both readers share this check)',
+        'file': 'src/core/th-session-checks.c',
+        'find': 'if (rating >= 1 && rating <= 5)',
+        'replace': 'if (rating >= 1 && rating <= 6)',
         'tests': ['suite:core'],
     },
     {
@@ -107,6 +99,14 @@ MUTANTS = [
         'find': 'th_quadrant_chart_set_anonymous (chart, anonymous);',
         'replace': 'th_quadrant_chart_set_anonymous (chart, FALSE);',
         'tests': ['suite:cli', 'test-chart-cli'],
+    },
+    {
+        'name': 'anonymous-handouts',
+        'what': '--export-handouts --anonymous prints the names',
+        'file': 'src/cli/th-cli.c',
+        'find': 'th_handouts_set_anonymous (handouts, TRUE);',
+        'replace': 'th_handouts_set_anonymous (handouts, FALSE);',
+        'tests': ['suite:cli', 'suite:chart'],
     },
     {
         'name': 'key-before-reveal',
