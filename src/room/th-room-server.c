@@ -76,6 +76,30 @@ typedef struct
   gboolean stolen;     /* answered on a connection taken from libsoup */
 } MessageState;
 
+/* A request as the checks see it, whatever it came through. */
+typedef struct
+{
+  const char *method;
+  const char *path;
+  const char *host;
+  const char *origin;
+  const char *authorization;
+  const char *remote_address;
+  GSocketAddress *local_address;
+} ThRoomRequest;
+
+/* A request that passed the checks, and where its answer goes: what
+ * every handler takes. */
+typedef struct
+{
+  ThRoomServer *server;
+  const ThRoomRequest *request;
+  ThRoomGuest *guest; /* the caller, NULL for the page and for joining */
+  GBytes *body;       /* the whole body, or NULL */
+  ThRoomRespondFunc respond;
+  gpointer user_data;
+} ThRoomCall;
+
 struct _ThRoomServer
 {
   GObject parent_instance;
@@ -748,12 +772,18 @@ wait_saved_cb (ThSaveQueue *queue, const GError *error, gpointer user_data)
   g_free (wait);
 }
 
+static void
+send_response (const ThRoomCall *call, const ThRoomResponse *response)
+{
+  call->respond (call->server, response, call->user_data);
+}
+
 /* Sends @success once the session is on disk: everything that arrives in
  * one main loop iteration shares one write. */
 static void
-respond_after_save (ThRoomServer *self, JsonNode *success, ThRoomGuest *joining,
-                    ThRoomRespondFunc respond, gpointer user_data)
+respond_after_save (const ThRoomCall *call, JsonNode *success, ThRoomGuest *joining)
 {
+  ThRoomServer *self = call->server;
   SaveWait *wait;
 
   if (self->queue == NULL)
@@ -761,7 +791,7 @@ respond_after_save (ThRoomServer *self, JsonNode *success, ThRoomGuest *joining,
       g_autoptr (ThRoomResponse) response = response_new ();
 
       set_json (response, SOUP_STATUS_OK, success);
-      respond (self, response, user_data);
+      send_response (call, response);
       return;
     }
 
@@ -769,8 +799,8 @@ respond_after_save (ThRoomServer *self, JsonNode *success, ThRoomGuest *joining,
   wait->self = g_object_ref (self);
   wait->joining = joining != NULL ? g_object_ref (joining) : NULL;
   wait->success = json_node_ref (success);
-  wait->respond = respond;
-  wait->user_data = user_data;
+  wait->respond = call->respond;
+  wait->user_data = call->user_data;
   th_save_queue_request (self->queue, wait_saved_cb, wait);
 }
 
@@ -789,41 +819,43 @@ flush_saves (ThRoomServer *self)
 
 /* Request handling */
 
-/* A request as the checks see it, whatever it came through. */
-typedef struct
-{
-  const char *method;
-  const char *path;
-  const char *host;
-  const char *origin;
-  const char *authorization;
-  const char *remote_address;
-  GSocketAddress *local_address;
-} Request;
-
 static void
-respond_error (ThRoomServer *self, guint status, const char *message, ThRoomRespondFunc respond,
-               gpointer user_data)
+respond_error (const ThRoomCall *call, guint status, const char *message)
 {
   g_autoptr (ThRoomResponse) response = response_new ();
 
   set_error (response, status, message);
-  respond (self, response, user_data);
+  send_response (call, response);
 }
 
 static void
-respond_node (ThRoomServer *self, JsonNode *node, ThRoomRespondFunc respond, gpointer user_data)
+respond_node (const ThRoomCall *call, JsonNode *node)
 {
   g_autoptr (ThRoomResponse) response = response_new ();
 
   set_json (response, SOUP_STATUS_OK, node);
-  respond (self, response, user_data);
+  send_response (call, response);
+}
+
+/* The body as the parsers take it: "" stands for none. */
+static const char *
+body_data (const ThRoomCall *call, gsize *length)
+{
+  const char *data = call->body != NULL ? g_bytes_get_data (call->body, length) : NULL;
+
+  if (data == NULL)
+    {
+      *length = 0;
+      return "";
+    }
+
+  return data;
 }
 
 static void
-handle_join (ThRoomServer *self, const Request *request, GBytes *body, ThRoomRespondFunc respond,
-             gpointer user_data)
+handle_join (const ThRoomCall *call)
 {
+  ThRoomServer *self = call->server;
   g_autoptr (GError) error = NULL;
   g_autofree char *code = NULL;
   g_autofree char *name = NULL;
@@ -832,12 +864,12 @@ handle_join (ThRoomServer *self, const Request *request, GBytes *body, ThRoomRes
   g_autoptr (JsonNode) success = NULL;
   guint8 digest[TH_ROOM_TOKEN_DIGEST_SIZE];
   ThParticipant *participant;
-  gsize length = 0;
-  const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
+  gsize length;
+  const char *data = body_data (call, &length);
 
-  if (!th_room_parse_join (data != NULL ? data : "", length, &code, &name, &error))
+  if (!th_room_parse_join (data, length, &code, &name, &error))
     {
-      respond_error (self, SOUP_STATUS_BAD_REQUEST, error->message, respond, user_data);
+      respond_error (call, SOUP_STATUS_BAD_REQUEST, error->message);
       return;
     }
 
@@ -845,29 +877,28 @@ handle_join (ThRoomServer *self, const Request *request, GBytes *body, ThRoomRes
       || !th_room_equal_constant_time (code, self->join_code, TH_ROOM_JOIN_CODE_LENGTH))
     {
       /* Guessing codes costs ten requests each, on top of this one. */
-      th_room_limiter_charge (self->limiter, request->remote_address, WRONG_CODE_COST,
+      th_room_limiter_charge (self->limiter, call->request->remote_address, WRONG_CODE_COST,
                               g_get_monotonic_time ());
-      respond_error (self, SOUP_STATUS_FORBIDDEN, _ ("That is not the join code."), respond,
-                     user_data);
+      respond_error (call, SOUP_STATUS_FORBIDDEN, _ ("That is not the join code."));
       return;
     }
 
   if (self->locked)
     {
-      respond_error (self, SOUP_STATUS_LOCKED, _ ("The room is locked."), respond, user_data);
+      respond_error (call, SOUP_STATUS_LOCKED, _ ("The room is locked."));
       return;
     }
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->guests)) >= TH_ROOM_MAX_GUESTS)
     {
-      respond_error (self, SOUP_STATUS_LOCKED, _ ("The room is full."), respond, user_data);
+      respond_error (call, SOUP_STATUS_LOCKED, _ ("The room is full."));
       return;
     }
 
   token = th_room_new_token (&error);
   if (token == NULL)
     {
-      respond_error (self, SOUP_STATUS_SERVICE_UNAVAILABLE, error->message, respond, user_data);
+      respond_error (call, SOUP_STATUS_SERVICE_UNAVAILABLE, error->message);
       return;
     }
 
@@ -875,9 +906,9 @@ handle_join (ThRoomServer *self, const Request *request, GBytes *body, ThRoomRes
   if (participant == NULL)
     {
       if (g_error_matches (error, TH_ERROR, TH_ERROR_TOO_LARGE))
-        respond_error (self, SOUP_STATUS_LOCKED, _ ("The room is full."), respond, user_data);
+        respond_error (call, SOUP_STATUS_LOCKED, _ ("The room is full."));
       else
-        respond_error (self, SOUP_STATUS_BAD_REQUEST, error->message, respond, user_data);
+        respond_error (call, SOUP_STATUS_BAD_REQUEST, error->message);
       return;
     }
 
@@ -890,60 +921,79 @@ handle_join (ThRoomServer *self, const Request *request, GBytes *body, ThRoomRes
   g_signal_emit (self, signals[PARTICIPANT_JOINED], 0, guest);
 
   success = join_node (guest, token);
-  respond_after_save (self, success, guest, respond, user_data);
+  respond_after_save (call, success, guest);
 }
 
 static void
-handle_answers (ThRoomServer *self, ThRoomGuest *guest, GBytes *body, ThRoomRespondFunc respond,
-                gpointer user_data)
+handle_answers (const ThRoomCall *call)
 {
+  ThRoomServer *self = call->server;
   g_autoptr (GError) error = NULL;
   g_autoptr (ThRoomAnswers) answers = NULL;
   g_autoptr (JsonNode) success = NULL;
-  gsize length = 0;
-  const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
+  gsize length;
+  const char *data = body_data (call, &length);
 
-  answers = th_room_answers_parse (th_session_get_deck (self->session), data != NULL ? data : "",
-                                   length, &error);
+  answers = th_room_answers_parse (th_session_get_deck (self->session), data, length, &error);
   if (answers == NULL)
     {
-      respond_error (self, SOUP_STATUS_BAD_REQUEST, error->message, respond, user_data);
+      respond_error (call, SOUP_STATUS_BAD_REQUEST, error->message);
       return;
     }
 
-  if (!th_room_answers_apply (answers, self->session, th_room_guest_get_id (guest), &error))
+  if (!th_room_answers_apply (answers, self->session, th_room_guest_get_id (call->guest), &error))
     {
       /* Checked already: only a participant removed meanwhile gets here. */
-      respond_error (self, SOUP_STATUS_BAD_REQUEST, error->message, respond, user_data);
+      respond_error (call, SOUP_STATUS_BAD_REQUEST, error->message);
       return;
     }
 
-  g_signal_emit (self, signals[ANSWERS_CHANGED], 0, guest);
+  g_signal_emit (self, signals[ANSWERS_CHANGED], 0, call->guest);
 
-  success = me_node (self, guest);
-  respond_after_save (self, success, NULL, respond, user_data);
+  success = me_node (self, call->guest);
+  respond_after_save (call, success, NULL);
 }
 
 static gboolean
-method_is (const Request *request, const char *method)
+method_is (const ThRoomCall *call, const char *method)
 {
-  return g_strcmp0 (request->method, method) == 0;
+  return g_strcmp0 (call->request->method, method) == 0;
 }
 
 static void
-method_not_allowed (ThRoomServer *self, const char *allow, ThRoomRespondFunc respond,
-                    gpointer user_data)
+method_not_allowed (const ThRoomCall *call, const char *allow)
 {
   g_autoptr (ThRoomResponse) response = response_new ();
 
   soup_message_headers_replace (response->headers, "Allow", allow);
   set_error (response, SOUP_STATUS_METHOD_NOT_ALLOWED, _ ("This method is not allowed here."));
-  respond (self, response, user_data);
+  send_response (call, response);
+}
+
+/* GET /api/me, /api/deck and /api/state: what the caller reads. */
+static void
+handle_read (const ThRoomCall *call)
+{
+  const char *path = call->request->path;
+  g_autoptr (JsonNode) node = NULL;
+
+  if (!method_is (call, SOUP_METHOD_GET) && !method_is (call, SOUP_METHOD_HEAD))
+    {
+      method_not_allowed (call, "GET, HEAD");
+      return;
+    }
+
+  if (strcmp (path, "/api/me") == 0)
+    node = me_node (call->server, call->guest);
+  else if (strcmp (path, "/api/deck") == 0)
+    node = deck_node (call->server);
+  else
+    node = state_node (call->server, call->guest);
+  respond_node (call, node);
 }
 
 static void
-handle_static (ThRoomServer *self, const Request *request, ThRoomRespondFunc respond,
-               gpointer user_data)
+handle_static (const ThRoomCall *call)
 {
   g_autoptr (ThRoomResponse) response = response_new ();
 
@@ -951,12 +1001,12 @@ handle_static (ThRoomServer *self, const Request *request, ThRoomRespondFunc res
     {
       g_autofree char *resource = NULL;
 
-      if (strcmp (request->path, static_files[i].path) != 0)
+      if (strcmp (call->request->path, static_files[i].path) != 0)
         continue;
 
-      if (!method_is (request, SOUP_METHOD_GET) && !method_is (request, SOUP_METHOD_HEAD))
+      if (!method_is (call, SOUP_METHOD_GET) && !method_is (call, SOUP_METHOD_HEAD))
         {
-          method_not_allowed (self, "GET, HEAD", respond, user_data);
+          method_not_allowed (call, "GET, HEAD");
           return;
         }
 
@@ -970,70 +1020,53 @@ handle_static (ThRoomServer *self, const Request *request, ThRoomRespondFunc res
       soup_message_headers_replace (response->headers, "Cache-Control", "no-cache");
       soup_message_headers_replace (response->headers, "Content-Type",
                                     static_files[i].content_type);
-      respond (self, response, user_data);
+      send_response (call, response);
       return;
     }
 
   response->status = SOUP_STATUS_NOT_FOUND;
   response->body = g_bytes_new_static ("Not found\n", 10);
   soup_message_headers_replace (response->headers, "Content-Type", "text/plain; charset=utf-8");
-  respond (self, response, user_data);
+  send_response (call, response);
 }
 
-/* What comes after the checks: @guest is the caller, NULL for the page
- * and for joining. */
+/* What comes after the checks: the call's guest is the caller, NULL for
+ * the page and for joining. */
 static void
-dispatch (ThRoomServer *self, const Request *request, ThRoomGuest *guest, GBytes *body,
-          ThRoomRespondFunc respond, gpointer user_data)
+dispatch (const ThRoomCall *call)
 {
-  const char *path = request->path;
+  const char *path = call->request->path;
 
   if (!g_str_has_prefix (path, "/api/"))
     {
-      handle_static (self, request, respond, user_data);
+      handle_static (call);
       return;
     }
 
   if (strcmp (path, "/api/join") == 0)
     {
-      if (method_is (request, SOUP_METHOD_POST))
-        handle_join (self, request, body, respond, user_data);
+      if (method_is (call, SOUP_METHOD_POST))
+        handle_join (call);
       else
-        method_not_allowed (self, "POST", respond, user_data);
+        method_not_allowed (call, "POST");
       return;
     }
 
   /* The checks let only callers with a valid token through. */
-  g_assert (guest != NULL);
+  g_assert (call->guest != NULL);
 
   if (strcmp (path, "/api/answers") == 0)
     {
-      if (method_is (request, SOUP_METHOD_PUT))
-        handle_answers (self, guest, body, respond, user_data);
+      if (method_is (call, SOUP_METHOD_PUT))
+        handle_answers (call);
       else
-        method_not_allowed (self, "PUT", respond, user_data);
+        method_not_allowed (call, "PUT");
     }
   else if (strcmp (path, "/api/me") == 0 || strcmp (path, "/api/deck") == 0
            || strcmp (path, "/api/state") == 0)
-    {
-      g_autoptr (JsonNode) node = NULL;
-
-      if (!method_is (request, SOUP_METHOD_GET) && !method_is (request, SOUP_METHOD_HEAD))
-        {
-          method_not_allowed (self, "GET, HEAD", respond, user_data);
-          return;
-        }
-
-      if (strcmp (path, "/api/me") == 0)
-        node = me_node (self, guest);
-      else if (strcmp (path, "/api/deck") == 0)
-        node = deck_node (self);
-      else
-        node = state_node (self, guest);
-      respond_node (self, node, respond, user_data);
-    }
+    handle_read (call);
   else
-    respond_error (self, SOUP_STATUS_NOT_FOUND, _ ("There is no such API."), respond, user_data);
+    respond_error (call, SOUP_STATUS_NOT_FOUND, _ ("There is no such API."));
 }
 
 /* The address the request came in on, as a client must have written it
@@ -1084,7 +1117,7 @@ local_authority (ThRoomServer *self, GSocketAddress *local, gboolean *is_loopbac
 }
 
 static gboolean
-host_is_ours (ThRoomServer *self, const Request *request, char **authority_out)
+host_is_ours (ThRoomServer *self, const ThRoomRequest *request, char **authority_out)
 {
   g_autofree char *authority = NULL;
   gboolean is_loopback = FALSE;
@@ -1108,7 +1141,7 @@ host_is_ours (ThRoomServer *self, const Request *request, char **authority_out)
 }
 
 static gboolean
-origin_is_ours (const Request *request, const char *host)
+origin_is_ours (const ThRoomRequest *request, const char *host)
 {
   g_autofree char *expected = NULL;
 
@@ -1120,7 +1153,7 @@ origin_is_ours (const Request *request, const char *host)
 }
 
 static ThRoomGuest *
-authenticate (ThRoomServer *self, const Request *request)
+authenticate (ThRoomServer *self, const ThRoomRequest *request)
 {
   const char *authorization = request->authorization;
 
@@ -1133,7 +1166,7 @@ authenticate (ThRoomServer *self, const Request *request)
 /* The checks that need only the headers, in order.  Returns the refusal,
  * or NULL and the caller in @guest_out (NULL for the page and joining). */
 static ThRoomResponse *
-check_request (ThRoomServer *self, const Request *request, ThRoomGuest **guest_out)
+check_request (ThRoomServer *self, const ThRoomRequest *request, ThRoomGuest **guest_out)
 {
   g_autoptr (ThRoomResponse) response = response_new ();
   g_autofree char *host = NULL;
@@ -1186,12 +1219,12 @@ th_room_server_handle (ThRoomServer *self, const char *method, const char *path,
                        GSocketAddress *local_address, GBytes *body, ThRoomRespondFunc respond,
                        gpointer user_data)
 {
-  Request request = {
+  ThRoomRequest request = {
     method,        path, host, origin, authorization, remote_address != NULL ? remote_address : "",
     local_address,
   };
   g_autoptr (ThRoomResponse) refusal = NULL;
-  ThRoomGuest *guest = NULL;
+  ThRoomCall call = { self, &request, NULL, body, respond, user_data };
 
   g_return_if_fail (TH_IS_ROOM_SERVER (self));
   g_return_if_fail (method != NULL);
@@ -1203,29 +1236,30 @@ th_room_server_handle (ThRoomServer *self, const char *method, const char *path,
    * handed over whole is measured. */
   if (body != NULL && g_bytes_get_size (body) > TH_ROOM_MAX_BODY_SIZE)
     {
-      respond_error (self, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                     _ ("The request is larger than 64 KiB."), respond, user_data);
-      return;
+      refusal = response_new ();
+      set_error (refusal, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                 _ ("The request is larger than 64 KiB."));
     }
+  else
+    refusal = check_request (self, &request, &call.guest);
 
-  refusal = check_request (self, &request, &guest);
   if (refusal != NULL)
     {
       respond (self, refusal, user_data);
       return;
     }
 
-  dispatch (self, &request, guest, body, respond, user_data);
+  dispatch (&call);
 }
 
 /* libsoup's side: the same request, read off a SoupServerMessage. */
 
-static Request
+static ThRoomRequest
 message_request (SoupServerMessage *msg, const char *path)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   /* get_list: two Host headers join into one value that matches nothing. */
-  Request request = {
+  ThRoomRequest request = {
     soup_server_message_get_method (msg),
     path,
     soup_message_headers_get_list (headers, "Host"),
@@ -1308,7 +1342,8 @@ handle_pending (ThRoomServer *self)
   while ((reply = g_queue_pop_head (&self->pending)) != NULL)
     {
       MessageState *state = get_state (reply->msg);
-      Request request;
+      ThRoomRequest request;
+      ThRoomCall call;
       g_autoptr (GBytes) body = NULL;
 
       if (reply->gone)
@@ -1319,7 +1354,8 @@ handle_pending (ThRoomServer *self)
 
       request = message_request (reply->msg, reply->path);
       body = soup_message_body_flatten (soup_server_message_get_request_body (reply->msg));
-      dispatch (self, &request, state->guest, body, message_respond_cb, reply);
+      call = (ThRoomCall){ self, &request, state->guest, body, message_respond_cb, reply };
+      dispatch (&call);
     }
 }
 
@@ -1402,7 +1438,7 @@ early_handler_cb (SoupServer *server, SoupServerMessage *msg, const char *path, 
 {
   ThRoomServer *self = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  Request request = message_request (msg, path);
+  ThRoomRequest request = message_request (msg, path);
   g_autoptr (ThRoomResponse) refusal = NULL;
   const char *body_problem;
   guint body_status = 0;
