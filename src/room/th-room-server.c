@@ -18,7 +18,7 @@
 #include "th-room-request.h"
 #include "th-room-resources.h"
 #include "th-room-secret.h"
-#include "th-room-server.h"
+#include "th-room-server-private.h"
 #include "th-save-queue.h"
 
 /* The server runs entirely on one main context: requests, the session
@@ -99,37 +99,6 @@ typedef struct
   ThRoomRespondFunc respond;
   gpointer user_data;
 } ThRoomCall;
-
-struct _ThRoomServer
-{
-  GObject parent_instance;
-
-  ThSession *session;
-  GFile *session_file;
-  ThSaveQueue *queue; /* of the session file, shared with a ThDocument */
-  guint64 failed_write_reported;
-  gulong items_changed_handler;
-
-  SoupServer *server;
-  GMainContext *context;
-  char *address;
-  char *url_address;
-  guint port;
-  char *join_url;
-  char *join_code;
-  gboolean locked;
-
-  GListStore *guests;
-  GHashTable *guests_by_digest; /* GBytes (SHA-256 of the token) → ThRoomGuest */
-
-  GQueue pending;          /* of MessageReply, read but not yet handled */
-  GSource *pending_source; /* handles them, below the window's redraws */
-
-  ThRoomLimiter *limiter;
-  guint max_connections;
-  GHashTable *connections; /* address → GPtrArray of GSocket */
-  guint n_new_connections;
-};
 
 G_DEFINE_FINAL_TYPE (ThRoomServer, th_room_server, G_TYPE_OBJECT)
 
@@ -450,171 +419,6 @@ reject_and_close (SoupServerMessage *msg, guint status, const char *message)
                                    rejection_written_cb, lingering);
 }
 
-/* JSON bodies of the protocol */
-
-static const char *
-phase_to_string (ThPhase phase)
-{
-  switch (phase)
-    {
-      case TH_PHASE_SORT:
-        return "sort";
-      case TH_PHASE_REVEAL:
-        return "reveal";
-      case TH_PHASE_REFLECT:
-        return "reflect";
-      case TH_PHASE_CHART:
-        return "chart";
-      default:
-        return "sort";
-    }
-}
-
-static JsonNode *
-me_node (ThRoomServer *self, ThRoomGuest *guest)
-{
-  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
-  ThParticipant *participant = th_room_guest_get_participant (guest);
-  g_autoptr (GPtrArray) sorted = th_participant_dup_sorted_ids (participant);
-  g_autoptr (GPtrArray) rated = th_participant_dup_rated_ids (participant);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "participant");
-  json_builder_add_string_value (builder, th_participant_get_id (participant));
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, th_participant_get_name (participant));
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder,
-                                 th_room_status_to_string (th_room_guest_get_status (guest)));
-
-  json_builder_set_member_name (builder, "sort");
-  json_builder_begin_object (builder);
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      const char *id = sorted->pdata[i];
-      ThSide side;
-
-      if (th_participant_get_sort (participant, id, &side))
-        {
-          json_builder_set_member_name (builder, id);
-          json_builder_add_string_value (builder, th_side_to_string (side));
-        }
-    }
-  json_builder_end_object (builder);
-
-  json_builder_set_member_name (builder, "ratings");
-  json_builder_begin_object (builder);
-  for (guint i = 0; i < rated->len; i++)
-    {
-      const char *id = rated->pdata[i];
-
-      json_builder_set_member_name (builder, id);
-      json_builder_add_int_value (builder, th_participant_get_rating (participant, id));
-    }
-  json_builder_end_object (builder);
-
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
-}
-
-static JsonNode *
-deck_node (ThRoomServer *self)
-{
-  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
-  ThDeck *deck = th_session_get_deck (self->session);
-  ThPhase phase = th_session_get_phase (self->session);
-  /* The key is the answer to the exercise: it only leaves the app once
-   * the facilitator has revealed it. */
-  gboolean revealed = phase >= TH_PHASE_REVEAL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, th_deck_get_title (deck));
-  if (th_deck_get_language (deck) != NULL)
-    {
-      json_builder_set_member_name (builder, "language");
-      json_builder_add_string_value (builder, th_deck_get_language (deck));
-    }
-  json_builder_set_member_name (builder, "phase");
-  json_builder_add_string_value (builder, phase_to_string (phase));
-  json_builder_set_member_name (builder, "revealed");
-  json_builder_add_boolean_value (builder, revealed);
-
-  json_builder_set_member_name (builder, "behaviours");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < th_deck_get_n_behaviours (deck); i++)
-    {
-      ThBehaviour *behaviour = th_deck_get_behaviour (deck, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, th_behaviour_get_id (behaviour));
-      json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, th_behaviour_get_text (behaviour));
-      if (revealed)
-        {
-          json_builder_set_member_name (builder, "key");
-          json_builder_add_string_value (builder,
-                                         th_side_to_string (th_behaviour_get_key (behaviour)));
-          if (th_behaviour_get_why (behaviour) != NULL)
-            {
-              json_builder_set_member_name (builder, "why");
-              json_builder_add_string_value (builder, th_behaviour_get_why (behaviour));
-            }
-        }
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
-}
-
-static JsonNode *
-state_node (ThRoomServer *self, ThRoomGuest *guest)
-{
-  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
-  const char *title = th_session_get_title (self->session);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "phase");
-  json_builder_add_string_value (builder, phase_to_string (th_session_get_phase (self->session)));
-  json_builder_set_member_name (builder, "locked");
-  json_builder_add_boolean_value (builder, self->locked);
-  json_builder_set_member_name (builder, "title");
-  if (title != NULL)
-    json_builder_add_string_value (builder, title);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "participant");
-  json_builder_add_string_value (builder, th_room_guest_get_id (guest));
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, th_room_guest_get_name (guest));
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder,
-                                 th_room_status_to_string (th_room_guest_get_status (guest)));
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
-}
-
-static JsonNode *
-join_node (ThRoomGuest *guest, const char *token)
-{
-  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "token");
-  json_builder_add_string_value (builder, token);
-  json_builder_set_member_name (builder, "participant");
-  json_builder_add_string_value (builder, th_room_guest_get_id (guest));
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, th_room_guest_get_name (guest));
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
-}
-
 /* Guests and tokens */
 
 static void
@@ -920,7 +724,7 @@ handle_join (const ThRoomCall *call)
   g_list_store_append (self->guests, guest);
   g_signal_emit (self, signals[PARTICIPANT_JOINED], 0, guest);
 
-  success = join_node (guest, token);
+  success = _th_room_join_node (guest, token);
   respond_after_save (call, success, guest);
 }
 
@@ -950,7 +754,7 @@ handle_answers (const ThRoomCall *call)
 
   g_signal_emit (self, signals[ANSWERS_CHANGED], 0, call->guest);
 
-  success = me_node (self, call->guest);
+  success = _th_room_me_node (call->guest);
   respond_after_save (call, success, NULL);
 }
 
@@ -984,11 +788,11 @@ handle_read (const ThRoomCall *call)
     }
 
   if (strcmp (path, "/api/me") == 0)
-    node = me_node (call->server, call->guest);
+    node = _th_room_me_node (call->guest);
   else if (strcmp (path, "/api/deck") == 0)
-    node = deck_node (call->server);
+    node = _th_room_deck_node (call->server);
   else
-    node = state_node (call->server, call->guest);
+    node = _th_room_state_node (call->server, call->guest);
   respond_node (call, node);
 }
 

@@ -111,7 +111,7 @@ MUTANTS = [
     {
         'name': 'key-before-reveal',
         'what': "GET /api/deck gives away the key and why before the reveal",
-        'file': 'src/room/th-room-server.c',
+        'file': 'src/room/th-room-handlers.c',
         'find': '      if (revealed)\n        {\n          json_builder_set_member_name (builder, "key");',
         'replace': '      if (TRUE)\n        {\n          json_builder_set_member_name (builder, "key");',
         'tests': ['test-room-server'],
