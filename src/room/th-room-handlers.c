@@ -7,7 +7,37 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "th-error.h"
+#include "th-room-request.h"
+#include "th-room-resources.h"
+#include "th-room-secret.h"
 #include "th-room-server-private.h"
+
+/* The protocol of docs/room-protocol.md: what each request does once the
+ * server's defences have let it through, and what it answers.  Answers
+ * and joins change the session and wait for its file; everything else
+ * only reads. */
+
+#define RESOURCE_PREFIX "/io/github/twohats/TwoHats/room/"
+#define WRONG_CODE_COST 10.0 /* a wrong join code costs ten requests' worth */
+
+typedef struct
+{
+  const char *path;
+  const char *resource;
+  const char *content_type;
+} StaticFile;
+
+static const StaticFile static_files[] = {
+  { "/", "index.html", "text/html; charset=utf-8" },
+  { "/index.html", "index.html", "text/html; charset=utf-8" },
+  { "/app.js", "app.js", "text/javascript; charset=utf-8" },
+  { "/app.css", "app.css", "text/css; charset=utf-8" },
+  { "/icon.svg", "icon.svg", "image/svg+xml" },
+};
 
 /* JSON bodies of the protocol */
 
@@ -29,8 +59,8 @@ phase_to_string (ThPhase phase)
     }
 }
 
-JsonNode *
-_th_room_me_node (ThRoomGuest *guest)
+static JsonNode *
+me_node (ThRoomGuest *guest)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
   ThParticipant *participant = th_room_guest_get_participant (guest);
@@ -76,8 +106,8 @@ _th_room_me_node (ThRoomGuest *guest)
   return json_builder_get_root (builder);
 }
 
-JsonNode *
-_th_room_deck_node (ThRoomServer *self)
+static JsonNode *
+deck_node (ThRoomServer *self)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
   ThDeck *deck = th_session_get_deck (self->session);
@@ -129,8 +159,8 @@ _th_room_deck_node (ThRoomServer *self)
   return json_builder_get_root (builder);
 }
 
-JsonNode *
-_th_room_state_node (ThRoomServer *self, ThRoomGuest *guest)
+static JsonNode *
+state_node (ThRoomServer *self, ThRoomGuest *guest)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
   const char *title = th_session_get_title (self->session);
@@ -157,8 +187,8 @@ _th_room_state_node (ThRoomServer *self, ThRoomGuest *guest)
   return json_builder_get_root (builder);
 }
 
-JsonNode *
-_th_room_join_node (ThRoomGuest *guest, const char *token)
+static JsonNode *
+join_node (ThRoomGuest *guest, const char *token)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
 
@@ -172,4 +202,341 @@ _th_room_join_node (ThRoomGuest *guest, const char *token)
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+/* Answers */
+
+static void
+send_response (const ThRoomCall *call, const ThRoomResponse *response)
+{
+  call->respond (call->server, response, call->user_data);
+}
+
+static void
+respond_error (const ThRoomCall *call, guint status, const char *message)
+{
+  g_autoptr (ThRoomResponse) response = _th_room_response_new ();
+
+  _th_room_response_set_error (response, status, message);
+  send_response (call, response);
+}
+
+static void
+respond_node (const ThRoomCall *call, JsonNode *node)
+{
+  g_autoptr (ThRoomResponse) response = _th_room_response_new ();
+
+  _th_room_response_set_json (response, SOUP_STATUS_OK, node);
+  send_response (call, response);
+}
+
+/* Waiting for the session file */
+
+/* A join or an answer whose 200 waits for the session file. */
+typedef struct
+{
+  ThRoomServer *self;
+  ThRoomGuest *joining; /* a join to undo if its save fails */
+  JsonNode *success;    /* the 200 body */
+  ThRoomRespondFunc respond;
+  gpointer user_data;
+} SaveWait;
+
+static void
+undo_join (ThRoomServer *self, ThRoomGuest *guest)
+{
+  const char *id = th_room_guest_get_id (guest);
+
+  /* Unless they were removed meanwhile. */
+  if (th_room_server_lookup_guest (self, id) != NULL)
+    th_session_remove_participant (self->session, id);
+}
+
+static void
+wait_saved_cb (ThSaveQueue *queue, const GError *error, gpointer user_data)
+{
+  SaveWait *wait = user_data;
+  ThRoomServer *self = wait->self;
+  g_autoptr (ThRoomResponse) response = _th_room_response_new ();
+
+  if (error == NULL)
+    _th_room_response_set_json (response, SOUP_STATUS_OK, wait->success);
+  else
+    {
+      _th_room_server_report_save_failure (self, queue, error);
+
+      if (wait->joining != NULL)
+        {
+          /* Nobody will ever hold this participant's token: take them
+           * out again rather than leave an empty participant behind. */
+          undo_join (self, wait->joining);
+          _th_room_response_set_error (
+            response, SOUP_STATUS_SERVICE_UNAVAILABLE,
+            _ ("The facilitator’s computer could not save the session. Try again."));
+        }
+      else
+        /* The answer is in the session and will be in the next save; the
+         * page retries, which does no harm. */
+        _th_room_response_set_error (
+          response, SOUP_STATUS_SERVICE_UNAVAILABLE,
+          _ ("Your answer arrived but could not be saved yet. Trying again."));
+    }
+
+  wait->respond (self, response, wait->user_data);
+
+  g_clear_object (&wait->joining);
+  g_clear_pointer (&wait->success, json_node_unref);
+  g_clear_object (&wait->self);
+  g_free (wait);
+}
+
+/* Sends @success once the session is on disk: everything that arrives in
+ * one main loop iteration shares one write. */
+static void
+respond_after_save (const ThRoomCall *call, JsonNode *success, ThRoomGuest *joining)
+{
+  ThRoomServer *self = call->server;
+  SaveWait *wait;
+
+  if (self->queue == NULL)
+    {
+      respond_node (call, success);
+      return;
+    }
+
+  wait = g_new0 (SaveWait, 1);
+  wait->self = g_object_ref (self);
+  wait->joining = joining != NULL ? g_object_ref (joining) : NULL;
+  wait->success = json_node_ref (success);
+  wait->respond = call->respond;
+  wait->user_data = call->user_data;
+  th_save_queue_request (self->queue, wait_saved_cb, wait);
+}
+
+/* The requests */
+
+/* The body as the parsers take it: "" stands for none. */
+static const char *
+body_data (const ThRoomCall *call, gsize *length)
+{
+  const char *data = call->body != NULL ? g_bytes_get_data (call->body, length) : NULL;
+
+  if (data == NULL)
+    {
+      *length = 0;
+      return "";
+    }
+
+  return data;
+}
+
+static void
+handle_join (const ThRoomCall *call)
+{
+  ThRoomServer *self = call->server;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr (ThRoomGuest) guest = NULL;
+  g_autoptr (JsonNode) success = NULL;
+  ThParticipant *participant;
+  gsize length;
+  const char *data = body_data (call, &length);
+
+  if (!th_room_parse_join (data, length, &code, &name, &error))
+    {
+      respond_error (call, SOUP_STATUS_BAD_REQUEST, error->message);
+      return;
+    }
+
+  if (code == NULL || self->join_code == NULL
+      || !th_room_equal_constant_time (code, self->join_code, TH_ROOM_JOIN_CODE_LENGTH))
+    {
+      /* Guessing codes costs ten requests each, on top of this one. */
+      th_room_limiter_charge (self->limiter, call->request->remote_address, WRONG_CODE_COST,
+                              g_get_monotonic_time ());
+      respond_error (call, SOUP_STATUS_FORBIDDEN, _ ("That is not the join code."));
+      return;
+    }
+
+  if (self->locked)
+    {
+      respond_error (call, SOUP_STATUS_LOCKED, _ ("The room is locked."));
+      return;
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->guests)) >= TH_ROOM_MAX_GUESTS)
+    {
+      respond_error (call, SOUP_STATUS_LOCKED, _ ("The room is full."));
+      return;
+    }
+
+  token = th_room_new_token (&error);
+  if (token == NULL)
+    {
+      respond_error (call, SOUP_STATUS_SERVICE_UNAVAILABLE, error->message);
+      return;
+    }
+
+  participant = th_session_add_participant (self->session, name, &error);
+  if (participant == NULL)
+    {
+      if (g_error_matches (error, TH_ERROR, TH_ERROR_TOO_LARGE))
+        respond_error (call, SOUP_STATUS_LOCKED, _ ("The room is full."));
+      else
+        respond_error (call, SOUP_STATUS_BAD_REQUEST, error->message);
+      return;
+    }
+
+  guest = _th_room_server_admit (self, participant, token);
+
+  success = join_node (guest, token);
+  respond_after_save (call, success, guest);
+}
+
+static void
+handle_answers (const ThRoomCall *call)
+{
+  ThRoomServer *self = call->server;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThRoomAnswers) answers = NULL;
+  g_autoptr (JsonNode) success = NULL;
+  gsize length;
+  const char *data = body_data (call, &length);
+
+  answers = th_room_answers_parse (th_session_get_deck (self->session), data, length, &error);
+  if (answers == NULL)
+    {
+      respond_error (call, SOUP_STATUS_BAD_REQUEST, error->message);
+      return;
+    }
+
+  if (!th_room_answers_apply (answers, self->session, th_room_guest_get_id (call->guest), &error))
+    {
+      /* Checked already: only a participant removed meanwhile gets here. */
+      respond_error (call, SOUP_STATUS_BAD_REQUEST, error->message);
+      return;
+    }
+
+  _th_room_server_answers_changed (self, call->guest);
+
+  success = me_node (call->guest);
+  respond_after_save (call, success, NULL);
+}
+
+static gboolean
+method_is (const ThRoomCall *call, const char *method)
+{
+  return g_strcmp0 (call->request->method, method) == 0;
+}
+
+static void
+method_not_allowed (const ThRoomCall *call, const char *allow)
+{
+  g_autoptr (ThRoomResponse) response = _th_room_response_new ();
+
+  soup_message_headers_replace (response->headers, "Allow", allow);
+  _th_room_response_set_error (response, SOUP_STATUS_METHOD_NOT_ALLOWED,
+                               _ ("This method is not allowed here."));
+  send_response (call, response);
+}
+
+/* GET /api/me, /api/deck and /api/state: what the caller reads. */
+static void
+handle_read (const ThRoomCall *call)
+{
+  const char *path = call->request->path;
+  g_autoptr (JsonNode) node = NULL;
+
+  if (!method_is (call, SOUP_METHOD_GET) && !method_is (call, SOUP_METHOD_HEAD))
+    {
+      method_not_allowed (call, "GET, HEAD");
+      return;
+    }
+
+  if (strcmp (path, "/api/me") == 0)
+    node = me_node (call->guest);
+  else if (strcmp (path, "/api/deck") == 0)
+    node = deck_node (call->server);
+  else
+    node = state_node (call->server, call->guest);
+  respond_node (call, node);
+}
+
+static void
+handle_static (const ThRoomCall *call)
+{
+  g_autoptr (ThRoomResponse) response = _th_room_response_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (static_files); i++)
+    {
+      g_autofree char *resource = NULL;
+
+      if (strcmp (call->request->path, static_files[i].path) != 0)
+        continue;
+
+      if (!method_is (call, SOUP_METHOD_GET) && !method_is (call, SOUP_METHOD_HEAD))
+        {
+          method_not_allowed (call, "GET, HEAD");
+          return;
+        }
+
+      resource = g_strconcat (RESOURCE_PREFIX, static_files[i].resource, NULL);
+      response->body = g_resource_lookup_data (th_room_get_resource (), resource,
+                                               G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_assert (response->body != NULL);
+
+      /* The page is small and must follow an app update at once. */
+      response->status = SOUP_STATUS_OK;
+      soup_message_headers_replace (response->headers, "Cache-Control", "no-cache");
+      soup_message_headers_replace (response->headers, "Content-Type",
+                                    static_files[i].content_type);
+      send_response (call, response);
+      return;
+    }
+
+  response->status = SOUP_STATUS_NOT_FOUND;
+  response->body = g_bytes_new_static ("Not found\n", 10);
+  soup_message_headers_replace (response->headers, "Content-Type", "text/plain; charset=utf-8");
+  send_response (call, response);
+}
+
+/* What comes after the checks: the call's guest is the caller, NULL for
+ * the page and for joining. */
+void
+_th_room_server_dispatch (const ThRoomCall *call)
+{
+  const char *path = call->request->path;
+
+  if (!g_str_has_prefix (path, "/api/"))
+    {
+      handle_static (call);
+      return;
+    }
+
+  if (strcmp (path, "/api/join") == 0)
+    {
+      if (method_is (call, SOUP_METHOD_POST))
+        handle_join (call);
+      else
+        method_not_allowed (call, "POST");
+      return;
+    }
+
+  /* The checks let only callers with a valid token through. */
+  g_assert (call->guest != NULL);
+
+  if (strcmp (path, "/api/answers") == 0)
+    {
+      if (method_is (call, SOUP_METHOD_PUT))
+        handle_answers (call);
+      else
+        method_not_allowed (call, "PUT");
+    }
+  else if (strcmp (path, "/api/me") == 0 || strcmp (path, "/api/deck") == 0
+           || strcmp (path, "/api/state") == 0)
+    handle_read (call);
+  else
+    respond_error (call, SOUP_STATUS_NOT_FOUND, _ ("There is no such API."));
 }

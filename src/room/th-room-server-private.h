@@ -16,9 +16,10 @@
 G_BEGIN_DECLS
 
 /* The server is written in two parts that share this structure:
- * th-room-server.c (the object, the libsoup transport, the defences a
- * request meets and the handlers) and th-room-handlers.c (the JSON
- * bodies the protocol of docs/room-protocol.md answers with). */
+ * th-room-server.c (the object, the libsoup transport and the defences a
+ * request meets before it is handled) and th-room-handlers.c (the
+ * protocol of docs/room-protocol.md: what each request does and the JSON
+ * it answers with). */
 struct _ThRoomServer
 {
   GObject parent_instance;
@@ -50,10 +51,50 @@ struct _ThRoomServer
   guint n_new_connections;
 };
 
+/* A request as the checks see it, whatever it came through (a
+ * SoupServerMessage or th_room_server_handle()). */
+typedef struct
+{
+  const char *method;
+  const char *path;
+  const char *host;
+  const char *origin;
+  const char *authorization;
+  const char *remote_address;
+  GSocketAddress *local_address;
+} ThRoomRequest;
+
+/* A request that passed the checks, and where its answer goes: what
+ * every handler takes. */
+typedef struct
+{
+  ThRoomServer *server;
+  const ThRoomRequest *request;
+  ThRoomGuest *guest; /* the caller, NULL for the page and for joining */
+  GBytes *body;       /* the whole body, or NULL */
+  ThRoomRespondFunc respond;
+  gpointer user_data;
+} ThRoomCall;
+
+/* th-room-server.c */
+ThRoomResponse *_th_room_response_new (void);
+void _th_room_response_set_json (ThRoomResponse *response, guint status, JsonNode *node);
+/* A body {"error": @message}. */
+void _th_room_response_set_error (ThRoomResponse *response, guint status, const char *message);
+/* Adds a guest for @participant, found by @token from now on, and emits
+ * ThRoomServer::participant-joined.  Returns a reference. */
+ThRoomGuest *_th_room_server_admit (ThRoomServer *self, ThParticipant *participant,
+                                    const char *token);
+/* Emits ThRoomServer::answers-changed. */
+void _th_room_server_answers_changed (ThRoomServer *self, ThRoomGuest *guest);
+/* Emits ThRoomServer::save-failed, once per failed write of @queue. */
+void _th_room_server_report_save_failure (ThRoomServer *self, ThSaveQueue *queue,
+                                          const GError *error);
+
 /* th-room-handlers.c */
-JsonNode *_th_room_me_node (ThRoomGuest *guest);
-JsonNode *_th_room_deck_node (ThRoomServer *self);
-JsonNode *_th_room_state_node (ThRoomServer *self, ThRoomGuest *guest);
-JsonNode *_th_room_join_node (ThRoomGuest *guest, const char *token);
+/* Handles a request that passed every check: answers it through
+ * @call->respond, at once or once the session file holds what it
+ * changed. */
+void _th_room_server_dispatch (const ThRoomCall *call);
 
 G_END_DECLS

@@ -16,7 +16,6 @@
 #include "th-room-guest-private.h"
 #include "th-room-limiter.h"
 #include "th-room-request.h"
-#include "th-room-resources.h"
 #include "th-room-secret.h"
 #include "th-room-server-private.h"
 #include "th-save-queue.h"
@@ -38,10 +37,11 @@
  *      before anything changes (400);
  *   4. an answer is in the session file before its 200 goes out (503 if
  *      the file cannot be written; the answer stays in memory).
+ *
+ * The first two are here; the last two are the protocol's, in
+ * th-room-handlers.c (with the parsers of th-room-request.c).
  */
 
-#define RESOURCE_PREFIX "/io/github/twohats/TwoHats/room/"
-#define WRONG_CODE_COST 10.0 /* a wrong join code costs ten requests' worth */
 #define LINGER_TIMEOUT_MS 2000
 #define LINGER_MAX_BYTES (1024 * 1024)
 #define LISTEN_BACKLOG 1024
@@ -53,21 +53,6 @@
   "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; "                 \
   "frame-ancestors 'none'"
 
-typedef struct
-{
-  const char *path;
-  const char *resource;
-  const char *content_type;
-} StaticFile;
-
-static const StaticFile static_files[] = {
-  { "/", "index.html", "text/html; charset=utf-8" },
-  { "/index.html", "index.html", "text/html; charset=utf-8" },
-  { "/app.js", "app.js", "text/javascript; charset=utf-8" },
-  { "/app.css", "app.css", "text/css; charset=utf-8" },
-  { "/icon.svg", "icon.svg", "image/svg+xml" },
-};
-
 /* What the server knows about one request. */
 typedef struct
 {
@@ -75,30 +60,6 @@ typedef struct
   gsize body_received; /* of a chunked body */
   gboolean stolen;     /* answered on a connection taken from libsoup */
 } MessageState;
-
-/* A request as the checks see it, whatever it came through. */
-typedef struct
-{
-  const char *method;
-  const char *path;
-  const char *host;
-  const char *origin;
-  const char *authorization;
-  const char *remote_address;
-  GSocketAddress *local_address;
-} ThRoomRequest;
-
-/* A request that passed the checks, and where its answer goes: what
- * every handler takes. */
-typedef struct
-{
-  ThRoomServer *server;
-  const ThRoomRequest *request;
-  ThRoomGuest *guest; /* the caller, NULL for the page and for joining */
-  GBytes *body;       /* the whole body, or NULL */
-  ThRoomRespondFunc respond;
-  gpointer user_data;
-} ThRoomCall;
 
 G_DEFINE_FINAL_TYPE (ThRoomServer, th_room_server, G_TYPE_OBJECT)
 
@@ -242,8 +203,8 @@ th_room_response_free (ThRoomResponse *response)
   g_free (response);
 }
 
-static ThRoomResponse *
-response_new (void)
+ThRoomResponse *
+_th_room_response_new (void)
 {
   ThRoomResponse *response = g_new0 (ThRoomResponse, 1);
 
@@ -251,8 +212,8 @@ response_new (void)
   return response;
 }
 
-static void
-set_json (ThRoomResponse *response, guint status, JsonNode *node)
+void
+_th_room_response_set_json (ThRoomResponse *response, guint status, JsonNode *node)
 {
   gsize length;
   char *data = node_to_data (node, &length);
@@ -278,12 +239,12 @@ error_node (const char *message)
   return json_builder_get_root (builder);
 }
 
-static void
-set_error (ThRoomResponse *response, guint status, const char *message)
+void
+_th_room_response_set_error (ThRoomResponse *response, guint status, const char *message)
 {
   g_autoptr (JsonNode) node = error_node (message);
 
-  set_json (response, status, node);
+  _th_room_response_set_json (response, status, node);
 }
 
 /* Answering without reading the body: the connection is taken from
@@ -506,29 +467,33 @@ session_items_changed_cb (ThRoomServer *self, guint position, guint removed, gui
     }
 }
 
-/* Saving */
-
-/* A join or an answer whose 200 waits for the session file. */
-typedef struct
+ThRoomGuest *
+_th_room_server_admit (ThRoomServer *self, ThParticipant *participant, const char *token)
 {
-  ThRoomServer *self;
-  ThRoomGuest *joining; /* a join to undo if its save fails */
-  JsonNode *success;    /* the 200 body */
-  ThRoomRespondFunc respond;
-  gpointer user_data;
-} SaveWait;
+  guint8 digest[TH_ROOM_TOKEN_DIGEST_SIZE];
+  g_autoptr (ThRoomGuest) guest = NULL;
 
-static void
-undo_join (ThRoomServer *self, ThRoomGuest *guest)
-{
-  guint position;
+  token_digest (token, digest);
+  guest = th_room_guest_new (
+    participant, th_deck_get_n_behaviours (th_session_get_deck (self->session)), digest);
+  g_hash_table_insert (self->guests_by_digest, g_bytes_ref (th_room_guest_get_token_digest (guest)),
+                       g_object_ref (guest));
+  g_list_store_append (self->guests, guest);
+  g_signal_emit (self, signals[PARTICIPANT_JOINED], 0, guest);
 
-  if (find_guest (self, th_room_guest_get_id (guest), &position))
-    th_session_remove_participant (self->session, th_room_guest_get_id (guest));
+  return g_steal_pointer (&guest);
 }
 
-static void
-report_save_failure (ThRoomServer *self, ThSaveQueue *queue, const GError *error)
+void
+_th_room_server_answers_changed (ThRoomServer *self, ThRoomGuest *guest)
+{
+  g_signal_emit (self, signals[ANSWERS_CHANGED], 0, guest);
+}
+
+/* Saving */
+
+void
+_th_room_server_report_save_failure (ThRoomServer *self, ThSaveQueue *queue, const GError *error)
 {
   guint64 write = th_save_queue_get_n_writes (queue);
 
@@ -538,74 +503,6 @@ report_save_failure (ThRoomServer *self, ThSaveQueue *queue, const GError *error
 
   self->failed_write_reported = write;
   g_signal_emit (self, signals[SAVE_FAILED], 0, error);
-}
-
-static void
-wait_saved_cb (ThSaveQueue *queue, const GError *error, gpointer user_data)
-{
-  SaveWait *wait = user_data;
-  ThRoomServer *self = wait->self;
-  g_autoptr (ThRoomResponse) response = response_new ();
-
-  if (error == NULL)
-    set_json (response, SOUP_STATUS_OK, wait->success);
-  else
-    {
-      report_save_failure (self, queue, error);
-
-      if (wait->joining != NULL)
-        {
-          /* Nobody will ever hold this participant's token: take them
-           * out again rather than leave an empty participant behind. */
-          undo_join (self, wait->joining);
-          set_error (response, SOUP_STATUS_SERVICE_UNAVAILABLE,
-                     _ ("The facilitator’s computer could not save the session. Try again."));
-        }
-      else
-        /* The answer is in the session and will be in the next save; the
-         * page retries, which does no harm. */
-        set_error (response, SOUP_STATUS_SERVICE_UNAVAILABLE,
-                   _ ("Your answer arrived but could not be saved yet. Trying again."));
-    }
-
-  wait->respond (self, response, wait->user_data);
-
-  g_clear_object (&wait->joining);
-  g_clear_pointer (&wait->success, json_node_unref);
-  g_clear_object (&wait->self);
-  g_free (wait);
-}
-
-static void
-send_response (const ThRoomCall *call, const ThRoomResponse *response)
-{
-  call->respond (call->server, response, call->user_data);
-}
-
-/* Sends @success once the session is on disk: everything that arrives in
- * one main loop iteration shares one write. */
-static void
-respond_after_save (const ThRoomCall *call, JsonNode *success, ThRoomGuest *joining)
-{
-  ThRoomServer *self = call->server;
-  SaveWait *wait;
-
-  if (self->queue == NULL)
-    {
-      g_autoptr (ThRoomResponse) response = response_new ();
-
-      set_json (response, SOUP_STATUS_OK, success);
-      send_response (call, response);
-      return;
-    }
-
-  wait = g_new0 (SaveWait, 1);
-  wait->self = g_object_ref (self);
-  wait->joining = joining != NULL ? g_object_ref (joining) : NULL;
-  wait->success = json_node_ref (success);
-  wait->respond = call->respond;
-  wait->user_data = call->user_data;
-  th_save_queue_request (self->queue, wait_saved_cb, wait);
 }
 
 /* Writes what waits for a save now, on this thread. */
@@ -618,260 +515,10 @@ flush_saves (ThRoomServer *self)
     return;
 
   if (!th_save_queue_flush (self->queue, &error))
-    report_save_failure (self, self->queue, error);
+    _th_room_server_report_save_failure (self, self->queue, error);
 }
 
-/* Request handling */
-
-static void
-respond_error (const ThRoomCall *call, guint status, const char *message)
-{
-  g_autoptr (ThRoomResponse) response = response_new ();
-
-  set_error (response, status, message);
-  send_response (call, response);
-}
-
-static void
-respond_node (const ThRoomCall *call, JsonNode *node)
-{
-  g_autoptr (ThRoomResponse) response = response_new ();
-
-  set_json (response, SOUP_STATUS_OK, node);
-  send_response (call, response);
-}
-
-/* The body as the parsers take it: "" stands for none. */
-static const char *
-body_data (const ThRoomCall *call, gsize *length)
-{
-  const char *data = call->body != NULL ? g_bytes_get_data (call->body, length) : NULL;
-
-  if (data == NULL)
-    {
-      *length = 0;
-      return "";
-    }
-
-  return data;
-}
-
-static void
-handle_join (const ThRoomCall *call)
-{
-  ThRoomServer *self = call->server;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *code = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *token = NULL;
-  g_autoptr (ThRoomGuest) guest = NULL;
-  g_autoptr (JsonNode) success = NULL;
-  guint8 digest[TH_ROOM_TOKEN_DIGEST_SIZE];
-  ThParticipant *participant;
-  gsize length;
-  const char *data = body_data (call, &length);
-
-  if (!th_room_parse_join (data, length, &code, &name, &error))
-    {
-      respond_error (call, SOUP_STATUS_BAD_REQUEST, error->message);
-      return;
-    }
-
-  if (code == NULL || self->join_code == NULL
-      || !th_room_equal_constant_time (code, self->join_code, TH_ROOM_JOIN_CODE_LENGTH))
-    {
-      /* Guessing codes costs ten requests each, on top of this one. */
-      th_room_limiter_charge (self->limiter, call->request->remote_address, WRONG_CODE_COST,
-                              g_get_monotonic_time ());
-      respond_error (call, SOUP_STATUS_FORBIDDEN, _ ("That is not the join code."));
-      return;
-    }
-
-  if (self->locked)
-    {
-      respond_error (call, SOUP_STATUS_LOCKED, _ ("The room is locked."));
-      return;
-    }
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->guests)) >= TH_ROOM_MAX_GUESTS)
-    {
-      respond_error (call, SOUP_STATUS_LOCKED, _ ("The room is full."));
-      return;
-    }
-
-  token = th_room_new_token (&error);
-  if (token == NULL)
-    {
-      respond_error (call, SOUP_STATUS_SERVICE_UNAVAILABLE, error->message);
-      return;
-    }
-
-  participant = th_session_add_participant (self->session, name, &error);
-  if (participant == NULL)
-    {
-      if (g_error_matches (error, TH_ERROR, TH_ERROR_TOO_LARGE))
-        respond_error (call, SOUP_STATUS_LOCKED, _ ("The room is full."));
-      else
-        respond_error (call, SOUP_STATUS_BAD_REQUEST, error->message);
-      return;
-    }
-
-  token_digest (token, digest);
-  guest = th_room_guest_new (
-    participant, th_deck_get_n_behaviours (th_session_get_deck (self->session)), digest);
-  g_hash_table_insert (self->guests_by_digest, g_bytes_ref (th_room_guest_get_token_digest (guest)),
-                       g_object_ref (guest));
-  g_list_store_append (self->guests, guest);
-  g_signal_emit (self, signals[PARTICIPANT_JOINED], 0, guest);
-
-  success = _th_room_join_node (guest, token);
-  respond_after_save (call, success, guest);
-}
-
-static void
-handle_answers (const ThRoomCall *call)
-{
-  ThRoomServer *self = call->server;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ThRoomAnswers) answers = NULL;
-  g_autoptr (JsonNode) success = NULL;
-  gsize length;
-  const char *data = body_data (call, &length);
-
-  answers = th_room_answers_parse (th_session_get_deck (self->session), data, length, &error);
-  if (answers == NULL)
-    {
-      respond_error (call, SOUP_STATUS_BAD_REQUEST, error->message);
-      return;
-    }
-
-  if (!th_room_answers_apply (answers, self->session, th_room_guest_get_id (call->guest), &error))
-    {
-      /* Checked already: only a participant removed meanwhile gets here. */
-      respond_error (call, SOUP_STATUS_BAD_REQUEST, error->message);
-      return;
-    }
-
-  g_signal_emit (self, signals[ANSWERS_CHANGED], 0, call->guest);
-
-  success = _th_room_me_node (call->guest);
-  respond_after_save (call, success, NULL);
-}
-
-static gboolean
-method_is (const ThRoomCall *call, const char *method)
-{
-  return g_strcmp0 (call->request->method, method) == 0;
-}
-
-static void
-method_not_allowed (const ThRoomCall *call, const char *allow)
-{
-  g_autoptr (ThRoomResponse) response = response_new ();
-
-  soup_message_headers_replace (response->headers, "Allow", allow);
-  set_error (response, SOUP_STATUS_METHOD_NOT_ALLOWED, _ ("This method is not allowed here."));
-  send_response (call, response);
-}
-
-/* GET /api/me, /api/deck and /api/state: what the caller reads. */
-static void
-handle_read (const ThRoomCall *call)
-{
-  const char *path = call->request->path;
-  g_autoptr (JsonNode) node = NULL;
-
-  if (!method_is (call, SOUP_METHOD_GET) && !method_is (call, SOUP_METHOD_HEAD))
-    {
-      method_not_allowed (call, "GET, HEAD");
-      return;
-    }
-
-  if (strcmp (path, "/api/me") == 0)
-    node = _th_room_me_node (call->guest);
-  else if (strcmp (path, "/api/deck") == 0)
-    node = _th_room_deck_node (call->server);
-  else
-    node = _th_room_state_node (call->server, call->guest);
-  respond_node (call, node);
-}
-
-static void
-handle_static (const ThRoomCall *call)
-{
-  g_autoptr (ThRoomResponse) response = response_new ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (static_files); i++)
-    {
-      g_autofree char *resource = NULL;
-
-      if (strcmp (call->request->path, static_files[i].path) != 0)
-        continue;
-
-      if (!method_is (call, SOUP_METHOD_GET) && !method_is (call, SOUP_METHOD_HEAD))
-        {
-          method_not_allowed (call, "GET, HEAD");
-          return;
-        }
-
-      resource = g_strconcat (RESOURCE_PREFIX, static_files[i].resource, NULL);
-      response->body = g_resource_lookup_data (th_room_get_resource (), resource,
-                                               G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-      g_assert (response->body != NULL);
-
-      /* The page is small and must follow an app update at once. */
-      response->status = SOUP_STATUS_OK;
-      soup_message_headers_replace (response->headers, "Cache-Control", "no-cache");
-      soup_message_headers_replace (response->headers, "Content-Type",
-                                    static_files[i].content_type);
-      send_response (call, response);
-      return;
-    }
-
-  response->status = SOUP_STATUS_NOT_FOUND;
-  response->body = g_bytes_new_static ("Not found\n", 10);
-  soup_message_headers_replace (response->headers, "Content-Type", "text/plain; charset=utf-8");
-  send_response (call, response);
-}
-
-/* What comes after the checks: the call's guest is the caller, NULL for
- * the page and for joining. */
-static void
-dispatch (const ThRoomCall *call)
-{
-  const char *path = call->request->path;
-
-  if (!g_str_has_prefix (path, "/api/"))
-    {
-      handle_static (call);
-      return;
-    }
-
-  if (strcmp (path, "/api/join") == 0)
-    {
-      if (method_is (call, SOUP_METHOD_POST))
-        handle_join (call);
-      else
-        method_not_allowed (call, "POST");
-      return;
-    }
-
-  /* The checks let only callers with a valid token through. */
-  g_assert (call->guest != NULL);
-
-  if (strcmp (path, "/api/answers") == 0)
-    {
-      if (method_is (call, SOUP_METHOD_PUT))
-        handle_answers (call);
-      else
-        method_not_allowed (call, "PUT");
-    }
-  else if (strcmp (path, "/api/me") == 0 || strcmp (path, "/api/deck") == 0
-           || strcmp (path, "/api/state") == 0)
-    handle_read (call);
-  else
-    respond_error (call, SOUP_STATUS_NOT_FOUND, _ ("There is no such API."));
-}
+/* The defences */
 
 /* The address the request came in on, as a client must have written it
  * in the Host header; IPv4 reached through a dual-stack socket is written
@@ -972,7 +619,7 @@ authenticate (ThRoomServer *self, const ThRoomRequest *request)
 static ThRoomResponse *
 check_request (ThRoomServer *self, const ThRoomRequest *request, ThRoomGuest **guest_out)
 {
-  g_autoptr (ThRoomResponse) response = response_new ();
+  g_autoptr (ThRoomResponse) response = _th_room_response_new ();
   g_autofree char *host = NULL;
   guint retry_after = 1;
   ThRoomGuest *guest;
@@ -982,7 +629,8 @@ check_request (ThRoomServer *self, const ThRoomRequest *request, ThRoomGuest **g
   if (!host_is_ours (self, request, &host))
     {
       soup_message_headers_replace (response->headers, "Connection", "close");
-      set_error (response, SOUP_STATUS_MISDIRECTED_REQUEST, _ ("This address is not the room’s."));
+      _th_room_response_set_error (response, SOUP_STATUS_MISDIRECTED_REQUEST,
+                                   _ ("This address is not the room’s."));
       return g_steal_pointer (&response);
     }
 
@@ -992,13 +640,15 @@ check_request (ThRoomServer *self, const ThRoomRequest *request, ThRoomGuest **g
       g_autofree char *seconds = g_strdup_printf ("%u", retry_after);
 
       soup_message_headers_replace (response->headers, "Retry-After", seconds);
-      set_error (response, STATUS_TOO_MANY_REQUESTS, _ ("Too many requests. Wait a moment."));
+      _th_room_response_set_error (response, STATUS_TOO_MANY_REQUESTS,
+                                   _ ("Too many requests. Wait a moment."));
       return g_steal_pointer (&response);
     }
 
   if (!origin_is_ours (request, host))
     {
-      set_error (response, SOUP_STATUS_FORBIDDEN, _ ("Requests from other sites are refused."));
+      _th_room_response_set_error (response, SOUP_STATUS_FORBIDDEN,
+                                   _ ("Requests from other sites are refused."));
       return g_steal_pointer (&response);
     }
 
@@ -1009,7 +659,8 @@ check_request (ThRoomServer *self, const ThRoomRequest *request, ThRoomGuest **g
   if (guest == NULL)
     {
       soup_message_headers_replace (response->headers, "WWW-Authenticate", "Bearer");
-      set_error (response, SOUP_STATUS_UNAUTHORIZED, _ ("You are not in the room. Join again."));
+      _th_room_response_set_error (response, SOUP_STATUS_UNAUTHORIZED,
+                                   _ ("You are not in the room. Join again."));
       return g_steal_pointer (&response);
     }
 
@@ -1040,9 +691,9 @@ th_room_server_handle (ThRoomServer *self, const char *method, const char *path,
    * handed over whole is measured. */
   if (body != NULL && g_bytes_get_size (body) > TH_ROOM_MAX_BODY_SIZE)
     {
-      refusal = response_new ();
-      set_error (refusal, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                 _ ("The request is larger than 64 KiB."));
+      refusal = _th_room_response_new ();
+      _th_room_response_set_error (refusal, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                                   _ ("The request is larger than 64 KiB."));
     }
   else
     refusal = check_request (self, &request, &call.guest);
@@ -1053,7 +704,7 @@ th_room_server_handle (ThRoomServer *self, const char *method, const char *path,
       return;
     }
 
-  dispatch (&call);
+  _th_room_server_dispatch (&call);
 }
 
 /* libsoup's side: the same request, read off a SoupServerMessage. */
@@ -1159,7 +810,7 @@ handle_pending (ThRoomServer *self)
       request = message_request (reply->msg, reply->path);
       body = soup_message_body_flatten (soup_server_message_get_request_body (reply->msg));
       call = (ThRoomCall){ self, &request, state->guest, body, message_respond_cb, reply };
-      dispatch (&call);
+      _th_room_server_dispatch (&call);
     }
 }
 
