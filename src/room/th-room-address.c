@@ -7,12 +7,14 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <ifaddrs.h>
 #include <net/if.h>
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/socket.h>
 
+#include "th-error.h"
 #include "th-room-address.h"
 
 void
@@ -159,4 +161,40 @@ th_room_format_authority (const char *address, guint port)
   if (strchr (address, ':') != NULL)
     return g_strdup_printf ("[%s]:%u", address, port);
   return g_strdup_printf ("%s:%u", address, port);
+}
+
+GInetAddress *
+th_room_parse_bind_address (const char *address, GError **error)
+{
+  GInetAddress *inet = NULL;
+
+  if (address != NULL)
+    {
+      g_autofree char *bare = NULL;
+
+      /* "[::1]" as people write it in URLs. */
+      if (address[0] == '[' && g_str_has_suffix (address, "]"))
+        bare = g_strndup (address + 1, strlen (address) - 2);
+      else
+        bare = g_strdup (address);
+
+      inet = g_inet_address_new_from_string (bare);
+      if (inet == NULL)
+        g_set_error (error, TH_ERROR, TH_ERROR_USAGE,
+                     _ ("“%s” is not an IP address (like 192.168.1.20 or ::1)"), address);
+      return inet;
+    }
+
+  {
+    g_autofree char *lan = th_room_dup_lan_address ();
+
+    if (lan == NULL)
+      {
+        g_set_error_literal (error, TH_ERROR, TH_ERROR_USAGE,
+                             _ ("This computer is not connected to a network. Connect it to the "
+                                "room’s network, or host on 127.0.0.1 to try the room alone."));
+        return NULL;
+      }
+    return g_inet_address_new_from_string (lan);
+  }
 }

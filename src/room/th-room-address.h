@@ -35,6 +35,11 @@ char *th_room_dup_lan_address (void);
 /* "HOST:PORT" as in a URL or a Host header: IPv6 in brackets. */
 char *th_room_format_authority (const char *address, guint port);
 
+/* The address to listen on: @address as people type it ("192.168.1.20",
+ * "::1" or "[::1]"), or for NULL th_room_dup_lan_address().  A
+ * TH_ERROR_USAGE error says what to type instead. */
+GInetAddress *th_room_parse_bind_address (const char *address, GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThRoomAddress, th_room_address_free)
 
 G_END_DECLS

@@ -1218,42 +1218,6 @@ th_room_server_set_session_file (ThRoomServer *self, GFile *session_file)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION_FILE]);
 }
 
-static GInetAddress *
-parse_address (const char *address, GError **error)
-{
-  GInetAddress *inet = NULL;
-
-  if (address != NULL)
-    {
-      g_autofree char *bare = NULL;
-
-      /* "[::1]" as people write it in URLs. */
-      if (address[0] == '[' && g_str_has_suffix (address, "]"))
-        bare = g_strndup (address + 1, strlen (address) - 2);
-      else
-        bare = g_strdup (address);
-
-      inet = g_inet_address_new_from_string (bare);
-      if (inet == NULL)
-        g_set_error (error, TH_ERROR, TH_ERROR_USAGE,
-                     _ ("“%s” is not an IP address (like 192.168.1.20 or ::1)"), address);
-      return inet;
-    }
-
-  {
-    g_autofree char *lan = th_room_dup_lan_address ();
-
-    if (lan == NULL)
-      {
-        g_set_error_literal (error, TH_ERROR, TH_ERROR_USAGE,
-                             _ ("This computer is not connected to a network. Connect it to the "
-                                "room’s network, or host on 127.0.0.1 to try the room alone."));
-        return NULL;
-      }
-    return g_inet_address_new_from_string (lan);
-  }
-}
-
 gboolean
 th_room_server_start (ThRoomServer *self, const char *address, guint port, GError **error)
 {
@@ -1280,7 +1244,7 @@ th_room_server_start (ThRoomServer *self, const char *address, guint port, GErro
       return FALSE;
     }
 
-  inet = parse_address (address, error);
+  inet = th_room_parse_bind_address (address, error);
   if (inet == NULL)
     return FALSE;
 

@@ -469,6 +469,39 @@ test_addresses (void)
   g_assert_cmpstr (v6, ==, "[fd00::5]:8080");
 }
 
+/* The address to listen on, as it is typed on the command line: IPv6 in
+ * brackets as in a URL, or bare. */
+static void
+test_bind_address (void)
+{
+  const char *typed[] = { "192.168.1.20", "::1", "[::1]", "[fd00::5]" };
+  const char *parsed[] = { "192.168.1.20", "::1", "::1", "fd00::5" };
+  const char *refused[] = { "not-an-address", "[::1", "::1]", "[192.168.1.20]x", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GInetAddress) inet = th_room_parse_bind_address (typed[i], &error);
+      g_autofree char *text = NULL;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (inet);
+      text = g_inet_address_to_string (inet);
+      g_assert_cmpstr (text, ==, parsed[i]);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GInetAddress) inet = th_room_parse_bind_address (refused[i], &error);
+      g_autofree char *quoted = g_strdup_printf ("“%s”", refused[i]);
+
+      g_assert_null (inet);
+      g_assert_error (error, TH_ERROR, TH_ERROR_USAGE);
+      g_assert_nonnull (strstr (error->message, quoted));
+    }
+}
+
 static void
 test_start (void)
 {
@@ -815,6 +848,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/room/units/apply-answers", test_apply_answers);
   g_test_add_func ("/room/units/status", test_status);
   g_test_add_func ("/room/units/addresses", test_addresses);
+  g_test_add_func ("/room/units/bind-address", test_bind_address);
   g_test_add_func ("/room/units/handle-checks", test_handle_checks);
   g_test_add_func ("/room/units/handle-shares-the-document-write",
                    test_handle_shares_the_document_write);
