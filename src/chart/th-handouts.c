@@ -168,13 +168,13 @@ draw_score_bar (cairo_t *cr, const char *label, double score, double threshold, 
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, label_layout);
 
-  th_page_rounded_rectangle (cr, bar_x, bar_y, bar_width, bar_height, bar_height / 2);
+  th_chart_path_rounded_rect (cr, bar_x, bar_y, bar_width, bar_height, bar_height / 2);
   th_chart_set_source (cr, &palette->track);
   cairo_fill (cr);
   if (score > 0)
     {
-      th_page_rounded_rectangle (cr, bar_x, bar_y, MAX (bar_height, bar_width * score / 100.0),
-                                 bar_height, bar_height / 2);
+      th_chart_path_rounded_rect (cr, bar_x, bar_y, MAX (bar_height, bar_width * score / 100.0),
+                                  bar_height, bar_height / 2);
       th_chart_set_source (cr, colour);
       cairo_fill (cr);
     }
@@ -224,7 +224,7 @@ draw_quadrant_box (cairo_t *cr, Cursor *at, ThQuadrant quadrant)
                + th_page_measure_text (cr, th_chart_tips_get_summary (quadrant), 11,
                                        PANGO_WEIGHT_NORMAL, text_width)
                + 14;
-  th_page_rounded_rectangle (cr, 0, box_y, at->width, box_height, 8);
+  th_chart_path_rounded_rect (cr, 0, box_y, at->width, box_height, 8);
   cairo_set_source_rgba (cr, colour->r, colour->g, colour->b, 0.14);
   cairo_fill_preserve (cr);
   cairo_set_source_rgba (cr, colour->r, colour->g, colour->b, 0.7);

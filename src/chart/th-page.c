@@ -106,18 +106,6 @@ th_page_draw_badge (cairo_t *cr, const char *text, double cx, double cy, double 
   pango_cairo_show_layout (cr, layout);
 }
 
-void
-th_page_rounded_rectangle (cairo_t *cr, double x, double y, double w, double h, double r)
-{
-  r = MIN (r, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
 char *
 th_page_format_date (GDateTime *date)
 {

@@ -51,7 +51,6 @@ double th_page_measure_text (cairo_t *cr, const char *text, double size, PangoWe
 /* A number in a filled circle. */
 void th_page_draw_badge (cairo_t *cr, const char *text, double cx, double cy, double radius,
                          double size, const ThChartRgba *fill, const ThChartRgba *colour);
-void th_page_rounded_rectangle (cairo_t *cr, double x, double y, double w, double h, double r);
 
 /* The date printed on pages, in the reader's language; NULL means today. */
 char *th_page_format_date (GDateTime *date);

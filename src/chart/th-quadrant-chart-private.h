@@ -261,8 +261,6 @@ void th_quadrant_chart_draw_empty_message (ThQuadrantChart *self, cairo_t *cr,
                                            const ThChartMetrics *m, const ThChartPalette *palette);
 
 /* Dots: th-quadrant-chart-dots.c */
-void th_chart_path_rounded_rect (cairo_t *cr, double x, double y, double w, double h,
-                                 double radius);
 void th_chart_draw_mean_marker (cairo_t *cr, const ThChartPalette *palette, double x, double y,
                                 double r, double line);
 ThChartDrawMode th_chart_draw_mode_for (guint n_points);

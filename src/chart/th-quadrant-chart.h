@@ -91,6 +91,12 @@ void th_quadrant_chart_set_show_header (ThQuadrantChart *self, gboolean show_hea
  * tells the quadrants apart, also on black-and-white paper. */
 void th_quadrant_chart_path_marker (cairo_t *cr, ThQuadrant quadrant, double x, double y, double r);
 
+/* Adds to @cr's path a rectangle with corners rounded to @radius (at most
+ * half its shorter side): the chart's labels and legend and the printed
+ * pages' boxes and bars share it. */
+void th_chart_path_rounded_rect (cairo_t *cr, double x, double y, double w, double h,
+                                 double radius);
+
 /* Draws the whole chart into the rectangle (0, 0, width, height) of @cr. */
 void th_quadrant_chart_draw (ThQuadrantChart *self, cairo_t *cr, double width, double height);
 
