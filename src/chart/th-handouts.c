@@ -49,14 +49,6 @@ typedef struct
   double y;
 } Cursor;
 
-static const char *
-session_title (ThSession *session)
-{
-  const char *title = th_session_get_title (session);
-
-  return title != NULL && *title != '\0' ? title : _ ("Leadership and management workshop");
-}
-
 /* The participant's position in the session, counted from 1. */
 static guint
 session_position (ThSession *session, ThParticipant *participant)
@@ -93,7 +85,7 @@ draw_empty_page (ThHandouts *self, cairo_t *cr, double width)
 {
   const ThPagePalette *palette = th_page_palette_get ();
 
-  th_page_draw_running_header (cr, session_title (self->session),
+  th_page_draw_running_header (cr, th_page_session_title (self->session),
                                th_session_get_created (self->session), width);
   th_page_draw_text (cr,
                      _ ("Nobody is on the chart yet: a participant appears once they have rated "
@@ -107,7 +99,7 @@ draw_heading (ThHandouts *self, cairo_t *cr, Cursor *at, const char *name)
 {
   const ThPagePalette *palette = th_page_palette_get ();
 
-  at->y = th_page_draw_running_header (cr, session_title (self->session),
+  at->y = th_page_draw_running_header (cr, th_page_session_title (self->session),
                                        th_session_get_created (self->session), at->width)
           + 18;
   at->y += th_page_draw_text (cr, name, 0, at->y, 24, PANGO_WEIGHT_BOLD, at->width,
@@ -376,7 +368,7 @@ th_handouts_write_pdf (ThHandouts *self, const char *path, GError **error)
   g_return_val_if_fail (path != NULL, FALSE);
 
   /* Translators: the title of a PDF of handouts, e.g. "Team offsite — Handouts". */
-  title = g_strdup_printf (_ ("%s — Handouts"), session_title (self->session));
+  title = g_strdup_printf (_ ("%s — Handouts"), th_page_session_title (self->session));
 
   return th_page_write_pdf (path, title, paginate_cb, draw_page_cb, self, error);
 }

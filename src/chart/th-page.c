@@ -106,6 +106,14 @@ th_page_draw_badge (cairo_t *cr, const char *text, double cx, double cy, double 
   pango_cairo_show_layout (cr, layout);
 }
 
+const char *
+th_page_session_title (ThSession *session)
+{
+  const char *title = th_session_get_title (session);
+
+  return title != NULL && *title != '\0' ? title : _ ("Leadership and management workshop");
+}
+
 char *
 th_page_format_date (GDateTime *date)
 {

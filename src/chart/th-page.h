@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 
 #include "th-chart-palette.h"
+#include "th-session.h"
 
 G_BEGIN_DECLS
 
@@ -51,6 +52,10 @@ double th_page_measure_text (cairo_t *cr, const char *text, double size, PangoWe
 /* A number in a filled circle. */
 void th_page_draw_badge (cairo_t *cr, const char *text, double cx, double cy, double radius,
                          double size, const ThChartRgba *fill, const ThChartRgba *colour);
+
+/* The title printed pages give @session: its own, or a general one while
+ * it has none.  The print dialog names its jobs with it too. */
+const char *th_page_session_title (ThSession *session);
 
 /* The date printed on pages, in the reader's language; NULL means today. */
 char *th_page_format_date (GDateTime *date);

@@ -13,6 +13,7 @@
 
 #include "th-card-sheets.h"
 #include "th-handouts.h"
+#include "th-page.h"
 #include "th-print-operation.h"
 #include "th-quadrant-chart.h"
 
@@ -62,14 +63,6 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static const char *
-session_title (ThSession *session)
-{
-  const char *title = th_session_get_title (session);
-
-  return title != NULL && *title != '\0' ? title : _ ("Leadership and management workshop");
-}
 
 /* GtkPrintOperation -------------------------------------------------------- */
 
@@ -458,7 +451,8 @@ th_print_operation_constructed (GObject *object)
     }
 
   {
-    g_autofree char *name = g_strdup_printf ("%s — %s", session_title (self->session), job_name);
+    g_autofree char *name
+      = g_strdup_printf ("%s — %s", th_page_session_title (self->session), job_name);
 
     gtk_print_operation_set_job_name (operation, name);
   }
