@@ -11,7 +11,6 @@
 
 #include "th-core-resources.h"
 #include "th-deck-private.h"
-#include "th-file-util.h"
 
 #define BUILTIN_DECK_PATH "/io/github/twohats/TwoHats/decks/leadership-management.json"
 
@@ -358,19 +357,16 @@ th_deck_new_from_data (const char *data, gsize length, GError **error)
 ThDeck *
 th_deck_new_from_file (GFile *file, GError **error)
 {
-  g_autoptr (GBytes) bytes = NULL;
-  const char *data;
-  gsize length;
+  g_autoptr (JsonNode) root = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = th_file_read_bounded (file, TH_MAX_FILE_SIZE, error);
-  if (bytes == NULL)
+  root = th_json_parse_file (file, error);
+  if (root == NULL)
     return NULL;
 
-  data = g_bytes_get_data (bytes, &length);
-  return th_deck_new_from_data (data, length, error);
+  return deck_new_from_json (root, NULL, FALSE, error);
 }
 
 ThDeck *

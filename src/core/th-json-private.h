@@ -57,6 +57,9 @@ char *th_json_quote (const char *text);
  * th_json_parse_bounded() with the file size limit and TH_JSON_MAX_DEPTH.
  * Returns the root node (never NULL on success). */
 JsonNode *th_json_parse (const char *data, gsize length, GError **error);
+/* Reads @file, refusing one larger than TH_MAX_FILE_SIZE before reading
+ * it, and parses it as th_json_parse() does. */
+JsonNode *th_json_parse_file (GFile *file, GError **error);
 
 /* What a node holds, for "expected a string, found an array". */
 const char *th_json_describe_node (JsonNode *node);

@@ -436,6 +436,21 @@ th_json_parse (const char *data, gsize length, GError **error)
   return th_json_parse_bounded (data, length, TH_MAX_FILE_SIZE, TH_JSON_MAX_DEPTH, NULL, error);
 }
 
+JsonNode *
+th_json_parse_file (GFile *file, GError **error)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  const char *data;
+  gsize length;
+
+  bytes = th_file_read_bounded (file, TH_MAX_FILE_SIZE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &length);
+  return th_json_parse (data, length, error);
+}
+
 const char *
 th_json_describe_node (JsonNode *node)
 {

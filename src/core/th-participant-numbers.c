@@ -9,10 +9,8 @@
 
 #include <math.h>
 
-#include "th-file-util.h"
 #include "th-json-private.h"
 #include "th-participant-numbers.h"
-#include "th-types.h"
 
 /* A positive integer that fits a guint, written as JSON writes integers
  * (4) or as a float with nothing after the point (4.0). */
@@ -46,22 +44,14 @@ get_number (JsonNode *node, guint *number)
 GHashTable *
 th_participant_numbers_read (GFile *file, GError **error)
 {
-  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (JsonNode) root = NULL;
   GHashTable *numbers;
   JsonNode *participants;
-  const char *data;
-  gsize length;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = th_file_read_bounded (file, TH_MAX_FILE_SIZE, error);
-  if (bytes == NULL)
-    return NULL;
-
-  data = g_bytes_get_data (bytes, &length);
-  root = th_json_parse (data, length, error);
+  root = th_json_parse_file (file, error);
   if (root == NULL)
     return NULL;
 
