@@ -25,8 +25,7 @@ load_file (GFile *file, GCancellable *cancellable, GError **error)
   ThJsonPath format_path = TH_JSON_PATH_MEMBER (NULL, "format");
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GError) local_error = NULL;
-  ThSession *session;
+  ThSession *session = NULL;
   JsonObject *object;
   JsonNode *format_node;
   const char *format;
@@ -40,19 +39,12 @@ load_file (GFile *file, GCancellable *cancellable, GError **error)
   data = g_bytes_get_data (bytes, &length);
 
   /* A large session is read without a tree; whatever that reader leaves
-   * alone (a deck, a file with an error of JSON) goes the way below. */
-  session = th_session_try_new_from_text (data, length, &local_error);
+   * alone (a deck, a file with an error of JSON) comes back as a tree and
+   * goes the way below. */
+  if (!th_session_read_text (data, length, &session, &root, error))
+    return NULL;
   if (session != NULL)
     return G_OBJECT (session);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  root = th_json_parse (data, length, error);
-  if (root == NULL)
-    return NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {

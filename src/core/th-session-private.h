@@ -26,6 +26,13 @@ G_BEGIN_DECLS
  * th-json-private.h refuses. */
 ThSession *th_session_try_new_from_text (const char *data, gsize length, GError **error);
 
+/* Reads a session file's text the two ways above: a session from
+ * th_session_try_new_from_text() in *@session, or, for the text it leaves
+ * alone, the tree th_json_parse() makes of it in *@root.  Returns FALSE
+ * with @error set when the text holds an error either way sees. */
+gboolean th_session_read_text (const char *data, gsize length, ThSession **session, JsonNode **root,
+                               GError **error);
+
 /* The model, for the readers and merging (th-session.c). */
 
 /* A session as a file describes it: unlike th_session_new(), @created is

@@ -220,12 +220,30 @@ th_session_new_from_json (JsonNode *node, GError **error)
 
 /* Entry points */
 
+gboolean
+th_session_read_text (const char *data, gsize length, ThSession **session, JsonNode **root,
+                      GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  *session = th_session_try_new_from_text (data, length, &local_error);
+  if (*session != NULL)
+    return TRUE;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  *root = th_json_parse (data, length, error);
+  return *root != NULL;
+}
+
 ThSession *
 th_session_new_from_data (const char *data, gsize length, GError **error)
 {
   g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GError) local_error = NULL;
-  ThSession *session;
+  ThSession *session = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -238,18 +256,10 @@ th_session_new_from_data (const char *data, gsize length, GError **error)
       return NULL;
     }
 
-  session = th_session_try_new_from_text (data, length, &local_error);
+  if (!th_session_read_text (data, length, &session, &root, error))
+    return NULL;
   if (session != NULL)
     return session;
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  root = th_json_parse (data, length, error);
-  if (root == NULL)
-    return NULL;
 
   return th_session_new_from_json (root, error);
 }
