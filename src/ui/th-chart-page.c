@@ -47,21 +47,20 @@ static const char *const quadrant_glyphs[] = {
   [TH_QUADRANT_DEVELOPING] = "◆",
 };
 
-static const char *const quadrant_classes[] = {
-  [TH_QUADRANT_NONE] = "none",
-  [TH_QUADRANT_BALANCED] = "balanced",
-  [TH_QUADRANT_LEADERSHIP_DRIVEN] = "leadership-driven",
-  [TH_QUADRANT_MANAGEMENT_DRIVEN] = "management-driven",
-  [TH_QUADRANT_DEVELOPING] = "developing",
-};
+/* The style sheet colours a quadrant's markers by its id (docs/scores.md). */
+static const char *
+quadrant_class (ThQuadrant quadrant)
+{
+  return quadrant == TH_QUADRANT_NONE ? "none" : th_quadrant_to_id (quadrant);
+}
 
 static void
 set_quadrant_class (GtkWidget *widget, ThQuadrant quadrant)
 {
-  for (guint q = 0; q < G_N_ELEMENTS (quadrant_classes); q++)
+  for (ThQuadrant q = TH_QUADRANT_NONE; q <= TH_QUADRANT_DEVELOPING; q++)
     if (q != quadrant)
-      gtk_widget_remove_css_class (widget, quadrant_classes[q]);
-  gtk_widget_add_css_class (widget, quadrant_classes[quadrant]);
+      gtk_widget_remove_css_class (widget, quadrant_class (q));
+  gtk_widget_add_css_class (widget, quadrant_class (quadrant));
 }
 
 /* Table and next steps ------------------------------------------------------ */
