@@ -306,15 +306,6 @@ timer_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-fullscreen_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  if (gtk_window_is_fullscreen (GTK_WINDOW (widget)))
-    gtk_window_unfullscreen (GTK_WINDOW (widget));
-  else
-    gtk_window_fullscreen (GTK_WINDOW (widget));
-}
-
-static void
 leave_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   gtk_window_close (GTK_WINDOW (widget));
@@ -369,7 +360,8 @@ th_presenter_window_class_init (ThPresenterWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "presenter.flip", NULL, flip_action);
   gtk_widget_class_install_action (widget_class, "presenter.blank", NULL, blank_action);
   gtk_widget_class_install_action (widget_class, "presenter.timer", NULL, timer_action);
-  gtk_widget_class_install_action (widget_class, "presenter.fullscreen", NULL, fullscreen_action);
+  /* GtkWindow:fullscreened toggles full screen on and off. */
+  gtk_widget_class_install_property_action (widget_class, "presenter.fullscreen", "fullscreened");
   gtk_widget_class_install_action (widget_class, "presenter.leave", NULL, leave_action);
 
   /* The keys live in a capture-phase controller (see init): GtkWindow binds

@@ -778,15 +778,6 @@ timer_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     th_presenter_window_toggle_timer (self->presenter);
 }
 
-static void
-fullscreen_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  if (gtk_window_is_fullscreen (GTK_WINDOW (widget)))
-    gtk_window_unfullscreen (GTK_WINDOW (widget));
-  else
-    gtk_window_fullscreen (GTK_WINDOW (widget));
-}
-
 void
 _th_window_class_actions_init (ThWindowClass *klass)
 {
@@ -811,7 +802,8 @@ _th_window_class_actions_init (ThWindowClass *klass)
                                    leave_presenter_action);
   gtk_widget_class_install_action (widget_class, "win.blank", NULL, blank_action);
   gtk_widget_class_install_action (widget_class, "win.timer", NULL, timer_action);
-  gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
+  /* GtkWindow:fullscreened toggles full screen on and off. */
+  gtk_widget_class_install_property_action (widget_class, "win.fullscreen", "fullscreened");
   gtk_widget_class_install_action (widget_class, "win.host", NULL, host_action);
   for (guint i = 0; i < G_N_ELEMENTS (chart_actions); i++)
     gtk_widget_class_install_action (widget_class, chart_actions[i].window_action, NULL,
