@@ -452,6 +452,7 @@ test_bad_answers (Fixture *f, gconstpointer data)
   /* One good entry and one bad: nothing may be merged. */
   ADD ("{\"sort\": {\"%s\": \"leadership\", \"no-such-card\": \"management\"}}", valid);
   ADD ("{\"sort\": {\"%s\": \"leadership\"}, \"ratings\": {\"%s\": 7}}", valid, valid);
+  ADD ("{\"sort\": {\"%s\": \"leadership\"}, \"ratings\": {\"%s\": 6}}", valid, valid);
   /* Encoding and nesting */
   ADD ("{\"sort\": {\"%s\": \"leader\xffship\"}}", valid);
   ADD ("{\"sort\": {\"%s\": \"leadership\"}", valid);
@@ -467,6 +468,17 @@ test_bad_answers (Fixture *f, gconstpointer data)
         g_test_message ("body %u: %s", i, (const char *)bodies->pdata[i]);
       assert_error_reply (reply, 400);
     }
+
+  /* A rating just out of range is refused with a message that names the
+   * card and the range, before anything is applied. */
+  {
+    g_autofree char *body = g_strdup_printf ("{\"ratings\": {\"%s\": 6}}", valid);
+    g_autofree char *expected = g_strdup_printf ("ratings.%s: 6 is not between 1 and 5.", valid);
+    g_autoptr (ThRoomReply) reply = request (f, "PUT", "/api/answers", token, body);
+
+    assert_error_reply (reply, 400);
+    g_assert_cmpstr (th_room_reply_get_string (reply, "error"), ==, expected);
+  }
 
   /* A body with a NUL inside. */
   {
