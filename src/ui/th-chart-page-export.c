@@ -130,12 +130,6 @@ th_chart_page_export_to_file_finish (ThChartPage *self, GAsyncResult *result, GE
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-keep_result_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **)user_data = g_object_ref (result);
-}
-
 gboolean
 th_chart_page_export_to_file (ThChartPage *self, GFile *file, GError **error)
 {
@@ -145,9 +139,8 @@ th_chart_page_export_to_file (ThChartPage *self, GFile *file, GError **error)
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (self->session != NULL, FALSE);
 
-  th_chart_page_export_to_file_async (self, file, NULL, keep_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  th_chart_page_export_to_file_async (self, file, NULL, th_ui_keep_result_cb, &result);
+  th_ui_wait_for (&result);
   return th_chart_page_export_to_file_finish (self, result, error);
 }
 

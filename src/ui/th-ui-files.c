@@ -203,3 +203,16 @@ th_ui_progress_done (ThUiProgress *progress)
   g_free (progress->title);
   g_free (progress);
 }
+
+void
+th_ui_keep_result_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+void
+th_ui_wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}

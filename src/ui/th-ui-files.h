@@ -42,6 +42,13 @@ gboolean th_ui_files_write_with (GFile *file, ThUiFilesWriteFunc write, gpointer
  * other error is left as it is. */
 void th_ui_files_explain_error (GFile *file, gboolean writing, GError **error);
 
+/* For the synchronous calls that wait for an asynchronous one of their
+ * own (opening, exporting): pass th_ui_keep_result_cb with &result as
+ * its data, then th_ui_wait_for (&result) runs the main loop until it is
+ * set. */
+void th_ui_keep_result_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+void th_ui_wait_for (GAsyncResult **result);
+
 /* A toast on @overlay that says @title ("Exporting “scores.csv”…") once
  * the work has taken more than a moment, until th_ui_progress_done(),
  * which frees it.  Work that is done at once shows nothing. */

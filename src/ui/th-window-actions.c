@@ -644,8 +644,8 @@ th_window_export_csv (ThWindow *self, GFile *file, GError **error)
   g_return_val_if_fail (TH_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  th_window_export_csv_async (self, file, _th_window_keep_result_cb, &result);
-  _th_window_wait_for (&result);
+  th_window_export_csv_async (self, file, th_ui_keep_result_cb, &result);
+  th_ui_wait_for (&result);
   return th_window_export_csv_finish (self, result, error);
 }
 

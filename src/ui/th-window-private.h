@@ -98,11 +98,6 @@ void _th_window_add_to_recent (GFile *file);
 /* Where the room saves answers: the workshop's file, or its recovery
  * copy while it has none. */
 GFile *_th_window_get_save_target (ThWindow *self);
-/* For the functions that wait for an asynchronous call of their own:
- * pass _th_window_keep_result_cb with &result as its data, then
- * _th_window_wait_for (&result) runs the main loop until it is set. */
-void _th_window_keep_result_cb (GObject *object, GAsyncResult *result, gpointer user_data);
-void _th_window_wait_for (GAsyncResult **result);
 
 /* th-window-actions.c */
 void _th_window_class_actions_init (ThWindowClass *klass);

@@ -65,19 +65,6 @@ _th_window_show_toast (ThWindow *self, const char *title)
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
-void
-_th_window_keep_result_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **)user_data = g_object_ref (result);
-}
-
-void
-_th_window_wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* On a narrow window the view switcher moves to the bottom; on the
  * welcome page there is none, nor a button that leads to it. */
 static void
@@ -482,8 +469,8 @@ th_window_open_file (ThWindow *self, GFile *file)
   g_return_val_if_fail (TH_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  th_window_open_file_async (self, file, _th_window_keep_result_cb, &result);
-  _th_window_wait_for (&result);
+  th_window_open_file_async (self, file, th_ui_keep_result_cb, &result);
+  th_ui_wait_for (&result);
   return th_window_open_file_finish (self, result, NULL);
 }
 
