@@ -49,17 +49,9 @@ struct _ThCardSheets
   GArray *answer_pages; /* AnswerPage */
 };
 
+/* The sheets are drawn by whoever made them and watched by nobody, so
+ * their options are plain fields, set through the functions below. */
 G_DEFINE_FINAL_TYPE (ThCardSheets, th_card_sheets, G_TYPE_OBJECT)
-
-enum
-{
-  PROP_0,
-  PROP_DECK,
-  PROP_ANSWER_KEY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* Card sheets ---------------------------------------------------------------- */
 
@@ -428,9 +420,14 @@ th_card_sheets_write_pdf (ThCardSheets *self, const char *path, GError **error)
 ThCardSheets *
 th_card_sheets_new (ThDeck *deck)
 {
+  ThCardSheets *self;
+
   g_return_val_if_fail (TH_IS_DECK (deck), NULL);
 
-  return g_object_new (TH_TYPE_CARD_SHEETS, "deck", deck, NULL);
+  self = g_object_new (TH_TYPE_CARD_SHEETS, NULL);
+  self->deck = g_object_ref (deck);
+
+  return self;
 }
 
 ThDeck *
@@ -463,7 +460,6 @@ th_card_sheets_set_answer_key (ThCardSheets *self, gboolean answer_key)
 
   self->answer_key = answer_key;
   self->paginated = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANSWER_KEY]);
 }
 
 gboolean
@@ -496,58 +492,12 @@ th_card_sheets_finalize (GObject *object)
 }
 
 static void
-th_card_sheets_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThCardSheets *self = TH_CARD_SHEETS (object);
-
-  switch (prop_id)
-    {
-      case PROP_DECK:
-        g_value_set_object (value, self->deck);
-        break;
-      case PROP_ANSWER_KEY:
-        g_value_set_boolean (value, self->answer_key);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-th_card_sheets_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  ThCardSheets *self = TH_CARD_SHEETS (object);
-
-  switch (prop_id)
-    {
-      case PROP_DECK:
-        self->deck = g_value_dup_object (value);
-        break;
-      case PROP_ANSWER_KEY:
-        th_card_sheets_set_answer_key (self, g_value_get_boolean (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 th_card_sheets_class_init (ThCardSheetsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = th_card_sheets_dispose;
   object_class->finalize = th_card_sheets_finalize;
-  object_class->get_property = th_card_sheets_get_property;
-  object_class->set_property = th_card_sheets_set_property;
-
-  properties[PROP_DECK]
-    = g_param_spec_object ("deck", NULL, NULL, TH_TYPE_DECK,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ANSWER_KEY]
-    = g_param_spec_boolean ("answer-key", NULL, NULL, FALSE,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
