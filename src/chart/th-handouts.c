@@ -27,17 +27,9 @@ struct _ThHandouts
   ThQuadrantChart *chart;
 };
 
+/* The handouts are drawn by whoever made them and watched by nobody, so
+ * their options are plain fields, set through the functions below. */
 G_DEFINE_FINAL_TYPE (ThHandouts, th_handouts, G_TYPE_OBJECT)
-
-enum
-{
-  PROP_0,
-  PROP_SESSION,
-  PROP_ANONYMOUS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* Where a page is drawn: its size inside the margins, the height of the
  * chart on it, and how far down the drawing has come. */
@@ -378,9 +370,19 @@ th_handouts_write_pdf (ThHandouts *self, const char *path, GError **error)
 ThHandouts *
 th_handouts_new (ThSession *session)
 {
+  ThHandouts *self;
+
   g_return_val_if_fail (TH_IS_SESSION (session), NULL);
 
-  return g_object_new (TH_TYPE_HANDOUTS, "session", session, NULL);
+  self = g_object_new (TH_TYPE_HANDOUTS, NULL);
+  self->session = g_object_ref (session);
+  self->chart = th_quadrant_chart_new ();
+  th_quadrant_chart_set_style (self->chart, TH_CHART_STYLE_PRINT);
+  th_quadrant_chart_set_session (self->chart, session);
+  th_quadrant_chart_set_anonymous (self->chart, TRUE);
+  th_quadrant_chart_set_show_header (self->chart, FALSE);
+
+  return self;
 }
 
 ThSession *
@@ -396,12 +398,7 @@ th_handouts_set_anonymous (ThHandouts *self, gboolean anonymous)
 {
   g_return_if_fail (TH_IS_HANDOUTS (self));
 
-  anonymous = !!anonymous;
-  if (self->anonymous == anonymous)
-    return;
-
-  self->anonymous = anonymous;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANONYMOUS]);
+  self->anonymous = !!anonymous;
 }
 
 gboolean
@@ -424,22 +421,6 @@ th_handouts_set_numbers (ThHandouts *self, GHashTable *numbers)
 }
 
 static void
-th_handouts_constructed (GObject *object)
-{
-  ThHandouts *self = TH_HANDOUTS (object);
-
-  G_OBJECT_CLASS (th_handouts_parent_class)->constructed (object);
-
-  g_assert (self->session != NULL);
-
-  self->chart = th_quadrant_chart_new ();
-  th_quadrant_chart_set_style (self->chart, TH_CHART_STYLE_PRINT);
-  th_quadrant_chart_set_session (self->chart, self->session);
-  th_quadrant_chart_set_anonymous (self->chart, TRUE);
-  th_quadrant_chart_set_show_header (self->chart, FALSE);
-}
-
-static void
 th_handouts_dispose (GObject *object)
 {
   ThHandouts *self = TH_HANDOUTS (object);
@@ -452,58 +433,11 @@ th_handouts_dispose (GObject *object)
 }
 
 static void
-th_handouts_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThHandouts *self = TH_HANDOUTS (object);
-
-  switch (prop_id)
-    {
-      case PROP_SESSION:
-        g_value_set_object (value, self->session);
-        break;
-      case PROP_ANONYMOUS:
-        g_value_set_boolean (value, self->anonymous);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-th_handouts_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  ThHandouts *self = TH_HANDOUTS (object);
-
-  switch (prop_id)
-    {
-      case PROP_SESSION:
-        self->session = g_value_dup_object (value);
-        break;
-      case PROP_ANONYMOUS:
-        th_handouts_set_anonymous (self, g_value_get_boolean (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 th_handouts_class_init (ThHandoutsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->constructed = th_handouts_constructed;
   object_class->dispose = th_handouts_dispose;
-  object_class->get_property = th_handouts_get_property;
-  object_class->set_property = th_handouts_set_property;
-
-  properties[PROP_SESSION]
-    = g_param_spec_object ("session", NULL, NULL, TH_TYPE_SESSION,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ANONYMOUS]
-    = g_param_spec_boolean ("anonymous", NULL, NULL, FALSE,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
