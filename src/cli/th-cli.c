@@ -54,6 +54,15 @@ print_file_error (const char *path, const GError *error)
   g_printerr ("two-hats: %s: %s\n", path, error->message);
 }
 
+/* What a run that could not read or write @path returns, once it has
+ * said why. */
+static int
+bad_file (const char *path, const GError *error)
+{
+  print_file_error (path, error);
+  return TH_CLI_EXIT_BAD_INPUT;
+}
+
 static int
 usage_error (GOptionContext *context, const char *message)
 {
@@ -63,18 +72,27 @@ usage_error (GOptionContext *context, const char *message)
   return TH_CLI_EXIT_USAGE;
 }
 
-static ThSession *
-load_session (const char *path)
+/* A deck or a session, or NULL once the error is printed. */
+static GObject *
+load_file (const char *path)
 {
   g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GObject) object = th_load_file (file, &error);
+  GObject *object = th_load_file (file, &error);
 
   if (object == NULL)
-    {
-      print_file_error (path, error);
-      return NULL;
-    }
+    print_file_error (path, error);
+
+  return object;
+}
+
+static ThSession *
+load_session (const char *path)
+{
+  g_autoptr (GObject) object = load_file (path);
+
+  if (object == NULL)
+    return NULL;
 
   if (!TH_IS_SESSION (object))
     {
@@ -103,6 +121,17 @@ make_printable (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* "24 behaviour cards": what --check says of a deck's, or a session's. */
+static char *
+dup_behaviour_count (ThDeck *deck)
+{
+  guint n_behaviours = th_deck_get_n_behaviours (deck);
+
+  return g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u behaviour card", "%u behaviour cards", n_behaviours),
+    n_behaviours);
+}
+
 static int
 run_check (char **files)
 {
@@ -110,27 +139,19 @@ run_check (char **files)
 
   for (guint i = 0; files[i] != NULL; i++)
     {
-      g_autoptr (GFile) file = g_file_new_for_commandline_arg (files[i]);
-      g_autoptr (GError) error = NULL;
-      g_autoptr (GObject) object = th_load_file (file, &error);
+      g_autoptr (GObject) object = load_file (files[i]);
 
       if (object == NULL)
-        {
-          print_file_error (files[i], error);
-          status = TH_CLI_EXIT_BAD_INPUT;
-        }
+        status = TH_CLI_EXIT_BAD_INPUT;
       else if (TH_IS_DECK (object))
         {
           ThDeck *deck = TH_DECK (object);
           g_autofree char *title = make_printable (th_deck_get_title (deck));
           guint n_concepts = g_list_model_get_n_items (th_deck_get_concepts (deck));
-          guint n_behaviours = th_deck_get_n_behaviours (deck);
           g_autofree char *concepts = g_strdup_printf (
             g_dngettext (GETTEXT_PACKAGE, "%u concept card", "%u concept cards", n_concepts),
             n_concepts);
-          g_autofree char *behaviours = g_strdup_printf (
-            g_dngettext (GETTEXT_PACKAGE, "%u behaviour card", "%u behaviour cards", n_behaviours),
-            n_behaviours);
+          g_autofree char *behaviours = dup_behaviour_count (deck);
 
           /* Translators: e.g. "deck.json: valid deck “Leadership”: 31 concept cards, 24
            * behaviour cards". */
@@ -140,13 +161,10 @@ run_check (char **files)
         {
           ThSession *session = TH_SESSION (object);
           guint n_participants = th_session_get_n_participants (session);
-          guint n_behaviours = th_deck_get_n_behaviours (th_session_get_deck (session));
           g_autofree char *participants = g_strdup_printf (
             g_dngettext (GETTEXT_PACKAGE, "%u participant", "%u participants", n_participants),
             n_participants);
-          g_autofree char *behaviours = g_strdup_printf (
-            g_dngettext (GETTEXT_PACKAGE, "%u behaviour card", "%u behaviour cards", n_behaviours),
-            n_behaviours);
+          g_autofree char *behaviours = dup_behaviour_count (th_session_get_deck (session));
 
           /* Translators: e.g. "team.twohats: valid session: 12 participants, 24 behaviour
            * cards". */
@@ -158,16 +176,12 @@ run_check (char **files)
 }
 
 static int
-run_export_csv (const char *out_path, const char *session_path, gboolean anonymous)
+run_export_csv (const char *out_path, ThSession *session, gboolean anonymous)
 {
-  g_autoptr (ThSession) session = load_session (session_path);
   g_autoptr (GBytes) csv = NULL;
   g_autoptr (GError) error = NULL;
   gsize length;
   const char *data;
-
-  if (session == NULL)
-    return TH_CLI_EXIT_BAD_INPUT;
 
   csv = th_session_to_csv (session, anonymous);
   data = g_bytes_get_data (csv, &length);
@@ -183,10 +197,7 @@ run_export_csv (const char *out_path, const char *session_path, gboolean anonymo
     }
 
   if (!th_file_write_atomic (out_path, data, length, &error))
-    {
-      print_file_error (out_path, error);
-      return TH_CLI_EXIT_BAD_INPUT;
-    }
+    return bad_file (out_path, error);
 
   return TH_CLI_EXIT_OK;
 }
@@ -213,46 +224,30 @@ parse_size (const char *text, int *width, int *height)
   return TRUE;
 }
 
+/* Whether @path ends in @extension, in any case. */
 static gboolean
-has_chart_extension (const char *path)
+has_extension (const char *path, const char *extension)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
-  return g_str_has_suffix (lower, ".png") || g_str_has_suffix (lower, ".pdf")
-         || g_str_has_suffix (lower, ".svg");
+  return g_str_has_suffix (lower, extension);
 }
 
 static int
-run_export_chart (const char *out_path, const char *session_path, gboolean anonymous, int width,
+run_export_chart (const char *out_path, ThSession *session, gboolean anonymous, int width,
                   int height)
 {
-  g_autoptr (ThSession) session = load_session (session_path);
-  g_autoptr (ThQuadrantChart) chart = NULL;
+  g_autoptr (ThQuadrantChart) chart = th_quadrant_chart_new ();
   g_autoptr (GError) error = NULL;
 
-  if (session == NULL)
-    return TH_CLI_EXIT_BAD_INPUT;
-
-  chart = th_quadrant_chart_new ();
   th_quadrant_chart_set_session (chart, session);
   th_quadrant_chart_set_anonymous (chart, anonymous);
   th_quadrant_chart_set_style (chart, TH_CHART_STYLE_PRINT);
 
   if (!th_quadrant_chart_export (chart, out_path, width, height, &error))
-    {
-      print_file_error (out_path, error);
-      return TH_CLI_EXIT_BAD_INPUT;
-    }
+    return bad_file (out_path, error);
 
   return TH_CLI_EXIT_OK;
-}
-
-static gboolean
-has_pdf_extension (const char *path)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  return g_str_has_suffix (lower, ".pdf");
 }
 
 /* docs/command-line.md, "Output files": an output that already exists
@@ -285,13 +280,13 @@ check_output (const char *out_path, const char *input_path)
 }
 
 static int
-run_export_handouts (const char *out_path, const char *session_path, gboolean anonymous)
+run_export_handouts (const char *out_path, const char *session_path, ThSession *session,
+                     gboolean anonymous)
 {
-  g_autoptr (ThSession) session = load_session (session_path);
   g_autoptr (ThHandouts) handouts = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (session == NULL || !check_output (out_path, session_path))
+  if (!check_output (out_path, session_path))
     return TH_CLI_EXIT_BAD_INPUT;
 
   handouts = th_handouts_new (session);
@@ -302,19 +297,13 @@ run_export_handouts (const char *out_path, const char *session_path, gboolean an
       g_autoptr (GHashTable) numbers = th_participant_numbers_read (file, &error);
 
       if (numbers == NULL)
-        {
-          print_file_error (session_path, error);
-          return TH_CLI_EXIT_BAD_INPUT;
-        }
+        return bad_file (session_path, error);
       th_handouts_set_anonymous (handouts, TRUE);
       th_handouts_set_numbers (handouts, numbers);
     }
 
   if (!th_handouts_write_pdf (handouts, out_path, &error))
-    {
-      print_file_error (out_path, error);
-      return TH_CLI_EXIT_BAD_INPUT;
-    }
+    return bad_file (out_path, error);
 
   return TH_CLI_EXIT_OK;
 }
@@ -324,17 +313,11 @@ run_export_handouts (const char *out_path, const char *session_path, gboolean an
 static int
 run_export_cards (const char *out_path, const char *path)
 {
-  g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GObject) object = th_load_file (file, &error);
+  g_autoptr (GObject) object = load_file (path);
   g_autoptr (ThCardSheets) sheets = NULL;
+  g_autoptr (GError) error = NULL;
 
-  if (object == NULL)
-    {
-      print_file_error (path, error);
-      return TH_CLI_EXIT_BAD_INPUT;
-    }
-  if (!check_output (out_path, path))
+  if (object == NULL || !check_output (out_path, path))
     return TH_CLI_EXIT_BAD_INPUT;
 
   if (TH_IS_DECK (object))
@@ -346,10 +329,7 @@ run_export_cards (const char *out_path, const char *path)
     }
 
   if (!th_card_sheets_write_pdf (sheets, out_path, &error))
-    {
-      print_file_error (out_path, error);
-      return TH_CLI_EXIT_BAD_INPUT;
-    }
+    return bad_file (out_path, error);
 
   return TH_CLI_EXIT_OK;
 }
@@ -391,10 +371,7 @@ run_host (const char *session_path, const char *bind, guint port)
    * out now that the file cannot be written beats finding out when the
    * first participant answers. */
   if (!th_session_save_to_file (session, file, &error))
-    {
-      print_file_error (session_path, error);
-      return TH_CLI_EXIT_BAD_INPUT;
-    }
+    return bad_file (session_path, error);
 
   server = th_room_server_new (session, file);
   g_signal_connect (server, "participant-joined", G_CALLBACK (participant_joined_cb), NULL);
@@ -428,6 +405,7 @@ th_cli_run (int argc, char **argv)
 {
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
+  g_autoptr (ThSession) session = NULL;
   g_autofree char *export_csv = NULL;
   g_autofree char *export_chart = NULL;
   g_autofree char *export_handouts = NULL;
@@ -524,34 +502,32 @@ th_cli_run (int argc, char **argv)
         return usage_error (context, _ ("--export-cards needs exactly one SESSION or DECK file"));
       if (anonymous || size != NULL)
         return usage_error (context, _ ("--anonymous and --size do not go with --export-cards"));
-      if (!has_pdf_extension (export_cards))
+      if (!has_extension (export_cards, ".pdf"))
         return usage_error (context, _ ("the cards file must end in .pdf"));
       return run_export_cards (export_cards, files[0]);
     }
 
+  /* The exports of a session: the command line is checked whole before
+   * the session is read. */
   if (n_files != 1)
     return usage_error (context, _ ("an export needs exactly one SESSION file"));
-
-  if (export_handouts != NULL)
-    {
-      if (size != NULL)
-        return usage_error (context, _ ("--size goes with --export-chart"));
-      if (!has_pdf_extension (export_handouts))
-        return usage_error (context, _ ("the handouts file must end in .pdf"));
-      return run_export_handouts (export_handouts, files[0], anonymous);
-    }
-
-  if (export_csv != NULL)
-    {
-      if (size != NULL)
-        return usage_error (context, _ ("--size goes with --export-chart"));
-      return run_export_csv (export_csv, files[0], anonymous);
-    }
-
-  if (!has_chart_extension (export_chart))
+  if (export_chart == NULL && size != NULL)
+    return usage_error (context, _ ("--size goes with --export-chart"));
+  if (export_handouts != NULL && !has_extension (export_handouts, ".pdf"))
+    return usage_error (context, _ ("the handouts file must end in .pdf"));
+  if (export_chart != NULL && !has_extension (export_chart, ".png")
+      && !has_extension (export_chart, ".pdf") && !has_extension (export_chart, ".svg"))
     return usage_error (context, _ ("the chart file must end in .png, .pdf or .svg"));
   if (size != NULL && !parse_size (size, &width, &height))
     return usage_error (context, _ ("--size takes WIDTHxHEIGHT, each from 64 to 20000"));
 
-  return run_export_chart (export_chart, files[0], anonymous, width, height);
+  session = load_session (files[0]);
+  if (session == NULL)
+    return TH_CLI_EXIT_BAD_INPUT;
+
+  if (export_handouts != NULL)
+    return run_export_handouts (export_handouts, files[0], session, anonymous);
+  if (export_csv != NULL)
+    return run_export_csv (export_csv, session, anonymous);
+  return run_export_chart (export_chart, session, anonymous, width, height);
 }
