@@ -35,8 +35,6 @@ typedef struct
 
 struct _ThCardSheets
 {
-  GObject parent_instance;
-
   ThDeck *deck;
   GDateTime *date;
   gboolean answer_key;
@@ -48,10 +46,6 @@ struct _ThCardSheets
   guint n_card_pages;
   GArray *answer_pages; /* AnswerPage */
 };
-
-/* The sheets are drawn by whoever made them and watched by nobody, so
- * their options are plain fields, set through the functions below. */
-G_DEFINE_FINAL_TYPE (ThCardSheets, th_card_sheets, G_TYPE_OBJECT)
 
 /* Card sheets ---------------------------------------------------------------- */
 
@@ -351,7 +345,7 @@ th_card_sheets_paginate (ThCardSheets *self, cairo_t *cr, double width, double h
   guint columns, rows;
   guint n;
 
-  g_return_val_if_fail (TH_IS_CARD_SHEETS (self), 0);
+  g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (cr != NULL, 0);
 
   n = th_deck_get_n_behaviours (self->deck);
@@ -371,7 +365,7 @@ th_card_sheets_paginate (ThCardSheets *self, cairo_t *cr, double width, double h
 void
 th_card_sheets_draw_page (ThCardSheets *self, cairo_t *cr, double width, double height, guint page)
 {
-  g_return_if_fail (TH_IS_CARD_SHEETS (self));
+  g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
 
   if (!self->paginated || self->width != width || self->height != height)
@@ -403,7 +397,7 @@ th_card_sheets_write_pdf (ThCardSheets *self, const char *path, GError **error)
 {
   g_autofree char *title = NULL;
 
-  g_return_val_if_fail (TH_IS_CARD_SHEETS (self), FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   /* Translators: the title of a PDF of cut-out cards, e.g. "Leadership and
@@ -415,8 +409,6 @@ th_card_sheets_write_pdf (ThCardSheets *self, const char *path, GError **error)
   return th_page_write_pdf (path, title, paginate_cb, draw_page_cb, self, error);
 }
 
-/* GObject ---------------------------------------------------------------------- */
-
 ThCardSheets *
 th_card_sheets_new (ThDeck *deck)
 {
@@ -424,16 +416,29 @@ th_card_sheets_new (ThDeck *deck)
 
   g_return_val_if_fail (TH_IS_DECK (deck), NULL);
 
-  self = g_object_new (TH_TYPE_CARD_SHEETS, NULL);
+  self = g_new0 (ThCardSheets, 1);
   self->deck = g_object_ref (deck);
+  self->answer_pages = g_array_new (FALSE, FALSE, sizeof (AnswerPage));
 
   return self;
+}
+
+void
+th_card_sheets_free (ThCardSheets *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->deck);
+  g_clear_pointer (&self->date, g_date_time_unref);
+  g_clear_pointer (&self->answer_pages, g_array_unref);
+  g_free (self);
 }
 
 ThDeck *
 th_card_sheets_get_deck (ThCardSheets *self)
 {
-  g_return_val_if_fail (TH_IS_CARD_SHEETS (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
   return self->deck;
 }
@@ -441,7 +446,7 @@ th_card_sheets_get_deck (ThCardSheets *self)
 void
 th_card_sheets_set_date (ThCardSheets *self, GDateTime *date)
 {
-  g_return_if_fail (TH_IS_CARD_SHEETS (self));
+  g_return_if_fail (self != NULL);
 
   if (date != NULL)
     g_date_time_ref (date);
@@ -452,7 +457,7 @@ th_card_sheets_set_date (ThCardSheets *self, GDateTime *date)
 void
 th_card_sheets_set_answer_key (ThCardSheets *self, gboolean answer_key)
 {
-  g_return_if_fail (TH_IS_CARD_SHEETS (self));
+  g_return_if_fail (self != NULL);
 
   answer_key = !!answer_key;
   if (self->answer_key == answer_key)
@@ -465,43 +470,7 @@ th_card_sheets_set_answer_key (ThCardSheets *self, gboolean answer_key)
 gboolean
 th_card_sheets_get_answer_key (ThCardSheets *self)
 {
-  g_return_val_if_fail (TH_IS_CARD_SHEETS (self), FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
 
   return self->answer_key;
-}
-
-static void
-th_card_sheets_dispose (GObject *object)
-{
-  ThCardSheets *self = TH_CARD_SHEETS (object);
-
-  g_clear_object (&self->deck);
-
-  G_OBJECT_CLASS (th_card_sheets_parent_class)->dispose (object);
-}
-
-static void
-th_card_sheets_finalize (GObject *object)
-{
-  ThCardSheets *self = TH_CARD_SHEETS (object);
-
-  g_clear_pointer (&self->date, g_date_time_unref);
-  g_clear_pointer (&self->answer_pages, g_array_unref);
-
-  G_OBJECT_CLASS (th_card_sheets_parent_class)->finalize (object);
-}
-
-static void
-th_card_sheets_class_init (ThCardSheetsClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = th_card_sheets_dispose;
-  object_class->finalize = th_card_sheets_finalize;
-}
-
-static void
-th_card_sheets_init (ThCardSheets *self)
-{
-  self->answer_pages = g_array_new (FALSE, FALSE, sizeof (AnswerPage));
 }

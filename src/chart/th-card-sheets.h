@@ -8,7 +8,7 @@
 #pragma once
 
 #include <cairo.h>
-#include <glib-object.h>
+#include <glib.h>
 
 #include "th-deck.h"
 
@@ -21,11 +21,13 @@ G_BEGIN_DECLS
  * table of each card's hat and why, may follow on pages of its own.
  *
  * The pages are drawn on any cairo context, in points, so the print
- * dialog and a PDF file written without a display show the same pages. */
-#define TH_TYPE_CARD_SHEETS (th_card_sheets_get_type ())
-G_DECLARE_FINAL_TYPE (ThCardSheets, th_card_sheets, TH, CARD_SHEETS, GObject)
+ * dialog and a PDF file written without a display show the same pages.
+ * Whoever makes the sheets draws them and frees them; nobody else watches
+ * them, so they are a plain structure, not a GObject. */
+typedef struct _ThCardSheets ThCardSheets;
 
 ThCardSheets *th_card_sheets_new (ThDeck *deck);
+void th_card_sheets_free (ThCardSheets *self);
 
 ThDeck *th_card_sheets_get_deck (ThCardSheets *self);
 
@@ -48,5 +50,7 @@ void th_card_sheets_draw_page (ThCardSheets *self, cairo_t *cr, double width, do
 /* Writes every page to a PDF file at @path, A4 portrait, whole or not at
  * all. */
 gboolean th_card_sheets_write_pdf (ThCardSheets *self, const char *path, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThCardSheets, th_card_sheets_free)
 
 G_END_DECLS

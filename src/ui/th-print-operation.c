@@ -70,8 +70,8 @@ static void
 clear_pages (ThPrintOperation *self)
 {
   g_clear_object (&self->chart);
-  g_clear_object (&self->handouts);
-  g_clear_object (&self->cards);
+  g_clear_pointer (&self->handouts, th_handouts_free);
+  g_clear_pointer (&self->cards, th_card_sheets_free);
 }
 
 static void
