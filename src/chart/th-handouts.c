@@ -16,8 +16,6 @@
 
 struct _ThHandouts
 {
-  GObject parent_instance;
-
   ThSession *session;
   gboolean anonymous;
   GHashTable *numbers; /* participant id → number, or NULL */
@@ -26,10 +24,6 @@ struct _ThHandouts
    * its own: a handout goes home with one person and names no one else. */
   ThQuadrantChart *chart;
 };
-
-/* The handouts are drawn by whoever made them and watched by nobody, so
- * their options are plain fields, set through the functions below. */
-G_DEFINE_FINAL_TYPE (ThHandouts, th_handouts, G_TYPE_OBJECT)
 
 /* Where a page is drawn: its size inside the margins, the height of the
  * chart on it, and how far down the drawing has come. */
@@ -286,7 +280,7 @@ draw_footer (ThHandouts *self, cairo_t *cr, const Cursor *at, const ThScores *sc
 guint
 th_handouts_get_n_pages (ThHandouts *self)
 {
-  g_return_val_if_fail (TH_IS_HANDOUTS (self), 0);
+  g_return_val_if_fail (self != NULL, 0);
 
   return MAX (1, th_quadrant_chart_get_n_points (self->chart));
 }
@@ -308,7 +302,7 @@ th_handouts_draw_page (ThHandouts *self, cairo_t *cr, double width, double heigh
     .chart_height = MIN ((width - 2 * margin) * 0.62, height * 0.38),
   };
 
-  g_return_if_fail (TH_IS_HANDOUTS (self));
+  g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
   g_return_if_fail (page < th_handouts_get_n_pages (self));
 
@@ -356,7 +350,7 @@ th_handouts_write_pdf (ThHandouts *self, const char *path, GError **error)
 {
   g_autofree char *title = NULL;
 
-  g_return_val_if_fail (TH_IS_HANDOUTS (self), FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   /* Translators: the title of a PDF of handouts, e.g. "Team offsite — Handouts". */
@@ -365,8 +359,6 @@ th_handouts_write_pdf (ThHandouts *self, const char *path, GError **error)
   return th_page_write_pdf (path, title, paginate_cb, draw_page_cb, self, error);
 }
 
-/* GObject ------------------------------------------------------------------- */
-
 ThHandouts *
 th_handouts_new (ThSession *session)
 {
@@ -374,7 +366,7 @@ th_handouts_new (ThSession *session)
 
   g_return_val_if_fail (TH_IS_SESSION (session), NULL);
 
-  self = g_object_new (TH_TYPE_HANDOUTS, NULL);
+  self = g_new0 (ThHandouts, 1);
   self->session = g_object_ref (session);
   self->chart = th_quadrant_chart_new ();
   th_quadrant_chart_set_style (self->chart, TH_CHART_STYLE_PRINT);
@@ -385,10 +377,22 @@ th_handouts_new (ThSession *session)
   return self;
 }
 
+void
+th_handouts_free (ThHandouts *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->chart);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->numbers, g_hash_table_unref);
+  g_free (self);
+}
+
 ThSession *
 th_handouts_get_session (ThHandouts *self)
 {
-  g_return_val_if_fail (TH_IS_HANDOUTS (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
   return self->session;
 }
@@ -396,7 +400,7 @@ th_handouts_get_session (ThHandouts *self)
 void
 th_handouts_set_anonymous (ThHandouts *self, gboolean anonymous)
 {
-  g_return_if_fail (TH_IS_HANDOUTS (self));
+  g_return_if_fail (self != NULL);
 
   self->anonymous = !!anonymous;
 }
@@ -404,7 +408,7 @@ th_handouts_set_anonymous (ThHandouts *self, gboolean anonymous)
 gboolean
 th_handouts_get_anonymous (ThHandouts *self)
 {
-  g_return_val_if_fail (TH_IS_HANDOUTS (self), FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
 
   return self->anonymous;
 }
@@ -412,35 +416,10 @@ th_handouts_get_anonymous (ThHandouts *self)
 void
 th_handouts_set_numbers (ThHandouts *self, GHashTable *numbers)
 {
-  g_return_if_fail (TH_IS_HANDOUTS (self));
+  g_return_if_fail (self != NULL);
 
   if (numbers != NULL)
     g_hash_table_ref (numbers);
   g_clear_pointer (&self->numbers, g_hash_table_unref);
   self->numbers = numbers;
-}
-
-static void
-th_handouts_dispose (GObject *object)
-{
-  ThHandouts *self = TH_HANDOUTS (object);
-
-  g_clear_object (&self->chart);
-  g_clear_object (&self->session);
-  g_clear_pointer (&self->numbers, g_hash_table_unref);
-
-  G_OBJECT_CLASS (th_handouts_parent_class)->dispose (object);
-}
-
-static void
-th_handouts_class_init (ThHandoutsClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = th_handouts_dispose;
-}
-
-static void
-th_handouts_init (ThHandouts *self)
-{
 }

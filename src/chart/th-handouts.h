@@ -8,7 +8,7 @@
 #pragma once
 
 #include <cairo.h>
-#include <glib-object.h>
+#include <glib.h>
 
 #include "th-session.h"
 
@@ -22,11 +22,13 @@ G_BEGIN_DECLS
  *
  * The pages are those of the session as it was when the handouts were
  * made.  They are drawn on any cairo context, in points, so the print
- * dialog and a PDF file written without a display show the same pages. */
-#define TH_TYPE_HANDOUTS (th_handouts_get_type ())
-G_DECLARE_FINAL_TYPE (ThHandouts, th_handouts, TH, HANDOUTS, GObject)
+ * dialog and a PDF file written without a display show the same pages.
+ * Whoever makes the handouts draws them and frees them; nobody else
+ * watches them, so they are a plain structure, not a GObject. */
+typedef struct _ThHandouts ThHandouts;
 
 ThHandouts *th_handouts_new (ThSession *session);
+void th_handouts_free (ThHandouts *self);
 
 ThSession *th_handouts_get_session (ThHandouts *self);
 
@@ -50,5 +52,7 @@ void th_handouts_draw_page (ThHandouts *self, cairo_t *cr, double width, double 
 /* Writes every page to a PDF file at @path, A4 portrait, whole or not at
  * all. */
 gboolean th_handouts_write_pdf (ThHandouts *self, const char *path, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThHandouts, th_handouts_free)
 
 G_END_DECLS
