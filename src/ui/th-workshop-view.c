@@ -519,6 +519,16 @@ rename_response_cb (AdwMessageDialog *dialog, const char *response, ThWorkshopVi
     gtk_label_set_label (self->participant_title, name);
 }
 
+/* The participant an action names by id, or NULL when there is none. */
+static ThParticipant *
+lookup_action_participant (ThWorkshopView *self, GVariant *parameter)
+{
+  if (self->session == NULL)
+    return NULL;
+
+  return th_session_lookup_participant (self->session, g_variant_get_string (parameter, NULL));
+}
+
 static void
 rename_entry_changed_cb (GtkEditable *entry, AdwMessageDialog *dialog)
 {
@@ -535,10 +545,7 @@ rename_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  if (self->session == NULL)
-    return;
-  participant
-    = th_session_lookup_participant (self->session, g_variant_get_string (parameter, NULL));
+  participant = lookup_action_participant (self, parameter);
   if (participant == NULL)
     return;
 
@@ -606,10 +613,7 @@ remove_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   AdwToast *toast;
   g_autofree char *title = NULL;
 
-  if (self->session == NULL)
-    return;
-  participant
-    = th_session_lookup_participant (self->session, g_variant_get_string (parameter, NULL));
+  participant = lookup_action_participant (self, parameter);
   if (participant == NULL)
     return;
 
