@@ -269,11 +269,7 @@ draw_answer_table_header (cairo_t *cr, const AnswerColumns *c, double width, dou
   th_page_draw_text (cr, _ ("Hat"), c->key, y, 8.5, PANGO_WEIGHT_BOLD, -1, PANGO_ALIGN_LEFT, grey);
   th_page_draw_text (cr, _ ("Why"), c->why, y, 8.5, PANGO_WEIGHT_BOLD, -1, PANGO_ALIGN_LEFT, grey);
   y += ANSWER_TABLE_HEADER_HEIGHT - 6;
-  th_chart_set_source (cr, grey);
-  cairo_set_line_width (cr, 0.8);
-  cairo_move_to (cr, 0, y);
-  cairo_line_to (cr, width, y);
-  cairo_stroke (cr);
+  th_page_draw_rule (cr, y, width, 0.8, grey);
 
   return y + 6;
 }
@@ -303,11 +299,7 @@ draw_answer_row (cairo_t *cr, const AnswerColumns *c, ThBehaviour *behaviour, gu
                        width - c->why, PANGO_ALIGN_LEFT, &palette->chart->ink_secondary);
 
   y += row;
-  th_chart_set_source (cr, &palette->rule);
-  cairo_set_line_width (cr, 0.4);
-  cairo_move_to (cr, 0, y - 5);
-  cairo_line_to (cr, width, y - 5);
-  cairo_stroke (cr);
+  th_page_draw_rule (cr, y - 5, width, 0.4, &palette->rule);
 
   return row;
 }

@@ -114,6 +114,17 @@ th_page_session_title (ThSession *session)
   return title != NULL && *title != '\0' ? title : _ ("Leadership and management workshop");
 }
 
+void
+th_page_draw_rule (cairo_t *cr, double y, double width, double line_width,
+                   const ThChartRgba *colour)
+{
+  th_chart_set_source (cr, colour);
+  cairo_set_line_width (cr, line_width);
+  cairo_move_to (cr, 0, y);
+  cairo_line_to (cr, width, y);
+  cairo_stroke (cr);
+}
+
 char *
 th_page_format_date (GDateTime *date)
 {
@@ -146,11 +157,7 @@ th_page_draw_running_header (cairo_t *cr, const char *left, GDateTime *date, dou
   pango_cairo_show_layout (cr, right);
 
   height = MAX (height, th_page_layout_height (right)) + 6;
-  th_chart_set_source (cr, &palette->rule);
-  cairo_set_line_width (cr, 0.6);
-  cairo_move_to (cr, 0, height);
-  cairo_line_to (cr, width, height);
-  cairo_stroke (cr);
+  th_page_draw_rule (cr, height, width, 0.6, &palette->rule);
 
   return height + 1;
 }

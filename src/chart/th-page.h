@@ -49,6 +49,10 @@ double th_page_draw_text (cairo_t *cr, const char *text, double x, double y, dou
 double th_page_measure_text (cairo_t *cr, const char *text, double size, PangoWeight weight,
                              double width);
 
+/* A line of @line_width across the page, from 0 to @width, at @y. */
+void th_page_draw_rule (cairo_t *cr, double y, double width, double line_width,
+                        const ThChartRgba *colour);
+
 /* A number in a filled circle. */
 void th_page_draw_badge (cairo_t *cr, const char *text, double cx, double cy, double radius,
                          double size, const ThChartRgba *fill, const ThChartRgba *colour);
