@@ -103,6 +103,51 @@ cell_range (ThChartPlacer *self, const ThChartRect *box, int *c0, int *r0, int *
                self->rows - 1);
 }
 
+/* A walk through the obstacles listed in the cells an area covers, cell
+ * by cell (an obstacle in several of them comes once for each). */
+typedef struct
+{
+  ThChartPlacer *placer;
+  int c0, c1, r1;
+  int r, c;
+  int entry;
+} CellWalk;
+
+static void
+cell_walk_init (CellWalk *walk, ThChartPlacer *self, const ThChartRect *area)
+{
+  int r0;
+
+  walk->placer = self;
+  cell_range (self, area, &walk->c0, &r0, &walk->c1, &walk->r1);
+  walk->r = r0;
+  walk->c = walk->c0;
+  walk->entry = self->heads[r0 * self->columns + walk->c0];
+}
+
+/* The next obstacle of the walk, or NULL at its end. */
+static const Obstacle *
+cell_walk_next (CellWalk *walk)
+{
+  ThChartPlacer *self = walk->placer;
+  const CellEntry *entry;
+
+  while (walk->entry < 0)
+    {
+      if (++walk->c > walk->c1)
+        {
+          walk->c = walk->c0;
+          if (++walk->r > walk->r1)
+            return NULL;
+        }
+      walk->entry = self->heads[walk->r * self->columns + walk->c];
+    }
+
+  entry = &g_array_index (self->entries, CellEntry, walk->entry);
+  walk->entry = entry->next;
+  return &g_array_index (self->obstacles, Obstacle, entry->obstacle);
+}
+
 static void
 add_obstacle (ThChartPlacer *self, const Obstacle *obstacle)
 {
@@ -203,26 +248,19 @@ segments_cross (const Obstacle *a, double x0, double y0, double x1, double y1)
 gboolean
 th_chart_placer_box_is_free (ThChartPlacer *self, const ThChartRect *box)
 {
-  int c0, r0, c1, r1;
+  CellWalk walk;
+  const Obstacle *o;
 
   if (box->x < self->bounds.x || box->y < self->bounds.y
       || box->x + box->width > self->bounds.x + self->bounds.width
       || box->y + box->height > self->bounds.y + self->bounds.height)
     return FALSE;
 
-  cell_range (self, box, &c0, &r0, &c1, &r1);
-  for (int r = r0; r <= r1; r++)
-    for (int c = c0; c <= c1; c++)
-      for (int e = self->heads[r * self->columns + c]; e >= 0;
-           e = g_array_index (self->entries, CellEntry, e).next)
-        {
-          const CellEntry *entry = &g_array_index (self->entries, CellEntry, e);
-          const Obstacle *o = &g_array_index (self->obstacles, Obstacle, entry->obstacle);
-
-          if (o->kind == OBSTACLE_BOX ? th_chart_rect_intersects (box, &o->box)
-                                      : segment_crosses_box (o->x0, o->y0, o->x1, o->y1, box))
-            return FALSE;
-        }
+  cell_walk_init (&walk, self, box);
+  while ((o = cell_walk_next (&walk)) != NULL)
+    if (o->kind == OBSTACLE_BOX ? th_chart_rect_intersects (box, &o->box)
+                                : segment_crosses_box (o->x0, o->y0, o->x1, o->y1, box))
+      return FALSE;
 
   return TRUE;
 }
@@ -232,23 +270,18 @@ th_chart_placer_segment_is_free (ThChartPlacer *self, double x0, double y0, doub
                                  int owner)
 {
   ThChartRect bbox = { MIN (x0, x1), MIN (y0, y1), fabs (x1 - x0), fabs (y1 - y0) };
-  int c0, r0, c1, r1;
+  CellWalk walk;
+  const Obstacle *o;
 
-  cell_range (self, &bbox, &c0, &r0, &c1, &r1);
-  for (int r = r0; r <= r1; r++)
-    for (int c = c0; c <= c1; c++)
-      for (int e = self->heads[r * self->columns + c]; e >= 0;
-           e = g_array_index (self->entries, CellEntry, e).next)
-        {
-          const CellEntry *entry = &g_array_index (self->entries, CellEntry, e);
-          const Obstacle *o = &g_array_index (self->obstacles, Obstacle, entry->obstacle);
-
-          if (owner >= 0 && o->owner == owner)
-            continue;
-          if (o->kind == OBSTACLE_BOX ? segment_crosses_box (x0, y0, x1, y1, &o->box)
-                                      : segments_cross (o, x0, y0, x1, y1))
-            return FALSE;
-        }
+  cell_walk_init (&walk, self, &bbox);
+  while ((o = cell_walk_next (&walk)) != NULL)
+    {
+      if (owner >= 0 && o->owner == owner)
+        continue;
+      if (o->kind == OBSTACLE_BOX ? segment_crosses_box (x0, y0, x1, y1, &o->box)
+                                  : segments_cross (o, x0, y0, x1, y1))
+        return FALSE;
+    }
 
   return TRUE;
 }
