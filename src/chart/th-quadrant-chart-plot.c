@@ -15,6 +15,20 @@
  * the quadrants, the axes with their ticks and titles, and the message
  * an empty chart shows in their place. */
 
+/* Adds to @cr's path a line through @x from top to bottom of the plot and
+ * one through @y from side to side: a grid line or the threshold. */
+static void
+path_plot_lines (ThQuadrantChart *self, cairo_t *cr, double x, double y)
+{
+  double x0 = self->plot_x;
+  double y0 = self->plot_y;
+
+  cairo_move_to (cr, x, y0);
+  cairo_line_to (cr, x, y0 + self->plot_height);
+  cairo_move_to (cr, x0, y);
+  cairo_line_to (cr, x0 + self->plot_width, y);
+}
+
 void
 th_quadrant_chart_draw_plot_background (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
                                         const ThChartPalette *palette)
@@ -61,19 +75,13 @@ th_quadrant_chart_draw_plot_background (ThQuadrantChart *self, cairo_t *cr, cons
 
       if (fabs (v - self->threshold) < 0.5)
         continue;
-      cairo_move_to (cr, gx, y0);
-      cairo_line_to (cr, gx, y1);
-      cairo_move_to (cr, x0, gy);
-      cairo_line_to (cr, x1, gy);
+      path_plot_lines (self, cr, gx, gy);
     }
   cairo_stroke (cr);
 
   th_chart_set_source (cr, &palette->threshold);
   cairo_set_line_width (cr, MAX (1.5 * px, line * 2.2));
-  cairo_move_to (cr, tx, y0);
-  cairo_line_to (cr, tx, y1);
-  cairo_move_to (cr, x0, ty);
-  cairo_line_to (cr, x1, ty);
+  path_plot_lines (self, cr, tx, ty);
   cairo_stroke (cr);
 
   th_chart_set_source (cr, &palette->frame);
