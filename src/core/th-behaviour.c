@@ -118,15 +118,12 @@ th_behaviour_new_from_json (JsonNode *node, const ThJsonPath *path, gboolean tra
 
   /* A behaviour is keyed to one hat; "both" would make the sort exercise
    * unanswerable. */
-  if (!th_side_from_string (key, &self->key) || self->key == TH_SIDE_BOTH)
-    {
-      ThJsonPath key_path = TH_JSON_PATH_MEMBER (path, "key");
-      g_autofree char *quoted = th_json_quote (key);
+  {
+    ThJsonPath key_path = TH_JSON_PATH_MEMBER (path, "key");
 
-      th_json_set_error (error, TH_ERROR_INVALID, &key_path,
-                         _ ("%s is not leadership or management"), quoted);
+    if (!th_json_check_hat (key, &key_path, &self->key, error))
       return NULL;
-    }
+  }
 
   if (!th_json_get_string_member (object, path, "contrast", FALSE, &contrast, error))
     return NULL;

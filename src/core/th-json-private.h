@@ -11,6 +11,7 @@
 
 #include "th-error.h"
 #include "th-json.h"
+#include "th-types.h"
 
 G_BEGIN_DECLS
 
@@ -80,6 +81,10 @@ gboolean th_json_get_id_member (JsonObject *object, const ThJsonPath *path, cons
                                 const char **out, GError **error);
 /* The check of th_json_get_id_member() for a string already read. */
 gboolean th_json_check_id (const char *id, const ThJsonPath *path, GError **error);
+/* One hat, as a behaviour's "key" and a value of a session's "sort" name
+ * it: "leadership" or "management", as *@side. */
+gboolean th_json_check_hat (const char *value, const ThJsonPath *path, ThSide *side,
+                            GError **error);
 
 /* Checks that @node is a string within the string limit, valid UTF-8. */
 gboolean th_json_node_get_string (JsonNode *node, const ThJsonPath *path, const char **out,

@@ -643,6 +643,20 @@ th_json_check_id (const char *id, const ThJsonPath *path, GError **error)
 }
 
 gboolean
+th_json_check_hat (const char *value, const ThJsonPath *path, ThSide *side, GError **error)
+{
+  g_autofree char *quoted = NULL;
+
+  if (th_side_from_string (value, side) && *side != TH_SIDE_BOTH)
+    return TRUE;
+
+  quoted = th_json_quote (value);
+  th_json_set_error (error, TH_ERROR_INVALID, path, _ ("%s is not leadership or management"),
+                     quoted);
+  return FALSE;
+}
+
+gboolean
 th_json_get_id_member (JsonObject *object, const ThJsonPath *parent, const char *member,
                        const char **out, GError **error)
 {

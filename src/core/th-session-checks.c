@@ -138,20 +138,6 @@ th_session_check_behaviour_key (ThDeck *deck, const ThJsonPath *path, const char
 }
 
 gboolean
-th_session_check_sort_side (const char *value, const ThJsonPath *path, ThSide *side, GError **error)
-{
-  g_autofree char *quoted = NULL;
-
-  if (th_side_from_string (value, side) && *side != TH_SIDE_BOTH)
-    return TRUE;
-
-  quoted = th_json_quote (value);
-  th_json_set_error (error, TH_ERROR_INVALID, path, _ ("%s is not leadership or management"),
-                     quoted);
-  return FALSE;
-}
-
-gboolean
 th_session_check_rating (gint64 rating, const ThJsonPath *path, GError **error)
 {
   g_autofree char *text = NULL;

@@ -98,9 +98,6 @@ gboolean th_session_check_name (const char *name, const ThJsonPath *path, GError
  * @deck.  The error names the key's path when it is an id at all. */
 gboolean th_session_check_behaviour_key (ThDeck *deck, const ThJsonPath *path,
                                          const char *behaviour_id, GError **error);
-/* A value of "sort": "leadership" or "management", as *@side. */
-gboolean th_session_check_sort_side (const char *value, const ThJsonPath *path, ThSide *side,
-                                     GError **error);
 /* A value of "ratings": 1 to 5. */
 gboolean th_session_check_rating (gint64 rating, const ThJsonPath *path, GError **error);
 

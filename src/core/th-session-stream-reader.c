@@ -363,7 +363,7 @@ check_entries (StreamLoader *loader, const PendingValue *object, GArray *entries
           ThSide side;
 
           if (!decode_string_value (&entry->value, &value_path, loader->value, error)
-              || !th_session_check_sort_side (loader->value->str, &value_path, &side, error))
+              || !th_json_check_hat (loader->value->str, &value_path, &side, error))
             return FALSE;
           answer->side = (guint8)(side + 1);
         }

@@ -45,7 +45,7 @@ load_sort (ThDeck *deck, ThParticipant *participant, JsonObject *object, const T
 
       if (!th_session_check_behaviour_key (deck, &path, behaviour_id, error)
           || !th_json_node_get_string (node, &value_path, &value, error)
-          || !th_session_check_sort_side (value, &value_path, &side, error))
+          || !th_json_check_hat (value, &value_path, &side, error))
         return FALSE;
 
       th_participant_load_sort (participant, behaviour_id, side);
