@@ -18,8 +18,16 @@ main (int argc, char *argv[])
 {
   g_autoptr (ThApplication) app = NULL;
 
+  const char *localedir = g_getenv ("TWO_HATS_LOCALEDIR");
+
+  /* `meson devenv` points this at the build tree's catalogues (see the
+   * top-level meson.build), so a program run from the build tree speaks
+   * the user's language before it is installed. */
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -92,6 +92,44 @@ run_two_hats_german (Run *run, ...)
   va_end (args);
 }
 
+/* The installed-name two-hats as `meson devenv -C BUILD two-hats ARGS…`
+ * runs it, in German. */
+static void
+run_german_devenv (Run *run, ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) envp = g_get_environ ();
+  const char *arg;
+  va_list args;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (char *)MESON);
+  g_ptr_array_add (argv, (char *)"devenv");
+  g_ptr_array_add (argv, (char *)"-C");
+  g_ptr_array_add (argv, (char *)BUILD_ROOT);
+  g_ptr_array_add (argv, (char *)"two-hats");
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_unsetenv (envp, "TWO_HATS_LOCALEDIR");
+  envp = g_environ_setenv (envp, "LANGUAGE", "de", TRUE);
+  envp = g_environ_setenv (envp, "LANG", "de_DE.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "de_DE.UTF-8", TRUE);
+
+  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run->out, &run->err,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
+}
+
 static char *
 read_file (const char *path)
 {
@@ -429,6 +467,23 @@ test_german_missing_file (void)
                    "two-hats: /nonexistent-two-hats/deck.json: Datei oder Ordner nicht gefunden\n");
 }
 
+/* The README's way to run the program from the build tree, `meson devenv
+ * -C build two-hats`, speaks German too: the development environment
+ * points the program's own catalogue folder at the build tree. */
+static void
+test_german_devenv (void)
+{
+  g_auto (Run) run = { 0 };
+
+  if (!german_available ())
+    return;
+
+  run_german_devenv (&run, "--check", "/nonexistent-two-hats/deck.json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==,
+                   "two-hats: /nonexistent-two-hats/deck.json: Datei oder Ordner nicht gefunden\n");
+}
+
 /* Plural forms too: "Plural-Forms: nplurals=2; plural=(n != 1)". */
 static void
 test_german_check_good (void)
@@ -523,6 +578,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/export-csv/unwritable", test_export_csv_unwritable);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/german/missing-file", test_german_missing_file);
+  g_test_add_func ("/cli/german/devenv", test_german_devenv);
   g_test_add_func ("/cli/german/check-good", test_german_check_good);
   g_test_add_func ("/cli/german/bad-deck", test_german_bad_deck);
   g_test_add_func ("/cli/german/usage", test_german_usage);
