@@ -187,12 +187,6 @@ answer_columns (double width, AnswerColumns *c)
   c->why = c->key + 76;
 }
 
-static const char *
-side_name (ThSide side)
-{
-  return side == TH_SIDE_LEADERSHIP ? _ ("Leadership") : _ ("Management");
-}
-
 static double
 answer_row_height (cairo_t *cr, ThBehaviour *behaviour, double width)
 {
@@ -292,8 +286,8 @@ draw_answer_row (cairo_t *cr, const AnswerColumns *c, ThBehaviour *behaviour, gu
                      PANGO_ALIGN_LEFT, &palette->chart->ink);
   th_page_draw_text (cr, th_behaviour_get_text (behaviour), c->text, y, 9.5, PANGO_WEIGHT_NORMAL,
                      c->key - c->text - 10, PANGO_ALIGN_LEFT, &palette->chart->ink);
-  th_page_draw_text (cr, side_name (key), c->key, y, ANSWER_TEXT_SIZE, PANGO_WEIGHT_BOLD, -1,
-                     PANGO_ALIGN_LEFT, &palette->chart->text[tone]);
+  th_page_draw_text (cr, th_side_get_display_name (key), c->key, y, ANSWER_TEXT_SIZE,
+                     PANGO_WEIGHT_BOLD, -1, PANGO_ALIGN_LEFT, &palette->chart->text[tone]);
   if (why != NULL)
     th_page_draw_text (cr, why, c->why, y + 0.5, ANSWER_WHY_SIZE, PANGO_WEIGHT_NORMAL,
                        width - c->why, PANGO_ALIGN_LEFT, &palette->chart->ink_secondary);

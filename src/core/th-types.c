@@ -129,6 +129,22 @@ th_quadrant_get_display_name (ThQuadrant quadrant)
     }
 }
 
+const char *
+th_side_get_display_name (ThSide side)
+{
+  switch (side)
+    {
+      case TH_SIDE_LEADERSHIP:
+        return _ ("Leadership");
+      case TH_SIDE_MANAGEMENT:
+        return _ ("Management");
+      case TH_SIDE_BOTH:
+        return _ ("Both hats");
+      default:
+        g_return_val_if_reached (NULL);
+    }
+}
+
 gboolean
 th_id_is_valid (const char *id)
 {

@@ -56,6 +56,9 @@ gboolean th_contrast_from_string (const char *str, ThContrast *contrast);
 const char *th_quadrant_to_id (ThQuadrant quadrant);
 /* The name shown to people ("Both hats", …), translated. */
 const char *th_quadrant_get_display_name (ThQuadrant quadrant);
+/* The name of a hat shown to people ("Leadership", "Management", "Both
+ * hats"), translated. */
+const char *th_side_get_display_name (ThSide side);
 
 /* TRUE if @id is 1–64 characters of a-z, 0-9 and '-'. */
 gboolean th_id_is_valid (const char *id);

@@ -46,34 +46,11 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* The style sheet colours a card by its side's id (docs/deck-format.md). */
 static const char *
 side_css_class (ThSide side)
 {
-  switch (side)
-    {
-      case TH_SIDE_LEADERSHIP:
-        return "leadership";
-      case TH_SIDE_MANAGEMENT:
-        return "management";
-      case TH_SIDE_BOTH:
-      default:
-        return "both";
-    }
-}
-
-static const char *
-side_label (ThSide side)
-{
-  switch (side)
-    {
-      case TH_SIDE_LEADERSHIP:
-        return _ ("Leadership");
-      case TH_SIDE_MANAGEMENT:
-        return _ ("Management");
-      case TH_SIDE_BOTH:
-      default:
-        return _ ("Both hats");
-    }
+  return th_side_to_string (side);
 }
 
 static GtkWidget *
@@ -97,8 +74,8 @@ static GtkWidget *
 make_header (ThCardView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *badge
-    = make_label (side_label (th_concept_get_side (self->concept)), "card-badge", FALSE);
+  GtkWidget *badge = make_label (th_side_get_display_name (th_concept_get_side (self->concept)),
+                                 "card-badge", FALSE);
   ThSection *section = NULL;
   GtkWidget *section_label;
 
@@ -212,7 +189,8 @@ update_accessible (ThCardView *self)
   if (self->concept == NULL)
     return;
 
-  label = g_strdup_printf (_ ("%s card: %s"), side_label (th_concept_get_side (self->concept)),
+  label = g_strdup_printf (_ ("%s card: %s"),
+                           th_side_get_display_name (th_concept_get_side (self->concept)),
                            th_concept_get_title (self->concept));
   description = self->flipped ? th_concept_get_detail (self->concept)
                               : th_concept_get_summary (self->concept);

@@ -69,12 +69,6 @@ overview_item_clear (OverviewItem *item)
   g_clear_object (&item->behaviour);
 }
 
-static const char *
-side_name (ThSide side)
-{
-  return side == TH_SIDE_LEADERSHIP ? _ ("Leadership") : _ ("Management");
-}
-
 /* The agreement bar shows the leadership share from the left and the
  * management share from the right, in the colours of the sort board; the
  * level bar's own offsets would recolour it by value, so they go. */
@@ -154,7 +148,7 @@ update_current (ThRevealBoard *self)
   position = g_strdup_printf (_ ("Card %u of %u"), self->position + 1, self->order->len);
   gtk_label_set_label (self->position_label, position);
 
-  gtk_label_set_label (self->key_badge, side_name (key));
+  gtk_label_set_label (self->key_badge, th_side_get_display_name (key));
   gtk_widget_remove_css_class (GTK_WIDGET (self->key_badge), "leadership");
   gtk_widget_remove_css_class (GTK_WIDGET (self->key_badge), "management");
   gtk_widget_add_css_class (GTK_WIDGET (self->key_badge),
@@ -195,12 +189,12 @@ update_current (ThRevealBoard *self)
         answer = g_strdup_printf (_ ("%s has not sorted this card."), name);
       else if (side == key)
         /* Translators: "Ana put it under Leadership, as the key does." */
-        answer
-          = g_strdup_printf (_ ("%s put it under %s, as the key does."), name, side_name (side));
+        answer = g_strdup_printf (_ ("%s put it under %s, as the key does."), name,
+                                  th_side_get_display_name (side));
       else
         /* Translators: "Ana put it under Management; the key says Leadership." */
         answer = g_strdup_printf (_ ("%s put it under %s; the key says %s."), name,
-                                  side_name (side), side_name (key));
+                                  th_side_get_display_name (side), th_side_get_display_name (key));
     }
   gtk_label_set_label (self->answer_label, answer != NULL ? answer : "");
   gtk_widget_set_visible (GTK_WIDGET (self->answer_label), answer != NULL);
