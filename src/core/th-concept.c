@@ -124,13 +124,8 @@ th_concept_new_from_json (JsonNode *node, const ThJsonPath *path, gboolean trans
   JsonObject *object;
   const char *id, *section_id, *side;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected an object, found %s"),
-                         th_json_describe_node (node));
-      return NULL;
-    }
-  object = json_node_get_object (node);
+  if (!th_json_node_get_object (node, path, &object, error))
+    return NULL;
 
   self = g_object_new (TH_TYPE_CONCEPT, NULL);
 

@@ -258,13 +258,8 @@ deck_new_from_json (JsonNode *node, const char *path_prefix, gboolean translate,
   JsonObject *object, *source;
   const char *id, *title, *language, *source_title = NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      th_json_set_error (error, TH_ERROR_INVALID, &root, _ ("expected a JSON object, found %s"),
-                         th_json_describe_node (node));
-      return NULL;
-    }
-  object = json_node_get_object (node);
+  if (!th_json_root_get_object (node, &root, &object, error))
+    return NULL;
 
   /* Format and version first: a newer file may be shaped differently, and
    * "made by a newer version" is the one message that helps then. */

@@ -86,6 +86,13 @@ gboolean th_json_check_id (const char *id, const ThJsonPath *path, GError **erro
 gboolean th_json_check_hat (const char *value, const ThJsonPath *path, ThSide *side,
                             GError **error);
 
+/* Checks that @node, the value at @path, is an object. */
+gboolean th_json_node_get_object (JsonNode *node, const ThJsonPath *path, JsonObject **out,
+                                  GError **error);
+/* The same for the root of a file (@path is NULL but for a deck read as
+ * part of another file), worded for a file: "expected a JSON object". */
+gboolean th_json_root_get_object (JsonNode *root, const ThJsonPath *path, JsonObject **out,
+                                  GError **error);
 /* Checks that @node is a string within the string limit, valid UTF-8. */
 gboolean th_json_node_get_string (JsonNode *node, const ThJsonPath *path, const char **out,
                                   GError **error);

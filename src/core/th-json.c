@@ -675,6 +675,34 @@ th_json_get_id_member (JsonObject *object, const ThJsonPath *parent, const char 
 }
 
 gboolean
+th_json_node_get_object (JsonNode *node, const ThJsonPath *path, JsonObject **out, GError **error)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected an object, found %s"),
+                         th_json_describe_node (node));
+      return FALSE;
+    }
+
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+gboolean
+th_json_root_get_object (JsonNode *root, const ThJsonPath *path, JsonObject **out, GError **error)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected a JSON object, found %s"),
+                         th_json_describe_node (root));
+      return FALSE;
+    }
+
+  *out = json_node_get_object (root);
+  return TRUE;
+}
+
+gboolean
 th_json_get_object_member (JsonObject *object, const ThJsonPath *parent, const char *member,
                            gboolean required, JsonObject **out, GError **error)
 {
@@ -685,15 +713,7 @@ th_json_get_object_member (JsonObject *object, const ThJsonPath *parent, const c
   if (node == NULL)
     return !required;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      th_json_set_error (error, TH_ERROR_INVALID, &path, _ ("expected an object, found %s"),
-                         th_json_describe_node (node));
-      return FALSE;
-    }
-
-  *out = json_node_get_object (node);
-  return TRUE;
+  return th_json_node_get_object (node, &path, out, error);
 }
 
 gboolean

@@ -46,15 +46,10 @@ load_file (GFile *file, GCancellable *cancellable, GError **error)
   if (session != NULL)
     return G_OBJECT (session);
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      /* Worded as the deck and session loaders word it, so that a file
-       * gets the same message whichever way it is opened. */
-      th_json_set_error (error, TH_ERROR_INVALID, NULL, _ ("expected a JSON object, found %s"),
-                         th_json_describe_node (root));
-      return NULL;
-    }
-  object = json_node_get_object (root);
+  /* The deck and session loaders' own check, so that a file gets the same
+   * message whichever way it is opened. */
+  if (!th_json_root_get_object (root, NULL, &object, error))
+    return NULL;
 
   /* The "format" member alone decides; the file name's extension is a
    * hint for file managers, not something to trust. */

@@ -90,13 +90,8 @@ th_section_new_from_json (JsonNode *node, const ThJsonPath *path, gboolean trans
   JsonObject *object;
   const char *id, *title;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected an object, found %s"),
-                         th_json_describe_node (node));
-      return NULL;
-    }
-  object = json_node_get_object (node);
+  if (!th_json_node_get_object (node, path, &object, error))
+    return NULL;
 
   if (!th_json_get_id_member (object, path, "id", &id, error)
       || !th_json_get_string_member (object, path, "title", TRUE, &title, error))

@@ -96,13 +96,8 @@ th_session_load_participant (ThDeck *deck, JsonNode *node, const ThJsonPath *pat
   JsonObject *object;
   const char *id, *name;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected an object, found %s"),
-                         th_json_describe_node (node));
-      return NULL;
-    }
-  object = json_node_get_object (node);
+  if (!th_json_node_get_object (node, path, &object, error))
+    return NULL;
 
   if (!th_json_get_string_member (object, path, "id", TRUE, &id, error)
       || !th_session_check_participant_id (id, &id_path, positions, error)
@@ -143,13 +138,8 @@ th_session_new_from_root (JsonNode *node, ThDeck *prebuilt_deck, GError **error)
   g_return_val_if_fail (node != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      th_json_set_error (error, TH_ERROR_INVALID, NULL, _ ("expected a JSON object, found %s"),
-                         th_json_describe_node (node));
-      return NULL;
-    }
-  object = json_node_get_object (node);
+  if (!th_json_root_get_object (node, NULL, &object, error))
+    return NULL;
 
   if (!th_json_check_header (object, NULL, "two-hats-session", _ ("session"), error))
     return NULL;
