@@ -62,8 +62,7 @@ dup_page_name (ThHandouts *self, const ThChartPoint *point, ThParticipant *parti
       || !g_hash_table_lookup_extended (self->numbers, point->id, NULL, &number))
     number = GUINT_TO_POINTER (session_position (self->session, participant));
 
-  /* Translators: a participant's name in anonymous mode; %u is their number. */
-  return g_strdup_printf (_ ("Participant %u"), GPOINTER_TO_UINT (number));
+  return th_participant_dup_numbered_name (GPOINTER_TO_UINT (number));
 }
 
 static void

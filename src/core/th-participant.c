@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "th-participant-private.h"
@@ -554,6 +555,14 @@ th_participant_name_is_valid (const char *name)
     }
 
   return TRUE;
+}
+
+char *
+th_participant_dup_numbered_name (guint number)
+{
+  /* Translators: a participant's name in anonymous mode, or of one added
+   * without a name; %u is their number. */
+  return g_strdup_printf (_ ("Participant %u"), number);
 }
 
 ThParticipant *

@@ -50,4 +50,8 @@ void th_participant_merge_answers (ThParticipant *self, ThParticipant *other);
 /* TRUE if @name is 1–100 characters of valid UTF-8 without control characters. */
 gboolean th_participant_name_is_valid (const char *name);
 
+/* "Participant 3": what a participant is called by @number alone, in
+ * anonymous mode or when added without a name.  Translated. */
+char *th_participant_dup_numbered_name (guint number);
+
 G_END_DECLS

@@ -558,7 +558,7 @@ th_session_add_participant (ThSession *self, const char *name, GError **error)
   if (name == NULL)
     {
       /* The number of the id, which no other participant has. */
-      anonymous_name = g_strdup_printf (_ ("Participant %u"), number);
+      anonymous_name = th_participant_dup_numbered_name (number);
       name = anonymous_name;
     }
 

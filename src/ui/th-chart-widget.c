@@ -118,7 +118,7 @@ point_display_name (ThChartWidget *self, guint index)
 
   /* The number matches the one the renderer draws beside the dot. */
   if (th_quadrant_chart_get_anonymous (self->chart))
-    return g_strdup_printf (_ ("Participant %u"), index + 1);
+    return th_participant_dup_numbered_name (index + 1);
 
   return g_strdup (point->name != NULL && *point->name != '\0' ? point->name : point->id);
 }
