@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "th-preferences-window.h"
+#include "th-presenter-window.h"
 
 /* Every row is bound to GSettings, so a change applies at once and there
  * is nothing to confirm or cancel. */
@@ -79,13 +80,8 @@ fill_monitors (ThPreferencesWindow *self)
   for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
     {
       g_autoptr (GdkMonitor) monitor = g_list_model_get_item (monitors, i);
-      const char *model = gdk_monitor_get_model (monitor);
-      GdkRectangle geometry;
-      g_autofree char *label = NULL;
+      g_autofree char *label = th_presenter_window_dup_monitor_label (monitor, i);
 
-      gdk_monitor_get_geometry (monitor, &geometry);
-      label = g_strdup_printf (_ ("Screen %u: %s (%d×%d)"), i + 1, model ? model : _ ("Unknown"),
-                               geometry.width, geometry.height);
       gtk_string_list_append (names, label);
     }
 

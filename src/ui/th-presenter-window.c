@@ -470,3 +470,17 @@ th_presenter_window_new (ThCardBrowser *browser)
 
   return self;
 }
+
+char *
+th_presenter_window_dup_monitor_label (GdkMonitor *monitor, guint index)
+{
+  const char *model = gdk_monitor_get_model (monitor);
+  GdkRectangle geometry;
+
+  g_return_val_if_fail (GDK_IS_MONITOR (monitor), NULL);
+
+  gdk_monitor_get_geometry (monitor, &geometry);
+  /* Translators: a screen to present on, e.g. "Screen 2: DELL P2419H (1920×1080)". */
+  return g_strdup_printf (_ ("Screen %u: %s (%d×%d)"), index + 1, model ? model : _ ("Unknown"),
+                          geometry.width, geometry.height);
+}

@@ -39,4 +39,8 @@ void th_presenter_window_set_timer_minutes (ThPresenterWindow *self, int minutes
 gboolean th_presenter_window_get_timer_running (ThPresenterWindow *self);
 int th_presenter_window_get_timer_remaining (ThPresenterWindow *self); /* seconds */
 
+/* How the menu and the preferences that choose the projector name
+ * @monitor, the screen at @index (from 0) of the display. */
+char *th_presenter_window_dup_monitor_label (GdkMonitor *monitor, guint index);
+
 G_END_DECLS

@@ -193,16 +193,9 @@ update_monitor_menu (ThWindow *self)
   for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
     {
       g_autoptr (GdkMonitor) monitor = g_list_model_get_item (monitors, i);
-      g_autoptr (GMenuItem) item = NULL;
-      g_autofree char *label = NULL;
-      GdkRectangle geometry;
-      const char *model = gdk_monitor_get_model (monitor);
+      g_autofree char *label = th_presenter_window_dup_monitor_label (monitor, i);
+      g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
 
-      gdk_monitor_get_geometry (monitor, &geometry);
-      /* Translators: a screen in the presenter menu, e.g. "Screen 2: DELL P2419H (1920×1080)". */
-      label = g_strdup_printf (_ ("Screen %u: %s (%d×%d)"), i + 1, model ? model : _ ("Unknown"),
-                               geometry.width, geometry.height);
-      item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target (item, "win.presenter-monitor", "i", (gint32)i);
       g_menu_append_item (self->monitor_submenu, item);
     }
