@@ -7,11 +7,11 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 
 #include "th-file-util.h"
 #include "th-page.h"
+#include "th-quadrant-chart.h"
 
 PangoLayout *
 th_page_layout_new (cairo_t *cr, const char *text, double size, PangoWeight weight, double width,
@@ -164,14 +164,6 @@ th_page_draw_running_header (cairo_t *cr, const char *left, GDateTime *date, dou
 
 /* Writing PDF files -------------------------------------------------------- */
 
-static cairo_status_t
-append_to_byte_array_cb (void *closure, const unsigned char *data, unsigned int length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static gboolean
 check_cairo (cairo_status_t status, GError **error)
 {
@@ -199,16 +191,12 @@ th_page_write_pdf (const char *path, const char *title, ThPagePaginateFunc pagin
   g_return_val_if_fail (paginate != NULL && draw != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  surface = cairo_pdf_surface_create_for_stream (append_to_byte_array_cb, bytes, TH_PAGE_A4_WIDTH,
-                                                 TH_PAGE_A4_HEIGHT);
+  surface = th_chart_pdf_surface_new (bytes, TH_PAGE_A4_WIDTH, TH_PAGE_A4_HEIGHT, title);
   if (!check_cairo (cairo_surface_status (surface), error))
     {
       cairo_surface_destroy (surface);
       return FALSE;
     }
-  if (title != NULL)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Two Hats");
 
   cr = cairo_create (surface);
   n_pages = paginate (data, cr, width, height);

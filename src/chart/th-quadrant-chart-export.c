@@ -33,6 +33,19 @@ append_to_byte_array_cb (void *closure, const unsigned char *data, unsigned int 
   return CAIRO_STATUS_SUCCESS;
 }
 
+cairo_surface_t *
+th_chart_pdf_surface_new (GByteArray *bytes, double width, double height, const char *title)
+{
+  cairo_surface_t *surface
+    = cairo_pdf_surface_create_for_stream (append_to_byte_array_cb, bytes, width, height);
+
+  if (title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Two Hats");
+
+  return surface;
+}
+
 static gboolean
 format_for_path (const char *path, ExportFormat *format)
 {
@@ -72,11 +85,8 @@ create_surface (ThQuadrantChart *self, ExportFormat format, GByteArray *bytes, i
   switch (format)
     {
       case FORMAT_PDF:
-        surface
-          = cairo_pdf_surface_create_for_stream (append_to_byte_array_cb, bytes, width, height);
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                        self->title != NULL ? self->title : _ ("Quadrant chart"));
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Two Hats");
+        surface = th_chart_pdf_surface_new (
+          bytes, width, height, self->title != NULL ? self->title : _ ("Quadrant chart"));
         break;
       case FORMAT_SVG:
         surface

@@ -128,4 +128,10 @@ gboolean th_quadrant_chart_get_show_header (ThQuadrantChart *self);
 gboolean th_quadrant_chart_export (ThQuadrantChart *self, const char *path, int width, int height,
                                    GError **error);
 
+/* A PDF surface of @width × @height points that writes its file into
+ * @bytes, with @title (may be NULL) and Two Hats as its maker in the
+ * metadata: the chart's export and the printed pages' files. */
+cairo_surface_t *th_chart_pdf_surface_new (GByteArray *bytes, double width, double height,
+                                           const char *title);
+
 G_END_DECLS
