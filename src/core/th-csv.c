@@ -12,18 +12,47 @@
 
 #include "th-csv.h"
 
+/* docs/csv.md, "Spreadsheet formulas are neutralised": a spreadsheet
+ * runs a field that starts with one of these as a formula (a name such as
+ * =HYPERLINK(…) would send the cells beside it to another site), so such
+ * a field gets an apostrophe in front, the way OWASP's guidance on CSV
+ * injection has it.  Only the first character counts. */
+static gboolean
+starts_like_a_formula (const char *field)
+{
+  switch (field[0])
+    {
+      case '=':
+      case '+':
+      case '-':
+      case '@':
+      case '\t':
+      case '\r':
+        return TRUE;
+      default:
+        return FALSE;
+    }
+}
+
 /* RFC 4180: a field with a comma, a quote or a line break is quoted, and
- * quotes inside it are doubled. */
+ * quotes inside it are doubled; that applies to the field with its
+ * apostrophe, if it got one. */
 static void
 append_field (GString *out, const char *field)
 {
+  gboolean neutralise = starts_like_a_formula (field);
+
   if (strpbrk (field, ",\"\r\n") == NULL)
     {
+      if (neutralise)
+        g_string_append_c (out, '\'');
       g_string_append (out, field);
       return;
     }
 
   g_string_append_c (out, '"');
+  if (neutralise)
+    g_string_append_c (out, '\'');
   for (const char *p = field; *p != '\0'; p++)
     {
       if (*p == '"')

