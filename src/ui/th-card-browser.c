@@ -12,6 +12,7 @@
 
 #include "th-card-browser.h"
 #include "th-card-view.h"
+#include "th-gtk-compat.h"
 
 /* The Cards view: the article's sections in a sidebar, one large card in
  * a carousel (so touchpads and touch screens swipe), a filter by side and
@@ -405,7 +406,6 @@ void
 th_card_browser_set_deck (ThCardBrowser *self, ThDeck *deck)
 {
   GListModel *sections;
-  GtkWidget *row;
 
   g_return_if_fail (TH_IS_CARD_BROWSER (self));
   g_return_if_fail (deck == NULL || TH_IS_DECK (deck));
@@ -413,9 +413,7 @@ th_card_browser_set_deck (ThCardBrowser *self, ThDeck *deck)
   if (!g_set_object (&self->deck, deck))
     return;
 
-  /* gtk_list_box_remove_all() is newer than GTK 4.8. */
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->section_list))) != NULL)
-    gtk_list_box_remove (self->section_list, row);
+  th_list_box_remove_all (self->section_list);
   load_seen (self);
 
   if (deck != NULL)

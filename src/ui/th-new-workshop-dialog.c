@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-gtk-compat.h"
 #include "th-new-workshop-dialog.h"
 
 struct _ThNewWorkshopDialog
@@ -50,10 +51,7 @@ remove_name_cb (GtkButton *button, ThNewWorkshopDialog *self)
 static void
 rebuild_names (ThNewWorkshopDialog *self)
 {
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (self->names_list, 0)) != NULL)
-    gtk_list_box_remove (self->names_list, GTK_WIDGET (row));
+  th_list_box_remove_all (self->names_list);
 
   for (guint i = 0; i < self->names->len; i++)
     {

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "th-gtk-compat.h"
 #include "th-reflect-board.h"
 #include "th-reflect-row.h"
 
@@ -183,10 +184,7 @@ row_sort_cb (ThReflectRow *row, int side, ThReflectBoard *self)
 static void
 rebuild_rows (ThReflectBoard *self)
 {
-  GtkListBoxRow *old;
-
-  while ((old = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
-    gtk_list_box_remove (self->list, GTK_WIDGET (old));
+  th_list_box_remove_all (self->list);
 
   if (self->deck == NULL)
     return;

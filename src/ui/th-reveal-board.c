@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "th-gtk-compat.h"
 #include "th-reveal-board.h"
 
 typedef struct
@@ -297,7 +298,6 @@ th_reveal_board_refresh_order (ThRevealBoard *self)
 {
   g_autoptr (GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
   g_autoptr (ThBehaviour) current = NULL;
-  GtkListBoxRow *old;
   ThDeck *deck;
 
   g_return_if_fail (TH_IS_REVEAL_BOARD (self));
@@ -307,8 +307,7 @@ th_reveal_board_refresh_order (ThRevealBoard *self)
 
   g_array_set_size (self->order, 0);
   self->selecting = TRUE;
-  while ((old = gtk_list_box_get_row_at_index (self->overview_list, 0)) != NULL)
-    gtk_list_box_remove (self->overview_list, GTK_WIDGET (old));
+  th_list_box_remove_all (self->overview_list);
   self->selecting = FALSE;
   self->position = 0;
 

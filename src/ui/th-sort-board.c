@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-gtk-compat.h"
 #include "th-sort-board.h"
 
 /* The columns from left to right: L and M send a card to the column on
@@ -135,15 +136,6 @@ find_row (ThSortBoard *self, const char *behaviour_id, guint *column_out)
   return NULL;
 }
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
-}
-
 static GdkContentProvider *
 drag_prepare_cb (GtkDragSource *source, double x, double y, GtkListBoxRow *row)
 {
@@ -227,7 +219,7 @@ rebuild (ThSortBoard *self)
     focused = g_strdup (row_get_behaviour_id (get_focused_row (self, NULL)));
 
   for (guint column = 0; column < N_COLUMNS; column++)
-    clear_list (get_list (self, column));
+    th_list_box_remove_all (get_list (self, column));
 
   if (self->participant == NULL)
     {

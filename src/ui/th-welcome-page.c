@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "th-document.h"
+#include "th-gtk-compat.h"
 #include "th-session.h"
 #include "th-ui-files.h"
 #include "th-welcome-page.h"
@@ -155,15 +156,6 @@ scan_recovery_thread (GTask *task, gpointer source_object, gpointer task_data,
   g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify)g_ptr_array_unref);
 }
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
-}
-
 static GtkWidget *
 create_recovery_row (RecoveryItem *item)
 {
@@ -212,7 +204,7 @@ scan_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   if (items == NULL || data->serial != self->scan_serial)
     return;
 
-  clear_list (self->recovery_list);
+  th_list_box_remove_all (self->recovery_list);
   for (guint i = 0; i < items->len; i++)
     gtk_list_box_append (self->recovery_list, create_recovery_row (items->pdata[i]));
   gtk_widget_set_visible (GTK_WIDGET (self->recovery_group), items->len > 0);
@@ -251,7 +243,7 @@ fill_recent (ThWelcomePage *self, GFile *open_file)
   g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
   g_ptr_array_sort (sessions, compare_recent_by_modified);
 
-  clear_list (self->recent_list);
+  th_list_box_remove_all (self->recent_list);
   for (guint i = 0; i < sessions->len && shown < MAX_RECENT; i++)
     {
       GtkRecentInfo *info = sessions->pdata[i];
