@@ -1,0 +1,351 @@
+/* th-name.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "th-name.h"
+#include "th-types.h"
+
+G_DEFINE_QUARK (th - name - error - quark, th_name_error)
+
+/* Characters that override or isolate the direction of text: a name
+ * holding U+202E shows the rest of the line, the names after it in a list
+ * included, backwards. */
+static gboolean
+is_direction_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Control characters, and the separators that break a line. */
+static gboolean
+is_control (gunichar c)
+{
+  GUnicodeType type = g_unichar_type (c);
+
+  return type == G_UNICODE_CONTROL || type == G_UNICODE_LINE_SEPARATOR
+         || type == G_UNICODE_PARAGRAPH_SEPARATOR;
+}
+
+/* Letters and symbols of Unicode that draw nothing at all: the Hangul
+ * fillers and the blank Braille pattern.  Their category says "letter"
+ * or "symbol", so they are named one by one. */
+static gboolean
+is_blank_lookalike (gunichar c)
+{
+  return c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800;
+}
+
+/* A character that shows on its own: a letter, a digit, a punctuation mark
+ * or a symbol.  Spaces (U+00A0 among them), format characters (U+200B,
+ * U+FEFF, U+00AD), combining marks on their own, private-use and
+ * unassigned code points do not. */
+static gboolean
+is_visible (gunichar c)
+{
+  if (is_blank_lookalike (c))
+    return FALSE;
+
+  switch (g_unichar_type (c))
+    {
+      case G_UNICODE_LOWERCASE_LETTER:
+      case G_UNICODE_MODIFIER_LETTER:
+      case G_UNICODE_OTHER_LETTER:
+      case G_UNICODE_TITLECASE_LETTER:
+      case G_UNICODE_UPPERCASE_LETTER:
+      case G_UNICODE_DECIMAL_NUMBER:
+      case G_UNICODE_LETTER_NUMBER:
+      case G_UNICODE_OTHER_NUMBER:
+      case G_UNICODE_CONNECT_PUNCTUATION:
+      case G_UNICODE_DASH_PUNCTUATION:
+      case G_UNICODE_CLOSE_PUNCTUATION:
+      case G_UNICODE_FINAL_PUNCTUATION:
+      case G_UNICODE_INITIAL_PUNCTUATION:
+      case G_UNICODE_OTHER_PUNCTUATION:
+      case G_UNICODE_OPEN_PUNCTUATION:
+      case G_UNICODE_CURRENCY_SYMBOL:
+      case G_UNICODE_MODIFIER_SYMBOL:
+      case G_UNICODE_MATH_SYMBOL:
+      case G_UNICODE_OTHER_SYMBOL:
+        return TRUE;
+      default:
+        return FALSE;
+    }
+}
+
+/* Characters a reader cannot see, which a key leaves out so that they
+ * cannot make one name look like two. */
+static gboolean
+is_invisible_format (gunichar c)
+{
+  return g_unichar_type (c) == G_UNICODE_FORMAT || is_blank_lookalike (c) || c == 0x034F
+         || (c >= 0xFE00 && c <= 0xFE0F);
+}
+
+static gboolean
+is_space (gunichar c)
+{
+  return g_unichar_isspace (c) || g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR;
+}
+
+char *
+th_name_dup_key (const char *name)
+{
+  g_autofree char *normal = NULL;
+  g_autofree char *folded = NULL;
+  GString *key;
+  gboolean space = FALSE;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  /* NFKC makes "Ａｎａ" and "Ana" one name; NULL is text that is not
+   * UTF-8, which has no key but itself. */
+  normal = g_utf8_normalize (name, -1, G_NORMALIZE_ALL_COMPOSE);
+  if (normal == NULL)
+    return g_strdup (name);
+  folded = g_utf8_casefold (normal, -1);
+
+  key = g_string_new (NULL);
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_invisible_format (c))
+        continue;
+      if (is_space (c))
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && key->len > 0)
+        g_string_append_c (key, ' ');
+      space = FALSE;
+      g_string_append_unichar (key, c);
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+/* The words of @text's key, each with one space before and after it:
+ * " big bad wolf ".  A word is a run of letters and digits (with their
+ * combining marks); anything else parts words. */
+static char *
+dup_words (const char *text)
+{
+  g_autofree char *key = th_name_dup_key (text);
+  GString *words = g_string_new (" ");
+  gboolean in_word = FALSE;
+
+  for (const char *p = key; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+      gboolean word_char = g_unichar_isalnum (c) || type == G_UNICODE_NON_SPACING_MARK
+                           || type == G_UNICODE_SPACING_MARK || type == G_UNICODE_ENCLOSING_MARK;
+
+      if (word_char)
+        {
+          g_string_append_unichar (words, c);
+          in_word = TRUE;
+        }
+      else if (in_word)
+        {
+          g_string_append_c (words, ' ');
+          in_word = FALSE;
+        }
+    }
+  if (in_word)
+    g_string_append_c (words, ' ');
+
+  return g_string_free (words, FALSE);
+}
+
+gboolean
+th_name_has_refused_word (const char *name, const char *const *refused_words)
+{
+  g_autofree char *words = NULL;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (refused_words == NULL || refused_words[0] == NULL)
+    return FALSE;
+
+  words = dup_words (name);
+  for (guint i = 0; refused_words[i] != NULL; i++)
+    {
+      g_autofree char *refused = dup_words (refused_words[i]);
+
+      /* An entry of no word at all (only spaces or signs) refuses nothing. */
+      if (strcmp (refused, " ") == 0)
+        continue;
+      if (strstr (words, refused) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+th_name_check (const char *name, const char *const *refused_words, GError **error)
+{
+  guint n_chars = 0;
+  gboolean control = FALSE, direction = FALSE, visible = FALSE;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (name[0] == '\0')
+    {
+      g_set_error_literal (error, TH_NAME_ERROR, TH_NAME_ERROR_EMPTY, _ ("Enter a name."));
+      return FALSE;
+    }
+
+  /* Bytes that are not UTF-8 are not text: no rule of text applies. */
+  if (!g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error_literal (error, TH_NAME_ERROR, TH_NAME_ERROR_CONTROL,
+                           _ ("A name cannot contain control characters or line breaks."));
+      return FALSE;
+    }
+
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      n_chars++;
+      control |= is_control (c);
+      direction |= is_direction_control (c);
+      visible |= is_visible (c);
+    }
+
+  if (n_chars > TH_MAX_NAME_CHARS)
+    {
+      g_set_error (error, TH_NAME_ERROR, TH_NAME_ERROR_TOO_LONG,
+                   _ ("A name has at most %d characters."), TH_MAX_NAME_CHARS);
+      return FALSE;
+    }
+  if (control)
+    {
+      g_set_error_literal (error, TH_NAME_ERROR, TH_NAME_ERROR_CONTROL,
+                           _ ("A name cannot contain control characters or line breaks."));
+      return FALSE;
+    }
+  if (direction)
+    {
+      g_set_error_literal (error, TH_NAME_ERROR, TH_NAME_ERROR_DIRECTION,
+                           _ ("A name cannot contain characters that reverse or isolate the "
+                              "direction of text (U+202A to U+202E, U+2066 to U+2069)."));
+      return FALSE;
+    }
+  if (!visible)
+    {
+      g_set_error_literal (error, TH_NAME_ERROR, TH_NAME_ERROR_INVISIBLE,
+                           _ ("A name needs at least one letter, digit or sign that shows; this "
+                              "one has only spaces or invisible characters."));
+      return FALSE;
+    }
+  if (th_name_has_refused_word (name, refused_words))
+    {
+      /* The word is not repeated: the message may be on a projector. */
+      g_set_error_literal (error, TH_NAME_ERROR, TH_NAME_ERROR_REFUSED_WORD,
+                           _ ("This name is not allowed here. Choose another one."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Generated names */
+
+/* The untranslated lists, for a translation whose lists are empty. */
+#define ADJECTIVES                                                                                 \
+  "Amber|Bold|Brave|Bright|Calm|Cheerful|Clever|Curious|Eager|Gentle|Golden|Happy|Jolly|Kind|"     \
+  "Lively|Lucky|Mellow|Merry|Nimble|Orange|Patient|Playful|Quick|Quiet|Silver|Steady|Sunny|"       \
+  "Swift|Thoughtful|Wise|Witty|Zesty"
+#define ANIMALS                                                                                    \
+  "Badger|Bear|Beaver|Crane|Dolphin|Eagle|Falcon|Fox|Gecko|Hare|Hedgehog|Heron|Koala|Lynx|Otter|"  \
+  "Owl|Panda|Parrot|Penguin|Puffin|Rabbit|Raven|Robin|Seal|Sparrow|Squirrel|Swan|Tiger|Toucan|"    \
+  "Turtle|Whale|Wolf"
+
+/* The non-empty entries of a list separated by "|", or of @fallback when
+ * @list has none. */
+static GPtrArray *
+split_list (const char *list, const char *fallback)
+{
+  g_auto (GStrv) parts = g_strsplit (list, "|", -1);
+  GPtrArray *entries = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *entry = g_strstrip (parts[i]);
+
+      if (*entry != '\0' && th_name_check (entry, NULL, NULL))
+        g_ptr_array_add (entries, g_strdup (entry));
+    }
+
+  if (entries->len == 0 && fallback != NULL)
+    {
+      g_ptr_array_unref (entries);
+      return split_list (fallback, NULL);
+    }
+
+  return entries;
+}
+
+static char *
+compose (GPtrArray *adjectives, GPtrArray *animals, guint number)
+{
+  const char *adjective = adjectives->pdata[g_random_int_range (0, (gint32)adjectives->len)];
+  const char *animal = animals->pdata[g_random_int_range (0, (gint32)animals->len)];
+  g_autofree char *pair = NULL;
+
+  /* Translators: a generated participant name: %1$s is an adjective of
+   * the first list, %2$s an animal of the second ("Orange Owl"). */
+  pair = g_strdup_printf (_ ("%1$s %2$s"), adjective, animal);
+  if (number < 2)
+    return g_steal_pointer (&pair);
+
+  /* Translators: a generated name once every pair is in use: "Orange Owl
+   * 2". */
+  return g_strdup_printf (_ ("%s %u"), pair, number);
+}
+
+char *
+th_name_generate (ThNameTakenFunc taken, gpointer user_data)
+{
+  /* Translators: adjectives for generated participant names ("Orange
+   * Owl"), separated by |.  Translate freely: the list may be longer or
+   * shorter, and need not match the English one.  Every adjective must
+   * fit every animal of the next list (in German, masculine forms with
+   * masculine animals). */
+  g_autoptr (GPtrArray) adjectives = split_list (_ (ADJECTIVES), ADJECTIVES);
+  /* Translators: animals for generated participant names, separated by
+   * |; see the list of adjectives. */
+  g_autoptr (GPtrArray) animals = split_list (_ (ANIMALS), ANIMALS);
+  guint n_pairs = adjectives->len * animals->len;
+
+  /* Random pairs while few are taken; then numbers.  A room never holds
+   * more than a session's participants, so numbers beyond that mean that
+   * no name can be made (a translation whose pairs are all too long). */
+  for (guint number = 1; number <= TH_MAX_PARTICIPANTS + 1; number++)
+    {
+      guint attempts = number == 1 ? MAX (64, 2 * n_pairs) : 64;
+
+      for (guint i = 0; i < attempts; i++)
+        {
+          g_autofree char *name = compose (adjectives, animals, number);
+
+          if (th_name_check (name, NULL, NULL) && (taken == NULL || !taken (name, user_data)))
+            return g_steal_pointer (&name);
+        }
+    }
+
+  return NULL;
+}
