@@ -21,6 +21,7 @@ G_BEGIN_DECLS
  * @TH_ERROR_TOO_LARGE: a limit of the format was passed (file size, counts, string length)
  * @TH_ERROR_CONFLICT: a merge found a participant or deck that does not fit
  * @TH_ERROR_USAGE: a command line or API call that makes no sense
+ * @TH_ERROR_LOCKED: another Two Hats window or host holds the session file's lock
  */
 typedef enum
 {
@@ -30,6 +31,7 @@ typedef enum
   TH_ERROR_TOO_LARGE,
   TH_ERROR_CONFLICT,
   TH_ERROR_USAGE,
+  TH_ERROR_LOCKED,
 } ThError;
 
 GQuark th_error_quark (void);

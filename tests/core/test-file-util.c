@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -270,6 +271,293 @@ test_read_bounded (void)
   th_test_remove_dir (dir);
 }
 
+/* docs/command-line.md, "Output files": never through a device or a
+ * FIFO.  A FIFO stands in for a device here: writing through it would
+ * block or fill a pipe, replacing it would take its place in the folder,
+ * and the test never goes near a real device node. */
+static void
+test_write_refuses_fifo (void)
+{
+  g_autofree char *dir = th_test_make_dir ();
+  g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
+  g_autoptr (GError) error = NULL;
+  struct stat st;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  g_assert_false (th_file_write_atomic (fifo, "data", 4, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_cmpstr (error->message, ==, "Is a FIFO, not a regular file; nothing was written");
+
+  g_assert_cmpint (lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  assert_listing (dir, "fifo");
+  th_test_remove_dir (dir);
+}
+
+/* A symbolic link is followed to what it points to; when that is not a
+ * regular file, it is refused all the same, and the link stays. */
+static void
+test_write_refuses_symlink_to_fifo (void)
+{
+  g_autofree char *dir = th_test_make_dir ();
+  g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.csv", NULL);
+  g_autoptr (GError) error = NULL;
+  struct stat st;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("fifo", link), ==, 0);
+
+  g_assert_false (th_file_write_atomic (link, "data", 4, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+
+  g_assert_cmpint (lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  assert_listing (dir, "fifo link.csv");
+  th_test_remove_dir (dir);
+}
+
+static void
+test_write_refuses_folder (void)
+{
+  g_autofree char *dir = th_test_make_dir ();
+  g_autofree char *folder = g_build_filename (dir, "out.csv", NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  g_assert_false (th_file_write_atomic (folder, "data", 4, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  assert_listing (dir, "out.csv");
+  th_test_remove_dir (dir);
+}
+
+typedef struct
+{
+  GFile *file;
+  GBytes *bytes;
+  GError *error;
+  int done;
+} ReadJob;
+
+static gpointer
+read_thread (gpointer data)
+{
+  ReadJob *job = data;
+
+  job->bytes = th_file_read_bounded (job->file, 1024, &job->error);
+  g_atomic_int_set (&job->done, TRUE);
+  return NULL;
+}
+
+/* Reading a FIFO would wait for a writer for ever: it is refused at once.
+ * The read runs on a thread so that, should it block, the test can let it
+ * go (by opening the FIFO for writing) and fail instead of hanging. */
+static void
+test_read_refuses_fifo (void)
+{
+  g_autofree char *dir = th_test_make_dir ();
+  g_autofree char *fifo = g_build_filename (dir, "session.twohats", NULL);
+  ReadJob job = { 0 };
+  GThread *thread;
+  gint64 deadline;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  job.file = g_file_new_for_path (fifo);
+
+  thread = g_thread_new ("reader", read_thread, &job);
+  deadline = g_get_monotonic_time () + (gint64)th_test_deadline_ms (10000) * 1000;
+  while (!g_atomic_int_get (&job.done) && g_get_monotonic_time () < deadline)
+    g_usleep (1000);
+
+  if (!g_atomic_int_get (&job.done))
+    {
+      int fd = open (fifo, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+
+      if (fd >= 0)
+        close (fd);
+      g_thread_join (thread);
+      g_test_fail_printf ("reading a FIFO waited for a writer instead of refusing it");
+    }
+  else
+    {
+      g_thread_join (thread);
+      g_assert_null (job.bytes);
+      g_assert_error (job.error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+      g_assert_cmpstr (job.error->message, ==, "Is a FIFO, not a regular file");
+    }
+
+  g_clear_pointer (&job.bytes, g_bytes_unref);
+  g_clear_error (&job.error);
+  g_clear_object (&job.file);
+  th_test_remove_dir (dir);
+}
+
+static void
+assert_locked_error (const GError *error)
+{
+  g_assert_error (error, TH_ERROR, TH_ERROR_LOCKED);
+  g_assert_cmpstr (error->message, ==,
+                   "This workshop is open in another Two Hats window or “two-hats --host”");
+}
+
+/* docs/session-format.md, "One writer at a time": a second holder of a
+ * session file's lock is refused until the first lets it go. */
+static void
+test_lock_second_refused (void)
+{
+  g_autofree char *dir = th_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "offsite.twohats", NULL);
+  ThFileLock *first = th_file_lock_new (path);
+  g_autoptr (ThFileLock) second = th_file_lock_new (path);
+  g_autoptr (GError) error = NULL;
+
+  write_file (path, old_content);
+
+  g_assert_true (th_file_lock_acquire (first, &error));
+  g_assert_no_error (error);
+  g_assert_true (th_file_lock_get_held (first));
+
+  g_assert_false (th_file_lock_acquire (second, &error));
+  assert_locked_error (error);
+  g_assert_false (th_file_lock_get_held (second));
+  g_clear_error (&error);
+
+  /* Taking it again changes nothing for the one that holds it. */
+  g_assert_true (th_file_lock_acquire (first, &error));
+  g_assert_no_error (error);
+
+  th_file_lock_unref (first);
+  g_assert_true (th_file_lock_acquire (second, &error));
+  g_assert_no_error (error);
+
+  assert_file_content (path, old_content);
+  th_test_remove_dir (dir);
+}
+
+/* Saving renames a new file over the old one; the lock goes with the
+ * name, so the file is still locked after every save. */
+static void
+test_lock_survives_saves (void)
+{
+  g_autofree char *dir = th_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "offsite.twohats", NULL);
+  g_autoptr (ThFileLock) holder = th_file_lock_new (path);
+  g_autoptr (GError) error = NULL;
+  struct stat before, after;
+
+  write_file (path, old_content);
+  g_assert_true (th_file_lock_acquire (holder, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stat (path, &before), ==, 0);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *content = g_strdup_printf ("save %u\n", i);
+      g_autoptr (ThFileLock) other = th_file_lock_new (path);
+
+      g_assert_true (th_file_lock_write_atomic (holder, content, strlen (content), &error));
+      g_assert_no_error (error);
+      assert_file_content (path, content);
+
+      g_assert_false (th_file_lock_acquire (other, &error));
+      assert_locked_error (error);
+      g_clear_error (&error);
+    }
+
+  /* It really was replaced, not written in place. */
+  g_assert_cmpint (stat (path, &after), ==, 0);
+  g_assert_true (before.st_ino != after.st_ino || before.st_dev != after.st_dev);
+  assert_listing (dir, "offsite.twohats");
+  th_test_remove_dir (dir);
+}
+
+/* Whoever does not hold the lock writes nothing over the file: not
+ * through another lock, and not through a plain atomic write (an export
+ * aimed at an open workshop). */
+static void
+test_lock_keeps_other_writers_off (void)
+{
+  g_autofree char *dir = th_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "offsite.twohats", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.twohats", NULL);
+  g_autoptr (ThFileLock) holder = th_file_lock_new (path);
+  g_autoptr (ThFileLock) other = th_file_lock_new (link);
+  g_autoptr (GError) error = NULL;
+
+  write_file (path, old_content);
+  g_assert_cmpint (symlink ("offsite.twohats", link), ==, 0);
+  g_assert_true (th_file_lock_acquire (holder, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (th_file_lock_write_atomic (other, "other\n", 6, &error));
+  g_assert_error (error, TH_ERROR, TH_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "nothing was written"));
+  g_clear_error (&error);
+
+  g_assert_false (th_file_write_atomic (path, "id,name\n", 8, &error));
+  g_assert_error (error, TH_ERROR, TH_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_false (th_file_write_atomic (link, "id,name\n", 8, &error));
+  g_assert_error (error, TH_ERROR, TH_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  assert_file_content (path, old_content);
+  assert_listing (dir, "link.twohats offsite.twohats");
+  th_test_remove_dir (dir);
+}
+
+/* A session saved for the first time: there is nothing to lock until the
+ * write makes the file, which then is locked. */
+static void
+test_lock_new_file (void)
+{
+  g_autofree char *dir = th_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "new.twohats", NULL);
+  g_autoptr (ThFileLock) holder = th_file_lock_new (path);
+  g_autoptr (ThFileLock) other = th_file_lock_new (path);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (th_file_lock_acquire (holder, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (th_file_lock_write_atomic (holder, "first\n", 6, &error));
+  g_assert_no_error (error);
+  g_assert_true (th_file_lock_get_held (holder));
+
+  g_assert_false (th_file_lock_acquire (other, &error));
+  assert_locked_error (error);
+  assert_file_content (path, "first\n");
+  th_test_remove_dir (dir);
+}
+
+/* A FIFO is refused at once, neither opened nor locked. */
+static void
+test_lock_refuses_fifo (void)
+{
+  g_autofree char *dir = th_test_make_dir ();
+  g_autofree char *fifo = g_build_filename (dir, "offsite.twohats", NULL);
+  g_autoptr (ThFileLock) lock = th_file_lock_new (fifo);
+  g_autoptr (GError) error = NULL;
+  struct stat st;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  g_assert_false (th_file_lock_acquire (lock, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_clear_error (&error);
+  g_assert_false (th_file_lock_write_atomic (lock, "data", 4, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+
+  g_assert_cmpint (lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  th_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -283,6 +571,15 @@ main (int argc, char *argv[])
   g_test_add_func ("/file-util/write-fails", test_write_fails);
   g_test_add_func ("/file-util/session-save-fails", test_session_save_fails);
   g_test_add_func ("/file-util/read-bounded", test_read_bounded);
+  g_test_add_func ("/file-util/write-refuses-fifo", test_write_refuses_fifo);
+  g_test_add_func ("/file-util/write-refuses-symlink-to-fifo", test_write_refuses_symlink_to_fifo);
+  g_test_add_func ("/file-util/write-refuses-folder", test_write_refuses_folder);
+  g_test_add_func ("/file-util/read-refuses-fifo", test_read_refuses_fifo);
+  g_test_add_func ("/file-util/lock/second-refused", test_lock_second_refused);
+  g_test_add_func ("/file-util/lock/survives-saves", test_lock_survives_saves);
+  g_test_add_func ("/file-util/lock/keeps-other-writers-off", test_lock_keeps_other_writers_off);
+  g_test_add_func ("/file-util/lock/new-file", test_lock_new_file);
+  g_test_add_func ("/file-util/lock/refuses-fifo", test_lock_refuses_fifo);
 
   return g_test_run ();
 }

@@ -41,6 +41,27 @@ th_test_fixture_bytes (const char *name)
   return g_bytes_new_take (contents, length);
 }
 
+/* @ms multiplied by the TH_TEST_SLOW environment variable (default 1), for
+ * deadlines: a deadline is no measure of speed, only a bound on a wait that
+ * would otherwise never end. */
+static inline guint
+th_test_deadline_ms (guint ms)
+{
+  const char *slow = g_getenv ("TH_TEST_SLOW");
+  double factor = 1.0;
+
+  if (slow != NULL && slow[0] != '\0')
+    {
+      char *end = NULL;
+      double parsed = g_ascii_strtod (slow, &end);
+
+      if (end != slow && *end == '\0' && parsed > 0.0 && parsed < 1000.0)
+        factor = parsed;
+    }
+
+  return (guint)MIN ((double)ms * factor, (double)G_MAXUINT);
+}
+
 /* A fresh, empty folder for one test; remove it with th_test_remove_dir(). */
 static inline char *
 th_test_make_dir (void)
