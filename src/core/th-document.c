@@ -370,28 +370,66 @@ th_document_new (ThSession *session, GFile *file)
 }
 
 ThDocument *
+th_document_new_locked (ThSession *session, GFile *file, ThFileLock *lock)
+{
+  ThDocument *self;
+
+  g_return_val_if_fail (TH_IS_SESSION (session), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = th_document_new (session, file);
+  if (lock != NULL)
+    th_save_queue_set_lock (self->queue, lock);
+
+  return self;
+}
+
+/* The lock of @file taken, for a file with a local path, before it is
+ * read: a writer that let it go between a read and a lock could have
+ * written answers the document would then overwrite.  FALSE when another
+ * window or host holds it (TH_ERROR_LOCKED) or the file cannot be opened. */
+static gboolean
+lock_before_reading (GFile *file, ThFileLock **lock, GError **error)
+{
+  if (g_file_peek_path (file) == NULL)
+    return TRUE;
+
+  *lock = th_file_lock_new (g_file_peek_path (file));
+  return th_file_lock_acquire (*lock, error);
+}
+
+ThDocument *
 th_document_open (GFile *file, GError **error)
 {
+  g_autoptr (ThFileLock) lock = NULL;
   g_autoptr (ThSession) session = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!lock_before_reading (file, &lock, error))
+    return NULL;
+
   session = th_session_new_from_file (file, error);
   if (session == NULL)
     return NULL;
 
-  return th_document_new (session, file);
+  return th_document_new_locked (session, file, lock);
 }
 
 ThDocument *
 th_document_open_recovery (GFile *recovery_file, GError **error)
 {
+  g_autoptr (ThFileLock) lock = NULL;
   g_autoptr (ThSession) session = NULL;
   ThDocument *self;
 
   g_return_val_if_fail (G_IS_FILE (recovery_file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* A copy another window has recovered already is that window's. */
+  if (!lock_before_reading (recovery_file, &lock, error))
+    return NULL;
 
   session = th_session_new_from_file (recovery_file, error);
   if (session == NULL)
@@ -401,6 +439,8 @@ th_document_open_recovery (GFile *recovery_file, GError **error)
   g_set_object (&self->recovery_file, recovery_file);
   g_clear_object (&self->queue);
   self->queue = th_save_queue_get (session, recovery_file);
+  if (lock != NULL)
+    th_save_queue_set_lock (self->queue, lock);
   self->has_recovery_copy = TRUE;
   /* Everything it holds is on disk already, in the copy it came from. */
   self->saved = TRUE;

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "th-file-util.h"
 #include "th-session.h"
 
 G_BEGIN_DECLS
@@ -29,10 +30,18 @@ G_DECLARE_FINAL_TYPE (ThDocument, th_document, TH, DOCUMENT, GObject)
 /* @file NULL means untitled.  Nothing is written until the first change or
  * th_document_save(). */
 ThDocument *th_document_new (ThSession *session, GFile *file);
-/* Loads the session in @file; the document saves back to it. */
+/* th_document_new() for @session, read from @file while @lock, the lock of
+ * @file (th_file_lock_acquire()), was held: the document keeps it.  @lock
+ * may be NULL (a file without a local path). */
+ThDocument *th_document_new_locked (ThSession *session, GFile *file, ThFileLock *lock);
+/* Loads the session in @file; the document saves back to it.  Its lock is
+ * taken first: while the document is open nobody else writes the file,
+ * and a file another window or `two-hats --host` has open is refused with
+ * TH_ERROR_LOCKED. */
 ThDocument *th_document_open (GFile *file, GError **error);
 /* Loads a recovery copy (from th_document_list_recovery()) as an untitled
- * document that goes on saving to that same copy. */
+ * document that goes on saving to that same copy; locked as
+ * th_document_open() locks a file. */
 ThDocument *th_document_open_recovery (GFile *recovery_file, GError **error);
 
 ThSession *th_document_get_session (ThDocument *self);
@@ -54,8 +63,9 @@ char *th_document_dup_display_name (ThDocument *self);
 /* Saves now (the file, or the recovery copy while untitled), on the
  * calling thread: the file holds everything when it returns TRUE. */
 gboolean th_document_save (ThDocument *self, GError **error);
-/* Writes the session to @file, makes it the document's file and removes
- * the recovery copy.  On failure nothing changes. */
+/* Writes the session to @file, makes it the document's file (locked) and
+ * removes the recovery copy.  On failure nothing changes; a file another
+ * window or host has open fails with TH_ERROR_LOCKED. */
 gboolean th_document_save_as (ThDocument *self, GFile *file, GError **error);
 /* Removes the recovery copy; for "Discard" of an untitled document that
  * is being closed. */

@@ -29,6 +29,7 @@ typedef struct
   GMainContext *context;
   GThread *thread;
   GFile *file;
+  ThFileLock *lock; /* the queue's, or NULL for a file without a local path */
   char *data;
   gsize length;
   GArray *waiters; /* of Waiter, completed by this write */
@@ -48,6 +49,10 @@ struct _ThSaveQueue
 
   ThSession *session;
   GFile *file;
+  /* The file's lock (one writer per file), for a file with a local path:
+   * taken by th_save_queue_lock() or at the first write, and kept until
+   * the queue goes. */
+  ThFileLock *lock;
   GMainContext *context;
 
   GArray *pending; /* of Waiter: requests for the next write */
@@ -81,6 +86,7 @@ write_unref (gpointer data)
   g_weak_ref_clear (&write->queue);
   g_clear_pointer (&write->context, g_main_context_unref);
   g_clear_object (&write->file);
+  g_clear_pointer (&write->lock, th_file_lock_unref);
   g_free (write->data);
   g_clear_pointer (&write->waiters, g_array_unref);
   g_clear_error (&write->error);
@@ -90,12 +96,12 @@ write_unref (gpointer data)
 }
 
 static gboolean
-write_file (GFile *file, const char *data, gsize length, GError **error)
+write_file (GFile *file, ThFileLock *lock, const char *data, gsize length, GError **error)
 {
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path != NULL)
-    return th_file_write_atomic (path, data, length, error);
+  /* Through the lock, which stays on the file after the rename; and a
+   * file someone else holds is not written at all. */
+  if (lock != NULL)
+    return th_file_lock_write_atomic (lock, data, length, error);
 
   /* Not a local file (a GVfs mount): GIO's replace also writes a
    * temporary file and renames it where the backend allows. */
@@ -206,7 +212,7 @@ write_thread (gpointer user_data)
   GError *error = NULL;
   GSource *done;
 
-  write_file (write->file, write->data, write->length, &error);
+  write_file (write->file, write->lock, write->data, write->length, &error);
 
   g_mutex_lock (&write->mutex);
   write->error = error;
@@ -243,6 +249,7 @@ start_write (ThSaveQueue *self)
   g_cond_init (&write->cond);
   write->context = g_main_context_ref (self->context);
   write->file = g_object_ref (self->file);
+  write->lock = self->lock != NULL ? th_file_lock_ref (self->lock) : NULL;
   /* The snapshot is taken here, on the main thread, where the session
    * changes: the worker only ever sees these bytes. */
   write->data = th_session_to_data (self->session, &write->length);
@@ -257,7 +264,7 @@ start_write (ThSaveQueue *self)
       g_debug ("Writing on the main thread: %s", error->message);
       write_unref (write);
       write->error = NULL;
-      write_file (write->file, write->data, write->length, &write->error);
+      write_file (write->file, write->lock, write->data, write->length, &write->error);
       write->finished = TRUE;
       deliver (self, write);
     }
@@ -300,6 +307,7 @@ th_save_queue_finalize (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->lock, th_file_lock_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->pending, g_array_unref);
 
@@ -344,6 +352,8 @@ th_save_queue_get (ThSession *session, GFile *file)
   self = g_object_new (TH_TYPE_SAVE_QUEUE, NULL);
   self->session = g_object_ref (session);
   self->file = g_object_ref (file);
+  if (g_file_peek_path (file) != NULL)
+    self->lock = th_file_lock_new (g_file_peek_path (file));
   g_ptr_array_add (queues, self);
 
   return self;
@@ -363,6 +373,44 @@ th_save_queue_get_file (ThSaveQueue *self)
   g_return_val_if_fail (TH_IS_SAVE_QUEUE (self), NULL);
 
   return self->file;
+}
+
+gboolean
+th_save_queue_lock (ThSaveQueue *self, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (TH_IS_SAVE_QUEUE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* A file without a local path has no lock to take. */
+  if (self->lock == NULL || th_file_lock_acquire (self->lock, &local_error))
+    return TRUE;
+
+  /* Not there yet: the first write makes it, locked. */
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return TRUE;
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+void
+th_save_queue_set_lock (ThSaveQueue *self, ThFileLock *lock)
+{
+  g_return_if_fail (TH_IS_SAVE_QUEUE (self));
+  g_return_if_fail (lock != NULL);
+  g_return_if_fail (self->lock != NULL);
+  g_return_if_fail (g_strcmp0 (th_file_lock_get_path (lock), th_file_lock_get_path (self->lock))
+                    == 0);
+
+  /* A write in progress holds the queue's own lock; it is not held, or
+   * nobody could have taken @lock. */
+  if (self->lock == lock || th_file_lock_get_held (self->lock))
+    return;
+
+  th_file_lock_unref (self->lock);
+  self->lock = th_file_lock_ref (lock);
 }
 
 void
@@ -403,7 +451,7 @@ th_save_queue_save_now (ThSaveQueue *self, GError **error)
   self->pending = g_array_new (FALSE, FALSE, sizeof (Waiter));
 
   data = th_session_to_data (self->session, &length);
-  write_file (self->file, data, length, &local_error);
+  write_file (self->file, self->lock, data, length, &local_error);
   self->n_writes++;
   complete (self, waiters, local_error);
 

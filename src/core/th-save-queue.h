@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "th-file-util.h"
 #include "th-session.h"
 
 G_BEGIN_DECLS
@@ -26,7 +27,11 @@ G_BEGIN_DECLS
  *     writes of the file at once, and every request is followed by a
  *     write that began after it, so no newer state is ever lost;
  *   - each request gets its own completion callback, on the main thread,
- *     in the order of the writes.
+ *     in the order of the writes;
+ *   - the queue holds the lock of a local file (ThFileLock) from its
+ *     first write, or from th_save_queue_lock(), until it goes: no other
+ *     queue, in this process or another, writes the file meanwhile (their
+ *     writes fail with TH_ERROR_LOCKED).
  *
  * A queue belongs to the thread-default main context of the thread that
  * made it; it is used from that thread only. */
@@ -44,6 +49,17 @@ ThSaveQueue *th_save_queue_get (ThSession *session, GFile *file);
 
 ThSession *th_save_queue_get_session (ThSaveQueue *self);
 GFile *th_save_queue_get_file (ThSaveQueue *self);
+
+/* Takes the file's lock now, so that a file open elsewhere is found out
+ * before anything is written: FALSE with TH_ERROR_LOCKED when another
+ * writer holds it, or the reason the file cannot be opened.  TRUE when
+ * the file does not exist yet (its first write makes it locked) or has no
+ * local path (nothing to lock). */
+gboolean th_save_queue_lock (ThSaveQueue *self, GError **error);
+/* Gives the queue @lock, the file's lock taken (th_file_lock_acquire())
+ * before the session was read from it, so that nobody wrote it between
+ * the read and the lock.  Ignored when the queue holds its own already. */
+void th_save_queue_set_lock (ThSaveQueue *self, ThFileLock *lock);
 
 /* Asks for a write of the session as it is now (or as it will be at the
  * end of this main loop iteration).  @done may be NULL. */

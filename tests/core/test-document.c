@@ -11,6 +11,7 @@
 #include <signal.h>
 
 #include "th-document.h"
+#include "th-error.h"
 #include "th-save-queue.h"
 
 typedef struct
@@ -172,6 +173,7 @@ test_untitled_goes_to_recovery (Fixture *f, gconstpointer data)
   g_autoptr (ThDocument) reopened = NULL;
   g_autoptr (ThSession) on_disk = NULL;
   g_autoptr (GFile) dir = th_document_get_recovery_dir ();
+  g_autoptr (GFile) kept = NULL;
   GFile *recovery;
 
   g_assert_null (th_document_get_file (document));
@@ -189,7 +191,17 @@ test_untitled_goes_to_recovery (Fixture *f, gconstpointer data)
   g_assert_true (recovery_list_contains (recovery));
   g_assert_true (th_document_get_saved (document));
 
-  /* The next start offers it, and it goes on saving to the same copy. */
+  /* While the document is open, its copy is its own (one writer per
+   * file)… */
+  reopened = th_document_open_recovery (recovery, &error);
+  g_assert_null (reopened);
+  g_assert_error (error, TH_ERROR, TH_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  /* …and the next start offers it, and it goes on saving to the same
+   * copy. */
+  recovery = kept = g_object_ref (recovery);
+  g_clear_object (&document);
   reopened = th_document_open_recovery (recovery, &error);
   g_assert_no_error (error);
   g_assert_null (th_document_get_file (reopened));
@@ -512,6 +524,147 @@ test_save_is_synchronous (Fixture *f, gconstpointer data)
   g_assert_cmpint (sort_of (on_disk, f->first), ==, TH_SIDE_MANAGEMENT);
 }
 
+static void
+assert_locked (const GError *error)
+{
+  g_assert_error (error, TH_ERROR, TH_ERROR_LOCKED);
+  g_assert_cmpstr (error->message, ==,
+                   "This workshop is open in another Two Hats window or “two-hats --host”");
+}
+
+/* docs/session-format.md, "One writer at a time": two documents on one
+ * file would each overwrite the other's answers, so the second is
+ * refused, also after the first has saved (renamed a new file into
+ * place), until the first is closed. */
+static void
+test_one_writer_per_file (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  ThDocument *first = th_document_open (f->file, &error);
+  g_autoptr (ThDocument) second = NULL;
+  g_autoptr (ThSession) on_disk = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+
+  second = th_document_open (f->file, &error);
+  g_assert_null (second);
+  assert_locked (error);
+  g_clear_error (&error);
+
+  g_assert_true (th_session_set_sort (th_document_get_session (first), "p1", f->first,
+                                      TH_SIDE_LEADERSHIP, &error));
+  wait_for_saves (first);
+  g_assert_true (th_document_get_saved (first));
+
+  second = th_document_open (f->file, &error);
+  g_assert_null (second);
+  assert_locked (error);
+  g_clear_error (&error);
+
+  g_object_unref (first);
+  second = th_document_open (f->file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (second);
+  g_assert_cmpint (sort_of (th_document_get_session (second), f->first), ==, TH_SIDE_LEADERSHIP);
+
+  on_disk = reload (f->file);
+  g_assert_cmpint (sort_of (on_disk, f->first), ==, TH_SIDE_LEADERSHIP);
+}
+
+/* The same across processes: while document-helper has the file open, it
+ * is refused here; once the helper is gone (killed: the kernel lets its
+ * lock go), it opens. */
+static void
+test_locked_by_another_process (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocess) helper = NULL;
+  g_autoptr (GDataInputStream) output = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr (ThDocument) document = NULL;
+
+  helper = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, DOCUMENT_HELPER,
+                             g_file_peek_path (f->file), NULL);
+  g_assert_no_error (error);
+  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (helper));
+  line = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "saved");
+
+  document = th_document_open (f->file, &error);
+  g_assert_null (document);
+  assert_locked (error);
+  g_clear_error (&error);
+
+  g_subprocess_send_signal (helper, SIGKILL);
+  g_subprocess_wait (helper, NULL, &error);
+  g_assert_no_error (error);
+
+  document = th_document_open (f->file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  /* What the helper saved is what opens. */
+  g_assert_cmpint (sort_of (th_document_get_session (document), f->first), ==, TH_SIDE_MANAGEMENT);
+}
+
+/* Save As onto a workshop open elsewhere writes nothing there, and the
+ * document stays where it was. */
+static void
+test_save_as_onto_an_open_file (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThDocument) open = th_document_open (f->file, &error);
+  g_autoptr (ThSession) session = th_session_new (f->deck);
+  g_autoptr (ThDocument) untitled = th_document_new (session, NULL);
+  g_autofree char *before = read_text (f->file);
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (th_session_add_participant (session, "Dee", &error));
+  wait_for_saves (untitled);
+
+  g_assert_false (th_document_save_as (untitled, f->file, &error));
+  g_assert_error (error, TH_ERROR, TH_ERROR_LOCKED);
+  g_assert_null (th_document_get_file (untitled));
+
+  after = read_text (f->file);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A document made for a file without opening it (as for a session read
+ * elsewhere) takes the lock at its first write: while another holds it,
+ * the write fails, the file is left alone and the answer goes to the
+ * recovery copy. */
+static void
+test_autosave_refused_while_held (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) reported = NULL;
+  g_autoptr (ThDocument) holder = th_document_open (f->file, &error);
+  g_autoptr (ThSession) session = reload (f->file);
+  g_autoptr (ThDocument) document = th_document_new (session, f->file);
+  g_autofree char *before = read_text (f->file);
+  g_autofree char *after = NULL;
+  g_autoptr (ThSession) recovered = NULL;
+
+  g_assert_no_error (error);
+  g_signal_connect (document, "save-failed", G_CALLBACK (save_failed_cb), &reported);
+
+  g_assert_true (th_session_set_rating (session, "p1", f->first, 5, &error));
+  wait_for_saves (document);
+  g_assert_nonnull (reported);
+  g_assert_error (reported, TH_ERROR, TH_ERROR_LOCKED);
+  g_assert_false (th_document_get_saved (document));
+
+  after = read_text (f->file);
+  g_assert_cmpstr (after, ==, before);
+  recovered = reload (th_document_get_recovery_file (document));
+  g_assert_cmpint (th_participant_get_rating (th_session_get_participant (recovered, 0), f->first),
+                   ==, 5);
+  g_assert_true (th_document_discard_recovery (document, &error));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -531,6 +684,10 @@ main (int argc, char *argv[])
   ADD ("/core/document/dispose-writes", test_dispose_writes_what_is_pending);
   ADD ("/core/document/save-is-synchronous", test_save_is_synchronous);
   ADD ("/core/document/saved-waits-for-the-write", test_saved_waits_for_the_write);
+  ADD ("/core/document/one-writer-per-file", test_one_writer_per_file);
+  ADD ("/core/document/locked-by-another-process", test_locked_by_another_process);
+  ADD ("/core/document/save-as-onto-an-open-file", test_save_as_onto_an_open_file);
+  ADD ("/core/document/autosave-refused-while-held", test_autosave_refused_while_held);
 #undef ADD
 
   return g_test_run ();
