@@ -24,6 +24,7 @@
 #include "th-participant-numbers.h"
 #include "th-quadrant-chart.h"
 #include "th-room-server.h"
+#include "th-save-queue.h"
 #include "th-session.h"
 
 #define DEFAULT_CHART_WIDTH 1600
@@ -286,9 +287,6 @@ run_export_handouts (const char *out_path, const char *session_path, ThSession *
   g_autoptr (ThHandouts) handouts = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (!check_output (out_path, session_path))
-    return TH_CLI_EXIT_BAD_INPUT;
-
   handouts = th_handouts_new (session);
   if (anonymous)
     {
@@ -358,19 +356,39 @@ static int
 run_host (const char *session_path, const char *bind, guint port)
 {
   g_autoptr (GFile) file = g_file_new_for_commandline_arg (session_path);
-  g_autoptr (ThSession) session = load_session (session_path);
+  g_autoptr (ThFileLock) lock = NULL;
+  g_autoptr (ThSession) session = NULL;
+  g_autoptr (ThSaveQueue) queue = NULL;
   g_autoptr (ThRoomServer) server = NULL;
   g_autoptr (GMainLoop) loop = NULL;
   g_autoptr (GError) error = NULL;
   guint sigint, sigterm;
 
+  /* One writer per file: a second host, or the app with this workshop
+   * open, would each write their own participants over the other's.  The
+   * lock comes before the read, so that nobody writes in between; it is
+   * held until the host ends. */
+  if (g_file_peek_path (file) != NULL)
+    {
+      lock = th_file_lock_new (g_file_peek_path (file));
+      if (!th_file_lock_acquire (lock, &error))
+        return bad_file (session_path, error);
+    }
+
+  session = load_session (session_path);
   if (session == NULL)
     return TH_CLI_EXIT_BAD_INPUT;
+
+  /* The room server writes through this same queue, and so through the
+   * lock. */
+  queue = th_save_queue_get (session, file);
+  if (lock != NULL)
+    th_save_queue_set_lock (queue, lock);
 
   /* Every answer is saved to the file before it is acknowledged; finding
    * out now that the file cannot be written beats finding out when the
    * first participant answers. */
-  if (!th_session_save_to_file (session, file, &error))
+  if (!th_save_queue_save_now (queue, &error))
     return bad_file (session_path, error);
 
   server = th_room_server_new (session, file);
@@ -383,15 +401,18 @@ run_host (const char *session_path, const char *bind, guint port)
       return TH_CLI_EXIT_BAD_INPUT;
     }
 
+  /* Ctrl+C and SIGTERM end hosting normally from the moment the lines
+   * below say that the room is open, not only once the loop runs. */
+  loop = g_main_loop_new (NULL, FALSE);
+  sigint = g_unix_signal_add (SIGINT, quit_cb, loop);
+  sigterm = g_unix_signal_add (SIGTERM, quit_cb, loop);
+
   /* Scripts and tests read these two lines; nothing else goes to stdout. */
   g_print ("join-url: %s\n", th_room_server_get_join_url (server));
   g_print ("join-code: %s\n", th_room_server_get_join_code (server));
   fflush (stdout);
   g_printerr (_ ("two-hats: hosting “%s”; press Ctrl+C to stop\n"), session_path);
 
-  loop = g_main_loop_new (NULL, FALSE);
-  sigint = g_unix_signal_add (SIGINT, quit_cb, loop);
-  sigterm = g_unix_signal_add (SIGTERM, quit_cb, loop);
   g_main_loop_run (loop);
   g_source_remove (sigint);
   g_source_remove (sigterm);
@@ -414,6 +435,7 @@ th_cli_run (int argc, char **argv)
   g_autofree char *bind = NULL;
   g_autofree char *port = NULL;
   g_auto (GStrv) files = NULL;
+  const char *out_path;
   gboolean host = FALSE;
   gboolean version = FALSE;
   gboolean check = FALSE;
@@ -520,6 +542,14 @@ th_cli_run (int argc, char **argv)
     return usage_error (context, _ ("the chart file must end in .png, .pdf or .svg"));
   if (size != NULL && !parse_size (size, &width, &height))
     return usage_error (context, _ ("--size takes WIDTHxHEIGHT, each from 64 to 20000"));
+
+  /* Every export's output is checked before its session is read; "-"
+   * is standard output, not a file. */
+  out_path = export_handouts != NULL ? export_handouts
+             : export_csv != NULL    ? export_csv
+                                     : export_chart;
+  if (strcmp (out_path, "-") != 0 && !check_output (out_path, files[0]))
+    return TH_CLI_EXIT_BAD_INPUT;
 
   session = load_session (files[0]);
   if (session == NULL)

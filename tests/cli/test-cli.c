@@ -13,8 +13,11 @@
 
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "th-test-utils.h"
 
@@ -127,6 +130,83 @@ run_german_devenv (Run *run, ...)
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
+  g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
+}
+
+typedef struct
+{
+  gboolean done;
+  char *out;
+  char *err;
+  GError *error;
+} Communicated;
+
+static void
+communicated_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Communicated *communicated = data;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &communicated->out,
+                                        &communicated->err, &communicated->error);
+  communicated->done = TRUE;
+}
+
+static gboolean
+deadline_cb (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* run_two_hats() for a run that could wait for ever (reading a FIFO, a
+ * host that serves until it is stopped): past a deadline the program is
+ * killed and the test fails, instead of hanging. */
+static void
+run_two_hats_bounded (Run *run, ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  Communicated communicated = { 0 };
+  gboolean expired = FALSE;
+  guint deadline;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *)TWO_HATS_EXE);
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher
+    = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *)argv->pdata, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated_cb, &communicated);
+  deadline = g_timeout_add (th_test_deadline_ms (20000), deadline_cb, &expired);
+  while (!communicated.done && !expired)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!communicated.done)
+    {
+      g_subprocess_force_exit (process);
+      while (!communicated.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_test_fail_printf ("%s did not end; it was killed", (char *)argv->pdata[1]);
+    }
+  else
+    g_source_remove (deadline);
+
+  g_assert_no_error (communicated.error);
+  run->out = communicated.out;
+  run->err = communicated.err;
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
   g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
 }
 
@@ -402,6 +482,243 @@ test_export_csv_unwritable (void)
   th_test_remove_dir (dir);
 }
 
+/* A FIFO in a folder of the test's own, where a device or a pipe could
+ * be: reading it would wait for a writer for ever, and replacing it would
+ * take its place. */
+static char *
+make_fifo (const char *dir, const char *name)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  return path;
+}
+
+static void
+assert_is_fifo (const char *path)
+{
+  struct stat st;
+
+  g_assert_cmpint (lstat (path, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+}
+
+/* A FIFO as input is refused at once: no wait for a writer. */
+static void
+test_check_fifo (void)
+{
+  g_autofree char *dir = th_test_make_dir ();
+  g_autofree char *fifo = make_fifo (dir, "session.twohats");
+  g_autofree char *expected
+    = g_strdup_printf ("two-hats: %s: Is a FIFO, not a regular file\n", fifo);
+  g_auto (Run) run = { 0 };
+
+  run_two_hats_bounded (&run, "--check", fifo, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, expected);
+  assert_is_fifo (fifo);
+  th_test_remove_dir (dir);
+}
+
+static void
+test_export_csv_from_fifo (void)
+{
+  g_autofree char *dir = th_test_make_dir ();
+  g_autofree char *fifo = make_fifo (dir, "session.twohats");
+  g_autofree char *out = g_build_filename (dir, "x.csv", NULL);
+  g_autofree char *option = g_strconcat ("--export-csv=", out, NULL);
+  g_autofree char *expected
+    = g_strdup_printf ("two-hats: %s: Is a FIFO, not a regular file\n", fifo);
+  g_autofree char *listing = NULL;
+  g_auto (Run) run = { 0 };
+
+  run_two_hats_bounded (&run, option, fifo, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, expected);
+  listing = th_test_list_dir (dir);
+  g_assert_cmpstr (listing, ==, "session.twohats");
+  th_test_remove_dir (dir);
+}
+
+/* docs/command-line.md, "Output files": never through a device or FIFO,
+ * and never replacing one; a symbolic link to one is refused the same. */
+static void
+test_export_onto_fifo (void)
+{
+  g_autofree char *session = th_test_fixture_path ("session-valid.twohats");
+  g_autofree char *dir = th_test_make_dir ();
+  g_autofree char *fifo = make_fifo (dir, "fifo.csv");
+  g_autofree char *fifo_png = make_fifo (dir, "fifo.png");
+  g_autofree char *link = g_build_filename (dir, "link.csv", NULL);
+  const char *const outputs[][2] = {
+    { "--export-csv=", "fifo.csv" },
+    { "--export-csv=", "link.csv" },
+    { "--export-chart=", "fifo.png" },
+  };
+  g_autofree char *listing = NULL;
+
+  g_assert_cmpint (symlink ("fifo.csv", link), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      g_autofree char *out = g_build_filename (dir, outputs[i][1], NULL);
+      g_autofree char *option = g_strconcat (outputs[i][0], out, NULL);
+      g_autofree char *expected
+        = g_strdup_printf ("two-hats: %s: is not a regular file; nothing was written\n", out);
+      g_auto (Run) run = { 0 };
+
+      run_two_hats_bounded (&run, option, session, NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpstr (run.err, ==, expected);
+    }
+
+  assert_is_fifo (fifo);
+  assert_is_fifo (fifo_png);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  listing = th_test_list_dir (dir);
+  g_assert_cmpstr (listing, ==, "fifo.csv fifo.png link.csv");
+  th_test_remove_dir (dir);
+}
+
+/* docs/command-line.md, "Output files": never onto an input, under any
+ * name (the same path, a symbolic link, a hard link); the session stays
+ * byte for byte as it was. */
+static void
+test_export_onto_input (void)
+{
+  g_autofree char *fixture = read_fixture ("session-valid.twohats");
+  g_autofree char *dir = th_test_make_dir ();
+  g_autofree char *session = g_build_filename (dir, "s.twohats", NULL);
+  g_autofree char *as_png = g_build_filename (dir, "s.png", NULL);
+  g_autofree char *symbolic = g_build_filename (dir, "link.csv", NULL);
+  g_autofree char *hard = g_build_filename (dir, "hard.svg", NULL);
+  const struct
+  {
+    const char *option;
+    const char *out;
+    const char *in;
+  } cases[] = {
+    { "--export-csv=", session, session },
+    { "--export-csv=", symbolic, session },
+    { "--export-chart=", as_png, as_png },
+    { "--export-chart=", hard, session },
+  };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *listing = NULL;
+
+  g_file_set_contents (session, fixture, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (as_png, fixture, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (symlink ("s.twohats", symbolic), ==, 0);
+  g_assert_cmpint (link (session, hard), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *option = g_strconcat (cases[i].option, cases[i].out, NULL);
+      g_autofree char *expected = g_strdup_printf (
+        "two-hats: %s: is the input file %s; nothing was written\n", cases[i].out, cases[i].in);
+      g_autofree char *after_session = NULL;
+      g_autofree char *after_png = NULL;
+      g_auto (Run) run = { 0 };
+
+      run_two_hats (&run, option, cases[i].in, NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.err, ==, expected);
+
+      after_session = read_file (session);
+      g_assert_cmpstr (after_session, ==, fixture);
+      after_png = read_file (as_png);
+      g_assert_cmpstr (after_png, ==, fixture);
+    }
+
+  g_assert_true (g_file_test (symbolic, G_FILE_TEST_IS_SYMLINK));
+  listing = th_test_list_dir (dir);
+  g_assert_cmpstr (listing, ==, "hard.svg link.csv s.png s.twohats");
+  th_test_remove_dir (dir);
+}
+
+typedef struct
+{
+  GSubprocess *process;
+  GDataInputStream *output;
+} Host;
+
+/* `two-hats --host` on loopback, once it has said where it listens. */
+static void
+host_start (Host *host, const char *session)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  host->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, TWO_HATS_EXE, "--host",
+                                    "--bind=127.0.0.1", session, NULL);
+  g_assert_no_error (error);
+  host->output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (host->process));
+  line = g_data_input_stream_read_line_utf8 (host->output, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, "join-url: http://127.0.0.1:"));
+}
+
+static void
+host_stop (Host *host)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_subprocess_send_signal (host->process, SIGTERM);
+  g_subprocess_wait (host->process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (host->process));
+  g_assert_cmpint (g_subprocess_get_exit_status (host->process), ==, 0);
+  g_clear_object (&host->output);
+  g_clear_object (&host->process);
+}
+
+/* docs/session-format.md, "One writer at a time": a second host on the
+ * same session file would write its participants over the first's, so
+ * it refuses to start, says why, and leaves the file alone; once the
+ * first has ended, a host starts again. */
+static void
+test_second_host_refused (void)
+{
+  g_autofree char *fixture = read_fixture ("session-valid.twohats");
+  g_autofree char *dir = th_test_make_dir ();
+  g_autofree char *session = g_build_filename (dir, "s.twohats", NULL);
+  g_autofree char *expected = g_strdup_printf (
+    "two-hats: %s: This workshop is open in another Two Hats window or “two-hats --host”\n",
+    session);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr (GError) error = NULL;
+  Host first = { 0 };
+  Host again = { 0 };
+
+  g_file_set_contents (session, fixture, -1, &error);
+  g_assert_no_error (error);
+  host_start (&first, session);
+  before = read_file (session);
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_two_hats_bounded (&run, "--host", "--bind=127.0.0.1", session, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_cmpstr (run.err, ==, expected);
+  }
+
+  after = read_file (session);
+  g_assert_cmpstr (after, ==, before);
+  host_stop (&first);
+
+  host_start (&again, session);
+  host_stop (&again);
+  th_test_remove_dir (dir);
+}
+
 static void
 test_usage_errors (void)
 {
@@ -576,6 +893,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/export-csv/bad-session", test_export_csv_bad_session);
   g_test_add_func ("/cli/export-csv/from-deck", test_export_csv_from_deck);
   g_test_add_func ("/cli/export-csv/unwritable", test_export_csv_unwritable);
+  g_test_add_func ("/cli/check/fifo", test_check_fifo);
+  g_test_add_func ("/cli/export-csv/from-fifo", test_export_csv_from_fifo);
+  g_test_add_func ("/cli/export/onto-fifo", test_export_onto_fifo);
+  g_test_add_func ("/cli/export/onto-input", test_export_onto_input);
+  g_test_add_func ("/cli/host/second-host-refused", test_second_host_refused);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/german/missing-file", test_german_missing_file);
   g_test_add_func ("/cli/german/devenv", test_german_devenv);
