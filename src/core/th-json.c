@@ -156,6 +156,8 @@ enum
   BYTE_CLOSE,
   BYTE_NUL,
   BYTE_NON_ASCII,
+  BYTE_NUMBER,
+  BYTE_SLASH,
 };
 
 static const guint8 *
@@ -174,6 +176,11 @@ byte_classes (gboolean in_string)
           classes[i]['\0'] = BYTE_NUL;
         }
       classes[0]['['] = classes[0]['{'] = BYTE_OPEN;
+      /* A number starts so; a '.' outside a string is in no JSON. */
+      classes[0]['-'] = classes[0]['.'] = BYTE_NUMBER;
+      for (guint c = '0'; c <= '9'; c++)
+        classes[0][c] = BYTE_NUMBER;
+      classes[0]['/'] = BYTE_SLASH;
       classes[0][']'] = classes[0]['}'] = BYTE_CLOSE;
       classes[1]['\\'] = BYTE_BACKSLASH;
       g_once_init_leave (&initialized, 1);
@@ -210,10 +217,157 @@ set_structure_error (const char *data, gsize length, gsize offset, ThJsonRefusal
   return FALSE;
 }
 
+/* Reports the @token_length bytes at @offset: an escape or a number that
+ * json-glib would misread (@what). */
+static gboolean
+set_token_error (const char *data, gsize length, gsize offset, gsize token_length,
+                 ThJsonRefusal *refusal, GError **error, ThJsonRefusal what)
+{
+  g_autoptr (GString) token = g_string_new (NULL);
+  const char *end = NULL;
+  guint line, column;
+
+  if (!g_utf8_validate (data + offset, (gssize)(length - offset), &end))
+    return set_encoding_error (data, length, (gsize)(end - data), refusal, error);
+
+  /* The token is ASCII but for the character after a backslash, which is
+   * quoted as a code point unless it is printable ASCII. */
+  for (gsize i = 0; i < token_length && token->len < QUOTE_MAX_CHARS; i++)
+    {
+      guchar c = (guchar)data[offset + i];
+
+      if (c > 0x20 && c < 0x7f)
+        g_string_append_c (token, (char)c);
+      else
+        {
+          g_string_append_printf (token, "U+%04X", g_utf8_get_char (data + offset + i));
+          break;
+        }
+    }
+  if (token_length > QUOTE_MAX_CHARS)
+    g_string_append (token, "…");
+
+  locate_offset (data, offset, &line, &column);
+  *refusal = what;
+  if (what == TH_JSON_REFUSED_NUMBER)
+    g_set_error (error, TH_ERROR, TH_ERROR_TOO_LARGE,
+                 _ ("line %u, column %u: the number %s is too large"), line, column, token->str);
+  else if (data[offset] == '\\')
+    g_set_error (error, TH_ERROR, TH_ERROR_PARSE,
+                 _ ("line %u, column %u: “%s” is not an escape of JSON"), line, column, token->str);
+  else
+    g_set_error (error, TH_ERROR, TH_ERROR_PARSE,
+                 _ ("line %u, column %u: “%s” is not a number of JSON"), line, column, token->str);
+
+  return FALSE;
+}
+
+/* Whether the digits of an integer, @digits long and without a sign or
+ * leading zeros, are more than a gint64 holds (one more when @negative). */
+static gboolean
+integer_overflows (const guchar *digits, gsize n_digits, gboolean negative)
+{
+  const char *limit = negative ? "9223372036854775808" : "9223372036854775807";
+
+  if (n_digits != 19)
+    return n_digits > 19;
+
+  return memcmp (digits, limit, 19) > 0;
+}
+
+/* Checks the number that starts at @p, as JSON has them:
+ * -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?.  json-glib reads more
+ * (0x10, 0b1, 010 in octal, .5, 1.) and reads an integer beyond 64 bits
+ * wrapped around.  Returns NULL, and the refusal in @what, for a number
+ * json-glib must not see; otherwise where the number ends. */
+static const guchar *
+check_number (const guchar *p, const guchar *end, const guchar **token_end, ThJsonRefusal *what)
+{
+  const guchar *start = p;
+  const guchar *digits;
+  gboolean negative = FALSE, integral = TRUE, well_formed = TRUE;
+
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+
+  digits = p;
+  if (p < end && *p == '0')
+    p++;
+  else if (p < end && *p >= '1' && *p <= '9')
+    while (p < end && g_ascii_isdigit (*p))
+      p++;
+  else
+    well_formed = FALSE;
+
+  if (well_formed && p < end && *p == '.')
+    {
+      const guchar *fraction = ++p;
+
+      integral = FALSE;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+      well_formed = p > fraction;
+    }
+
+  if (well_formed && p < end && (*p == 'e' || *p == 'E'))
+    {
+      const guchar *exponent;
+
+      integral = FALSE;
+      p++;
+      if (p < end && (*p == '+' || *p == '-'))
+        p++;
+      exponent = p;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+      well_formed = p > exponent;
+    }
+
+  /* Whatever runs on ("0x10", "007", "1.2.3") is part of the same word. */
+  *token_end = p;
+  while (*token_end < end
+         && (g_ascii_isalnum (**token_end) || **token_end == '.' || **token_end == '+'
+             || **token_end == '-'))
+    (*token_end)++;
+  if (!well_formed || *token_end > p)
+    {
+      *what = TH_JSON_REFUSED_NOT_JSON;
+      return NULL;
+    }
+
+  if (integral)
+    {
+      if (integer_overflows (digits, (gsize)(p - digits), negative))
+        {
+          *what = TH_JSON_REFUSED_NUMBER;
+          return NULL;
+        }
+    }
+  else
+    {
+      g_autofree char *text = g_strndup ((const char *)start, (gsize)(p - start));
+
+      /* json-glib reads these with g_ascii_strtod(); beyond the range of
+       * a double it gets infinity. */
+      if (isinf (g_ascii_strtod (text, NULL)))
+        {
+          *what = TH_JSON_REFUSED_NUMBER;
+          return NULL;
+        }
+    }
+
+  return p;
+}
+
 /* Walks the text once to refuse what the recursive json-glib parser must
  * not see: text that is not UTF-8 or holds a NUL byte, nesting deeper than
  * @max_depth, and the escape \u0000, which json-glib would silently turn
- * into the end of a C string (so "p1\u0000x" would read as "p1").  Files
+ * into the end of a C string (so "p1\u0000x" would read as "p1"), with
+ * the escapes and numbers JSON does not have and json-glib misreads
+ * ("p1\0x" reads as "p1" too; 99999999999999999999 as -1).  Files
  * of 60 MiB pass here before they are read, so the walk goes by a table
  * of the few bytes that matter and leaves runs of other non-ASCII bytes
  * to g_utf8_validate() (a character never holds an ASCII byte). */
@@ -245,6 +399,14 @@ check_text (const char *data, gsize length, guint max_depth, ThJsonRefusal *refu
             if (end - p > 5 && p[1] == 'u' && memcmp (p + 2, "0000", 4) == 0)
               return set_structure_error (data, length, (gsize)(p - start), refusal, error,
                                           TH_JSON_REFUSED_NUL_ESCAPE, max_depth);
+            /* JSON's escapes only: json-glib reads \0 to \7 as octal
+             * (\0 ends the string) and other letters as themselves.  A NUL
+             * byte after the backslash is an encoding problem, left to the
+             * next turn. */
+            if (end - p > 1 && p[1] != '\0' && strchr ("\"\\/bfnrtu", p[1]) == NULL)
+              return set_token_error (data, length, (gsize)(p - start),
+                                      p[1] < 0x80 ? 2 : 1 + (gsize)(g_utf8_skip[p[1]]), refusal,
+                                      error, TH_JSON_REFUSED_NOT_JSON);
             /* The escaped byte is text; one that needs checking of its
              * own (a NUL, a non-ASCII byte) is left to the next turn. */
             if (end - p > 1 && p[1] != '\0' && p[1] < 0x80)
@@ -268,6 +430,46 @@ check_text (const char *data, gsize length, guint max_depth, ThJsonRefusal *refu
 
           case BYTE_NUL:
             return set_encoding_error (data, length, (gsize)(p - start), refusal, error);
+
+          case BYTE_SLASH:
+            {
+              const guchar *close = NULL;
+              const char *bad = NULL;
+
+              /* json-glib skips comments of C, JSON has none: their
+               * text is neither numbers nor strings, but it is text. */
+              if (end - p > 1 && p[1] == '*')
+                for (const guchar *q = p + 2; q + 1 < end && close == NULL; q++)
+                  if (q[0] == '*' && q[1] == '/')
+                    close = q + 2;
+
+              /* Anything else is for json-glib to refuse. */
+              if (close == NULL)
+                {
+                  p++;
+                  break;
+                }
+
+              if (!g_utf8_validate ((const char *)p, close - p, &bad))
+                return set_encoding_error (data, length, (gsize)((const guchar *)bad - start),
+                                           refusal, error);
+              p = close;
+            }
+            break;
+
+          case BYTE_NUMBER:
+            {
+              const guchar *token_end;
+              const guchar *after;
+              ThJsonRefusal what = TH_JSON_REFUSED_NONE;
+
+              after = check_number (p, end, &token_end, &what);
+              if (after == NULL)
+                return set_token_error (data, length, (gsize)(p - start), (gsize)(token_end - p),
+                                        refusal, error, what);
+              p = after;
+            }
+            break;
 
           case BYTE_NON_ASCII:
           default:

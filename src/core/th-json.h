@@ -36,13 +36,22 @@ typedef enum
   TH_JSON_REFUSED_DEPTH,
   /* Not JSON (TH_ERROR_PARSE). */
   TH_JSON_REFUSED_SYNTAX,
+  /* Something json-glib reads but JSON does not have, and which json-glib
+   * would read as something else: an escape such as \0 (the end of a C
+   * string, as with \u0000) or \q, a number such as 0x10, 010 or .5
+   * (TH_ERROR_PARSE). */
+  TH_JSON_REFUSED_NOT_JSON,
+  /* A number json-glib cannot hold: an integer beyond 64 bits, which it
+   * would wrap around (99999999999999999999 reads as -1), or one beyond
+   * the range of a double (TH_ERROR_TOO_LARGE). */
+  TH_JSON_REFUSED_NUMBER,
 } ThJsonRefusal;
 
 /* The checks of th_json_parse_bounded() without the parse, in the same
- * order: size, encoding, then nesting and \u0000 in the order they occur
- * in the text.  For readers that read the text without a tree.  @refusal
- * may be NULL; it is TH_JSON_REFUSED_NONE when the text passes.  Any
- * thread. */
+ * order: size, encoding, then nesting, \u0000, escapes and numbers in the
+ * order they occur in the text.  For readers that read the text without a
+ * tree.  @refusal may be NULL; it is TH_JSON_REFUSED_NONE when the text
+ * passes.  Any thread. */
 gboolean th_json_check_bounded (const char *data, gsize length, gsize max_size, guint max_depth,
                                 ThJsonRefusal *refusal, GError **error);
 

@@ -145,7 +145,9 @@ th_session_check_rating (gint64 rating, const ThJsonPath *path, GError **error)
   if (rating >= 1 && rating <= 5)
     return TRUE;
 
-  text = th_json_format_number ((double)rating);
+  /* Every digit of it: a double would show 9223372036854775807 as
+   * 9.22337203685478e+18. */
+  text = g_strdup_printf ("%" G_GINT64_FORMAT, rating);
   th_json_set_error (error, TH_ERROR_INVALID, path, _ ("%s is not between 1 and 5"), text);
   return FALSE;
 }

@@ -98,6 +98,14 @@ th_room_parse_object (const char *data, gsize length, GError **error)
       case TH_JSON_REFUSED_DEPTH:
         g_set_error_literal (error, TH_ERROR, TH_ERROR_PARSE, _ ("The request nests too deeply."));
         return NULL;
+      case TH_JSON_REFUSED_NUMBER:
+        /* json-glib would have read it as another number: 99999999999999999999
+         * as -1, which a rating would then be refused for. */
+        g_set_error (error, TH_ERROR, TH_ERROR_TOO_LARGE,
+                     _ ("The request holds a number that is too large (%s)."),
+                     local_error->message);
+        return NULL;
+      case TH_JSON_REFUSED_NOT_JSON:
       case TH_JSON_REFUSED_SYNTAX:
       default:
         /* The message quotes what json-glib refused, made printable and
@@ -281,9 +289,10 @@ parse_ratings (ThDeck *deck, JsonNode *node, GArray *out, GError **error)
           rating = json_node_get_int (value);
           if (rating < 1 || rating > 5)
             {
+              g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, rating);
+
               g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
-                           _ ("ratings.%s: %d is not between 1 and 5."), id,
-                           (int)CLAMP (rating, G_MININT, G_MAXINT));
+                           _ ("ratings.%s: %s is not between 1 and 5."), id, text);
               return FALSE;
             }
         }

@@ -244,6 +244,14 @@ static const BadFixture bad_fixtures[] = {
     "participants[3].ratings.explain-the-why", "7 is not between 1 and 5" },
   { "session-rating-zero.twohats", KIND_SESSION, TH_ERROR_INVALID,
     "participants[0].ratings.risk-register", "0 is not between 1 and 5" },
+  /* json-glib would read the first as -1 and the second as 1. */
+  { "session-rating-too-large.twohats", KIND_SESSION, TH_ERROR_TOO_LARGE, NULL,
+    "line 127, column 28: the number 99999999999999999999999999 is too large" },
+  { "session-rating-too-large-negative.twohats", KIND_SESSION, TH_ERROR_TOO_LARGE, NULL,
+    "line 127, column 28: the number -99999999999999999999 is too large" },
+  /* json-glib would read "Zoë\0 Fischer" as "Zoë". */
+  { "session-participant-name-octal-escape.twohats", KIND_SESSION, TH_ERROR_PARSE, NULL,
+    "line 124, column 19: “\\0” is not an escape of JSON" },
   { "session-rating-negative.twohats", KIND_SESSION, TH_ERROR_INVALID,
     "participants[0].ratings.risk-register", "-1 is not between 1 and 5" },
   { "session-rating-fraction.twohats", KIND_SESSION, TH_ERROR_INVALID,

@@ -59,6 +59,37 @@ test_refusals (void)
       "line 1, column 4: the file contains a NUL byte (at byte 3); it is not a text file" },
     { "\"a\\\xc3\"", 0, TH_JSON_REFUSED_ENCODING, TH_ERROR_PARSE,
       "line 1, column 4: the file is not valid UTF-8 (at byte 3)" },
+    /* Escapes JSON does not have: json-glib reads \0 as the end of the
+     * string, as it does \u0000, and other letters as themselves. */
+    { "[\"Ann\\0Eve\"]", 0, TH_JSON_REFUSED_NOT_JSON, TH_ERROR_PARSE,
+      "line 1, column 6: “\\0” is not an escape of JSON" },
+    { "[\"\\q\"]", 0, TH_JSON_REFUSED_NOT_JSON, TH_ERROR_PARSE,
+      "line 1, column 3: “\\q” is not an escape of JSON" },
+    { "[\"\\\xc3\xa9\"]", 0, TH_JSON_REFUSED_NOT_JSON, TH_ERROR_PARSE,
+      "line 1, column 3: “\\U+00E9” is not an escape of JSON" },
+    /* Numbers JSON does not have, which json-glib reads its own way. */
+    { "[0x10]", 0, TH_JSON_REFUSED_NOT_JSON, TH_ERROR_PARSE,
+      "line 1, column 2: “0x10” is not a number of JSON" },
+    { "[1, 010]", 0, TH_JSON_REFUSED_NOT_JSON, TH_ERROR_PARSE,
+      "line 1, column 5: “010” is not a number of JSON" },
+    { "[.5]", 0, TH_JSON_REFUSED_NOT_JSON, TH_ERROR_PARSE,
+      "line 1, column 2: “.5” is not a number of JSON" },
+    { "[1.]", 0, TH_JSON_REFUSED_NOT_JSON, TH_ERROR_PARSE,
+      "line 1, column 2: “1.” is not a number of JSON" },
+    { "[- 1]", 0, TH_JSON_REFUSED_NOT_JSON, TH_ERROR_PARSE,
+      "line 1, column 2: “-” is not a number of JSON" },
+    /* Numbers json-glib cannot hold: it would read the first as -1, the
+     * second as 1, the last as infinity. */
+    { "[99999999999999999999]", 0, TH_JSON_REFUSED_NUMBER, TH_ERROR_TOO_LARGE,
+      "line 1, column 2: the number 99999999999999999999 is too large" },
+    { "[-99999999999999999999]", 0, TH_JSON_REFUSED_NUMBER, TH_ERROR_TOO_LARGE,
+      "line 1, column 2: the number -99999999999999999999 is too large" },
+    { "[9223372036854775808]", 0, TH_JSON_REFUSED_NUMBER, TH_ERROR_TOO_LARGE,
+      "line 1, column 2: the number 9223372036854775808 is too large" },
+    { "[-9223372036854775809]", 0, TH_JSON_REFUSED_NUMBER, TH_ERROR_TOO_LARGE,
+      "line 1, column 2: the number -9223372036854775809 is too large" },
+    { "{\"a\":\n -1e400}", 0, TH_JSON_REFUSED_NUMBER, TH_ERROR_TOO_LARGE,
+      "line 2, column 2: the number -1e400 is too large" },
     { "{\"a\": [1,]}", 0, TH_JSON_REFUSED_SYNTAX, TH_ERROR_PARSE, NULL },
     { "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 3]", 0, TH_JSON_REFUSED_SIZE, TH_ERROR_TOO_LARGE,
       "the file is 42 bytes, more than the limit of 40 bytes" },
@@ -130,6 +161,27 @@ test_limits (void)
   g_assert_no_error (error);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (text), "[[[["), ==,
                    "\\u0000 A");
+
+  /* Every escape and every number of JSON reads as it should, the
+   * largest integers included; comments, which json-glib skips, are not
+   * read for numbers or strings. */
+  {
+    const char numbers[]
+      = "/* 007. \" */ [9223372036854775807, -9223372036854775808, 1.5e308, -0.25E-3, 0, "
+        "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\"] /* .5 */";
+    g_autoptr (JsonNode) node
+      = th_json_parse_bounded (numbers, strlen (numbers), 200, 1, NULL, &error);
+    JsonArray *array;
+
+    g_assert_no_error (error);
+    array = json_node_get_array (node);
+    g_assert_cmpint (json_array_get_int_element (array, 0), ==, G_MAXINT64);
+    g_assert_cmpint (json_array_get_int_element (array, 1), ==, G_MININT64);
+    g_assert_cmpfloat (json_array_get_double_element (array, 2), ==, 1.5e308);
+    g_assert_cmpfloat (json_array_get_double_element (array, 3), ==, -0.25e-3);
+    g_assert_cmpint (json_array_get_int_element (array, 4), ==, 0);
+    g_assert_cmpstr (json_array_get_string_element (array, 5), ==, "\"\\/\b\f\n\r\t\xc3\xa9");
+  }
 
   /* Characters of any length, escaped quotes and backslashes. */
   {

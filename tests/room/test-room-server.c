@@ -480,6 +480,40 @@ test_bad_answers (Fixture *f, gconstpointer data)
     g_assert_cmpstr (th_room_reply_get_string (reply, "error"), ==, expected);
   }
 
+  /* A number json-glib cannot hold is reported as too large, not as the
+   * number it would have wrapped to (-1 for this one); the largest one it
+   * holds is named with every digit; one below the smallest would have
+   * read as 1, a valid rating. */
+  {
+    g_autofree char *body
+      = g_strdup_printf ("{\"ratings\": {\"%s\": 99999999999999999999999999}}", valid);
+    g_autofree char *expected = g_strdup_printf (
+      "The request holds a number that is too large (line 1, column %u: the number "
+      "99999999999999999999999999 is too large).",
+      (guint)strlen (valid) + 18);
+    g_autoptr (ThRoomReply) reply = request (f, "PUT", "/api/answers", token, body);
+
+    assert_error_reply (reply, 400);
+    g_assert_cmpstr (th_room_reply_get_string (reply, "error"), ==, expected);
+  }
+  {
+    g_autofree char *body = g_strdup_printf ("{\"ratings\": {\"%s\": 9223372036854775807}}", valid);
+    g_autofree char *expected
+      = g_strdup_printf ("ratings.%s: 9223372036854775807 is not between 1 and 5.", valid);
+    g_autoptr (ThRoomReply) reply = request (f, "PUT", "/api/answers", token, body);
+
+    assert_error_reply (reply, 400);
+    g_assert_cmpstr (th_room_reply_get_string (reply, "error"), ==, expected);
+  }
+  {
+    g_autofree char *body
+      = g_strdup_printf ("{\"ratings\": {\"%s\": -99999999999999999999}}", valid);
+    g_autoptr (ThRoomReply) reply = request (f, "PUT", "/api/answers", token, body);
+
+    assert_error_reply (reply, 400);
+    g_assert_nonnull (strstr (th_room_reply_get_string (reply, "error"), "too large"));
+  }
+
   /* A body with a NUL inside. */
   {
     static const char nul_body[] = "{\"sort\": {\"x\000\": \"leadership\"}}";
@@ -525,8 +559,34 @@ test_nul_escape (Fixture *f, gconstpointer data)
     g_assert_null (th_room_reply_get_string (reply, "token"));
   }
 
+  /* The octal escape \0, which json-glib also reads as the end of a
+   * string, in the join code, in a name and in a card id: 400. */
+  {
+    g_autofree char *code_body = g_strdup_printf ("{\"code\": \"%s\\0\"}", code (f));
+    g_autofree char *spaced_body = g_strdup_printf ("{\"code\": \"%s\\000\"}", code (f));
+    g_autofree char *name_body
+      = g_strdup_printf ("{\"code\": \"%s\", \"name\": \"Ann\\0Eve\"}", code (f));
+    const char *bodies[] = { code_body, spaced_body, name_body };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+      {
+        g_autoptr (ThRoomReply) reply = request (f, "POST", "/api/join", NULL, bodies[i]);
+
+        assert_error_reply (reply, 400);
+        g_assert_null (th_room_reply_get_string (reply, "token"));
+        g_assert_nonnull (
+          strstr (th_room_reply_get_string (reply, "error"), "“\\0” is not an escape of JSON"));
+      }
+  }
+
   token = th_room_join (f->session, url (f), code (f), "Ann", &id);
   g_assert_nonnull (token);
+  {
+    g_autoptr (ThRoomReply) reply = request (
+      f, "PUT", "/api/answers", token, "{\"sort\": {\"explain-the-why\\0junk\": \"leadership\"}}");
+
+    assert_error_reply (reply, 400);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
     {
       g_autoptr (ThRoomReply) reply = request (f, "PUT", "/api/answers", token, answers[i]);
