@@ -111,6 +111,16 @@ open_self_study_document (ThWindow *self)
       if (document != NULL)
         return document;
 
+      /* Open in another window: that window's to write, and nothing is
+       * wrong with the file. */
+      if (g_error_matches (error, TH_ERROR, TH_ERROR_LOCKED))
+        {
+          _th_window_show_error (self, _ ("Self-Study Is Already Open"),
+                                 _ ("Your self-study is open in another Two Hats window. Carry "
+                                    "on there, or close it there and start it here again."));
+          return NULL;
+        }
+
       /* A damaged progress file is put aside, never overwritten: the
        * person may want it looked at. */
       {
@@ -150,6 +160,8 @@ self_study_action (GtkWidget *widget, const char *action_name, GVariant *paramet
     {
       g_autoptr (ThDocument) document = open_self_study_document (self);
 
+      if (document == NULL)
+        return;
       _th_window_set_document (self, document, TRUE);
       if (th_session_get_n_participants (th_document_get_session (document)) == 0)
         th_session_add_participant (th_document_get_session (document), _ ("You"), NULL);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "th-deck.h"
+#include "th-file-util.h"
 #include "th-welcome-page.h"
 #include "th-window.h"
 
@@ -59,6 +60,9 @@ struct _ThWindow
   /* The file being read (a GTask of th_window_open_file_async()), and
    * those asked for after it, opened in turn. */
   GTask *opening;
+  /* The lock of the file being read, taken before the read so that no
+   * other window or host writes it in between; the document keeps it. */
+  ThFileLock *opening_lock;
   GQueue open_queue;
   /* What the title says while a file is read, once that takes a while. */
   char *busy_title;

@@ -322,9 +322,10 @@ end_busy (ThWindow *self)
   _th_window_update_title (self);
 }
 
-/* Shows what th_load_file() made of @file, or why it could not. */
+/* Shows what th_load_file() made of @file, or why it could not; a
+ * session's document keeps @lock, the file's lock. */
 static gboolean
-show_loaded (ThWindow *self, GFile *file, GObject *loaded, GError **error)
+show_loaded (ThWindow *self, GFile *file, GObject *loaded, ThFileLock *lock, GError **error)
 {
   g_autofree char *name = g_file_get_basename (file);
 
@@ -342,6 +343,14 @@ show_loaded (ThWindow *self, GFile *file, GObject *loaded, GError **error)
           body = g_strdup_printf (_ ("%s\n\nUpdate Two Hats to open it; this version leaves the "
                                      "file as it is."),
                                   (*error)->message);
+        }
+      else if (g_error_matches (*error, TH_ERROR, TH_ERROR_LOCKED))
+        {
+          /* Translators: %s is a file name. */
+          heading = g_strdup_printf (_ ("“%s” Is Already Open"), name);
+          body = g_strdup (_ ("This workshop is open in another Two Hats window (or hosted with "
+                              "“two-hats --host”). Only one of them at a time can write answers "
+                              "to it: carry on there, or close it there and open it here again."));
         }
       else
         {
@@ -364,13 +373,43 @@ show_loaded (ThWindow *self, GFile *file, GObject *loaded, GError **error)
     }
 
   {
-    g_autoptr (ThDocument) document = th_document_new (TH_SESSION (loaded), file);
+    g_autoptr (ThDocument) document = th_document_new_locked (TH_SESSION (loaded), file, lock);
 
     _th_window_open_document (self, document, "workshop");
     _th_window_add_to_recent (file);
   }
 
   return TRUE;
+}
+
+/* One writer per file: the lock of @file is taken before it is read, so
+ * that a session open in another window, or hosted by `two-hats --host`,
+ * is refused at once (TH_ERROR_LOCKED) and nothing can write it between
+ * the read and the lock.  Whatever else keeps the lock from being taken
+ * (no such file, a FIFO) the read reports in its own words; a deck is
+ * nobody's to hold, and its lock goes once it is read. */
+static gboolean
+lock_before_reading (ThWindow *self, GFile *file, GError **error)
+{
+  g_autoptr (ThFileLock) lock = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  if (g_file_peek_path (file) == NULL)
+    return TRUE;
+
+  lock = th_file_lock_new (g_file_peek_path (file));
+  if (th_file_lock_acquire (lock, &local_error))
+    {
+      g_clear_pointer (&self->opening_lock, th_file_lock_unref);
+      self->opening_lock = g_steal_pointer (&lock);
+      return TRUE;
+    }
+
+  if (!g_error_matches (local_error, TH_ERROR, TH_ERROR_LOCKED))
+    return TRUE;
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 static void open_next (ThWindow *self);
@@ -380,6 +419,7 @@ file_loaded_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (ThWindow) self = user_data;
   g_autoptr (GTask) task = g_steal_pointer (&self->opening);
+  g_autoptr (ThFileLock) lock = g_steal_pointer (&self->opening_lock);
   GFile *file = g_task_get_task_data (task);
   g_autoptr (GObject) loaded = NULL;
   g_autoptr (GError) error = NULL;
@@ -391,7 +431,7 @@ file_loaded_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     return;
 
   end_busy (self);
-  if (show_loaded (self, file, loaded, &error))
+  if (show_loaded (self, file, loaded, lock, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
@@ -407,6 +447,7 @@ open_next (ThWindow *self)
     {
       g_autoptr (GTask) task = g_queue_pop_head (&self->open_queue);
       GFile *file = g_task_get_task_data (task);
+      g_autoptr (GError) error = NULL;
       g_autofree char *name = NULL;
       g_autofree char *title = NULL;
 
@@ -414,6 +455,13 @@ open_next (ThWindow *self)
         {
           _th_window_show_views (self, "workshop");
           g_task_return_boolean (task, TRUE);
+          continue;
+        }
+
+      if (!lock_before_reading (self, file, &error))
+        {
+          show_loaded (self, file, NULL, NULL, &error);
+          g_task_return_error (task, g_steal_pointer (&error));
           continue;
         }
 
@@ -651,6 +699,7 @@ th_window_dispose (GObject *object)
       g_object_unref (task);
     }
   g_clear_handle_id (&self->busy_timeout_id, g_source_remove);
+  g_clear_pointer (&self->opening_lock, th_file_lock_unref);
 
   _th_window_presenter_dispose (self);
   if (self->document_signals != NULL)

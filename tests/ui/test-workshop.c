@@ -1163,6 +1163,77 @@ test_open_given_up_when_the_window_closes (Fixture *f, gconstpointer data)
   }
 }
 
+/* docs/session-format.md, "One writer at a time": a workshop open in one
+ * window is refused in another, which says so and opens nothing; once
+ * the first window has closed, the other opens it. */
+static void
+test_open_in_another_window (Fixture *f, gconstpointer data)
+{
+  g_autoptr (ThApplication) app = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog = NULL;
+  ThWindow *other;
+
+  open_workshop (f);
+  g_assert_true (g_file_load_contents (f->file, NULL, &before, NULL, NULL, NULL));
+  other = th_test_new_window (&app);
+
+  g_assert_false (th_window_open_file (other, f->file));
+  g_assert_cmpstr (
+    th_window_get_last_error (other), ==,
+    "This workshop is open in another Two Hats window (or hosted with “two-hats --host”). Only "
+    "one of them at a time can write answers to it: carry on there, or close it there and open "
+    "it here again.");
+  g_assert_null (th_window_get_document (other));
+  g_assert_cmpstr (th_window_get_visible_view (other), ==, "welcome");
+  g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, th_test_timeout (2000)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "“offsite.twohats” Is Already Open");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (other));
+  adw_message_dialog_response (dialog, "close");
+
+  /* Nothing was written by the window that was refused. */
+  g_assert_true (g_file_load_contents (f->file, NULL, &after, NULL, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+
+  th_test_destroy_window (GTK_WINDOW (f->window));
+  f->window = NULL;
+  g_assert_true (th_window_open_file (other, f->file));
+  g_assert_nonnull (th_window_get_document (other));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (other)), ==, "Offsite");
+  f->window = other;
+}
+
+/* A FIFO in a local folder is refused at once, where reading it would
+ * wait for a writer for ever.  Should the read wait all the same, the
+ * test lets it go (opening the FIFO for writing) and fails. */
+static void
+test_open_fifo_refused (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = make_fifo (f, "pipe.twohats");
+  g_autoptr (GFile) pipe = g_file_new_for_path (path);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  th_window_open_file_async (f->window, pipe, keep_result_cb, &result);
+  if (!th_test_wait_until (has_result, &result, th_test_timeout (10000)))
+    {
+      int fd = open (path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+
+      if (fd >= 0)
+        close (fd);
+      th_test_wait_until (has_result, &result, th_test_timeout (10000));
+      g_test_fail_printf ("opening a FIFO waited for a writer instead of refusing it");
+      return;
+    }
+
+  g_assert_false (th_window_open_file_finish (f->window, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_cmpstr (th_window_get_last_error (f->window), ==, "Is a FIFO, not a regular file");
+  g_assert_null (th_window_get_document (f->window));
+}
+
 static void
 test_export_given_up_when_the_window_closes (Fixture *f, gconstpointer data)
 {
@@ -1345,6 +1416,8 @@ main (int argc, char *argv[])
   ADD ("/ui/workshop/self-study-resumes", test_self_study_resumes);
   ADD ("/ui/workshop/open-off-main-thread", test_open_reads_off_the_main_thread);
   ADD ("/ui/workshop/open-given-up-on-close", test_open_given_up_when_the_window_closes);
+  ADD ("/ui/workshop/open-in-another-window", test_open_in_another_window);
+  ADD ("/ui/workshop/open-fifo-refused", test_open_fifo_refused);
   ADD ("/ui/workshop/export-given-up-on-close", test_export_given_up_when_the_window_closes);
   ADD ("/ui/workshop/recovery-list-after-scan", test_recovery_list_fills_after_its_scan);
   ADD ("/ui/workshop/files-without-local-path", test_files_without_a_local_path);
