@@ -679,8 +679,8 @@ host_stop (Host *host)
 
 /* docs/session-format.md, "One writer at a time": a second host on the
  * same session file would write its participants over the first's, so
- * it refuses to start, says why, and leaves the file alone; once the
- * first has ended, a host starts again. */
+ * it refuses to start, says why, and leaves the file alone, as does an
+ * export aimed at it; once the first has ended, a host starts again. */
 static void
 test_second_host_refused (void)
 {
@@ -708,6 +708,21 @@ test_second_host_refused (void)
     g_assert_cmpint (run.status, ==, 1);
     g_assert_cmpstr (run.out, ==, "");
     g_assert_cmpstr (run.err, ==, expected);
+  }
+
+  /* Nor does an export write over the hosted file. */
+  {
+    g_autofree char *other = th_test_fixture_path ("session-valid.twohats");
+    g_autofree char *option = g_strconcat ("--export-csv=", session, NULL);
+    g_autofree char *refused = g_strdup_printf (
+      "two-hats: %s: Is open in another Two Hats window or “two-hats --host”, which writes to "
+      "it; nothing was written\n",
+      session);
+    g_auto (Run) run = { 0 };
+
+    run_two_hats_bounded (&run, option, other, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.err, ==, refused);
   }
 
   after = read_file (session);
