@@ -893,15 +893,12 @@ th_json_node_get_object (JsonNode *node, const ThJsonPath *path, JsonObject **ou
 gboolean
 th_json_root_get_object (JsonNode *root, const ThJsonPath *path, JsonObject **out, GError **error)
 {
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected a JSON object, found %s"),
-                         th_json_describe_node (root));
-      return FALSE;
-    }
+  if (JSON_NODE_HOLDS_OBJECT (root))
+    return th_json_node_get_object (root, path, out, error);
 
-  *out = json_node_get_object (root);
-  return TRUE;
+  th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected a JSON object, found %s"),
+                     th_json_describe_node (root));
+  return FALSE;
 }
 
 gboolean

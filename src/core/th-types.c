@@ -132,17 +132,15 @@ th_quadrant_get_display_name (ThQuadrant quadrant)
 const char *
 th_side_get_display_name (ThSide side)
 {
-  switch (side)
-    {
-      case TH_SIDE_LEADERSHIP:
-        return _ ("Leadership");
-      case TH_SIDE_MANAGEMENT:
-        return _ ("Management");
-      case TH_SIDE_BOTH:
-        return _ ("Both hats");
-      default:
-        g_return_val_if_reached (NULL);
-    }
+  static const char *const names[] = {
+    [TH_SIDE_LEADERSHIP] = N_ ("Leadership"),
+    [TH_SIDE_MANAGEMENT] = N_ ("Management"),
+    [TH_SIDE_BOTH] = N_ ("Both hats"),
+  };
+
+  g_return_val_if_fail ((guint)side < G_N_ELEMENTS (names), NULL);
+
+  return _ (names[side]);
 }
 
 gboolean
