@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "th-error.h"
+#include "th-name.h"
 #include "th-room-request.h"
 #include "th-room-resources.h"
 #include "th-room-secret.h"
@@ -23,6 +24,8 @@
 
 #define RESOURCE_PREFIX "/io/github/twohats/TwoHats/room/"
 #define WRONG_CODE_COST 10.0 /* a wrong join code costs ten requests' worth */
+/* libsoup 3.2 has no name for it (RFC 6585). */
+#define STATUS_TOO_MANY_REQUESTS 429
 
 typedef struct
 {
@@ -187,6 +190,23 @@ state_node (ThRoomServer *self, ThRoomGuest *guest)
   return json_builder_get_root (builder);
 }
 
+/* What the join page reads before joining: whether it asks for a name. */
+static JsonNode *
+room_node (ThRoomServer *self)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "names");
+  json_builder_add_string_value (
+    builder, th_room_door_get_generated_names (self->door) ? "generated" : "typed");
+  json_builder_set_member_name (builder, "locked");
+  json_builder_add_boolean_value (builder, self->locked);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
 static JsonNode *
 join_node (ThRoomGuest *guest, const char *token)
 {
@@ -221,6 +241,37 @@ respond_error (const ThRoomCall *call, guint status, const char *message)
   send_response (call, response);
 }
 
+void
+_th_room_response_set_refusal (ThRoomResponse *response, guint status, const char *message,
+                               const char *reason)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr (JsonNode) node = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_add_string_value (builder, message);
+  if (reason != NULL)
+    {
+      json_builder_set_member_name (builder, "reason");
+      json_builder_add_string_value (builder, reason);
+    }
+  json_builder_end_object (builder);
+
+  node = json_builder_get_root (builder);
+  _th_room_response_set_json (response, status, node);
+}
+
+/* A refused join: the message for the person, the reason for the page. */
+static void
+respond_refusal (const ThRoomCall *call, guint status, const char *message, const char *reason)
+{
+  g_autoptr (ThRoomResponse) response = _th_room_response_new ();
+
+  _th_room_response_set_refusal (response, status, message, reason);
+  send_response (call, response);
+}
+
 static void
 respond_node (const ThRoomCall *call, JsonNode *node)
 {
@@ -246,6 +297,9 @@ static void
 undo_join (ThRoomServer *self, ThRoomGuest *guest)
 {
   const char *id = th_room_guest_get_id (guest);
+
+  /* Nobody held the token: not a removal, so the name stays free. */
+  th_room_door_forget (self->door, id);
 
   /* Unless they were removed meanwhile. */
   if (th_room_server_lookup_guest (self, id) != NULL)
@@ -330,10 +384,46 @@ body_data (const ThRoomCall *call, gsize *length)
   return data;
 }
 
+/* The protocol's word for what is wrong with a name, or NULL when @error
+ * is not about the name. */
+static const char *
+name_reason (const GError *error)
+{
+  if (g_error_matches (error, TH_ROOM_DOOR_ERROR, TH_ROOM_DOOR_ERROR_NAME_REMOVED))
+    return "name-removed";
+  if (error->domain != TH_NAME_ERROR)
+    return NULL;
+
+  switch ((ThNameError)error->code)
+    {
+      case TH_NAME_ERROR_TOO_LONG:
+        return "name-too-long";
+      case TH_NAME_ERROR_CONTROL:
+        return "name-control";
+      case TH_NAME_ERROR_DIRECTION:
+        return "name-direction";
+      case TH_NAME_ERROR_INVISIBLE:
+        return "name-invisible";
+      case TH_NAME_ERROR_REFUSED_WORD:
+        return "name-refused-word";
+      case TH_NAME_ERROR_EMPTY:
+      default:
+        return "name";
+    }
+}
+
+static void
+refuse_room_full (const ThRoomCall *call)
+{
+  th_room_door_count_refusal (call->server->door, TH_ROOM_REFUSED_FULL);
+  respond_refusal (call, SOUP_STATUS_LOCKED, _ ("The room is full."), "full");
+}
+
 static void
 handle_join (const ThRoomCall *call)
 {
   ThRoomServer *self = call->server;
+  ThRoomDoor *door = self->door;
   g_autoptr (GError) error = NULL;
   g_autofree char *code = NULL;
   g_autofree char *name = NULL;
@@ -341,12 +431,14 @@ handle_join (const ThRoomCall *call)
   g_autoptr (ThRoomGuest) guest = NULL;
   g_autoptr (JsonNode) success = NULL;
   ThParticipant *participant;
+  gboolean named;
+  guint retry_after = 1;
   gsize length;
   const char *data = body_data (call, &length);
 
   if (!th_room_parse_join (data, length, &code, &name, &error))
     {
-      respond_error (call, SOUP_STATUS_BAD_REQUEST, error->message);
+      respond_refusal (call, SOUP_STATUS_BAD_REQUEST, error->message, name_reason (error));
       return;
     }
 
@@ -356,19 +448,54 @@ handle_join (const ThRoomCall *call)
       /* Guessing codes costs ten requests each, on top of this one. */
       th_room_limiter_charge (self->limiter, call->request->remote_address, WRONG_CODE_COST,
                               g_get_monotonic_time ());
-      respond_error (call, SOUP_STATUS_FORBIDDEN, _ ("That is not the join code."));
+      respond_refusal (call, SOUP_STATUS_FORBIDDEN, _ ("That is not the join code."), "code");
       return;
     }
 
   if (self->locked)
     {
-      respond_error (call, SOUP_STATUS_LOCKED, _ ("The room is locked."));
+      th_room_door_count_refusal (door, TH_ROOM_REFUSED_LOCKED);
+      respond_refusal (call, SOUP_STATUS_LOCKED, _ ("The room is locked."), "locked");
       return;
     }
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->guests)) >= TH_ROOM_MAX_GUESTS)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->guests)) >= th_room_door_get_room_size (door))
     {
-      respond_error (call, SOUP_STATUS_LOCKED, _ ("The room is full."));
+      refuse_room_full (call);
+      return;
+    }
+
+  /* A generated name replaces whatever was sent: a page that still asked
+   * for one joins all the same. */
+  if (th_room_door_get_generated_names (door))
+    {
+      g_free (name);
+      name = th_room_door_generate_name (door, self->session);
+    }
+  else if (name != NULL && !th_room_door_check_name (door, name, &error))
+    {
+      respond_refusal (call, SOUP_STATUS_BAD_REQUEST, error->message, name_reason (error));
+      return;
+    }
+  named = name != NULL;
+
+  /* Last of the checks, so that only a join that would happen is counted
+   * against the address. */
+  if (!th_room_door_take_join (door, call->request->remote_address, g_get_monotonic_time (),
+                               &retry_after))
+    {
+      g_autoptr (ThRoomResponse) response = _th_room_response_new ();
+      g_autofree char *seconds = g_strdup_printf ("%u", retry_after);
+      g_autofree char *message = g_strdup_printf (
+        ngettext ("Many people have just joined from this network. Try again in %u second.",
+                  "Many people have just joined from this network. Try again in %u seconds.",
+                  retry_after),
+        retry_after);
+
+      th_room_door_count_refusal (door, TH_ROOM_REFUSED_JOIN_LIMIT);
+      soup_message_headers_replace (response->headers, "Retry-After", seconds);
+      _th_room_response_set_refusal (response, STATUS_TOO_MANY_REQUESTS, message, "join-limit");
+      send_response (call, response);
       return;
     }
 
@@ -383,13 +510,14 @@ handle_join (const ThRoomCall *call)
   if (participant == NULL)
     {
       if (g_error_matches (error, TH_ERROR, TH_ERROR_TOO_LARGE))
-        respond_error (call, SOUP_STATUS_LOCKED, _ ("The room is full."));
+        refuse_room_full (call);
       else
         respond_error (call, SOUP_STATUS_BAD_REQUEST, error->message);
       return;
     }
 
   guest = _th_room_server_admit (self, participant, token);
+  th_room_door_admitted (door, guest, named);
 
   success = join_node (guest, token);
   respond_after_save (call, success, guest);
@@ -502,8 +630,15 @@ handle_static (const ThRoomCall *call)
   send_response (call, response);
 }
 
+gboolean
+_th_room_path_needs_token (const char *path)
+{
+  return g_str_has_prefix (path, "/api/") && strcmp (path, "/api/join") != 0
+         && strcmp (path, "/api/room") != 0;
+}
+
 /* What comes after the checks: the call's guest is the caller, NULL for
- * the page and for joining. */
+ * the page, for joining and for what the join page reads. */
 void
 _th_room_server_dispatch (const ThRoomCall *call)
 {
@@ -512,6 +647,20 @@ _th_room_server_dispatch (const ThRoomCall *call)
   if (!g_str_has_prefix (path, "/api/"))
     {
       handle_static (call);
+      return;
+    }
+
+  if (strcmp (path, "/api/room") == 0)
+    {
+      g_autoptr (JsonNode) node = NULL;
+
+      if (!method_is (call, SOUP_METHOD_GET) && !method_is (call, SOUP_METHOD_HEAD))
+        {
+          method_not_allowed (call, "GET, HEAD");
+          return;
+        }
+      node = room_node (call->server);
+      respond_node (call, node);
       return;
     }
 

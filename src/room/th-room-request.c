@@ -12,6 +12,7 @@
 
 #include "th-error.h"
 #include "th-json.h"
+#include "th-name.h"
 #include "th-room-request.h"
 #include "th-room-secret.h"
 
@@ -178,15 +179,12 @@ th_room_parse_join (const char *data, gsize length, char **code_out, char **name
   if (raw_name != NULL)
     {
       name = g_strstrip (g_strdup (raw_name));
+      /* Only ASCII white space means "anonymous": a name of U+00A0 or
+       * U+FEFF is a name that shows nothing, which the rule refuses. */
       if (*name == '\0')
         g_clear_pointer (&name, g_free);
-      else if (!th_participant_name_is_valid (name))
-        {
-          g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
-                       _ ("name: a name has 1 to %d characters and no control characters."),
-                       TH_MAX_NAME_CHARS);
-          return FALSE;
-        }
+      else if (!th_name_check (name, NULL, error))
+        return FALSE;
     }
 
   *code_out = th_room_normalize_join_code (code);

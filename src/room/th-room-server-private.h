@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "th-room-door.h"
 #include "th-room-limiter.h"
 #include "th-room-server.h"
 #include "th-save-queue.h"
@@ -41,6 +42,7 @@ struct _ThRoomServer
 
   GListStore *guests;
   GHashTable *guests_by_digest; /* GBytes (SHA-256 of the token) → ThRoomGuest */
+  ThRoomDoor *door;             /* who may join, and as whom */
 
   GQueue pending;          /* of MessageReply, read but not yet handled */
   GSource *pending_source; /* handles them, below the window's redraws */
@@ -92,6 +94,13 @@ void _th_room_server_report_save_failure (ThRoomServer *self, ThSaveQueue *queue
                                           const GError *error);
 
 /* th-room-handlers.c */
+/* Whether a request for @path needs a token: all of /api/ but joining and
+ * what the join page reads before it. */
+gboolean _th_room_path_needs_token (const char *path);
+/* A body {"error": @message, "reason": @reason}; @reason (may be NULL)
+ * is a word of the protocol a client can decide on. */
+void _th_room_response_set_refusal (ThRoomResponse *response, guint status, const char *message,
+                                    const char *reason);
 /* Handles a request that passed every check: answers it through
  * @call->respond, at once or once the session file holds what it
  * changed. */

@@ -32,7 +32,8 @@
  *      body is never read; the Host header must name the address the
  *      connection came in on (DNS rebinding, 421); a token bucket per
  *      address (429); the Origin, if any, must be ours (403); every /api/
- *      but join needs a valid token (401);
+ *      but join (and what the join page reads) needs a valid token (401,
+ *      saying so when the token's holder was removed);
  *   3. the body is parsed with bounded size and depth and checked whole
  *      before anything changes (400);
  *   4. an answer is in the session file before its 200 goes out (503 if
@@ -443,6 +444,7 @@ drop_guest (ThRoomServer *self, guint position)
   g_autoptr (ThRoomGuest) guest = g_list_model_get_item (G_LIST_MODEL (self->guests), position);
 
   g_hash_table_remove (self->guests_by_digest, th_room_guest_get_token_digest (guest));
+  th_room_door_removed (self->door, guest);
   th_room_guest_detach (guest);
   g_list_store_remove (self->guests, position);
   g_signal_emit (self, signals[PARTICIPANT_REMOVED], 0, guest);
@@ -614,6 +616,24 @@ authenticate (ThRoomServer *self, const ThRoomRequest *request)
   return lookup_token (self, authorization + 7);
 }
 
+/* Whether the request's token belonged to someone removed: their phone
+ * is told so, and does not join again by itself. */
+static gboolean
+token_was_removed (ThRoomServer *self, const ThRoomRequest *request)
+{
+  const char *authorization = request->authorization;
+  guint8 digest[TH_ROOM_TOKEN_DIGEST_SIZE];
+  g_autoptr (GBytes) key = NULL;
+
+  if (authorization == NULL || g_ascii_strncasecmp (authorization, "Bearer ", 7) != 0
+      || !th_room_token_is_well_formed (authorization + 7))
+    return FALSE;
+
+  token_digest (authorization + 7, digest);
+  key = g_bytes_new (digest, sizeof digest);
+  return th_room_door_token_was_removed (self->door, key);
+}
+
 /* The checks that need only the headers, in order.  Returns the refusal,
  * or NULL and the caller in @guest_out (NULL for the page and joining). */
 static ThRoomResponse *
@@ -652,15 +672,20 @@ check_request (ThRoomServer *self, const ThRoomRequest *request, ThRoomGuest **g
       return g_steal_pointer (&response);
     }
 
-  if (!g_str_has_prefix (request->path, "/api/") || strcmp (request->path, "/api/join") == 0)
+  if (!_th_room_path_needs_token (request->path))
     return NULL;
 
   guest = authenticate (self, request);
   if (guest == NULL)
     {
       soup_message_headers_replace (response->headers, "WWW-Authenticate", "Bearer");
-      _th_room_response_set_error (response, SOUP_STATUS_UNAUTHORIZED,
-                                   _ ("You are not in the room. Join again."));
+      if (token_was_removed (self, request))
+        _th_room_response_set_refusal (response, SOUP_STATUS_UNAUTHORIZED,
+                                       _ ("The facilitator removed you from the room."),
+                                       "removed");
+      else
+        _th_room_response_set_error (response, SOUP_STATUS_UNAUTHORIZED,
+                                     _ ("You are not in the room. Join again."));
       return g_steal_pointer (&response);
     }
 
@@ -831,7 +856,7 @@ handler_cb (SoupServer *server, SoupServerMessage *msg, const char *path, GHashT
   MessageReply *reply;
 
   /* The early handler checked the headers and found the caller. */
-  if (g_str_has_prefix (path, "/api/") && strcmp (path, "/api/join") != 0 && state->guest == NULL)
+  if (_th_room_path_needs_token (path) && state->guest == NULL)
     g_return_if_reached ();
 
   /* Requests are read at the priority of the sockets and handled below
@@ -1012,6 +1037,7 @@ th_room_server_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->session_file);
   g_clear_object (&self->guests);
+  g_clear_object (&self->door);
   g_clear_pointer (&self->limiter, th_room_limiter_free);
   g_clear_pointer (&self->connections, g_hash_table_unref);
   g_clear_pointer (&self->join_code, g_free);
@@ -1167,6 +1193,7 @@ th_room_server_init (ThRoomServer *self)
   self->guests = g_list_store_new (TH_TYPE_ROOM_GUEST);
   self->guests_by_digest = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
                                                   (GDestroyNotify)g_bytes_unref, g_object_unref);
+  self->door = th_room_door_new ();
   self->limiter = th_room_limiter_new (TH_ROOM_DEFAULT_RATE, TH_ROOM_DEFAULT_BURST);
   self->max_connections = TH_ROOM_DEFAULT_CONNECTIONS;
   self->connections
@@ -1431,6 +1458,14 @@ th_room_server_lookup_guest (ThRoomServer *self, const char *participant_id)
   /* The store keeps it alive: return it borrowed. */
   guest = g_list_model_get_item (G_LIST_MODEL (self->guests), position);
   return guest;
+}
+
+ThRoomDoor *
+th_room_server_get_door (ThRoomServer *self)
+{
+  g_return_val_if_fail (TH_IS_ROOM_SERVER (self), NULL);
+
+  return self->door;
 }
 
 gboolean

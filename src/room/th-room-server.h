@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 #include <libsoup/soup.h>
 
+#include "th-room-door.h"
 #include "th-room-guest.h"
 #include "th-session.h"
 
@@ -21,7 +22,7 @@ G_BEGIN_DECLS
 #define TH_ROOM_DEFAULT_BURST 60       /* requests saved up per address */
 #define TH_ROOM_DEFAULT_CONNECTIONS 32 /* open connections per address */
 #define TH_ROOM_IDLE_TIMEOUT_S 30      /* a connection that says nothing is closed */
-#define TH_ROOM_MAX_GUESTS 2000        /* joins per hosting */
+#define TH_ROOM_MAX_GUESTS 2000        /* the largest room size */
 
 /* ThRoomServer: serves the participant page and the room protocol
  * (docs/room-protocol.md) for one session, on the thread-default main
@@ -72,7 +73,11 @@ void th_room_server_set_locked (ThRoomServer *self, gboolean locked);
 /* Of ThRoomGuest, in joining order. */
 GListModel *th_room_server_get_guests (ThRoomServer *self);
 ThRoomGuest *th_room_server_lookup_guest (ThRoomServer *self, const char *participant_id);
-/* Removes the participant from the session and revokes their token. */
+/* Who may join, and as whom: the room's size, the join limit, names. */
+ThRoomDoor *th_room_server_get_door (ThRoomServer *self);
+/* Removes the participant from the session and revokes their token: it
+ * answers "removed" from then on, and their name is refused until the
+ * facilitator allows it again (th_room_door_allow_name()). */
 gboolean th_room_server_remove_participant (ThRoomServer *self, const char *participant_id);
 /* TRUE and @status when @participant_id joined through the room. */
 gboolean th_room_server_get_participant_status (ThRoomServer *self, const char *participant_id,

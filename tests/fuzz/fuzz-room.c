@@ -18,8 +18,9 @@
  *   run: the body limit, the Host and Origin checks, the rate limit, the
  *   token, then the handlers.  It checks that every request gets exactly
  *   one answer with a status of the protocol, that /api/ answers are JSON,
- *   that nothing but joining and the page is served without a valid token,
- *   and that the deck never shows its key before the reveal. */
+ *   that nothing but joining, the join page's /api/room and the page is
+ *   served without a valid token, and that the deck never shows its key
+ *   before the reveal. */
 
 #include "config.h"
 
@@ -331,10 +332,14 @@ try_server (const uint8_t *data, size_t size)
       const char *path = request.fields[FIELD_PATH];
       JsonObject *object = json_node_get_object (root);
 
-      /* Only joining needs no token. */
-      if (strcmp (path, "/api/join") != 0)
+      /* Only joining, and what the join page reads first, need no token. */
+      if (strcmp (path, "/api/join") != 0 && strcmp (path, "/api/room") != 0)
         TH_FUZZ_CHECK (request.fields[FIELD_AUTHORIZATION] != NULL
                        && strstr (request.fields[FIELD_AUTHORIZATION], token) != NULL);
+
+      /* What anyone may read says nothing of the people in the room. */
+      if (strcmp (path, "/api/room") == 0)
+        TH_FUZZ_CHECK (strstr (answer.body, "Ana") == NULL && strstr (answer.body, token) == NULL);
 
       /* The answer to the exercise stays in the app until the reveal. */
       if (strcmp (path, "/api/deck") == 0)

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "th-error.h"
+#include "th-name.h"
 #include "th-room-address.h"
 #include "th-room-guest-private.h"
 #include "th-room-limiter.h"
@@ -184,6 +185,13 @@ test_parse_join (void)
     { "{\"code\": \"ABC234\", \"name\": \"Lee, \\\"J\\\" 🎩\"}", TRUE, "ABC234", "Lee, \"J\" 🎩" },
     { "{\"code\": \"nope\", \"name\": \"Ana\"}", TRUE, NULL, "Ana" },
     { "{\"code\": \"ABC234\", \"name\": \"a\\nb\"}", FALSE, NULL, NULL },
+    /* Names that show nothing, or turn text around, are not anonymous
+     * joins: they are refused. */
+    { "{\"code\": \"ABC234\", \"name\": \"\\ufeff\\ufeff\"}", FALSE, NULL, NULL },
+    { "{\"code\": \"ABC234\", \"name\": \"\\u00a0\"}", FALSE, NULL, NULL },
+    { "{\"code\": \"ABC234\", \"name\": \"\\u200b\"}", FALSE, NULL, NULL },
+    { "{\"code\": \"ABC234\", \"name\": \"ab\\u202ecd\"}", FALSE, NULL, NULL },
+    { "{\"code\": \"ABC234\", \"name\": \"\\u2066x\"}", FALSE, NULL, NULL },
     { "{\"code\": \"ABC234\", \"name\": 5}", FALSE, NULL, NULL },
     { "{\"name\": \"Ana\"}", FALSE, NULL, NULL },
     { "{\"code\": [\"ABC234\"]}", FALSE, NULL, NULL },
@@ -214,6 +222,20 @@ test_parse_join (void)
           g_assert_null (name);
         }
     }
+
+  /* A refused name says why, in the rule's own words (th-name.h). */
+  {
+    const char body[] = "{\"code\": \"ABC234\", \"name\": \"\\u00a0\\ufeff\"}";
+    g_autoptr (GError) error = NULL;
+    g_autofree char *code = NULL;
+    g_autofree char *name = NULL;
+
+    g_assert_false (th_room_parse_join (body, strlen (body), &code, &name, &error));
+    g_assert_error (error, TH_NAME_ERROR, TH_NAME_ERROR_INVISIBLE);
+    g_assert_cmpstr (error->message, ==,
+                     "A name needs at least one letter, digit or sign that shows; this one has "
+                     "only spaces or invisible characters.");
+  }
 }
 
 static char *
@@ -831,6 +853,354 @@ test_handle_shares_the_document_write (void)
   g_rmdir (dir);
 }
 
+/* The door */
+
+static const char *const host_127 = "127.0.0.1:8080";
+
+static void
+caller_init (Caller *c, ThSession *session)
+{
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+
+  c->server = th_room_server_new (session, NULL);
+  c->local = g_inet_socket_address_new (loopback, 8080);
+}
+
+static void
+caller_clear (Caller *c)
+{
+  answer_clear (&c->answer);
+  g_clear_object (&c->local);
+  g_clear_object (&c->server);
+}
+
+static JsonObject *
+answer_object (Caller *c, JsonParser *parser)
+{
+  g_assert_true (json_parser_load_from_data (parser, c->answer.body, -1, NULL));
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* The "reason" of a refusal, or NULL. */
+static char *
+answer_reason (Caller *c)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *object = answer_object (c, parser);
+
+  g_assert_true (json_object_has_member (object, "error"));
+  return g_strdup (json_object_get_string_member_with_default (object, "reason", NULL));
+}
+
+static char *
+answer_string (Caller *c, const char *member)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+
+  return g_strdup (json_object_get_string_member (answer_object (c, parser), member));
+}
+
+/* Joins as @name from @address; returns the status. */
+static guint
+join_as (Caller *c, const char *name, const char *address)
+{
+  g_autofree char *body = name != NULL ? join_body (c->server, name)
+                                       : g_strdup_printf ("{\"code\": \"%s\"}",
+                                                          th_room_server_get_join_code (c->server));
+
+  return call (c, "POST", "/api/join", host_127, NULL, NULL, address, body);
+}
+
+static void
+assert_reason (Caller *c, const char *expected)
+{
+  g_autofree char *reason = answer_reason (c);
+
+  g_assert_cmpstr (reason, ==, expected);
+}
+
+/* The join limit counts joins per address with the clock it is given:
+ * a class of forty behind one address joins at once with room to spare,
+ * the address after sixty waits, another address does not. */
+static void
+test_door_join_limit (void)
+{
+  g_autoptr (ThRoomDoor) door = th_room_door_new ();
+  gint64 t = 1000 * G_USEC_PER_SEC;
+  guint retry_after = 0;
+
+  g_assert_cmpuint (TH_ROOM_DEFAULT_JOIN_BURST, ==, 60);
+  for (guint i = 0; i < 60; i++)
+    g_assert_true (th_room_door_take_join (door, "127.0.0.2", t, &retry_after));
+  g_assert_false (th_room_door_take_join (door, "127.0.0.2", t, &retry_after));
+  /* Thirty a minute: one every two seconds. */
+  g_assert_cmpuint (retry_after, ==, 2);
+  g_assert_true (th_room_door_take_join (door, "127.0.0.3", t, NULL));
+  g_assert_false (th_room_door_take_join (door, "127.0.0.2", t + G_USEC_PER_SEC, NULL));
+  g_assert_true (th_room_door_take_join (door, "127.0.0.2", t + 2 * G_USEC_PER_SEC, NULL));
+  g_assert_false (th_room_door_take_join (door, "127.0.0.2", t + 2 * G_USEC_PER_SEC, NULL));
+
+  /* The joins a server refuses for it: 429, Retry-After, the reason, and
+   * the count on the door; a refused name costs nothing. */
+  {
+    g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+    g_autoptr (ThSession) session = th_session_new (deck);
+    Caller c = { 0 };
+    ThRoomDoor *server_door;
+
+    caller_init (&c, session);
+    server_door = th_room_server_get_door (c.server);
+    /* One a minute: nothing refills while the test runs. */
+    th_room_door_set_join_limit (server_door, 1, 2);
+    g_assert_cmpuint (join_as (&c, "\u00a0", "127.0.0.2"), ==, 400);
+    g_assert_cmpuint (join_as (&c, "Ana", "127.0.0.2"), ==, 200);
+    g_assert_cmpuint (join_as (&c, "Bo", "127.0.0.2"), ==, 200);
+    g_assert_cmpuint (join_as (&c, "Cy", "127.0.0.2"), ==, 429);
+    assert_reason (&c, "join-limit");
+    g_assert_cmpuint (
+      g_ascii_strtoull (soup_message_headers_get_one (c.answer.headers, "Retry-After"), NULL, 10),
+      >=, 1);
+    g_assert_cmpuint (th_room_door_get_n_refused (server_door, TH_ROOM_REFUSED_JOIN_LIMIT), ==, 1);
+    g_assert_cmpuint (join_as (&c, "Cy", "127.0.0.3"), ==, 200);
+    g_assert_cmpuint (th_session_get_n_participants (session), ==, 3);
+    caller_clear (&c);
+  }
+}
+
+/* The room's size, from the door: the next join is refused as full, and
+ * counted; a seat freed by a removal is taken again.  A locked room's
+ * refusals are counted apart. */
+static void
+test_door_room_size (void)
+{
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  g_autoptr (ThSession) session = th_session_new (deck);
+  g_autofree char *id = NULL;
+  Caller c = { 0 };
+  ThRoomDoor *door;
+
+  caller_init (&c, session);
+  door = th_room_server_get_door (c.server);
+  g_assert_cmpuint (th_room_door_get_room_size (door), ==, TH_ROOM_DEFAULT_ROOM_SIZE);
+  th_room_door_set_room_size (door, 2);
+
+  g_assert_cmpuint (join_as (&c, "Ana", "127.0.0.2"), ==, 200);
+  id = answer_string (&c, "participant");
+  g_assert_cmpuint (join_as (&c, NULL, "127.0.0.3"), ==, 200);
+  g_assert_cmpuint (join_as (&c, "Cy", "127.0.0.4"), ==, 423);
+  assert_reason (&c, "full");
+  g_assert_cmpuint (join_as (&c, "Cy", "127.0.0.4"), ==, 423);
+  g_assert_cmpuint (th_room_door_get_n_refused (door, TH_ROOM_REFUSED_FULL), ==, 2);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 2);
+
+  g_assert_true (th_room_server_remove_participant (c.server, id));
+  g_assert_cmpuint (join_as (&c, "Cy", "127.0.0.4"), ==, 200);
+
+  th_room_server_set_locked (c.server, TRUE);
+  g_assert_cmpuint (join_as (&c, "Di", "127.0.0.5"), ==, 423);
+  assert_reason (&c, "locked");
+  g_assert_cmpuint (th_room_door_get_n_refused (door, TH_ROOM_REFUSED_LOCKED), ==, 1);
+  g_assert_cmpuint (th_room_door_get_n_refused (door, TH_ROOM_REFUSED_FULL), ==, 2);
+  g_assert_cmpuint (th_room_door_get_n_refused (door, TH_ROOM_REFUSED_JOIN_LIMIT), ==, 0);
+  caller_clear (&c);
+}
+
+/* Names the room refuses, each with the reason a page decides on and a
+ * message that says what is wrong. */
+static void
+test_door_names (void)
+{
+  static const char invisible[] = "A name needs at least one letter, digit or sign that shows; "
+                                  "this one has only spaces or invisible characters.";
+  static const char direction[] = "A name cannot contain characters that reverse or isolate the "
+                                  "direction of text (U+202A to U+202E, U+2066 to U+2069).";
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  g_autoptr (ThSession) session = th_session_new (deck);
+  const char *words[] = { "Wolf", NULL };
+  const struct
+  {
+    const char *name;
+    const char *reason;
+    const char *message;
+  } refused[] = {
+    { "\\ufeff", "name-invisible", invisible },
+    { "\\ufeff\\ufeff\\ufeff", "name-invisible", invisible },
+    { "\\u00a0", "name-invisible", invisible },
+    { "\\u200b\\u00a0", "name-invisible", invisible },
+    { "ab\\u202ecd", "name-direction", direction },
+    { "\\u2067Ana\\u2069", "name-direction", direction },
+    { "Ana\\u0007", "name-control", "A name cannot contain control characters or line breaks." },
+    { "big WOLF", "name-refused-word", "This name is not allowed here. Choose another one." },
+  };
+  Caller c = { 0 };
+
+  caller_init (&c, session);
+  th_room_door_set_refused_words (th_room_server_get_door (c.server), words);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *message = NULL;
+
+      g_test_message ("name %u: %s", i, refused[i].name);
+      g_assert_cmpuint (join_as (&c, refused[i].name, "127.0.0.2"), ==, 400);
+      assert_reason (&c, refused[i].reason);
+      message = answer_string (&c, "error");
+      g_assert_cmpstr (message, ==, refused[i].message);
+      g_assert_null (strstr (message, "olf"));
+    }
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 0);
+
+  /* A refused word is a whole word: a name that holds it in a longer one
+   * joins. */
+  g_assert_cmpuint (join_as (&c, "Wolfgang", "127.0.0.2"), ==, 200);
+  caller_clear (&c);
+}
+
+static guint
+n_removed (Caller *c)
+{
+  return g_list_model_get_n_items (th_room_door_get_removed (th_room_server_get_door (c->server)));
+}
+
+/* Removing someone kills their token at once and says so on their next
+ * request; their name is refused in any case and spacing until the
+ * facilitator allows it again.  Anonymous names are nobody's. */
+static void
+test_door_removed (void)
+{
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  g_autoptr (ThSession) session = th_session_new (deck);
+  g_autoptr (ThRoomGuest) removed = NULL;
+  g_autofree char *ana_id = NULL;
+  g_autofree char *ana_bearer = NULL;
+  g_autofree char *anonymous_id = NULL;
+  g_autofree char *anonymous_bearer = NULL;
+  g_autofree char *forged = NULL;
+  g_autofree char *forged_bearer = NULL;
+  g_autofree char *message = NULL;
+  Caller c = { 0 };
+  ThRoomDoor *door;
+
+  caller_init (&c, session);
+  door = th_room_server_get_door (c.server);
+
+  g_assert_cmpuint (join_as (&c, "Ana", "127.0.0.2"), ==, 200);
+  ana_id = answer_string (&c, "participant");
+  {
+    g_autofree char *token = answer_string (&c, "token");
+
+    ana_bearer = g_strconcat ("Bearer ", token, NULL);
+  }
+  g_assert_cmpuint (join_as (&c, NULL, "127.0.0.3"), ==, 200);
+  anonymous_id = answer_string (&c, "participant");
+  {
+    g_autofree char *token = answer_string (&c, "token");
+
+    anonymous_bearer = g_strconcat ("Bearer ", token, NULL);
+  }
+
+  g_assert_true (th_room_server_remove_participant (c.server, ana_id));
+  g_assert_cmpuint (call (&c, "GET", "/api/state", host_127, NULL, ana_bearer, "127.0.0.2", NULL),
+                    ==, 401);
+  assert_reason (&c, "removed");
+  message = answer_string (&c, "error");
+  g_assert_cmpstr (message, ==, "The facilitator removed you from the room.");
+  g_assert_cmpstr (soup_message_headers_get_one (c.answer.headers, "WWW-Authenticate"), ==,
+                   "Bearer");
+
+  /* A token the room never gave is no removed one. */
+  forged = th_room_new_token (NULL);
+  forged_bearer = g_strconcat ("Bearer ", forged, NULL);
+  g_assert_cmpuint (
+    call (&c, "GET", "/api/state", host_127, NULL, forged_bearer, "127.0.0.2", NULL), ==, 401);
+  assert_reason (&c, NULL);
+
+  /* Her name, however written, waits for the facilitator. */
+  g_assert_cmpuint (n_removed (&c), ==, 1);
+  removed = g_list_model_get_item (th_room_door_get_removed (door), 0);
+  g_assert_cmpstr (th_room_guest_get_name (removed), ==, "Ana");
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *names[] = { "Ana", "ANA", " a\\u200bna " };
+      g_autofree char *refusal = NULL;
+
+      g_assert_cmpuint (join_as (&c, names[i], "127.0.0.4"), ==, 400);
+      assert_reason (&c, "name-removed");
+      refusal = answer_string (&c, "error");
+      g_assert_true (g_str_has_prefix (refusal, "The facilitator removed “"));
+      g_assert_true (g_str_has_suffix (refusal, "” from this room. Choose another name, or ask the "
+                                                "facilitator to allow it again."));
+    }
+  g_assert_cmpuint (join_as (&c, "Anabel", "127.0.0.4"), ==, 200);
+
+  g_assert_false (th_room_door_allow_name (door, "Bo"));
+  g_assert_true (th_room_door_allow_name (door, "ana"));
+  g_assert_cmpuint (n_removed (&c), ==, 0);
+  g_assert_cmpuint (join_as (&c, "Ana", "127.0.0.2"), ==, 200);
+
+  /* The anonymous one's token dies as well; "Participant N" stays free. */
+  g_assert_true (th_room_server_remove_participant (c.server, anonymous_id));
+  g_assert_cmpuint (
+    call (&c, "GET", "/api/me", host_127, NULL, anonymous_bearer, "127.0.0.3", NULL), ==, 401);
+  assert_reason (&c, "removed");
+  g_assert_cmpuint (n_removed (&c), ==, 0);
+
+  /* Removed from the session by other means (the workshop view): the
+   * same. */
+  {
+    g_autofree char *id = NULL;
+
+    g_assert_cmpuint (join_as (&c, "Eve", "127.0.0.5"), ==, 200);
+    id = answer_string (&c, "participant");
+    g_assert_true (th_session_remove_participant (session, id));
+    g_assert_cmpuint (n_removed (&c), ==, 1);
+    g_assert_cmpuint (join_as (&c, "eve", "127.0.0.5"), ==, 400);
+    assert_reason (&c, "name-removed");
+  }
+  caller_clear (&c);
+}
+
+/* With generated names, every phone gets its own friendly name, whatever
+ * it sent, and the join page can tell beforehand. */
+static void
+test_door_generated_names (void)
+{
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  g_autoptr (ThSession) session = th_session_new (deck);
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Caller c = { 0 };
+
+  caller_init (&c, session);
+  g_assert_cmpuint (call (&c, "GET", "/api/room", host_127, NULL, NULL, "127.0.0.2", NULL), ==,
+                    200);
+  g_assert_cmpstr (c.answer.body, ==, "{\"names\":\"typed\",\"locked\":false}");
+  g_assert_cmpuint (call (&c, "POST", "/api/room", host_127, NULL, NULL, "127.0.0.2", NULL), ==,
+                    405);
+
+  th_room_door_set_generated_names (th_room_server_get_door (c.server), TRUE);
+  th_room_server_set_locked (c.server, TRUE);
+  g_assert_cmpuint (call (&c, "GET", "/api/room", host_127, NULL, NULL, "127.0.0.2", NULL), ==,
+                    200);
+  g_assert_cmpstr (c.answer.body, ==, "{\"names\":\"generated\",\"locked\":true}");
+  th_room_server_set_locked (c.server, FALSE);
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *name = NULL;
+      g_auto (GStrv) words = NULL;
+
+      g_assert_cmpuint (join_as (&c, i % 2 == 0 ? "Typed" : NULL, "127.0.0.2"), ==, 200);
+      name = answer_string (&c, "name");
+      words = g_strsplit (name, " ", -1);
+      g_assert_cmpuint (g_strv_length (words), ==, 2);
+      g_assert_true (th_name_check (name, NULL, NULL));
+      g_assert_true (g_hash_table_add (names, g_steal_pointer (&name)));
+    }
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 20);
+  caller_clear (&c);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -852,6 +1222,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/room/units/handle-checks", test_handle_checks);
   g_test_add_func ("/room/units/handle-shares-the-document-write",
                    test_handle_shares_the_document_write);
+  g_test_add_func ("/room/units/door/join-limit", test_door_join_limit);
+  g_test_add_func ("/room/units/door/room-size", test_door_room_size);
+  g_test_add_func ("/room/units/door/names", test_door_names);
+  g_test_add_func ("/room/units/door/removed", test_door_removed);
+  g_test_add_func ("/room/units/door/generated-names", test_door_generated_names);
   g_test_add_func ("/room/units/start", test_start);
   g_test_add_func ("/room/units/qr-modules", test_qr_modules);
 

@@ -1,0 +1,120 @@
+/* th-room-door.h
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "th-room-guest.h"
+#include "th-session.h"
+
+G_BEGIN_DECLS
+
+/* Who may come into a room, and as whom: the size of the room, the limit
+ * of joins per address, the names it refuses (the rule of th-name.h, the
+ * facilitator's refused words, the names of people the facilitator
+ * removed, until the facilitator allows them again), generated names, and
+ * a count of the joins it turned away.  A ThRoomServer has one
+ * (th_room_server_get_door()); the host page and `two-hats --host` set it
+ * from the same settings (th_room_door_bind_settings()). */
+
+/* The settings' defaults, which a room without settings has too.  Sixty
+ * joins saved up per address let a class of forty behind one router (a
+ * NAT address) all join at once, and a few of them again; after that one
+ * join every two seconds, so that one address cannot fill a room. */
+#define TH_ROOM_DEFAULT_ROOM_SIZE 100
+#define TH_ROOM_DEFAULT_JOIN_BURST 60
+#define TH_ROOM_DEFAULT_JOINS_PER_MINUTE 30.0
+
+/* Why a join was turned away, as the host page counts them. */
+typedef enum
+{
+  TH_ROOM_REFUSED_LOCKED,     /* the room is locked (423) */
+  TH_ROOM_REFUSED_FULL,       /* the room is full (423) */
+  TH_ROOM_REFUSED_JOIN_LIMIT, /* too many joins from one address (429) */
+  TH_ROOM_N_REFUSALS,
+} ThRoomRefusal;
+
+#define TH_ROOM_DOOR_ERROR (th_room_door_error_quark ())
+
+typedef enum
+{
+  /* The facilitator removed someone of this name from the room. */
+  TH_ROOM_DOOR_ERROR_NAME_REMOVED,
+} ThRoomDoorError;
+
+GQuark th_room_door_error_quark (void);
+
+#define TH_TYPE_ROOM_DOOR (th_room_door_get_type ())
+G_DECLARE_FINAL_TYPE (ThRoomDoor, th_room_door, TH, ROOM_DOOR, GObject)
+
+ThRoomDoor *th_room_door_new (void);
+
+/* The most people who can be in the room at once (1 to TH_ROOM_MAX_GUESTS);
+ * property "room-size".  Lowering it sends nobody away. */
+guint th_room_door_get_room_size (ThRoomDoor *self);
+void th_room_door_set_room_size (ThRoomDoor *self, guint room_size);
+
+/* Whether each phone gets a friendly name ("Orange Owl") instead of the
+ * one it sends; property "generated-names". */
+gboolean th_room_door_get_generated_names (ThRoomDoor *self);
+void th_room_door_set_generated_names (ThRoomDoor *self, gboolean generated_names);
+
+/* Words no name in the room may hold (NULL-terminated, may be empty);
+ * property "refused-words". */
+const char *const *th_room_door_get_refused_words (ThRoomDoor *self);
+void th_room_door_set_refused_words (ThRoomDoor *self, const char *const *refused_words);
+
+/* Joins per address: @burst at once, then @joins_per_minute. */
+void th_room_door_set_join_limit (ThRoomDoor *self, double joins_per_minute, guint burst);
+
+/* The joins turned away for @refusal since the door was made; properties
+ * "n-refused-locked", "n-refused-full" and "n-refused-join-limit". */
+guint th_room_door_get_n_refused (ThRoomDoor *self, ThRoomRefusal refusal);
+void th_room_door_count_refusal (ThRoomDoor *self, ThRoomRefusal refusal);
+
+/* Takes one join from the budget of @address at @now_us (monotonic);
+ * FALSE, and in @retry_after_s the seconds until there is one, when the
+ * address has joined too often. */
+gboolean th_room_door_take_join (ThRoomDoor *self, const char *address, gint64 now_us,
+                                 guint *retry_after_s);
+
+/* Checks a name a phone sent (which the rule of th_name_check() has
+ * passed already) against the refused words and the removed names: an
+ * error in TH_NAME_ERROR or TH_ROOM_DOOR_ERROR. */
+gboolean th_room_door_check_name (ThRoomDoor *self, const char *name, GError **error);
+
+/* A generated name no participant of @session has and nobody removed
+ * has had; NULL when none can be made. */
+char *th_room_door_generate_name (ThRoomDoor *self, ThSession *session);
+
+/* @guest came in; @named when the name is theirs (sent or generated),
+ * not "Participant N". */
+void th_room_door_admitted (ThRoomDoor *self, ThRoomGuest *guest, gboolean named);
+/* A join undone before anyone held its token: forgotten, not removed. */
+void th_room_door_forget (ThRoomDoor *self, const char *participant_id);
+/* @guest was removed: their token answers "removed" from now on, and
+ * their name (if they were named) is refused until allowed again. */
+void th_room_door_removed (ThRoomDoor *self, ThRoomGuest *guest);
+/* Whether a token whose SHA-256 is @digest belonged to someone removed. */
+gboolean th_room_door_token_was_removed (ThRoomDoor *self, GBytes *digest);
+
+/* The removed guests whose names the room refuses, in the order they
+ * were removed (a GListModel of ThRoomGuest). */
+GListModel *th_room_door_get_removed (ThRoomDoor *self);
+/* The facilitator's consent: @name may join again.  FALSE when no
+ * removed name matched. */
+gboolean th_room_door_allow_name (ThRoomDoor *self, const char *name);
+
+/* The application's settings when their schema is installed, else NULL
+ * (a build tree run without `meson devenv`). */
+GSettings *th_room_settings_new (void);
+/* Follows the settings "room-size", "generated-names" and
+ * "refused-words". */
+void th_room_door_bind_settings (ThRoomDoor *self, GSettings *settings);
+
+G_END_DECLS
