@@ -422,7 +422,6 @@ th_document_open_recovery (GFile *recovery_file, GError **error)
 {
   g_autoptr (ThFileLock) lock = NULL;
   g_autoptr (ThSession) session = NULL;
-  ThDocument *self;
 
   g_return_val_if_fail (G_IS_FILE (recovery_file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -434,6 +433,17 @@ th_document_open_recovery (GFile *recovery_file, GError **error)
   session = th_session_new_from_file (recovery_file, error);
   if (session == NULL)
     return NULL;
+
+  return th_document_new_for_recovery (session, recovery_file, lock);
+}
+
+ThDocument *
+th_document_new_for_recovery (ThSession *session, GFile *recovery_file, ThFileLock *lock)
+{
+  ThDocument *self;
+
+  g_return_val_if_fail (TH_IS_SESSION (session), NULL);
+  g_return_val_if_fail (G_IS_FILE (recovery_file), NULL);
 
   self = g_object_new (TH_TYPE_DOCUMENT, "session", session, NULL);
   g_set_object (&self->recovery_file, recovery_file);

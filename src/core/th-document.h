@@ -43,6 +43,11 @@ ThDocument *th_document_open (GFile *file, GError **error);
  * document that goes on saving to that same copy; locked as
  * th_document_open() locks a file. */
 ThDocument *th_document_open_recovery (GFile *recovery_file, GError **error);
+/* th_document_open_recovery() for @session, read from @recovery_file
+ * (on a worker thread, say) while @lock, its lock, was held: the document
+ * keeps it.  @lock may be NULL (a file without a local path). */
+ThDocument *th_document_new_for_recovery (ThSession *session, GFile *recovery_file,
+                                          ThFileLock *lock);
 
 ThSession *th_document_get_session (ThDocument *self);
 /* NULL while untitled. */
