@@ -62,8 +62,73 @@ JsonNode *th_json_parse (const char *data, gsize length, GError **error);
  * it, and parses it as th_json_parse() does. */
 JsonNode *th_json_parse_file (GFile *file, GError **error);
 
-/* What a node holds, for "expected a string, found an array". */
+/* The type rules of every reader of JSON in core.  The tree readers see
+ * a JsonNode, the pull reader below a ThJsonKind and the text of a
+ * number; both hand what they see to the functions here, which hold the
+ * one rule and the one message for each. */
+
+/* What kind of value a JSON value is. */
+typedef enum
+{
+  TH_JSON_KIND_NONE, /* end of text, or not the start of a value */
+  TH_JSON_KIND_OBJECT,
+  TH_JSON_KIND_ARRAY,
+  TH_JSON_KIND_STRING,
+  TH_JSON_KIND_NUMBER,
+  TH_JSON_KIND_BOOLEAN,
+  TH_JSON_KIND_NULL,
+} ThJsonKind;
+
+/* The kind of value @node holds. */
+ThJsonKind th_json_node_get_kind (JsonNode *node);
+/* What a value of @kind is, for "expected a string, found an array". */
+const char *th_json_describe_kind (ThJsonKind kind);
+/* th_json_describe_kind() of what @node holds. */
 const char *th_json_describe_node (JsonNode *node);
+
+/* The type a value at some path must have. */
+typedef enum
+{
+  TH_JSON_EXPECT_STRING,
+  TH_JSON_EXPECT_NUMBER,
+  TH_JSON_EXPECT_INTEGER,
+  TH_JSON_EXPECT_OBJECT,
+  TH_JSON_EXPECT_ARRAY,
+} ThJsonExpected;
+
+/* Sets @error to "PATH: expected a string, found an array" and the like. */
+void th_json_set_type_error (GError **error, const ThJsonPath *path, ThJsonExpected expected,
+                             ThJsonKind found);
+/* Sets @error to "PATH: required member is missing". */
+void th_json_set_missing_error (GError **error, const ThJsonPath *path);
+
+/* A number as it was written: without a point or an exponent it is an
+ * integer, which json-glib and the pull reader both hold as a gint64
+ * (@integer); otherwise a double (@value). */
+typedef struct
+{
+  gboolean integral;
+  gint64 integer;
+  double value;
+} ThJsonNumber;
+
+/* The one whole-number rule: a number written as an integer is that
+ * integer, and one written with a fraction is an integer when it is
+ * whole (4.0 is 4, 3.5 is refused) and within ±9e15.  *@out is set on
+ * success. */
+gboolean th_json_number_to_integer (const ThJsonNumber *number, const ThJsonPath *path, gint64 *out,
+                                    GError **error);
+/* The value at @path, of @kind, as an integer: a type error unless it is
+ * a number, then th_json_number_to_integer() of @number (which is only
+ * read for a number). */
+gboolean th_json_value_get_integer (ThJsonKind kind, const ThJsonNumber *number,
+                                    const ThJsonPath *path, gint64 *out, GError **error);
+/* The number @node holds, as written; @node must hold a number. */
+void th_json_node_read_number (JsonNode *node, ThJsonNumber *out);
+
+/* Skips a byte order mark at the start of a file's text, which RFC 8259
+ * lets parsers ignore and some Windows editors add. */
+void th_json_skip_bom (const char **data, gsize *length);
 
 /* Typed member access.  Each returns FALSE with @error set when the member
  * is present with the wrong type (or breaks a limit), or when it is absent
@@ -99,13 +164,10 @@ gboolean th_json_node_get_string (JsonNode *node, const ThJsonPath *path, const 
 /* Checks that @node is a number and returns it as a double. */
 gboolean th_json_node_get_number (JsonNode *node, const ThJsonPath *path, double *out,
                                   GError **error);
-/* Checks that @node is a whole number (1 and 1.0 both qualify, 1.5 does
- * not) and returns it.  Values beyond the range of gint64 are refused. */
+/* Checks that @node is a whole number by th_json_number_to_integer()'s
+ * rule and returns it. */
 gboolean th_json_node_get_integer (JsonNode *node, const ThJsonPath *path, gint64 *out,
                                    GError **error);
-/* The check of th_json_node_get_integer() for a number read with a
- * fraction or an exponent: 4.0 is the integer 4, 3.5 is refused. */
-gboolean th_json_check_integral (double value, const ThJsonPath *path, gint64 *out, GError **error);
 
 /* Checks "format" and "version" of a document root; @expected_format is
  * "two-hats-deck" or "two-hats-session", @what "deck" or "session". */
@@ -141,16 +203,6 @@ void th_json_builder_add_string (JsonBuilder *builder, const char *member, const
  * A caller that meets a refusal hands the whole text to th_json_parse(),
  * which then finds the error (and words it) as it always has, or reads
  * the unusual file. */
-typedef enum
-{
-  TH_JSON_KIND_NONE, /* end of text, or not the start of a value */
-  TH_JSON_KIND_OBJECT,
-  TH_JSON_KIND_ARRAY,
-  TH_JSON_KIND_STRING,
-  TH_JSON_KIND_NUMBER,
-  TH_JSON_KIND_BOOLEAN,
-  TH_JSON_KIND_NULL,
-} ThJsonKind;
 
 /* A string's text between its quotes, still escaped, or a number's text. */
 typedef struct
@@ -195,9 +247,8 @@ gboolean th_json_span_equal (const ThJsonSpan *span, const char *text);
 /* The value of a number the reader accepted. */
 double th_json_span_get_double (const ThJsonSpan *span);
 gint64 th_json_span_get_int (const ThJsonSpan *span);
-
-/* What a value of @kind is, as th_json_describe_node() words it. */
-const char *th_json_describe_kind (ThJsonKind kind);
+/* The same, as written, for th_json_number_to_integer(). */
+void th_json_span_read_number (const ThJsonSpan *span, ThJsonNumber *out);
 
 /* th_json_node_get_string()'s checks for a string already decoded. */
 gboolean th_json_check_string (const char *value, gsize n_bytes, const ThJsonPath *path,

@@ -10,7 +10,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "th-json-private.h"
@@ -484,25 +483,12 @@ th_json_span_get_int (const ThJsonSpan *span)
   return negative ? -value : value;
 }
 
-const char *
-th_json_describe_kind (ThJsonKind kind)
+void
+th_json_span_read_number (const ThJsonSpan *span, ThJsonNumber *out)
 {
-  switch (kind)
-    {
-      case TH_JSON_KIND_OBJECT:
-        return _ ("an object");
-      case TH_JSON_KIND_ARRAY:
-        return _ ("an array");
-      case TH_JSON_KIND_NULL:
-        return _ ("null");
-      case TH_JSON_KIND_STRING:
-        return _ ("a string");
-      case TH_JSON_KIND_BOOLEAN:
-        return _ ("a boolean");
-      case TH_JSON_KIND_NUMBER:
-        return _ ("a number");
-      case TH_JSON_KIND_NONE:
-      default:
-        return _ ("a value");
-    }
+  /* The reader refuses exponents, so a number without a point is an
+   * integer, as json-glib holds it. */
+  out->integral = !span->fraction;
+  out->integer = out->integral ? th_json_span_get_int (span) : 0;
+  out->value = out->integral ? (double)out->integer : th_json_span_get_double (span);
 }

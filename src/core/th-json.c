@@ -622,19 +622,22 @@ th_json_parse_bounded (const char *data, gsize length, gsize max_size, guint max
   return root;
 }
 
+void
+th_json_skip_bom (const char **data, gsize *length)
+{
+  if (*length >= 3 && memcmp (*data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      *data += 3;
+      *length -= 3;
+    }
+}
+
 JsonNode *
 th_json_parse (const char *data, gsize length, GError **error)
 {
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  /* A byte order mark is allowed (RFC 8259 lets parsers ignore it) since
-   * some Windows editors add one. */
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-
+  th_json_skip_bom (&data, &length);
   return th_json_parse_bounded (data, length, TH_MAX_FILE_SIZE, TH_JSON_MAX_DEPTH, NULL, error);
 }
 
@@ -653,17 +656,17 @@ th_json_parse_file (GFile *file, GError **error)
   return th_json_parse (data, length, error);
 }
 
-const char *
-th_json_describe_node (JsonNode *node)
+ThJsonKind
+th_json_node_get_kind (JsonNode *node)
 {
   switch (json_node_get_node_type (node))
     {
       case JSON_NODE_OBJECT:
-        return _ ("an object");
+        return TH_JSON_KIND_OBJECT;
       case JSON_NODE_ARRAY:
-        return _ ("an array");
+        return TH_JSON_KIND_ARRAY;
       case JSON_NODE_NULL:
-        return _ ("null");
+        return TH_JSON_KIND_NULL;
       case JSON_NODE_VALUE:
       default:
         break;
@@ -672,15 +675,79 @@ th_json_describe_node (JsonNode *node)
   switch (json_node_get_value_type (node))
     {
       case G_TYPE_STRING:
-        return _ ("a string");
+        return TH_JSON_KIND_STRING;
       case G_TYPE_BOOLEAN:
-        return _ ("a boolean");
+        return TH_JSON_KIND_BOOLEAN;
       case G_TYPE_INT64:
       case G_TYPE_DOUBLE:
+        return TH_JSON_KIND_NUMBER;
+      default:
+        return TH_JSON_KIND_NONE;
+    }
+}
+
+const char *
+th_json_describe_kind (ThJsonKind kind)
+{
+  switch (kind)
+    {
+      case TH_JSON_KIND_OBJECT:
+        return _ ("an object");
+      case TH_JSON_KIND_ARRAY:
+        return _ ("an array");
+      case TH_JSON_KIND_NULL:
+        return _ ("null");
+      case TH_JSON_KIND_STRING:
+        return _ ("a string");
+      case TH_JSON_KIND_BOOLEAN:
+        return _ ("a boolean");
+      case TH_JSON_KIND_NUMBER:
         return _ ("a number");
+      case TH_JSON_KIND_NONE:
       default:
         return _ ("a value");
     }
+}
+
+const char *
+th_json_describe_node (JsonNode *node)
+{
+  return th_json_describe_kind (th_json_node_get_kind (node));
+}
+
+void
+th_json_set_type_error (GError **error, const ThJsonPath *path, ThJsonExpected expected,
+                        ThJsonKind found)
+{
+  const char *what = th_json_describe_kind (found);
+
+  /* Whole sentences, each translated as one. */
+  switch (expected)
+    {
+      case TH_JSON_EXPECT_STRING:
+        th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected a string, found %s"), what);
+        break;
+      case TH_JSON_EXPECT_NUMBER:
+        th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected a number, found %s"), what);
+        break;
+      case TH_JSON_EXPECT_INTEGER:
+        th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected an integer, found %s"),
+                           what);
+        break;
+      case TH_JSON_EXPECT_OBJECT:
+        th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected an object, found %s"), what);
+        break;
+      case TH_JSON_EXPECT_ARRAY:
+      default:
+        th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected an array, found %s"), what);
+        break;
+    }
+}
+
+void
+th_json_set_missing_error (GError **error, const ThJsonPath *path)
+{
+  th_json_set_error (error, TH_ERROR_INVALID, path, _ ("required member is missing"));
 }
 
 static JsonNode *
@@ -689,7 +756,7 @@ get_member (JsonObject *object, const ThJsonPath *path, gboolean required, GErro
   JsonNode *node = json_object_get_member (object, path->member);
 
   if (node == NULL && required)
-    th_json_set_error (error, TH_ERROR_INVALID, path, _ ("required member is missing"));
+    th_json_set_missing_error (error, path);
 
   return node;
 }
@@ -731,8 +798,7 @@ th_json_node_get_string (JsonNode *node, const ThJsonPath *path, const char **ou
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
-      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected a string, found %s"),
-                         th_json_describe_node (node));
+      th_json_set_type_error (error, path, TH_JSON_EXPECT_STRING, th_json_node_get_kind (node));
       return FALSE;
     }
 
@@ -765,14 +831,22 @@ th_json_node_get_number (JsonNode *node, const ThJsonPath *path, double *out, GE
         }
     }
 
-  th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected a number, found %s"),
-                     th_json_describe_node (node));
+  th_json_set_type_error (error, path, TH_JSON_EXPECT_NUMBER, th_json_node_get_kind (node));
   return FALSE;
 }
 
 gboolean
-th_json_check_integral (double value, const ThJsonPath *path, gint64 *out, GError **error)
+th_json_number_to_integer (const ThJsonNumber *number, const ThJsonPath *path, gint64 *out,
+                           GError **error)
 {
+  double value = number->value;
+
+  if (number->integral)
+    {
+      *out = number->integer;
+      return TRUE;
+    }
+
   /* Some tools write every number with a decimal point; 4.0 is still the
    * integer 4, but 3.5 is not an integer at all. */
   if (!isfinite (value) || floor (value) != value)
@@ -795,25 +869,36 @@ th_json_check_integral (double value, const ThJsonPath *path, gint64 *out, GErro
 }
 
 gboolean
-th_json_node_get_integer (JsonNode *node, const ThJsonPath *path, gint64 *out, GError **error)
+th_json_value_get_integer (ThJsonKind kind, const ThJsonNumber *number, const ThJsonPath *path,
+                           gint64 *out, GError **error)
 {
-  if (JSON_NODE_HOLDS_VALUE (node))
+  if (kind != TH_JSON_KIND_NUMBER)
     {
-      GType type = json_node_get_value_type (node);
-
-      if (type == G_TYPE_INT64)
-        {
-          *out = json_node_get_int (node);
-          return TRUE;
-        }
-
-      if (type == G_TYPE_DOUBLE)
-        return th_json_check_integral (json_node_get_double (node), path, out, error);
+      th_json_set_type_error (error, path, TH_JSON_EXPECT_INTEGER, kind);
+      return FALSE;
     }
 
-  th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected an integer, found %s"),
-                     th_json_describe_node (node));
-  return FALSE;
+  return th_json_number_to_integer (number, path, out, error);
+}
+
+void
+th_json_node_read_number (JsonNode *node, ThJsonNumber *out)
+{
+  out->integral = json_node_get_value_type (node) == G_TYPE_INT64;
+  out->integer = out->integral ? json_node_get_int (node) : 0;
+  out->value = out->integral ? (double)out->integer : json_node_get_double (node);
+}
+
+gboolean
+th_json_node_get_integer (JsonNode *node, const ThJsonPath *path, gint64 *out, GError **error)
+{
+  ThJsonKind kind = th_json_node_get_kind (node);
+  ThJsonNumber number = { 0 };
+
+  if (kind == TH_JSON_KIND_NUMBER)
+    th_json_node_read_number (node, &number);
+
+  return th_json_value_get_integer (kind, &number, path, out, error);
 }
 
 gboolean
@@ -881,8 +966,7 @@ th_json_node_get_object (JsonNode *node, const ThJsonPath *path, JsonObject **ou
 {
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected an object, found %s"),
-                         th_json_describe_node (node));
+      th_json_set_type_error (error, path, TH_JSON_EXPECT_OBJECT, th_json_node_get_kind (node));
       return FALSE;
     }
 
@@ -928,8 +1012,7 @@ th_json_get_array_member (JsonObject *object, const ThJsonPath *parent, const ch
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      th_json_set_error (error, TH_ERROR_INVALID, &path, _ ("expected an array, found %s"),
-                         th_json_describe_node (node));
+      th_json_set_type_error (error, &path, TH_JSON_EXPECT_ARRAY, th_json_node_get_kind (node));
       return FALSE;
     }
 

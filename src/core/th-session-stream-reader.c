@@ -7,11 +7,13 @@
 
 /* Reading a session file's participants straight from its text, with the
  * pull reader of th-json-private.h.  The rules of the format are the
- * tree reader's, through the checks both call (th-session-checks.c). */
+ * tree reader's, through the checks both call: the session's rules in
+ * th-session-checks.c, and the JSON type rules and their messages in
+ * th-json.c, which this reader reaches with the kinds the pull reader
+ * sees. */
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "th-json-private.h"
@@ -297,8 +299,7 @@ decode_string_value (const PendingValue *value, const ThJsonPath *path, GString 
 {
   if (value->kind != TH_JSON_KIND_STRING)
     {
-      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected a string, found %s"),
-                         th_json_describe_kind (value->kind));
+      th_json_set_type_error (error, path, TH_JSON_EXPECT_STRING, value->kind);
       return FALSE;
     }
 
@@ -314,7 +315,7 @@ decode_string_member (const PendingValue *value, const ThJsonPath *path, GString
 {
   if (value->kind == TH_JSON_KIND_NONE)
     {
-      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("required member is missing"));
+      th_json_set_missing_error (error, path);
       return FALSE;
     }
 
@@ -322,8 +323,8 @@ decode_string_member (const PendingValue *value, const ThJsonPath *path, GString
 }
 
 /* What load_sort() and load_ratings() check, in the same order and with
- * the same checks (th-session-checks.c); only the JSON types are seen
- * this reader's way. */
+ * the same checks; only the JSON types are seen this reader's way, as
+ * kinds rather than nodes. */
 static gboolean
 check_entries (StreamLoader *loader, const PendingValue *object, GArray *entries, gboolean is_sort,
                const ThJsonPath *parent, GError **error)
@@ -334,8 +335,7 @@ check_entries (StreamLoader *loader, const PendingValue *object, GArray *entries
     return TRUE;
   if (object->kind != TH_JSON_KIND_OBJECT)
     {
-      th_json_set_error (error, TH_ERROR_INVALID, &path, _ ("expected an object, found %s"),
-                         th_json_describe_kind (object->kind));
+      th_json_set_type_error (error, &path, TH_JSON_EXPECT_OBJECT, object->kind);
       return FALSE;
     }
 
@@ -369,29 +369,13 @@ check_entries (StreamLoader *loader, const PendingValue *object, GArray *entries
         }
       else
         {
+          ThJsonNumber number = { 0 };
           gint64 rating;
 
-          if (entry->value.kind != TH_JSON_KIND_NUMBER)
-            {
-              th_json_set_error (error, TH_ERROR_INVALID, &value_path,
-                                 _ ("expected an integer, found %s"),
-                                 th_json_describe_kind (entry->value.kind));
-              return FALSE;
-            }
-
-          /* As th_json_node_get_integer(): 4.0 is the integer 4. */
-          if (entry->value.span.fraction)
-            {
-              if (!th_json_check_integral (th_json_span_get_double (&entry->value.span),
-                                           &value_path, &rating, error))
-                return FALSE;
-            }
-          else
-            {
-              rating = th_json_span_get_int (&entry->value.span);
-            }
-
-          if (!th_session_check_rating (rating, &value_path, error))
+          if (entry->value.kind == TH_JSON_KIND_NUMBER)
+            th_json_span_read_number (&entry->value.span, &number);
+          if (!th_json_value_get_integer (entry->value.kind, &number, &value_path, &rating, error)
+              || !th_session_check_rating (rating, &value_path, error))
             return FALSE;
           answer->rating = (guint8)rating;
         }
@@ -488,8 +472,7 @@ stream_participant (StreamLoader *loader, ThJsonReader *reader, const ThJsonPath
     {
       if (!th_json_reader_skip (reader))
         return FALSE;
-      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("expected an object, found %s"),
-                         th_json_describe_kind (kind));
+      th_json_set_type_error (error, path, TH_JSON_EXPECT_OBJECT, kind);
       return TRUE;
     }
 
@@ -588,11 +571,7 @@ th_session_try_new_from_text (const char *data, gsize length, GError **error)
   ThJsonSpan key;
   guint n_participants = 0;
 
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
+  th_json_skip_bom (&data, &length);
 
   /* The checks every JSON text of the app passes (th-json.h), before the
    * pull reader sees a byte.  The reader refuses all they refuse, and

@@ -160,7 +160,7 @@ th_session_new_from_root (JsonNode *node, ThDeck *prebuilt_deck, GError **error)
   member = json_object_get_member (object, "deck");
   if (member == NULL)
     {
-      th_json_set_error (error, TH_ERROR_INVALID, &deck_path, _ ("required member is missing"));
+      th_json_set_missing_error (error, &deck_path);
       return NULL;
     }
   /* The prefix makes the deck's messages name their full path
