@@ -8,9 +8,10 @@
 /* The rules of a session file (docs/session-format.md) that both readers
  * apply: the json-glib tree reader and the streaming reader call these,
  * in the same order, so that a file gets the same message whichever reads
- * it.  Each takes a value already read and of the right JSON type; the
- * type checks belong to each reader, since each sees its values its own
- * way. */
+ * it.  Each takes a value already read and of the right JSON type.  The
+ * type rules come before them and are shared too, in th-json.c: each
+ * reader tells what it found (a node, or the pull reader's kind and the
+ * text of a number) and th-json.c words the refusal. */
 
 #include "config.h"
 

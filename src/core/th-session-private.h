@@ -75,9 +75,11 @@ ThSessionSaveCache *th_session_get_save_cache (ThSession *self);
 
 /* The rules of the format (th-session-checks.c) that both readers apply,
  * in this order, to values they have read and found of the right JSON
- * type.  Each returns FALSE with @error naming @path when the value
- * breaks its rule: both readers word every problem the same way because
- * both call these, not because one copies the other. */
+ * type by th-json-private.h's type rules (th_json_set_type_error(),
+ * th_json_set_missing_error(), th_json_value_get_integer()), which both
+ * call as well.  Each returns FALSE with @error naming @path when the
+ * value breaks its rule: both readers word every problem the same way
+ * because both call these, not because one copies the other. */
 
 /* "created": *@out is the time (UTC unless it says otherwise). */
 gboolean th_session_check_created (const char *created, const ThJsonPath *path, GDateTime **out,
