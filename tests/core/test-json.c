@@ -7,14 +7,17 @@
 
 /* The bounded parse of th-json.h, the one way JSON text enters Two Hats:
  * each refusal with its reason and its message, the limits exactly at
- * their edge, and th_json_parse() of files on top of it. */
+ * their edge, and th_json_parse() of files on top of it; and the
+ * whole-number rule that every reader of integers shares. */
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "th-error.h"
 #include "th-json-private.h"
+#include "th-participant-numbers.h"
 #include "th-types.h"
 
 typedef struct
@@ -232,6 +235,103 @@ test_file_parse (void)
   g_string_free (deep, TRUE);
 }
 
+/* One whole-number rule, whether the number comes from a json-glib node
+ * or from the pull reader's text: 4 and 4.0 are 4, 3.5 is refused, and
+ * anything but a number is a type error. */
+static void
+test_whole_numbers (void)
+{
+  static const struct
+  {
+    const char *text;
+    gint64 value; /* when message is NULL */
+    const char *message;
+  } cases[] = {
+    { "4", 4, NULL },
+    { "4.0", 4, NULL },
+    { "-12", -12, NULL },
+    { "0.000", 0, NULL },
+    { "3.5", 0, "x: 3.5 is not an integer" },
+    { "\"4\"", 0, "x: expected an integer, found a string" },
+    { "null", 0, "x: expected an integer, found null" },
+    { "[4]", 0, "x: expected an integer, found an array" },
+  };
+  ThJsonPath path = TH_JSON_PATH_MEMBER (NULL, "x");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) node_error = NULL;
+      g_autoptr (GError) text_error = NULL;
+      g_autoptr (JsonNode) node = th_json_parse (cases[i].text, strlen (cases[i].text), NULL);
+      ThJsonReader reader;
+      ThJsonNumber number = { 0 };
+      ThJsonSpan span;
+      ThJsonKind kind;
+      gint64 from_node = -1, from_text = -1;
+      gboolean node_ok, text_ok;
+
+      g_assert_nonnull (node);
+      node_ok = th_json_node_get_integer (node, &path, &from_node, &node_error);
+
+      th_json_reader_init (&reader, cases[i].text, strlen (cases[i].text));
+      kind = th_json_reader_peek (&reader);
+      if (kind == TH_JSON_KIND_NUMBER)
+        {
+          g_assert_true (th_json_reader_read_number (&reader, &span));
+          th_json_span_read_number (&span, &number);
+        }
+      text_ok = th_json_value_get_integer (kind, &number, &path, &from_text, &text_error);
+
+      if (cases[i].message == NULL)
+        {
+          g_assert_true (node_ok && text_ok);
+          g_assert_cmpint (from_node, ==, cases[i].value);
+          g_assert_cmpint (from_text, ==, cases[i].value);
+        }
+      else
+        {
+          g_assert_false (node_ok || text_ok);
+          g_assert_error (node_error, TH_ERROR, TH_ERROR_INVALID);
+          g_assert_cmpstr (node_error->message, ==, cases[i].message);
+          g_assert_cmpstr (text_error->message, ==, cases[i].message);
+        }
+    }
+}
+
+/* The participants' numbers for anonymous views take whole numbers by the
+ * same rule, and pass over what is not one, or not positive, silently. */
+static void
+test_participant_numbers (void)
+{
+  static const char text[]
+    = "{\"participants\": ["
+      "{\"id\": \"a\", \"number\": 4}, {\"id\": \"b\", \"number\": 7.0},"
+      "{\"id\": \"c\", \"number\": 2.5}, {\"id\": \"d\", \"number\": \"3\"},"
+      "{\"id\": \"e\", \"number\": 0}, {\"id\": \"f\", \"number\": -1.0},"
+      "{\"id\": \"g\", \"number\": 4294967296}, {\"id\": \"h\", \"number\": 4294967295.0},"
+      "{\"id\": \"i\"}, {\"number\": 5}]}";
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("th-numbers-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GHashTable) numbers = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "session.json", NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  file = g_file_new_for_path (path);
+
+  numbers = th_participant_numbers_read (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (numbers), ==, 3);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (numbers, "a")), ==, 4);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (numbers, "b")), ==, 7);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (numbers, "h")), ==, G_MAXUINT);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -240,6 +340,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/json/refusals", test_refusals);
   g_test_add_func ("/json/limits", test_limits);
   g_test_add_func ("/json/file-parse", test_file_parse);
+  g_test_add_func ("/json/whole-numbers", test_whole_numbers);
+  g_test_add_func ("/json/participant-numbers", test_participant_numbers);
 
   return g_test_run ();
 }
