@@ -621,6 +621,7 @@ test_save_as_onto_an_open_file (Fixture *f, gconstpointer data)
   g_autofree char *after = NULL;
 
   g_assert_no_error (error);
+  g_assert_nonnull (open);
   g_assert_nonnull (th_session_add_participant (session, "Dee", &error));
   wait_for_saves (untitled);
 
@@ -649,6 +650,7 @@ test_autosave_refused_while_held (Fixture *f, gconstpointer data)
   g_autoptr (ThSession) recovered = NULL;
 
   g_assert_no_error (error);
+  g_assert_nonnull (holder);
   g_signal_connect (document, "save-failed", G_CALLBACK (save_failed_cb), &reported);
 
   g_assert_true (th_session_set_rating (session, "p1", f->first, 5, &error));
