@@ -84,6 +84,58 @@ prune (ThRoomLimiter *self, gint64 now_us)
     }
 }
 
+/* The bucket of @key, refilled up to @now_us; NULL when a new one would
+ * not fit in the table (a new bucket starts full). */
+static Bucket *
+lookup_bucket (ThRoomLimiter *self, const char *key, gint64 now_us, gboolean create)
+{
+  Bucket *bucket = g_hash_table_lookup (self->buckets, key);
+
+  if (bucket == NULL)
+    {
+      if (!create)
+        return NULL;
+
+      if (g_hash_table_size (self->buckets) >= TH_ROOM_LIMITER_MAX_KEYS)
+        prune (self, now_us);
+
+      /* Still full: thousands of keys are busy at once.  Refusing
+       * newcomers until some calm down keeps the table bounded. */
+      if (g_hash_table_size (self->buckets) >= TH_ROOM_LIMITER_MAX_KEYS)
+        return NULL;
+
+      bucket = g_new (Bucket, 1);
+      bucket->tokens = self->burst;
+      bucket->updated_us = now_us;
+      g_hash_table_insert (self->buckets, g_strdup (key), bucket);
+    }
+
+  refill (self, bucket, now_us);
+  return bucket;
+}
+
+/* Whether @bucket holds @cost; if not, when it will (in whole seconds,
+ * at least one). */
+static gboolean
+holds (ThRoomLimiter *self, Bucket *bucket, double cost, guint *retry_after_s)
+{
+  if (bucket == NULL)
+    {
+      if (retry_after_s != NULL)
+        *retry_after_s = (guint)ceil (self->burst / self->rate);
+      return FALSE;
+    }
+
+  if (bucket->tokens < cost)
+    {
+      if (retry_after_s != NULL)
+        *retry_after_s = MAX (1, (guint)ceil ((cost - bucket->tokens) / self->rate));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 th_room_limiter_take (ThRoomLimiter *self, const char *key, double cost, gint64 now_us,
                       guint *retry_after_s)
@@ -93,38 +145,33 @@ th_room_limiter_take (ThRoomLimiter *self, const char *key, double cost, gint64 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  bucket = g_hash_table_lookup (self->buckets, key);
-  if (bucket == NULL)
-    {
-      if (g_hash_table_size (self->buckets) >= TH_ROOM_LIMITER_MAX_KEYS)
-        prune (self, now_us);
-
-      /* Still full: thousands of addresses are busy at once.  Refusing
-       * newcomers until some calm down keeps the table bounded. */
-      if (g_hash_table_size (self->buckets) >= TH_ROOM_LIMITER_MAX_KEYS)
-        {
-          if (retry_after_s != NULL)
-            *retry_after_s = (guint)ceil (self->burst / self->rate);
-          return FALSE;
-        }
-
-      bucket = g_new (Bucket, 1);
-      bucket->tokens = self->burst;
-      bucket->updated_us = now_us;
-      g_hash_table_insert (self->buckets, g_strdup (key), bucket);
-    }
-
-  refill (self, bucket, now_us);
-
-  if (bucket->tokens < cost)
-    {
-      if (retry_after_s != NULL)
-        *retry_after_s = MAX (1, (guint)ceil ((cost - bucket->tokens) / self->rate));
-      return FALSE;
-    }
+  bucket = lookup_bucket (self, key, now_us, TRUE);
+  if (!holds (self, bucket, cost, retry_after_s))
+    return FALSE;
 
   bucket->tokens -= cost;
   return TRUE;
+}
+
+gboolean
+th_room_limiter_check (ThRoomLimiter *self, const char *key, double cost, gint64 now_us,
+                       guint *retry_after_s)
+{
+  Bucket *bucket;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  bucket = lookup_bucket (self, key, now_us, FALSE);
+  if (bucket == NULL)
+    {
+      /* A new bucket would start full, if one fits; none is stored yet. */
+      if (g_hash_table_size (self->buckets) >= TH_ROOM_LIMITER_MAX_KEYS)
+        prune (self, now_us);
+      if (g_hash_table_size (self->buckets) < TH_ROOM_LIMITER_MAX_KEYS && cost <= self->burst)
+        return TRUE;
+    }
+  return holds (self, bucket, cost, retry_after_s);
 }
 
 void
@@ -135,14 +182,12 @@ th_room_limiter_charge (ThRoomLimiter *self, const char *key, double cost, gint6
   g_return_if_fail (self != NULL);
   g_return_if_fail (key != NULL);
 
-  /* The request being charged for has been let in, so its bucket exists
-   * unless the table was pruned meanwhile; then there is nothing to take. */
-  bucket = g_hash_table_lookup (self->buckets, key);
-  if (bucket == NULL)
-    return;
-
-  refill (self, bucket, now_us);
-  bucket->tokens = MAX (0.0, bucket->tokens - cost);
+  /* Charged in full, below zero if need be: a penalty that stopped at
+   * an empty bucket would cost almost nothing once the bucket is low,
+   * and a guesser would get as many tries as the plain rate allows. */
+  bucket = lookup_bucket (self, key, now_us, TRUE);
+  if (bucket != NULL)
+    bucket->tokens -= cost;
 }
 
 guint

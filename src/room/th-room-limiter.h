@@ -30,8 +30,14 @@ void th_room_limiter_set_rate (ThRoomLimiter *self, double rate, double burst);
 gboolean th_room_limiter_take (ThRoomLimiter *self, const char *key, double cost, gint64 now_us,
                                guint *retry_after_s);
 
-/* Takes up to @cost tokens, as many as there are: a penalty (a wrong
- * join code) that empties the bucket rather than being refused. */
+/* Whether th_room_limiter_take() would give @cost now, taking nothing;
+ * if not, @retry_after_s says when it would. */
+gboolean th_room_limiter_check (ThRoomLimiter *self, const char *key, double cost, gint64 now_us,
+                                guint *retry_after_s);
+
+/* Takes @cost tokens whatever the bucket holds: a penalty (a wrong join
+ * code) charged in full, leaving the bucket below zero if need be, so
+ * that the key waits until it has paid. */
 void th_room_limiter_charge (ThRoomLimiter *self, const char *key, double cost, gint64 now_us);
 
 guint th_room_limiter_get_n_keys (ThRoomLimiter *self);

@@ -135,11 +135,25 @@ test_limiter (void)
     g_assert_true (th_room_limiter_take (limiter, "a", 1, t, NULL));
   g_assert_false (th_room_limiter_take (limiter, "a", 1, t, NULL));
 
-  /* A penalty empties the bucket even when it holds less than the cost. */
+  /* A penalty is charged in full even when the bucket holds less than
+   * it costs: the bucket goes below zero, and refills from there. */
   t += (gint64)3600 * G_USEC_PER_SEC;
-  g_assert_true (th_room_limiter_take (limiter, "a", 1, t, NULL));
-  th_room_limiter_charge (limiter, "a", 1000, t);
+  for (guint i = 0; i < 59; i++)
+    g_assert_true (th_room_limiter_take (limiter, "a", 1, t, NULL));
+  th_room_limiter_charge (limiter, "a", 20, t);
+  g_assert_false (th_room_limiter_take (limiter, "a", 1, t, &retry));
+  /* From 1 - 20 = -19 to 1 at 20 a second: one second. */
+  g_assert_cmpuint (retry, ==, 1);
+  t += 900000;
   g_assert_false (th_room_limiter_take (limiter, "a", 1, t, NULL));
+  t += 100000;
+  g_assert_true (th_room_limiter_take (limiter, "a", 1, t, NULL));
+
+  /* Whether a request would be let in, without taking anything. */
+  g_assert_false (th_room_limiter_check (limiter, "a", 1, t, &retry));
+  g_assert_cmpuint (retry, ==, 1);
+  g_assert_true (th_room_limiter_check (limiter, "c", 1, t, NULL));
+  g_assert_true (th_room_limiter_check (limiter, "c", 1, t, NULL));
 }
 
 static void
