@@ -569,6 +569,23 @@ local_authority (ThRoomServer *self, GSocketAddress *local, gboolean *is_loopbac
   return th_room_format_authority (text, port);
 }
 
+/* Whether @host names @authority ("ADDRESS:PORT"): as it is, or without
+ * the port when that is the scheme's default, as browsers write it (80
+ * for http; 443 too, for a room reached through something that speaks
+ * https in front of it). */
+static gboolean
+host_names (const char *host, const char *authority)
+{
+  const char *colon = strrchr (authority, ':');
+
+  if (g_ascii_strcasecmp (host, authority) == 0)
+    return TRUE;
+
+  return (strcmp (colon, ":80") == 0 || strcmp (colon, ":443") == 0)
+         && strlen (host) == (gsize)(colon - authority)
+         && g_ascii_strncasecmp (host, authority, (gsize)(colon - authority)) == 0;
+}
+
 static gboolean
 host_is_ours (ThRoomServer *self, const ThRoomRequest *request, char **authority_out)
 {
@@ -579,13 +596,13 @@ host_is_ours (ThRoomServer *self, const ThRoomRequest *request, char **authority
   if (request->host == NULL || authority == NULL)
     return FALSE;
 
-  if (g_ascii_strcasecmp (request->host, authority) != 0)
+  if (!host_names (request->host, authority))
     {
       const char *colon = strrchr (authority, ':');
       g_autofree char *localhost = g_strconcat ("localhost", colon, NULL);
 
       /* "localhost" cannot be rebound by someone else's DNS. */
-      if (!is_loopback || g_ascii_strcasecmp (request->host, localhost) != 0)
+      if (!is_loopback || !host_names (request->host, localhost))
         return FALSE;
     }
 

@@ -778,16 +778,96 @@ test_handle_checks (void)
   g_assert_cmpuint (call (&c, "PUT", "/api/answers", host, NULL, bearer, "10.0.0.1", "[]"), ==,
                     400);
 
-  /* The rate limit, per address. */
-  th_room_server_set_rate_limit (c.server, 0.001, 2);
+  /* The rate limit, per address before joining... */
+  th_room_server_set_address_rate_limit (c.server, 0.001, 3);
   g_assert_cmpuint (call (&c, "GET", "/", host, NULL, NULL, "10.0.0.9", NULL), ==, 200);
   g_assert_cmpuint (call (&c, "GET", "/", host, NULL, NULL, "10.0.0.9", NULL), ==, 200);
+  g_assert_cmpuint (call (&c, "POST", "/api/join", host, NULL, NULL, "10.0.0.9", join), ==, 200);
+  g_free (token);
+  token = token_of (c.answer.body);
+  g_free (bearer);
+  bearer = g_strconcat ("Bearer ", token, NULL);
   g_assert_cmpuint (call (&c, "GET", "/", host, NULL, NULL, "10.0.0.9", NULL), ==, 429);
   g_assert_nonnull (soup_message_headers_get_one (c.answer.headers, "Retry-After"));
   g_assert_cmpuint (call (&c, "GET", "/", host, NULL, NULL, "10.0.0.8", NULL), ==, 200);
+  /* ... a token that is not one counts against the address... */
+  g_assert_cmpuint (call (&c, "GET", "/api/me", host, NULL, "Bearer nope", "10.0.0.9", NULL), ==,
+                    429);
+
+  /* ... and per participant after: the address's spent budget does not
+   * stop them, their own does, wherever they come from. */
+  th_room_server_set_rate_limit (c.server, 0.001, 2);
+  g_assert_cmpuint (call (&c, "GET", "/api/me", host, NULL, bearer, "10.0.0.9", NULL), ==, 200);
+  g_assert_cmpuint (call (&c, "GET", "/api/state", host, NULL, bearer, "10.0.0.9", NULL), ==, 200);
+  g_assert_cmpuint (call (&c, "GET", "/api/me", host, NULL, bearer, "10.0.0.9", NULL), ==, 429);
+  g_assert_nonnull (soup_message_headers_get_one (c.answer.headers, "Retry-After"));
+  g_assert_cmpuint (call (&c, "GET", "/api/me", host, NULL, bearer, "10.0.0.7", NULL), ==, 429);
 
   answer_clear (&c.answer);
   g_clear_object (&c.local);
+  g_clear_object (&c.server);
+}
+
+/* Browsers leave the port out of Host when it is the scheme's default: on
+ * port 80 (and 443) a Host without a port names the room. */
+static void
+test_handle_default_ports (void)
+{
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  g_autoptr (ThSession) session = th_session_new (deck);
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GInetAddress) lan = g_inet_address_new_from_string ("192.168.1.20");
+  g_autofree char *join = NULL;
+  Caller c = { 0 };
+
+  c.server = th_room_server_new (session, NULL);
+  join = join_body (c.server, "Ana");
+
+  c.local = g_inet_socket_address_new (lan, 80);
+  g_assert_cmpuint (call (&c, "GET", "/", "192.168.1.20", NULL, NULL, "10.0.0.1", NULL), ==, 200);
+  g_assert_cmpuint (call (&c, "GET", "/", "192.168.1.20:80", NULL, NULL, "10.0.0.1", NULL), ==,
+                    200);
+  /* The page's Origin then has no port either. */
+  g_assert_cmpuint (
+    call (&c, "POST", "/api/join", "192.168.1.20", "http://192.168.1.20", NULL, "10.0.0.1", join),
+    ==, 200);
+  g_assert_cmpuint (call (&c, "GET", "/", "192.168.1.20:8080", NULL, NULL, "10.0.0.1", NULL), ==,
+                    421);
+  g_assert_cmpuint (call (&c, "GET", "/", "192.168.1.21", NULL, NULL, "10.0.0.1", NULL), ==, 421);
+  /* "localhost" is only ever loopback's. */
+  g_assert_cmpuint (call (&c, "GET", "/", "localhost", NULL, NULL, "10.0.0.1", NULL), ==, 421);
+  g_clear_object (&c.local);
+
+  c.local = g_inet_socket_address_new (loopback, 80);
+  g_assert_cmpuint (call (&c, "GET", "/", "localhost", NULL, NULL, "10.0.0.1", NULL), ==, 200);
+  g_assert_cmpuint (call (&c, "GET", "/", "127.0.0.1", NULL, NULL, "10.0.0.1", NULL), ==, 200);
+  g_clear_object (&c.local);
+
+  c.local = g_inet_socket_address_new (lan, 443);
+  g_assert_cmpuint (call (&c, "GET", "/", "192.168.1.20", NULL, NULL, "10.0.0.1", NULL), ==, 200);
+  g_assert_cmpuint (call (&c, "GET", "/", "192.168.1.20:443", NULL, NULL, "10.0.0.1", NULL), ==,
+                    200);
+  g_clear_object (&c.local);
+
+  /* On any other port the port must be there. */
+  c.local = g_inet_socket_address_new (lan, 8080);
+  g_assert_cmpuint (call (&c, "GET", "/", "192.168.1.20", NULL, NULL, "10.0.0.1", NULL), ==, 421);
+  g_assert_cmpuint (call (&c, "GET", "/", "192.168.1.20:8080", NULL, NULL, "10.0.0.1", NULL), ==,
+                    200);
+  g_clear_object (&c.local);
+
+  /* An IPv6 address is written in brackets, with or without the port. */
+  {
+    g_autoptr (GInetAddress) v6 = g_inet_address_new_from_string ("fe80::1");
+
+    c.local = g_inet_socket_address_new (v6, 80);
+    g_assert_cmpuint (call (&c, "GET", "/", "[fe80::1]", NULL, NULL, "10.0.0.1", NULL), ==, 200);
+    g_assert_cmpuint (call (&c, "GET", "/", "[fe80::1]:80", NULL, NULL, "10.0.0.1", NULL), ==, 200);
+    g_assert_cmpuint (call (&c, "GET", "/", "fe80::1", NULL, NULL, "10.0.0.1", NULL), ==, 421);
+    g_clear_object (&c.local);
+  }
+
+  answer_clear (&c.answer);
   g_clear_object (&c.server);
 }
 
@@ -1234,6 +1314,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/room/units/addresses", test_addresses);
   g_test_add_func ("/room/units/bind-address", test_bind_address);
   g_test_add_func ("/room/units/handle-checks", test_handle_checks);
+  g_test_add_func ("/room/units/handle-default-ports", test_handle_default_ports);
   g_test_add_func ("/room/units/handle-shares-the-document-write",
                    test_handle_shares_the_document_write);
   g_test_add_func ("/room/units/door/join-limit", test_door_join_limit);
