@@ -193,7 +193,9 @@ def bench_csv(args, two_hats, work, runs):
 
 
 def start_host(two_hats, session):
-    proc = subprocess.Popen([two_hats, '--host', '--bind=127.0.0.1', '--port=0', session],
+    # A room for every phone of the benchmark, whatever the app's setting.
+    proc = subprocess.Popen([two_hats, '--host', '--bind=127.0.0.1', '--port=0', '--room-size=2000',
+                             session],
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True)
     url = code = None

@@ -353,15 +353,17 @@ save_failed_cb (ThRoomServer *server, GError *error, const char *path)
 }
 
 static int
-run_host (const char *session_path, const char *bind, guint port)
+run_host (const char *session_path, const char *bind, guint port, guint room_size)
 {
   g_autoptr (GFile) file = g_file_new_for_commandline_arg (session_path);
   g_autoptr (ThFileLock) lock = NULL;
   g_autoptr (ThSession) session = NULL;
   g_autoptr (ThSaveQueue) queue = NULL;
   g_autoptr (ThRoomServer) server = NULL;
+  g_autoptr (GSettings) settings = NULL;
   g_autoptr (GMainLoop) loop = NULL;
   g_autoptr (GError) error = NULL;
+  ThRoomDoor *door;
   guint sigint, sigterm;
 
   /* One writer per file: a second host, or the app with this workshop
@@ -393,6 +395,20 @@ run_host (const char *session_path, const char *bind, guint port)
 
   server = th_room_server_new (session, file);
   g_signal_connect (server, "participant-joined", G_CALLBACK (participant_joined_cb), NULL);
+
+  /* The room follows the facilitator's settings of the app, as the app's
+   * host page does (without them, their defaults); --room-size wins. */
+  door = th_room_server_get_door (server);
+  settings = th_room_settings_new ();
+  if (settings != NULL)
+    th_room_door_bind_settings (door, settings);
+  if (room_size > 0)
+    {
+      if (settings != NULL)
+        g_settings_unbind (door, "room-size");
+      th_room_door_set_room_size (door, room_size);
+    }
+
   g_signal_connect (server, "save-failed", G_CALLBACK (save_failed_cb), (gpointer)session_path);
 
   if (!th_room_server_start (server, bind, port, &error))
@@ -434,6 +450,7 @@ th_cli_run (int argc, char **argv)
   g_autofree char *size = NULL;
   g_autofree char *bind = NULL;
   g_autofree char *port = NULL;
+  g_autofree char *room_size = NULL;
   g_auto (GStrv) files = NULL;
   const char *out_path;
   gboolean host = FALSE;
@@ -466,6 +483,9 @@ th_cli_run (int argc, char **argv)
       N_ ("Address to host on (default: this computer’s LAN address)"), N_ ("ADDRESS") },
     { "port", 0, 0, G_OPTION_ARG_STRING, &port, N_ ("Port to host on (default 0: a free one)"),
       N_ ("PORT") },
+    { "room-size", 0, 0, G_OPTION_ARG_STRING, &room_size,
+      N_ ("Most participants in the room (default: the app’s setting, 100 unless changed)"),
+      N_ ("N") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_ ("FILE…") },
     { NULL },
   };
@@ -497,10 +517,13 @@ th_cli_run (int argc, char **argv)
                                     "--export-cards and --host go one at a time"));
   if (!host && (bind != NULL || port != NULL))
     return usage_error (context, _ ("--bind and --port go with --host"));
+  if (!host && room_size != NULL)
+    return usage_error (context, _ ("--room-size goes with --host"));
 
   if (host)
     {
       guint64 port_number = 0;
+      guint64 room_size_number = 0;
 
       if (n_files != 1)
         return usage_error (context, _ ("--host needs exactly one SESSION file"));
@@ -508,7 +531,11 @@ th_cli_run (int argc, char **argv)
         return usage_error (context, _ ("--anonymous and --size go with the exports"));
       if (port != NULL && !g_ascii_string_to_unsigned (port, 10, 0, 65535, &port_number, NULL))
         return usage_error (context, _ ("--port takes a number from 0 to 65535"));
-      return run_host (files[0], bind, (guint)port_number);
+      if (room_size != NULL
+          && !g_ascii_string_to_unsigned (room_size, 10, 1, TH_ROOM_MAX_GUESTS, &room_size_number,
+                                          NULL))
+        return usage_error (context, _ ("--room-size takes a number from 1 to 2000"));
+      return run_host (files[0], bind, (guint)port_number, (guint)room_size_number);
     }
 
   if (check)

@@ -747,6 +747,10 @@ test_usage_errors (void)
     { "--export-csv=-", "--size=10x10", session, NULL },
     { "--export-csv=-", "--check", session, NULL },
     { "--export-chart=chart.gif", session, NULL },
+    { "--export-csv=-", "--room-size=10", session, NULL },
+    { "--host", "--room-size=0", session, NULL },
+    { "--host", "--room-size=2001", session, NULL },
+    { "--host", "--room-size=ten", session, NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -46,10 +46,10 @@ if (!/^de_DE\.utf-?8$/im.test(locales)) {
   process.exit(SKIP);
 }
 
-// `two-hats --host` (@program, in the environment @env) on 127.0.0.1;
-// what it says on stderr is kept in host.stderr().
-function startHost(sessionPath, program = twoHats, env = process.env) {
-  const host = spawn(program, ['--host', '--bind=127.0.0.1', '--port=0', sessionPath],
+// `two-hats --host` (@program, in the environment @env, with the options
+// @more) on 127.0.0.1; what it says on stderr is kept in host.stderr().
+function startHost(sessionPath, program = twoHats, env = process.env, more = []) {
+  const host = spawn(program, ['--host', '--bind=127.0.0.1', '--port=0', ...more, sessionPath],
     { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let errors = '';
   host.stderr.on('data', (chunk) => {
@@ -122,6 +122,8 @@ async function englishRun(cdp, room, sessionPath, deck) {
   // Names are text, never markup.
   if (await page.evaluate('document.getElementById("who").textContent') !== 'You are ' + name)
     fail('the name is not shown as text');
+  if (!(await page.evaluate('document.getElementById("name-notice").hidden')))
+    fail('a typed name is announced as a given one');
   if (await page.evaluate('document.querySelector("#who b, #who *") !== null'))
     fail('the name was rendered as HTML');
   // Each language names the sides in its own words (a German word once
@@ -360,6 +362,138 @@ async function germanRun(cdp, room, sessionPath) {
   return page;
 }
 
+// Names the room refuses, in the page's own words; a room of one
+// (--room-size=1) that a refused name does not fill; and a participant the
+// facilitator removes: the page says so, forgets the answers and waits.
+async function moderationRun(cdp, room) {
+  const page = await openPage(cdp, 'moderation', 'en-US', screens);
+
+  await page.navigate(room.url + '#' + room.code);
+  await page.waitForView('join');
+  const refusals = [
+    ['Ana \u202Eevil', 'A name cannot contain characters that turn the text around.'],
+    ['\u200B\u200B', 'A name needs at least one letter, digit or sign that shows.'],
+  ];
+  for (const [name, message] of refusals) {
+    await page.evaluate('document.getElementById("join-error").textContent = ""; ' +
+      'document.getElementById("join-name").value = ""');
+    await page.type('#join-name', name);
+    await page.tap('#join-button');
+    await page.waitFor(`document.getElementById("join-error").textContent !== ""`,
+      'the refusal of ' + JSON.stringify(name));
+    const shown = await page.evaluate('document.getElementById("join-error").textContent');
+    if (shown !== message)
+      fail(`the refusal of ${JSON.stringify(name)} reads "${shown}"`);
+    if (await page.view() !== 'join')
+      fail(`${JSON.stringify(name)} joined`);
+  }
+  await page.screenshot('09-name-refused');
+  // The server refused those (400): expected.
+  page.problems = page.problems.filter((p) => !/ 400 /.test(p));
+
+  await page.evaluate('document.getElementById("join-error").textContent = ""; ' +
+    'document.getElementById("join-name").value = ""');
+  await page.type('#join-name', 'Mo');
+  await page.tap('#join-button');
+  await page.waitForView('sort');
+  await page.tap('#sort-leadership');
+  await page.waitFor('document.getElementById("net").dataset.state === "saved"', 'saved');
+  const full = await page.evaluate(`fetch('/api/join', { method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code: ${JSON.stringify(room.code)}, name: 'Second' }) })
+    .then((r) => r.json().then((body) => r.status + ' ' + body.reason))`);
+  if (full !== '423 full')
+    fail('a room of one took a second: ' + full);
+  page.problems = page.problems.filter((p) => !/ 423 /.test(p));
+
+  // The facilitator removes Mo: the next poll gets what the server sends
+  // then (test-room-units' door/removed checks the server's side).
+  page.cdp.on(async (message) => {
+    if (message.sessionId !== page.sessionId || message.method !== 'Fetch.requestPaused')
+      return;
+    await page.send('Fetch.fulfillRequest', {
+      requestId: message.params.requestId,
+      responseCode: 401,
+      responseHeaders: [{ name: 'Content-Type', value: 'application/json' },
+        { name: 'WWW-Authenticate', value: 'Bearer' }],
+      body: Buffer.from(JSON.stringify({ error: 'The facilitator removed you from the room.',
+        reason: 'removed' })).toString('base64'),
+    });
+  });
+  await page.send('Fetch.enable', { patterns: [{ urlPattern: '*/api/state' }] });
+  await page.waitForView('join');
+  const said = await page.evaluate('document.getElementById("join-error").textContent');
+  if (said !== 'The facilitator removed you from the workshop, with your answers.')
+    fail('after the removal the page reads ' + JSON.stringify(said));
+  const kept = await page.evaluate(`JSON.parse(sessionStorage.getItem('two-hats-room'))`);
+  if (kept.token !== null || Object.keys(kept.sort).length !== 0 ||
+      Object.keys(kept.pending.sort).length !== 0 || Object.keys(kept.pending.ratings).length !== 0)
+    fail('the removed page kept ' + JSON.stringify(kept));
+  await page.screenshot('10-removed');
+  await page.send('Fetch.disable');
+  page.problems = page.problems.filter((p) => !/ 401 /.test(p));
+  return page;
+}
+
+// A room whose facilitator switched on generated names and set a room of
+// two, in the settings that `two-hats --host` reads: the page asks for no
+// name, shows the phone the one it got, and the third join is refused.
+async function generatedRun(cdp, room, sessionPath) {
+  const page = await openPage(cdp, 'generated', 'en-US', screens);
+
+  await page.navigate(room.url + '#' + room.code);
+  await page.waitForView('join');
+  await page.waitFor('document.getElementById("join-name-fields").hidden', 'no name field');
+  if (await page.evaluate('document.getElementById("join-generated").hidden'))
+    fail('generated names: the page does not say a name is coming');
+  if (await page.evaluate('document.getElementById("join-generated").textContent') !==
+      'You get a name when you join.')
+    fail('generated names: the hint is wrong');
+  await page.screenshot('11-generated-join');
+  await page.tap('#join-button');
+  await page.waitForView('sort');
+  const who = await page.evaluate('document.getElementById("who").textContent');
+  const match = /^You are (\S+ \S+)$/.exec(who);
+  if (!match)
+    fail('generated names: the page shows ' + JSON.stringify(who));
+  const notice = await page.evaluate('document.getElementById("name-notice").textContent');
+  if (notice !== `Your name in this workshop is ${match[1]}.` ||
+      await page.evaluate('document.getElementById("name-notice").hidden'))
+    fail('generated names: the notice reads ' + JSON.stringify(notice));
+  await page.screenshot('12-generated-name');
+  await waitForFile(sessionPath, (s) => s.participants.some((p) => p.name === match[1]),
+    'the generated name ' + match[1]);
+
+  const joins = await page.evaluate(`(async () => {
+    const out = [];
+    for (let i = 0; i < 2; i++) {
+      const r = await fetch('/api/join', { method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ code: ${JSON.stringify(room.code)}, name: 'Typed' }) });
+      const body = await r.json();
+      out.push(r.status + ' ' + (body.reason || body.name));
+    }
+    return out;
+  })()`);
+  if (joins[0] === '200 Typed' || !/^200 \S+ \S+$/.test(joins[0]))
+    fail('generated names: a second phone joined as ' + joins[0]);
+  if (joins[1] !== '423 full')
+    fail('a room of two took a third: ' + joins[1]);
+  page.problems = page.problems.filter((p) => !/ 423 /.test(p));
+  return page;
+}
+
+// The settings of the facilitator's app, as a keyfile `two-hats --host`
+// reads through GSettings.
+function settingsEnv(dir, settings) {
+  const config = path.join(dir, 'config');
+  fs.mkdirSync(path.join(config, 'glib-2.0', 'settings'), { recursive: true });
+  fs.writeFileSync(path.join(config, 'glib-2.0', 'settings', 'keyfile'),
+    '[io/github/twohats/TwoHats]\n' +
+    Object.entries(settings).map(([key, value]) => `${key}=${value}\n`).join(''));
+  return { ...process.env, GSETTINGS_BACKEND: 'keyfile', XDG_CONFIG_HOME: config };
+}
+
 function writeSession(sessionPath, title, deck) {
   fs.writeFileSync(sessionPath, JSON.stringify({
     format: 'two-hats-session', version: 1, title, deck, participants: [],
@@ -388,11 +522,15 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'two-hats-page-'));
   const sessionPath = path.join(dir, 'page.twohats');
   const germanSessionPath = path.join(dir, 'seite.twohats');
+  const generatedSessionPath = path.join(dir, 'names.twohats');
+  const moderatedSessionPath = path.join(dir, 'moderated.twohats');
   const deck = JSON.parse(fs.readFileSync(deckPath, 'utf8'));
   delete deck.concepts;
   delete deck.sections;
   writeSession(sessionPath, 'Page test', deck);
   writeSession(germanSessionPath, 'Seitentest', deck);
+  writeSession(generatedSessionPath, 'Generated names', deck);
+  writeSession(moderatedSessionPath, 'Moderated', deck);
 
   const hosts = [];
   const browser = startBrowser(chromium, path.join(dir, 'profile'));
@@ -407,12 +545,20 @@ async function main() {
       { ...process.env, ...GERMAN });
     hosts.push([germanRoom, 'the German two-hats --host']);
     log('hosting in German at', germanRoom.url, 'code', germanRoom.code);
+    const generatedRoom = await startHost(generatedSessionPath, twoHats,
+      settingsEnv(dir, { 'generated-names': 'true', 'room-size': '2' }));
+    hosts.push([generatedRoom, 'two-hats --host with generated names']);
+    const moderatedRoom = await startHost(moderatedSessionPath, twoHats, process.env,
+      ['--room-size=1']);
+    hosts.push([moderatedRoom, 'two-hats --host --room-size=1']);
 
     const version = await cdp.send('Browser.getVersion');
     log('browser', version.product);
     const en = await englishRun(cdp, room, sessionPath, deck);
     const de = await germanRun(cdp, germanRoom, germanSessionPath);
-    for (const page of [en, de]) {
+    const moderated = await moderationRun(cdp, moderatedRoom);
+    const generated = await generatedRun(cdp, generatedRoom, generatedSessionPath);
+    for (const page of [en, de, moderated, generated]) {
       // The offline spell made the browser log failed fetches: expected.
       const problems = page.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p));
       if (problems.length > 0)

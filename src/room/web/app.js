@@ -34,6 +34,17 @@
       errNetwork: 'Cannot reach the facilitator’s computer. Are you on the room’s Wi-Fi?',
       errBusy: 'Too many tries. Wait a moment and try again.',
       removed: 'You are no longer in the room. Join again with the code.',
+      removedByFacilitator: 'The facilitator removed you from the workshop, with your answers.',
+      errFull: 'The room is full. Ask the facilitator.',
+      errJoinLimit: 'Many people have just joined from this network. Wait a moment and try again.',
+      errNameTooLong: 'A name has at most 100 characters.',
+      errNameControl: 'A name cannot contain control characters or line breaks.',
+      errNameDirection: 'A name cannot contain characters that turn the text around.',
+      errNameInvisible: 'A name needs at least one letter, digit or sign that shows.',
+      errNameRefused: 'This name is not allowed here. Choose another one.',
+      errNameRemoved: 'The facilitator removed this name from the room. Choose another one, or ask the facilitator.',
+      generatedHint: 'You get a name when you join.',
+      yourName: 'Your name in this workshop is {name}.',
       youAre: 'You are {name}',
       sortHeading: 'Leadership or management?',
       sortPrompt: 'Where does this behaviour belong?',
@@ -84,6 +95,17 @@
       errNetwork: 'Der Rechner der Moderation ist nicht erreichbar. Bist du im WLAN des Raums?',
       errBusy: 'Zu viele Versuche. Warte kurz und versuch es dann noch einmal.',
       removed: 'Du bist nicht mehr im Raum. Tritt mit dem Code erneut bei.',
+      removedByFacilitator: 'Die Moderation hat dich samt deinen Antworten aus dem Workshop entfernt.',
+      errFull: 'Der Raum ist voll. Frag die Moderation.',
+      errJoinLimit: 'Gerade sind viele aus diesem Netz beigetreten. Warte kurz und versuch es dann noch einmal.',
+      errNameTooLong: 'Ein Name hat höchstens 100 Zeichen.',
+      errNameControl: 'Ein Name darf keine Steuerzeichen und keine Zeilenumbrüche enthalten.',
+      errNameDirection: 'Ein Name darf keine Zeichen enthalten, die die Schreibrichtung umdrehen.',
+      errNameInvisible: 'Ein Name braucht mindestens einen Buchstaben, eine Ziffer oder ein Zeichen, das man sieht.',
+      errNameRefused: 'Dieser Name ist hier nicht erlaubt. Wähle einen anderen.',
+      errNameRemoved: 'Die Moderation hat diesen Namen aus dem Raum entfernt. Wähle einen anderen oder frag die Moderation.',
+      generatedHint: 'Du bekommst beim Beitreten einen Namen.',
+      yourName: 'Dein Name in diesem Workshop: {name}.',
       youAre: 'Du bist {name}',
       sortHeading: 'Führung oder Management?',
       sortPrompt: 'Wohin gehört dieses Verhalten?',
@@ -162,6 +184,7 @@
     network: 'ok', /* ok | offline | unsaved */
     lastView: null,
     message: '',
+    names: 'typed', /* typed | generated: GET /api/room */
   };
 
   let storage = null;
@@ -348,7 +371,7 @@
     }
 
     if (result.status === 401) {
-      lost();
+      lost(result);
       return;
     }
 
@@ -364,20 +387,31 @@
     renderNetwork();
   }
 
-  function lost() {
-    /* Removed by the facilitator, or the app was restarted: the token is
-     * gone, the answers on this device are not; joining again sends them. */
+  function lost(result) {
+    const removed = Boolean(result && result.data && result.data.reason === 'removed');
     state.token = null;
     state.participant = null;
     state.deck = null;
-    for (const id of Object.keys(state.sort))
-      state.pending.sort[id] = state.sort[id];
-    for (const id of Object.keys(state.ratings))
-      state.pending.ratings[id] = state.ratings[id];
+    if (removed) {
+      /* The facilitator removed this participant and their answers: the
+       * device lets them go too, and waits for the person to decide. */
+      state.sort = {};
+      state.ratings = {};
+      state.pending = { sort: {}, ratings: {} };
+      state.message = t('removedByFacilitator');
+    } else {
+      /* The app was restarted: the token is gone, the answers on this
+       * device are not; joining again sends them. */
+      for (const id of Object.keys(state.sort))
+        state.pending.sort[id] = state.sort[id];
+      for (const id of Object.keys(state.ratings))
+        state.pending.ratings[id] = state.ratings[id];
+      state.message = t('removed');
+    }
     persist();
     stopPolling();
-    state.message = t('removed');
     setNetwork('ok');
+    loadRoom();
     render();
   }
 
@@ -399,7 +433,7 @@
       return;
     const result = await api('GET', '/api/state');
     if (result.status === 401) {
-      lost();
+      lost(result);
       return;
     }
     if (result.status === 200 && result.data) {
@@ -439,7 +473,7 @@
   async function loadDeck() {
     const result = await api('GET', '/api/deck');
     if (result.status === 401) {
-      lost();
+      lost(result);
       return false;
     }
     if (result.status !== 200 || !result.data || !Array.isArray(result.data.behaviours)) {
@@ -474,7 +508,7 @@
 
     const me = await api('GET', '/api/me');
     if (me.status === 401) {
-      lost();
+      lost(me);
       return;
     }
     if (me.status === 200 && me.data) {
@@ -496,12 +530,50 @@
 
   /* Joining */
 
+  /* Whether the room asks for a name or gives one; without an answer the
+   * form asks, and the server gives one anyway if it does. */
+  async function loadRoom() {
+    const result = await api('GET', '/api/room');
+    if (result.status === 200 && result.data &&
+        (result.data.names === 'generated' || result.data.names === 'typed')) {
+      state.names = result.data.names;
+      render();
+    }
+  }
+
+  /* The page's own words for a refused join: the reason says which. */
+  const JOIN_REASONS = {
+    code: 'errWrongCode',
+    locked: 'errLocked',
+    full: 'errFull',
+    'join-limit': 'errJoinLimit',
+    'name-too-long': 'errNameTooLong',
+    'name-control': 'errNameControl',
+    'name-direction': 'errNameDirection',
+    'name-invisible': 'errNameInvisible',
+    'name-refused-word': 'errNameRefused',
+    'name-removed': 'errNameRemoved',
+  };
+
+  function joinError(result) {
+    const reason = result.data && typeof result.data.reason === 'string' ? result.data.reason : '';
+    if (Object.prototype.hasOwnProperty.call(JOIN_REASONS, reason))
+      return t(JOIN_REASONS[reason]);
+    /* A reason this page does not know yet: the server's own message. */
+    if (reason && typeof result.data.error === 'string')
+      return result.data.error;
+    const messages = { 0: 'errNetwork', 400: 'errName', 403: 'errWrongCode', 423: 'errLocked',
+      429: 'errBusy' };
+    return t(messages[result.status] || 'errNetwork');
+  }
+
   async function join(event) {
     event.preventDefault();
     const error = $('join-error');
     const button = $('join-button');
     const code = $('join-code').value.replace(/[\s-]/g, '').toUpperCase();
-    const anonymous = $('join-anonymous').checked;
+    const generated = state.names === 'generated';
+    const anonymous = generated || $('join-anonymous').checked;
     const name = anonymous ? '' : $('join-name').value.trim();
 
     state.message = '';
@@ -536,9 +608,9 @@
       return;
     }
 
-    const messages = { 0: 'errNetwork', 400: 'errName', 403: 'errWrongCode', 423: 'errLocked',
-      429: 'errBusy' };
-    error.textContent = t(messages[result.status] || 'errNetwork');
+    error.textContent = joinError(result);
+    if (result.data && /^name-/.test(String(result.data.reason)))
+      $('join-name').focus();
   }
 
   /* Progress through the cards */
@@ -694,10 +766,17 @@
 
   function render() {
     const view = chooseView();
+    const notice = $('name-notice');
     $('who').textContent = state.token && state.name ? t('youAre', { name: state.name }) : '';
+    /* A name the phone was given, not one it typed: said where it shows. */
+    notice.hidden = !(state.token && state.name && state.names === 'generated');
+    notice.textContent = notice.hidden ? '' : t('yourName', { name: state.name });
 
     if (view === 'join') {
+      const generated = state.names === 'generated';
       $('join-error').textContent = state.message;
+      $('join-name-fields').hidden = generated;
+      $('join-generated').hidden = !generated;
     } else if (view === 'sort') {
       renderSort();
     } else if (view === 'rate') {
@@ -832,6 +911,7 @@
       }
     });
 
+    loadRoom();
     if (state.token) {
       start();
     } else {
