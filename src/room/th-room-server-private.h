@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "th-room-connections.h"
 #include "th-room-door.h"
 #include "th-room-limiter.h"
 #include "th-room-server.h"
@@ -47,10 +48,11 @@ struct _ThRoomServer
   GQueue pending;          /* of MessageReply, read but not yet handled */
   GSource *pending_source; /* handles them, below the window's redraws */
 
-  ThRoomLimiter *limiter;
-  guint max_connections;
-  GHashTable *connections; /* address → GPtrArray of GSocket */
-  guint n_new_connections;
+  ThRoomLimiter *limiter;       /* per address, before joining */
+  ThRoomLimiter *guest_limiter; /* per participant */
+  ThRoomConnections *connections;
+  guint max_connections; /* per address */
+  guint idle_timeout_s;
 };
 
 /* A request as the checks see it, whatever it came through (a

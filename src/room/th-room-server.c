@@ -24,14 +24,22 @@
  * and the saves never race.  Its defences, in the order a request meets
  * them:
  *
- *   1. a new connection: a cap on open connections per address, an idle
- *      timeout, and one token of the address's rate limit;
+ *   1. a new connection (th-room-connections.c, before libsoup reads a
+ *      byte): a cap on all open connections well below the limit on
+ *      open files, the connection idle the longest making way at the
+ *      cap; a cap on open connections per address, and an address whose
+ *      budget is spent, answered 429 with Retry-After; an idle timeout
+ *      before the first request and after any, and a connection whose
+ *      peer has gone closed;
  *   2. after the headers, before any body is read (the early handler): a
  *      body over 64 KiB (or of a length that is not one number) gets
  *      413 (400) on a connection taken from libsoup and closed, so the
  *      body is never read; the Host header must name the address the
  *      connection came in on (DNS rebinding, 421); a token bucket per
- *      address (429); the Origin, if any, must be ours (403); every /api/
+ *      participant, or per address before joining and for a token that
+ *      is not one (429; what libsoup answers itself, garbage, is charged
+ *      to the address afterwards); the Origin, if any, must be ours
+ *      (403); every /api/
  *      but join (and what the join page reads) needs a valid token (401,
  *      saying so when the token's holder was removed);
  *   3. the body is parsed with bounded size and depth and checked whole
@@ -43,8 +51,6 @@
  * th-room-handlers.c (with the parsers of th-room-request.c).
  */
 
-#define LINGER_TIMEOUT_MS 2000
-#define LINGER_MAX_BYTES (1024 * 1024)
 #define LISTEN_BACKLOG 1024
 /* libsoup 3.2 has no name for it (RFC 6585). */
 #define STATUS_TOO_MANY_REQUESTS 429
@@ -60,6 +66,7 @@ typedef struct
   ThRoomGuest *guest;  /* the caller, once the token checked out */
   gsize body_received; /* of a chunked body */
   gboolean stolen;     /* answered on a connection taken from libsoup */
+  gboolean checked;    /* the early handler saw it (libsoup answers garbage itself) */
 } MessageState;
 
 G_DEFINE_FINAL_TYPE (ThRoomServer, th_room_server, G_TYPE_OBJECT)
@@ -89,10 +96,8 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static GQuark message_state_quark_value;
-static GQuark connection_mark_quark_value;
 
 #define message_state_quark() (message_state_quark_value)
-#define connection_mark_quark() (connection_mark_quark_value)
 
 /* The key of the rate limit and the connection cap: the client's
  * address ("" should libsoup not know it). */
@@ -102,35 +107,6 @@ remote_key (SoupServerMessage *msg)
   const char *host = soup_server_message_get_remote_host (msg);
 
   return host != NULL ? host : "";
-}
-
-/* Connection accounting.  libsoup 3.2 does not tell when a connection
- * ends (and keeps its GSocket object after closing it), so the sockets of
- * each address are kept here and the closed ones pruned whenever that
- * address connects again, and all of them now and then. */
-
-#define CONNECTION_SWEEP_INTERVAL 256
-
-static guint
-count_open (GPtrArray *sockets)
-{
-  for (guint i = sockets->len; i > 0; i--)
-    if (g_socket_is_closed (sockets->pdata[i - 1]))
-      g_ptr_array_remove_index_fast (sockets, i - 1);
-
-  return sockets->len;
-}
-
-static void
-sweep_connections (GHashTable *connections)
-{
-  GHashTableIter iter;
-  GPtrArray *sockets;
-
-  g_hash_table_iter_init (&iter, connections);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&sockets))
-    if (count_open (sockets) == 0)
-      g_hash_table_iter_remove (&iter);
 }
 
 static void
@@ -248,95 +224,12 @@ _th_room_response_set_error (ThRoomResponse *response, guint status, const char 
   _th_room_response_set_json (response, status, node);
 }
 
-/* Answering without reading the body: the connection is taken from
- * libsoup (which would otherwise read the whole declared body first), the
- * answer written by hand, the sending side shut, and whatever the client
- * still sends drained for a moment, so that the kernel does not reset the
- * connection under the answer before the client has read it. */
-
-typedef struct
-{
-  GIOStream *stream;
-  GSocket *socket;
-  GBytes *response;
-  GSource *timeout;
-  gsize drained;
-  guint8 buffer[4096];
-} Lingering;
-
-static void
-lingering_free (Lingering *lingering)
-{
-  if (lingering->timeout != NULL)
-    {
-      g_source_destroy (lingering->timeout);
-      g_source_unref (lingering->timeout);
-    }
-  if (lingering->stream != NULL)
-    g_io_stream_close (lingering->stream, NULL, NULL);
-  g_clear_object (&lingering->stream);
-  g_clear_object (&lingering->socket);
-  g_clear_pointer (&lingering->response, g_bytes_unref);
-  g_free (lingering);
-}
-
-static gboolean
-lingering_timeout_cb (gpointer user_data)
-{
-  Lingering *lingering = user_data;
-
-  /* Closing the socket fails the pending read, which frees @lingering. */
-  g_source_unref (g_steal_pointer (&lingering->timeout));
-  if (lingering->socket != NULL)
-    g_socket_shutdown (lingering->socket, TRUE, TRUE, NULL);
-  else
-    g_io_stream_close (lingering->stream, NULL, NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-drained_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Lingering *lingering = user_data;
-  gssize n = g_input_stream_read_finish (G_INPUT_STREAM (source), result, NULL);
-
-  if (n <= 0 || lingering->drained + (gsize)n > LINGER_MAX_BYTES)
-    {
-      lingering_free (lingering);
-      return;
-    }
-
-  lingering->drained += (gsize)n;
-  g_input_stream_read_async (G_INPUT_STREAM (source), lingering->buffer, sizeof lingering->buffer,
-                             G_PRIORITY_DEFAULT, NULL, drained_cb, lingering);
-}
-
-static void
-rejection_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Lingering *lingering = user_data;
-
-  if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (source), result, NULL, NULL))
-    {
-      lingering_free (lingering);
-      return;
-    }
-
-  if (lingering->socket != NULL)
-    g_socket_shutdown (lingering->socket, FALSE, TRUE, NULL);
-
-  lingering->timeout = g_timeout_source_new (LINGER_TIMEOUT_MS);
-  g_source_set_callback (lingering->timeout, lingering_timeout_cb, lingering, NULL);
-  g_source_attach (lingering->timeout, g_main_context_get_thread_default ());
-
-  g_input_stream_read_async (g_io_stream_get_input_stream (lingering->stream), lingering->buffer,
-                             sizeof lingering->buffer, G_PRIORITY_DEFAULT, NULL, drained_cb,
-                             lingering);
-}
-
-static void
-reject_and_close (SoupServerMessage *msg, guint status, const char *message)
+/* A whole HTTP response, written by hand on a connection that is not
+ * libsoup's (any more): @status with the body {"error": @message}, the
+ * security headers, Retry-After: @retry_after_s unless 0, and "Connection:
+ * close". */
+static GBytes *
+refusal_bytes (guint status, guint retry_after_s, const char *message)
 {
   g_autoptr (JsonNode) node = error_node (message);
   g_autoptr (GString) response = g_string_new (NULL);
@@ -344,18 +237,16 @@ reject_and_close (SoupServerMessage *msg, guint status, const char *message)
   SoupMessageHeadersIter iter;
   const char *name, *value;
   g_autofree char *body = NULL;
-  Lingering *lingering;
-  GSocket *socket;
   gsize length;
 
-  get_state (msg)->stolen = TRUE;
   body = node_to_data (node, &length);
-
   add_security_headers (headers);
   g_string_append_printf (response, "HTTP/1.1 %u %s\r\n", status, status_phrase (status));
   soup_message_headers_iter_init (&iter, headers);
   while (soup_message_headers_iter_next (&iter, &name, &value))
     g_string_append_printf (response, "%s: %s\r\n", name, value);
+  if (retry_after_s > 0)
+    g_string_append_printf (response, "Retry-After: %u\r\n", retry_after_s);
   g_string_append_printf (response,
                           "Content-Type: application/json; charset=utf-8\r\n"
                           "Cache-Control: no-store\r\n"
@@ -364,21 +255,35 @@ reject_and_close (SoupServerMessage *msg, guint status, const char *message)
                           length);
   g_string_append_len (response, body, (gssize)length);
 
-  lingering = g_new0 (Lingering, 1);
-  socket = soup_server_message_get_socket (msg);
-  lingering->socket = socket != NULL ? g_object_ref (socket) : NULL;
-  lingering->stream = soup_server_message_steal_connection (msg);
-  if (lingering->stream == NULL)
-    {
-      lingering_free (lingering);
-      return;
-    }
-  lingering->response = g_string_free_to_bytes (g_steal_pointer (&response));
+  return g_string_free_to_bytes (g_steal_pointer (&response));
+}
 
-  g_output_stream_write_all_async (g_io_stream_get_output_stream (lingering->stream),
-                                   g_bytes_get_data (lingering->response, NULL),
-                                   g_bytes_get_size (lingering->response), G_PRIORITY_DEFAULT, NULL,
-                                   rejection_written_cb, lingering);
+/* The refusal of a new connection (ThRoomConnections). */
+static GBytes *
+connection_refusal_cb (guint status, guint retry_after_s, gpointer user_data)
+{
+  if (status == SOUP_STATUS_SERVICE_UNAVAILABLE)
+    return refusal_bytes (status, retry_after_s, _ ("The room is busy. Try again in a moment."));
+  return refusal_bytes (status, retry_after_s, _ ("Too many requests. Wait a moment."));
+}
+
+/* Answering without reading the body: the connection is taken from
+ * libsoup (which would otherwise read the whole declared body first) and
+ * the answer written by hand (th_room_connections_linger()). */
+static void
+reject_and_close (ThRoomServer *self, SoupServerMessage *msg, guint status, const char *message)
+{
+  g_autoptr (GBytes) response = refusal_bytes (status, 0, message);
+  g_autoptr (GIOStream) stream = NULL;
+  GSocket *socket = th_room_connections_get_socket (self->connections, msg);
+
+  get_state (msg)->stolen = TRUE;
+  if (socket != NULL)
+    g_object_ref (socket);
+  stream = soup_server_message_steal_connection (msg);
+  if (stream != NULL)
+    th_room_connections_linger (self->connections, stream, socket, response);
+  g_clear_object (&socket);
 }
 
 /* Guests and tokens */
@@ -671,8 +576,14 @@ check_request (ThRoomServer *self, const ThRoomRequest *request, ThRoomGuest **g
       return g_steal_pointer (&response);
     }
 
-  if (!th_room_limiter_take (self->limiter, request->remote_address, 1.0, g_get_monotonic_time (),
-                             &retry_after))
+  /* After joining, a participant's requests count against their own
+   * budget: phones behind one address share only what they do before
+   * they join (and a token that is not one). */
+  guest = authenticate (self, request);
+  if (guest != NULL ? !th_room_limiter_take (self->guest_limiter, th_room_guest_get_id (guest), 1.0,
+                                             g_get_monotonic_time (), &retry_after)
+                    : !th_room_limiter_take (self->limiter, request->remote_address, 1.0,
+                                             g_get_monotonic_time (), &retry_after))
     {
       g_autofree char *seconds = g_strdup_printf ("%u", retry_after);
 
@@ -692,14 +603,12 @@ check_request (ThRoomServer *self, const ThRoomRequest *request, ThRoomGuest **g
   if (!_th_room_path_needs_token (request->path))
     return NULL;
 
-  guest = authenticate (self, request);
   if (guest == NULL)
     {
       soup_message_headers_replace (response->headers, "WWW-Authenticate", "Bearer");
       if (token_was_removed (self, request))
         _th_room_response_set_refusal (response, SOUP_STATUS_UNAUTHORIZED,
-                                       _ ("The facilitator removed you from the room."),
-                                       "removed");
+                                       _ ("The facilitator removed you from the room."), "removed");
       else
         _th_room_response_set_error (response, SOUP_STATUS_UNAUTHORIZED,
                                      _ ("You are not in the room. Join again."));
@@ -941,11 +850,13 @@ early_handler_cb (SoupServer *server, SoupServerMessage *msg, const char *path, 
   guint body_status = 0;
   ThRoomGuest *guest = NULL;
 
+  get_state (msg)->checked = TRUE;
+
   /* A body we will not take is refused before a byte of it is read. */
   body_problem = check_declared_body (headers, &body_status);
   if (body_problem != NULL)
     {
-      reject_and_close (msg, body_status, body_problem);
+      reject_and_close (self, msg, body_status, body_problem);
       return;
     }
 
@@ -964,6 +875,7 @@ early_handler_cb (SoupServer *server, SoupServerMessage *msg, const char *path, 
 static void
 got_chunk_cb (SoupServerMessage *msg, GBytes *chunk, gpointer user_data)
 {
+  ThRoomServer *self = user_data;
   MessageState *state = get_state (msg);
 
   if (state->stolen)
@@ -971,52 +883,43 @@ got_chunk_cb (SoupServerMessage *msg, GBytes *chunk, gpointer user_data)
 
   state->body_received += g_bytes_get_size (chunk);
   if (state->body_received > TH_ROOM_MAX_BODY_SIZE)
-    reject_and_close (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+    reject_and_close (self, msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
                       _ ("The request is larger than 64 KiB."));
+}
+
+/* libsoup answers what it cannot parse itself (400 for a request line
+ * that is not one, 501 for a transfer coding it does not know), before
+ * the early handler: charged to the address afterwards, so that sending
+ * garbage in a loop spends the address's budget as requests do, and its
+ * next connection is refused before libsoup reads it. */
+static void
+wrote_headers_cb (SoupServerMessage *msg, gpointer user_data)
+{
+  ThRoomServer *self = user_data;
+
+  if (!get_state (msg)->checked)
+    th_room_limiter_charge (self->limiter, remote_key (msg), 1.0, g_get_monotonic_time ());
 }
 
 static void
 request_started_cb (SoupServer *server, SoupServerMessage *msg, gpointer user_data)
 {
   ThRoomServer *self = user_data;
-  GSocket *socket = soup_server_message_get_socket (msg);
 
   add_security_headers (soup_server_message_get_response_headers (msg));
-  g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
+  g_signal_connect_object (msg, "got-chunk", G_CALLBACK (got_chunk_cb), self, 0);
+  g_signal_connect_object (msg, "wrote-headers", G_CALLBACK (wrote_headers_cb), self, 0);
+  if (self->connections != NULL)
+    th_room_connections_request_started (self->connections, msg);
+}
 
-  /* The first request on a connection counts the connection. */
-  if (socket != NULL && g_object_get_qdata (G_OBJECT (socket), connection_mark_quark ()) == NULL)
-    {
-      const char *address = remote_key (msg);
-      GPtrArray *sockets = g_hash_table_lookup (self->connections, address);
+static void
+request_finished_cb (SoupServer *server, SoupServerMessage *msg, gpointer user_data)
+{
+  ThRoomServer *self = user_data;
 
-      g_object_set_qdata (G_OBJECT (socket), connection_mark_quark (), GINT_TO_POINTER (TRUE));
-      g_socket_set_timeout (socket, TH_ROOM_IDLE_TIMEOUT_S);
-
-      if (++self->n_new_connections % CONNECTION_SWEEP_INTERVAL == 0)
-        {
-          sweep_connections (self->connections);
-          sockets = g_hash_table_lookup (self->connections, address);
-        }
-
-      if (sockets == NULL)
-        {
-          sockets = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (self->connections, g_strdup (address), sockets);
-        }
-
-      /* Over the cap, or connecting faster than the rate limit allows:
-       * end it (libsoup reads end-of-file and drops it).  A new connection
-       * costs a request's worth because some garbage never reaches the
-       * early handler: libsoup answers it itself (and 3.2 leaks a little
-       * memory doing so for an unknown transfer coding), so reconnecting
-       * in a loop must be throttled here. */
-      if (count_open (sockets) >= self->max_connections
-          || !th_room_limiter_take (self->limiter, address, 1.0, g_get_monotonic_time (), NULL))
-        g_socket_shutdown (socket, TRUE, TRUE, NULL);
-      else
-        g_ptr_array_add (sockets, g_object_ref (socket));
-    }
+  if (self->connections != NULL)
+    th_room_connections_request_finished (self->connections, msg);
 }
 
 /* GObject */
@@ -1056,7 +959,7 @@ th_room_server_finalize (GObject *object)
   g_clear_object (&self->guests);
   g_clear_object (&self->door);
   g_clear_pointer (&self->limiter, th_room_limiter_free);
-  g_clear_pointer (&self->connections, g_hash_table_unref);
+  g_clear_pointer (&self->guest_limiter, th_room_limiter_free);
   g_clear_pointer (&self->join_code, g_free);
   g_clear_pointer (&self->join_url, g_free);
   g_clear_pointer (&self->address, g_free);
@@ -1141,7 +1044,6 @@ th_room_server_class_init (ThRoomServerClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   message_state_quark_value = g_quark_from_static_string ("th-room-message-state");
-  connection_mark_quark_value = g_quark_from_static_string ("th-room-connection-mark");
 
   object_class->dispose = th_room_server_dispose;
   object_class->finalize = th_room_server_finalize;
@@ -1211,10 +1113,10 @@ th_room_server_init (ThRoomServer *self)
   self->guests_by_digest = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
                                                   (GDestroyNotify)g_bytes_unref, g_object_unref);
   self->door = th_room_door_new ();
-  self->limiter = th_room_limiter_new (TH_ROOM_DEFAULT_RATE, TH_ROOM_DEFAULT_BURST);
+  self->limiter = th_room_limiter_new (TH_ROOM_ADDRESS_RATE, TH_ROOM_ADDRESS_BURST);
+  self->guest_limiter = th_room_limiter_new (TH_ROOM_DEFAULT_RATE, TH_ROOM_DEFAULT_BURST);
   self->max_connections = TH_ROOM_DEFAULT_CONNECTIONS;
-  self->connections
-    = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
+  self->idle_timeout_s = TH_ROOM_IDLE_TIMEOUT_S;
 }
 
 /* Public API */
@@ -1269,8 +1171,9 @@ th_room_server_start (ThRoomServer *self, const char *address, guint port, GErro
   g_autoptr (GSocketAddress) socket_address = NULL;
   g_autoptr (SoupServer) server = NULL;
   g_autoptr (GSocket) listen_socket = NULL;
+  g_autoptr (GSocketAddress) bound = NULL;
   g_autofree char *authority = NULL;
-  GSList *listeners;
+  ThRoomConnections *connections;
   guint bound_port = port;
 
   g_return_val_if_fail (TH_IS_ROOM_SERVER (self), FALSE);
@@ -1304,6 +1207,8 @@ th_room_server_start (ThRoomServer *self, const char *address, guint port, GErro
   soup_server_add_early_handler (server, NULL, early_handler_cb, self, NULL);
   soup_server_add_handler (server, NULL, handler_cb, self, NULL);
   g_signal_connect_object (server, "request-started", G_CALLBACK (request_started_cb), self, 0);
+  g_signal_connect_object (server, "request-finished", G_CALLBACK (request_finished_cb), self, 0);
+  g_signal_connect_object (server, "request-aborted", G_CALLBACK (request_finished_cb), self, 0);
 
   socket_address = g_inet_socket_address_new (inet, port);
   listen_socket = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_STREAM,
@@ -1314,20 +1219,22 @@ th_room_server_start (ThRoomServer *self, const char *address, guint port, GErro
    * of 10, the kernel drops or resets the connections beyond it. */
   g_socket_set_listen_backlog (listen_socket, LISTEN_BACKLOG);
   if (!g_socket_bind (listen_socket, socket_address, TRUE, error)
-      || !g_socket_listen (listen_socket, error)
-      || !soup_server_listen_socket (server, listen_socket, 0, error))
+      || !g_socket_listen (listen_socket, error))
     return FALSE;
 
-  listeners = soup_server_get_listeners (server);
-  if (listeners != NULL)
-    {
-      g_autoptr (GSocketAddress) local = g_socket_get_local_address (listeners->data, NULL);
+  /* The room accepts its connections itself (th-room-connections.c). */
+  connections = th_room_connections_new (server, listen_socket, self->limiter,
+                                         connection_refusal_cb, self, error);
+  if (connections == NULL)
+    return FALSE;
+  th_room_connections_set_max_per_address (connections, self->max_connections);
+  th_room_connections_set_idle_timeout (connections, self->idle_timeout_s);
 
-      if (G_IS_INET_SOCKET_ADDRESS (local))
-        bound_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
-    }
-  g_slist_free (listeners);
+  bound = g_socket_get_local_address (listen_socket, NULL);
+  if (G_IS_INET_SOCKET_ADDRESS (bound))
+    bound_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
 
+  self->connections = connections;
   self->server = g_steal_pointer (&server);
   self->context = g_main_context_ref_thread_default ();
   self->port = bound_port;
@@ -1372,6 +1279,7 @@ th_room_server_stop (ThRoomServer *self)
   flush_saves (self);
 
   soup_server_disconnect (self->server);
+  g_clear_pointer (&self->connections, th_room_connections_free);
   g_clear_object (&self->server);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->join_url, g_free);
@@ -1539,6 +1447,15 @@ th_room_server_set_rate_limit (ThRoomServer *self, double requests_per_second, g
   g_return_if_fail (TH_IS_ROOM_SERVER (self));
   g_return_if_fail (requests_per_second > 0 && burst >= 1);
 
+  th_room_limiter_set_rate (self->guest_limiter, requests_per_second, burst);
+}
+
+void
+th_room_server_set_address_rate_limit (ThRoomServer *self, double requests_per_second, guint burst)
+{
+  g_return_if_fail (TH_IS_ROOM_SERVER (self));
+  g_return_if_fail (requests_per_second > 0 && burst >= 1);
+
   th_room_limiter_set_rate (self->limiter, requests_per_second, burst);
 }
 
@@ -1549,4 +1466,17 @@ th_room_server_set_max_connections_per_address (ThRoomServer *self, guint max_co
   g_return_if_fail (max_connections >= 1);
 
   self->max_connections = max_connections;
+  if (self->connections != NULL)
+    th_room_connections_set_max_per_address (self->connections, max_connections);
+}
+
+void
+th_room_server_set_idle_timeout (ThRoomServer *self, guint seconds)
+{
+  g_return_if_fail (TH_IS_ROOM_SERVER (self));
+  g_return_if_fail (seconds >= 1);
+
+  self->idle_timeout_s = seconds;
+  if (self->connections != NULL)
+    th_room_connections_set_idle_timeout (self->connections, seconds);
 }

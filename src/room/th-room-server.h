@@ -17,12 +17,19 @@
 G_BEGIN_DECLS
 
 /* Defaults of the defences; tests and benchmarks that simulate a whole
- * room from one address raise them with the setters below. */
-#define TH_ROOM_DEFAULT_RATE 20.0      /* requests a second per address */
-#define TH_ROOM_DEFAULT_BURST 60       /* requests saved up per address */
-#define TH_ROOM_DEFAULT_CONNECTIONS 32 /* open connections per address */
-#define TH_ROOM_IDLE_TIMEOUT_S 30      /* a connection that says nothing is closed */
-#define TH_ROOM_MAX_GUESTS 2000        /* the largest room size */
+ * room from one address raise them with the setters below.  Before a
+ * phone joins, its requests count against its address, which a room of
+ * phones behind one router (a NAT address) shares: the address's budget
+ * holds what forty of them need to load the page and join at once.
+ * After, they count against the participant's own budget. */
+#define TH_ROOM_DEFAULT_RATE 20.0       /* requests a second per participant */
+#define TH_ROOM_DEFAULT_BURST 60        /* requests saved up per participant */
+#define TH_ROOM_ADDRESS_RATE 20.0       /* requests a second per address, before joining */
+#define TH_ROOM_ADDRESS_BURST 240       /* requests saved up per address */
+#define TH_ROOM_DEFAULT_CONNECTIONS 256 /* open connections per address */
+#define TH_ROOM_MAX_CONNECTIONS 2048    /* open connections in all (fewer with fewer files) */
+#define TH_ROOM_IDLE_TIMEOUT_S 30       /* a connection idle this long is closed */
+#define TH_ROOM_MAX_GUESTS 2000         /* the largest room size */
 
 /* ThRoomServer: serves the participant page and the room protocol
  * (docs/room-protocol.md) for one session, on the thread-default main
@@ -115,7 +122,15 @@ void th_room_server_handle (ThRoomServer *self, const char *method, const char *
                             const char *remote_address, GSocketAddress *local_address, GBytes *body,
                             ThRoomRespondFunc respond, gpointer user_data);
 
+/* Each participant's budget of requests (after joining). */
 void th_room_server_set_rate_limit (ThRoomServer *self, double requests_per_second, guint burst);
+/* Each address's budget of requests before joining (the page, joining, a
+ * token that is not one). */
+void th_room_server_set_address_rate_limit (ThRoomServer *self, double requests_per_second,
+                                            guint burst);
 void th_room_server_set_max_connections_per_address (ThRoomServer *self, guint max_connections);
+/* How long a connection may be idle, before its first request or after
+ * any, for connections made from now on. */
+void th_room_server_set_idle_timeout (ThRoomServer *self, guint seconds);
 
 G_END_DECLS

@@ -20,52 +20,13 @@
 
 static char *two_hats;
 
-typedef struct
-{
-  GSubprocess *process;
-  GDataInputStream *output;
-  char *url;
-  char *code;
-} Host;
-
+/* `two-hats --host` on 127.0.0.1, a free port, serving @session_path. */
 static void
-host_start (Host *host, const char *session_path)
+host_start (ThRoomTestHost *host, const char *session_path)
 {
-  g_autoptr (GError) error = NULL;
-  GInputStream *stdout_pipe;
+  const char *argv[] = { two_hats, "--host", "--bind=127.0.0.1", "--port=0", session_path, NULL };
 
-  host->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, two_hats, "--host",
-                                    "--bind=127.0.0.1", "--port=0", session_path, NULL);
-  g_assert_no_error (error);
-  stdout_pipe = g_subprocess_get_stdout_pipe (host->process);
-  host->output = g_data_input_stream_new (stdout_pipe);
-
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *line = g_data_input_stream_read_line_utf8 (host->output, NULL, NULL, &error);
-
-      g_assert_no_error (error);
-      g_assert_nonnull (line);
-      if (g_str_has_prefix (line, "join-url: "))
-        host->url = g_strdup (line + strlen ("join-url: "));
-      else if (g_str_has_prefix (line, "join-code: "))
-        host->code = g_strdup (line + strlen ("join-code: "));
-      else
-        g_error ("unexpected line on stdout: %s", line);
-    }
-
-  g_assert_true (g_str_has_prefix (host->url, "http://127.0.0.1:"));
-  g_assert_true (g_str_has_suffix (host->url, "/"));
-  g_assert_cmpuint (strlen (host->code), ==, 6);
-}
-
-static void
-host_clear (Host *host)
-{
-  g_clear_object (&host->output);
-  g_clear_object (&host->process);
-  g_clear_pointer (&host->url, g_free);
-  g_clear_pointer (&host->code, g_free);
+  th_room_test_host_start (host, argv);
 }
 
 static ThSession *
@@ -102,7 +63,7 @@ test_kill_after_200 (void)
       g_autofree char *name = g_strdup_printf ("Round %u", round);
       g_autofree char *id = NULL;
       g_autofree char *token = NULL;
-      Host host = { 0 };
+      ThRoomTestHost host = { 0 };
 
       host_start (&host, path);
       token = th_room_join (session, host.url, host.code, name, &id);
@@ -123,7 +84,7 @@ test_kill_after_200 (void)
         th_room_assert_answers (deck, th_session_lookup_participant (saved, ids->pdata[i]),
                                 100 + i);
 
-      host_clear (&host);
+      th_room_test_host_clear (&host);
     }
 
   /* No temporary file is left beside it either... at least none that
@@ -153,7 +114,7 @@ test_sigterm_stops (void)
   g_autofree char *token = NULL;
   g_autofree char *id = NULL;
   g_autoptr (ThSession) saved = NULL;
-  Host host = { 0 };
+  ThRoomTestHost host = { 0 };
 
   th_room_test_write_session (path);
   host_start (&host, path);
@@ -170,7 +131,7 @@ test_sigterm_stops (void)
   g_assert_cmpstr (th_participant_get_name (th_session_lookup_participant (saved, id)), ==,
                    "Participant 1");
 
-  host_clear (&host);
+  th_room_test_host_clear (&host);
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -224,20 +185,12 @@ test_usage (void)
 int
 main (int argc, char *argv[])
 {
-  g_autofree char *build_dir = NULL;
-
   /* Loopback needs no proxy, and the machine's proxy settings (libproxy)
    * must not decide whether the tests pass. */
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  /* G_TEST_BUILDDIR is build/tests; the program is build/src/two-hats. */
-  build_dir = g_strdup (g_getenv ("G_TEST_BUILDDIR"));
-  if (build_dir == NULL)
-    build_dir = g_path_get_dirname (g_path_get_dirname (argv[0]));
-  two_hats = g_build_filename (build_dir, "..", "src", "two-hats", NULL);
-  if (!g_file_test (two_hats, G_FILE_TEST_IS_EXECUTABLE))
-    g_error ("%s is not there: build the project first", two_hats);
+  two_hats = th_room_test_two_hats (argv[0]);
 
   g_test_add_func ("/room/kill/after-200", test_kill_after_200);
   g_test_add_func ("/room/kill/sigterm-stops", test_sigterm_stops);

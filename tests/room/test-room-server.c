@@ -1305,11 +1305,12 @@ poll_until_answered (Fixture *f, const char *path, const char *token, guint time
 static void
 test_rate_limit (Fixture *f, gconstpointer data)
 {
-  /* From before the join: everything the bucket gave out since it was
-   * full counts against what refilled since then. */
-  gint64 start = g_get_monotonic_time ();
   g_autofree char *token = th_room_join (f->session, url (f), code (f), "Ana", NULL);
-  guint n_ok = 0, n_limited = 0, n_cut = 0, n_asked = 0;
+  /* From the join on: the participant's bucket is full until their first
+   * request, and everything it gave out since counts against what
+   * refilled. */
+  gint64 start = g_get_monotonic_time ();
+  guint n_ok = 0, n_limited = 0, n_asked = 0;
   double elapsed_s;
 
   /* Ask as fast as the loop goes until the first 429.  The bucket holds
@@ -1318,146 +1319,197 @@ test_rate_limit (Fixture *f, gconstpointer data)
    * on the loop, not on the time it takes. */
   for (; n_limited == 0 && n_asked < 1000; n_asked++)
     {
-      g_autoptr (ThRoomReply) reply
-        = th_room_try_request (f->session, url (f), "GET", "/api/state", token, NULL, -1);
+      g_autoptr (ThRoomReply) reply = request (f, "GET", "/api/state", token, NULL);
 
       if (reply->status == 200)
         n_ok++;
-      else if (reply->status == 0)
-        n_cut++; /* a new connection while the bucket is empty */
       else
         {
           assert_error_reply (reply, 429);
-          g_assert_nonnull (soup_message_headers_get_one (reply->headers, "Retry-After"));
+          g_assert_cmpuint (th_room_retry_after (reply->headers), >=, 1);
           n_limited++;
         }
     }
   elapsed_s = (double)(g_get_monotonic_time () - start) / G_USEC_PER_SEC;
-  g_test_message ("%u answered, %u refused with 429, %u connections cut in %.2f s", n_ok, n_limited,
-                  n_cut, elapsed_s);
+  g_test_message ("%u answered, %u refused with 429 in %.2f s", n_ok, n_limited, elapsed_s);
 
-  /* The burst (less the join and the one connection, which costs a
-   * request's worth too) is answered.  At most that plus what refilled
-   * since the join is (and one for rounding): this bound is the rate
-   * itself, the one place where the time taken is an input.  A slower
-   * machine only widens it, so it never fails for slowness, only for a
-   * bucket that gives out more than the rate. */
+  /* The burst is answered.  At most that plus what refilled since the
+   * join is (and one for rounding): this bound is the rate itself, the
+   * one place where the time taken is an input.  A slower machine only
+   * widens it, so it never fails for slowness, only for a bucket that
+   * gives out more than the rate. */
   g_assert_cmpuint (n_limited, ==, 1);
-  g_assert_cmpuint (n_ok, >=, TH_ROOM_DEFAULT_BURST - 2);
-  g_assert_cmpfloat (n_ok, <=, TH_ROOM_DEFAULT_BURST - 2 + TH_ROOM_DEFAULT_RATE * elapsed_s + 1);
+  g_assert_cmpuint (n_ok, >=, TH_ROOM_DEFAULT_BURST);
+  g_assert_cmpfloat (n_ok, <=, TH_ROOM_DEFAULT_BURST + TH_ROOM_DEFAULT_RATE * elapsed_s + 1);
+
+  /* The limit is the participant's, not the address's: the page still
+   * loads from the same address, and someone else there still joins. */
+  {
+    g_autoptr (ThRoomReply) page = request (f, "GET", "/", NULL, NULL);
+    g_autofree char *other = th_room_join (f->session, url (f), code (f), "Bo", NULL);
+
+    g_assert_cmpuint (page->status, ==, 200);
+    g_assert_nonnull (other);
+  }
 
   /* The bucket refills: a request is answered again. */
   poll_until_answered (f, "/api/state", token, 5000);
 }
 
-/* Guessing join codes empties the bucket faster than asking politely:
- * each wrong code costs ten requests more.  (libsoup opens a new
- * connection for every POST here, which costs one too; once the bucket is
- * empty, a new connection is ended unanswered, status 0.)  A server of
- * its own, so the bucket starts full. */
+/* Guessing join codes: a wrong code costs so much of the address's
+ * budget (ten requests' worth besides its own) that, once what it saved
+ * up is spent, an address gets at most about two guesses a second,
+ * however low its bucket was when it guessed.  Guesses come as fast as
+ * the loop goes (every 20 ms while refused, far faster than that).  A
+ * server of its own, so the bucket starts full. */
+#define N_GUESSES_AFTER_BURST 6
+#define DESIGNED_GUESSES_PER_SECOND 2.0
+
 static void
 test_rate_limit_guesses (Fixture *f, gconstpointer data)
 {
-  guint n_guesses = 0;
+  guint n_wrong = 0, n_after_burst = 0, n_limited = 0;
+  gint64 burst_spent = 0;
+  double elapsed_s;
 
-  for (; n_guesses < 100; n_guesses++)
+  /* 5000 bounds the loop (100 s of refusals), not the time it takes. */
+  for (guint i = 0; n_after_burst < N_GUESSES_AFTER_BURST && i < 5000; i++)
     {
-      g_autoptr (ThRoomReply) reply = th_room_try_request (f->session, url (f), "POST", "/api/join",
-                                                           NULL, "{\"code\": \"AAAAAA\"}", -1);
+      g_autoptr (ThRoomReply) reply
+        = request (f, "POST", "/api/join", NULL, "{\"code\": \"AAAAAA\"}");
 
-      if (reply->status == 429 || reply->status == 0)
-        break;
-      g_assert_cmpuint (reply->status, ==, 403);
+      if (reply->status == 403)
+        {
+          n_wrong++;
+          if (burst_spent != 0)
+            n_after_burst++;
+          continue;
+        }
+
+      /* Refused in HTTP, with the time to wait, on the same connection. */
+      assert_error_reply (reply, 429);
+      g_assert_cmpuint (th_room_retry_after (reply->headers), >=, 1);
+      if (burst_spent == 0)
+        burst_spent = g_get_monotonic_time ();
+      n_limited++;
+      g_usleep (20 * G_TIME_SPAN_MILLISECOND);
     }
-  g_assert_cmpuint (n_guesses, <, 10);
+  elapsed_s = (double)(g_get_monotonic_time () - burst_spent) / G_USEC_PER_SEC;
+  g_test_message ("%u wrong codes, %u of them in %.2f s after the first 429 (%u refused)", n_wrong,
+                  n_after_burst, elapsed_s, n_limited);
+  g_assert_cmpuint (n_after_burst, ==, N_GUESSES_AFTER_BURST);
+
+  /* What the full bucket allows at once: each guess costs at least
+   * 1/DESIGNED_GUESSES_PER_SECOND seconds of the address's rate. */
+  g_assert_cmpfloat (n_wrong - n_after_burst, <=,
+                     TH_ROOM_ADDRESS_BURST * DESIGNED_GUESSES_PER_SECOND / TH_ROOM_ADDRESS_RATE
+                       + 1);
+  /* Then the designed rate: this many guesses take at least this long.
+   * Time is an input of the bound, never a verdict on speed: a slower
+   * machine only makes elapsed_s larger. */
+  g_assert_cmpfloat (elapsed_s, >=, (N_GUESSES_AFTER_BURST - 1) / DESIGNED_GUESSES_PER_SECOND);
 }
 
-/* Open connections per address are capped (and counted down again). */
-
-static gboolean
-connection_closed (GSocketConnection *connection)
-{
-  GSocket *socket = g_socket_connection_get_socket (connection);
-  char byte;
-
-  if (!g_socket_condition_timed_wait (socket, G_IO_IN, 0, NULL, NULL))
-    return FALSE;
-  return g_socket_receive (socket, &byte, 1, NULL, NULL) <= 0;
-}
-
+/* Open connections per address are capped; those over the cap are
+ * answered 429 with Retry-After (and closed), not shut without a word,
+ * and once the others go the address is welcome again. */
 static void
 test_connection_cap (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GSocketClient) client = g_socket_client_new ();
   g_autoptr (GPtrArray) connections = g_ptr_array_new_with_free_func (g_object_unref);
   guint port = th_room_test_server_get_port (f->server);
-  guint n_open = TH_ROOM_DEFAULT_CONNECTIONS + 8;
-  guint n_closed = 0;
-  g_autofree gboolean *closed = g_new0 (gboolean, n_open);
-  gint64 deadline;
+  g_autofree char *raw = g_strdup_printf ("GET / HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n\r\n", port);
+  gint64 deadline = g_get_monotonic_time () + (gint64)th_room_test_deadline_ms (5000) * 1000;
 
-  /* Connections that never say anything, the cheapest flood there is. */
-  for (guint i = 0; i < n_open; i++)
+  /* Connections that never say anything, the cheapest flood there is,
+   * up to the cap; the kernel hands them to the server in order. */
+  for (guint i = 0; i < TH_ROOM_DEFAULT_CONNECTIONS; i++)
     {
+      GSocket *socket = th_room_connect_from ("127.0.0.4", port);
+
+      g_ptr_array_add (connections, socket);
+      g_socket_condition_timed_wait (socket, G_IO_OUT, deadline - g_get_monotonic_time (), NULL,
+                                     NULL);
+    }
+
+  /* One more from that address is answered, and told when to retry;
+   * another address is not affected. */
+  {
+    g_autoptr (GBytes) response
+      = th_room_raw_exchange_from ("127.0.0.4", port, raw, strlen (raw), 5000);
+    g_autoptr (GBytes) other
+      = th_room_raw_exchange_from ("127.0.0.5", port, raw, strlen (raw), 5000);
+
+    g_assert_cmpuint (th_room_raw_status (response), ==, 429);
+    g_assert_cmpuint (th_room_raw_retry_after (response), >=, 1);
+    g_assert_cmpuint (th_room_raw_status (other), ==, 200);
+  }
+
+  /* Those under the cap were left alone (the idle timeout, 30 s, is far
+   * off); once they go, the address may connect again. */
+  for (guint i = 0; i < connections->len; i++)
+    {
+      char byte;
       g_autoptr (GError) error = NULL;
-      GSocketConnection *connection
-        = g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, &error);
 
-      g_assert_no_error (error);
-      g_ptr_array_add (connections, connection);
+      g_assert_cmpint (
+        g_socket_receive_with_blocking (connections->pdata[i], &byte, 1, FALSE, NULL, &error), ==,
+        -1);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK);
     }
-
-  /* The server ends those over the cap as it accepts them; wait until it
-   * has ended that many (the ones under the cap stay open for the idle
-   * timeout, 30 s, much longer than this deadline), then see that it
-   * ended no more. */
-  deadline = g_get_monotonic_time () + (gint64)th_room_test_deadline_ms (5000) * 1000;
-  while (n_closed < n_open - TH_ROOM_DEFAULT_CONNECTIONS && g_get_monotonic_time () < deadline)
-    {
-      for (guint i = 0; i < connections->len; i++)
-        if (!closed[i] && connection_closed (connections->pdata[i]))
-          {
-            closed[i] = TRUE;
-            n_closed++;
-          }
-      if (n_closed < n_open - TH_ROOM_DEFAULT_CONNECTIONS)
-        g_usleep (10 * G_TIME_SPAN_MILLISECOND);
-    }
-  g_assert_cmpuint (n_closed, ==, n_open - TH_ROOM_DEFAULT_CONNECTIONS);
-
-  /* Once they go, the address may connect again (after a moment: the
-   * flood used up its rate limit too). */
   g_ptr_array_set_size (connections, 0);
-  poll_until_answered (f, "/", NULL, 5000);
+  for (;;)
+    {
+      g_autoptr (GBytes) response
+        = th_room_raw_exchange_from ("127.0.0.4", port, raw, strlen (raw), 5000);
+
+      if (th_room_raw_status (response) == 200)
+        break;
+      g_assert_cmpuint (th_room_raw_status (response), ==, 429);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (POLL_INTERVAL_US);
+    }
 }
 
-/* Reconnecting in a loop is throttled at the connection, before libsoup
- * reads a byte: connections are ended unanswered once the bucket is
- * empty.  A server of its own, so the bucket starts full. */
+/* Garbage that libsoup answers itself (400 for a request line that is not
+ * one), before any code of ours reads it, costs the address a request
+ * too; once its budget is spent, a new connection from it is answered
+ * 429 at once, before libsoup reads a byte of it.  A server of its own,
+ * so the bucket starts full. */
 static void
 test_reconnect_throttled (Fixture *f, gconstpointer data)
 {
   guint port = th_room_test_server_get_port (f->server);
-  g_autofree char *raw = g_strdup_printf ("GET / HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n"
-                                          "Connection: close\r\n\r\n",
-                                          port);
-  guint n_answered = 0, n_cut = 0;
+  const char *garbage = "NOT HTTP AT ALL\r\n\r\n";
+  gint64 start = g_get_monotonic_time ();
+  guint n_refused = 0, n_limited = 0;
+  double elapsed_s;
 
-  /* Until the first connection is cut; 1000 bounds the loop, as in the
-   * rate limit test. */
-  for (guint i = 0; n_cut == 0 && i < 1000; i++)
+  /* Until the first 429; 1000 bounds the loop, as in the rate limit
+   * test. */
+  for (guint i = 0; n_limited == 0 && i < 1000; i++)
     {
-      g_autoptr (GBytes) response = th_room_raw_exchange (port, raw, strlen (raw), 2000);
+      g_autoptr (GBytes) response
+        = th_room_raw_exchange_from ("127.0.0.6", port, garbage, strlen (garbage), 2000);
+      guint status = th_room_raw_status (response);
 
-      if (th_room_raw_status (response) == 0)
-        n_cut++;
+      if (status == 429)
+        {
+          g_assert_cmpuint (th_room_raw_retry_after (response), >=, 1);
+          n_limited++;
+        }
       else
-        n_answered++;
+        {
+          g_assert_cmpuint (status, ==, 400);
+          n_refused++;
+        }
     }
-  g_test_message ("%u answered before the first connection was cut", n_answered);
-  g_assert_cmpuint (n_cut, ==, 1);
-  /* Each costs two of the burst's 60: its connection and its request. */
-  g_assert_cmpuint (n_answered, >=, TH_ROOM_DEFAULT_BURST / 2 - 1);
+  elapsed_s = (double)(g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  g_test_message ("%u refused with 400 before the first 429, in %.2f s", n_refused, elapsed_s);
+  g_assert_cmpuint (n_limited, ==, 1);
+  /* The burst, and what refilled meanwhile (the rate as an input). */
+  g_assert_cmpuint (n_refused, >=, TH_ROOM_ADDRESS_BURST - 1);
+  g_assert_cmpfloat (n_refused, <=, TH_ROOM_ADDRESS_BURST + TH_ROOM_ADDRESS_RATE * elapsed_s + 1);
 }
 
 /* Garbage */

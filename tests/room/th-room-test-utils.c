@@ -8,7 +8,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include "th-room-test-utils.h"
 
@@ -55,6 +57,17 @@ th_room_test_session_new (void)
   return soup_session_new_with_options ("timeout", th_room_test_deadline_ms (60000) / 1000, NULL);
 }
 
+SoupSession *
+th_room_test_session_new_from (const char *local_address)
+{
+  g_autoptr (GInetAddress) inet = g_inet_address_new_from_string (local_address);
+  g_autoptr (GSocketAddress) local = g_inet_socket_address_new (inet, 0);
+
+  g_assert_nonnull (inet);
+  return soup_session_new_with_options ("timeout", th_room_test_deadline_ms (60000) / 1000,
+                                        "local-address", local, NULL);
+}
+
 void
 th_room_test_write_session (const char *path)
 {
@@ -86,6 +99,11 @@ server_thread (gpointer data)
     th_room_server_set_rate_limit (self->server, self->options.rate, self->options.burst);
   if (self->options.max_connections > 0)
     th_room_server_set_max_connections_per_address (self->server, self->options.max_connections);
+  if (self->options.address_rate > 0)
+    th_room_server_set_address_rate_limit (self->server, self->options.address_rate,
+                                           self->options.address_burst);
+  if (self->options.idle_timeout_s > 0)
+    th_room_server_set_idle_timeout (self->server, self->options.idle_timeout_s);
 
   th_room_server_start (self->server, "127.0.0.1", 0, &error);
   g_assert_no_error (error);
@@ -371,21 +389,56 @@ complete_length (const char *data, gsize length)
   return 0;
 }
 
+GSocket *
+th_room_connect_from (const char *local_address, guint port)
+{
+  g_autoptr (GInetAddress) server_inet = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) server = g_inet_socket_address_new (server_inet, (guint16)port);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSocket) socket
+    = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+
+  g_assert_no_error (error);
+  if (local_address != NULL)
+    {
+      g_autoptr (GInetAddress) inet = g_inet_address_new_from_string (local_address);
+      g_autoptr (GSocketAddress) local = g_inet_socket_address_new (inet, 0);
+
+      g_assert_nonnull (inet);
+      g_socket_bind (socket, local, FALSE, &error);
+      g_assert_no_error (error);
+    }
+  g_socket_set_blocking (socket, FALSE);
+  if (!g_socket_connect (socket, server, NULL, &error))
+    {
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
+      g_clear_error (&error);
+    }
+
+  return g_steal_pointer (&socket);
+}
+
 GBytes *
 th_room_raw_exchange (guint port, const void *request, gsize length, guint timeout_ms)
 {
-  g_autoptr (GSocketClient) client = g_socket_client_new ();
-  g_autoptr (GSocketConnection) connection = NULL;
+  return th_room_raw_exchange_from (NULL, port, request, length, timeout_ms);
+}
+
+GBytes *
+th_room_raw_exchange_from (const char *local_address, guint port, const void *request, gsize length,
+                           guint timeout_ms)
+{
+  g_autoptr (GSocket) socket = th_room_connect_from (local_address, port);
   g_autoptr (GByteArray) received = g_byte_array_new ();
-  g_autoptr (GError) error = NULL;
   gint64 deadline = g_get_monotonic_time () + (gint64)th_room_test_deadline_ms (timeout_ms) * 1000;
-  GSocket *socket;
+  g_autoptr (GError) error = NULL;
   gsize sent = 0;
 
-  connection = g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, &error);
+  /* The connection is made first: the kernel completes it whether or not
+   * the server gets round to it. */
+  g_socket_condition_timed_wait (socket, G_IO_OUT, deadline - g_get_monotonic_time (), NULL, NULL);
+  g_socket_check_connect_result (socket, &error);
   g_assert_no_error (error);
-  socket = g_socket_connection_get_socket (connection);
-  g_socket_set_blocking (socket, FALSE);
 
   /* Send while reading: a server may answer (and close) before it has
    * read everything. */
@@ -427,7 +480,7 @@ th_room_raw_exchange (guint port, const void *request, gsize length, guint timeo
         }
     }
 
-  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  g_socket_close (socket, NULL);
   return g_byte_array_free_to_bytes (g_steal_pointer (&received));
 }
 
@@ -446,6 +499,133 @@ th_room_raw_status (GBytes *response)
   if (!g_ascii_string_to_unsigned (copy, 10, 100, 599, &status, NULL))
     return 0;
   return (guint)status;
+}
+
+guint
+th_room_raw_retry_after (GBytes *response)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (response, &length);
+  const char *end = g_strstr_len (data, (gssize)length, "\r\n\r\n");
+  g_autofree char *head = NULL;
+  const char *line;
+
+  if (end == NULL)
+    return 0;
+  head = g_ascii_strdown (data, end - data);
+  line = strstr (head, "\r\nretry-after:");
+  if (line == NULL)
+    return 0;
+  return (guint)g_ascii_strtoull (line + strlen ("\r\nretry-after:"), NULL, 10);
+}
+
+guint
+th_room_retry_after (SoupMessageHeaders *headers)
+{
+  const char *value = soup_message_headers_get_one (headers, "Retry-After");
+
+  return value != NULL ? (guint)g_ascii_strtoull (value, NULL, 10) : 0;
+}
+
+int
+th_room_count_close_wait (guint port)
+{
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autofree char *local = g_strdup_printf (":%04X", port);
+  int n = 0;
+
+  if (!g_file_get_contents ("/proc/net/tcp", &text, NULL, NULL))
+    return -1;
+
+  /* "  sl  local_address rem_address   st …": the local address is the
+   * server's side, 08 is CLOSE-WAIT. */
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+      guint n_fields = g_strv_length (fields);
+      const char *columns[4] = { NULL };
+      guint column = 0;
+
+      for (guint j = 0; j < n_fields && column < G_N_ELEMENTS (columns); j++)
+        if (fields[j][0] != '\0')
+          columns[column++] = fields[j];
+      if (column == G_N_ELEMENTS (columns) && g_str_has_suffix (columns[1], local)
+          && strcmp (columns[3], "08") == 0)
+        n++;
+    }
+
+  return n;
+}
+
+char *
+th_room_test_two_hats (const char *argv0)
+{
+  g_autofree char *build_dir = g_strdup (g_getenv ("G_TEST_BUILDDIR"));
+  char *two_hats;
+
+  /* G_TEST_BUILDDIR is build/tests; the program is build/src/two-hats. */
+  if (build_dir == NULL)
+    build_dir = g_path_get_dirname (g_path_get_dirname (argv0));
+  two_hats = g_build_filename (build_dir, "..", "src", "two-hats", NULL);
+  if (!g_file_test (two_hats, G_FILE_TEST_IS_EXECUTABLE))
+    g_error ("%s is not there: build the project first", two_hats);
+
+  return two_hats;
+}
+
+/* A host outlives no test: should the test fail (and abort), the kernel
+ * ends the host too. */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+void
+th_room_test_host_start (ThRoomTestHost *host, const char *const *argv)
+{
+  g_autoptr (GSubprocessLauncher) launcher
+    = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr (GError) error = NULL;
+  const char *colon;
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  host->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  host->output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (host->process));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *line = g_data_input_stream_read_line_utf8 (host->output, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+      if (g_str_has_prefix (line, "join-url: "))
+        host->url = g_strdup (line + strlen ("join-url: "));
+      else if (g_str_has_prefix (line, "join-code: "))
+        host->code = g_strdup (line + strlen ("join-code: "));
+      else
+        g_error ("unexpected line on stdout: %s", line);
+    }
+
+  g_assert_true (g_str_has_prefix (host->url, "http://127.0.0.1:"));
+  g_assert_true (g_str_has_suffix (host->url, "/"));
+  g_assert_cmpuint (strlen (host->code), ==, 6);
+  colon = strrchr (host->url, ':');
+  host->port = (guint)g_ascii_strtoull (colon + 1, NULL, 10);
+  g_assert_cmpuint (host->port, >, 0);
+}
+
+void
+th_room_test_host_clear (ThRoomTestHost *host)
+{
+  g_clear_object (&host->output);
+  g_clear_object (&host->process);
+  g_clear_pointer (&host->url, g_free);
+  g_clear_pointer (&host->code, g_free);
+  host->port = 0;
 }
 
 static ThSide

@@ -22,10 +22,13 @@ typedef struct _ThRoomTestServer ThRoomTestServer;
 
 typedef struct
 {
-  double rate;           /* 0: the server's default */
+  double rate;           /* per participant; 0: the server's default */
   guint burst;           /* 0: the server's default */
-  guint max_connections; /* 0: the server's default */
+  guint max_connections; /* per address; 0: the server's default */
   gboolean no_file;      /* no session file: answers stay in memory */
+  double address_rate;   /* per address before joining; 0: the server's default */
+  guint address_burst;   /* 0: the server's default */
+  guint idle_timeout_s;  /* 0: the server's default */
 } ThRoomTestOptions;
 
 ThRoomTestServer *th_room_test_server_new (const ThRoomTestOptions *options);
@@ -51,6 +54,9 @@ guint th_room_test_deadline_ms (guint ms);
 /* A SoupSession for talking to a test server: libsoup's own deadline for
  * a request (60 s) stretched by th_room_test_slow(). */
 SoupSession *th_room_test_session_new (void);
+
+/* The same, its connections made from @local_address (127.0.0.2, …). */
+SoupSession *th_room_test_session_new_from (const char *local_address);
 
 /* Writes a new session with the built-in deck to @path. */
 void th_room_test_write_session (const char *path);
@@ -88,6 +94,20 @@ char *th_room_join (SoupSession *session, const char *base_url, const char *code
  * whole response with a Content-Length has arrived.  Returns the bytes
  * read (possibly empty). */
 GBytes *th_room_raw_exchange (guint port, const void *request, gsize length, guint timeout_ms);
+/* The same from @local_address (NULL: any). */
+GBytes *th_room_raw_exchange_from (const char *local_address, guint port, const void *request,
+                                   gsize length, guint timeout_ms);
+/* A TCP connection from @local_address to 127.0.0.1:@port, not blocking;
+ * it may still be on its way when this returns. */
+GSocket *th_room_connect_from (const char *local_address, guint port);
+/* How many of the sockets of 127.0.0.1:@port are in CLOSE-WAIT: their
+ * peer has closed and they have not (from /proc/net/tcp; -1 when it
+ * cannot be read). */
+int th_room_count_close_wait (guint port);
+/* The seconds of a Retry-After header of @headers (or of the raw
+ * response @response), 0 when there is none. */
+guint th_room_retry_after (SoupMessageHeaders *headers);
+guint th_room_raw_retry_after (GBytes *response);
 /* The status code of the first line of a raw HTTP response, or 0. */
 guint th_room_raw_status (GBytes *response);
 
@@ -97,6 +117,23 @@ guint th_room_raw_status (GBytes *response);
 char *th_room_answers_for_seed (ThDeck *deck, guint seed);
 /* Asserts that @participant holds exactly the answers of @seed. */
 void th_room_assert_answers (ThDeck *deck, ThParticipant *participant, guint seed);
+
+/* `two-hats --host` as a process of its own. */
+typedef struct
+{
+  GSubprocess *process;
+  GDataInputStream *output;
+  char *url;
+  char *code;
+  guint port;
+} ThRoomTestHost;
+
+/* The two-hats program next to the tests (G_TEST_BUILDDIR/../src). */
+char *th_room_test_two_hats (const char *argv0);
+/* Starts @argv (a command that runs `two-hats --host` on 127.0.0.1) and
+ * reads the two lines it prints. */
+void th_room_test_host_start (ThRoomTestHost *host, const char *const *argv);
+void th_room_test_host_clear (ThRoomTestHost *host);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThRoomReply, th_room_reply_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThRoomTestServer, th_room_test_server_free)
