@@ -32,7 +32,7 @@
       errLocked: 'The room is not taking anyone new right now. Ask the facilitator.',
       errName: 'Enter a name (up to 100 characters), or choose to stay anonymous.',
       errNetwork: 'Cannot reach the facilitator’s computer. Are you on the room’s Wi-Fi?',
-      errBusy: 'Too many tries. Wait a moment and try again.',
+      busy: 'The room is busy. Trying again in a moment…',
       removed: 'You are no longer in the room. Join again with the code.',
       removedByFacilitator: 'The facilitator removed you from the workshop, with your answers.',
       errFull: 'The room is full. Ask the facilitator.',
@@ -93,7 +93,7 @@
       errLocked: 'Der Raum nimmt gerade niemanden mehr auf. Frag die Moderation.',
       errName: 'Gib einen Namen ein (bis zu 100 Zeichen) oder bleib anonym.',
       errNetwork: 'Der Rechner der Moderation ist nicht erreichbar. Bist du im WLAN des Raums?',
-      errBusy: 'Zu viele Versuche. Warte kurz und versuch es dann noch einmal.',
+      busy: 'Der Raum ist gerade ausgelastet. Gleich kommt ein neuer Versuch …',
       removed: 'Du bist nicht mehr im Raum. Tritt mit dem Code erneut bei.',
       removedByFacilitator: 'Die Moderation hat dich samt deinen Antworten aus dem Workshop entfernt.',
       errFull: 'Der Raum ist voll. Frag die Moderation.',
@@ -179,6 +179,7 @@
     rateIndex: 0,
     inFlight: false,
     retryDelay: RETRY_MIN_MS,
+    busy: 0, /* requests waiting out a 429 */
     retryTimer: null,
     pollTimer: null,
     network: 'ok', /* ok | offline | unsaved */
@@ -253,7 +254,36 @@
 
   /* Network */
 
+  /* Over a limit (too many requests from this address or this phone)
+   * the room answers 429 with Retry-After: wait that long, longer each
+   * time and a random part more, so that the phones behind one address
+   * do not all come back at once; say so meanwhile, and ask again. */
   async function api(method, path, body) {
+    let wait = 0;
+    for (;;) {
+      const result = await send(method, path, body);
+      if (result.status !== 429) {
+        if (wait > 0)
+          setBusy(-1);
+        return result;
+      }
+      const seconds = Number(result.retryAfter);
+      if (wait === 0)
+        setBusy(1);
+      wait = Math.min(Math.max(Number.isFinite(seconds) ? seconds * 1000 : 0, wait * 1.5,
+        RETRY_MIN_MS), RETRY_MAX_MS);
+      await new Promise(function (resolve) {
+        setTimeout(resolve, wait * (1 + Math.random() * 0.5));
+      });
+    }
+  }
+
+  function setBusy(change) {
+    state.busy += change;
+    renderNetwork();
+  }
+
+  async function send(method, path, body) {
     const controller = new AbortController();
     const timer = setTimeout(function () { controller.abort(); }, REQUEST_TIMEOUT_MS);
     const headers = {};
@@ -277,7 +307,8 @@
       } catch (e) {
         data = null;
       }
-      return { status: response.status, data: data };
+      return { status: response.status, data: data,
+        retryAfter: response.headers.get('Retry-After') };
     } catch (e) {
       return { status: 0, data: null };
     } finally {
@@ -293,7 +324,9 @@
   function renderNetwork() {
     const net = $('net');
     let text = '';
-    if (state.token) {
+    if (state.busy > 0) {
+      text = t('busy');
+    } else if (state.token) {
       if (state.network === 'offline')
         text = t('offline');
       else if (state.network === 'unsaved')
@@ -304,10 +337,13 @@
         text = t('saved');
     }
     net.textContent = text;
-    net.classList.toggle('offline', state.network !== 'ok');
-    net.dataset.state = state.network === 'ok'
-      ? (isEmpty(state.pending) && !state.inFlight ? 'saved' : 'saving')
-      : state.network;
+    net.classList.toggle('offline', state.network !== 'ok' || state.busy > 0);
+    if (state.busy > 0)
+      net.dataset.state = 'busy';
+    else
+      net.dataset.state = state.network === 'ok'
+        ? (isEmpty(state.pending) && !state.inFlight ? 'saved' : 'saving')
+        : state.network;
   }
 
   function scheduleRetry() {
@@ -562,8 +598,7 @@
     /* A reason this page does not know yet: the server's own message. */
     if (reason && typeof result.data.error === 'string')
       return result.data.error;
-    const messages = { 0: 'errNetwork', 400: 'errName', 403: 'errWrongCode', 423: 'errLocked',
-      429: 'errBusy' };
+    const messages = { 0: 'errNetwork', 400: 'errName', 403: 'errWrongCode', 423: 'errLocked' };
     return t(messages[result.status] || 'errNetwork');
   }
 
