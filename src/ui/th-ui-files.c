@@ -142,12 +142,20 @@ th_ui_files_write_with (GFile *file, ThUiFilesWriteFunc write, gpointer user_dat
   return ok;
 }
 
+/* How long a toast takes to come in whole (libadwaita's show animation,
+ * or its longer one when it replaces a toast that is going).
+ * libadwaita 1.2 frees a toast dismissed before then while its show
+ * animation still runs, and crashes when that animation ends: a progress
+ * toast goes no sooner. */
+#define TOAST_SHOW_MS 500
+
 struct _ThUiProgress
 {
   GWeakRef overlay;
   char *title;
   guint timeout_id;
   AdwToast *toast;
+  gint64 shown_at; /* monotonic, in microseconds */
 };
 
 static gboolean
@@ -163,6 +171,7 @@ progress_timeout_cb (gpointer user_data)
       /* Until the work is done, however long that takes. */
       adw_toast_set_timeout (progress->toast, 0);
       adw_toast_overlay_add_toast (overlay, g_object_ref (progress->toast));
+      progress->shown_at = g_get_monotonic_time ();
     }
 
   return G_SOURCE_REMOVE;
@@ -183,16 +192,11 @@ th_ui_progress_start (AdwToastOverlay *overlay, const char *title)
   return progress;
 }
 
-void
-th_ui_progress_done (ThUiProgress *progress)
+static void
+progress_free (ThUiProgress *progress)
 {
-  g_autoptr (AdwToastOverlay) overlay = NULL;
+  g_autoptr (AdwToastOverlay) overlay = g_weak_ref_get (&progress->overlay);
 
-  if (progress == NULL)
-    return;
-
-  g_clear_handle_id (&progress->timeout_id, g_source_remove);
-  overlay = g_weak_ref_get (&progress->overlay);
   /* A window that closed meanwhile took its toasts with it. */
   if (progress->toast != NULL && overlay != NULL
       && gtk_widget_get_root (GTK_WIDGET (overlay)) != NULL)
@@ -202,6 +206,33 @@ th_ui_progress_done (ThUiProgress *progress)
   g_weak_ref_clear (&progress->overlay);
   g_free (progress->title);
   g_free (progress);
+}
+
+static gboolean
+progress_dismiss_cb (gpointer user_data)
+{
+  progress_free (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+th_ui_progress_done (ThUiProgress *progress)
+{
+  gint64 shown_ms;
+
+  if (progress == NULL)
+    return;
+
+  g_clear_handle_id (&progress->timeout_id, g_source_remove);
+
+  shown_ms = (g_get_monotonic_time () - progress->shown_at) / 1000;
+  if (progress->toast != NULL && shown_ms < TOAST_SHOW_MS)
+    {
+      g_timeout_add (TOAST_SHOW_MS - (guint)shown_ms, progress_dismiss_cb, progress);
+      return;
+    }
+
+  progress_free (progress);
 }
 
 void
