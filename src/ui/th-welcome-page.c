@@ -207,6 +207,8 @@ scan_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   th_list_box_remove_all (self->recovery_list);
   for (guint i = 0; i < items->len; i++)
     gtk_list_box_append (self->recovery_list, create_recovery_row (items->pdata[i]));
+  /* An empty boxed list would still draw its frame. */
+  gtk_widget_set_visible (GTK_WIDGET (self->recovery_list), items->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->recovery_group), items->len > 0);
 
   set_loading (self, FALSE);
@@ -302,6 +304,9 @@ th_welcome_page_reload (ThWelcomePage *self, GFile *open_file, GFile *open_recov
   task = g_task_new (self, cancellable, scan_done_cb, NULL);
   g_task_set_source_tag (task, th_welcome_page_reload);
   g_task_set_task_data (task, data, (GDestroyNotify)scan_data_free);
+  /* The group says it is looking (its loading row follows :loading)
+   * until the scan has found what there is to show, or nothing. */
+  gtk_widget_set_visible (GTK_WIDGET (self->recovery_group), TRUE);
   set_loading (self, TRUE);
   g_task_run_in_thread (task, scan_recovery_thread);
 }

@@ -33,7 +33,8 @@ GtkWidget *th_welcome_page_new (void);
  * scan that finishes changes nothing. */
 void th_welcome_page_reload (ThWelcomePage *self, GFile *open_file, GFile *open_recovery,
                              GCancellable *cancellable);
-/* TRUE from a reload until its recovery list is filled. */
+/* TRUE from a reload until its recovery list is filled; meanwhile the
+ * group of unsaved workshops shows a row that says it is looking. */
 gboolean th_welcome_page_get_loading (ThWelcomePage *self);
 
 /* The label of the button back to what is open; NULL hides the button. */
