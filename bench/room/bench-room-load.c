@@ -14,9 +14,14 @@
  * request, then stops the host and checks that every answer is in the
  * session file.
  *
- *   bench-room-load [--participants=N] [--batch] [--two-hats=PATH]
+ *   bench-room-load [--participants=N] [--batch] [--one-address] [--two-hats=PATH]
  *
- * --batch sends all sorts in one PUT and all ratings in another. */
+ * --batch sends all sorts in one PUT and all ratings in another.
+ * --one-address puts every phone behind one address (127.0.0.1), as a
+ * travel router does with a room's phones: each also loads the page
+ * first, and waits out a 429 for as long as Retry-After says (and a
+ * little more at random), as the page does.  It prints how long the whole
+ * room took. */
 
 #include "config.h"
 
@@ -31,6 +36,7 @@
 
 typedef enum
 {
+  KIND_PAGE,
   KIND_JOIN,
   KIND_DECK,
   KIND_PUT,
@@ -39,7 +45,10 @@ typedef enum
 } Kind;
 
 static const char *kind_names[N_KINDS]
-  = { "POST /api/join", "GET /api/deck", "PUT /api/answers", "GET /api/me" };
+  = { "GET page", "POST /api/join", "GET /api/deck", "PUT /api/answers", "GET /api/me" };
+
+/* What the page loads before it can join. */
+static const char *page_files[] = { "/", "/app.js", "/app.css", "/icon.svg" };
 
 typedef struct _Bench Bench;
 
@@ -51,8 +60,10 @@ typedef struct
   char *token;
   char *id;
   guint step; /* the next PUT, 0 … 2n-1 */
+  guint page_step;
   gint64 sent_at;
   Kind kind;
+  SoupMessage *msg; /* the request in flight, to send again after a 429 */
 } Participant;
 
 struct _Bench
@@ -67,6 +78,7 @@ struct _Bench
   GArray *latencies[N_KINDS]; /* of double, ms */
   guint n_done;
   guint n_failed;
+  guint n_waits; /* 429s waited out */
 };
 
 static ThSide
@@ -105,7 +117,28 @@ send_request (Participant *p, Kind kind, const char *method, const char *path, c
 
   p->kind = kind;
   p->sent_at = g_get_monotonic_time ();
+  g_set_object (&p->msg, msg);
   soup_session_send_and_read_async (p->session, msg, G_PRIORITY_DEFAULT, NULL, request_done_cb, p);
+}
+
+static gboolean
+send_again_cb (gpointer user_data)
+{
+  Participant *p = user_data;
+
+  p->sent_at = g_get_monotonic_time ();
+  soup_session_send_and_read_async (p->session, p->msg, G_PRIORITY_DEFAULT, NULL, request_done_cb,
+                                    p);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+send_join (Participant *p)
+{
+  g_autofree char *body
+    = g_strdup_printf ("{\"code\": \"%s\", \"name\": \"Bench %u\"}", p->bench->code, p->index);
+
+  send_request (p, KIND_JOIN, "POST", "/api/join", body);
 }
 
 static char *
@@ -143,6 +176,21 @@ request_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   guint n_puts = bench->batch ? 2 : 2 * n;
   g_autofree char *body = NULL;
 
+  /* Over a limit: wait as long as the room says, and a little more at
+   * random, as the page does.  The latency is the answer's to the
+   * request sent again; the whole room's time counts the wait. */
+  if (error == NULL && soup_message_get_status (msg) == 429)
+    {
+      const char *retry_after
+        = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Retry-After");
+      guint seconds = retry_after != NULL ? (guint)g_ascii_strtoull (retry_after, NULL, 10) : 1;
+
+      bench->n_waits++;
+      g_timeout_add (MAX (seconds, 1) * 1000 + (guint)g_random_int_range (0, 500), send_again_cb,
+                     p);
+      return;
+    }
+
   if (error != NULL || soup_message_get_status (msg) != 200)
     {
       g_printerr ("participant %u: %s failed: %s\n", p->index, kind_names[p->kind],
@@ -155,6 +203,12 @@ request_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   switch (p->kind)
     {
+      case KIND_PAGE:
+        if (++p->page_step < G_N_ELEMENTS (page_files))
+          send_request (p, KIND_PAGE, "GET", page_files[p->page_step], NULL);
+        else
+          send_join (p);
+        return;
       case KIND_JOIN:
         {
           g_autoptr (JsonParser) parser = json_parser_new ();
@@ -223,6 +277,7 @@ main (int argc, char *argv[])
   g_autoptr (GFile) file = NULL;
   int participants = 200;
   gboolean batch = FALSE;
+  gboolean one_address = FALSE;
   Bench bench = { 0 };
   gint64 start, elapsed;
   guint n_requests = 0, n_checked = 0;
@@ -230,6 +285,8 @@ main (int argc, char *argv[])
     { "participants", 0, 0, G_OPTION_ARG_INT, &participants, "Participants (1–250)", "N" },
     { "batch", 0, 0, G_OPTION_ARG_NONE, &batch, "One PUT for all sorts, one for all ratings",
       NULL },
+    { "one-address", 0, 0, G_OPTION_ARG_NONE, &one_address,
+      "Every phone from 127.0.0.1, loading the page first", NULL },
     { "two-hats", 0, 0, G_OPTION_ARG_FILENAME, &two_hats, "The program to host with", "PATH" },
     { NULL },
   };
@@ -267,8 +324,10 @@ main (int argc, char *argv[])
     g_assert_no_error (error);
   }
 
+  /* A room for every phone, whatever the app's setting. */
   host = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                           &error, two_hats, "--host", "--bind=127.0.0.1", "--port=0", path, NULL);
+                           &error, two_hats, "--host", "--bind=127.0.0.1", "--port=0",
+                           "--room-size=2000", path, NULL);
   if (host == NULL)
     {
       g_printerr ("bench-room-load: %s: %s\n", two_hats, error->message);
@@ -294,25 +353,27 @@ main (int argc, char *argv[])
   for (guint k = 0; k < N_KINDS; k++)
     bench.latencies[k] = g_array_new (FALSE, FALSE, sizeof (double));
 
-  g_print ("Room load: %u participants, %u cards each, %s, against `two-hats --host` "
+  g_print ("Room load: %u participants %s, %u cards each, %s, against `two-hats --host` "
            "(default limits)\n",
-           bench.n_participants, bench.n_behaviours,
-           batch ? "2 PUTs each (batch)" : "one PUT per tap");
+           bench.n_participants, one_address ? "behind one address" : "from an address each",
+           bench.n_behaviours, batch ? "2 PUTs each (batch)" : "one PUT per tap");
 
   start = g_get_monotonic_time ();
   for (guint i = 0; i < bench.n_participants; i++)
     {
       Participant *p = &bench.participants[i];
-      g_autofree char *source = g_strdup_printf ("127.0.0.%u", i + 2);
+      g_autofree char *source
+        = one_address ? g_strdup ("127.0.0.1") : g_strdup_printf ("127.0.0.%u", i + 2);
       g_autoptr (GInetAddress) inet = g_inet_address_new_from_string (source);
       g_autoptr (GSocketAddress) local = g_inet_socket_address_new (inet, 0);
-      g_autofree char *body
-        = g_strdup_printf ("{\"code\": \"%s\", \"name\": \"Bench %u\"}", bench.code, i);
 
       p->bench = &bench;
       p->index = i;
       p->session = soup_session_new_with_options ("local-address", local, "timeout", 60, NULL);
-      send_request (p, KIND_JOIN, "POST", "/api/join", body);
+      if (one_address)
+        send_request (p, KIND_PAGE, "GET", page_files[0], NULL);
+      else
+        send_join (p);
     }
 
   while (bench.n_done < bench.n_participants)
@@ -333,6 +394,8 @@ main (int argc, char *argv[])
   g_print ("\n%u requests in %.2f s: %.0f requests/s; %u failed\n", n_requests,
            (double)elapsed / G_USEC_PER_SEC, n_requests / ((double)elapsed / G_USEC_PER_SEC),
            bench.n_failed);
+  g_print ("The whole room: %u phones done in %.2f s, %u times asked to wait (429)\n",
+           bench.n_participants - bench.n_failed, (double)elapsed / G_USEC_PER_SEC, bench.n_waits);
 
   /* Stop the host the way Ctrl+C does, then read the file back. */
   g_subprocess_send_signal (host, SIGTERM);
@@ -366,6 +429,7 @@ main (int argc, char *argv[])
   for (guint i = 0; i < bench.n_participants; i++)
     {
       g_clear_object (&bench.participants[i].session);
+      g_clear_object (&bench.participants[i].msg);
       g_free (bench.participants[i].token);
       g_free (bench.participants[i].id);
     }
