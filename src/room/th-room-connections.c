@@ -482,13 +482,18 @@ connections_forget (ThRoomConnections *self, ThRoomConnection *connection)
 static void
 connection_drop (ThRoomConnection *connection)
 {
-  g_autoptr (ThRoomConnection) keep = g_object_ref (connection);
-  g_autoptr (SoupServerMessage) last = g_steal_pointer (&connection->last);
-  g_autoptr (GIOStream) stolen = NULL;
+  /* Closing may drop the last other reference to @connection: it is held
+   * until the message and the stream taken from it are let go. */
+  g_object_ref (connection);
+  {
+    g_autoptr (SoupServerMessage) last = g_steal_pointer (&connection->last);
+    g_autoptr (GIOStream) stolen = NULL;
 
-  if (last != NULL)
-    stolen = soup_server_message_steal_connection (last);
-  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+    if (last != NULL)
+      stolen = soup_server_message_steal_connection (last);
+    g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  }
+  g_object_unref (connection);
 }
 
 static gboolean
@@ -721,7 +726,6 @@ ThRoomConnections *
 th_room_connections_new (SoupServer *server, GSocket *listener, ThRoomLimiter *limiter,
                          ThRoomRefusalFunc refusal, gpointer refusal_data, GError **error)
 {
-  g_autoptr (GSocket) keep_alive = NULL;
   ThRoomConnections *self;
   int pair[2];
 
