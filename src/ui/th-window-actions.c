@@ -87,6 +87,89 @@ host_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   _th_window_show_views (self, "room");
 }
 
+/* Reading a session to open (self-study, an unsaved workshop) */
+
+/* What to do with the session read from @file, or with @error; *@lock is
+ * the file's, taken before the read (NULL without a local path), and may
+ * be let go of (cleared) here. */
+typedef void (*SessionReadFunc) (ThWindow *self, GFile *file, ThFileLock **lock, ThSession *session,
+                                 const GError *error);
+
+typedef struct
+{
+  ThWindow *self;
+  GFile *file;
+  ThFileLock *lock;
+  ThUiProgress *progress;
+  SessionReadFunc done;
+} SessionRead;
+
+static void
+session_read_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  SessionRead *read = user_data;
+  g_autoptr (GObject) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+
+  loaded = th_load_file_finish (result, &error);
+  th_ui_progress_done (read->progress);
+  read->self->reading_session = FALSE;
+
+  /* The window closed while the file was read: nothing changes, and the
+   * lock goes with the read. */
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      && !g_cancellable_is_cancelled (read->self->cancellable))
+    {
+      if (loaded != NULL && !TH_IS_SESSION (loaded))
+        g_set_error (&error, TH_ERROR, TH_ERROR_USAGE, _ ("this is a card deck, not a workshop"));
+      read->done (read->self, read->file, &read->lock, error == NULL ? TH_SESSION (loaded) : NULL,
+                  error);
+    }
+
+  g_clear_pointer (&read->lock, th_file_lock_unref);
+  g_object_unref (read->file);
+  g_object_unref (read->self);
+  g_free (read);
+}
+
+/* Reads the session in @file on a worker thread with the window's
+ * cancellable, then hands it to @done on the main thread; a toast says
+ * @progress_title once that takes a while.  Takes @lock, and keeps it
+ * until then.  One at a time: see self->reading_session. */
+static void
+read_session_async (ThWindow *self, GFile *file, ThFileLock *lock, const char *progress_title,
+                    SessionReadFunc done)
+{
+  SessionRead *read = g_new0 (SessionRead, 1);
+
+  read->self = g_object_ref (self);
+  read->file = g_object_ref (file);
+  read->lock = lock;
+  read->progress = th_ui_progress_start (self->toast_overlay, progress_title);
+  read->done = done;
+  self->reading_session = TRUE;
+  th_load_file_async (file, self->cancellable, session_read_cb, read);
+}
+
+/* The lock of @file for a read that opens it, as th_document_open() takes
+ * it: FALSE with @error when another window or host holds it or the file
+ * cannot be opened; @lock stays NULL for a file without a local path. */
+static gboolean
+lock_before_reading (GFile *file, ThFileLock **lock, GError **error)
+{
+  g_autoptr (ThFileLock) taken = NULL;
+
+  if (g_file_peek_path (file) == NULL)
+    return TRUE;
+
+  taken = th_file_lock_new (g_file_peek_path (file));
+  if (!th_file_lock_acquire (taken, error))
+    return FALSE;
+
+  *lock = g_steal_pointer (&taken);
+  return TRUE;
+}
+
 /* Self-study */
 
 static GFile *
@@ -95,86 +178,134 @@ get_self_study_file (void)
   return g_file_new_build_filename (g_get_user_data_dir (), "two-hats", "self-study.twohats", NULL);
 }
 
-static ThDocument *
-open_self_study_document (ThWindow *self)
+/* Where the person left off, read from their answers. */
+static void
+go_on_with_self_study (ThWindow *self)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = get_self_study_file ();
+  ThSelfStudyStep step;
+
+  if (th_card_browser_get_deck (self->card_browser) == NULL)
+    th_card_browser_set_deck (self->card_browser, self->deck);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", TRUE);
+
+  step = th_self_study_path_derive_step (th_document_get_session (self->document));
+  _th_window_set_path_step (self, step);
+  _th_window_go_to_step (self, step);
+}
+
+static void
+start_self_study (ThWindow *self, ThDocument *document)
+{
+  _th_window_set_document (self, document, TRUE);
+  if (th_session_get_n_participants (th_document_get_session (document)) == 0)
+    th_session_add_participant (th_document_get_session (document), _ ("You"), NULL);
+  go_on_with_self_study (self);
+}
+
+/* A fresh start, in @file, which nothing holds now. */
+static void
+start_self_study_afresh (ThWindow *self, GFile *file)
+{
   g_autoptr (GFile) folder = g_file_get_parent (file);
-  g_autoptr (ThSession) session = NULL;
-  g_autoptr (ThDeck) deck = NULL;
-  ThDocument *document;
-
-  if (g_file_query_exists (file, NULL))
-    {
-      document = th_document_open (file, &error);
-      if (document != NULL)
-        return document;
-
-      /* Open in another window: that window's to write, and nothing is
-       * wrong with the file. */
-      if (g_error_matches (error, TH_ERROR, TH_ERROR_LOCKED))
-        {
-          _th_window_show_error (self, _ ("Self-Study Is Already Open"),
-                                 _ ("Your self-study is open in another Two Hats window. Carry "
-                                    "on there, or close it there and start it here again."));
-          return NULL;
-        }
-
-      /* A damaged progress file is put aside, never overwritten: the
-       * person may want it looked at. */
-      {
-        g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-        g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-        g_autofree char *aside_name = g_strdup_printf ("self-study-damaged-%s.twohats", stamp);
-        g_autoptr (GFile) aside = g_file_get_child (folder, aside_name);
-        g_autofree char *message = NULL;
-
-        g_file_move (file, aside, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL);
-        /* Translators: %s is the reason; the file is kept under another name. */
-        message = g_strdup_printf (_ ("Your self-study progress could not be read (%s). It was "
-                                      "kept as %s and a fresh start was made."),
-                                   error->message, aside_name);
-        _th_window_show_error (self, _ ("Self-Study Starts Afresh"), message);
-      }
-    }
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  g_autoptr (ThSession) session = th_session_new (deck);
+  g_autoptr (ThDocument) document = NULL;
 
   g_mkdir_with_parents (g_file_peek_path (folder), 0700);
-  deck = th_deck_new_builtin ();
-  session = th_session_new (deck);
   th_session_set_title (session, _ ("Self-Study"));
   th_session_add_participant (session, _ ("You"), NULL);
 
   /* The file is written with the first answer, so browsing the cards
    * leaves nothing behind. */
-  return th_document_new (session, file);
+  document = th_document_new (session, file);
+  start_self_study (self, document);
+}
+
+/* The progress file could not be read (@error says why): it is put
+ * aside, never overwritten, for the person may want it looked at. */
+static void
+self_study_damaged (ThWindow *self, GFile *file, const GError *error)
+{
+  g_autoptr (GFile) folder = g_file_get_parent (file);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside_name = g_strdup_printf ("self-study-damaged-%s.twohats", stamp);
+  g_autoptr (GFile) aside = g_file_get_child (folder, aside_name);
+  g_autofree char *message = NULL;
+
+  g_file_move (file, aside, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL);
+  /* Translators: %s is the reason; the file is kept under another name. */
+  message = g_strdup_printf (_ ("Your self-study progress could not be read (%s). It was "
+                                "kept as %s and a fresh start was made."),
+                             error->message, aside_name);
+  _th_window_show_error (self, _ ("Self-Study Starts Afresh"), message);
+  start_self_study_afresh (self, file);
+}
+
+static void
+self_study_read_cb (ThWindow *self, GFile *file, ThFileLock **lock, ThSession *session,
+                    const GError *error)
+{
+  g_autoptr (ThDocument) document = NULL;
+
+  /* Another workshop opened as self-study while this one was read. */
+  if (self->self_study)
+    return;
+
+  if (session == NULL)
+    {
+      /* The file is set aside below: it is nobody's to hold any more. */
+      g_clear_pointer (lock, th_file_lock_unref);
+      self_study_damaged (self, file, error);
+      return;
+    }
+
+  document = th_document_new_locked (session, file, *lock);
+  start_self_study (self, document);
 }
 
 static void
 self_study_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   ThWindow *self = TH_WINDOW (widget);
-  ThSelfStudyStep step;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (ThFileLock) lock = NULL;
+  g_autoptr (GError) error = NULL;
 
-  if (!self->self_study)
+  if (self->self_study)
     {
-      g_autoptr (ThDocument) document = open_self_study_document (self);
-
-      if (document == NULL)
-        return;
-      _th_window_set_document (self, document, TRUE);
-      if (th_session_get_n_participants (th_document_get_session (document)) == 0)
-        th_session_add_participant (th_document_get_session (document), _ ("You"), NULL);
+      go_on_with_self_study (self);
+      return;
     }
 
-  if (th_card_browser_get_deck (self->card_browser) == NULL)
-    th_card_browser_set_deck (self->card_browser, self->deck);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", TRUE);
+  /* Asked again while the file is read (a second click): it is on its
+   * way, and its lock is taken. */
+  if (self->reading_session)
+    return;
 
-  /* Where the person left off, read from their answers. */
-  step = th_self_study_path_derive_step (th_document_get_session (self->document));
-  _th_window_set_path_step (self, step);
-  _th_window_go_to_step (self, step);
+  file = get_self_study_file ();
+  if (!g_file_query_exists (file, NULL))
+    {
+      start_self_study_afresh (self, file);
+      return;
+    }
+
+  if (!lock_before_reading (file, &lock, &error))
+    {
+      /* Open in another window: that window's to write, and nothing is
+       * wrong with the file. */
+      if (g_error_matches (error, TH_ERROR, TH_ERROR_LOCKED))
+        _th_window_show_error (self, _ ("Self-Study Is Already Open"),
+                               _ ("Your self-study is open in another Two Hats window. Carry "
+                                  "on there, or close it there and start it here again."));
+      else
+        self_study_damaged (self, file, error);
+      return;
+    }
+
+  /* A long self-study file is read off the main thread, as any file is. */
+  read_session_async (self, file, g_steal_pointer (&lock), _ ("Opening your self-study…"),
+                      self_study_read_cb);
 }
 
 /* Welcome page */
@@ -197,21 +328,44 @@ continue_action (GtkWidget *widget, const char *action_name, GVariant *parameter
 }
 
 static void
-open_recovery_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+recovery_read_cb (ThWindow *self, GFile *file, ThFileLock **lock, ThSession *session,
+                  const GError *error)
 {
-  ThWindow *self = TH_WINDOW (widget);
-  g_autoptr (GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ThDocument) document = th_document_open_recovery (file, &error);
+  g_autoptr (ThDocument) document = NULL;
 
-  if (document == NULL)
+  if (session == NULL)
     {
       _th_window_show_error (self, _ ("Could Not Open the Unsaved Workshop"), error->message);
       return;
     }
 
+  document = th_document_new_for_recovery (session, file, *lock);
   _th_window_open_document (self, document, "workshop");
   _th_window_show_toast (self, _ ("Recovered. Press Ctrl+S to save it with a name."));
+}
+
+static void
+open_recovery_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThWindow *self = TH_WINDOW (widget);
+  g_autoptr (GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  g_autoptr (ThFileLock) lock = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* Asked again while a file is read (a second click): that one is on
+   * its way, and its lock is taken. */
+  if (self->reading_session)
+    return;
+
+  /* A copy another window has recovered already is that window's. */
+  if (!lock_before_reading (file, &lock, &error))
+    {
+      _th_window_show_error (self, _ ("Could Not Open the Unsaved Workshop"), error->message);
+      return;
+    }
+
+  read_session_async (self, file, g_steal_pointer (&lock), _ ("Opening the unsaved workshop…"),
+                      recovery_read_cb);
 }
 
 static void
@@ -493,29 +647,70 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
 /* Merge */
 
-gboolean
-th_window_merge_file (ThWindow *self, GFile *file, GString *report)
+/* One chosen file as it was read: what th_load_file() made of it, or why
+ * it could not. */
+typedef struct
+{
+  GFile *file;
+  GObject *loaded;
+  GError *error;
+} MergeFile;
+
+typedef struct
+{
+  GArray *files;      /* of MergeFile, in the order chosen */
+  guint next;         /* the next one to read */
+  ThSession *session; /* the workshop they are merged into */
+  ThUiProgress *progress;
+  gboolean show_report;
+} MergeData;
+
+typedef struct
+{
+  char *report;
+  gboolean all_merged;
+} MergeOutcome;
+
+static void
+merge_file_clear (MergeFile *file)
+{
+  g_clear_object (&file->file);
+  g_clear_object (&file->loaded);
+  g_clear_error (&file->error);
+}
+
+static void
+merge_data_free (MergeData *data)
+{
+  th_ui_progress_done (data->progress);
+  g_array_unref (data->files);
+  g_clear_object (&data->session);
+  g_free (data);
+}
+
+static void
+merge_outcome_free (MergeOutcome *outcome)
+{
+  g_free (outcome->report);
+  g_free (outcome);
+}
+
+/* Merges what was read of one file into @session and appends what
+ * happened to @report. */
+static gboolean
+merge_one (ThSession *session, MergeFile *read, GString *report)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GObject) loaded = NULL;
   g_autoptr (ThMergeReport) merged = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *name = g_file_get_basename (read->file);
   g_autofree char *lines = NULL;
 
-  g_return_val_if_fail (TH_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (report != NULL, FALSE);
-
-  name = g_file_get_basename (file);
-  if (self->document == NULL)
-    return FALSE;
-
-  loaded = th_load_file (file, &error);
-  if (loaded != NULL && !TH_IS_SESSION (loaded))
+  if (read->error != NULL)
+    error = g_error_copy (read->error);
+  else if (!TH_IS_SESSION (read->loaded))
     g_set_error (&error, TH_ERROR, TH_ERROR_USAGE, _ ("this is a card deck, not a workshop"));
-  if (error == NULL)
-    merged = th_session_merge_with_report (th_document_get_session (self->document),
-                                           TH_SESSION (loaded), &error);
+  else
+    merged = th_session_merge_with_report (session, TH_SESSION (read->loaded), &error);
 
   /* What the merge did to each newcomer (a new id, a name that was here
    * already) is worked out and worded by core. */
@@ -523,7 +718,7 @@ th_window_merge_file (ThWindow *self, GFile *file, GString *report)
     lines = th_merge_report_format (merged, name);
   else
     {
-      th_ui_files_explain_error (file, FALSE, &error);
+      th_ui_files_explain_error (read->file, FALSE, &error);
       lines = th_merge_report_format_failure (name, error);
     }
   g_string_append (report, lines);
@@ -531,24 +726,37 @@ th_window_merge_file (ThWindow *self, GFile *file, GString *report)
   return merged != NULL;
 }
 
+/* Every file is read: they are merged here, on the main thread, in the
+ * order they were chosen. */
 static void
-merge_response_cb (GtkNativeDialog *dialog, int response, ThWindow *self)
+merge_all (GTask *task)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  ThWindow *self = g_task_get_source_object (task);
+  MergeData *data = g_task_get_task_data (task);
+  g_autoptr (GString) report = g_string_new (NULL);
+  MergeOutcome *outcome;
+  gboolean all_merged = TRUE;
+
+  th_ui_progress_done (g_steal_pointer (&data->progress));
+
+  /* Another workshop was opened while the files were read: they were
+   * meant for the one that is gone. */
+  if (self->document == NULL || th_document_get_session (self->document) != data->session)
     {
-      g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-      g_autoptr (GString) report = g_string_new (NULL);
-      gboolean all_merged = TRUE;
+      g_task_return_new_error (task, TH_ERROR, TH_ERROR_USAGE,
+                               _ ("Another workshop was opened before the files were read, so "
+                                  "nothing was merged"));
+      return;
+    }
+
+  for (guint i = 0; i < data->files->len; i++)
+    all_merged &= merge_one (data->session, &g_array_index (data->files, MergeFile, i), report);
+  g_strchomp (report->str);
+
+  if (data->show_report)
+    {
       AdwMessageDialog *message;
 
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr (GFile) file = g_list_model_get_item (files, i);
-
-          all_merged &= th_window_merge_file (self, file, report);
-        }
-
-      g_strchomp (report->str);
       g_free (self->last_error);
       self->last_error = all_merged ? NULL : g_strdup (report->str);
       message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
@@ -556,6 +764,164 @@ merge_response_cb (GtkNativeDialog *dialog, int response, ThWindow *self)
         report->str));
       adw_message_dialog_add_response (message, "close", _ ("_Close"));
       gtk_window_present (GTK_WINDOW (message));
+    }
+
+  outcome = g_new0 (MergeOutcome, 1);
+  outcome->report = g_string_free (g_steal_pointer (&report), FALSE);
+  outcome->all_merged = all_merged;
+  g_task_return_pointer (task, outcome, (GDestroyNotify)merge_outcome_free);
+}
+
+static void read_next_to_merge (GTask *task);
+
+static void
+merge_file_read_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  MergeData *data = g_task_get_task_data (task);
+  MergeFile *read = &g_array_index (data->files, MergeFile, data->next);
+
+  read->loaded = th_load_file_finish (result, &read->error);
+
+  /* The window closed while the file was read: nothing is merged. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  data->next++;
+  read_next_to_merge (task);
+}
+
+/* The files are read one after another, each on a worker thread: up to
+ * 64 MiB each, they would hold up the window as long. */
+static void
+read_next_to_merge (GTask *task)
+{
+  ThWindow *self = g_task_get_source_object (task);
+  MergeData *data = g_task_get_task_data (task);
+
+  if (data->next == data->files->len)
+    {
+      merge_all (task);
+      return;
+    }
+
+  th_load_file_async (g_array_index (data->files, MergeFile, data->next).file, self->cancellable,
+                      merge_file_read_cb, g_object_ref (task));
+}
+
+static void
+merge_files_async (ThWindow *self, GListModel *files, gboolean show_report,
+                   GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  MergeData *data;
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, th_window_merge_files_async);
+  /* Cancelling is looked at after each read; once the files are merged,
+   * the report is what happened, even should the window close before it
+   * is delivered. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (self->document == NULL)
+    {
+      g_task_return_new_error (task, TH_ERROR, TH_ERROR_USAGE, _ ("No workshop is open"));
+      return;
+    }
+
+  data = g_new0 (MergeData, 1);
+  data->files = g_array_new (FALSE, TRUE, sizeof (MergeFile));
+  g_array_set_clear_func (data->files, (GDestroyNotify)merge_file_clear);
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      MergeFile read = { g_list_model_get_item (files, i), NULL, NULL };
+
+      g_array_append_val (data->files, read);
+    }
+  data->session = g_object_ref (th_document_get_session (self->document));
+  data->show_report = show_report;
+  /* Translators: while the files chosen for Merge Results are read. */
+  data->progress
+    = th_ui_progress_start (self->toast_overlay, _ ("Reading the workshops to merge…"));
+  g_task_set_task_data (task, data, (GDestroyNotify)merge_data_free);
+
+  read_next_to_merge (task);
+}
+
+void
+th_window_merge_files_async (ThWindow *self, GListModel *files, GAsyncReadyCallback callback,
+                             gpointer user_data)
+{
+  g_return_if_fail (TH_IS_WINDOW (self));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+
+  merge_files_async (self, files, TRUE, callback, user_data);
+}
+
+char *
+th_window_merge_files_finish (ThWindow *self, GAsyncResult *result, gboolean *all_merged,
+                              GError **error)
+{
+  MergeOutcome *outcome;
+  char *report;
+
+  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  if (all_merged != NULL)
+    *all_merged = FALSE;
+
+  outcome = g_task_propagate_pointer (G_TASK (result), error);
+  if (outcome == NULL)
+    return NULL;
+
+  if (all_merged != NULL)
+    *all_merged = outcome->all_merged;
+  report = g_steal_pointer (&outcome->report);
+  merge_outcome_free (outcome);
+  return report;
+}
+
+gboolean
+th_window_merge_file (ThWindow *self, GFile *file, GString *report)
+{
+  g_autoptr (GListStore) files = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *lines = NULL;
+  gboolean merged;
+
+  g_return_val_if_fail (TH_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  if (self->document == NULL)
+    return FALSE;
+
+  files = g_list_store_new (G_TYPE_FILE);
+  g_list_store_append (files, file);
+  merge_files_async (self, G_LIST_MODEL (files), FALSE, th_ui_keep_result_cb, &result);
+  th_ui_wait_for (&result);
+
+  lines = th_window_merge_files_finish (self, result, &merged, &error);
+  if (lines == NULL)
+    return FALSE;
+
+  g_string_append (report, lines);
+  g_string_append_c (report, '\n');
+  return merged;
+}
+
+static void
+merge_response_cb (GtkNativeDialog *dialog, int response, ThWindow *self)
+{
+  /* The files are read after this returns; the report says what came of
+   * them. */
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+
+      th_window_merge_files_async (self, files, NULL, NULL);
     }
 
   gtk_native_dialog_destroy (dialog);

@@ -64,6 +64,8 @@ struct _ThWindow
    * other window or host writes it in between; the document keeps it. */
   ThFileLock *opening_lock;
   GQueue open_queue;
+  /* A session is being read for self-study or an unsaved workshop. */
+  gboolean reading_session;
   /* What the title says while a file is read, once that takes a while. */
   char *busy_title;
   guint busy_timeout_id;

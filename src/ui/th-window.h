@@ -44,8 +44,22 @@ gboolean th_window_get_busy (ThWindow *self);
 
 /* What Save As does once a file is chosen. */
 gboolean th_window_save_as (ThWindow *self, GFile *file);
-/* Merges the participants of the session in @file into the open one and
- * appends what happened (including conflicts) to @report, a line each. */
+/* What Merge Results does once files are chosen: reads them one after
+ * another on a worker thread (a toast says so once that takes a while),
+ * then, once all are read, merges the participants of each into the open
+ * workshop on the main thread and shows what happened, a line per file
+ * (including conflicts and the files that could not be merged).
+ * Closing the window gives up: the callback then gets
+ * G_IO_ERROR_CANCELLED and nothing is merged.  Finishes with the report,
+ * and whether every file was merged; NULL with an error when nothing was
+ * tried (no workshop open, or another opened meanwhile). */
+void th_window_merge_files_async (ThWindow *self, GListModel *files, GAsyncReadyCallback callback,
+                                  gpointer user_data);
+char *th_window_merge_files_finish (ThWindow *self, GAsyncResult *result, gboolean *all_merged,
+                                    GError **error);
+/* Merges @file as th_window_merge_files_async() does, without the dialog,
+ * and appends what happened to @report; it runs the main loop meanwhile,
+ * so it is for callers that are not inside it (tests). */
 gboolean th_window_merge_file (ThWindow *self, GFile *file, GString *report);
 /* What Export Scores as CSV does once a file is chosen: the scores as
  * they are now, written on a worker thread.  @file may be any GFile, one

@@ -714,6 +714,12 @@ welcome_page_loaded (gpointer data)
 }
 
 static gboolean
+has_session (gpointer data)
+{
+  return th_window_get_session (data) != NULL;
+}
+
+static gboolean
 message_dialog_shown (gpointer data)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -766,9 +772,11 @@ test_recovery_offered_at_next_start (Fixture *f, gconstpointer data)
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "3 participants"));
 
+  /* The copy is read on a worker thread: nothing is open until it is. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-recovery", "s", recovery_path);
+  g_assert_null (th_window_get_session (f->window));
+  g_assert_true (th_test_wait_until (has_session, f->window, th_test_timeout (10000)));
   session = th_window_get_session (f->window);
-  g_assert_nonnull (session);
   g_assert_cmpuint (th_session_get_n_participants (session), ==, 3);
   g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 0)), ==, TH_SIDE_LEADERSHIP);
   g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "workshop");
@@ -951,6 +959,9 @@ test_self_study_resumes (Fixture *f, gconstpointer data)
   g_clear_object (&f->app);
   f->window = th_test_new_window (&f->app);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.self-study", NULL);
+  /* The progress is read on a worker thread, then shown. */
+  g_assert_null (th_window_get_session (f->window));
+  g_assert_true (th_test_wait_until (has_session, f->window, th_test_timeout (10000)));
   g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "workshop");
   g_assert_cmpstr (th_workshop_view_get_visible_board (th_window_get_workshop_view (f->window)), ==,
                    "reveal");
@@ -967,6 +978,7 @@ test_self_study_resumes (Fixture *f, gconstpointer data)
   g_clear_object (&f->app);
   f->window = th_test_new_window (&f->app);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.self-study", NULL);
+  g_assert_true (th_test_wait_until (has_session, f->window, th_test_timeout (10000)));
 
   /* All rated: where you land. */
   if (th_window_get_chart_page (f->window) == NULL)
@@ -1285,6 +1297,265 @@ test_recovery_list_fills_after_its_scan (Fixture *f, gconstpointer data)
   }
 }
 
+static gboolean
+is_row_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_ACTION_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_spinner (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_SPINNER (widget);
+}
+
+static void
+test_welcome_page_says_it_is_looking (Fixture *f, gconstpointer data)
+{
+  ThWelcomePage *page = th_window_get_welcome_page (f->window);
+  GtkWidget *row;
+  GtkWidget *spinner;
+
+  g_assert_true (th_test_wait_until (welcome_page_loaded, f->window, th_test_timeout (10000)));
+  row = find_widget (GTK_WIDGET (page), is_row_titled, "Looking for unsaved workshops…");
+  g_assert_nonnull (row);
+  spinner = find_widget (row, is_spinner, NULL);
+  g_assert_nonnull (spinner);
+  /* Nothing to recover, and done looking: the group is not there. */
+  g_assert_false (gtk_widget_is_visible (row));
+
+  /* Going home looks again: until the worker thread is done, the page
+   * says so where the unsaved workshops will be. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.home", NULL);
+  g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "welcome");
+  g_assert_true (th_welcome_page_get_loading (page));
+  g_assert_true (gtk_widget_is_visible (row));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  g_assert_true (th_test_wait_until (welcome_page_loaded, f->window, th_test_timeout (10000)));
+  g_assert_false (gtk_widget_is_visible (row));
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+}
+
+/* Whether anyone holds the lock of @path: a read given up lets go of the
+ * lock it took, once the worker thread is done with the file. */
+static gboolean
+lock_is_free (gpointer path)
+{
+  g_autoptr (ThFileLock) lock = th_file_lock_new (path);
+
+  return th_file_lock_acquire (lock, NULL);
+}
+
+/* Opening an unsaved workshop, and resuming self-study, read their file
+ * on a worker thread; a window that closes meanwhile shows nothing and
+ * keeps nothing. */
+static void
+test_open_session_given_up_when_the_window_closes (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) folder = th_document_get_recovery_dir ();
+  g_autoptr (GFile) copy = g_file_get_child (folder, "untitled-1.twohats");
+  g_autoptr (GFile) self_study
+    = g_file_new_build_filename (g_get_user_data_dir (), "two-hats", "self-study.twohats", NULL);
+  struct
+  {
+    const char *action;
+    GFile *file;
+  } opens[] = { { "win.open-recovery", copy }, { "win.self-study", self_study } };
+  g_autofree char *before = NULL;
+
+  g_assert_true (g_file_make_directory_with_parents (folder, NULL, NULL));
+  g_assert_true (g_file_copy (f->file, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
+  g_assert_true (g_file_copy (f->file, self_study, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
+  g_assert_true (g_file_load_contents (f->file, NULL, &before, NULL, NULL, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (opens); i++)
+    {
+      g_autoptr (ThWindow) closed = NULL;
+      g_autofree char *after = NULL;
+      const char *path = g_file_peek_path (opens[i].file);
+
+      if (f->window == NULL)
+        {
+          g_clear_object (&f->app);
+          f->window = th_test_new_window (&f->app);
+        }
+      closed = g_object_ref (f->window);
+
+      /* The read has started (the file is locked), and the window closes
+       * before it is back. */
+      if (g_str_equal (opens[i].action, "win.open-recovery"))
+        gtk_widget_activate_action (GTK_WIDGET (closed), opens[i].action, "s", path);
+      else
+        gtk_widget_activate_action (GTK_WIDGET (closed), opens[i].action, NULL);
+      g_assert_null (th_window_get_session (closed));
+      g_assert_false (lock_is_free ((gpointer)path));
+      gtk_window_close (GTK_WINDOW (closed));
+      f->window = NULL;
+
+      /* Once the worker is done the lock is let go, and nothing came of
+       * the read: no workshop, no message, the file as it was. */
+      g_assert_true (th_test_wait_until (lock_is_free, (gpointer)path, th_test_timeout (10000)));
+      g_assert_null (th_window_get_document (closed));
+      g_assert_null (th_window_get_last_error (closed));
+      g_assert_true (g_file_load_contents (opens[i].file, NULL, &after, NULL, NULL, NULL));
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+/* Merge Results ------------------------------------------------------------ */
+
+static gboolean
+is_participant_named (ThSession *session, const char *name)
+{
+  for (guint i = 0; i < th_session_get_n_participants (session); i++)
+    if (g_strcmp0 (th_participant_get_name (th_session_get_participant (session, i)), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_label_saying (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+merge_progress_shown (gpointer data)
+{
+  return find_widget (data, is_label_saying, "Reading the workshops to merge…") != NULL;
+}
+
+static gboolean
+merge_progress_gone (gpointer data)
+{
+  return !merge_progress_shown (data);
+}
+
+static GFile *
+save_other_laptop (Fixture *f, const char *name, const char *first, const char *second)
+{
+  GFile *file = g_file_new_build_filename (f->dir, name, NULL);
+  g_autoptr (ThSession) other = th_session_new (f->deck);
+
+  th_session_add_participant (other, first, NULL);
+  if (second != NULL)
+    th_session_add_participant (other, second, NULL);
+  g_assert_true (th_session_save_to_file (other, file, NULL));
+  return file;
+}
+
+static void
+test_merge_reads_off_the_main_thread (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) laptop_2 = save_other_laptop (f, "laptop-2.twohats", "Eve", "Finn");
+  g_autoptr (GFile) laptop_3 = save_other_laptop (f, "laptop-3.twohats", "Gus", NULL);
+  g_autoptr (GFile) deck_file = g_file_new_for_path (
+    g_test_get_filename (G_TEST_DIST, "fixtures", "deck-small.twohats-deck", NULL));
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) slow = NULL;
+  g_autoptr (GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *report = NULL;
+  AdwMessageDialog *dialog = NULL;
+  ThSession *session;
+  gboolean all_merged = TRUE;
+  gsize length;
+  int fd;
+
+  /* The third laptop's file comes over a slow network: its text is fed
+   * through a pipe when the test says. */
+  g_assert_true (g_file_load_contents (laptop_3, NULL, &contents, &length, NULL, NULL));
+  g_assert_true (g_file_delete (laptop_3, NULL, NULL));
+  path = make_fifo (f, "laptop-3.twohats");
+  slow = new_slow_file (path);
+
+  open_workshop (f);
+  session = th_window_get_session (f->window);
+  g_list_store_append (files, laptop_2);
+  g_list_store_append (files, slow);
+  g_list_store_append (files, deck_file);
+
+  /* What Merge does once files are chosen: nothing is merged before the
+   * main loop runs, nor while a file is still being read, and the window
+   * says what it is doing meanwhile. */
+  th_window_merge_files_async (f->window, G_LIST_MODEL (files), keep_result_cb, &result);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 2);
+  fd = open_fifo_writer (path);
+  g_assert_true (th_test_wait_until (merge_progress_shown, f->window, th_test_timeout (10000)));
+  g_assert_null (result);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 2);
+
+  /* Once every file is read, all are merged at once; the deck is
+   * reported on its own line and the rest merged all the same. */
+  g_assert_true (feed_fifo (fd, contents, length));
+  g_assert_true (th_test_wait_until (has_result, &result, th_test_timeout (10000)));
+  report = th_window_merge_files_finish (f->window, result, &all_merged, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_false (all_merged);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 5);
+  g_assert_true (is_participant_named (session, "Eve"));
+  g_assert_true (is_participant_named (session, "Finn"));
+  g_assert_true (is_participant_named (session, "Gus"));
+  g_assert_nonnull (strstr (report, "laptop-2.twohats: 2 participants added"));
+  g_assert_nonnull (strstr (report, "laptop-3.twohats: 1 participant added"));
+  g_assert_nonnull (strstr (report, "deck-small.twohats-deck: not merged"));
+
+  g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, th_test_timeout (2000)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Not Everything Was Merged");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, report);
+  g_assert_cmpstr (th_window_get_last_error (f->window), ==, report);
+  adw_message_dialog_response (dialog, "close");
+
+  /* The toast that said it was reading goes with the work. */
+  g_assert_true (th_test_wait_until (merge_progress_gone, f->window, th_test_timeout (10000)));
+}
+
+static void
+test_merge_given_up_when_the_window_closes (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) laptop_2 = save_other_laptop (f, "laptop-2.twohats", "Eve", "Finn");
+  g_autofree char *path = make_fifo (f, "laptop-3.twohats");
+  g_autoptr (GFile) slow = new_slow_file (path);
+  g_autoptr (GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThSession) session = NULL;
+  g_autofree char *contents = NULL;
+  ThWindow *closed;
+  gsize length;
+  int fd;
+
+  g_assert_true (g_file_load_contents (laptop_2, NULL, &contents, &length, NULL, NULL));
+  open_workshop (f);
+  session = g_object_ref (th_window_get_session (f->window));
+  closed = f->window;
+  g_list_store_append (files, laptop_2);
+  g_list_store_append (files, slow);
+
+  /* The window closes while the second file is read. */
+  th_window_merge_files_async (f->window, G_LIST_MODEL (files), keep_result_cb, &result);
+  fd = open_fifo_writer (path);
+  gtk_window_close (GTK_WINDOW (f->window));
+  f->window = NULL;
+
+  /* The file arrives after the window has gone (or the reader, told to
+   * stop, closes the pipe first): nothing is merged, not even the file
+   * read before, and nobody is told. */
+  feed_fifo (fd, contents, length);
+  g_assert_true (th_test_wait_until (has_result, &result, th_test_timeout (10000)));
+  g_assert_null (th_window_merge_files_finish (closed, result, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 2);
+  g_assert_false (is_participant_named (session, "Eve"));
+  g_assert_null (th_window_get_last_error (closed));
+}
+
 /* Files without a local path ------------------------------------------------- */
 
 /* Where a file chooser can leave a file that GIO reaches but cannot write
@@ -1420,6 +1691,11 @@ main (int argc, char *argv[])
   ADD ("/ui/workshop/open-fifo-refused", test_open_fifo_refused);
   ADD ("/ui/workshop/export-given-up-on-close", test_export_given_up_when_the_window_closes);
   ADD ("/ui/workshop/recovery-list-after-scan", test_recovery_list_fills_after_its_scan);
+  ADD ("/ui/workshop/welcome-page-says-it-is-looking", test_welcome_page_says_it_is_looking);
+  ADD ("/ui/workshop/open-session-given-up-on-close",
+       test_open_session_given_up_when_the_window_closes);
+  ADD ("/ui/workshop/merge-off-main-thread", test_merge_reads_off_the_main_thread);
+  ADD ("/ui/workshop/merge-given-up-on-close", test_merge_given_up_when_the_window_closes);
   ADD ("/ui/workshop/files-without-local-path", test_files_without_a_local_path);
   ADD ("/ui/workshop/save-not-writable", test_save_where_it_cannot_be_written);
 #undef ADD
