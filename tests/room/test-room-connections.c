@@ -226,54 +226,14 @@ test_closed_by_client (void)
 
 /* Keep-alive connections left idle */
 
-/* Sends @request on @socket and reads one whole response (with a
- * Content-Length); returns its status. */
+/* Sends @request on @socket, which stays open, and reads one whole
+ * response: its status, or 0. */
 static guint
 exchange_on (GSocket *socket, const char *request)
 {
-  g_autoptr (GByteArray) received = g_byte_array_new ();
-  gint64 deadline = g_get_monotonic_time () + (gint64)th_room_test_deadline_ms (5000) * 1000;
-  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) response = th_room_raw_exchange_on (socket, request, strlen (request), 5000);
 
-  g_socket_set_blocking (socket, TRUE);
-  g_socket_send_with_blocking (socket, request, strlen (request), TRUE, NULL, &error);
-  g_assert_no_error (error);
-  g_socket_set_blocking (socket, FALSE);
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_autoptr (GBytes) bytes = NULL;
-      const char *end;
-      char buffer[8192];
-      gssize n;
-
-      if (!g_socket_condition_timed_wait (socket, G_IO_IN, deadline - g_get_monotonic_time (), NULL,
-                                          NULL))
-        break;
-      n = g_socket_receive (socket, buffer, sizeof buffer, NULL, NULL);
-      if (n <= 0)
-        break;
-      g_byte_array_append (received, (const guint8 *)buffer, (guint)n);
-
-      end = g_strstr_len ((const char *)received->data, received->len, "\r\n\r\n");
-      if (end != NULL)
-        {
-          g_autofree char *head
-            = g_ascii_strdown ((const char *)received->data, end - (const char *)received->data);
-          const char *length = strstr (head, "\r\ncontent-length:");
-
-          g_assert_nonnull (length);
-          if ((gsize)(end + 4 - (const char *)received->data)
-                + g_ascii_strtoull (length + strlen ("\r\ncontent-length:"), NULL, 10)
-              <= received->len)
-            {
-              bytes = g_bytes_new (received->data, received->len);
-              return th_room_raw_status (bytes);
-            }
-        }
-    }
-
-  return 0;
+  return th_room_raw_status (response);
 }
 
 static void
@@ -477,22 +437,9 @@ static void
 phone_send (Phone *phone)
 {
   Step *step = phone->steps->pdata[phone->step];
-  g_autofree char *full = g_strconcat (phone->room->url, step->path + 1, NULL);
-  g_autoptr (SoupMessage) msg = soup_message_new (step->method, full);
+  g_autoptr (SoupMessage) msg = th_room_message_new (phone->room->url, step->method, step->path,
+                                                     phone->token, step->body, -1);
 
-  if (phone->token != NULL)
-    {
-      g_autofree char *authorization = g_strconcat ("Bearer ", phone->token, NULL);
-
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
-                                    authorization);
-    }
-  if (step->body != NULL)
-    {
-      g_autoptr (GBytes) bytes = g_bytes_new (step->body, strlen (step->body));
-
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-    }
   soup_session_send_and_read_async (phone->session, msg, G_PRIORITY_DEFAULT, NULL,
                                     phone_answered_cb, phone);
 }

@@ -1141,24 +1141,7 @@ static SoupMessage *
 new_message (Concurrent *run, const char *method, const char *path, const char *token,
              const char *body)
 {
-  g_autofree char *full = g_strconcat (url (run->f), path + 1, NULL);
-  SoupMessage *msg = soup_message_new (method, full);
-
-  if (token != NULL)
-    {
-      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
-
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
-                                    authorization);
-    }
-  if (body != NULL)
-    {
-      g_autoptr (GBytes) bytes = g_bytes_new (body, strlen (body));
-
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-    }
-
-  return msg;
+  return th_room_message_new (url (run->f), method, path, token, body, -1);
 }
 
 static JsonObject *

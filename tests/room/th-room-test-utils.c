@@ -266,15 +266,12 @@ th_room_reply_get_string (ThRoomReply *reply, const char *member)
                                                      NULL);
 }
 
-static ThRoomReply *
-send_request (SoupSession *session, const char *base_url, const char *method, const char *path,
-              const char *token, const char *body, gssize length, gboolean allow_transport_error)
+SoupMessage *
+th_room_message_new (const char *base_url, const char *method, const char *path, const char *token,
+                     const char *body, gssize length)
 {
   g_autofree char *url = g_strconcat (base_url, path[0] == '/' ? path + 1 : path, NULL);
-  g_autoptr (SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr (GError) error = NULL;
-  ThRoomReply *reply = g_new0 (ThRoomReply, 1);
-  const char *content_type;
+  SoupMessage *msg = soup_message_new (method, url);
 
   g_assert_nonnull (msg);
 
@@ -292,6 +289,18 @@ send_request (SoupSession *session, const char *base_url, const char *method, co
 
       soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
     }
+
+  return msg;
+}
+
+static ThRoomReply *
+send_request (SoupSession *session, const char *base_url, const char *method, const char *path,
+              const char *token, const char *body, gssize length, gboolean allow_transport_error)
+{
+  g_autoptr (SoupMessage) msg = th_room_message_new (base_url, method, path, token, body, length);
+  g_autoptr (GError) error = NULL;
+  ThRoomReply *reply = g_new0 (ThRoomReply, 1);
+  const char *content_type;
 
   reply->body = soup_session_send_and_read (session, msg, NULL, &error);
   if (error != NULL && allow_transport_error)
@@ -424,21 +433,15 @@ th_room_raw_exchange (guint port, const void *request, gsize length, guint timeo
   return th_room_raw_exchange_from (NULL, port, request, length, timeout_ms);
 }
 
-GBytes *
-th_room_raw_exchange_from (const char *local_address, guint port, const void *request, gsize length,
-                           guint timeout_ms)
+/* Sends @request on @socket while reading the answer, until the server
+ * closes, @deadline passes, or a whole response with a Content-Length
+ * has arrived; @shut says whether to shut the sending side once all is
+ * sent. */
+static GBytes *
+exchange (GSocket *socket, const void *request, gsize length, gint64 deadline, gboolean shut)
 {
-  g_autoptr (GSocket) socket = th_room_connect_from (local_address, port);
   g_autoptr (GByteArray) received = g_byte_array_new ();
-  gint64 deadline = g_get_monotonic_time () + (gint64)th_room_test_deadline_ms (timeout_ms) * 1000;
-  g_autoptr (GError) error = NULL;
   gsize sent = 0;
-
-  /* The connection is made first: the kernel completes it whether or not
-   * the server gets round to it. */
-  g_socket_condition_timed_wait (socket, G_IO_OUT, deadline - g_get_monotonic_time (), NULL, NULL);
-  g_socket_check_connect_result (socket, &error);
-  g_assert_no_error (error);
 
   /* Send while reading: a server may answer (and close) before it has
    * read everything. */
@@ -465,7 +468,7 @@ th_room_raw_exchange_from (const char *local_address, guint port, const void *re
           /* All sent: say so, so that a server waiting for more (of a
            * truncated body, say) sees the end at once rather than after
            * its idle timeout. */
-          if (sent == length)
+          if (sent == length && shut)
             g_socket_shutdown (socket, FALSE, TRUE, NULL);
         }
 
@@ -480,8 +483,35 @@ th_room_raw_exchange_from (const char *local_address, guint port, const void *re
         }
     }
 
-  g_socket_close (socket, NULL);
   return g_byte_array_free_to_bytes (g_steal_pointer (&received));
+}
+
+GBytes *
+th_room_raw_exchange_from (const char *local_address, guint port, const void *request, gsize length,
+                           guint timeout_ms)
+{
+  g_autoptr (GSocket) socket = th_room_connect_from (local_address, port);
+  gint64 deadline = g_get_monotonic_time () + (gint64)th_room_test_deadline_ms (timeout_ms) * 1000;
+  g_autoptr (GError) error = NULL;
+  GBytes *response;
+
+  /* The connection is made first: the kernel completes it whether or not
+   * the server gets round to it. */
+  g_socket_condition_timed_wait (socket, G_IO_OUT, deadline - g_get_monotonic_time (), NULL, NULL);
+  g_socket_check_connect_result (socket, &error);
+  g_assert_no_error (error);
+
+  response = exchange (socket, request, length, deadline, TRUE);
+  g_socket_close (socket, NULL);
+  return response;
+}
+
+GBytes *
+th_room_raw_exchange_on (GSocket *socket, const void *request, gsize length, guint timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64)th_room_test_deadline_ms (timeout_ms) * 1000;
+
+  return exchange (socket, request, length, deadline, FALSE);
 }
 
 guint

@@ -73,6 +73,11 @@ typedef struct
 void th_room_reply_free (ThRoomReply *reply);
 const char *th_room_reply_get_string (ThRoomReply *reply, const char *member);
 
+/* A request of the room to @base_url: @token (may be NULL) as a bearer
+ * token, @body (NULL: none; @length -1: up to its NUL) as JSON. */
+SoupMessage *th_room_message_new (const char *base_url, const char *method, const char *path,
+                                  const char *token, const char *body, gssize length);
+
 /* A blocking request with SoupSession.  @token may be NULL; @body NULL
  * means none. */
 ThRoomReply *th_room_request (SoupSession *session, const char *base_url, const char *method,
@@ -97,6 +102,10 @@ GBytes *th_room_raw_exchange (guint port, const void *request, gsize length, gui
 /* The same from @local_address (NULL: any). */
 GBytes *th_room_raw_exchange_from (const char *local_address, guint port, const void *request,
                                    gsize length, guint timeout_ms);
+/* The same on @socket, a connection already made, which stays open (to
+ * send another request on it). */
+GBytes *th_room_raw_exchange_on (GSocket *socket, const void *request, gsize length,
+                                 guint timeout_ms);
 /* A TCP connection from @local_address to 127.0.0.1:@port, not blocking;
  * it may still be on its way when this returns. */
 GSocket *th_room_connect_from (const char *local_address, guint port);
