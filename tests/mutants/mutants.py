@@ -27,7 +27,7 @@ MUTANTS = [
         'name': 'bindtextdomain',
         'what': 'the app no longer finds its translations',
         'file': 'src/main.c',
-        'find': 'bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);',
+        'find': 'bindtextdomain (GETTEXT_PACKAGE, localedir);',
         'replace': '/* no translations */',
         'tests': ['test-cli', 'test-room-page'],
     },
