@@ -482,33 +482,12 @@ test_export_csv_unwritable (void)
   th_test_remove_dir (dir);
 }
 
-/* A FIFO in a folder of the test's own, where a device or a pipe could
- * be: reading it would wait for a writer for ever, and replacing it would
- * take its place. */
-static char *
-make_fifo (const char *dir, const char *name)
-{
-  char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
-  return path;
-}
-
-static void
-assert_is_fifo (const char *path)
-{
-  struct stat st;
-
-  g_assert_cmpint (lstat (path, &st), ==, 0);
-  g_assert_true (S_ISFIFO (st.st_mode));
-}
-
 /* A FIFO as input is refused at once: no wait for a writer. */
 static void
 test_check_fifo (void)
 {
   g_autofree char *dir = th_test_make_dir ();
-  g_autofree char *fifo = make_fifo (dir, "session.twohats");
+  g_autofree char *fifo = th_test_make_fifo (dir, "session.twohats");
   g_autofree char *expected
     = g_strdup_printf ("two-hats: %s: Is a FIFO, not a regular file\n", fifo);
   g_auto (Run) run = { 0 };
@@ -517,7 +496,7 @@ test_check_fifo (void)
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_cmpstr (run.err, ==, expected);
-  assert_is_fifo (fifo);
+  th_test_assert_is_fifo (fifo);
   th_test_remove_dir (dir);
 }
 
@@ -525,7 +504,7 @@ static void
 test_export_csv_from_fifo (void)
 {
   g_autofree char *dir = th_test_make_dir ();
-  g_autofree char *fifo = make_fifo (dir, "session.twohats");
+  g_autofree char *fifo = th_test_make_fifo (dir, "session.twohats");
   g_autofree char *out = g_build_filename (dir, "x.csv", NULL);
   g_autofree char *option = g_strconcat ("--export-csv=", out, NULL);
   g_autofree char *expected
@@ -548,8 +527,8 @@ test_export_onto_fifo (void)
 {
   g_autofree char *session = th_test_fixture_path ("session-valid.twohats");
   g_autofree char *dir = th_test_make_dir ();
-  g_autofree char *fifo = make_fifo (dir, "fifo.csv");
-  g_autofree char *fifo_png = make_fifo (dir, "fifo.png");
+  g_autofree char *fifo = th_test_make_fifo (dir, "fifo.csv");
+  g_autofree char *fifo_png = th_test_make_fifo (dir, "fifo.png");
   g_autofree char *link = g_build_filename (dir, "link.csv", NULL);
   const char *const outputs[][2] = {
     { "--export-csv=", "fifo.csv" },
@@ -574,8 +553,8 @@ test_export_onto_fifo (void)
       g_assert_cmpstr (run.err, ==, expected);
     }
 
-  assert_is_fifo (fifo);
-  assert_is_fifo (fifo_png);
+  th_test_assert_is_fifo (fifo);
+  th_test_assert_is_fifo (fifo_png);
   g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
   listing = th_test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "fifo.csv fifo.png link.csv");

@@ -389,14 +389,15 @@ test_delete_recovery_refuses_other_files (Fixture *f, gconstpointer data)
   g_assert_true (g_file_query_exists (f->file, NULL));
 }
 
-static void
-test_kill_right_after_the_answer (Fixture *f, gconstpointer data)
+/* document-helper with the fixture's file open, once it has said that its
+ * answer is saved; it waits to be killed. */
+static GSubprocess *
+start_helper (Fixture *f)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GSubprocess) helper = NULL;
   g_autoptr (GDataInputStream) output = NULL;
   g_autofree char *line = NULL;
-  g_autoptr (ThSession) on_disk = NULL;
 
   helper = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, DOCUMENT_HELPER,
                              g_file_peek_path (f->file), NULL);
@@ -406,6 +407,16 @@ test_kill_right_after_the_answer (Fixture *f, gconstpointer data)
   line = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (line, ==, "saved");
+
+  return g_steal_pointer (&helper);
+}
+
+static void
+test_kill_right_after_the_answer (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocess) helper = start_helper (f);
+  g_autoptr (ThSession) on_disk = NULL;
 
   /* No chance to flush, close or clean up: as a power cut. */
   g_subprocess_send_signal (helper, SIGKILL);
@@ -579,18 +590,8 @@ static void
 test_locked_by_another_process (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GSubprocess) helper = NULL;
-  g_autoptr (GDataInputStream) output = NULL;
-  g_autofree char *line = NULL;
+  g_autoptr (GSubprocess) helper = start_helper (f);
   g_autoptr (ThDocument) document = NULL;
-
-  helper = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, DOCUMENT_HELPER,
-                             g_file_peek_path (f->file), NULL);
-  g_assert_no_error (error);
-  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (helper));
-  line = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (line, ==, "saved");
 
   /* The helper goes before anything is asserted, so that a failure
    * leaves no process behind. */

@@ -279,18 +279,14 @@ static void
 test_write_refuses_fifo (void)
 {
   g_autofree char *dir = th_test_make_dir ();
-  g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
+  g_autofree char *fifo = th_test_make_fifo (dir, "fifo");
   g_autoptr (GError) error = NULL;
-  struct stat st;
-
-  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
 
   g_assert_false (th_file_write_atomic (fifo, "data", 4, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
   g_assert_cmpstr (error->message, ==, "Is a FIFO, not a regular file; nothing was written");
 
-  g_assert_cmpint (lstat (fifo, &st), ==, 0);
-  g_assert_true (S_ISFIFO (st.st_mode));
+  th_test_assert_is_fifo (fifo);
   assert_listing (dir, "fifo");
   th_test_remove_dir (dir);
 }
@@ -301,19 +297,16 @@ static void
 test_write_refuses_symlink_to_fifo (void)
 {
   g_autofree char *dir = th_test_make_dir ();
-  g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
+  g_autofree char *fifo = th_test_make_fifo (dir, "fifo");
   g_autofree char *link = g_build_filename (dir, "link.csv", NULL);
   g_autoptr (GError) error = NULL;
-  struct stat st;
 
-  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   g_assert_cmpint (symlink ("fifo", link), ==, 0);
 
   g_assert_false (th_file_write_atomic (link, "data", 4, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
 
-  g_assert_cmpint (lstat (fifo, &st), ==, 0);
-  g_assert_true (S_ISFIFO (st.st_mode));
+  th_test_assert_is_fifo (fifo);
   g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
   assert_listing (dir, "fifo link.csv");
   th_test_remove_dir (dir);
@@ -360,12 +353,11 @@ static void
 test_read_refuses_fifo (void)
 {
   g_autofree char *dir = th_test_make_dir ();
-  g_autofree char *fifo = g_build_filename (dir, "session.twohats", NULL);
+  g_autofree char *fifo = th_test_make_fifo (dir, "session.twohats");
   ReadJob job = { 0 };
   GThread *thread;
   gint64 deadline;
 
-  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   job.file = g_file_new_for_path (fifo);
 
   thread = g_thread_new ("reader", read_thread, &job);
@@ -540,12 +532,9 @@ static void
 test_lock_refuses_fifo (void)
 {
   g_autofree char *dir = th_test_make_dir ();
-  g_autofree char *fifo = g_build_filename (dir, "offsite.twohats", NULL);
+  g_autofree char *fifo = th_test_make_fifo (dir, "offsite.twohats");
   g_autoptr (ThFileLock) lock = th_file_lock_new (fifo);
   g_autoptr (GError) error = NULL;
-  struct stat st;
-
-  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
 
   g_assert_false (th_file_lock_acquire (lock, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
@@ -553,8 +542,7 @@ test_lock_refuses_fifo (void)
   g_assert_false (th_file_lock_write_atomic (lock, "data", 4, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
 
-  g_assert_cmpint (lstat (fifo, &st), ==, 0);
-  g_assert_true (S_ISFIFO (st.st_mode));
+  th_test_assert_is_fifo (fifo);
   th_test_remove_dir (dir);
 }
 

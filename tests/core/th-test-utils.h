@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 G_BEGIN_DECLS
 
@@ -43,7 +44,7 @@ th_test_fixture_bytes (const char *name)
 
 /* @ms multiplied by the TH_TEST_SLOW environment variable (default 1), for
  * deadlines: a deadline is no measure of speed, only a bound on a wait that
- * would otherwise never end. */
+ * would otherwise never end.  The UI tests' th_test_timeout() is this. */
 static inline guint
 th_test_deadline_ms (guint ms)
 {
@@ -55,6 +56,7 @@ th_test_deadline_ms (guint ms)
       char *end = NULL;
       double parsed = g_ascii_strtod (slow, &end);
 
+      /* As the node tests read it: anything but a positive number is 1. */
       if (end != slow && *end == '\0' && parsed > 0.0 && parsed < 1000.0)
         factor = parsed;
     }
@@ -98,6 +100,28 @@ static inline int
 th_test_compare_names (gconstpointer a, gconstpointer b)
 {
   return g_strcmp0 (*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A FIFO at @name in @dir, where a device or a pipe could be: reading it
+ * would wait for a writer, replacing it would take its place.  Tests use
+ * one instead of a real device node. */
+static inline char *
+th_test_make_fifo (const char *dir, const char *name)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  return path;
+}
+
+/* That @path is still a FIFO: nothing replaced it. */
+static inline void
+th_test_assert_is_fifo (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_lstat (path, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
 }
 
 /* The names in @path, sorted, joined with spaces (to compare listings). */

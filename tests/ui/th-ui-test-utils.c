@@ -11,6 +11,7 @@
 #include <X11/extensions/XTest.h>
 #include <gdk/x11/gdkx.h>
 
+#include "../core/th-test-utils.h"
 #include "th-ui-test-utils.h"
 
 /* How long to wait for the X server and GTK to deliver an event (and
@@ -22,20 +23,7 @@
 guint
 th_test_timeout (guint ms)
 {
-  const char *slow = g_getenv ("TH_TEST_SLOW");
-  double factor = 1.0;
-
-  if (slow != NULL && slow[0] != '\0')
-    {
-      char *end = NULL;
-      double parsed = g_ascii_strtod (slow, &end);
-
-      /* As the node tests read it: anything but a positive number is 1. */
-      if (end != slow && *end == '\0' && parsed > 0.0 && parsed < 1000.0)
-        factor = parsed;
-    }
-
-  return (guint)MIN ((double)ms * factor, (double)G_MAXUINT);
+  return th_test_deadline_ms (ms);
 }
 
 static gboolean
