@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "th-chart-page-private.h"
+#include "th-toast.h"
 #include "th-ui-files.h"
 
 /* The chart page's export (PNG, PDF, SVG) and printing (the chart,
@@ -174,7 +175,7 @@ export_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     {
       g_autofree char *message = g_strdup_printf (_ ("Chart exported to “%s”"), request->name);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, th_toast_new (message));
     }
   /* A page that went away meanwhile has nobody to tell. */
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -13,6 +13,7 @@
 #include "th-host-join-screen.h"
 #include "th-host-page.h"
 #include "th-room-address.h"
+#include "th-toast.h"
 
 struct _ThHostPage
 {
@@ -25,12 +26,19 @@ struct _ThHostPage
   AdwBin *join_bin;
   AdwActionRow *address_row;
   GtkSwitch *lock_switch;
+  GtkSpinButton *room_size_spin;
+  GtkSwitch *generated_switch;
+  AdwActionRow *refused_row;
+  GtkLabel *refused_count;
   AdwPreferencesGroup *participants_group;
   GtkListBox *guest_list;
+  AdwPreferencesGroup *removed_group;
+  GtkListBox *removed_list;
 
   ThSession *session;
   GFile *file;
   ThRoomServer *server;
+  GSettings *settings;
   GPtrArray *addresses; /* ThRoomAddress, in the order of the drop-down */
 };
 
@@ -189,6 +197,86 @@ create_guest_row (gpointer item, gpointer user_data)
   return row;
 }
 
+/* The door: joins refused, names removed */
+
+/* How many joins the room turned away, and why: a facilitator who sees
+ * "Room full: 3" makes the room larger, one who sees the join limit
+ * knows someone is knocking too often. */
+static void
+update_refused (ThHostPage *self)
+{
+  ThRoomDoor *door = th_room_server_get_door (self->server);
+  guint locked = th_room_door_get_n_refused (door, TH_ROOM_REFUSED_LOCKED);
+  guint full = th_room_door_get_n_refused (door, TH_ROOM_REFUSED_FULL);
+  guint limit = th_room_door_get_n_refused (door, TH_ROOM_REFUSED_JOIN_LIMIT);
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *total = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (full > 0)
+    /* Translators: why joins were refused on the host page, "Room full: 3". */
+    g_ptr_array_add (parts, g_strdup_printf (_ ("Room full: %u"), full));
+  if (limit > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_ ("Join limit: %u"), limit));
+  if (locked > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_ ("Locked: %u"), locked));
+  g_ptr_array_add (parts, NULL);
+
+  /* Translators: the parts of the line above, joined. */
+  subtitle = g_strjoinv (_ (" · "), (char **)parts->pdata);
+  total = g_strdup_printf ("%u", locked + full + limit);
+  adw_action_row_set_subtitle (self->refused_row, subtitle);
+  gtk_label_set_label (self->refused_count, total);
+  gtk_widget_set_visible (GTK_WIDGET (self->refused_row), locked + full + limit > 0);
+}
+
+static GtkWidget *
+create_removed_row (gpointer item, gpointer user_data)
+{
+  ThRoomGuest *guest = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *allow = gtk_button_new_with_mnemonic (_ ("_Allow Again"));
+  g_autofree char *tooltip = NULL;
+
+  /* Names are plain text here as everywhere: no markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), th_room_guest_get_name (guest));
+
+  /* Translators: the tooltip of the button that lets a removed name join
+   * again. */
+  tooltip = g_strdup_printf (_ ("Let “%s” join again"), th_room_guest_get_name (guest));
+  gtk_widget_set_tooltip_text (allow, tooltip);
+  gtk_widget_set_valign (allow, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (allow), "host.allow-name");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (allow), "s", th_room_guest_get_name (guest));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), allow);
+
+  return row;
+}
+
+static void
+update_removed (ThHostPage *self)
+{
+  GListModel *removed = th_room_door_get_removed (th_room_server_get_door (self->server));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->removed_group), g_list_model_get_n_items (removed) > 0);
+}
+
+static void
+allow_name_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThHostPage *self = TH_HOST_PAGE (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  g_autofree char *message = NULL;
+
+  if (!th_room_door_allow_name (th_room_server_get_door (self->server), name))
+    return;
+
+  /* Translators: a toast on the host page; %s is a participant's name. */
+  message = g_strdup_printf (_ ("“%s” can join again"), name);
+  adw_toast_overlay_add_toast (self->toast_overlay, th_toast_new (message));
+}
+
 /* Hosting */
 
 static void
@@ -254,7 +342,7 @@ stop_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   th_host_page_stop (self);
   adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_ ("Hosting stopped; every answer is saved")));
+                               th_toast_new (_ ("Hosting stopped; every answer is saved")));
 }
 
 static void
@@ -267,16 +355,27 @@ copy_address_action (GtkWidget *widget, const char *action_name, GVariant *param
     return;
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), url);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_ ("Address copied")));
+  adw_toast_overlay_add_toast (self->toast_overlay, th_toast_new (_ ("Address copied")));
 }
 
 static void
 remove_response_cb (AdwMessageDialog *dialog, const char *response, ThHostPage *self)
 {
   const char *id = g_object_get_data (G_OBJECT (dialog), "participant-id");
+  ThRoomGuest *guest;
+  g_autofree char *title = NULL;
 
-  if (g_strcmp0 (response, "remove") == 0)
-    th_room_server_remove_participant (self->server, id);
+  if (g_strcmp0 (response, "remove") != 0)
+    return;
+
+  guest = th_room_server_lookup_guest (self->server, id);
+  if (guest == NULL)
+    return;
+
+  /* Translators: a toast after removing a participant; %s is the name. */
+  title = g_strdup_printf (_ ("“%s” removed"), th_room_guest_get_name (guest));
+  if (th_room_server_remove_participant (self->server, id))
+    adw_toast_overlay_add_toast (self->toast_overlay, th_toast_new (title));
 }
 
 static void
@@ -295,9 +394,9 @@ remove_participant_action (GtkWidget *widget, const char *action_name, GVariant 
   heading = g_strdup_printf (_ ("Remove “%s”?"), th_room_guest_get_name (guest));
   dialog = ADW_MESSAGE_DIALOG (
     adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                            _ ("Their answers leave the workshop and their device is sent back "
-                               "to the join screen. They can join again with the code unless "
-                               "the room is locked.")));
+                            _ ("Their answers leave the workshop and their device says that "
+                               "you removed them. Their name cannot join again until you allow "
+                               "it under Removed.")));
   adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "remove", _ ("_Remove"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
@@ -311,7 +410,7 @@ static void
 save_failed_cb (ThHostPage *self, GError *error)
 {
   g_autofree char *message = g_strdup_printf (_ ("Could not save answers: %s"), error->message);
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = th_toast_new (message);
 
   /* The devices retry on their own; the facilitator should still know. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -330,6 +429,28 @@ th_host_page_constructed (GObject *object)
 
   g_assert (TH_IS_SESSION (self->session));
   self->server = th_room_server_new (self->session, self->file);
+
+  /* The room follows the facilitator's settings, which Preferences and
+   * these rows change alike; `two-hats --host` reads the same ones. */
+  self->settings = g_settings_new (APPLICATION_ID);
+  th_room_door_bind_settings (th_room_server_get_door (self->server), self->settings);
+  g_settings_bind (self->settings, "room-size",
+                   gtk_spin_button_get_adjustment (self->room_size_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "generated-names", self->generated_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (th_room_server_get_door (self->server), "notify::n-refused-locked",
+                           G_CALLBACK (update_refused), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (th_room_server_get_door (self->server), "notify::n-refused-full",
+                           G_CALLBACK (update_refused), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (th_room_server_get_door (self->server), "notify::n-refused-join-limit",
+                           G_CALLBACK (update_refused), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (th_room_door_get_removed (th_room_server_get_door (self->server)),
+                           "items-changed", G_CALLBACK (update_removed), self, G_CONNECT_SWAPPED);
+  gtk_list_box_bind_model (self->removed_list,
+                           th_room_door_get_removed (th_room_server_get_door (self->server)),
+                           create_removed_row, self, NULL);
+
   g_signal_connect_object (self->server, "save-failed", G_CALLBACK (save_failed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (th_room_server_get_guests (self->server), "items-changed",
@@ -344,6 +465,8 @@ th_host_page_constructed (GObject *object)
 
   th_host_page_refresh_addresses (self);
   update_summary (self);
+  update_refused (self);
+  update_removed (self);
   update_actions (self);
 }
 
@@ -356,13 +479,19 @@ th_host_page_dispose (GObject *object)
   if (self->server != NULL)
     {
       th_room_server_stop (self->server);
+      ThRoomDoor *door = th_room_server_get_door (self->server);
+
       g_signal_handlers_disconnect_by_data (th_room_server_get_guests (self->server), self);
       g_signal_handlers_disconnect_by_data (self->server, self);
+      g_signal_handlers_disconnect_by_data (door, self);
+      g_signal_handlers_disconnect_by_data (th_room_door_get_removed (door), self);
       gtk_list_box_bind_model (self->guest_list, NULL, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->removed_list, NULL, NULL, NULL, NULL);
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_HOST_PAGE);
   g_clear_object (&self->server);
+  g_clear_object (&self->settings);
   g_clear_object (&self->session);
   g_clear_object (&self->file);
   g_clear_pointer (&self->addresses, g_ptr_array_unref);
@@ -433,14 +562,21 @@ th_host_page_class_init (ThHostPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThHostPage, join_bin);
   gtk_widget_class_bind_template_child (widget_class, ThHostPage, address_row);
   gtk_widget_class_bind_template_child (widget_class, ThHostPage, lock_switch);
+  gtk_widget_class_bind_template_child (widget_class, ThHostPage, room_size_spin);
+  gtk_widget_class_bind_template_child (widget_class, ThHostPage, generated_switch);
+  gtk_widget_class_bind_template_child (widget_class, ThHostPage, refused_row);
+  gtk_widget_class_bind_template_child (widget_class, ThHostPage, refused_count);
   gtk_widget_class_bind_template_child (widget_class, ThHostPage, participants_group);
   gtk_widget_class_bind_template_child (widget_class, ThHostPage, guest_list);
+  gtk_widget_class_bind_template_child (widget_class, ThHostPage, removed_group);
+  gtk_widget_class_bind_template_child (widget_class, ThHostPage, removed_list);
 
   gtk_widget_class_install_action (widget_class, "host.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "host.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "host.copy-address", NULL, copy_address_action);
   gtk_widget_class_install_action (widget_class, "host.remove-participant", "s",
                                    remove_participant_action);
+  gtk_widget_class_install_action (widget_class, "host.allow-name", "s", allow_name_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "thhostpage");

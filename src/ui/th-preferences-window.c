@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-name.h"
 #include "th-preferences-window.h"
 #include "th-presenter-window.h"
 
@@ -24,6 +25,10 @@ struct _ThPreferencesWindow
   GtkSpinButton *threshold_spin;
   AdwComboRow *monitor_row;
   GtkSpinButton *timer_spin;
+  GtkSpinButton *room_size_spin;
+  GtkSwitch *generated_switch;
+  GtkListBox *refused_list;
+  AdwEntryRow *refused_entry;
 
   GSettings *settings;
 };
@@ -88,6 +93,98 @@ fill_monitors (ThPreferencesWindow *self)
   adw_combo_row_set_model (self->monitor_row, G_LIST_MODEL (names));
 }
 
+/* Refused words: a row for each, with a button that takes it out, above
+ * the row that adds one. */
+
+static void
+remove_word (ThPreferencesWindow *self, const char *word)
+{
+  g_auto (GStrv) words = g_settings_get_strv (self->settings, "refused-words");
+  g_autoptr (GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto (GStrv) result = NULL;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_strcmp0 (words[i], word) != 0)
+      g_strv_builder_add (kept, words[i]);
+  result = g_strv_builder_end (kept);
+  g_settings_set_strv (self->settings, "refused-words", (const char *const *)result);
+}
+
+static void
+remove_word_clicked_cb (GtkButton *button, ThPreferencesWindow *self)
+{
+  remove_word (self, g_object_get_data (G_OBJECT (button), "th-word"));
+}
+
+static void
+fill_refused_words (ThPreferencesWindow *self)
+{
+  g_auto (GStrv) words = g_settings_get_strv (self->settings, "refused-words");
+  GtkWidget *child;
+
+  /* Every row but the entry, which keeps what is being typed. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->refused_list)))
+         != GTK_WIDGET (self->refused_entry))
+    gtk_list_box_remove (self->refused_list, child);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *tooltip = NULL;
+
+      /* The facilitator's own words, shown as typed: no markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), words[i]);
+
+      /* Translators: the tooltip of the button that takes a refused word
+       * off the list. */
+      tooltip = g_strdup_printf (_ ("Remove “%s”"), words[i]);
+      gtk_widget_set_tooltip_text (remove, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      tooltip, -1);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      g_object_set_data_full (G_OBJECT (remove), "th-word", g_strdup (words[i]), g_free);
+      g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_word_clicked_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+      gtk_list_box_insert (self->refused_list, row, (int)i);
+    }
+}
+
+/* Adds what the entry holds, unless it is there already in some case. */
+static void
+add_word_cb (ThPreferencesWindow *self)
+{
+  g_autofree char *word
+    = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->refused_entry))));
+  g_auto (GStrv) words = g_settings_get_strv (self->settings, "refused-words");
+  g_autofree char *key = th_name_dup_key (word);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) result = NULL;
+
+  if (*key == '\0')
+    return;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *other = th_name_dup_key (words[i]);
+
+      if (g_strcmp0 (key, other) == 0)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->refused_entry), "");
+          return;
+        }
+    }
+
+  g_strv_builder_addv (builder, (const char **)words);
+  g_strv_builder_add (builder, word);
+  result = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "refused-words", (const char *const *)result);
+  gtk_editable_set_text (GTK_EDITABLE (self->refused_entry), "");
+}
+
 static void
 th_preferences_window_dispose (GObject *object)
 {
@@ -114,6 +211,10 @@ th_preferences_window_class_init (ThPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThPreferencesWindow, threshold_spin);
   gtk_widget_class_bind_template_child (widget_class, ThPreferencesWindow, monitor_row);
   gtk_widget_class_bind_template_child (widget_class, ThPreferencesWindow, timer_spin);
+  gtk_widget_class_bind_template_child (widget_class, ThPreferencesWindow, room_size_spin);
+  gtk_widget_class_bind_template_child (widget_class, ThPreferencesWindow, generated_switch);
+  gtk_widget_class_bind_template_child (widget_class, ThPreferencesWindow, refused_list);
+  gtk_widget_class_bind_template_child (widget_class, ThPreferencesWindow, refused_entry);
 }
 
 static void
@@ -146,6 +247,18 @@ th_preferences_window_new (GtkWindow *parent, GSettings *settings)
   g_settings_bind (settings, "presenter-timer-minutes",
                    gtk_spin_button_get_adjustment (self->timer_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "room-size", gtk_spin_button_get_adjustment (self->room_size_spin),
+                   "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "generated-names", self->generated_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  fill_refused_words (self);
+  g_signal_connect_object (settings, "changed::refused-words", G_CALLBACK (fill_refused_words),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->refused_entry, "apply", G_CALLBACK (add_word_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->refused_entry, "entry-activated", G_CALLBACK (add_word_cb), self,
+                           G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "th-file-util.h"
+#include "th-toast.h"
 #include "th-ui-files.h"
 
 /* How long work may take before it says so: long enough that a quick
@@ -167,7 +168,7 @@ progress_timeout_cb (gpointer user_data)
   progress->timeout_id = 0;
   if (overlay != NULL && gtk_widget_get_root (GTK_WIDGET (overlay)) != NULL)
     {
-      progress->toast = adw_toast_new (progress->title);
+      progress->toast = th_toast_new (progress->title);
       /* Until the work is done, however long that takes. */
       adw_toast_set_timeout (progress->toast, 0);
       adw_toast_overlay_add_toast (overlay, g_object_ref (progress->toast));

@@ -18,6 +18,7 @@
 #include "th-loader.h"
 #include "th-self-study-path.h"
 #include "th-self-study-result.h"
+#include "th-toast.h"
 #include "th-ui-files.h"
 #include "th-welcome-page.h"
 #include "th-window-private.h"
@@ -62,7 +63,7 @@ _th_window_show_error (ThWindow *self, const char *heading, const char *body)
 void
 _th_window_show_toast (ThWindow *self, const char *title)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  adw_toast_overlay_add_toast (self->toast_overlay, th_toast_new (title));
 }
 
 /* On a narrow window the view switcher moves to the bottom; on the

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "th-participant-row.h"
+#include "th-toast.h"
 #include "th-workshop-view.h"
 
 struct _ThWorkshopView
@@ -366,7 +367,7 @@ add_participant (ThWorkshopView *self, const char *name)
   participant = th_session_add_participant (self->session, name, &error);
   if (participant == NULL)
     {
-      add_toast (self, adw_toast_new (error->message));
+      add_toast (self, th_toast_new (error->message));
       return FALSE;
     }
 
@@ -509,7 +510,7 @@ rename_response_cb (AdwMessageDialog *dialog, const char *response, ThWorkshopVi
 
   if (!th_participant_name_is_valid (name))
     {
-      add_toast (self, adw_toast_new (_ ("A name needs 1 to 100 characters")));
+      add_toast (self, th_toast_new (_ ("A name needs 1 to 100 characters")));
       return;
     }
 
@@ -624,7 +625,7 @@ remove_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   /* Translators: a toast after removing a participant; %s is the name. */
   title = g_strdup_printf (_ ("“%s” removed"), th_participant_get_name (participant));
-  toast = adw_toast_new (title);
+  toast = th_toast_new (title);
   adw_toast_set_button_label (toast, _ ("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_remove_cb), removed,

@@ -64,6 +64,13 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GFile) file = NULL;
   g_autoptr (GError) error = NULL;
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  /* Settings live in memory for the whole run: each test starts from the
+   * defaults. */
+  g_settings_reset (settings, "room-size");
+  g_settings_reset (settings, "generated-names");
+  g_settings_reset (settings, "refused-words");
 
   f->dir = g_dir_make_tmp ("two-hats-host-page-XXXXXX", &error);
   g_assert_no_error (error);
@@ -506,6 +513,238 @@ test_remove_dialog (Fixture *f, gconstpointer data)
   g_assert_cmpuint (exchange (f, "GET", "/api/me", bo, NULL, NULL), ==, 200);
 }
 
+/* The title a person reads on the toast on screen: the label's text,
+ * after any markup was read; NULL while there is none. */
+static char *
+shown_toast (GtkWidget *widget)
+{
+  if (g_strcmp0 (gtk_widget_get_css_name (widget), "toast") == 0)
+    {
+      g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+
+      collect (widget, GTK_TYPE_LABEL, labels);
+      g_assert_cmpuint (labels->len, >=, 1);
+      return g_strdup (gtk_label_get_text (labels->pdata[0]));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      char *text = shown_toast (child);
+
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  g_autofree char *text = shown_toast (data);
+
+  return text != NULL;
+}
+
+static void
+remove_through_dialog (Fixture *f, const char *name)
+{
+  g_autoptr (GPtrArray) rows = guest_rows (f);
+  g_autofree char *heading = g_strdup_printf ("Remove “%s”?", name);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), name) == 0)
+      {
+        AdwMessageDialog *dialog = press_remove (rows->pdata[i]);
+
+        g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+        respond (dialog, "remove");
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* A participant's name is their own text, never markup: the toast after
+ * removing "<b>x</b>" says so in those very characters (libadwaita 1.2
+ * reads a toast's title as markup, which showed a bold "x"). */
+static void
+test_markup_toast (Fixture *f, gconstpointer data)
+{
+  g_autofree char *join = NULL;
+  g_autofree char *text = NULL;
+
+  start_on_loopback (f);
+  join = join_body (f, "<b>x</b> & <span size='400%'>y</span>");
+  g_assert_cmpuint (exchange (f, "POST", "/api/join", NULL, join, NULL), ==, 200);
+  remove_through_dialog (f, "<b>x</b> & <span size='400%'>y</span>");
+
+  wait_until (toast_shown, f->page, 5000, "the toast");
+  text = shown_toast (GTK_WIDGET (f->page));
+  g_assert_cmpstr (text, ==, "“<b>x</b> & <span size='400%'>y</span>” removed");
+}
+
+/* The row of the host page with @title, or NULL. */
+static AdwActionRow *
+row_titled (Fixture *f, const char *title)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
+      return rows->pdata[i];
+  return NULL;
+}
+
+/* The room's size, set with the spin button beside "Room Size": the
+ * setting follows, the room follows the setting, and the joins it turns
+ * away are counted on the page, each with its reason. */
+static void
+test_room_size_and_refusals (Fixture *f, gconstpointer data)
+{
+  ThRoomServer *server = th_host_page_get_server (f->page);
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  AdwActionRow *size_row = row_titled (f, "Room _Size");
+  AdwActionRow *refused_row = row_titled (f, "Joins Refused");
+  GtkWidget *spin;
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *ana = NULL;
+  g_autofree char *bo = NULL;
+  g_autofree char *cy = NULL;
+  g_autofree char *di = NULL;
+
+  g_assert_nonnull (size_row);
+  g_assert_nonnull (refused_row);
+  spin = adw_action_row_get_activatable_widget (size_row);
+  g_assert_true (GTK_IS_SPIN_BUTTON (spin));
+  g_assert_cmpint (g_settings_get_int (settings, "room-size"), ==, TH_ROOM_DEFAULT_ROOM_SIZE);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==,
+                     TH_ROOM_DEFAULT_ROOM_SIZE);
+
+  start_on_loopback (f);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (refused_row)));
+
+  /* Two, as the facilitator types it: the spin button takes typed text
+   * when the focus leaves it or Enter is pressed, which is an update. */
+  gtk_editable_set_text (GTK_EDITABLE (spin), "2");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpint (g_settings_get_int (settings, "room-size"), ==, 2);
+  g_assert_cmpuint (th_room_door_get_room_size (th_room_server_get_door (server)), ==, 2);
+
+  ana = join_body (f, "Ana");
+  bo = join_body (f, "Bo");
+  cy = join_body (f, "Cy");
+  di = join_body (f, "Di");
+  g_assert_cmpuint (exchange (f, "POST", "/api/join", NULL, ana, NULL), ==, 200);
+  g_assert_cmpuint (exchange (f, "POST", "/api/join", NULL, bo, NULL), ==, 200);
+  g_assert_cmpuint (exchange (f, "POST", "/api/join", NULL, cy, NULL), ==, 423);
+  g_assert_cmpuint (exchange (f, "POST", "/api/join", NULL, di, NULL), ==, 423);
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (refused_row)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (refused_row), ==, "Room full: 2");
+  collect (GTK_WIDGET (refused_row), GTK_TYPE_LABEL, labels);
+  {
+    gboolean counted = FALSE;
+
+    for (guint i = 0; i < labels->len; i++)
+      counted |= g_strcmp0 (gtk_label_get_text (labels->pdata[i]), "2") == 0;
+    g_assert_true (counted);
+  }
+
+  /* Locked, and one address over the join limit (the join limit itself is
+   * test-room-units' door/join-limit). */
+  toggle_lock (f, TRUE);
+  g_assert_cmpuint (exchange (f, "POST", "/api/join", NULL, cy, NULL), ==, 423);
+  toggle_lock (f, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (spin), "10");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  /* One join saved up, then one a minute. */
+  th_room_door_set_join_limit (th_room_server_get_door (server), 1, 1);
+  g_assert_cmpuint (exchange (f, "POST", "/api/join", NULL, cy, NULL), ==, 200);
+  g_assert_cmpuint (exchange (f, "POST", "/api/join", NULL, di, NULL), ==, 429);
+  g_assert_cmpstr (adw_action_row_get_subtitle (refused_row), ==,
+                   "Room full: 2 · Join limit: 1 · Locked: 1");
+}
+
+static gboolean
+generated_on (gpointer data)
+{
+  return g_settings_get_boolean (data, "generated-names");
+}
+
+/* Generated names, switched on beside "Generated Names": the room
+ * follows, and a phone gets a name it did not send. */
+static void
+test_generated_names_switch (Fixture *f, gconstpointer data)
+{
+  AdwActionRow *row = row_titled (f, "_Generated Names");
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *join = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  GtkWidget *generated;
+
+  g_assert_nonnull (row);
+  generated = adw_action_row_get_activatable_widget (row);
+  g_assert_true (GTK_IS_SWITCH (generated));
+  start_on_loopback (f);
+
+  /* The switch takes its new state when its animation ends. */
+  g_assert_true (gtk_widget_activate (generated));
+  wait_until (generated_on, settings, 5000, "the generated names setting");
+  g_assert_true (
+    th_room_door_get_generated_names (th_room_server_get_door (th_host_page_get_server (f->page))));
+  join = join_body (f, "Typed");
+  g_assert_cmpuint (exchange (f, "POST", "/api/join", NULL, join, &token), ==, 200);
+  rows = guest_rows (f);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[0]), !=, "Typed");
+  g_assert_nonnull (strchr (adw_preferences_row_get_title (rows->pdata[0]), ' '));
+}
+
+/* A removed name waits under "Removed" until the facilitator allows it
+ * again with the row's button; until then the room refuses it. */
+static void
+test_allow_removed_name (Fixture *f, gconstpointer data)
+{
+  g_autofree char *ana = NULL;
+  g_autofree char *ana_again = NULL;
+  g_autofree char *token = NULL;
+  AdwActionRow *removed_row;
+  GtkWidget *allow = NULL;
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *group;
+
+  start_on_loopback (f);
+  ana = join_body (f, "Ana");
+  ana_again = join_body (f, "ana");
+  g_assert_cmpuint (exchange (f, "POST", "/api/join", NULL, ana, &token), ==, 200);
+  g_assert_null (row_titled (f, "Removed"));
+
+  remove_through_dialog (f, "Ana");
+  g_assert_cmpuint (exchange (f, "GET", "/api/state", token, NULL, NULL), ==, 401);
+  g_assert_cmpuint (exchange (f, "POST", "/api/join", NULL, ana_again, NULL), ==, 400);
+
+  removed_row = row_titled (f, "Ana");
+  g_assert_nonnull (removed_row);
+  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (removed_row)));
+  group = gtk_widget_get_ancestor (GTK_WIDGET (removed_row), ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "Removed");
+  g_assert_true (gtk_widget_is_visible (group));
+
+  collect (GTK_WIDGET (removed_row), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "host.allow-name") == 0)
+      allow = buttons->pdata[i];
+  g_assert_nonnull (allow);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (allow)), ==, "_Allow Again");
+  g_signal_emit_by_name (allow, "clicked");
+
+  g_assert_null (row_titled (f, "Ana"));
+  g_assert_false (gtk_widget_get_visible (group));
+  g_assert_cmpuint (exchange (f, "POST", "/api/join", NULL, ana_again, NULL), ==, 200);
+}
+
 /* What the screen shows is what a phone needs. */
 static void
 test_qr (Fixture *f, gconstpointer data)
@@ -584,6 +823,10 @@ main (int argc, char *argv[])
   ADD ("/room/host-page/hosting", test_hosting);
   ADD ("/room/host-page/lock-switch", test_lock_switch);
   ADD ("/room/host-page/remove-dialog", test_remove_dialog);
+  ADD ("/room/host-page/markup-toast", test_markup_toast);
+  ADD ("/room/host-page/room-size-and-refusals", test_room_size_and_refusals);
+  ADD ("/room/host-page/generated-names-switch", test_generated_names_switch);
+  ADD ("/room/host-page/allow-removed-name", test_allow_removed_name);
   ADD ("/room/host-page/qr", test_qr);
   ADD ("/room/host-page/presenter-join-screen", test_presenter_join_screen);
 #undef ADD
