@@ -440,11 +440,16 @@ test_lock_survives_saves (void)
   g_autoptr (ThFileLock) holder = th_file_lock_new (path);
   g_autoptr (GError) error = NULL;
   struct stat before, after;
+  char first_bytes[sizeof old_content] = { 0 };
+  int original;
 
   write_file (path, old_content);
   g_assert_true (th_file_lock_acquire (holder, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (stat (path, &before), ==, 0);
+  /* Kept open, so that its inode cannot be given to a new file. */
+  original = open (path, O_RDONLY | O_CLOEXEC);
+  g_assert_cmpint (original, >=, 0);
+  g_assert_cmpint (fstat (original, &before), ==, 0);
 
   for (guint i = 0; i < 3; i++)
     {
@@ -460,9 +465,14 @@ test_lock_survives_saves (void)
       g_clear_error (&error);
     }
 
-  /* It really was replaced, not written in place. */
+  /* It really was replaced, not written in place: the original file is
+   * another one than the file under the name, and holds what it held. */
   g_assert_cmpint (stat (path, &after), ==, 0);
   g_assert_true (before.st_ino != after.st_ino || before.st_dev != after.st_dev);
+  g_assert_cmpint (read (original, first_bytes, sizeof first_bytes - 1), ==,
+                   (gssize)strlen (old_content));
+  g_assert_cmpstr (first_bytes, ==, old_content);
+  close (original);
   assert_listing (dir, "offsite.twohats");
   th_test_remove_dir (dir);
 }
