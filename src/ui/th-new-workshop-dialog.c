@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "th-gtk-compat.h"
+#include "th-name.h"
 #include "th-new-workshop-dialog.h"
 
 struct _ThNewWorkshopDialog
@@ -82,17 +83,22 @@ name_activated_cb (ThNewWorkshopDialog *self)
 {
   g_autofree char *name
     = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  g_autoptr (GError) error = NULL;
 
   if (*name == '\0')
     return;
 
-  if (!th_participant_name_is_valid (name))
+  /* The rule of a name typed anywhere (th-name.h); what is wrong shows
+   * on the row. */
+  if (!th_name_check (name, NULL, &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_row), error->message);
       return;
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_row), NULL);
   g_ptr_array_add (self->names, g_steal_pointer (&name));
   rebuild_names (self);
 

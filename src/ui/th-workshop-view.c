@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "th-name.h"
 #include "th-participant-row.h"
 #include "th-toast.h"
 #include "th-workshop-view.h"
@@ -364,6 +365,14 @@ add_participant (ThWorkshopView *self, const char *name)
   if (self->session == NULL)
     return FALSE;
 
+  /* The rule a phone's name meets in the room, so that the facilitator's
+   * own entry lets in nothing the room would refuse. */
+  if (name != NULL && !th_name_check (name, NULL, &error))
+    {
+      add_toast (self, th_toast_new (error->message));
+      return FALSE;
+    }
+
   participant = th_session_add_participant (self->session, name, &error);
   if (participant == NULL)
     {
@@ -504,13 +513,14 @@ rename_response_cb (AdwMessageDialog *dialog, const char *response, ThWorkshopVi
   ThParticipant *participant = g_object_get_data (G_OBJECT (dialog), "th-participant");
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr (GError) error = NULL;
 
   if (g_strcmp0 (response, "rename") != 0 || participant == NULL)
     return;
 
-  if (!th_participant_name_is_valid (name))
+  if (!th_name_check (name, NULL, &error))
     {
-      add_toast (self, th_toast_new (_ ("A name needs 1 to 100 characters")));
+      add_toast (self, th_toast_new (error->message));
       return;
     }
 
@@ -535,7 +545,7 @@ rename_entry_changed_cb (GtkEditable *entry, AdwMessageDialog *dialog)
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
-  adw_message_dialog_set_response_enabled (dialog, "rename", th_participant_name_is_valid (name));
+  adw_message_dialog_set_response_enabled (dialog, "rename", th_name_check (name, NULL, NULL));
 }
 
 static void
