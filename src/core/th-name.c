@@ -264,15 +264,22 @@ th_name_check (const char *name, const char *const *refused_words, GError **erro
 
 /* Generated names */
 
-/* The untranslated lists, for a translation whose lists are empty. */
-#define ADJECTIVES                                                                                 \
-  "Amber|Bold|Brave|Bright|Calm|Cheerful|Clever|Curious|Eager|Gentle|Golden|Happy|Jolly|Kind|"     \
-  "Lively|Lucky|Mellow|Merry|Nimble|Orange|Patient|Playful|Quick|Quiet|Silver|Steady|Sunny|"       \
-  "Swift|Thoughtful|Wise|Witty|Zesty"
-#define ANIMALS                                                                                    \
-  "Badger|Bear|Beaver|Crane|Dolphin|Eagle|Falcon|Fox|Gecko|Hare|Hedgehog|Heron|Koala|Lynx|Otter|"  \
-  "Owl|Panda|Parrot|Penguin|Puffin|Rabbit|Raven|Robin|Seal|Sparrow|Squirrel|Swan|Tiger|Toucan|"    \
-  "Turtle|Whale|Wolf"
+/* The lists of words generated names are made of. */
+static const char adjective_words[]
+  /* Translators: adjectives for generated participant names ("Orange
+   * Owl"), separated by |.  Translate freely: the list may be longer or
+   * shorter, and need not match the English one.  Every adjective must
+   * fit every animal of the next list (in German, masculine forms with
+   * masculine animals). */
+  = N_ ("Amber|Bold|Brave|Bright|Calm|Cheerful|Clever|Curious|Eager|Gentle|Golden|Happy|Jolly|"
+        "Kind|Lively|Lucky|Mellow|Merry|Nimble|Orange|Patient|Playful|Quick|Quiet|Silver|Steady|"
+        "Sunny|Swift|Thoughtful|Wise|Witty|Zesty");
+static const char animal_words[]
+  /* Translators: animals for generated participant names, separated by
+   * |; see the list of adjectives. */
+  = N_ ("Badger|Bear|Beaver|Crane|Dolphin|Eagle|Falcon|Fox|Gecko|Hare|Hedgehog|Heron|Koala|Lynx|"
+        "Otter|Owl|Panda|Parrot|Penguin|Puffin|Rabbit|Raven|Robin|Seal|Sparrow|Squirrel|Swan|"
+        "Tiger|Toucan|Turtle|Whale|Wolf");
 
 /* The non-empty entries of a list separated by "|", or of @fallback when
  * @list has none. */
@@ -320,16 +327,10 @@ compose (GPtrArray *adjectives, GPtrArray *animals, guint number)
 char *
 th_name_generate (ThNameTakenFunc taken, gpointer user_data)
 {
-  /* Translators: adjectives for generated participant names ("Orange
-   * Owl"), separated by |.  Translate freely: the list may be longer or
-   * shorter, and need not match the English one.  Every adjective must
-   * fit every animal of the next list (in German, masculine forms with
-   * masculine animals). */
-  g_autoptr (GPtrArray) adjectives = split_list (_ (ADJECTIVES), ADJECTIVES);
-  /* Translators: animals for generated participant names, separated by
-   * |; see the list of adjectives. */
-  g_autoptr (GPtrArray) animals = split_list (_ (ANIMALS), ANIMALS);
-  guint n_pairs = adjectives->len * animals->len;
+  /* The English lists stand in for a translation whose lists are empty. */
+  g_autoptr (GPtrArray) adjective_list = split_list (_ (adjective_words), adjective_words);
+  g_autoptr (GPtrArray) animal_list = split_list (_ (animal_words), animal_words);
+  guint n_pairs = adjective_list->len * animal_list->len;
 
   /* Random pairs while few are taken; then numbers.  A room never holds
    * more than a session's participants, so numbers beyond that mean that
@@ -340,7 +341,7 @@ th_name_generate (ThNameTakenFunc taken, gpointer user_data)
 
       for (guint i = 0; i < attempts; i++)
         {
-          g_autofree char *name = compose (adjectives, animals, number);
+          g_autofree char *name = compose (adjective_list, animal_list, number);
 
           if (th_name_check (name, NULL, NULL) && (taken == NULL || !taken (name, user_data)))
             return g_steal_pointer (&name);
