@@ -358,7 +358,94 @@ test_tokens (Fixture *f, gconstpointer data)
 
     assert_error_reply (reply, 401);
     g_assert_null (th_session_lookup_participant (saved, id));
+    /* The phone is told why, so that it does not join again by itself. */
+    g_assert_cmpstr (th_room_reply_get_string (reply, "reason"), ==, "removed");
+    g_assert_cmpstr (th_room_reply_get_string (reply, "error"), ==,
+                     "The facilitator removed you from the room.");
+    g_assert_cmpstr (soup_message_headers_get_one (reply->headers, "WWW-Authenticate"), ==,
+                     "Bearer");
   }
+  /* A token the room never gave says nothing of the sort. */
+  {
+    g_autoptr (ThRoomReply) reply = request (f, "GET", "/api/me", forged, NULL);
+
+    assert_error_reply (reply, 401);
+    g_assert_null (th_room_reply_get_string (reply, "reason"));
+  }
+}
+
+/* The join limit over HTTP: forty phones behind one address join one
+ * after another, the next is told to wait (429, Retry-After, the reason)
+ * and counted on the door, and nothing of it joined. */
+static void
+set_join_limit_cb (ThRoomServer *server, gpointer data)
+{
+  /* Forty saved up, and so few a minute that none comes back while the
+   * test runs. */
+  th_room_door_set_join_limit (th_room_server_get_door (server), 0.001, 40);
+}
+
+static void
+count_join_limit_cb (ThRoomServer *server, gpointer data)
+{
+  *(guint *)data
+    = th_room_door_get_n_refused (th_room_server_get_door (server), TH_ROOM_REFUSED_JOIN_LIMIT);
+}
+
+static void
+test_join_limit (Fixture *f, gconstpointer data)
+{
+  g_autoptr (ThSession) saved = NULL;
+  g_autofree char *body = g_strdup_printf ("{\"code\": \"%s\", \"name\": \"Phone 41\"}", code (f));
+  g_autoptr (ThRoomReply) reply = NULL;
+  guint n_refused = 0;
+
+  th_room_test_server_call (f->server, set_join_limit_cb, NULL);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Phone %u", i + 1);
+      g_autofree char *token = th_room_join (f->session, url (f), code (f), name, NULL);
+
+      g_assert_nonnull (token);
+    }
+
+  reply = request (f, "POST", "/api/join", NULL, body);
+  assert_error_reply (reply, 429);
+  g_assert_cmpstr (th_room_reply_get_string (reply, "reason"), ==, "join-limit");
+  g_assert_null (th_room_reply_get_string (reply, "token"));
+  g_assert_cmpuint (th_room_retry_after (reply->headers), >=, 1);
+
+  th_room_test_server_call (f->server, count_join_limit_cb, &n_refused);
+  g_assert_cmpuint (n_refused, ==, 1);
+  saved = load_saved_session (f);
+  g_assert_cmpuint (th_session_get_n_participants (saved), ==, 40);
+}
+
+/* What the join page reads before it joins, without a token. */
+static void
+set_generated_cb (ThRoomServer *server, gpointer data)
+{
+  th_room_door_set_generated_names (th_room_server_get_door (server), GPOINTER_TO_INT (data));
+}
+
+static void
+test_room_info (Fixture *f, gconstpointer data)
+{
+  g_autoptr (ThRoomReply) typed = request (f, "GET", "/api/room", NULL, NULL);
+  g_autoptr (ThRoomReply) generated = NULL;
+  g_autoptr (ThRoomReply) me = NULL;
+  g_autofree char *token = NULL;
+
+  g_assert_cmpuint (typed->status, ==, 200);
+  g_assert_cmpstr (th_room_reply_get_string (typed, "names"), ==, "typed");
+  g_assert_cmpstr (soup_message_headers_get_one (typed->headers, "Cache-Control"), ==, "no-store");
+
+  th_room_test_server_call (f->server, set_generated_cb, GINT_TO_POINTER (TRUE));
+  generated = request (f, "GET", "/api/room", NULL, NULL);
+  g_assert_cmpstr (th_room_reply_get_string (generated, "names"), ==, "generated");
+  token = th_room_join (f->session, url (f), code (f), "Typed", NULL);
+  me = request (f, "GET", "/api/me", token, NULL);
+  g_assert_cmpstr (th_room_reply_get_string (me, "name"), !=, "Typed");
 }
 
 /* Answers */
@@ -1715,6 +1802,8 @@ main (int argc, char *argv[])
   ADD_TEST ("/room/server/join-refused", test_join_refused, NULL);
   ADD_TEST ("/room/server/locked", test_locked, NULL);
   ADD_TEST ("/room/server/tokens", test_tokens, NULL);
+  ADD_TEST ("/room/server/join-limit", test_join_limit, NULL);
+  ADD_TEST ("/room/server/room-info", test_room_info, NULL);
   ADD_TEST ("/room/server/answers", test_answers, NULL);
   ADD_TEST ("/room/server/bad-answers", test_bad_answers, NULL);
   ADD_TEST ("/room/server/nul-escape", test_nul_escape, NULL);
