@@ -1231,16 +1231,6 @@ new_message (Concurrent *run, const char *method, const char *path, const char *
   return th_room_message_new (url (run->f), method, path, token, body, -1);
 }
 
-static JsonObject *
-parse_object (GBytes *bytes, JsonParser *parser)
-{
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  g_assert_true (json_parser_load_from_data (parser, data, (gssize)length, NULL));
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
 static void
 answered_async_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -1281,7 +1271,7 @@ joined_async_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
-  object = parse_object (body, parser);
+  object = th_room_test_parse_object (body, parser);
   client->token = g_strdup (json_object_get_string_member (object, "token"));
   client->id = g_strdup (json_object_get_string_member (object, "participant"));
   g_object_unref (msg);

@@ -266,6 +266,17 @@ th_room_reply_get_string (ThRoomReply *reply, const char *member)
                                                      NULL);
 }
 
+JsonObject *
+th_room_test_parse_object (GBytes *bytes, JsonParser *parser)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  g_assert_true (json_parser_load_from_data (parser, data, (gssize)length, NULL));
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
 SoupMessage *
 th_room_message_new (const char *base_url, const char *method, const char *path, const char *token,
                      const char *body, gssize length)

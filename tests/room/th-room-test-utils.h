@@ -78,6 +78,10 @@ const char *th_room_reply_get_string (ThRoomReply *reply, const char *member);
 SoupMessage *th_room_message_new (const char *base_url, const char *method, const char *path,
                                   const char *token, const char *body, gssize length);
 
+/* The JSON object of @bytes, which must be one, read with @parser (which
+ * holds it). */
+JsonObject *th_room_test_parse_object (GBytes *bytes, JsonParser *parser);
+
 /* A blocking request with SoupSession.  @token may be NULL; @body NULL
  * means none. */
 ThRoomReply *th_room_request (SoupSession *session, const char *base_url, const char *method,
