@@ -22,6 +22,7 @@
 #include "th-host-join-screen.h"
 #include "th-host-page.h"
 #include "th-room-test-utils.h"
+#include "th-ui-test-utils.h"
 
 typedef struct
 {
@@ -187,17 +188,6 @@ guest_rows (Fixture *f)
   return rows;
 }
 
-static void
-collect (GtkWidget *widget, GType type, GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
 /* The switch a person sees beside "Lock Room": the activatable widget of
  * that row. */
 static GtkSwitch *
@@ -205,7 +195,7 @@ lock_switch (Fixture *f)
 {
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW, rows);
+  th_test_collect_widgets (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), "_Lock Room") == 0)
       {
@@ -252,7 +242,7 @@ remove_button (GtkWidget *row)
 {
   g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
 
-  collect (row, GTK_TYPE_BUTTON, buttons);
+  th_test_collect_widgets (row, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "host.remove-participant")
         == 0)
@@ -320,7 +310,7 @@ no_transition (gpointer data)
 {
   g_autoptr (GPtrArray) stacks = g_ptr_array_new ();
 
-  collect (data, GTK_TYPE_STACK, stacks);
+  th_test_collect_widgets (data, GTK_TYPE_STACK, stacks);
   for (guint i = 0; i < stacks->len; i++)
     if (gtk_stack_get_transition_running (stacks->pdata[i]))
       return FALSE;
@@ -513,35 +503,10 @@ test_remove_dialog (Fixture *f, gconstpointer data)
   g_assert_cmpuint (exchange (f, "GET", "/api/me", bo, NULL, NULL), ==, 200);
 }
 
-/* The title a person reads on the toast on screen: the label's text,
- * after any markup was read; NULL while there is none. */
-static char *
-shown_toast (GtkWidget *widget)
-{
-  if (g_strcmp0 (gtk_widget_get_css_name (widget), "toast") == 0)
-    {
-      g_autoptr (GPtrArray) labels = g_ptr_array_new ();
-
-      collect (widget, GTK_TYPE_LABEL, labels);
-      g_assert_cmpuint (labels->len, >=, 1);
-      return g_strdup (gtk_label_get_text (labels->pdata[0]));
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      char *text = shown_toast (child);
-
-      if (text != NULL)
-        return text;
-    }
-  return NULL;
-}
-
 static gboolean
 toast_shown (gpointer data)
 {
-  g_autofree char *text = shown_toast (data);
+  g_autofree char *text = th_test_dup_shown_toast (data);
 
   return text != NULL;
 }
@@ -579,7 +544,7 @@ test_markup_toast (Fixture *f, gconstpointer data)
   remove_through_dialog (f, "<b>x</b> & <span size='400%'>y</span>");
 
   wait_until (toast_shown, f->page, 5000, "the toast");
-  text = shown_toast (GTK_WIDGET (f->page));
+  text = th_test_dup_shown_toast (GTK_WIDGET (f->page));
   g_assert_cmpstr (text, ==, "“<b>x</b> & <span size='400%'>y</span>” removed");
 }
 
@@ -589,7 +554,7 @@ row_titled (Fixture *f, const char *title)
 {
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW, rows);
+  th_test_collect_widgets (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
       return rows->pdata[i];
@@ -642,7 +607,7 @@ test_room_size_and_refusals (Fixture *f, gconstpointer data)
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (refused_row)));
   g_assert_cmpstr (adw_action_row_get_subtitle (refused_row), ==, "Room full: 2");
-  collect (GTK_WIDGET (refused_row), GTK_TYPE_LABEL, labels);
+  th_test_collect_widgets (GTK_WIDGET (refused_row), GTK_TYPE_LABEL, labels);
   {
     gboolean counted = FALSE;
 
@@ -732,7 +697,7 @@ test_allow_removed_name (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "Removed");
   g_assert_true (gtk_widget_is_visible (group));
 
-  collect (GTK_WIDGET (removed_row), GTK_TYPE_BUTTON, buttons);
+  th_test_collect_widgets (GTK_WIDGET (removed_row), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "host.allow-name") == 0)
       allow = buttons->pdata[i];

@@ -74,24 +74,13 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_clear_object (&f->app);
 }
 
-static void
-collect (GtkWidget *widget, GType type, GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
 /* The button under @root whose label is @label, or NULL. */
 static GtkWidget *
 find_button (GtkWidget *root, const char *label)
 {
   g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
 
-  collect (root, GTK_TYPE_BUTTON, buttons);
+  th_test_collect_widgets (root, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
       return buttons->pdata[i];
@@ -104,7 +93,7 @@ shows_label (GtkWidget *root, const char *text)
 {
   g_autoptr (GPtrArray) labels = g_ptr_array_new ();
 
-  collect (root, GTK_TYPE_LABEL, labels);
+  th_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0
         && gtk_widget_get_mapped (labels->pdata[i]))
@@ -141,7 +130,7 @@ test_welcome (Fixture *f, gconstpointer data)
   g_assert_null (find_button (GTK_WIDGET (f->window), "_Start Self-Study"));
 
   /* The views: "Cards" → "Karten", "Chart" → "Diagramm". */
-  collect (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK, stacks);
+  th_test_collect_widgets (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK, stacks);
   g_assert_cmpuint (stacks->len, ==, 1);
   pages = G_LIST_MODEL (adw_view_stack_get_pages (stacks->pdata[0]));
   for (guint i = 0; i < g_list_model_get_n_items (pages); i++)

@@ -38,42 +38,6 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_clear_object (&f->app);
 }
 
-static void
-collect (GtkWidget *widget, GType type, GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-/* The title a person reads on the toast on screen (the label's text,
- * after any markup was read), or NULL while there is none. */
-static char *
-shown_toast (GtkWidget *widget)
-{
-  if (g_strcmp0 (gtk_widget_get_css_name (widget), "toast") == 0)
-    {
-      g_autoptr (GPtrArray) labels = g_ptr_array_new ();
-
-      collect (widget, GTK_TYPE_LABEL, labels);
-      g_assert_cmpuint (labels->len, >=, 1);
-      return g_strdup (gtk_label_get_text (labels->pdata[0]));
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      char *text = shown_toast (child);
-
-      if (text != NULL)
-        return text;
-    }
-  return NULL;
-}
-
 typedef struct
 {
   GtkWidget *root;
@@ -84,7 +48,7 @@ static gboolean
 toast_reads (gpointer data)
 {
   ToastWait *wait = data;
-  g_autofree char *text = shown_toast (wait->root);
+  g_autofree char *text = th_test_dup_shown_toast (wait->root);
 
   return g_strcmp0 (text, wait->text) == 0;
 }
@@ -97,7 +61,7 @@ assert_toast (Fixture *f, const char *expected)
   /* Toasts wait their turn: the sample's own stays for five seconds. */
   if (!th_test_wait_until (toast_reads, &wait, th_test_timeout (15000)))
     {
-      g_autofree char *text = shown_toast (GTK_WIDGET (f->window));
+      g_autofree char *text = th_test_dup_shown_toast (GTK_WIDGET (f->window));
 
       g_assert_cmpstr (text, ==, expected);
     }

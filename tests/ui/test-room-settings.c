@@ -84,24 +84,13 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_clear_object (&f->settings);
 }
 
-static void
-collect (GtkWidget *widget, GType type, GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
 /* The row of the preferences titled @title, or NULL. */
 static GtkWidget *
 row_titled (Fixture *f, GType type, const char *title)
 {
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (f->preferences), type, rows);
+  th_test_collect_widgets (GTK_WIDGET (f->preferences), type, rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
       return rows->pdata[i];
@@ -153,7 +142,7 @@ remove_button (GtkWidget *row)
 {
   g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
 
-  collect (row, GTK_TYPE_BUTTON, buttons);
+  th_test_collect_widgets (row, GTK_TYPE_BUTTON, buttons);
   g_assert_cmpuint (buttons->len, ==, 1);
   return buttons->pdata[0];
 }
@@ -165,7 +154,7 @@ apply_button (GtkWidget *entry_row)
 {
   g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
 
-  collect (entry_row, GTK_TYPE_BUTTON, buttons);
+  th_test_collect_widgets (entry_row, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (gtk_widget_get_visible (buttons->pdata[i]))
       return buttons->pdata[i];

@@ -278,3 +278,39 @@ th_test_destroy_window (GtkWindow *window)
   gtk_window_destroy (window);
   th_test_spin (20);
 }
+
+void
+th_test_collect_widgets (GtkWidget *root, GType type, GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    th_test_collect_widgets (child, type, found);
+}
+
+char *
+th_test_dup_shown_toast (GtkWidget *root)
+{
+  /* libadwaita 1.2 has no public type for the widget a toast shows in;
+   * its CSS name is "toast", and its first label is the title. */
+  if (g_strcmp0 (gtk_widget_get_css_name (root), "toast") == 0)
+    {
+      g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+
+      th_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
+      g_assert_cmpuint (labels->len, >=, 1);
+      return g_strdup (gtk_label_get_text (labels->pdata[0]));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      char *text = th_test_dup_shown_toast (child);
+
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}

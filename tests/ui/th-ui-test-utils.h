@@ -46,4 +46,12 @@ void th_test_spin (guint ms);
 /* Destroys @window and waits for it to go. */
 void th_test_destroy_window (GtkWindow *window);
 
+/* Adds every widget of @type in the tree under @root (@root included) to
+ * @found, in the order of the tree. */
+void th_test_collect_widgets (GtkWidget *root, GType type, GPtrArray *found);
+
+/* The title a person reads on the toast shown under @root: its label's
+ * text, after any markup in it was read.  NULL while none is shown. */
+char *th_test_dup_shown_toast (GtkWidget *root);
+
 G_END_DECLS
