@@ -185,10 +185,7 @@ test_usage (void)
 int
 main (int argc, char *argv[])
 {
-  /* Loopback needs no proxy, and the machine's proxy settings (libproxy)
-   * must not decide whether the tests pass. */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  th_room_test_init (&argc, &argv);
 
   two_hats = th_room_test_two_hats (argv[0]);
 

@@ -1779,10 +1779,7 @@ main (int argc, char *argv[])
 {
   static const ThRoomTestOptions defaults = { 0, 0, 0, FALSE };
 
-  /* Loopback needs no proxy, and the machine's proxy settings (libproxy)
-   * must not decide whether the tests pass. */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  th_room_test_init (&argc, &argv);
 
 #define ADD_TEST(path, func, options)                                                              \
   g_test_add (path, Fixture, options, fixture_set_up, func, fixture_tear_down)

@@ -33,6 +33,15 @@ struct _ThRoomTestServer
   gboolean ready;
 };
 
+void
+th_room_test_init (int *argc, char ***argv)
+{
+  /* The machine's proxy settings (libproxy) must not decide whether the
+   * tests pass. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (argc, argv, NULL);
+}
+
 guint
 th_room_test_slow (void)
 {

@@ -44,6 +44,10 @@ typedef void (*ThRoomTestFunc) (ThRoomServer *server, gpointer user_data);
 /* Runs @func in the server's thread and waits for it. */
 void th_room_test_server_call (ThRoomTestServer *self, ThRoomTestFunc func, gpointer user_data);
 
+/* g_test_init() for the tests that talk to a room over loopback, which
+ * needs no proxy. */
+void th_room_test_init (int *argc, char ***argv);
+
 /* How many times longer than usual a test waits for anything: the
  * TH_TEST_SLOW environment variable, a whole number from 1 to 100, 1 when
  * it is unset (tools/test sets 3 for the sanitizer pass). */
