@@ -39,16 +39,17 @@
  *      participant, or per address before joining and for a token that
  *      is not one (429; what libsoup answers itself, garbage, is charged
  *      to the address afterwards); the Origin, if any, must be ours
- *      (403); every /api/
- *      but join (and what the join page reads) needs a valid token (401,
- *      saying so when the token's holder was removed);
+ *      (403); every /api/ but join (and what the join page reads) needs
+ *      a valid token (401, saying so when the token's holder was
+ *      removed);
  *   3. the body is parsed with bounded size and depth and checked whole
  *      before anything changes (400);
  *   4. an answer is in the session file before its 200 goes out (503 if
  *      the file cannot be written; the answer stays in memory).
  *
- * The first two are here; the last two are the protocol's, in
- * th-room-handlers.c (with the parsers of th-room-request.c).
+ * The first is th-room-connections.c's, the second is here; the last two
+ * are the protocol's, in th-room-handlers.c (with the parsers of
+ * th-room-request.c).
  */
 
 #define LISTEN_BACKLOG 1024
