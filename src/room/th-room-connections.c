@@ -847,22 +847,6 @@ th_room_connections_set_idle_timeout (ThRoomConnections *self, guint seconds)
   self->idle_timeout_s = seconds;
 }
 
-guint
-th_room_connections_get_n_open (ThRoomConnections *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return n_open (self);
-}
-
-guint
-th_room_connections_get_max_open (ThRoomConnections *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->max_open;
-}
-
 static ThRoomConnection *
 lookup (ThRoomConnections *self, SoupServerMessage *msg)
 {

@@ -51,10 +51,6 @@ void th_room_connections_free (ThRoomConnections *self);
 void th_room_connections_set_max_per_address (ThRoomConnections *self, guint max_connections);
 /* For connections accepted from now on. */
 void th_room_connections_set_idle_timeout (ThRoomConnections *self, guint seconds);
-/* Open connections (and refusals still being written), and the cap. */
-guint th_room_connections_get_n_open (ThRoomConnections *self);
-guint th_room_connections_get_max_open (ThRoomConnections *self);
-
 /* From SoupServer::request-started, and ::request-finished and
  * ::request-aborted: a connection is busy from the first byte of a
  * request until its answer is written. */
