@@ -36,7 +36,6 @@
       removed: 'You are no longer in the room. Join again with the code.',
       removedByFacilitator: 'The facilitator removed you from the workshop, with your answers.',
       errFull: 'The room is full. Ask the facilitator.',
-      errJoinLimit: 'Many people have just joined from this network. Wait a moment and try again.',
       errNameTooLong: 'A name has at most 100 characters.',
       errNameControl: 'A name cannot contain control characters or line breaks.',
       errNameDirection: 'A name cannot contain characters that turn the text around.',
@@ -97,7 +96,6 @@
       removed: 'Du bist nicht mehr im Raum. Tritt mit dem Code erneut bei.',
       removedByFacilitator: 'Die Moderation hat dich samt deinen Antworten aus dem Workshop entfernt.',
       errFull: 'Der Raum ist voll. Frag die Moderation.',
-      errJoinLimit: 'Gerade sind viele aus diesem Netz beigetreten. Warte kurz und versuch es dann noch einmal.',
       errNameTooLong: 'Ein Name hat höchstens 100 Zeichen.',
       errNameControl: 'Ein Name darf keine Steuerzeichen und keine Zeilenumbrüche enthalten.',
       errNameDirection: 'Ein Name darf keine Zeichen enthalten, die die Schreibrichtung umdrehen.',
@@ -577,12 +575,12 @@
     }
   }
 
-  /* The page's own words for a refused join: the reason says which. */
+  /* The page's own words for a refused join: the reason says which.  A
+   * join over the join limit (429) never gets here: api() waits it out. */
   const JOIN_REASONS = {
     code: 'errWrongCode',
     locked: 'errLocked',
     full: 'errFull',
-    'join-limit': 'errJoinLimit',
     'name-too-long': 'errNameTooLong',
     'name-control': 'errNameControl',
     'name-direction': 'errNameDirection',
