@@ -62,6 +62,18 @@ phase_to_string (ThPhase phase)
     }
 }
 
+/* Who is asking, as /api/me and /api/state both say it. */
+static void
+add_caller_members (JsonBuilder *builder, const char *id, const char *name, ThRoomStatus status)
+{
+  json_builder_set_member_name (builder, "participant");
+  json_builder_add_string_value (builder, id);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, name);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, th_room_status_to_string (status));
+}
+
 static JsonNode *
 me_node (ThRoomGuest *guest)
 {
@@ -71,13 +83,8 @@ me_node (ThRoomGuest *guest)
   g_autoptr (GPtrArray) rated = th_participant_dup_rated_ids (participant);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "participant");
-  json_builder_add_string_value (builder, th_participant_get_id (participant));
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, th_participant_get_name (participant));
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder,
-                                 th_room_status_to_string (th_room_guest_get_status (guest)));
+  add_caller_members (builder, th_participant_get_id (participant),
+                      th_participant_get_name (participant), th_room_guest_get_status (guest));
 
   json_builder_set_member_name (builder, "sort");
   json_builder_begin_object (builder);
@@ -178,13 +185,8 @@ state_node (ThRoomServer *self, ThRoomGuest *guest)
     json_builder_add_string_value (builder, title);
   else
     json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "participant");
-  json_builder_add_string_value (builder, th_room_guest_get_id (guest));
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, th_room_guest_get_name (guest));
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder,
-                                 th_room_status_to_string (th_room_guest_get_status (guest)));
+  add_caller_members (builder, th_room_guest_get_id (guest), th_room_guest_get_name (guest),
+                      th_room_guest_get_status (guest));
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
