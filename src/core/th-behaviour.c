@@ -26,17 +26,6 @@ struct _ThBehaviour
 
 G_DEFINE_FINAL_TYPE (ThBehaviour, th_behaviour, G_TYPE_OBJECT)
 
-enum
-{
-  PROP_0,
-  PROP_ID,
-  PROP_TEXT,
-  PROP_WHY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 th_behaviour_finalize (GObject *object)
 {
@@ -50,42 +39,11 @@ th_behaviour_finalize (GObject *object)
 }
 
 static void
-th_behaviour_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThBehaviour *self = TH_BEHAVIOUR (object);
-
-  switch (prop_id)
-    {
-      case PROP_ID:
-        g_value_set_string (value, self->id);
-        break;
-      case PROP_TEXT:
-        g_value_set_string (value, self->display_text);
-        break;
-      case PROP_WHY:
-        g_value_set_string (value, self->display_why);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 th_behaviour_class_init (ThBehaviourClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = th_behaviour_finalize;
-  object_class->get_property = th_behaviour_get_property;
-
-  properties[PROP_ID]
-    = g_param_spec_string ("id", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TEXT]
-    = g_param_spec_string ("text", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_WHY]
-    = g_param_spec_string ("why", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -11,8 +11,8 @@
 
 #include "th-deck-private.h"
 
-/* The card's display strings, kept in one table so that reading, writing,
- * translating and the properties cannot drift apart. */
+/* The card's display strings, kept in one table so that reading, writing
+ * and translating cannot drift apart. */
 typedef enum
 {
   FIELD_TITLE,
@@ -53,17 +53,6 @@ struct _ThConcept
 
 G_DEFINE_FINAL_TYPE (ThConcept, th_concept, G_TYPE_OBJECT)
 
-enum
-{
-  PROP_0,
-  PROP_ID,
-  PROP_SECTION_ID,
-  PROP_FIRST_FIELD,
-  N_PROPS = PROP_FIRST_FIELD + N_FIELDS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 th_concept_finalize (GObject *object)
 {
@@ -78,37 +67,11 @@ th_concept_finalize (GObject *object)
 }
 
 static void
-th_concept_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThConcept *self = TH_CONCEPT (object);
-
-  if (prop_id == PROP_ID)
-    g_value_set_string (value, self->id);
-  else if (prop_id == PROP_SECTION_ID)
-    g_value_set_string (value, self->section_id);
-  else if (prop_id >= PROP_FIRST_FIELD && prop_id < N_PROPS)
-    g_value_set_string (value, self->display[prop_id - PROP_FIRST_FIELD]);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
 th_concept_class_init (ThConceptClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = th_concept_finalize;
-  object_class->get_property = th_concept_get_property;
-
-  properties[PROP_ID]
-    = g_param_spec_string ("id", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SECTION_ID] = g_param_spec_string ("section-id", NULL, NULL, NULL,
-                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  for (guint i = 0; i < N_FIELDS; i++)
-    properties[PROP_FIRST_FIELD + i] = g_param_spec_string (
-      fields[i].member, NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -41,16 +41,6 @@ struct _ThDeck
 
 G_DEFINE_FINAL_TYPE (ThDeck, th_deck, G_TYPE_OBJECT)
 
-enum
-{
-  PROP_0,
-  PROP_ID,
-  PROP_TITLE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 typedef gpointer (*EntryParser) (JsonNode *node, const ThJsonPath *path, gboolean translate,
                                  GError **error);
 typedef const char *(*EntryGetId) (gpointer item);
@@ -153,37 +143,11 @@ th_deck_finalize (GObject *object)
 }
 
 static void
-th_deck_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThDeck *self = TH_DECK (object);
-
-  switch (prop_id)
-    {
-      case PROP_ID:
-        g_value_set_string (value, self->id);
-        break;
-      case PROP_TITLE:
-        g_value_set_string (value, self->display_title);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 th_deck_class_init (ThDeckClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = th_deck_finalize;
-  object_class->get_property = th_deck_get_property;
-
-  properties[PROP_ID]
-    = g_param_spec_string ("id", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TITLE]
-    = g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
