@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "th-quadrant-chart-private.h"
+#include "th-set.h"
 
 #define HIT_SLOP 4.0
 
@@ -352,11 +353,9 @@ th_quadrant_chart_set_title (ThQuadrantChart *self, const char *title)
 {
   g_return_if_fail (TH_IS_QUADRANT_CHART (self));
 
-  if (g_strcmp0 (self->title, title) == 0)
+  if (!th_set_str (&self->title, title))
     return;
 
-  g_free (self->title);
-  self->title = g_strdup (title);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
   emit_changed (self);
 }
@@ -374,13 +373,9 @@ th_quadrant_chart_set_date (ThQuadrantChart *self, GDateTime *date)
 {
   g_return_if_fail (TH_IS_QUADRANT_CHART (self));
 
-  if (self->date == date
-      || (self->date != NULL && date != NULL && g_date_time_equal (self->date, date)))
+  if (!th_set_date_time (&self->date, date))
     return;
 
-  g_clear_pointer (&self->date, g_date_time_unref);
-  if (date != NULL)
-    self->date = g_date_time_ref (date);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
   emit_changed (self);
 }

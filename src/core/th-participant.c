@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "th-participant-private.h"
+#include "th-set.h"
 
 struct _ThParticipant
 {
@@ -191,11 +192,8 @@ th_participant_set_name (ThParticipant *self, const char *name)
   g_return_if_fail (TH_IS_PARTICIPANT (self));
   g_return_if_fail (th_participant_name_is_valid (name));
 
-  if (g_strcmp0 (self->name, name) == 0)
+  if (!th_set_str (&self->name, name))
     return;
-
-  g_free (self->name);
-  self->name = g_strdup (name);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
   emit_changed (self);

@@ -12,6 +12,7 @@
 #include "th-json-private.h"
 #include "th-participant-private.h"
 #include "th-session-private.h"
+#include "th-set.h"
 
 /* The model of a workshop: its participants as a GListModel, its
  * properties and ::changed, checked changes of answers, and the scores
@@ -387,15 +388,10 @@ th_session_set_title (ThSession *self, const char *title)
   /* The file must stay loadable, so the title keeps within the string
    * limit of the format. */
   if (title != NULL && g_utf8_strlen (title, -1) > TH_MAX_STRING_CHARS)
-    bounded = g_utf8_substring (title, 0, TH_MAX_STRING_CHARS);
-  else
-    bounded = g_strdup (title);
+    title = bounded = g_utf8_substring (title, 0, TH_MAX_STRING_CHARS);
 
-  if (g_strcmp0 (self->title, bounded) == 0)
+  if (!th_set_str (&self->title, title))
     return;
-
-  g_free (self->title);
-  self->title = g_steal_pointer (&bounded);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
   emit_changed (self);
@@ -414,13 +410,8 @@ th_session_set_created (ThSession *self, GDateTime *created)
 {
   g_return_if_fail (TH_IS_SESSION (self));
 
-  if (self->created == created
-      || (self->created != NULL && created != NULL && g_date_time_equal (self->created, created)))
+  if (!th_set_date_time (&self->created, created))
     return;
-
-  g_clear_pointer (&self->created, g_date_time_unref);
-  if (created != NULL)
-    self->created = g_date_time_ref (created);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
   emit_changed (self);

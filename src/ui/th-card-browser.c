@@ -13,6 +13,7 @@
 #include "th-card-browser.h"
 #include "th-card-view.h"
 #include "th-gtk-compat.h"
+#include "th-set.h"
 
 /* The Cards view: the article's sections in a sidebar, one large card in
  * a carousel (so touchpads and touch screens swipe), a filter by side and
@@ -464,13 +465,12 @@ th_card_browser_set_filter (ThCardBrowser *self, const char *filter)
   if (g_strcmp0 (filter, "all") != 0 && g_strcmp0 (filter, "leadership") != 0
       && g_strcmp0 (filter, "management") != 0 && g_strcmp0 (filter, "both") != 0)
     return;
-  if (g_strcmp0 (self->filter, filter) == 0)
-    return;
 
   current = th_card_browser_get_current (self);
+  if (!th_set_str (&self->filter, filter))
+    return;
+
   keep = current != NULL ? g_object_ref (current) : NULL;
-  g_free (self->filter);
-  self->filter = g_strdup (filter);
   rebuild_carousel (self, keep);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "th-chart-row.h"
+#include "th-set.h"
 
 struct _ThChartRow
 {
@@ -122,12 +123,8 @@ th_chart_row_update (ThChartRow *self, const char *display_name, const ThScores 
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  if (g_strcmp0 (self->display_name, display_name) != 0)
-    {
-      g_free (self->display_name);
-      self->display_name = g_strdup (display_name);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
-    }
+  if (th_set_str (&self->display_name, display_name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
 
   set_score (self, scores->has_leadership, scores->leadership, &self->leadership,
              &self->leadership_text, properties[PROP_LEADERSHIP], properties[PROP_LEADERSHIP_TEXT]);

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "th-chart-widget.h"
+#include "th-set.h"
 
 /* The widget owns a ThQuadrantChart and draws it with
  * gtk_snapshot_append_cairo(), so the screen shows exactly what print and
@@ -380,12 +381,8 @@ set_focused_index (ThChartWidget *self, int index)
     id = th_quadrant_chart_get_point (self->chart, (guint)index)->id;
 
   self->focused_index = index;
-  if (g_strcmp0 (self->focused_id, id) != 0)
-    {
-      g_free (self->focused_id);
-      self->focused_id = g_strdup (id);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUSED_PARTICIPANT]);
-    }
+  if (th_set_str (&self->focused_id, id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUSED_PARTICIPANT]);
 
   update_highlight (self);
   update_accessible_description (self);
@@ -798,11 +795,9 @@ th_chart_widget_set_selected_participant (ThChartWidget *self, const char *parti
 {
   g_return_if_fail (TH_IS_CHART_WIDGET (self));
 
-  if (g_strcmp0 (self->selected_id, participant_id) == 0)
+  if (!th_set_str (&self->selected_id, participant_id))
     return;
 
-  g_free (self->selected_id);
-  self->selected_id = g_strdup (participant_id);
   self->selected_index = find_point (self, participant_id);
   update_highlight (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PARTICIPANT]);

@@ -11,6 +11,7 @@
 
 #include "th-host-qr.h"
 #include "th-room-qr.h"
+#include "th-set.h"
 
 #define MIN_SIDE 160
 
@@ -156,11 +157,9 @@ th_host_qr_set_text (ThHostQr *self, const char *text)
 
   g_return_if_fail (TH_IS_HOST_QR (self));
 
-  if (g_strcmp0 (self->text, text) == 0)
+  if (!th_set_str (&self->text, text))
     return;
 
-  g_free (self->text);
-  self->text = g_strdup (text);
   g_clear_pointer (&self->qr, th_room_qr_free);
 
   if (text != NULL)

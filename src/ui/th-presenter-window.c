@@ -12,6 +12,7 @@
 #include "th-card-view.h"
 #include "th-fit-bin.h"
 #include "th-presenter-window.h"
+#include "th-set.h"
 
 /* The projector's window.  It shows, in large type, whatever the
  * facilitator's window shows, and answers the keys presentation clickers
@@ -270,10 +271,8 @@ th_presenter_window_set_content (ThPresenterWindow *self, GtkWidget *content, Gt
 
   self->content = content;
   g_set_weak_pointer (&self->nav_target, nav_target);
-  g_free (self->next_action);
-  self->next_action = g_strdup (next_action);
-  g_free (self->previous_action);
-  self->previous_action = g_strdup (previous_action);
+  th_set_str (&self->next_action, next_action);
+  th_set_str (&self->previous_action, previous_action);
 
   if (content != NULL && old != content)
     gtk_stack_add_named (GTK_STACK (self->stack), content, "content");

@@ -1,0 +1,43 @@
+/* th-set.c
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "th-set.h"
+
+gboolean
+th_set_str (char **slot, const char *value)
+{
+  char *copy;
+
+  g_return_val_if_fail (slot != NULL, FALSE);
+
+  if (g_strcmp0 (*slot, value) == 0)
+    return FALSE;
+
+  /* Copied before the old string goes: @value may lie inside it. */
+  copy = g_strdup (value);
+  g_free (*slot);
+  *slot = copy;
+
+  return TRUE;
+}
+
+gboolean
+th_set_date_time (GDateTime **slot, GDateTime *value)
+{
+  g_return_val_if_fail (slot != NULL, FALSE);
+
+  if (*slot == value || (*slot != NULL && value != NULL && g_date_time_equal (*slot, value)))
+    return FALSE;
+
+  g_clear_pointer (slot, g_date_time_unref);
+  if (value != NULL)
+    *slot = g_date_time_ref (value);
+
+  return TRUE;
+}

@@ -1,0 +1,22 @@
+/* th-set.h
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The first half of every setter of a string or date property: each
+ * stores @value in *@slot (a copy, or a new reference; NULL clears) unless
+ * it equals what is there, and returns whether *@slot changed, so that
+ * the setter notifies and emits its signals only on a change.  GLib 2.74
+ * has g_set_object() but not yet g_set_str(). */
+gboolean th_set_str (char **slot, const char *value);
+gboolean th_set_date_time (GDateTime **slot, GDateTime *value);
+
+G_END_DECLS
