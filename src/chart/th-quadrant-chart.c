@@ -23,12 +23,8 @@ G_DEFINE_ENUM_TYPE (ThChartStyle, th_chart_style,
 enum
 {
   PROP_0,
-  PROP_TITLE,
-  PROP_DATE,
   PROP_THRESHOLD,
-  PROP_ANONYMOUS,
   PROP_STYLE,
-  PROP_HIGHLIGHT,
   PROP_SHOW_HEADER,
   N_PROPS
 };
@@ -96,23 +92,11 @@ th_quadrant_chart_get_property (GObject *object, guint prop_id, GValue *value, G
 
   switch (prop_id)
     {
-      case PROP_TITLE:
-        g_value_set_string (value, self->title);
-        break;
-      case PROP_DATE:
-        g_value_set_boxed (value, self->date);
-        break;
       case PROP_THRESHOLD:
         g_value_set_double (value, self->threshold);
         break;
-      case PROP_ANONYMOUS:
-        g_value_set_boolean (value, self->anonymous);
-        break;
       case PROP_STYLE:
         g_value_set_enum (value, self->style);
-        break;
-      case PROP_HIGHLIGHT:
-        g_value_set_int (value, self->highlight);
         break;
       case PROP_SHOW_HEADER:
         g_value_set_boolean (value, self->show_header);
@@ -130,23 +114,11 @@ th_quadrant_chart_set_property (GObject *object, guint prop_id, const GValue *va
 
   switch (prop_id)
     {
-      case PROP_TITLE:
-        th_quadrant_chart_set_title (self, g_value_get_string (value));
-        break;
-      case PROP_DATE:
-        th_quadrant_chart_set_date (self, g_value_get_boxed (value));
-        break;
       case PROP_THRESHOLD:
         th_quadrant_chart_set_threshold (self, g_value_get_double (value));
         break;
-      case PROP_ANONYMOUS:
-        th_quadrant_chart_set_anonymous (self, g_value_get_boolean (value));
-        break;
       case PROP_STYLE:
         th_quadrant_chart_set_style (self, g_value_get_enum (value));
-        break;
-      case PROP_HIGHLIGHT:
-        th_quadrant_chart_set_highlight (self, g_value_get_int (value));
         break;
       case PROP_SHOW_HEADER:
         th_quadrant_chart_set_show_header (self, g_value_get_boolean (value));
@@ -165,24 +137,12 @@ th_quadrant_chart_class_init (ThQuadrantChartClass *klass)
   object_class->get_property = th_quadrant_chart_get_property;
   object_class->set_property = th_quadrant_chart_set_property;
 
-  properties[PROP_TITLE]
-    = g_param_spec_string ("title", NULL, NULL, NULL,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DATE]
-    = g_param_spec_boxed ("date", NULL, NULL, G_TYPE_DATE_TIME,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_THRESHOLD]
     = g_param_spec_double ("threshold", NULL, NULL, 0.0, 100.0, TH_DEFAULT_THRESHOLD,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ANONYMOUS]
-    = g_param_spec_boolean ("anonymous", NULL, NULL, FALSE,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STYLE]
     = g_param_spec_enum ("style", NULL, NULL, TH_TYPE_CHART_STYLE, TH_CHART_STYLE_LIGHT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_HIGHLIGHT]
-    = g_param_spec_int ("highlight", NULL, NULL, -1, G_MAXINT, -1,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_HEADER]
     = g_param_spec_boolean ("show-header", NULL, NULL, TRUE,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -284,10 +244,7 @@ th_quadrant_chart_set_points (ThQuadrantChart *self, const ThChartPoint *points,
     g_array_set_size (self->points, n_points);
 
   if (self->highlight >= (int)n_points)
-    {
-      self->highlight = -1;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT]);
-    }
+    self->highlight = -1;
 
   reset_states (self);
   emit_changed (self);
@@ -353,11 +310,8 @@ th_quadrant_chart_set_title (ThQuadrantChart *self, const char *title)
 {
   g_return_if_fail (TH_IS_QUADRANT_CHART (self));
 
-  if (!th_set_str (&self->title, title))
-    return;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-  emit_changed (self);
+  if (th_set_str (&self->title, title))
+    emit_changed (self);
 }
 
 const char *
@@ -373,11 +327,8 @@ th_quadrant_chart_set_date (ThQuadrantChart *self, GDateTime *date)
 {
   g_return_if_fail (TH_IS_QUADRANT_CHART (self));
 
-  if (!th_set_date_time (&self->date, date))
-    return;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
-  emit_changed (self);
+  if (th_set_date_time (&self->date, date))
+    emit_changed (self);
 }
 
 void
@@ -412,7 +363,6 @@ th_quadrant_chart_set_anonymous (ThQuadrantChart *self, gboolean anonymous)
     return;
 
   self->anonymous = anonymous;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANONYMOUS]);
   emit_changed (self);
 }
 
@@ -457,7 +407,6 @@ th_quadrant_chart_set_highlight (ThQuadrantChart *self, int index)
     return;
 
   self->highlight = index;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT]);
   emit_changed (self);
 }
 

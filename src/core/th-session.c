@@ -75,7 +75,6 @@ enum
   PROP_0,
   PROP_DECK,
   PROP_TITLE,
-  PROP_CREATED,
   PROP_THRESHOLD,
   PROP_PHASE,
   N_PROPS
@@ -194,9 +193,6 @@ th_session_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
       case PROP_TITLE:
         g_value_set_string (value, self->title);
         break;
-      case PROP_CREATED:
-        g_value_set_boxed (value, self->created);
-        break;
       case PROP_THRESHOLD:
         g_value_set_double (value, self->threshold);
         break;
@@ -220,9 +216,6 @@ th_session_set_property (GObject *object, guint prop_id, const GValue *value, GP
         break;
       case PROP_TITLE:
         th_session_set_title (self, g_value_get_string (value));
-        break;
-      case PROP_CREATED:
-        th_session_set_created (self, g_value_get_boxed (value));
         break;
       case PROP_THRESHOLD:
         th_session_set_threshold (self, g_value_get_double (value));
@@ -251,9 +244,6 @@ th_session_class_init (ThSessionClass *klass)
   properties[PROP_TITLE]
     = g_param_spec_string ("title", NULL, NULL, NULL,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CREATED]
-    = g_param_spec_boxed ("created", NULL, NULL, G_TYPE_DATE_TIME,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_THRESHOLD]
     = g_param_spec_double ("threshold", NULL, NULL, 1.0, 99.0, TH_DEFAULT_THRESHOLD,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -410,11 +400,8 @@ th_session_set_created (ThSession *self, GDateTime *created)
 {
   g_return_if_fail (TH_IS_SESSION (self));
 
-  if (!th_set_date_time (&self->created, created))
-    return;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
-  emit_changed (self);
+  if (th_set_date_time (&self->created, created))
+    emit_changed (self);
 }
 
 double
