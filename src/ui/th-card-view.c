@@ -39,7 +39,6 @@ G_DEFINE_FINAL_TYPE (ThCardView, th_card_view, GTK_TYPE_WIDGET)
 enum
 {
   PROP_0,
-  PROP_CONCEPT,
   PROP_FLIPPED,
   N_PROPS
 };
@@ -339,9 +338,6 @@ th_card_view_get_property (GObject *object, guint prop_id, GValue *value, GParam
 
   switch (prop_id)
     {
-      case PROP_CONCEPT:
-        g_value_set_object (value, self->concept);
-        break;
       case PROP_FLIPPED:
         g_value_set_boolean (value, self->flipped);
         break;
@@ -376,8 +372,6 @@ th_card_view_class_init (ThCardViewClass *klass)
   object_class->set_property = th_card_view_set_property;
   widget_class->snapshot = th_card_view_snapshot;
 
-  properties[PROP_CONCEPT] = g_param_spec_object ("concept", NULL, NULL, TH_TYPE_CONCEPT,
-                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_FLIPPED]
     = g_param_spec_boolean ("flipped", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

@@ -29,7 +29,6 @@ G_DEFINE_FINAL_TYPE (ThChartPage, th_chart_page, GTK_TYPE_WIDGET)
 enum
 {
   PROP_0,
-  PROP_SESSION,
   PROP_ANONYMOUS,
   N_PROPS
 };
@@ -627,8 +626,6 @@ th_chart_page_set_session (ThChartPage *self, ThSession *session)
   th_chart_widget_set_session (self->chart, session);
   rebuild_rows (self);
   update_actions (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 ThSession *
@@ -711,9 +708,6 @@ th_chart_page_get_property (GObject *object, guint prop_id, GValue *value, GPara
 
   switch (prop_id)
     {
-      case PROP_SESSION:
-        g_value_set_object (value, self->session);
-        break;
       case PROP_ANONYMOUS:
         g_value_set_boolean (value, self->anonymous);
         break;
@@ -729,9 +723,6 @@ th_chart_page_set_property (GObject *object, guint prop_id, const GValue *value,
 
   switch (prop_id)
     {
-      case PROP_SESSION:
-        th_chart_page_set_session (self, g_value_get_object (value));
-        break;
       case PROP_ANONYMOUS:
         th_chart_page_set_anonymous (self, g_value_get_boolean (value));
         break;
@@ -751,9 +742,6 @@ th_chart_page_class_init (ThChartPageClass *klass)
   object_class->get_property = th_chart_page_get_property;
   object_class->set_property = th_chart_page_set_property;
 
-  properties[PROP_SESSION]
-    = g_param_spec_object ("session", NULL, NULL, TH_TYPE_SESSION,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ANONYMOUS]
     = g_param_spec_boolean ("anonymous", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

@@ -36,7 +36,6 @@ enum
   PROP_MANAGEMENT,
   PROP_LEADERSHIP_TEXT,
   PROP_MANAGEMENT_TEXT,
-  PROP_QUADRANT,
   PROP_QUADRANT_NAME,
   N_PROPS
 };
@@ -134,7 +133,6 @@ th_chart_row_update (ThChartRow *self, const char *display_name, const ThScores 
   if (self->quadrant != scores->quadrant)
     {
       self->quadrant = scores->quadrant;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUADRANT]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUADRANT_NAME]);
     }
 
@@ -178,9 +176,6 @@ th_chart_row_get_property (GObject *object, guint prop_id, GValue *value, GParam
         break;
       case PROP_MANAGEMENT_TEXT:
         g_value_set_string (value, self->management_text);
-        break;
-      case PROP_QUADRANT:
-        g_value_set_int (value, self->quadrant);
         break;
       case PROP_QUADRANT_NAME:
         g_value_set_string (value, quadrant_name (self->quadrant));
@@ -227,9 +222,6 @@ th_chart_row_class_init (ThChartRowClass *klass)
     "leadership-text", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_MANAGEMENT_TEXT] = g_param_spec_string (
     "management-text", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_QUADRANT]
-    = g_param_spec_int ("quadrant", NULL, NULL, TH_QUADRANT_NONE, TH_QUADRANT_DEVELOPING,
-                        TH_QUADRANT_NONE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_QUADRANT_NAME] = g_param_spec_string ("quadrant-name", NULL, NULL, NULL,
                                                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -67,9 +67,6 @@ G_DEFINE_FINAL_TYPE (ThChartWidget, th_chart_widget, GTK_TYPE_WIDGET)
 enum
 {
   PROP_0,
-  PROP_SESSION,
-  PROP_CHART,
-  PROP_ANONYMOUS,
   PROP_SELECTED_PARTICIPANT,
   PROP_FOCUSED_PARTICIPANT,
   N_PROPS
@@ -739,7 +736,6 @@ th_chart_widget_set_session (ThChartWidget *self, ThSession *session)
   cancel_scheduled_update (self);
   refresh (self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PARTICIPANT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUSED_PARTICIPANT]);
 }
@@ -771,7 +767,6 @@ th_chart_widget_set_anonymous (ThChartWidget *self, gboolean anonymous)
 
   th_quadrant_chart_set_anonymous (self->chart, anonymous);
   update_accessible_description (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANONYMOUS]);
 }
 
 gboolean
@@ -858,15 +853,6 @@ th_chart_widget_get_property (GObject *object, guint prop_id, GValue *value, GPa
 
   switch (prop_id)
     {
-      case PROP_SESSION:
-        g_value_set_object (value, self->session);
-        break;
-      case PROP_CHART:
-        g_value_set_object (value, self->chart);
-        break;
-      case PROP_ANONYMOUS:
-        g_value_set_boolean (value, th_chart_widget_get_anonymous (self));
-        break;
       case PROP_SELECTED_PARTICIPANT:
         g_value_set_string (value, self->selected_id);
         break;
@@ -886,12 +872,6 @@ th_chart_widget_set_property (GObject *object, guint prop_id, const GValue *valu
 
   switch (prop_id)
     {
-      case PROP_SESSION:
-        th_chart_widget_set_session (self, g_value_get_object (value));
-        break;
-      case PROP_ANONYMOUS:
-        th_chart_widget_set_anonymous (self, g_value_get_boolean (value));
-        break;
       case PROP_SELECTED_PARTICIPANT:
         th_chart_widget_set_selected_participant (self, g_value_get_string (value));
         break;
@@ -917,14 +897,6 @@ th_chart_widget_class_init (ThChartWidgetClass *klass)
   widget_class->unmap = th_chart_widget_unmap;
   widget_class->query_tooltip = th_chart_widget_query_tooltip;
 
-  properties[PROP_SESSION]
-    = g_param_spec_object ("session", NULL, NULL, TH_TYPE_SESSION,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CHART] = g_param_spec_object ("chart", NULL, NULL, TH_TYPE_QUADRANT_CHART,
-                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ANONYMOUS]
-    = g_param_spec_boolean ("anonymous", NULL, NULL, FALSE,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SELECTED_PARTICIPANT]
     = g_param_spec_string ("selected-participant", NULL, NULL, NULL,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

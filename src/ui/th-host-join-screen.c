@@ -37,7 +37,6 @@ enum
 {
   PROP_0,
   PROP_SERVER,
-  PROP_PRESENTER,
   N_PROPS
 };
 
@@ -127,9 +126,6 @@ th_host_join_screen_get_property (GObject *object, guint prop_id, GValue *value,
       case PROP_SERVER:
         g_value_set_object (value, self->server);
         break;
-      case PROP_PRESENTER:
-        g_value_set_boolean (value, self->presenter);
-        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -145,9 +141,6 @@ th_host_join_screen_set_property (GObject *object, guint prop_id, const GValue *
     {
       case PROP_SERVER:
         th_host_join_screen_set_server (self, g_value_get_object (value));
-        break;
-      case PROP_PRESENTER:
-        th_host_join_screen_set_presenter (self, g_value_get_boolean (value));
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -167,9 +160,6 @@ th_host_join_screen_class_init (ThHostJoinScreenClass *klass)
   properties[PROP_SERVER]
     = g_param_spec_object ("server", NULL, NULL, TH_TYPE_ROOM_SERVER,
                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PRESENTER]
-    = g_param_spec_boolean ("presenter", NULL, NULL, FALSE,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TH_TYPE_HOST_QR);
@@ -238,5 +228,4 @@ th_host_join_screen_set_presenter (ThHostJoinScreen *self, gboolean presenter)
   /* Side by side, the text gets as much room as the code. */
   gtk_widget_set_hexpand (self->text_box, presenter);
   update_text_style (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTER]);
 }

@@ -25,15 +25,6 @@ struct _ThHostQr
 
 G_DEFINE_FINAL_TYPE (ThHostQr, th_host_qr, GTK_TYPE_WIDGET)
 
-enum
-{
-  PROP_0,
-  PROP_TEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 th_host_qr_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -81,51 +72,15 @@ th_host_qr_finalize (GObject *object)
 }
 
 static void
-th_host_qr_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThHostQr *self = TH_HOST_QR (object);
-
-  switch (prop_id)
-    {
-      case PROP_TEXT:
-        g_value_set_string (value, self->text);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-th_host_qr_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  ThHostQr *self = TH_HOST_QR (object);
-
-  switch (prop_id)
-    {
-      case PROP_TEXT:
-        th_host_qr_set_text (self, g_value_get_string (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 th_host_qr_class_init (ThHostQrClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = th_host_qr_finalize;
-  object_class->get_property = th_host_qr_get_property;
-  object_class->set_property = th_host_qr_set_property;
   widget_class->snapshot = th_host_qr_snapshot;
   widget_class->measure = th_host_qr_measure;
   widget_class->get_request_mode = th_host_qr_get_request_mode;
-
-  properties[PROP_TEXT] = g_param_spec_string (
-    "text", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "thhostqr");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -181,5 +136,4 @@ th_host_qr_set_text (ThHostQr *self, const char *text)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }

@@ -41,15 +41,6 @@ struct _ThPresenterWindow
 
 G_DEFINE_FINAL_TYPE (ThPresenterWindow, th_presenter_window, ADW_TYPE_WINDOW)
 
-enum
-{
-  PROP_0,
-  PROP_BLANKED,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 update_position (ThPresenterWindow *self)
 {
@@ -206,7 +197,6 @@ th_presenter_window_set_blanked (ThPresenterWindow *self, gboolean blanked)
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), blanked         ? "blank"
                                                              : self->content ? "content"
                                                                              : "card");
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLANKED]);
 }
 
 ThConcept *
@@ -327,32 +317,12 @@ th_presenter_window_dispose (GObject *object)
 }
 
 static void
-th_presenter_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThPresenterWindow *self = TH_PRESENTER_WINDOW (object);
-
-  switch (prop_id)
-    {
-      case PROP_BLANKED:
-        g_value_set_boolean (value, self->blanked);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 th_presenter_window_class_init (ThPresenterWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = th_presenter_window_dispose;
-  object_class->get_property = th_presenter_window_get_property;
-
-  properties[PROP_BLANKED] = g_param_spec_boolean ("blanked", NULL, NULL, FALSE,
-                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "presenter.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "presenter.previous", NULL, previous_action);

@@ -57,8 +57,6 @@ enum
   PROP_0,
   PROP_SESSION,
   PROP_MODE,
-  PROP_ANONYMOUS,
-  PROP_ANSWER_SHEET,
   N_PROPS
 };
 
@@ -386,12 +384,7 @@ th_print_operation_set_anonymous (ThPrintOperation *self, gboolean anonymous)
 {
   g_return_if_fail (TH_IS_PRINT_OPERATION (self));
 
-  anonymous = !!anonymous;
-  if (self->anonymous == anonymous)
-    return;
-
-  self->anonymous = anonymous;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANONYMOUS]);
+  self->anonymous = !!anonymous;
 }
 
 gboolean
@@ -407,12 +400,7 @@ th_print_operation_set_answer_sheet (ThPrintOperation *self, gboolean answer_she
 {
   g_return_if_fail (TH_IS_PRINT_OPERATION (self));
 
-  answer_sheet = !!answer_sheet;
-  if (self->answer_sheet == answer_sheet)
-    return;
-
-  self->answer_sheet = answer_sheet;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANSWER_SHEET]);
+  self->answer_sheet = !!answer_sheet;
 }
 
 gboolean
@@ -488,12 +476,6 @@ th_print_operation_get_property (GObject *object, guint prop_id, GValue *value, 
       case PROP_MODE:
         g_value_set_enum (value, self->mode);
         break;
-      case PROP_ANONYMOUS:
-        g_value_set_boolean (value, self->anonymous);
-        break;
-      case PROP_ANSWER_SHEET:
-        g_value_set_boolean (value, self->answer_sheet);
-        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -512,12 +494,6 @@ th_print_operation_set_property (GObject *object, guint prop_id, const GValue *v
         break;
       case PROP_MODE:
         self->mode = g_value_get_enum (value);
-        break;
-      case PROP_ANONYMOUS:
-        th_print_operation_set_anonymous (self, g_value_get_boolean (value));
-        break;
-      case PROP_ANSWER_SHEET:
-        th_print_operation_set_answer_sheet (self, g_value_get_boolean (value));
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -547,12 +523,6 @@ th_print_operation_class_init (ThPrintOperationClass *klass)
   properties[PROP_MODE]
     = g_param_spec_enum ("mode", NULL, NULL, TH_TYPE_PRINT_MODE, TH_PRINT_MODE_CHART,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ANONYMOUS]
-    = g_param_spec_boolean ("anonymous", NULL, NULL, FALSE,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ANSWER_SHEET]
-    = g_param_spec_boolean ("answer-sheet", NULL, NULL, TRUE,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
