@@ -21,33 +21,7 @@ G_BEGIN_DECLS
  * four levels deep. */
 #define TH_JSON_MAX_DEPTH 64
 
-/* A JSON path built on the stack while a document is validated, so that
- * nothing is allocated for the (many) values that turn out fine.  It is
- * only turned into text ("participants[3].ratings.explain-the-why") when
- * an error is reported.  A node is either a member (@member non-NULL) or
- * an array element (@index ≥ 0). */
-typedef struct _ThJsonPath ThJsonPath;
-struct _ThJsonPath
-{
-  const ThJsonPath *parent;
-  const char *member;
-  gint64 index;
-};
-
-#define TH_JSON_PATH_MEMBER(parent_path, name)                                                     \
-  {                                                                                                \
-    (parent_path), (name), -1                                                                      \
-  }
-#define TH_JSON_PATH_INDEX(parent_path, i)                                                         \
-  {                                                                                                \
-    (parent_path), NULL, (gint64)(i)                                                               \
-  }
-
 char *th_json_path_to_string (const ThJsonPath *path);
-
-/* Sets @error to "PATH: MESSAGE" (or MESSAGE alone for the root). */
-void th_json_set_error (GError **error, ThError code, const ThJsonPath *path, const char *format,
-                        ...) G_GNUC_PRINTF (4, 5);
 
 /* A short, printable rendering of a string taken from a file, quoted, for
  * error messages: hostile input must not turn a message into a novel or
@@ -83,8 +57,6 @@ typedef enum
 ThJsonKind th_json_node_get_kind (JsonNode *node);
 /* What a value of @kind is, for "expected a string, found an array". */
 const char *th_json_describe_kind (ThJsonKind kind);
-/* th_json_describe_kind() of what @node holds. */
-const char *th_json_describe_node (JsonNode *node);
 
 /* The type a value at some path must have. */
 typedef enum
@@ -146,21 +118,7 @@ gboolean th_json_get_id_member (JsonObject *object, const ThJsonPath *path, cons
                                 const char **out, GError **error);
 /* The check of th_json_get_id_member() for a string already read. */
 gboolean th_json_check_id (const char *id, const ThJsonPath *path, GError **error);
-/* One hat, as a behaviour's "key" and a value of a session's "sort" name
- * it: "leadership" or "management", as *@side. */
-gboolean th_json_check_hat (const char *value, const ThJsonPath *path, ThSide *side,
-                            GError **error);
 
-/* Checks that @node, the value at @path, is an object. */
-gboolean th_json_node_get_object (JsonNode *node, const ThJsonPath *path, JsonObject **out,
-                                  GError **error);
-/* The same for the root of a file (@path is NULL but for a deck read as
- * part of another file), worded for a file: "expected a JSON object". */
-gboolean th_json_root_get_object (JsonNode *root, const ThJsonPath *path, JsonObject **out,
-                                  GError **error);
-/* Checks that @node is a string within the string limit, valid UTF-8. */
-gboolean th_json_node_get_string (JsonNode *node, const ThJsonPath *path, const char **out,
-                                  GError **error);
 /* Checks that @node is a number and returns it as a double. */
 gboolean th_json_node_get_number (JsonNode *node, const ThJsonPath *path, double *out,
                                   GError **error);

@@ -9,6 +9,9 @@
 
 #include <json-glib/json-glib.h>
 
+#include "th-error.h"
+#include "th-types.h"
+
 G_BEGIN_DECLS
 
 /* The one way JSON text enters Two Hats: deck and session files, and the
@@ -60,5 +63,58 @@ gboolean th_json_check_bounded (const char *data, gsize length, gsize max_size, 
  * @error set and @refusal (may be NULL) saying why.  Any thread. */
 JsonNode *th_json_parse_bounded (const char *data, gsize length, gsize max_size, guint max_depth,
                                  ThJsonRefusal *refusal, GError **error);
+
+/* The checks of values in a parsed tree that the room's request bodies
+ * share with files, so that a rule has one home and one message: each
+ * sets a clause that names the path of the value at fault
+ * ("ratings.explain-the-why: 7 is not between 1 and 5"), before which a
+ * file's reader puts the file and which the room ends as a sentence.
+ * The rest of the checks of files are in th-json-private.h. */
+
+/* A JSON path built on the stack while a document is validated, so that
+ * nothing is allocated for the (many) values that turn out fine.  It is
+ * only turned into text ("participants[3].ratings.explain-the-why") when
+ * an error is reported.  A node is either a member (@member non-NULL) or
+ * an array element (@index ≥ 0). */
+typedef struct _ThJsonPath ThJsonPath;
+struct _ThJsonPath
+{
+  const ThJsonPath *parent;
+  const char *member;
+  gint64 index;
+};
+
+#define TH_JSON_PATH_MEMBER(parent_path, name)                                                     \
+  {                                                                                                \
+    (parent_path), (name), -1                                                                      \
+  }
+#define TH_JSON_PATH_INDEX(parent_path, i)                                                         \
+  {                                                                                                \
+    (parent_path), NULL, (gint64)(i)                                                               \
+  }
+
+/* Sets @error to "PATH: MESSAGE" (or MESSAGE alone for the root). */
+void th_json_set_error (GError **error, ThError code, const ThJsonPath *path, const char *format,
+                        ...) G_GNUC_PRINTF (4, 5);
+
+/* What @node holds, for "expected a string, found an array". */
+const char *th_json_describe_node (JsonNode *node);
+
+/* Checks that @root, the whole document, is an object: "expected a JSON
+ * object, found an array".  @path is NULL but for a document inside
+ * another (a deck in a session file). */
+gboolean th_json_root_get_object (JsonNode *root, const ThJsonPath *path, JsonObject **out,
+                                  GError **error);
+/* Checks that @node, the value at @path, is an object. */
+gboolean th_json_node_get_object (JsonNode *node, const ThJsonPath *path, JsonObject **out,
+                                  GError **error);
+/* Checks that @node is a string within the string limit, valid UTF-8. */
+gboolean th_json_node_get_string (JsonNode *node, const ThJsonPath *path, const char **out,
+                                  GError **error);
+/* One hat, as a behaviour's "key" and a value of "sort" (in a session
+ * file and in the room's answers) name it: "leadership" or
+ * "management", as *@side. */
+gboolean th_json_check_hat (const char *value, const ThJsonPath *path, ThSide *side,
+                            GError **error);
 
 G_END_DECLS

@@ -11,13 +11,17 @@
  * it.  Each takes a value already read and of the right JSON type.  The
  * type rules come before them and are shared too, in th-json.c: each
  * reader tells what it found (a node, or the pull reader's kind and the
- * text of a number) and th-json.c words the refusal. */
+ * text of a number) and th-json.c words the refusal.  The checks of a
+ * key of the answers and of a rating serve the room as well
+ * (th-session-checks.h), so that a phone's bad answer gets the words a
+ * file's would. */
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "th-participant.h"
+#include "th-session-checks.h"
 #include "th-session-private.h"
 #include "th-types.h"
 

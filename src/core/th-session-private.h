@@ -8,6 +8,7 @@
 #pragma once
 
 #include "th-json-private.h"
+#include "th-session-checks.h"
 #include "th-session.h"
 #include "th-types.h"
 
@@ -96,11 +97,7 @@ gboolean th_session_check_participant_id (const char *id, const ThJsonPath *path
 /* A participant's "name": 1 to TH_MAX_NAME_CHARS characters, none of
  * them a control character. */
 gboolean th_session_check_name (const char *name, const ThJsonPath *path, GError **error);
-/* A key of "sort" or "ratings" (whose path is @path): a behaviour of
- * @deck.  The error names the key's path when it is an id at all. */
-gboolean th_session_check_behaviour_key (ThDeck *deck, const ThJsonPath *path,
-                                         const char *behaviour_id, GError **error);
-/* A value of "ratings": 1 to 5. */
-gboolean th_session_check_rating (gint64 rating, const ThJsonPath *path, GError **error);
+/* Then a key of "sort" or "ratings" and a value of "ratings", by the
+ * checks the room shares (th-session-checks.h). */
 
 G_END_DECLS
