@@ -15,6 +15,7 @@
 #include "th-name.h"
 #include "th-room-request.h"
 #include "th-room-secret.h"
+#include "th-session-checks.h"
 
 typedef struct
 {
@@ -36,31 +37,33 @@ entry_clear (gpointer data)
   g_free (entry->behaviour_id);
 }
 
-static const char *
-describe_node (JsonNode *node)
+/* Core words what breaks one of its rules as a clause, "ratings.x: 7 is
+ * not between 1 and 5", which a file's reader puts after the file's name
+ * (th-json.h); the room's messages are sentences, so they get a full
+ * stop, and a clause that starts with a word rather than a path a
+ * capital.  Returns FALSE, for the refusal it finishes. */
+static gboolean
+refused_by_core (GError **error, gboolean at_root)
 {
-  switch (json_node_get_node_type (node))
-    {
-      case JSON_NODE_OBJECT:
-        return _ ("an object");
-      case JSON_NODE_ARRAY:
-        return _ ("an array");
-      case JSON_NODE_NULL:
-        return "null";
-      case JSON_NODE_VALUE:
-      default:
-        break;
-    }
+  GError *refusal = error != NULL ? *error : NULL;
+  GString *sentence;
 
-  switch (json_node_get_value_type (node))
+  if (refusal == NULL || refusal->message[0] == '\0')
+    return FALSE;
+
+  sentence = g_string_new (NULL);
+  if (at_root)
     {
-      case G_TYPE_STRING:
-        return _ ("a string");
-      case G_TYPE_BOOLEAN:
-        return _ ("true or false");
-      default:
-        return _ ("a number");
+      g_string_append_unichar (sentence, g_unichar_toupper (g_utf8_get_char (refusal->message)));
+      g_string_append (sentence, g_utf8_next_char (refusal->message));
     }
+  else
+    g_string_append (sentence, refusal->message);
+  g_string_append_c (sentence, '.');
+
+  g_free (refusal->message);
+  refusal->message = g_string_free (sentence, FALSE);
+  return FALSE;
 }
 
 JsonNode *
@@ -68,6 +71,7 @@ th_room_parse_object (const char *data, gsize length, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
   g_autoptr (JsonNode) root = NULL;
+  JsonObject *object;
   ThJsonRefusal refusal;
 
   /* The same bounded parse as every file (th-json.h); only the words
@@ -82,11 +86,8 @@ th_room_parse_object (const char *data, gsize length, GError **error)
         g_set_error_literal (error, TH_ERROR, TH_ERROR_TOO_LARGE, _ ("The request is too large."));
         return NULL;
       case TH_JSON_REFUSED_EMPTY:
-        if (length == 0)
-          g_set_error_literal (error, TH_ERROR, TH_ERROR_PARSE, _ ("The request has no body."));
-        else
-          g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _ ("Expected a JSON object, found %s."),
-                       _ ("nothing"));
+        /* White space alone is no more a body than nothing. */
+        g_set_error_literal (error, TH_ERROR, TH_ERROR_PARSE, _ ("The request has no body."));
         return NULL;
       case TH_JSON_REFUSED_ENCODING:
         g_set_error_literal (error, TH_ERROR, TH_ERROR_PARSE, _ ("The request is not UTF-8 text."));
@@ -116,33 +117,30 @@ th_room_parse_object (const char *data, gsize length, GError **error)
         return NULL;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (!th_json_root_get_object (root, NULL, &object, error))
     {
-      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _ ("Expected a JSON object, found %s."),
-                   describe_node (root));
+      refused_by_core (error, TRUE);
       return NULL;
     }
 
   return g_steal_pointer (&root);
 }
 
+/* A member that is a string, or absent or null (*@out NULL), by core's
+ * rule for a string. */
 static gboolean
 get_optional_string (JsonObject *object, const char *member, const char **out, GError **error)
 {
+  ThJsonPath path = TH_JSON_PATH_MEMBER (NULL, member);
   JsonNode *node = json_object_get_member (object, member);
 
   *out = NULL;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _ ("%s: expected a string, found %s."),
-                   member, describe_node (node));
-      return FALSE;
-    }
+  if (!th_json_node_get_string (node, &path, out, error))
+    return refused_by_core (error, FALSE);
 
-  *out = json_node_get_string (node);
   return TRUE;
 }
 
@@ -192,62 +190,38 @@ th_room_parse_join (const char *data, gsize length, char **code_out, char **name
   return TRUE;
 }
 
-/* Checks one member of "sort" or "ratings"; the error names its path. */
-static gboolean
-check_behaviour_id (ThDeck *deck, const char *group, const char *id, GError **error)
-{
-  if (!th_id_is_valid (id))
-    {
-      /* The key is not echoed: it may be anything at all. */
-      g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
-                   _ ("%s: a key is not a behaviour id (1 to 64 characters of a-z, 0-9 and -)."),
-                   group);
-      return FALSE;
-    }
-
-  if (th_deck_lookup_behaviour (deck, id) == NULL)
-    {
-      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _ ("%s.%s: there is no such behaviour card."),
-                   group, id);
-      return FALSE;
-    }
-
-  return TRUE;
-}
+/* "sort" and "ratings" are read by the rules of a session file's
+ * (th-session-checks.h, th-json.h), with one rule of the room's own: null
+ * clears a card's answer.  A rating must be written as an integer, 4 and
+ * not 4.0, which is the room's as well. */
 
 static gboolean
 parse_sort (ThDeck *deck, JsonNode *node, GArray *out, GError **error)
 {
+  ThJsonPath path = TH_JSON_PATH_MEMBER (NULL, "sort");
+  JsonObject *object;
   JsonObjectIter iter;
   const char *id;
   JsonNode *value;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _ ("sort: expected an object, found %s."),
-                   describe_node (node));
-      return FALSE;
-    }
+  if (!th_json_node_get_object (node, &path, &object, error))
+    return refused_by_core (error, FALSE);
 
-  json_object_iter_init (&iter, json_node_get_object (node));
+  json_object_iter_init (&iter, object);
   while (json_object_iter_next (&iter, &id, &value))
     {
+      ThJsonPath value_path = TH_JSON_PATH_MEMBER (&path, id);
       Entry entry = { NULL, TH_SIDE_BOTH };
-      ThSide side;
+      ThSide side = TH_SIDE_BOTH;
+      const char *hat;
 
-      if (!check_behaviour_id (deck, "sort", id, error))
-        return FALSE;
+      if (!th_session_check_behaviour_key (deck, &path, id, error))
+        return refused_by_core (error, FALSE);
 
-      if (JSON_NODE_HOLDS_NULL (value))
-        side = TH_SIDE_BOTH;
-      else if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING
-               || !th_side_from_string (json_node_get_string (value), &side)
-               || side == TH_SIDE_BOTH)
-        {
-          g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
-                       _ ("sort.%s: expected \"leadership\", \"management\" or null."), id);
-          return FALSE;
-        }
+      if (!JSON_NODE_HOLDS_NULL (value)
+          && (!th_json_node_get_string (value, &value_path, &hat, error)
+              || !th_json_check_hat (hat, &value_path, &side, error)))
+        return refused_by_core (error, FALSE);
 
       entry.behaviour_id = g_strdup (id);
       entry.value = side;
@@ -260,45 +234,36 @@ parse_sort (ThDeck *deck, JsonNode *node, GArray *out, GError **error)
 static gboolean
 parse_ratings (ThDeck *deck, JsonNode *node, GArray *out, GError **error)
 {
+  ThJsonPath path = TH_JSON_PATH_MEMBER (NULL, "ratings");
+  JsonObject *object;
   JsonObjectIter iter;
   const char *id;
   JsonNode *value;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _ ("ratings: expected an object, found %s."),
-                   describe_node (node));
-      return FALSE;
-    }
+  if (!th_json_node_get_object (node, &path, &object, error))
+    return refused_by_core (error, FALSE);
 
-  json_object_iter_init (&iter, json_node_get_object (node));
+  json_object_iter_init (&iter, object);
   while (json_object_iter_next (&iter, &id, &value))
     {
+      ThJsonPath value_path = TH_JSON_PATH_MEMBER (&path, id);
       Entry entry = { NULL, 0 };
-      gint64 rating;
+      gint64 rating = 0;
 
-      if (!check_behaviour_id (deck, "ratings", id, error))
-        return FALSE;
+      if (!th_session_check_behaviour_key (deck, &path, id, error))
+        return refused_by_core (error, FALSE);
 
-      if (JSON_NODE_HOLDS_NULL (value))
-        rating = 0;
-      else if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64)
+      if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64)
         {
           rating = json_node_get_int (value);
-          if (rating < 1 || rating > 5)
-            {
-              g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, rating);
-
-              g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
-                           _ ("ratings.%s: %s is not between 1 and 5."), id, text);
-              return FALSE;
-            }
+          if (!th_session_check_rating (rating, &value_path, error))
+            return refused_by_core (error, FALSE);
         }
-      else
+      else if (!JSON_NODE_HOLDS_NULL (value))
         {
           g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
                        _ ("ratings.%s: expected a whole number from 1 to 5 or null, found %s."), id,
-                       describe_node (value));
+                       th_json_describe_node (value));
           return FALSE;
         }
 

@@ -250,6 +250,19 @@ test_parse_join (void)
                      "A name needs at least one letter, digit or sign that shows; this one has "
                      "only spaces or invisible characters.");
   }
+
+  /* A member of the wrong type is refused by core's rule for a string,
+   * in its words, as a sentence. */
+  {
+    const char body[] = "{\"code\": [\"ABC234\"], \"name\": \"Ana\"}";
+    g_autoptr (GError) error = NULL;
+    g_autofree char *code = NULL;
+    g_autofree char *name = NULL;
+
+    g_assert_false (th_room_parse_join (body, strlen (body), &code, &name, &error));
+    g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "code: expected a string, found an array.");
+  }
 }
 
 static char *
@@ -279,12 +292,16 @@ test_parse_answers (void)
       "ratings.ID: expected a whole number from 1 to 5 or null, "
       "found a number.",
       0 },
-    { "{\"sort\": {\"ID\": \"both\"}}", "sort.ID: expected \"leadership\", \"management\" or null.",
+    /* The rules a session file's answers obey, in a file's words (core's
+     * checks), each ended as a sentence. */
+    { "{\"sort\": {\"ID\": \"both\"}}", "sort.ID: “both” is not leadership or management.", 0 },
+    { "{\"sort\": {\"ID\": 1}}", "sort.ID: expected a string, found a number.", 0 },
+    { "{\"sort\": {\"nope\": \"leadership\"}}", "sort.nope: “nope” is not a behaviour of the deck.",
       0 },
-    { "{\"sort\": {\"nope\": \"leadership\"}}", "sort.nope: there is no such behaviour card.", 0 },
-    { "{\"sort\": {\"NOPE\": \"leadership\"}}",
-      "sort: a key is not a behaviour id (1 to 64 characters of a-z, 0-9 and -).", 0 },
+    /* A key that is not an id stays out of the path, and is quoted. */
+    { "{\"sort\": {\"NOPE\": \"leadership\"}}", "sort: “NOPE” is not a behaviour of the deck.", 0 },
     { "{\"sort\": [1]}", "sort: expected an object, found an array.", 0 },
+    { "[1]", "Expected a JSON object, found an array.", 0 },
     { "{}", "Expected \"sort\" or \"ratings\" (or both).", 0 },
   };
 
