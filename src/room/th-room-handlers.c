@@ -44,22 +44,20 @@ static const StaticFile static_files[] = {
 
 /* JSON bodies of the protocol */
 
+/* The protocol's name of a phase: core names the phases once, as the
+ * nicks of ThPhase (th-session.c), which are the protocol's words. */
 static const char *
-phase_to_string (ThPhase phase)
+phase_name (ThPhase phase)
 {
-  switch (phase)
-    {
-      case TH_PHASE_SORT:
-        return "sort";
-      case TH_PHASE_REVEAL:
-        return "reveal";
-      case TH_PHASE_REFLECT:
-        return "reflect";
-      case TH_PHASE_CHART:
-        return "chart";
-      default:
-        return "sort";
-    }
+  static gsize phases = 0;
+  GEnumValue *value;
+
+  if (g_once_init_enter (&phases))
+    g_once_init_leave (&phases, (gsize)g_type_class_ref (TH_TYPE_PHASE));
+
+  value = g_enum_get_value ((GEnumClass *)phases, phase);
+  g_assert (value != NULL);
+  return value->value_nick;
 }
 
 /* Who is asking, as /api/me and /api/state both say it. */
@@ -135,7 +133,7 @@ deck_node (ThRoomServer *self)
       json_builder_add_string_value (builder, th_deck_get_language (deck));
     }
   json_builder_set_member_name (builder, "phase");
-  json_builder_add_string_value (builder, phase_to_string (phase));
+  json_builder_add_string_value (builder, phase_name (phase));
   json_builder_set_member_name (builder, "revealed");
   json_builder_add_boolean_value (builder, revealed);
 
@@ -177,7 +175,7 @@ state_node (ThRoomServer *self, ThRoomGuest *guest)
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "phase");
-  json_builder_add_string_value (builder, phase_to_string (th_session_get_phase (self->session)));
+  json_builder_add_string_value (builder, phase_name (th_session_get_phase (self->session)));
   json_builder_set_member_name (builder, "locked");
   json_builder_add_boolean_value (builder, self->locked);
   json_builder_set_member_name (builder, "title");
