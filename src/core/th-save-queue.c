@@ -16,31 +16,28 @@ typedef struct
   gpointer user_data;
 } Waiter;
 
-/* One write of the file, on a thread of its own that the main thread
- * joins when it hands out the result: no thread outlives the writes (a
- * pool's idle threads would linger at exit).  The thread holds a
- * reference to the write and none to the queue: the last reference to
- * the queue (and so to the session) is always dropped on the main
- * thread. */
+/* One write of the file: the data of a GTask that runs on GIO's worker
+ * threads and owns it.  The task holds no reference to the queue, only a
+ * weak one: the last reference to the queue (and so to the session) is
+ * always dropped on the main thread, never on a worker.  Everything here
+ * may be freed on either thread. */
 typedef struct
 {
-  gatomicrefcount ref_count;
   GWeakRef queue;
-  GMainContext *context;
-  GThread *thread;
   GFile *file;
   ThFileLock *lock; /* the queue's, or NULL for a file without a local path */
   char *data;
   gsize length;
-  GArray *waiters; /* of Waiter, completed by this write */
-  GError *error;   /* set by the worker */
-  gboolean delivered;
+  GArray *waiters;    /* of Waiter, completed by this write; main thread only */
+  gboolean delivered; /* main thread only */
 
   /* The worker tells that it finished through these, for whoever waits
-   * for it on the main thread (th_save_queue_save_now()). */
+   * for it on the main thread (th_save_queue_save_now()); the task's own
+   * completion reaches the main thread only when its loop runs. */
   GMutex mutex;
   GCond cond;
   gboolean finished;
+  GError *error; /* set by the worker before it finishes */
 } Write;
 
 struct _ThSaveQueue
@@ -55,9 +52,9 @@ struct _ThSaveQueue
   ThFileLock *lock;
   GMainContext *context;
 
-  GArray *pending; /* of Waiter: requests for the next write */
-  GSource *idle;   /* starts the next write at the end of this iteration */
-  Write *in_flight;
+  GArray *pending;  /* of Waiter: requests for the next write */
+  GSource *idle;    /* starts the next write at the end of this iteration */
+  GTask *in_flight; /* the write in progress, whose data is a Write */
   guint64 n_writes; /* finished, the one being completed included */
 };
 
@@ -67,24 +64,16 @@ G_DEFINE_FINAL_TYPE (ThSaveQueue, th_save_queue, G_TYPE_OBJECT)
  * to a file finds the same one.  Used from the main thread only. */
 static GPtrArray *queues;
 
-static Write *
-write_ref (Write *write)
-{
-  g_atomic_ref_count_inc (&write->ref_count);
-  return write;
-}
+/* th_save_queue_set_test_hook() */
+static ThSaveQueueTestHook test_hook;
+static gpointer test_hook_data;
 
 static void
-write_unref (gpointer data)
+write_free (gpointer data)
 {
   Write *write = data;
 
-  if (!g_atomic_ref_count_dec (&write->ref_count))
-    return;
-
-  g_assert (write->thread == NULL);
   g_weak_ref_clear (&write->queue);
-  g_clear_pointer (&write->context, g_main_context_unref);
   g_clear_object (&write->file);
   g_clear_pointer (&write->lock, th_file_lock_unref);
   g_free (write->data);
@@ -148,28 +137,24 @@ unschedule (ThSaveQueue *self)
   g_clear_pointer (&self->idle, g_source_unref);
 }
 
-/* Hands the result of the write in progress to its requests.  Writes
- * complete in the order they were made. */
+/* Hands the result of the write in progress, which has finished, to its
+ * requests.  Writes complete in the order they were made. */
 static void
-deliver (ThSaveQueue *self, Write *write)
+deliver (ThSaveQueue *self)
 {
+  g_autoptr (GTask) task = g_steal_pointer (&self->in_flight);
+  Write *write = g_task_get_task_data (task);
   g_autoptr (GArray) waiters = NULL;
 
-  g_assert (self->in_flight == write);
+  g_assert (write->finished);
 
   /* A callback may drop the last reference but one. */
   g_object_ref (self);
 
-  /* It has finished; this waits only for the thread to return. */
-  if (write->thread != NULL)
-    g_thread_join (g_steal_pointer (&write->thread));
-
   write->delivered = TRUE;
-  self->in_flight = NULL;
   self->n_writes++;
   waiters = g_steal_pointer (&write->waiters);
   complete (self, waiters, write->error);
-  write_unref (write);
 
   /* What arrived during the write goes out now. */
   if (self->pending->len > 0)
@@ -181,36 +166,41 @@ deliver (ThSaveQueue *self, Write *write)
 static void
 wait_for_in_flight (ThSaveQueue *self)
 {
-  Write *write = self->in_flight;
+  Write *write;
 
-  if (write == NULL)
+  if (self->in_flight == NULL)
     return;
 
+  if (test_hook != NULL)
+    test_hook (TH_SAVE_QUEUE_TEST_WAITS, test_hook_data);
+
+  write = g_task_get_task_data (self->in_flight);
   g_mutex_lock (&write->mutex);
   while (!write->finished)
     g_cond_wait (&write->cond, &write->mutex);
   g_mutex_unlock (&write->mutex);
 }
 
-static gboolean
-write_done_cb (gpointer user_data)
+/* The task's completion, on the main thread, once its loop runs. */
+static void
+write_done_cb (GObject *source_object, GAsyncResult *result, gpointer user_data)
 {
-  Write *write = user_data;
+  Write *write = g_task_get_task_data (G_TASK (result));
   g_autoptr (ThSaveQueue) self = g_weak_ref_get (&write->queue);
 
   /* Delivered already by whoever waited for it. */
   if (self != NULL && !write->delivered)
-    deliver (self, write);
-
-  return G_SOURCE_REMOVE;
+    deliver (self);
 }
 
-static gpointer
-write_thread (gpointer user_data)
+static void
+write_in_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
-  Write *write = user_data;
+  Write *write = task_data;
   GError *error = NULL;
-  GSource *done;
+
+  if (test_hook != NULL)
+    test_hook (TH_SAVE_QUEUE_TEST_WRITES, test_hook_data);
 
   write_file (write->file, write->lock, write->data, write->length, &error);
 
@@ -220,34 +210,22 @@ write_thread (gpointer user_data)
   g_cond_broadcast (&write->cond);
   g_mutex_unlock (&write->mutex);
 
-  /* A source, not g_main_context_invoke(), which could run the callback
-   * on this thread should the main thread not hold the context now. */
-  done = g_idle_source_new ();
-  g_source_set_priority (done, G_PRIORITY_DEFAULT);
-  g_source_set_callback (done, write_done_cb, write_ref (write), write_unref);
-  g_source_set_static_name (done, "[two-hats] save done");
-  g_source_attach (done, write->context);
-  g_source_unref (done);
-
-  write_unref (write);
-  return NULL;
+  /* The result is in the write; a save is never cancelled. */
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
 start_write (ThSaveQueue *self)
 {
-  g_autoptr (GError) error = NULL;
   Write *write;
 
   if (self->in_flight != NULL || self->pending->len == 0)
     return;
 
   write = g_new0 (Write, 1);
-  g_atomic_ref_count_init (&write->ref_count);
   g_weak_ref_init (&write->queue, self);
   g_mutex_init (&write->mutex);
   g_cond_init (&write->cond);
-  write->context = g_main_context_ref (self->context);
   write->file = g_object_ref (self->file);
   write->lock = self->lock != NULL ? th_file_lock_ref (self->lock) : NULL;
   /* The snapshot is taken here, on the main thread, where the session
@@ -255,19 +233,16 @@ start_write (ThSaveQueue *self)
   write->data = th_session_to_data (self->session, &write->length);
   write->waiters = g_steal_pointer (&self->pending);
   self->pending = g_array_new (FALSE, FALSE, sizeof (Waiter));
-  self->in_flight = write;
 
-  write->thread = g_thread_try_new ("th-save", write_thread, write_ref (write), &error);
-  if (write->thread == NULL)
-    {
-      /* No thread to be had: write here rather than not at all. */
-      g_debug ("Writing on the main thread: %s", error->message);
-      write_unref (write);
-      write->error = NULL;
-      write_file (write->file, write->lock, write->data, write->length, &write->error);
-      write->finished = TRUE;
-      deliver (self, write);
-    }
+  /* The task completes in the queue's context, whichever is the thread's
+   * default now; no source object, so that no worker holds the queue. */
+  g_main_context_push_thread_default (self->context);
+  self->in_flight = g_task_new (NULL, NULL, write_done_cb, NULL);
+  g_main_context_pop_thread_default (self->context);
+  g_task_set_source_tag (self->in_flight, start_write);
+  g_task_set_name (self->in_flight, "[two-hats] save");
+  g_task_set_task_data (self->in_flight, write, write_free);
+  g_task_run_in_thread (self->in_flight, write_in_thread);
 }
 
 static gboolean
@@ -443,7 +418,7 @@ th_save_queue_save_now (ThSaveQueue *self, GError **error)
   if (self->in_flight != NULL)
     {
       wait_for_in_flight (self);
-      deliver (self, self->in_flight);
+      deliver (self);
     }
 
   unschedule (self);
@@ -478,13 +453,13 @@ th_save_queue_flush (ThSaveQueue *self, GError **error)
 
   if (self->in_flight != NULL)
     {
-      Write *write = self->in_flight;
+      Write *write = g_task_get_task_data (self->in_flight);
       g_autoptr (GError) write_error = NULL;
 
       wait_for_in_flight (self);
       if (write->error != NULL)
         write_error = g_error_copy (write->error);
-      deliver (self, write);
+      deliver (self);
 
       /* A request made by a completion callback is written too. */
       if (self->pending->len > 0)
@@ -506,6 +481,13 @@ th_save_queue_get_n_writes (ThSaveQueue *self)
   g_return_val_if_fail (TH_IS_SAVE_QUEUE (self), 0);
 
   return self->n_writes;
+}
+
+void
+th_save_queue_set_test_hook (ThSaveQueueTestHook hook, gpointer user_data)
+{
+  test_hook = hook;
+  test_hook_data = user_data;
 }
 
 gboolean

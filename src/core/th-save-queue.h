@@ -21,13 +21,14 @@ G_BEGIN_DECLS
  *   - the requests made during one main loop iteration cost one write;
  *   - the session is serialized on the main thread (a consistent
  *     snapshot) and written, flushed and renamed into place (atomically,
- *     as th_session_save_to_file()) on a worker thread, so the main loop
- *     goes on serving while the disk works;
+ *     as th_session_save_to_file()) by a GTask on GIO's worker threads,
+ *     so the main loop goes on serving while the disk works;
  *   - requests that arrive during a write join the next one: never two
  *     writes of the file at once, and every request is followed by a
  *     write that began after it, so no newer state is ever lost;
  *   - each request gets its own completion callback, on the main thread,
- *     in the order of the writes;
+ *     in the order of the writes, with the error of its write (a full
+ *     disk, a folder that went away) or NULL;
  *   - the queue holds the lock of a local file (ThFileLock) from its
  *     first write, or from th_save_queue_lock(), until it goes: no other
  *     queue, in this process or another, writes the file meanwhile (their
@@ -84,5 +85,22 @@ guint64 th_save_queue_get_n_writes (ThSaveQueue *self);
 
 /* Flushes every queue of this process; for quitting. */
 void th_save_queue_flush_all (void);
+
+/* For tests, which hold a write in progress to see what happens
+ * meanwhile: where a queue calls the test hook. */
+typedef enum
+{
+  /* On the worker thread, before it writes the file. */
+  TH_SAVE_QUEUE_TEST_WRITES,
+  /* On the queue's thread, before it waits for the write in progress
+   * (th_save_queue_save_now(), th_save_queue_flush()). */
+  TH_SAVE_QUEUE_TEST_WAITS,
+} ThSaveQueueTestPoint;
+
+typedef void (*ThSaveQueueTestHook) (ThSaveQueueTestPoint point, gpointer user_data);
+
+/* Makes every queue call @hook (NULL: none) at each ThSaveQueueTestPoint;
+ * set it while no write is in progress. */
+void th_save_queue_set_test_hook (ThSaveQueueTestHook hook, gpointer user_data);
 
 G_END_DECLS

@@ -8,8 +8,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
 
 #include "th-save-queue.h"
+#include "th-test-utils.h"
 
 typedef struct
 {
@@ -250,6 +254,270 @@ test_flush_all (Fixture *f, gconstpointer data)
   g_assert_cmpuint (participants_on_disk (other), ==, 1);
 }
 
+/* A gate the worker stops at before it writes (the test hook), so that a
+ * write stays in progress for as long as a test needs: opened by the test,
+ * or by the queue itself when it starts to wait for that write. */
+typedef struct
+{
+  GMutex mutex;
+  GCond cond;
+  guint n_held;  /* writes that reached the gate */
+  guint n_waits; /* times the queue waited for a write in progress */
+  gboolean open;
+} Gate;
+
+static void
+gate_hook (ThSaveQueueTestPoint point, gpointer user_data)
+{
+  Gate *gate = user_data;
+
+  g_mutex_lock (&gate->mutex);
+  if (point == TH_SAVE_QUEUE_TEST_WRITES)
+    {
+      gate->n_held++;
+      g_cond_broadcast (&gate->cond);
+      while (!gate->open)
+        g_cond_wait (&gate->cond, &gate->mutex);
+    }
+  else
+    {
+      /* Waiting with the gate shut would never end. */
+      gate->n_waits++;
+      gate->open = TRUE;
+      g_cond_broadcast (&gate->cond);
+    }
+  g_mutex_unlock (&gate->mutex);
+}
+
+static void
+gate_set_up (Gate *gate)
+{
+  g_mutex_init (&gate->mutex);
+  g_cond_init (&gate->cond);
+  th_save_queue_set_test_hook (gate_hook, gate);
+}
+
+static void
+gate_open (Gate *gate)
+{
+  g_mutex_lock (&gate->mutex);
+  gate->open = TRUE;
+  g_cond_broadcast (&gate->cond);
+  g_mutex_unlock (&gate->mutex);
+}
+
+/* Waits until @n writes have reached the gate; FALSE past the deadline. */
+static gboolean
+gate_wait_held (Gate *gate, guint n)
+{
+  gint64 deadline = g_get_monotonic_time () + th_test_deadline_ms (10000) * G_TIME_SPAN_MILLISECOND;
+  gboolean held;
+
+  g_mutex_lock (&gate->mutex);
+  while (gate->n_held < n && g_cond_wait_until (&gate->cond, &gate->mutex, deadline))
+    ;
+  held = gate->n_held >= n;
+  g_mutex_unlock (&gate->mutex);
+
+  return held;
+}
+
+static guint
+gate_get_n_waits (Gate *gate)
+{
+  guint n;
+
+  g_mutex_lock (&gate->mutex);
+  n = gate->n_waits;
+  g_mutex_unlock (&gate->mutex);
+
+  return n;
+}
+
+/* Lets every write through and waits for @queue to finish them, before
+ * the hook goes. */
+static void
+gate_tear_down (Gate *gate, ThSaveQueue *queue)
+{
+  gate_open (gate);
+  wait_idle (queue);
+  th_save_queue_set_test_hook (NULL, NULL);
+  g_mutex_clear (&gate->mutex);
+  g_cond_clear (&gate->cond);
+}
+
+static void
+test_requests_during_a_held_write_join_the_next (Fixture *f, gconstpointer data)
+{
+  g_autoptr (ThSaveQueue) queue = th_save_queue_get (f->session, f->file);
+  Request first = { f, "a" }, second = { f, "b" }, third = { f, "c" };
+  Gate gate = { 0 };
+
+  gate_set_up (&gate);
+  g_assert_nonnull (th_session_add_participant (f->session, NULL, NULL));
+  th_save_queue_request (queue, done_cb, &first);
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gate_wait_held (&gate, 1));
+
+  /* The first write is certainly in progress, and has written nothing. */
+  g_assert_nonnull (th_session_add_participant (f->session, NULL, NULL));
+  th_save_queue_request (queue, done_cb, &second);
+  th_save_queue_request (queue, done_cb, &third);
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (th_save_queue_get_busy (queue));
+  g_assert_false (g_file_query_exists (f->file, NULL));
+  g_assert_cmpstr (f->log->str, ==, "");
+  /* Never two writes at once: the second waits for the first. */
+  g_assert_cmpuint (gate.n_held, ==, 1);
+
+  gate_open (&gate);
+  wait_idle (queue);
+  g_assert_cmpstr (f->log->str, ==, "a:1 b:2 c:2 ");
+  g_assert_cmpuint (gate.n_held, ==, 2);
+  g_assert_cmpuint (participants_on_disk (f->file), ==, 2);
+
+  gate_tear_down (&gate, queue);
+}
+
+/* What the window does before it closes: th_save_queue_save_now() while a
+ * write is in progress waits for it, completes it first, and leaves the
+ * file with the newest state rather than the one the worker holds. */
+static void
+test_save_now_during_a_held_write (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThSaveQueue) queue = th_save_queue_get (f->session, f->file);
+  Request first = { f, "a" }, second = { f, "b" };
+  Gate gate = { 0 };
+
+  gate_set_up (&gate);
+  g_assert_nonnull (th_session_add_participant (f->session, NULL, NULL));
+  th_save_queue_request (queue, done_cb, &first);
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gate_wait_held (&gate, 1));
+
+  g_assert_nonnull (th_session_add_participant (f->session, NULL, NULL));
+  th_save_queue_request (queue, done_cb, &second);
+  g_assert_true (th_save_queue_save_now (queue, &error));
+  g_assert_no_error (error);
+
+  /* It waited for the held write (which only its wait let through), then
+   * wrote on this thread: both completed, in order, before it returned. */
+  g_assert_cmpuint (gate_get_n_waits (&gate), ==, 1);
+  g_assert_cmpuint (gate.n_held, ==, 1);
+  g_assert_cmpstr (f->log->str, ==, "a:1 b:2 ");
+  g_assert_false (th_save_queue_get_busy (queue));
+  g_assert_cmpuint (participants_on_disk (f->file), ==, 2);
+
+  /* The held write's own completion, whenever it reaches this thread,
+   * changes nothing. */
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (f->log->str, ==, "a:1 b:2 ");
+  g_assert_cmpuint (participants_on_disk (f->file), ==, 2);
+
+  gate_tear_down (&gate, queue);
+}
+
+/* th_save_queue_flush() with nothing pending but a write in progress
+ * finishes that write before it returns, and gives its result. */
+static void
+test_flush_finishes_a_held_write (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThSaveQueue) queue = th_save_queue_get (f->session, f->file);
+  Request first = { f, "a" };
+  Gate gate = { 0 };
+
+  gate_set_up (&gate);
+  g_assert_nonnull (th_session_add_participant (f->session, NULL, NULL));
+  th_save_queue_request (queue, done_cb, &first);
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gate_wait_held (&gate, 1));
+  g_assert_false (g_file_query_exists (f->file, NULL));
+
+  g_assert_true (th_save_queue_flush (queue, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (gate_get_n_waits (&gate), ==, 1);
+  g_assert_cmpstr (f->log->str, ==, "a:1 ");
+  g_assert_false (th_save_queue_get_busy (queue));
+  g_assert_cmpuint (th_save_queue_get_n_writes (queue), ==, 1);
+  g_assert_cmpuint (participants_on_disk (f->file), ==, 1);
+
+  gate_tear_down (&gate, queue);
+}
+
+/* The last reference to a queue, dropped while its write is held, waits
+ * for the write and completes it: the queue never goes with a write out. */
+static void
+test_last_reference_during_a_held_write (Fixture *f, gconstpointer data)
+{
+  ThSaveQueue *queue = th_save_queue_get (f->session, f->file);
+  Request first = { f, "a" };
+  Gate gate = { 0 };
+
+  gate_set_up (&gate);
+  g_assert_nonnull (th_session_add_participant (f->session, NULL, NULL));
+  th_save_queue_request (queue, done_cb, &first);
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gate_wait_held (&gate, 1));
+
+  g_object_unref (queue);
+  g_assert_cmpuint (gate_get_n_waits (&gate), ==, 1);
+  g_assert_cmpstr (f->log->str, ==, "a:1 ");
+  g_assert_cmpuint (participants_on_disk (f->file), ==, 1);
+
+  /* The task's completion finds no queue, and does nothing. */
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (f->log->str, ==, "a:1 ");
+
+  th_save_queue_set_test_hook (NULL, NULL);
+  g_mutex_clear (&gate.mutex);
+  g_cond_clear (&gate.cond);
+}
+
+/* A disk that fills up during the worker's write (a file size limit in a
+ * child process stands in for it): every request of that write hears of
+ * it on the main thread, the file keeps what it held and no temporary
+ * file is left behind. */
+static void
+test_full_disk (Fixture *f, gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr (ThSaveQueue) queue = th_save_queue_get (f->session, f->file);
+      struct rlimit limit = { 64 * 1024, 64 * 1024 };
+      Request first = { f, "a" }, second = { f, "b" };
+      g_autofree char *contents = NULL;
+      g_autofree char *listing = NULL;
+
+      g_assert_true (g_file_set_contents (g_file_peek_path (f->file), "as it was", -1, NULL));
+      /* Well past the limit. */
+      for (guint i = 0; i < 1000; i++)
+        g_assert_nonnull (th_session_add_participant (f->session, NULL, NULL));
+
+      /* Past the limit, write() fails with EFBIG instead of killing us. */
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      th_save_queue_request (queue, done_cb, &first);
+      th_save_queue_request (queue, done_cb, &second);
+      wait_idle (queue);
+      g_assert_cmpstr (f->log->str, ==, "a!:1 b!:1 ");
+
+      g_assert_true (g_file_get_contents (g_file_peek_path (f->file), &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "as it was");
+      listing = th_test_list_dir (f->dir);
+      g_assert_cmpstr (listing, ==, "room.twohats");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -263,6 +531,12 @@ main (int argc, char *argv[])
   ADD ("/core/save-queue/failure", test_failure_reaches_every_request);
   ADD ("/core/save-queue/last-reference", test_last_reference_writes_what_is_pending);
   ADD ("/core/save-queue/flush-all", test_flush_all);
+  ADD ("/core/save-queue/held-write/requests-join-the-next",
+       test_requests_during_a_held_write_join_the_next);
+  ADD ("/core/save-queue/held-write/save-now", test_save_now_during_a_held_write);
+  ADD ("/core/save-queue/held-write/flush", test_flush_finishes_a_held_write);
+  ADD ("/core/save-queue/held-write/last-reference", test_last_reference_during_a_held_write);
+  ADD ("/core/save-queue/full-disk", test_full_disk);
 #undef ADD
 
   return g_test_run ();
