@@ -437,6 +437,24 @@ def bench_phases(args, session, work):
             print('    ' + line)
 
 
+def bench_save(args, work):
+    """What one save costs the main thread (bench-save: the median of nine
+    of each step), from a workshop to the largest file the format allows."""
+    largest = os.path.join(work, 'scale-%d.twohats' % max(args.scale_sizes))
+    if not os.path.exists(largest):
+        generate(os.path.join(args.build, 'bench', 'bench-gen'), largest, max(args.scale_sizes),
+                 behaviours=args.scale_behaviours, answers=args.scale_answers)
+    sessions = [os.path.join(work, 'workshop-2000.twohats'),
+                os.path.join(work, 'workshop-10000.twohats'), largest]
+    out = subprocess.run([os.path.join(args.build, 'bench', 'bench-save')] + sessions, check=True,
+                         capture_output=True, text=True).stdout
+    print()
+    print('A save: what the main thread and the worker spend on the text of the file '
+          '(bench-save, median of 9)')
+    for line in out.splitlines():
+        print('    ' + line)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--build', required=True)
@@ -450,7 +468,7 @@ def main():
     parser.add_argument('--scale-answers', type=int, default=8)
     parser.add_argument('--scale-sizes', type=int, nargs='+', default=[1000, 10000, 100000])
     parser.add_argument('--only', nargs='+',
-                        default=['startup', 'chart', 'csv', 'room', 'scale'])
+                        default=['startup', 'chart', 'csv', 'room', 'scale', 'save'])
     args = parser.parse_args()
     if args.runs < 5:
         parser.error('--runs: at least 5')
@@ -466,6 +484,8 @@ def main():
     generate(gen, os.path.join(work, 'workshop-1000.twohats'), 1000,
              points=os.path.join(work, 'points-1000.tsv'))
     generate(gen, os.path.join(work, 'workshop-10000.twohats'), 10000)
+    if 'save' in args.only:
+        generate(gen, os.path.join(work, 'workshop-2000.twohats'), 2000)
     if 'scale' in args.only:
         for n in args.scale_sizes:
             generate(gen, os.path.join(work, 'scale-%d.twohats' % n), n,
@@ -491,6 +511,8 @@ def main():
         bench_room_chart(args, args.room_runs)
     if 'scale' in args.only:
         bench_scale(args, two_hats, work, args.runs)
+    if 'save' in args.only:
+        bench_save(args, work)
     sys.stdout.flush()
 
 
