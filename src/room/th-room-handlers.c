@@ -373,7 +373,8 @@ respond_after_save (const ThRoomCall *call, JsonNode *success, ThRoomGuest *join
 static const char *
 body_data (const ThRoomCall *call, gsize *length)
 {
-  const char *data = call->body != NULL ? g_bytes_get_data (call->body, length) : NULL;
+  GBytes *body = call->request->body;
+  const char *data = body != NULL ? g_bytes_get_data (body, length) : NULL;
 
   if (data == NULL)
     {

@@ -55,27 +55,15 @@ struct _ThRoomServer
   guint idle_timeout_s;
 };
 
-/* A request as the checks see it, whatever it came through (a
- * SoupServerMessage or th_room_server_handle()). */
-typedef struct
-{
-  const char *method;
-  const char *path;
-  const char *host;
-  const char *origin;
-  const char *authorization;
-  const char *remote_address;
-  GSocketAddress *local_address;
-} ThRoomRequest;
-
 /* A request that passed the checks, and where its answer goes: what
- * every handler takes. */
+ * every handler takes.  The request is the one the checks saw, whatever
+ * it came through (a SoupServerMessage or th_room_server_handle()), with
+ * its body. */
 typedef struct
 {
   ThRoomServer *server;
   const ThRoomRequest *request;
   ThRoomGuest *guest; /* the caller, NULL for the page and for joining */
-  GBytes *body;       /* the whole body, or NULL */
   ThRoomRespondFunc respond;
   gpointer user_data;
 } ThRoomCall;

@@ -621,34 +621,36 @@ check_request (ThRoomServer *self, const ThRoomRequest *request, ThRoomGuest **g
 }
 
 void
-th_room_server_handle (ThRoomServer *self, const char *method, const char *path, const char *host,
-                       const char *origin, const char *authorization, const char *remote_address,
-                       GSocketAddress *local_address, GBytes *body, ThRoomRespondFunc respond,
+th_room_server_handle (ThRoomServer *self, const ThRoomRequest *request, ThRoomRespondFunc respond,
                        gpointer user_data)
 {
-  ThRoomRequest request = {
-    method,        path, host, origin, authorization, remote_address != NULL ? remote_address : "",
-    local_address,
-  };
+  ThRoomRequest copy;
   g_autoptr (ThRoomResponse) refusal = NULL;
-  ThRoomCall call = { self, &request, NULL, body, respond, user_data };
+  ThRoomCall call = { self, &copy, NULL, respond, user_data };
 
   g_return_if_fail (TH_IS_ROOM_SERVER (self));
-  g_return_if_fail (method != NULL);
-  g_return_if_fail (path != NULL);
-  g_return_if_fail (local_address == NULL || G_IS_SOCKET_ADDRESS (local_address));
+  g_return_if_fail (request != NULL);
+  g_return_if_fail (request->method != NULL);
+  g_return_if_fail (request->path != NULL);
+  g_return_if_fail (request->local_address == NULL || G_IS_SOCKET_ADDRESS (request->local_address));
   g_return_if_fail (respond != NULL);
+
+  /* What the checks and the handlers read: the request, with an address
+   * to charge for a caller who gave none. */
+  copy = *request;
+  if (copy.remote_address == NULL)
+    copy.remote_address = "";
 
   /* libsoup's handlers refuse a large body before reading it; a body
    * handed over whole is measured. */
-  if (body != NULL && g_bytes_get_size (body) > TH_ROOM_MAX_BODY_SIZE)
+  if (copy.body != NULL && g_bytes_get_size (copy.body) > TH_ROOM_MAX_BODY_SIZE)
     {
       refusal = _th_room_response_new ();
       _th_room_response_set_error (refusal, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
                                    _ ("The request is larger than 64 KiB."));
     }
   else
-    refusal = check_request (self, &request, &call.guest);
+    refusal = check_request (self, &copy, &call.guest);
 
   if (refusal != NULL)
     {
@@ -661,19 +663,22 @@ th_room_server_handle (ThRoomServer *self, const char *method, const char *path,
 
 /* libsoup's side: the same request, read off a SoupServerMessage. */
 
+/* The request's line and headers; @body is NULL until the body is read
+ * (and must outlive the request). */
 static ThRoomRequest
-message_request (SoupServerMessage *msg, const char *path)
+message_request (SoupServerMessage *msg, const char *path, GBytes *body)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   /* get_list: two Host headers join into one value that matches nothing. */
   ThRoomRequest request = {
-    soup_server_message_get_method (msg),
-    path,
-    soup_message_headers_get_list (headers, "Host"),
-    soup_message_headers_get_list (headers, "Origin"),
-    soup_message_headers_get_list (headers, "Authorization"),
-    remote_key (msg),
-    soup_server_message_get_local_address (msg),
+    .method = soup_server_message_get_method (msg),
+    .path = path,
+    .host = soup_message_headers_get_list (headers, "Host"),
+    .origin = soup_message_headers_get_list (headers, "Origin"),
+    .authorization = soup_message_headers_get_list (headers, "Authorization"),
+    .remote_address = remote_key (msg),
+    .local_address = soup_server_message_get_local_address (msg),
+    .body = body,
   };
 
   return request;
@@ -759,9 +764,9 @@ handle_pending (ThRoomServer *self)
           continue;
         }
 
-      request = message_request (reply->msg, reply->path);
       body = soup_message_body_flatten (soup_server_message_get_request_body (reply->msg));
-      call = (ThRoomCall){ self, &request, state->guest, body, message_respond_cb, reply };
+      request = message_request (reply->msg, reply->path, body);
+      call = (ThRoomCall){ self, &request, state->guest, message_respond_cb, reply };
       _th_room_server_dispatch (&call);
     }
 }
@@ -845,7 +850,7 @@ early_handler_cb (SoupServer *server, SoupServerMessage *msg, const char *path, 
 {
   ThRoomServer *self = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  ThRoomRequest request = message_request (msg, path);
+  ThRoomRequest request = message_request (msg, path, NULL);
   g_autoptr (ThRoomResponse) refusal = NULL;
   const char *body_problem;
   guint body_status = 0;

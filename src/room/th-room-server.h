@@ -106,20 +106,34 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThRoomResponse, th_room_response_free)
 typedef void (*ThRoomRespondFunc) (ThRoomServer *self, const ThRoomResponse *response,
                                    gpointer user_data);
 
+/* One request of the room, as th_room_server_handle() takes it and as
+ * libsoup's handlers read it off a connection.  The headers are their
+ * values, NULL when absent (several headers of one name joined with
+ * ", "). */
+typedef struct
+{
+  const char *method;
+  const char *path;
+  const char *host;
+  const char *origin;
+  const char *authorization;
+  /* Who sent it, which keys the rate limit; NULL reads as "". */
+  const char *remote_address;
+  /* Where it came in, which the Host header must name; NULL for the
+   * address the server listens on. */
+  GSocketAddress *local_address;
+  /* The whole body, or NULL. */
+  GBytes *body;
+} ThRoomRequest;
+
 /* Handles one request of the room without a socket: both of libsoup's
  * handlers go through this code, so the checks are the same (body size,
- * Host, rate limit, Origin, token), in the same order.  @host, @origin and
- * @authorization are the headers' values (NULL when absent; several
- * headers of one name joined with ", "); @remote_address keys the rate
- * limit; @local_address is where the request came in (the Host header
- * must name it), NULL for the address the server listens on.  @body is
- * the whole request body, or NULL.
+ * Host, rate limit, Origin, token), in the same order.  @request is only
+ * read during the call.
  *
  * @respond is called once: before this returns, or, for a join or answers
  * that must be saved first, once the session file holds them. */
-void th_room_server_handle (ThRoomServer *self, const char *method, const char *path,
-                            const char *host, const char *origin, const char *authorization,
-                            const char *remote_address, GSocketAddress *local_address, GBytes *body,
+void th_room_server_handle (ThRoomServer *self, const ThRoomRequest *request,
                             ThRoomRespondFunc respond, gpointer user_data);
 
 /* Each participant's budget of requests (after joining). */

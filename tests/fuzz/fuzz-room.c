@@ -301,9 +301,16 @@ try_server (const uint8_t *data, size_t size)
   {
     g_autofree char *join = g_strdup_printf ("{\"code\": \"%s\", \"name\": \"Ana\"}", code);
     g_autoptr (GBytes) body = g_bytes_new (join, strlen (join));
+    ThRoomRequest first = {
+      .method = "POST",
+      .path = "/api/join",
+      .host = "127.0.0.1:8080",
+      .remote_address = "10.0.0.1",
+      .local_address = local_address,
+      .body = body,
+    };
 
-    th_room_server_handle (server, "POST", "/api/join", "127.0.0.1:8080", NULL, NULL, "10.0.0.1",
-                           local_address, body, respond_cb, &answer);
+    th_room_server_handle (server, &first, respond_cb, &answer);
     TH_FUZZ_CHECK (answer.n_calls == 1 && answer.status == 200);
     {
       g_autoptr (JsonParser) parser = json_parser_new_immutable ();
@@ -321,10 +328,20 @@ try_server (const uint8_t *data, size_t size)
       return;
     }
 
-  th_room_server_handle (server, request.fields[FIELD_METHOD], request.fields[FIELD_PATH],
-                         request.fields[FIELD_HOST], request.fields[FIELD_ORIGIN],
-                         request.fields[FIELD_AUTHORIZATION], request.fields[FIELD_REMOTE],
-                         local_address, request.body, respond_cb, &answer);
+  {
+    ThRoomRequest whole = {
+      .method = request.fields[FIELD_METHOD],
+      .path = request.fields[FIELD_PATH],
+      .host = request.fields[FIELD_HOST],
+      .origin = request.fields[FIELD_ORIGIN],
+      .authorization = request.fields[FIELD_AUTHORIZATION],
+      .remote_address = request.fields[FIELD_REMOTE],
+      .local_address = local_address,
+      .body = request.body,
+    };
+
+    th_room_server_handle (server, &whole, respond_cb, &answer);
+  }
   root = check_answer (&request, &answer);
 
   if (answer.status == 200 && root != NULL)
@@ -350,11 +367,18 @@ try_server (const uint8_t *data, size_t size)
         {
           g_autofree char *bearer
             = g_strconcat ("Bearer ", json_object_get_string_member (object, "token"), NULL);
+          ThRoomRequest me_request = {
+            .method = "GET",
+            .path = "/api/me",
+            .host = "127.0.0.1:8080",
+            .authorization = bearer,
+            .remote_address = "10.0.0.2",
+            .local_address = local_address,
+          };
           Answer me = { 0 };
 
           TH_FUZZ_CHECK (th_session_get_n_participants (session) == 2);
-          th_room_server_handle (server, "GET", "/api/me", "127.0.0.1:8080", NULL, bearer,
-                                 "10.0.0.2", local_address, NULL, respond_cb, &me);
+          th_room_server_handle (server, &me_request, respond_cb, &me);
           TH_FUZZ_CHECK (me.n_calls == 1 && me.status == 200);
           answer_clear (&me);
         }

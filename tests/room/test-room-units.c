@@ -710,10 +710,19 @@ call (Caller *c, const char *method, const char *path, const char *host, const c
       const char *authorization, const char *remote, const char *body)
 {
   g_autoptr (GBytes) bytes = body != NULL ? g_bytes_new (body, strlen (body)) : NULL;
+  ThRoomRequest request = {
+    .method = method,
+    .path = path,
+    .host = host,
+    .origin = origin,
+    .authorization = authorization,
+    .remote_address = remote,
+    .local_address = c->local,
+    .body = bytes,
+  };
 
   answer_clear (&c->answer);
-  th_room_server_handle (c->server, method, path, host, origin, authorization, remote, c->local,
-                         bytes, respond_cb, &c->answer);
+  th_room_server_handle (c->server, &request, respond_cb, &c->answer);
   g_assert_cmpuint (c->answer.n_calls, ==, 1);
   return c->answer.status;
 }
@@ -909,6 +918,7 @@ test_handle_shares_the_document_write (void)
   g_autoptr (GBytes) answers_bytes = NULL;
   const char *first = th_behaviour_get_id (th_deck_get_behaviour (deck, 0));
   const char *host = "127.0.0.1:8080";
+  ThRoomRequest request;
   Caller c = { 0 };
   guint64 writes;
 
@@ -922,8 +932,15 @@ test_handle_shares_the_document_write (void)
   /* The 200 of a join waits for the file. */
   join = join_body (c.server, "Ana");
   join_bytes = g_bytes_new_static (join, strlen (join));
-  th_room_server_handle (c.server, "POST", "/api/join", host, NULL, NULL, "10.0.0.1", c.local,
-                         join_bytes, respond_cb, &c.answer);
+  request = (ThRoomRequest){
+    .method = "POST",
+    .path = "/api/join",
+    .host = host,
+    .remote_address = "10.0.0.1",
+    .local_address = c.local,
+    .body = join_bytes,
+  };
+  th_room_server_handle (c.server, &request, respond_cb, &c.answer);
   g_assert_cmpuint (c.answer.n_calls, ==, 0);
   while (c.answer.n_calls == 0)
     g_main_context_iteration (NULL, TRUE);
@@ -939,8 +956,16 @@ test_handle_shares_the_document_write (void)
   answers = g_strdup_printf ("{\"sort\": {\"%s\": \"management\"}}", first);
   answer_clear (&c.answer);
   answers_bytes = g_bytes_new_static (answers, strlen (answers));
-  th_room_server_handle (c.server, "PUT", "/api/answers", host, NULL, bearer, "10.0.0.1", c.local,
-                         answers_bytes, respond_cb, &c.answer);
+  request = (ThRoomRequest){
+    .method = "PUT",
+    .path = "/api/answers",
+    .host = host,
+    .authorization = bearer,
+    .remote_address = "10.0.0.1",
+    .local_address = c.local,
+    .body = answers_bytes,
+  };
+  th_room_server_handle (c.server, &request, respond_cb, &c.answer);
   g_assert_true (th_save_queue_get_busy (queue));
   while (c.answer.n_calls == 0)
     g_main_context_iteration (NULL, TRUE);
