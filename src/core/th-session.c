@@ -576,9 +576,13 @@ th_session_remove_participant (ThSession *self, const char *id)
   return TRUE;
 }
 
-static ThParticipant *
-lookup_for_change (ThSession *self, const char *participant_id, const char *behaviour_id,
-                   GError **error)
+/* Changes @participant_id's answer about @behaviour_id: its sort to the
+ * ThSide @value or, when @is_sort is FALSE, its rating to @value (0
+ * clears it).  The participant emits ::changed, which the session
+ * relays. */
+static gboolean
+change_answer (ThSession *self, const char *participant_id, const char *behaviour_id,
+               gboolean is_sort, int value, GError **error)
 {
   ThParticipant *participant = g_hash_table_lookup (self->by_id, participant_id);
 
@@ -586,7 +590,7 @@ lookup_for_change (ThSession *self, const char *participant_id, const char *beha
     {
       g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _ ("There is no participant “%s”"),
                    participant_id);
-      return NULL;
+      return FALSE;
     }
 
   if (th_deck_lookup_behaviour (self->deck, behaviour_id) == NULL)
@@ -595,61 +599,53 @@ lookup_for_change (ThSession *self, const char *participant_id, const char *beha
 
       g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _ ("%s is not a behaviour of the deck"),
                    quoted);
-      return NULL;
+      return FALSE;
     }
 
-  return participant;
+  if (is_sort)
+    {
+      if (value != TH_SIDE_LEADERSHIP && value != TH_SIDE_MANAGEMENT && value != TH_SIDE_BOTH)
+        {
+          g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _ ("%d is not a side"), value);
+          return FALSE;
+        }
+      th_participant_set_sort (participant, behaviour_id, (ThSide)value);
+    }
+  else
+    {
+      if (value < 0 || value > 5)
+        {
+          g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _ ("%d is not between 1 and 5"), value);
+          return FALSE;
+        }
+      th_participant_set_rating (participant, behaviour_id, value);
+    }
+
+  return TRUE;
 }
 
 gboolean
 th_session_set_sort (ThSession *self, const char *participant_id, const char *behaviour_id,
                      ThSide side, GError **error)
 {
-  ThParticipant *participant;
-
   g_return_val_if_fail (TH_IS_SESSION (self), FALSE);
   g_return_val_if_fail (participant_id != NULL, FALSE);
   g_return_val_if_fail (behaviour_id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  participant = lookup_for_change (self, participant_id, behaviour_id, error);
-  if (participant == NULL)
-    return FALSE;
-
-  if (side != TH_SIDE_LEADERSHIP && side != TH_SIDE_MANAGEMENT && side != TH_SIDE_BOTH)
-    {
-      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _ ("%d is not a side"), (int)side);
-      return FALSE;
-    }
-
-  /* The participant emits ::changed, which the session relays. */
-  th_participant_set_sort (participant, behaviour_id, side);
-  return TRUE;
+  return change_answer (self, participant_id, behaviour_id, TRUE, (int)side, error);
 }
 
 gboolean
 th_session_set_rating (ThSession *self, const char *participant_id, const char *behaviour_id,
                        int rating, GError **error)
 {
-  ThParticipant *participant;
-
   g_return_val_if_fail (TH_IS_SESSION (self), FALSE);
   g_return_val_if_fail (participant_id != NULL, FALSE);
   g_return_val_if_fail (behaviour_id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  participant = lookup_for_change (self, participant_id, behaviour_id, error);
-  if (participant == NULL)
-    return FALSE;
-
-  if (rating < 0 || rating > 5)
-    {
-      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _ ("%d is not between 1 and 5"), rating);
-      return FALSE;
-    }
-
-  th_participant_set_rating (participant, behaviour_id, rating);
-  return TRUE;
+  return change_answer (self, participant_id, behaviour_id, FALSE, rating, error);
 }
 
 /* Scores */
