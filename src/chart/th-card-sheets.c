@@ -11,6 +11,7 @@
 
 #include "th-card-sheets.h"
 #include "th-page.h"
+#include "th-set.h"
 
 /* Cards per sheet: 2 × 4 on a portrait page, 4 × 2 on a landscape one. */
 #define CARD_COLUMNS_PORTRAIT 2
@@ -434,10 +435,7 @@ th_card_sheets_set_date (ThCardSheets *self, GDateTime *date)
 {
   g_return_if_fail (self != NULL);
 
-  if (date != NULL)
-    g_date_time_ref (date);
-  g_clear_pointer (&self->date, g_date_time_unref);
-  self->date = date;
+  th_set_date_time (&self->date, date);
 }
 
 void
