@@ -46,7 +46,6 @@ G_DEFINE_FINAL_TYPE (ThParticipant, th_participant, G_TYPE_OBJECT)
 enum
 {
   PROP_0,
-  PROP_ID,
   PROP_NAME,
   PROP_N_SORTED,
   PROP_N_RATED,
@@ -92,9 +91,6 @@ th_participant_get_property (GObject *object, guint prop_id, GValue *value, GPar
 
   switch (prop_id)
     {
-      case PROP_ID:
-        g_value_set_string (value, self->id);
-        break;
       case PROP_NAME:
         g_value_set_string (value, self->name);
         break;
@@ -116,9 +112,6 @@ th_participant_set_property (GObject *object, guint prop_id, const GValue *value
 
   switch (prop_id)
     {
-      case PROP_ID:
-        self->id = g_value_dup_string (value);
-        break;
       case PROP_NAME:
         th_participant_set_name (self, g_value_get_string (value));
         break;
@@ -136,8 +129,6 @@ th_participant_class_init (ThParticipantClass *klass)
   object_class->get_property = th_participant_get_property;
   object_class->set_property = th_participant_set_property;
 
-  properties[PROP_ID] = g_param_spec_string (
-    "id", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NAME] = g_param_spec_string (
     "name", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_SORTED] = g_param_spec_uint ("n-sorted", NULL, NULL, 0, G_MAXUINT, 0,
@@ -161,13 +152,27 @@ th_participant_init (ThParticipant *self)
 {
 }
 
+/* No properties through g_object_new: a loader creates a hundred thousand
+ * of these, and nobody is listening yet. */
+static ThParticipant *
+participant_new (const char *id, const char *name, ThDeck *deck)
+{
+  ThParticipant *self = g_object_new (TH_TYPE_PARTICIPANT, NULL);
+
+  self->id = g_strdup (id);
+  self->name = g_strdup (name);
+  self->deck = deck != NULL ? g_object_ref (deck) : NULL;
+
+  return self;
+}
+
 ThParticipant *
 th_participant_new (const char *id, const char *name)
 {
   g_return_val_if_fail (th_id_is_valid (id), NULL);
   g_return_val_if_fail (th_participant_name_is_valid (name), NULL);
 
-  return g_object_new (TH_TYPE_PARTICIPANT, "id", id, "name", name, NULL);
+  return participant_new (id, name, NULL);
 }
 
 const char *
@@ -566,20 +571,11 @@ th_participant_dup_numbered_name (guint number)
 ThParticipant *
 th_participant_new_for_deck (const char *id, const char *name, ThDeck *deck)
 {
-  ThParticipant *self;
-
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (TH_IS_DECK (deck), NULL);
 
-  /* No properties through g_object_new: a loader creates a hundred
-   * thousand of these, and nobody is listening yet. */
-  self = g_object_new (TH_TYPE_PARTICIPANT, NULL);
-  self->id = g_strdup (id);
-  self->name = g_strdup (name);
-  self->deck = g_object_ref (deck);
-
-  return self;
+  return participant_new (id, name, deck);
 }
 
 void
