@@ -17,11 +17,13 @@
 
 G_BEGIN_DECLS
 
-/* The server is written in two parts that share this structure:
- * th-room-server.c (the object, the libsoup transport and the defences a
- * request meets before it is handled) and th-room-handlers.c (the
- * protocol of docs/room-protocol.md: what each request does and the JSON
- * it answers with). */
+/* The server is written in three parts that share this structure:
+ * th-room-server-object.c (the object: its properties and signals, the
+ * guests and their tokens, the saves that wait), th-room-server.c (the
+ * libsoup transport and the defences a request meets before it is
+ * handled) and th-room-handlers.c (the protocol of
+ * docs/room-protocol.md: what each request does and the JSON it answers
+ * with). */
 struct _ThRoomServer
 {
   GObject parent_instance;
@@ -68,20 +70,34 @@ typedef struct
   gpointer user_data;
 } ThRoomCall;
 
-/* th-room-server.c */
-ThRoomResponse *_th_room_response_new (void);
-void _th_room_response_set_json (ThRoomResponse *response, guint status, JsonNode *node);
-/* A body {"error": @message}. */
-void _th_room_response_set_error (ThRoomResponse *response, guint status, const char *message);
+/* th-room-server-object.c */
 /* Adds a guest for @participant, found by @token from now on, and emits
  * ThRoomServer::participant-joined.  Returns a reference. */
 ThRoomGuest *_th_room_server_admit (ThRoomServer *self, ThParticipant *participant,
                                     const char *token);
+/* The guest whose token @token is (any string, from the network), or
+ * NULL.  Borrowed. */
+ThRoomGuest *_th_room_server_lookup_token (ThRoomServer *self, const char *token);
+/* Whether @token (any string) belonged to a guest the facilitator
+ * removed. */
+gboolean _th_room_server_token_was_removed (ThRoomServer *self, const char *token);
 /* Emits ThRoomServer::answers-changed. */
 void _th_room_server_answers_changed (ThRoomServer *self, ThRoomGuest *guest);
 /* Emits ThRoomServer::save-failed, once per failed write of @queue. */
 void _th_room_server_report_save_failure (ThRoomServer *self, ThSaveQueue *queue,
                                           const GError *error);
+/* Writes what waits for a save now, on this thread. */
+void _th_room_server_flush_saves (ThRoomServer *self);
+/* Notify "join-code", "join-url" and "running" once the room is open,
+ * and "join-url" and "running" once it is closed. */
+void _th_room_server_notify_started (ThRoomServer *self);
+void _th_room_server_notify_stopped (ThRoomServer *self);
+
+/* th-room-server.c */
+ThRoomResponse *_th_room_response_new (void);
+void _th_room_response_set_json (ThRoomResponse *response, guint status, JsonNode *node);
+/* A body {"error": @message}. */
+void _th_room_response_set_error (ThRoomResponse *response, guint status, const char *message);
 
 /* th-room-handlers.c */
 /* Whether a request for @path needs a token: all of /api/ but joining and
