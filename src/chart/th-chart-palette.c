@@ -23,6 +23,12 @@
     RGB (0x000000, 1), RGB (0x009e73, 1), RGB (0xe69f00, 1), RGB (0x0072b2, 1), RGB (0xcc79a7, 1)  \
   }
 
+/* The quadrant names on white, on screen and on paper alike. */
+#define OKABE_ITO_TEXT_ON_WHITE                                                                    \
+  {                                                                                                \
+    RGB (0x000000, 1), RGB (0x006b4f, 1), RGB (0x8a5a00, 1), RGB (0x00588a, 1), RGB (0x99406f, 1)  \
+  }
+
 /* clang-format off */
 static const ThChartPalette palettes[] = {
   [TH_CHART_STYLE_LIGHT] = {
@@ -40,8 +46,7 @@ static const ThChartPalette palettes[] = {
     .crowd_alpha = 0.55,
     .line_scale = 1.0,
     .dot = OKABE_ITO_DOTS,
-    .text = { RGB (0x000000, 1), RGB (0x006b4f, 1), RGB (0x8a5a00, 1),
-              RGB (0x00588a, 1), RGB (0x99406f, 1) },
+    .text = OKABE_ITO_TEXT_ON_WHITE,
   },
   [TH_CHART_STYLE_DARK] = {
     .fill_background = TRUE,
@@ -97,8 +102,7 @@ static const ThChartPalette palettes[] = {
     .crowd_alpha = 0.55,
     .line_scale = 1.0,
     .dot = OKABE_ITO_DOTS,
-    .text = { RGB (0x000000, 1), RGB (0x006b4f, 1), RGB (0x8a5a00, 1),
-              RGB (0x00588a, 1), RGB (0x99406f, 1) },
+    .text = OKABE_ITO_TEXT_ON_WHITE,
   },
 };
 /* clang-format on */
