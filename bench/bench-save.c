@@ -9,9 +9,12 @@
  * given: the session is read once, saved once (the first save also lays
  * out the deck, once per session), then each step is timed RUNS times and
  * the median printed.  An autosave or an answer from the room asks the
- * save queue for a write; the main loop pays for turning the session into
- * the file's text, the worker for the disk.  bench/run prints these
- * numbers; nothing passes or fails on them.
+ * save queue for a write: the main loop pays for a snapshot of the
+ * session (th_session_snapshot_new()), the worker for its text and the
+ * disk.  For comparison, the text made straight from the session
+ * (th_session_to_data(), what th_save_queue_save_now() and the command
+ * line do).  bench/run prints these numbers; nothing passes or fails on
+ * them.
  *
  *   bench-save [--runs=RUNS] SESSION…
  */
@@ -37,7 +40,7 @@ median_ms (GArray *spans)
   return (double)g_array_index (spans, gint64, spans->len / 2) / 1000.0;
 }
 
-/* The text of the file, as the main thread makes it for each write. */
+/* The text of the file made straight from the session. */
 static double
 time_text (ThSession *session, guint runs, gsize *length)
 {
@@ -53,6 +56,33 @@ time_text (ThSession *session, guint runs, gsize *length)
     }
 
   return median_ms (spans);
+}
+
+/* The snapshot the main thread takes for each write of the save queue,
+ * and the text the worker makes of it. */
+static void
+time_snapshot (ThSession *session, guint runs, double *snapshot_ms, double *text_ms)
+{
+  g_autoptr (GArray) snapshot_spans = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) text_spans = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < runs; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr (ThSessionSnapshot) snapshot = th_session_snapshot_new (session);
+      gint64 taken = g_get_monotonic_time ();
+      g_autofree char *text = th_session_snapshot_to_data (snapshot, NULL);
+      gint64 written = g_get_monotonic_time ();
+      gint64 span;
+
+      span = taken - start;
+      g_array_append_val (snapshot_spans, span);
+      span = written - taken;
+      g_array_append_val (text_spans, span);
+    }
+
+  *snapshot_ms = median_ms (snapshot_spans);
+  *text_ms = median_ms (text_spans);
 }
 
 int
@@ -74,7 +104,8 @@ main (int argc, char *argv[])
       return 2;
     }
 
-  printf ("%-26s %12s %9s %15s\n", "session", "participants", "file", "text (main)");
+  printf ("%-26s %12s %9s %17s %15s %20s\n", "session", "participants", "file", "snapshot (main)",
+          "text (worker)", "text from session");
   for (int i = 1; i < argc; i++)
     {
       g_autoptr (GFile) file = g_file_new_for_commandline_arg (argv[i]);
@@ -82,7 +113,7 @@ main (int argc, char *argv[])
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *first = NULL;
       gsize length = 0;
-      double text;
+      double snapshot, text_from_snapshot, text;
 
       if (session == NULL)
         {
@@ -91,9 +122,11 @@ main (int argc, char *argv[])
         }
 
       first = th_session_to_data (session, &length);
+      time_snapshot (session, (guint)runs, &snapshot, &text_from_snapshot);
       text = time_text (session, (guint)runs, &length);
-      printf ("%-26s %12u %5.1f MiB %12.1f ms\n", name, th_session_get_n_participants (session),
-              (double)length / (1024.0 * 1024.0), text);
+      printf ("%-26s %12u %5.1f MiB %14.1f ms %12.1f ms %17.1f ms\n", name,
+              th_session_get_n_participants (session), (double)length / (1024.0 * 1024.0), snapshot,
+              text_from_snapshot, text);
       fflush (stdout);
     }
 

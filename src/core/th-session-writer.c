@@ -137,10 +137,13 @@ th_session_to_json (ThSession *self)
   return json_builder_get_root (builder);
 }
 
+/* Reference counted: a snapshot (th_session_snapshot_new()) keeps the
+ * cache of its session, whose text it is made into on another thread,
+ * for as long as it needs it. */
 ThSessionSaveCache *
 th_session_save_cache_new (ThDeck *deck)
 {
-  ThSessionSaveCache *cache = g_new0 (ThSessionSaveCache, 1);
+  ThSessionSaveCache *cache = g_atomic_rc_box_new0 (ThSessionSaveCache);
   g_autoptr (JsonNode) deck_node = th_deck_to_json (deck, TRUE);
   GString *text = g_string_new (NULL);
   guint n_behaviours;
@@ -162,38 +165,64 @@ th_session_save_cache_new (ThDeck *deck)
   return cache;
 }
 
+static void
+save_cache_clear (gpointer data)
+{
+  ThSessionSaveCache *cache = data;
+
+  g_free (cache->deck_text);
+  g_ptr_array_unref (cache->answer_keys);
+}
+
 void
 th_session_save_cache_free (ThSessionSaveCache *cache)
 {
   if (cache == NULL)
     return;
 
-  g_free (cache->deck_text);
-  g_ptr_array_unref (cache->answer_keys);
-  g_free (cache);
+  g_atomic_rc_box_release_full (cache, save_cache_clear);
 }
+
+/* One participant as a save writes them. */
+typedef struct
+{
+  const char *id;
+  const char *name;
+  const ThAnswer *answers;
+  guint n_answers;
+} SnapshotEntry;
+
+/* Everything the text of the file is made of.  th_session_to_data() fills
+ * one that points into the session; th_session_snapshot_new() one that
+ * owns copies. */
+struct _ThSessionSnapshot
+{
+  ThSessionSaveCache *cache; /* a reference, in an owning snapshot */
+  const char *title;
+  GDateTime *created; /* a reference, in an owning snapshot */
+  double threshold;
+  guint n_participants;
+  SnapshotEntry *entries;
+  /* What the title and the entries of an owning snapshot point into:
+   * the title, every id and name, and every participant's answers, one
+   * after another. */
+  char *strings;
+  ThAnswer *answers;
+};
 
 /* Writes the text th_json_to_pretty_data() makes of th_session_to_json(),
  * byte for byte, without building the tree: the room saves after every
  * batch of answers, and a tree of thousands of participants costs far
  * more than their text. */
-char *
-th_session_to_data (ThSession *self, gsize *length)
+static char *
+write_text (const ThSessionSnapshot *snapshot, gsize *length)
 {
-  ThSessionSaveCache *cache;
-  const char *title;
-  GDateTime *created;
-  double threshold;
-  guint n_participants;
+  ThSessionSaveCache *cache = snapshot->cache;
+  const char *title = snapshot->title;
+  GDateTime *created = snapshot->created;
+  double threshold = snapshot->threshold;
+  guint n_participants = snapshot->n_participants;
   GString *out;
-
-  g_return_val_if_fail (TH_IS_SESSION (self), NULL);
-
-  cache = th_session_get_save_cache (self);
-  title = th_session_get_title (self);
-  created = th_session_get_created (self);
-  threshold = th_session_get_threshold (self);
-  n_participants = th_session_get_n_participants (self);
 
   out = g_string_sized_new (strlen (cache->deck_text) + 256 + n_participants * 160);
 
@@ -227,15 +256,15 @@ th_session_to_data (ThSession *self, gsize *length)
   g_string_append (out, ",\n  \"participants\": [");
   for (guint i = 0; i < n_participants; i++)
     {
-      ThParticipant *participant = th_session_get_participant (self, i);
-      guint n_answers;
-      const ThAnswer *answers = get_answers (self, participant, &n_answers);
+      const SnapshotEntry *entry = &snapshot->entries[i];
+      guint n_answers = entry->n_answers;
+      const ThAnswer *answers = entry->answers;
       gboolean any;
 
       g_string_append (out, i > 0 ? ",\n    {\n      \"id\": " : "\n    {\n      \"id\": ");
-      th_json_append_string (out, th_participant_get_id (participant));
+      th_json_append_string (out, entry->id);
       g_string_append (out, ",\n      \"name\": ");
-      th_json_append_string (out, th_participant_get_name (participant));
+      th_json_append_string (out, entry->name);
 
       g_string_append (out, ",\n      \"sort\": {");
       any = FALSE;
@@ -270,6 +299,125 @@ th_session_to_data (ThSession *self, gsize *length)
   if (length != NULL)
     *length = out->len;
   return g_string_free (out, FALSE);
+}
+
+/* The header of a snapshot of @self: borrowed, for th_session_to_data(). */
+static void
+snapshot_borrow (ThSessionSnapshot *snapshot, ThSession *self)
+{
+  snapshot->cache = th_session_get_save_cache (self);
+  snapshot->title = th_session_get_title (self);
+  snapshot->created = th_session_get_created (self);
+  snapshot->threshold = th_session_get_threshold (self);
+  snapshot->n_participants = th_session_get_n_participants (self);
+  snapshot->entries = g_new (SnapshotEntry, snapshot->n_participants);
+  for (guint i = 0; i < snapshot->n_participants; i++)
+    {
+      ThParticipant *participant = th_session_get_participant (self, i);
+      SnapshotEntry *entry = &snapshot->entries[i];
+
+      entry->id = th_participant_get_id (participant);
+      entry->name = th_participant_get_name (participant);
+      entry->answers = get_answers (self, participant, &entry->n_answers);
+    }
+}
+
+char *
+th_session_to_data (ThSession *self, gsize *length)
+{
+  ThSessionSnapshot borrowed = { 0 };
+  char *text;
+
+  g_return_val_if_fail (TH_IS_SESSION (self), NULL);
+
+  snapshot_borrow (&borrowed, self);
+  text = write_text (&borrowed, length);
+  g_free (borrowed.entries);
+
+  return text;
+}
+
+/* Made on every write the save queue hands to its worker, so it costs a
+ * copy of the participants' strings and answers and nothing else, in one
+ * pass over the participants (reaching each of them is what costs most):
+ * the entries keep offsets into the two blocks of memory while these
+ * grow, and pointers once they are done. */
+ThSessionSnapshot *
+th_session_snapshot_new (ThSession *self)
+{
+  ThSessionSnapshot *snapshot;
+  const char *title;
+  GString *strings;
+  GArray *answers;
+
+  g_return_val_if_fail (TH_IS_SESSION (self), NULL);
+
+  snapshot = g_new0 (ThSessionSnapshot, 1);
+  snapshot->cache = g_atomic_rc_box_acquire (th_session_get_save_cache (self));
+  snapshot->created = th_session_get_created (self);
+  if (snapshot->created != NULL)
+    g_date_time_ref (snapshot->created);
+  snapshot->threshold = th_session_get_threshold (self);
+  snapshot->n_participants = th_session_get_n_participants (self);
+  snapshot->entries = g_new (SnapshotEntry, snapshot->n_participants);
+
+  strings = g_string_sized_new (256 + snapshot->n_participants * 32);
+  answers = g_array_sized_new (FALSE, FALSE, sizeof (ThAnswer), snapshot->n_participants * 16);
+  title = th_session_get_title (self);
+  if (title != NULL)
+    g_string_append_len (strings, title, strlen (title) + 1);
+
+  for (guint i = 0; i < snapshot->n_participants; i++)
+    {
+      ThParticipant *participant = th_session_get_participant (self, i);
+      SnapshotEntry *entry = &snapshot->entries[i];
+      const char *id = th_participant_get_id (participant);
+      const char *name = th_participant_get_name (participant);
+      const ThAnswer *participant_answers = get_answers (self, participant, &entry->n_answers);
+
+      entry->id = GSIZE_TO_POINTER (strings->len);
+      g_string_append_len (strings, id, strlen (id) + 1);
+      entry->name = GSIZE_TO_POINTER (strings->len);
+      g_string_append_len (strings, name, strlen (name) + 1);
+      entry->answers = GSIZE_TO_POINTER (answers->len);
+      g_array_append_vals (answers, participant_answers, entry->n_answers);
+    }
+
+  snapshot->strings = g_string_free (strings, FALSE);
+  snapshot->answers = (ThAnswer *)(void *)g_array_free (answers, FALSE);
+  snapshot->title = title != NULL ? snapshot->strings : NULL;
+  for (guint i = 0; i < snapshot->n_participants; i++)
+    {
+      SnapshotEntry *entry = &snapshot->entries[i];
+
+      entry->id = snapshot->strings + GPOINTER_TO_SIZE (entry->id);
+      entry->name = snapshot->strings + GPOINTER_TO_SIZE (entry->name);
+      entry->answers = snapshot->answers + GPOINTER_TO_SIZE (entry->answers);
+    }
+
+  return snapshot;
+}
+
+char *
+th_session_snapshot_to_data (ThSessionSnapshot *snapshot, gsize *length)
+{
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  return write_text (snapshot, length);
+}
+
+void
+th_session_snapshot_free (ThSessionSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+
+  th_session_save_cache_free (snapshot->cache);
+  g_clear_pointer (&snapshot->created, g_date_time_unref);
+  g_free (snapshot->entries);
+  g_free (snapshot->strings);
+  g_free (snapshot->answers);
+  g_free (snapshot);
 }
 
 gboolean

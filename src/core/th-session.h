@@ -45,6 +45,18 @@ char *th_session_to_data (ThSession *self, gsize *length);
 /* Atomic: a temporary file beside @file, flushed, then renamed over it. */
 gboolean th_session_save_to_file (ThSession *self, GFile *file, GError **error);
 
+/* What a save of the session writes, copied as it is now: made on the
+ * session's thread at a fraction of the cost of the text (bench-save), and
+ * made into the text on any thread (the save queue's worker), since it
+ * holds nothing of the session's but an immutable cache. */
+typedef struct _ThSessionSnapshot ThSessionSnapshot;
+
+ThSessionSnapshot *th_session_snapshot_new (ThSession *self);
+/* The text th_session_to_data() gave when the snapshot was made. */
+char *th_session_snapshot_to_data (ThSessionSnapshot *snapshot, gsize *length);
+void th_session_snapshot_free (ThSessionSnapshot *snapshot);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThSessionSnapshot, th_session_snapshot_free)
+
 ThDeck *th_session_get_deck (ThSession *self);
 const char *th_session_get_title (ThSession *self); /* may be NULL */
 void th_session_set_title (ThSession *self, const char *title);
