@@ -25,11 +25,10 @@ typedef struct
 {
   GWeakRef queue;
   GFile *file;
-  ThFileLock *lock; /* the queue's, or NULL for a file without a local path */
-  char *data;
-  gsize length;
-  GArray *waiters;    /* of Waiter, completed by this write; main thread only */
-  gboolean delivered; /* main thread only */
+  ThFileLock *lock;            /* the queue's, or NULL for a file without a local path */
+  ThSessionSnapshot *snapshot; /* the worker's from the start */
+  GArray *waiters;             /* of Waiter, completed by this write; main thread only */
+  gboolean delivered;          /* main thread only */
 
   /* The worker tells that it finished through these, for whoever waits
    * for it on the main thread (th_save_queue_save_now()); the task's own
@@ -76,7 +75,7 @@ write_free (gpointer data)
   g_weak_ref_clear (&write->queue);
   g_clear_object (&write->file);
   g_clear_pointer (&write->lock, th_file_lock_unref);
-  g_free (write->data);
+  g_clear_pointer (&write->snapshot, th_session_snapshot_free);
   g_clear_pointer (&write->waiters, g_array_unref);
   g_clear_error (&write->error);
   g_mutex_clear (&write->mutex);
@@ -198,11 +197,17 @@ write_in_thread (GTask *task, gpointer source_object, gpointer task_data, GCance
 {
   Write *write = task_data;
   GError *error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
 
   if (test_hook != NULL)
     test_hook (TH_SAVE_QUEUE_TEST_WRITES, test_hook_data);
 
-  write_file (write->file, write->lock, write->data, write->length, &error);
+  /* The text of a large session takes a good part of a second: it is
+   * made here, and the copy it is made of goes as soon as it is. */
+  data = th_session_snapshot_to_data (write->snapshot, &length);
+  g_clear_pointer (&write->snapshot, th_session_snapshot_free);
+  write_file (write->file, write->lock, data, length, &error);
 
   g_mutex_lock (&write->mutex);
   write->error = error;
@@ -229,8 +234,8 @@ start_write (ThSaveQueue *self)
   write->file = g_object_ref (self->file);
   write->lock = self->lock != NULL ? th_file_lock_ref (self->lock) : NULL;
   /* The snapshot is taken here, on the main thread, where the session
-   * changes: the worker only ever sees these bytes. */
-  write->data = th_session_to_data (self->session, &write->length);
+   * changes: the worker only ever sees this copy. */
+  write->snapshot = th_session_snapshot_new (self->session);
   write->waiters = g_steal_pointer (&self->pending);
   self->pending = g_array_new (FALSE, FALSE, sizeof (Waiter));
 

@@ -518,6 +518,113 @@ test_full_disk (Fixture *f, gconstpointer data)
   g_test_trap_assert_passed ();
 }
 
+static ThSession *
+load_fixture (const char *name)
+{
+  g_autoptr (GFile) file = th_test_fixture_file (name);
+  g_autoptr (GError) error = NULL;
+  ThSession *session = th_session_new_from_file (file, &error);
+
+  g_assert_no_error (error);
+  return session;
+}
+
+/* Every kind of change a session goes through while a worker makes the
+ * text of an earlier snapshot. */
+static void
+change_everything (ThSession *session)
+{
+  g_autoptr (GError) error = NULL;
+
+  th_session_set_title (session, "Renamed while the worker writes");
+  th_session_set_threshold (session, 75);
+  th_participant_set_name (th_session_lookup_participant (session, "p1"), "Someone Else");
+  g_assert_true (
+    th_session_set_sort (session, "p1", "explain-the-why", TH_SIDE_MANAGEMENT, &error));
+  g_assert_no_error (error);
+  g_assert_true (th_session_set_rating (session, "p1", "weekly-milestones", 5, &error));
+  g_assert_no_error (error);
+  g_assert_true (th_session_remove_participant (session, "p2"));
+  g_assert_nonnull (th_session_add_participant (session, "Newcomer", NULL));
+}
+
+/* The worker writes from a snapshot: the session as it was when the
+ * snapshot was taken, byte for byte (the fixture is in the writer's own
+ * form), whatever happens to the session afterwards, its going away
+ * included. */
+static void
+test_snapshot_is_the_session_as_it_was (void)
+{
+  g_autoptr (GBytes) expected = th_test_fixture_bytes ("session-valid.twohats");
+  ThSession *session = load_fixture ("session-valid.twohats");
+  g_autoptr (ThSessionSnapshot) snapshot = th_session_snapshot_new (session);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+
+  before = th_session_snapshot_to_data (snapshot, &before_length);
+  g_assert_cmpmem (before, before_length, g_bytes_get_data (expected, NULL),
+                   g_bytes_get_size (expected));
+
+  change_everything (session);
+  g_object_unref (session);
+
+  after = th_session_snapshot_to_data (snapshot, &after_length);
+  g_assert_cmpmem (after, after_length, g_bytes_get_data (expected, NULL),
+                   g_bytes_get_size (expected));
+}
+
+/* A session with no title and nobody in it. */
+static void
+test_snapshot_of_an_empty_session (Fixture *f, gconstpointer data)
+{
+  g_autoptr (ThSessionSnapshot) snapshot = th_session_snapshot_new (f->session);
+  g_autofree char *text = th_session_snapshot_to_data (snapshot, NULL);
+
+  /* The session's own members are indented by two spaces, the deck's
+   * by four. */
+  g_assert_true (g_str_has_prefix (text, "{\n  \"format\": \"two-hats-session\",\n"));
+  g_assert_null (strstr (text, "\n  \"title\""));
+  g_assert_true (g_str_has_suffix (text, ",\n  \"participants\": []\n}\n"));
+}
+
+/* Through the queue: the changes made while a write is held are not in
+ * that write (its snapshot was taken when it began), and the next request
+ * writes them. */
+static void
+test_held_write_writes_its_snapshot (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GBytes) expected = th_test_fixture_bytes ("session-valid.twohats");
+  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (ThSaveQueue) queue = th_save_queue_get (session, f->file);
+  g_autofree char *contents = NULL;
+  gsize length;
+  Gate gate = { 0 };
+
+  gate_set_up (&gate);
+  th_save_queue_request (queue, NULL, NULL);
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gate_wait_held (&gate, 1));
+
+  change_everything (session);
+  gate_open (&gate);
+  wait_idle (queue);
+  g_assert_true (g_file_get_contents (g_file_peek_path (f->file), &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL),
+                   g_bytes_get_size (expected));
+
+  th_save_queue_request (queue, NULL, NULL);
+  wait_idle (queue);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (g_file_peek_path (f->file), &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"title\": \"Renamed while the worker writes\""));
+  g_assert_nonnull (strstr (contents, "\"name\": \"Newcomer\""));
+  g_assert_nonnull (strstr (contents, "\"name\": \"Someone Else\""));
+  g_assert_null (strstr (contents, "\"name\": \"Lee, Jordan\""));
+
+  gate_tear_down (&gate, queue);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -537,7 +644,10 @@ main (int argc, char *argv[])
   ADD ("/core/save-queue/held-write/flush", test_flush_finishes_a_held_write);
   ADD ("/core/save-queue/held-write/last-reference", test_last_reference_during_a_held_write);
   ADD ("/core/save-queue/full-disk", test_full_disk);
+  ADD ("/core/save-queue/snapshot/empty-session", test_snapshot_of_an_empty_session);
+  ADD ("/core/save-queue/snapshot/held-write", test_held_write_writes_its_snapshot);
 #undef ADD
+  g_test_add_func ("/core/save-queue/snapshot/as-it-was", test_snapshot_is_the_session_as_it_was);
 
   return g_test_run ();
 }
