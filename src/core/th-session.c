@@ -127,6 +127,17 @@ emit_changed (ThSession *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* After participants came or went: the counts of agreement go first, so
+ * that ::items-changed handlers that ask for them get them counted anew,
+ * then ::changed. */
+static void
+participants_changed (ThSession *self, guint position, guint removed, guint added)
+{
+  g_clear_pointer (&self->agreement, g_free);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  emit_changed (self);
+}
+
 static void
 participant_changed_cb (ThParticipant *participant, gpointer data)
 {
@@ -332,9 +343,7 @@ th_session_participants_added (ThSession *self, guint first)
   if (self->participants->len == first)
     return;
 
-  g_clear_pointer (&self->agreement, g_free);
-  g_list_model_items_changed (G_LIST_MODEL (self), first, 0, self->participants->len - first);
-  emit_changed (self);
+  participants_changed (self, first, 0, self->participants->len - first);
 }
 
 ThSessionSaveCache *
@@ -544,9 +553,7 @@ th_session_add_participant (ThSession *self, const char *name, GError **error)
   position = self->participants->len;
   append_participant (self, participant);
 
-  g_clear_pointer (&self->agreement, g_free);
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
-  emit_changed (self);
+  participants_changed (self, position, 0, 1);
 
   return participant;
 }
@@ -569,9 +576,7 @@ th_session_remove_participant (ThSession *self, const char *id)
   g_hash_table_remove (self->scores, participant);
   g_ptr_array_remove_index (self->participants, position);
 
-  g_clear_pointer (&self->agreement, g_free);
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
-  emit_changed (self);
+  participants_changed (self, position, 1, 0);
 
   return TRUE;
 }
