@@ -354,24 +354,31 @@ lookup_value (ThParticipant *self, const char *behaviour_id, gboolean is_sort)
   return table != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (table, behaviour_id)) : 0;
 }
 
-gboolean
-th_participant_set_sort (ThParticipant *self, const char *behaviour_id, ThSide side)
+/* store_value() for a change made by hand: notifies the count it changed
+ * and emits ::changed.  Returns whether anything changed. */
+static gboolean
+change_value (ThParticipant *self, const char *behaviour_id, gboolean is_sort, guint value)
 {
   gboolean count_changed;
 
+  if (!store_value (self, behaviour_id, is_sort, value, &count_changed))
+    return FALSE;
+
+  if (count_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[is_sort ? PROP_N_SORTED : PROP_N_RATED]);
+  emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+th_participant_set_sort (ThParticipant *self, const char *behaviour_id, ThSide side)
+{
   g_return_val_if_fail (TH_IS_PARTICIPANT (self), FALSE);
   g_return_val_if_fail (behaviour_id != NULL, FALSE);
   g_return_val_if_fail (
     side == TH_SIDE_LEADERSHIP || side == TH_SIDE_MANAGEMENT || side == TH_SIDE_BOTH, FALSE);
 
-  if (!store_value (self, behaviour_id, TRUE, side == TH_SIDE_BOTH ? 0 : (guint)side + 1,
-                    &count_changed))
-    return FALSE;
-
-  if (count_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SORTED]);
-  emit_changed (self);
-  return TRUE;
+  return change_value (self, behaviour_id, TRUE, side == TH_SIDE_BOTH ? 0 : (guint)side + 1);
 }
 
 gboolean
@@ -394,19 +401,11 @@ th_participant_get_sort (ThParticipant *self, const char *behaviour_id, ThSide *
 gboolean
 th_participant_set_rating (ThParticipant *self, const char *behaviour_id, int rating)
 {
-  gboolean count_changed;
-
   g_return_val_if_fail (TH_IS_PARTICIPANT (self), FALSE);
   g_return_val_if_fail (behaviour_id != NULL, FALSE);
   g_return_val_if_fail (rating >= 0 && rating <= 5, FALSE);
 
-  if (!store_value (self, behaviour_id, FALSE, (guint)rating, &count_changed))
-    return FALSE;
-
-  if (count_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RATED]);
-  emit_changed (self);
-  return TRUE;
+  return change_value (self, behaviour_id, FALSE, (guint)rating);
 }
 
 int
