@@ -13,6 +13,7 @@
 #include <sys/resource.h>
 
 #include "th-save-queue.h"
+#include "th-test-save-gate.h"
 #include "th-test-utils.h"
 
 typedef struct
@@ -254,96 +255,14 @@ test_flush_all (Fixture *f, gconstpointer data)
   g_assert_cmpuint (participants_on_disk (other), ==, 1);
 }
 
-/* A gate the worker stops at before it writes (the test hook), so that a
- * write stays in progress for as long as a test needs: opened by the test,
- * or by the queue itself when it starts to wait for that write. */
-typedef struct
-{
-  GMutex mutex;
-  GCond cond;
-  guint n_held;  /* writes that reached the gate */
-  guint n_waits; /* times the queue waited for a write in progress */
-  gboolean open;
-} Gate;
-
-static void
-gate_hook (ThSaveQueueTestPoint point, gpointer user_data)
-{
-  Gate *gate = user_data;
-
-  g_mutex_lock (&gate->mutex);
-  if (point == TH_SAVE_QUEUE_TEST_WRITES)
-    {
-      gate->n_held++;
-      g_cond_broadcast (&gate->cond);
-      while (!gate->open)
-        g_cond_wait (&gate->cond, &gate->mutex);
-    }
-  else
-    {
-      /* Waiting with the gate shut would never end. */
-      gate->n_waits++;
-      gate->open = TRUE;
-      g_cond_broadcast (&gate->cond);
-    }
-  g_mutex_unlock (&gate->mutex);
-}
-
-static void
-gate_set_up (Gate *gate)
-{
-  g_mutex_init (&gate->mutex);
-  g_cond_init (&gate->cond);
-  th_save_queue_set_test_hook (gate_hook, gate);
-}
-
-static void
-gate_open (Gate *gate)
-{
-  g_mutex_lock (&gate->mutex);
-  gate->open = TRUE;
-  g_cond_broadcast (&gate->cond);
-  g_mutex_unlock (&gate->mutex);
-}
-
-/* Waits until @n writes have reached the gate; FALSE past the deadline. */
-static gboolean
-gate_wait_held (Gate *gate, guint n)
-{
-  gint64 deadline = g_get_monotonic_time () + th_test_deadline_ms (10000) * G_TIME_SPAN_MILLISECOND;
-  gboolean held;
-
-  g_mutex_lock (&gate->mutex);
-  while (gate->n_held < n && g_cond_wait_until (&gate->cond, &gate->mutex, deadline))
-    ;
-  held = gate->n_held >= n;
-  g_mutex_unlock (&gate->mutex);
-
-  return held;
-}
-
-static guint
-gate_get_n_waits (Gate *gate)
-{
-  guint n;
-
-  g_mutex_lock (&gate->mutex);
-  n = gate->n_waits;
-  g_mutex_unlock (&gate->mutex);
-
-  return n;
-}
-
 /* Lets every write through and waits for @queue to finish them, before
- * the hook goes. */
+ * the gate goes. */
 static void
-gate_tear_down (Gate *gate, ThSaveQueue *queue)
+gate_tear_down (ThTestSaveGate *gate, ThSaveQueue *queue)
 {
-  gate_open (gate);
+  th_test_save_gate_open (gate);
   wait_idle (queue);
-  th_save_queue_set_test_hook (NULL, NULL);
-  g_mutex_clear (&gate->mutex);
-  g_cond_clear (&gate->cond);
+  th_test_save_gate_remove (gate);
 }
 
 static void
@@ -351,13 +270,13 @@ test_requests_during_a_held_write_join_the_next (Fixture *f, gconstpointer data)
 {
   g_autoptr (ThSaveQueue) queue = th_save_queue_get (f->session, f->file);
   Request first = { f, "a" }, second = { f, "b" }, third = { f, "c" };
-  Gate gate = { 0 };
+  ThTestSaveGate gate;
 
-  gate_set_up (&gate);
+  th_test_save_gate_install (&gate);
   g_assert_nonnull (th_session_add_participant (f->session, NULL, NULL));
   th_save_queue_request (queue, done_cb, &first);
   g_main_context_iteration (NULL, FALSE);
-  g_assert_true (gate_wait_held (&gate, 1));
+  g_assert_true (th_test_save_gate_wait_held (&gate, 1, th_test_deadline_ms (10000)));
 
   /* The first write is certainly in progress, and has written nothing. */
   g_assert_nonnull (th_session_add_participant (f->session, NULL, NULL));
@@ -369,12 +288,12 @@ test_requests_during_a_held_write_join_the_next (Fixture *f, gconstpointer data)
   g_assert_false (g_file_query_exists (f->file, NULL));
   g_assert_cmpstr (f->log->str, ==, "");
   /* Never two writes at once: the second waits for the first. */
-  g_assert_cmpuint (gate.n_held, ==, 1);
+  g_assert_cmpuint (th_test_save_gate_get_n_held (&gate), ==, 1);
 
-  gate_open (&gate);
+  th_test_save_gate_open (&gate);
   wait_idle (queue);
   g_assert_cmpstr (f->log->str, ==, "a:1 b:2 c:2 ");
-  g_assert_cmpuint (gate.n_held, ==, 2);
+  g_assert_cmpuint (th_test_save_gate_get_n_held (&gate), ==, 2);
   g_assert_cmpuint (participants_on_disk (f->file), ==, 2);
 
   gate_tear_down (&gate, queue);
@@ -389,13 +308,13 @@ test_save_now_during_a_held_write (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (ThSaveQueue) queue = th_save_queue_get (f->session, f->file);
   Request first = { f, "a" }, second = { f, "b" };
-  Gate gate = { 0 };
+  ThTestSaveGate gate;
 
-  gate_set_up (&gate);
+  th_test_save_gate_install (&gate);
   g_assert_nonnull (th_session_add_participant (f->session, NULL, NULL));
   th_save_queue_request (queue, done_cb, &first);
   g_main_context_iteration (NULL, FALSE);
-  g_assert_true (gate_wait_held (&gate, 1));
+  g_assert_true (th_test_save_gate_wait_held (&gate, 1, th_test_deadline_ms (10000)));
 
   g_assert_nonnull (th_session_add_participant (f->session, NULL, NULL));
   th_save_queue_request (queue, done_cb, &second);
@@ -404,8 +323,8 @@ test_save_now_during_a_held_write (Fixture *f, gconstpointer data)
 
   /* It waited for the held write (which only its wait let through), then
    * wrote on this thread: both completed, in order, before it returned. */
-  g_assert_cmpuint (gate_get_n_waits (&gate), ==, 1);
-  g_assert_cmpuint (gate.n_held, ==, 1);
+  g_assert_cmpuint (th_test_save_gate_get_n_waits (&gate), ==, 1);
+  g_assert_cmpuint (th_test_save_gate_get_n_held (&gate), ==, 1);
   g_assert_cmpstr (f->log->str, ==, "a:1 b:2 ");
   g_assert_false (th_save_queue_get_busy (queue));
   g_assert_cmpuint (participants_on_disk (f->file), ==, 2);
@@ -428,18 +347,18 @@ test_flush_finishes_a_held_write (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (ThSaveQueue) queue = th_save_queue_get (f->session, f->file);
   Request first = { f, "a" };
-  Gate gate = { 0 };
+  ThTestSaveGate gate;
 
-  gate_set_up (&gate);
+  th_test_save_gate_install (&gate);
   g_assert_nonnull (th_session_add_participant (f->session, NULL, NULL));
   th_save_queue_request (queue, done_cb, &first);
   g_main_context_iteration (NULL, FALSE);
-  g_assert_true (gate_wait_held (&gate, 1));
+  g_assert_true (th_test_save_gate_wait_held (&gate, 1, th_test_deadline_ms (10000)));
   g_assert_false (g_file_query_exists (f->file, NULL));
 
   g_assert_true (th_save_queue_flush (queue, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (gate_get_n_waits (&gate), ==, 1);
+  g_assert_cmpuint (th_test_save_gate_get_n_waits (&gate), ==, 1);
   g_assert_cmpstr (f->log->str, ==, "a:1 ");
   g_assert_false (th_save_queue_get_busy (queue));
   g_assert_cmpuint (th_save_queue_get_n_writes (queue), ==, 1);
@@ -455,16 +374,16 @@ test_last_reference_during_a_held_write (Fixture *f, gconstpointer data)
 {
   ThSaveQueue *queue = th_save_queue_get (f->session, f->file);
   Request first = { f, "a" };
-  Gate gate = { 0 };
+  ThTestSaveGate gate;
 
-  gate_set_up (&gate);
+  th_test_save_gate_install (&gate);
   g_assert_nonnull (th_session_add_participant (f->session, NULL, NULL));
   th_save_queue_request (queue, done_cb, &first);
   g_main_context_iteration (NULL, FALSE);
-  g_assert_true (gate_wait_held (&gate, 1));
+  g_assert_true (th_test_save_gate_wait_held (&gate, 1, th_test_deadline_ms (10000)));
 
   g_object_unref (queue);
-  g_assert_cmpuint (gate_get_n_waits (&gate), ==, 1);
+  g_assert_cmpuint (th_test_save_gate_get_n_waits (&gate), ==, 1);
   g_assert_cmpstr (f->log->str, ==, "a:1 ");
   g_assert_cmpuint (participants_on_disk (f->file), ==, 1);
 
@@ -473,9 +392,7 @@ test_last_reference_during_a_held_write (Fixture *f, gconstpointer data)
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpstr (f->log->str, ==, "a:1 ");
 
-  th_save_queue_set_test_hook (NULL, NULL);
-  g_mutex_clear (&gate.mutex);
-  g_cond_clear (&gate.cond);
+  th_test_save_gate_remove (&gate);
 }
 
 /* A disk that fills up during the worker's write (a file size limit in a
@@ -599,15 +516,15 @@ test_held_write_writes_its_snapshot (Fixture *f, gconstpointer data)
   g_autoptr (ThSaveQueue) queue = th_save_queue_get (session, f->file);
   g_autofree char *contents = NULL;
   gsize length;
-  Gate gate = { 0 };
+  ThTestSaveGate gate;
 
-  gate_set_up (&gate);
+  th_test_save_gate_install (&gate);
   th_save_queue_request (queue, NULL, NULL);
   g_main_context_iteration (NULL, FALSE);
-  g_assert_true (gate_wait_held (&gate, 1));
+  g_assert_true (th_test_save_gate_wait_held (&gate, 1, th_test_deadline_ms (10000)));
 
   change_everything (session);
-  gate_open (&gate);
+  th_test_save_gate_open (&gate);
   wait_idle (queue);
   g_assert_true (g_file_get_contents (g_file_peek_path (f->file), &contents, &length, NULL));
   g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL),
