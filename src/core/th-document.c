@@ -540,6 +540,27 @@ th_document_save (ThDocument *self, GError **error)
 }
 
 gboolean
+th_document_flush (ThDocument *self, GError **error)
+{
+  g_return_val_if_fail (TH_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Disposed: everything was written then. */
+  if (self->queue == NULL)
+    return TRUE;
+
+  return th_save_queue_flush (self->queue, error);
+}
+
+gboolean
+th_document_get_busy (ThDocument *self)
+{
+  g_return_val_if_fail (TH_IS_DOCUMENT (self), FALSE);
+
+  return self->queue != NULL && (self->n_requests > 0 || th_save_queue_get_busy (self->queue));
+}
+
+gboolean
 th_document_save_as (ThDocument *self, GFile *file, GError **error)
 {
   g_autoptr (ThSaveQueue) new_queue = NULL;

@@ -68,6 +68,13 @@ char *th_document_dup_display_name (ThDocument *self);
 /* Saves now (the file, or the recovery copy while untitled), on the
  * calling thread: the file holds everything when it returns TRUE. */
 gboolean th_document_save (ThDocument *self, GError **error);
+/* Finishes on the calling thread what the document's place is waiting
+ * for: the write in progress, then the changes waiting for a write.  TRUE
+ * when there was nothing to do or all of it was written. */
+gboolean th_document_flush (ThDocument *self, GError **error);
+/* TRUE while a change waits for its write or a write of the document's
+ * place is in progress (the room's answers to it included). */
+gboolean th_document_get_busy (ThDocument *self);
 /* Writes the session to @file, makes it the document's file (locked) and
  * removes the recovery copy.  On failure nothing changes; a file another
  * window or host has open fails with TH_ERROR_LOCKED. */

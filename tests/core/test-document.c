@@ -13,6 +13,8 @@
 #include "th-document.h"
 #include "th-error.h"
 #include "th-save-queue.h"
+#include "th-test-save-gate.h"
+#include "th-test-utils.h"
 
 typedef struct
 {
@@ -492,6 +494,48 @@ test_dispose_writes_what_is_pending (Fixture *f, gconstpointer data)
                    ==, 1);
 }
 
+/* What a window asks before it closes: whether a save waits or is being
+ * written (th_document_get_busy()), and to finish it
+ * (th_document_flush()), a write held in progress included. */
+static void
+test_busy_and_flush (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThDocument) document = th_document_open (f->file, &error);
+  g_autoptr (ThSession) on_disk = NULL;
+  ThTestSaveGate gate;
+  ThSession *session;
+
+  g_assert_no_error (error);
+  session = th_document_get_session (document);
+  g_assert_false (th_document_get_busy (document));
+  g_assert_true (th_document_flush (document, &error));
+  g_assert_no_error (error);
+
+  th_test_save_gate_install (&gate);
+  g_assert_true (th_session_set_rating (session, "p1", f->first, 4, &error));
+  /* Waiting for the end of the iteration. */
+  g_assert_true (th_document_get_busy (document));
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_true (th_test_save_gate_wait_held (&gate, 1, th_test_deadline_ms (10000)));
+  /* Being written, and held there. */
+  g_assert_true (th_document_get_busy (document));
+  on_disk = reload (f->file);
+  g_assert_cmpint (th_participant_get_rating (th_session_get_participant (on_disk, 0), f->first),
+                   ==, 0);
+  g_clear_object (&on_disk);
+
+  g_assert_true (th_document_flush (document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (th_test_save_gate_get_n_waits (&gate), ==, 1);
+  g_assert_false (th_document_get_busy (document));
+  on_disk = reload (f->file);
+  g_assert_cmpint (th_participant_get_rating (th_session_get_participant (on_disk, 0), f->first),
+                   ==, 4);
+
+  th_test_save_gate_remove (&gate);
+}
+
 static void
 test_saved_waits_for_the_write (Fixture *f, gconstpointer data)
 {
@@ -692,6 +736,7 @@ main (int argc, char *argv[])
   ADD ("/core/document/dispose-writes", test_dispose_writes_what_is_pending);
   ADD ("/core/document/save-is-synchronous", test_save_is_synchronous);
   ADD ("/core/document/saved-waits-for-the-write", test_saved_waits_for_the_write);
+  ADD ("/core/document/busy-and-flush", test_busy_and_flush);
   ADD ("/core/document/one-writer-per-file", test_one_writer_per_file);
   ADD ("/core/document/locked-by-another-process", test_locked_by_another_process);
   ADD ("/core/document/save-as-onto-an-open-file", test_save_as_onto_an_open_file);
