@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "th-chart-page-private.h"
+#include "th-error-dialog.h"
 #include "th-toast.h"
 #include "th-ui-files.h"
 
@@ -145,17 +146,6 @@ th_chart_page_export_to_file (ThChartPage *self, GFile *file, GError **error)
   return th_chart_page_export_to_file_finish (self, result, error);
 }
 
-static void
-show_error (ThChartPage *self, const char *heading, const char *body)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog
-    = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 typedef struct
 {
   char *name;
@@ -181,8 +171,10 @@ export_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *heading = g_strdup_printf (_ ("Could Not Export “%s”"), request->name);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-      show_error (self, heading, error->message);
+      th_error_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                               error->message);
     }
 
   g_free (request->name);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "th-card-sheets.h"
+#include "th-error-dialog.h"
 #include "th-handouts.h"
 #include "th-page.h"
 #include "th-print-operation.h"
@@ -308,11 +309,7 @@ th_print_operation_save_settings (ThPrintOperation *self, GError **error)
 static void
 show_error (GtkWindow *parent, const GError *error)
 {
-  GtkWidget *dialog
-    = adw_message_dialog_new (parent, _ ("Could Not Print"), error != NULL ? error->message : NULL);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  th_error_dialog_present (parent, _ ("Could Not Print"), error != NULL ? error->message : NULL);
 }
 
 static void

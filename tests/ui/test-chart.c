@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "th-chart-page.h"
+#include "th-error-dialog.h"
 #include "th-print-operation.h"
 #include "th-test-remote-file.h"
 #include "th-ui-test-utils.h"
@@ -780,6 +781,47 @@ test_export_action (Fixture *f, gconstpointer data)
   g_settings_reset (settings, "last-export-folder");
 }
 
+static gboolean
+find_message_dialog (gpointer data)
+{
+  GtkWidget **dialog = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        {
+          *dialog = window;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* How a failed export or print is told: a dialog over the window with the
+ * heading and the error, and only a Close button. */
+static void
+test_error_dialog (Fixture *f, gconstpointer data)
+{
+  GtkWidget *dialog = NULL;
+  AdwMessageDialog *message;
+
+  th_error_dialog_present (f->window, "Could Not Export “wall.png”", "No space left on device");
+  g_assert_true (th_test_wait_until (find_message_dialog, &dialog, th_test_timeout (5000)));
+
+  message = ADW_MESSAGE_DIALOG (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == f->window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Export “wall.png”");
+  g_assert_cmpstr (adw_message_dialog_get_body (message), ==, "No space left on device");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (message, "close"), ==, "_Close");
+  g_assert_false (adw_message_dialog_has_response (message, "cancel"));
+
+  adw_message_dialog_response (message, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Printing ------------------------------------------------------------------ */
 
 static char *
@@ -1149,6 +1191,7 @@ main (int argc, char *argv[])
   ADD ("/ui/chart/menu", test_menu_and_actions);
   ADD ("/ui/chart/export", test_export_files);
   ADD ("/ui/chart/export-action", test_export_action);
+  ADD ("/ui/chart/error-dialog", test_error_dialog);
   ADD ("/ui/chart/print-chart", test_print_chart);
   ADD ("/ui/chart/print-handouts", test_print_handouts);
   ADD ("/ui/chart/print-cards", test_print_cards);
