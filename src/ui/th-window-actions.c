@@ -818,6 +818,7 @@ merge_files_async (ThWindow *self, GListModel *files, gboolean show_report,
 
   task = g_task_new (self, self->cancellable, callback, user_data);
   g_task_set_source_tag (task, th_window_merge_files_async);
+  _th_window_track_job (self, task);
   /* Cancelling is looked at after each read; once the files are merged,
    * the report is what happened, even should the window close before it
    * is delivered. */
@@ -988,6 +989,7 @@ th_window_export_csv_async (ThWindow *self, GFile *file, GAsyncReadyCallback cal
 
   task = g_task_new (self, self->cancellable, callback, user_data);
   g_task_set_source_tag (task, th_window_export_csv_async);
+  _th_window_track_job (self, task);
 
   if (self->document == NULL)
     {

@@ -66,6 +66,9 @@ struct _ThWindow
   GQueue open_queue;
   /* A session is being read for self-study or an unsaved workshop. */
   gboolean reading_session;
+  /* The other jobs started on worker threads (merges, exports) whose
+   * results have not come back yet: _th_window_track_job(). */
+  guint n_jobs;
   /* What the title says while a file is read, once that takes a while. */
   char *busy_title;
   guint busy_timeout_id;
@@ -104,6 +107,9 @@ void _th_window_add_to_recent (GFile *file);
 /* Where the room saves answers: the workshop's file, or its recovery
  * copy while it has none. */
 GFile *_th_window_get_save_target (ThWindow *self);
+/* Counts @task, just made with the window as its source, in
+ * th_window_get_busy() until it has called back. */
+void _th_window_track_job (ThWindow *self, GTask *task);
 
 /* th-window-actions.c */
 void _th_window_class_actions_init (ThWindowClass *klass);

@@ -523,12 +523,34 @@ th_window_open_file (ThWindow *self, GFile *file)
   return th_window_open_file_finish (self, result, NULL);
 }
 
+static void
+job_completed_cb (GTask *task, GParamSpec *pspec, ThWindow *self)
+{
+  g_assert (self->n_jobs > 0);
+  self->n_jobs--;
+  g_signal_handlers_disconnect_by_func (task, job_completed_cb, self);
+}
+
+void
+_th_window_track_job (ThWindow *self, GTask *task)
+{
+  g_return_if_fail (g_task_get_source_object (task) == (gpointer)self);
+
+  /* The task holds the window until it has called back, after which
+   * GTask notifies :completed. */
+  self->n_jobs++;
+  g_signal_connect (task, "notify::completed", G_CALLBACK (job_completed_cb), self);
+}
+
 gboolean
 th_window_get_busy (ThWindow *self)
 {
   g_return_val_if_fail (TH_IS_WINDOW (self), FALSE);
 
-  return self->opening != NULL || !g_queue_is_empty (&self->open_queue);
+  return self->opening != NULL || !g_queue_is_empty (&self->open_queue) || self->reading_session
+         || self->n_jobs > 0
+         || (self->welcome_page != NULL && th_welcome_page_get_loading (self->welcome_page))
+         || (self->document != NULL && th_document_get_busy (self->document));
 }
 
 /* Self-study */
@@ -678,7 +700,13 @@ th_window_close_request (GtkWindow *window)
 {
   ThWindow *self = TH_WINDOW (window);
 
+  /* What the window's workers read or write for it is given up; a save
+   * is not: what the workshop waits to write, or is writing, is in its
+   * file before the window goes.  A failure has been told on the
+   * document's ::save-failed, and written to the recovery folder. */
   g_cancellable_cancel (self->cancellable);
+  if (self->document != NULL)
+    th_document_flush (self->document, NULL);
   save_window_state (self);
   _th_window_leave_presenter (self);
 

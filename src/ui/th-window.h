@@ -39,7 +39,12 @@ gboolean th_window_open_file_finish (ThWindow *self, GAsyncResult *result, GErro
  * refused; it runs the main loop meanwhile, so it is for callers that are
  * not inside it (tests). */
 gboolean th_window_open_file (ThWindow *self, GFile *file);
-/* TRUE while a file asked for is being read or waits to be. */
+/* TRUE while a job the window started on a worker thread has not come
+ * back: a file asked for being read or waiting to be, an unsaved workshop
+ * or the self-study being read, the welcome page looking for unsaved
+ * workshops, files read for a merge, a CSV export, or a save of the open
+ * workshop waiting or being written.  Closing the window gives up all of
+ * them but the save, which it finishes first. */
 gboolean th_window_get_busy (ThWindow *self);
 
 /* What Save As does once a file is chosen. */

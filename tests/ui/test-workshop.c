@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../core/th-test-save-gate.h"
 #include "th-new-workshop-dialog.h"
 #include "th-participant-row.h"
 #include "th-sample.h"
@@ -1268,6 +1269,98 @@ test_export_given_up_when_the_window_closes (Fixture *f, gconstpointer data)
   g_assert_null (th_window_get_last_error (closed));
 }
 
+static gboolean
+window_not_busy (gpointer window)
+{
+  return !th_window_get_busy (window);
+}
+
+/* A card put on the board is written by the save queue's worker: while
+ * that write is in progress (held at the gate), the window says it is
+ * busy, frame after frame; once it is done, it is not. */
+static void
+test_busy_while_a_save_is_in_flight (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f);
+  OnDisk wanted = { f->file, behaviour_id (f, 0), TH_SIDE_MANAGEMENT };
+  ThTestSaveGate gate;
+
+  /* Nothing goes on once the workshop is shown, the welcome page's look
+   * for unsaved workshops included. */
+  g_assert_true (th_test_wait_until (window_not_busy, f->window, th_test_timeout (10000)));
+
+  th_test_save_gate_install (&gate);
+  th_workshop_view_focus_board (view);
+  press (f, GDK_KEY_m);
+  g_assert_true (th_test_wait_until (th_test_save_gate_holds, &gate, th_test_timeout (10000)));
+  g_assert_true (th_window_get_busy (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (th_window_get_busy (f->window));
+  g_assert_false (sorted_on_disk (&wanted));
+
+  th_test_save_gate_open (&gate);
+  g_assert_true (th_test_wait_until (window_not_busy, f->window, th_test_timeout (10000)));
+  g_assert_true (sorted_on_disk (&wanted));
+  g_assert_cmpuint (th_test_save_gate_get_n_held (&gate), ==, 1);
+  th_test_save_gate_remove (&gate);
+}
+
+/* An export is busy from the moment it is asked for until its result is
+ * back. */
+static void
+test_busy_while_an_export_is_in_flight (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) csv = g_file_new_build_filename (f->dir, "scores.csv", NULL);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  open_workshop (f);
+  g_assert_true (th_test_wait_until (window_not_busy, f->window, th_test_timeout (10000)));
+
+  th_window_export_csv_async (f->window, csv, keep_result_cb, &result);
+  g_assert_true (th_window_get_busy (f->window));
+  g_assert_true (th_test_wait_until (has_result, &result, th_test_timeout (10000)));
+  g_assert_true (th_window_export_csv_finish (f->window, result, &error));
+  g_assert_no_error (error);
+  g_assert_false (th_window_get_busy (f->window));
+  g_assert_true (g_file_query_exists (csv, NULL));
+}
+
+/* The window closes while a save is held in progress and an export is
+ * under way: the export is given up, the save finished before the window
+ * goes, so that the file holds the card. */
+static void
+test_close_finishes_the_save (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) csv = g_file_new_build_filename (f->dir, "scores.csv", NULL);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  ThWorkshopView *view = open_workshop (f);
+  OnDisk wanted = { f->file, behaviour_id (f, 0), TH_SIDE_MANAGEMENT };
+  ThWindow *closed = f->window;
+  ThTestSaveGate gate;
+
+  g_assert_true (th_test_wait_until (window_not_busy, f->window, th_test_timeout (10000)));
+  th_test_save_gate_install (&gate);
+  th_workshop_view_focus_board (view);
+  press (f, GDK_KEY_m);
+  g_assert_true (th_test_wait_until (th_test_save_gate_holds, &gate, th_test_timeout (10000)));
+  th_window_export_csv_async (f->window, csv, keep_result_cb, &result);
+  g_assert_false (sorted_on_disk (&wanted));
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  f->window = NULL;
+
+  /* Closing waited for the held write (only that wait let it through). */
+  g_assert_cmpuint (th_test_save_gate_get_n_waits (&gate), ==, 1);
+  g_assert_true (sorted_on_disk (&wanted));
+
+  g_assert_true (th_test_wait_until (has_result, &result, th_test_timeout (10000)));
+  g_assert_false (th_window_export_csv_finish (closed, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  th_test_save_gate_remove (&gate);
+}
+
 static void
 test_recovery_list_fills_after_its_scan (Fixture *f, gconstpointer data)
 {
@@ -1690,6 +1783,9 @@ main (int argc, char *argv[])
   ADD ("/ui/workshop/open-in-another-window", test_open_in_another_window);
   ADD ("/ui/workshop/open-fifo-refused", test_open_fifo_refused);
   ADD ("/ui/workshop/export-given-up-on-close", test_export_given_up_when_the_window_closes);
+  ADD ("/ui/workshop/busy-while-saving", test_busy_while_a_save_is_in_flight);
+  ADD ("/ui/workshop/busy-while-exporting", test_busy_while_an_export_is_in_flight);
+  ADD ("/ui/workshop/close-finishes-the-save", test_close_finishes_the_save);
   ADD ("/ui/workshop/recovery-list-after-scan", test_recovery_list_fills_after_its_scan);
   ADD ("/ui/workshop/welcome-page-says-it-is-looking", test_welcome_page_says_it_is_looking);
   ADD ("/ui/workshop/open-session-given-up-on-close",
