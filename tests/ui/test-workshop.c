@@ -690,7 +690,7 @@ test_autosave_right_after_the_key (Fixture *f, gconstpointer data)
   press (f, GDK_KEY_m);
 
   /* No save asked for: the write after the key's main loop pass (on a
-   * thread of its own) puts it on disk. */
+   * worker thread) puts it on disk. */
   {
     OnDisk wanted = { f->file, behaviour_id (f, 0), TH_SIDE_MANAGEMENT };
 
