@@ -49,10 +49,11 @@ time_text (ThSession *session, guint runs, gsize *length)
   for (guint i = 0; i < runs; i++)
     {
       gint64 start = g_get_monotonic_time ();
-      g_autofree char *text = th_session_to_data (session, length);
+      char *text = th_session_to_data (session, length);
       gint64 span = g_get_monotonic_time () - start;
 
       g_array_append_val (spans, span);
+      g_free (text);
     }
 
   return median_ms (spans);
@@ -71,7 +72,7 @@ time_snapshot (ThSession *session, guint runs, double *snapshot_ms, double *text
       gint64 start = g_get_monotonic_time ();
       g_autoptr (ThSessionSnapshot) snapshot = th_session_snapshot_new (session);
       gint64 taken = g_get_monotonic_time ();
-      g_autofree char *text = th_session_snapshot_to_data (snapshot, NULL);
+      char *text = th_session_snapshot_to_data (snapshot, NULL);
       gint64 written = g_get_monotonic_time ();
       gint64 span;
 
@@ -79,6 +80,7 @@ time_snapshot (ThSession *session, guint runs, double *snapshot_ms, double *text
       g_array_append_val (snapshot_spans, span);
       span = written - taken;
       g_array_append_val (text_spans, span);
+      g_free (text);
     }
 
   *snapshot_ms = median_ms (snapshot_spans);
