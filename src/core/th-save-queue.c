@@ -150,6 +150,10 @@ deliver (ThSaveQueue *self)
   /* A callback may drop the last reference but one. */
   g_object_ref (self);
 
+  /* The worker is done with the lock.  It goes here, not with the task,
+   * whose last reference the worker may drop a moment later: once the
+   * queue goes, so does the file's lock, at once. */
+  g_clear_pointer (&write->lock, th_file_lock_unref);
   write->delivered = TRUE;
   self->n_writes++;
   waiters = g_steal_pointer (&write->waiters);
