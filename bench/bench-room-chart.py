@@ -156,12 +156,19 @@ def run(args):
     shutil.copyfile(args.session, session)
     title = args.title
 
+    # The room takes as many phones as come, as a facilitator expecting
+    # them would set it in Preferences (the default size is 100).
+    settings = os.path.join(work, 'config', 'glib-2.0', 'settings')
+    os.makedirs(settings)
+    with open(os.path.join(settings, 'keyfile'), 'w') as keyfile:
+        keyfile.write('[io/github/twohats/TwoHats]\nroom-size=%d\n' % args.participants)
+
     env = dict(os.environ)
     for name in ('GTK_A11Y', 'NO_AT_BRIDGE'):
         env.pop(name, None)
     env.update({
         'TH_CHART_TIMINGS': '1',
-        'GSETTINGS_BACKEND': 'memory',
+        'GSETTINGS_BACKEND': 'keyfile',
         'GSETTINGS_SCHEMA_DIR': os.path.join(args.build, 'data'),
         'XDG_DATA_HOME': os.path.join(work, 'data'),
         'XDG_CONFIG_HOME': os.path.join(work, 'config'),
