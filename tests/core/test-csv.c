@@ -11,18 +11,8 @@
 #include <string.h>
 
 #include "th-csv.h"
+#include "th-test-session.h"
 #include "th-test-utils.h"
-
-static ThSession *
-load_fixture (const char *name)
-{
-  g_autoptr (GFile) file = th_test_fixture_file (name);
-  g_autoptr (GError) error = NULL;
-  ThSession *session = th_session_new_from_file (file, &error);
-
-  g_assert_no_error (error);
-  return session;
-}
 
 static void
 assert_csv_equals_fixture (GBytes *csv, const char *name)
@@ -105,7 +95,7 @@ parse_csv (GBytes *bytes)
 static void
 test_fixture (void)
 {
-  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) session = th_test_load_session_fixture ("session-valid.twohats");
   g_autoptr (GBytes) csv = th_session_to_csv (session, FALSE);
   g_autoptr (GBytes) anonymous = th_session_to_csv (session, TRUE);
 
@@ -117,7 +107,7 @@ test_fixture (void)
 static void
 test_names_read_back (void)
 {
-  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) session = th_test_load_session_fixture ("session-valid.twohats");
   const char *names[] = { "Plain",     "Lee, Jordan", "Sam \"The Hammer\" Ortiz",
                           "\"\"",      ",",           "Zoë 🎩 Fischer",
                           "نور الهدى", "דנה לוי",     "a,\"b\",c" };
@@ -390,7 +380,7 @@ test_comma_locale (void)
     }
 
   {
-    g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+    g_autoptr (ThSession) session = th_test_load_session_fixture ("session-valid.twohats");
     g_autoptr (GBytes) csv = th_session_to_csv (session, FALSE);
     g_autofree char *printed = g_strdup_printf ("%.1f", 87.5);
 

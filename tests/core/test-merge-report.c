@@ -12,18 +12,8 @@
 
 #include "th-error.h"
 #include "th-session.h"
+#include "th-test-session.h"
 #include "th-test-utils.h"
-
-static ThSession *
-load_fixture (const char *name)
-{
-  g_autoptr (GFile) file = th_test_fixture_file (name);
-  g_autoptr (GError) error = NULL;
-  ThSession *session = th_session_new_from_file (file, &error);
-
-  g_assert_no_error (error);
-  return session;
-}
 
 static void
 count_cb (gpointer instance, gpointer user_data)
@@ -166,8 +156,8 @@ test_plain (void)
 static void
 test_refused (void)
 {
-  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
-  g_autoptr (ThSession) minimal = load_fixture ("session-valid-minimal.twohats");
+  g_autoptr (ThSession) session = th_test_load_session_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) minimal = th_test_load_session_fixture ("session-valid-minimal.twohats");
   g_autoptr (GError) error = NULL;
   g_autoptr (GError) deck_error
     = g_error_new_literal (TH_ERROR, TH_ERROR_USAGE, "this is a card deck, not a workshop");

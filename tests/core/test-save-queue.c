@@ -14,6 +14,7 @@
 
 #include "th-save-queue.h"
 #include "th-test-save-gate.h"
+#include "th-test-session.h"
 #include "th-test-utils.h"
 
 typedef struct
@@ -435,17 +436,6 @@ test_full_disk (Fixture *f, gconstpointer data)
   g_test_trap_assert_passed ();
 }
 
-static ThSession *
-load_fixture (const char *name)
-{
-  g_autoptr (GFile) file = th_test_fixture_file (name);
-  g_autoptr (GError) error = NULL;
-  ThSession *session = th_session_new_from_file (file, &error);
-
-  g_assert_no_error (error);
-  return session;
-}
-
 /* Every kind of change a session goes through while a worker makes the
  * text of an earlier snapshot. */
 static void
@@ -473,7 +463,7 @@ static void
 test_snapshot_is_the_session_as_it_was (void)
 {
   g_autoptr (GBytes) expected = th_test_fixture_bytes ("session-valid.twohats");
-  ThSession *session = load_fixture ("session-valid.twohats");
+  ThSession *session = th_test_load_session_fixture ("session-valid.twohats");
   g_autoptr (ThSessionSnapshot) snapshot = th_session_snapshot_new (session);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -512,7 +502,7 @@ static void
 test_held_write_writes_its_snapshot (Fixture *f, gconstpointer data)
 {
   g_autoptr (GBytes) expected = th_test_fixture_bytes ("session-valid.twohats");
-  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) session = th_test_load_session_fixture ("session-valid.twohats");
   g_autoptr (ThSaveQueue) queue = th_save_queue_get (session, f->file);
   g_autofree char *contents = NULL;
   gsize length;

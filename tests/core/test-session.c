@@ -15,19 +15,8 @@
 #include "th-error.h"
 #include "th-participant-private.h"
 #include "th-session.h"
+#include "th-test-session.h"
 #include "th-test-utils.h"
-
-static ThSession *
-load_fixture (const char *name)
-{
-  g_autoptr (GFile) file = th_test_fixture_file (name);
-  g_autoptr (GError) error = NULL;
-  ThSession *session = th_session_new_from_file (file, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (TH_IS_SESSION (session));
-  return session;
-}
 
 static ThSession *
 load_data (const char *data, GError **error)
@@ -67,7 +56,7 @@ items_changed_cb (GListModel *model, guint position, guint removed, guint added,
 static void
 test_valid (void)
 {
-  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) session = th_test_load_session_fixture ("session-valid.twohats");
   g_autofree char *created = NULL;
   ThParticipant *participant;
   ThDeck *deck = th_session_get_deck (session);
@@ -113,7 +102,7 @@ test_valid (void)
 static void
 test_canonical_bytes (void)
 {
-  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) session = th_test_load_session_fixture ("session-valid.twohats");
   g_autoptr (GBytes) expected = th_test_fixture_bytes ("session-valid.twohats");
   g_autofree char *data = NULL;
   gsize length;
@@ -132,7 +121,8 @@ test_canonical_bytes (void)
 static void
 test_round_trip (void)
 {
-  g_autoptr (ThSession) first = load_fixture ("session-valid-unknown-members.twohats");
+  g_autoptr (ThSession) first
+    = th_test_load_session_fixture ("session-valid-unknown-members.twohats");
   g_autoptr (ThSession) second = NULL;
   g_autoptr (ThSession) third = NULL;
   g_autoptr (GError) error = NULL;
@@ -187,7 +177,7 @@ test_round_trip (void)
 static void
 test_minimal (void)
 {
-  g_autoptr (ThSession) session = load_fixture ("session-valid-minimal.twohats");
+  g_autoptr (ThSession) session = th_test_load_session_fixture ("session-valid-minimal.twohats");
   g_autofree char *data = th_session_to_data (session, NULL);
   g_autoptr (JsonNode) root = json_from_string (data, NULL);
   JsonObject *object = json_node_get_object (root);
@@ -234,7 +224,7 @@ test_new (void)
 static void
 test_signals (void)
 {
-  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) session = th_test_load_session_fixture ("session-valid.twohats");
   g_autoptr (GDateTime) date = g_date_time_new_utc (2027, 1, 1, 0, 0, 0);
   g_autoptr (GError) error = NULL;
   ItemsChanged items = { 0 };
@@ -358,7 +348,7 @@ test_participant_ids (void)
 static void
 test_add_invalid_name (void)
 {
-  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) session = th_test_load_session_fixture ("session-valid.twohats");
   g_autofree char *long_name = g_strnfill (101, 'x');
   g_autofree char *longest_name = g_strnfill (100, 'x');
   const char *bad_names[] = { "", "Ana\nBob", "tab\there", "\x7f", long_name, "\xff" };
@@ -385,7 +375,7 @@ test_add_invalid_name (void)
 static void
 test_checked_changes (void)
 {
-  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) session = th_test_load_session_fixture ("session-valid.twohats");
   g_autoptr (GError) error = NULL;
   ThParticipant *p1 = th_session_lookup_participant (session, "p1");
   ThSide side;
@@ -422,7 +412,7 @@ test_checked_changes (void)
 static void
 test_agreement (void)
 {
-  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) session = th_test_load_session_fixture ("session-valid.twohats");
   g_autoptr (ThSession) empty = th_session_new (th_session_get_deck (session));
   double percent = -1;
   guint n = 99;
@@ -478,9 +468,9 @@ test_agreement (void)
 static void
 test_merge (void)
 {
-  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
-  g_autoptr (ThSession) other = load_fixture ("session-valid.twohats");
-  g_autoptr (ThSession) minimal = load_fixture ("session-valid-minimal.twohats");
+  g_autoptr (ThSession) session = th_test_load_session_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) other = th_test_load_session_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) minimal = th_test_load_session_fixture ("session-valid-minimal.twohats");
   g_autoptr (GError) error = NULL;
   ItemsChanged items = { 0 };
   guint changed = 0;
@@ -665,8 +655,8 @@ test_scores_follow_changes (void)
   static const Expected outsider_w_5 = { "p99", 100.0, 100.0, TH_QUADRANT_BALANCED, 0, 0, 2 };
   static const Expected other_ana = { "p1", 87.5, 37.5, TH_QUADRANT_LEADERSHIP_DRIVEN, 4, 4, 4 };
   static const Expected other_ana_e_1 = { "p1", 50.0, 37.5, TH_QUADRANT_DEVELOPING, 4, 4, 4 };
-  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
-  g_autoptr (ThSession) other = load_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) session = th_test_load_session_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) other = th_test_load_session_fixture ("session-valid.twohats");
   g_autoptr (ThParticipant) outsider = th_participant_new ("p99", "Outsider");
   g_autoptr (GError) error = NULL;
   ThParticipant *ana = th_session_lookup_participant (session, "p1");
@@ -728,7 +718,7 @@ test_scores_follow_changes (void)
 static void
 test_scores_recomputed_for_one (void)
 {
-  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) session = th_test_load_session_fixture ("session-valid.twohats");
   g_autoptr (GError) error = NULL;
   ThParticipant *ana = th_session_lookup_participant (session, "p1");
   ThParticipant *sam = th_session_lookup_participant (session, "p3");
@@ -765,7 +755,7 @@ test_scores_recomputed_for_one (void)
 static void
 test_merge_partial_collision (void)
 {
-  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) session = th_test_load_session_fixture ("session-valid.twohats");
   g_autoptr (ThDeck) deck = g_object_ref (th_session_get_deck (session));
   g_autoptr (ThSession) other = th_session_new (deck);
   g_autoptr (GError) error = NULL;
@@ -897,7 +887,7 @@ test_limit_strings (void)
 
   /* A title set in the app is kept within the limit, so the file it is
    * saved to always loads again. */
-  session = load_fixture ("session-valid.twohats");
+  session = th_test_load_session_fixture ("session-valid.twohats");
   th_session_set_title (session, longer_title);
   g_assert_cmpint (g_utf8_strlen (th_session_get_title (session), -1), ==, TH_MAX_STRING_CHARS);
   data = th_session_to_data (session, &length);
@@ -963,7 +953,7 @@ test_truncated_everywhere (void)
 static void
 test_save_and_load (void)
 {
-  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) session = th_test_load_session_fixture ("session-valid.twohats");
   g_autofree char *dir = th_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "workshop.twohats", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
@@ -1016,7 +1006,7 @@ count_answer_cb (const char *behaviour_id, guint side, guint rating, gpointer da
 static void
 test_answers_storage (void)
 {
-  g_autoptr (ThSession) session = load_fixture ("session-valid.twohats");
+  g_autoptr (ThSession) session = th_test_load_session_fixture ("session-valid.twohats");
   g_autoptr (ThParticipant) loose = th_participant_new ("p9", "Loose");
   g_autoptr (GPtrArray) ids = NULL;
   g_autoptr (GError) error = NULL;
