@@ -21,5 +21,7 @@ th_error_dialog_present (GtkWindow *parent, const char *heading, const char *bod
 
   dialog = adw_message_dialog_new (parent, heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  /* Enter reads as "I have read it". */
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }

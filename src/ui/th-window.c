@@ -13,6 +13,7 @@
 #include "th-chart-page.h"
 #include "th-deck.h"
 #include "th-document.h"
+#include "th-error-dialog.h"
 #include "th-error.h"
 #include "th-host-page.h"
 #include "th-loader.h"
@@ -49,15 +50,10 @@ static GParamSpec *properties[N_PROPS];
 void
 _th_window_show_error (ThWindow *self, const char *heading, const char *body)
 {
-  AdwMessageDialog *dialog;
-
   g_free (self->last_error);
   self->last_error = g_strdup (body);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_response (dialog, "close", _ ("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  th_error_dialog_present (GTK_WINDOW (self), heading, body);
 }
 
 void

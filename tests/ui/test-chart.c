@@ -816,6 +816,8 @@ test_error_dialog (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Export “wall.png”");
   g_assert_cmpstr (adw_message_dialog_get_body (message), ==, "No space left on device");
   g_assert_cmpstr (adw_message_dialog_get_response_label (message, "close"), ==, "_Close");
+  /* Enter closes it. */
+  g_assert_cmpstr (adw_message_dialog_get_default_response (message), ==, "close");
   g_assert_false (adw_message_dialog_has_response (message, "cancel"));
 
   adw_message_dialog_response (message, "close");
