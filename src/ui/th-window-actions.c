@@ -11,6 +11,7 @@
 
 #include "th-chart-page.h"
 #include "th-csv.h"
+#include "th-error-dialog.h"
 #include "th-error.h"
 #include "th-host-page.h"
 #include "th-loader.h"
@@ -755,15 +756,13 @@ merge_all (GTask *task)
 
   if (data->show_report)
     {
-      AdwMessageDialog *message;
-
-      g_free (self->last_error);
-      self->last_error = all_merged ? NULL : g_strdup (report->str);
-      message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-        GTK_WINDOW (self), all_merged ? _ ("Results Merged") : _ ("Not Everything Was Merged"),
-        report->str));
-      adw_message_dialog_add_response (message, "close", _ ("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
+      if (all_merged)
+        {
+          g_clear_pointer (&self->last_error, g_free);
+          th_error_dialog_present (GTK_WINDOW (self), _ ("Results Merged"), report->str);
+        }
+      else
+        _th_window_show_error (self, _ ("Not Everything Was Merged"), report->str);
     }
 
   outcome = g_new0 (MergeOutcome, 1);

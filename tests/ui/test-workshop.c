@@ -1602,6 +1602,7 @@ test_merge_reads_off_the_main_thread (Fixture *f, gconstpointer data)
   g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, th_test_timeout (2000)));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Not Everything Was Merged");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, report);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "close");
   g_assert_cmpstr (th_window_get_last_error (f->window), ==, report);
   adw_message_dialog_response (dialog, "close");
 
