@@ -120,7 +120,7 @@ th_chart_page_export_to_file_async (ThChartPage *self, GFile *file, GCancellable
   data->file = g_object_ref (file);
   data->format = format;
   g_task_set_task_data (task, data, (GDestroyNotify)export_data_free);
-  g_task_run_in_thread (task, export_thread);
+  th_ui_run_in_thread (task, export_thread, NULL);
 }
 
 gboolean

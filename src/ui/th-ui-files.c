@@ -248,3 +248,62 @@ th_ui_wait_for (GAsyncResult **result)
   while (*result == NULL)
     g_main_context_iteration (NULL, TRUE);
 }
+
+typedef struct
+{
+  GTask *task;
+  GDestroyNotify pointer_free;
+  gboolean returns_pointer;
+} RunInThread;
+
+static void
+run_in_thread_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  RunInThread *run = user_data;
+  g_autoptr (GTask) task = g_steal_pointer (&run->task);
+  GError *error = NULL;
+
+  if (run->returns_pointer)
+    {
+      gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
+
+      if (error != NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_pointer (task, value, run->pointer_free);
+    }
+  else
+    {
+      gboolean value = g_task_propagate_boolean (G_TASK (result), &error);
+
+      if (error != NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_boolean (task, value);
+    }
+
+  g_free (run);
+}
+
+void
+th_ui_run_in_thread (GTask *task, GTaskThreadFunc func, GDestroyNotify pointer_free)
+{
+  g_autoptr (GTask) inner = NULL;
+  RunInThread *run;
+
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (func != NULL);
+
+  run = g_new0 (RunInThread, 1);
+  run->task = g_object_ref (task);
+  run->pointer_free = pointer_free;
+  run->returns_pointer = pointer_free != NULL;
+
+  /* The inner task is made on this thread, so its callback, which lets go
+   * of @task, runs here too. */
+  inner = g_task_new (NULL, g_task_get_cancellable (task), run_in_thread_done_cb, run);
+  g_task_set_source_tag (inner, th_ui_run_in_thread);
+  g_task_set_check_cancellable (inner, g_task_get_check_cancellable (task));
+  g_task_set_task_data (inner, g_task_get_task_data (task), NULL);
+  g_task_run_in_thread (inner, func);
+}

@@ -49,6 +49,17 @@ void th_ui_files_explain_error (GFile *file, gboolean writing, GError **error);
 void th_ui_keep_result_cb (GObject *object, GAsyncResult *result, gpointer user_data);
 void th_ui_wait_for (GAsyncResult **result);
 
+/* Runs @func on a worker thread for @task, whose source object may be a
+ * widget.  The worker holds only a task of its own, without a source
+ * object: GLib's worker may drop its reference to the task it runs after
+ * the task's callback has run, and were that @task, a closed window could
+ * be finalized on the worker.  @func gets that inner task (to return on,
+ * with g_task_return_boolean() or g_task_return_error(); with
+ * g_task_return_pointer() when @pointer_free is not NULL), a NULL source
+ * object, and @task's task data and cancellable; @task is completed with
+ * the same result on its own main context. */
+void th_ui_run_in_thread (GTask *task, GTaskThreadFunc func, GDestroyNotify pointer_free);
+
 /* A toast on @overlay that says @title ("Exporting “scores.csv”…") once
  * the work has taken more than a moment, until th_ui_progress_done(),
  * which frees it.  Work that is done at once shows nothing. */

@@ -308,7 +308,7 @@ th_welcome_page_reload (ThWelcomePage *self, GFile *open_file, GFile *open_recov
    * until the scan has found what there is to show, or nothing. */
   gtk_widget_set_visible (GTK_WIDGET (self->recovery_group), TRUE);
   set_loading (self, TRUE);
-  g_task_run_in_thread (task, scan_recovery_thread);
+  th_ui_run_in_thread (task, scan_recovery_thread, (GDestroyNotify)g_ptr_array_unref);
 }
 
 gboolean

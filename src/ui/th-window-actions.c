@@ -1003,7 +1003,7 @@ th_window_export_csv_async (ThWindow *self, GFile *file, GAsyncReadyCallback cal
   data->file = g_object_ref (file);
   data->csv = th_session_to_csv (th_document_get_session (self->document), anonymous);
   g_task_set_task_data (task, data, (GDestroyNotify)export_csv_data_free);
-  g_task_run_in_thread (task, export_csv_thread);
+  th_ui_run_in_thread (task, export_csv_thread, NULL);
 }
 
 gboolean

@@ -17,6 +17,7 @@
 #include "th-error-dialog.h"
 #include "th-print-operation.h"
 #include "th-test-remote-file.h"
+#include "th-ui-files.h"
 #include "th-ui-test-utils.h"
 
 /* Every test but the card sheets shows tests/chart/fixtures/workshop.twohats,
@@ -824,6 +825,77 @@ test_error_dialog (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Work on a worker thread for a task whose source object is a widget
+ * (an export, the recovery scan): the worker sees no source object, the
+ * task gets the worker's result on this thread, and once the caller lets
+ * go of the result the widget ends here, never on the worker. */
+static void
+run_on_worker (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  const char *kind = task_data;
+
+  if (source_object != NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "the worker holds the widget");
+  else if (g_str_equal (kind, "boolean"))
+    g_task_return_boolean (task, TRUE);
+  else if (g_str_equal (kind, "pointer"))
+    g_task_return_pointer (task, g_strdup ("made on the worker"), g_free);
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "No space left on device");
+}
+
+static void
+note_finalizing_thread (gpointer data, GObject *where_the_object_was)
+{
+  *(GThread **)data = g_thread_self ();
+}
+
+static void
+test_run_in_thread (void)
+{
+  static const char *const kinds[] = { "boolean", "pointer", "error" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr (GAsyncResult) result = NULL;
+      g_autoptr (GError) error = NULL;
+      GThread *finalized_on = NULL;
+      GtkWidget *widget = g_object_ref_sink (gtk_label_new (kinds[i]));
+      GTask *task = g_task_new (widget, NULL, th_ui_keep_result_cb, &result);
+
+      g_object_weak_ref (G_OBJECT (widget), note_finalizing_thread, &finalized_on);
+      g_task_set_task_data (task, (gpointer)kinds[i], NULL);
+      th_ui_run_in_thread (task, run_on_worker, i == 1 ? g_free : NULL);
+      /* The task holds the widget's last reference from here on. */
+      g_object_unref (task);
+      g_object_unref (widget);
+      th_ui_wait_for (&result);
+
+      g_assert_true (g_task_get_source_object (G_TASK (result)) == (gpointer)widget);
+      if (i == 0)
+        {
+          g_assert_true (g_task_propagate_boolean (G_TASK (result), &error));
+          g_assert_no_error (error);
+        }
+      else if (i == 1)
+        {
+          g_autofree char *text = g_task_propagate_pointer (G_TASK (result), &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpstr (text, ==, "made on the worker");
+        }
+      else
+        {
+          g_assert_false (g_task_propagate_boolean (G_TASK (result), &error));
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+        }
+
+      g_assert_null (finalized_on);
+      g_clear_object (&result);
+      g_assert_true (finalized_on == g_thread_self ());
+    }
+}
+
 /* Printing ------------------------------------------------------------------ */
 
 static char *
@@ -1194,6 +1266,7 @@ main (int argc, char *argv[])
   ADD ("/ui/chart/export", test_export_files);
   ADD ("/ui/chart/export-action", test_export_action);
   ADD ("/ui/chart/error-dialog", test_error_dialog);
+  g_test_add_func ("/ui/chart/run-in-thread", test_run_in_thread);
   ADD ("/ui/chart/print-chart", test_print_chart);
   ADD ("/ui/chart/print-handouts", test_print_handouts);
   ADD ("/ui/chart/print-cards", test_print_cards);
