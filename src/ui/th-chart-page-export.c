@@ -97,7 +97,8 @@ th_chart_page_export_to_file_async (ThChartPage *self, GFile *file, GCancellable
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (self->session != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
+  task
+    = g_task_new (self, cancellable != NULL ? cancellable : self->cancellable, callback, user_data);
   g_task_set_source_tag (task, th_chart_page_export_to_file_async);
 
   name = g_file_get_basename (file);
@@ -121,6 +122,16 @@ th_chart_page_export_to_file_async (ThChartPage *self, GFile *file, GCancellable
   data->format = format;
   g_task_set_task_data (task, data, (GDestroyNotify)export_data_free);
   th_ui_run_in_thread (task, export_thread, NULL);
+}
+
+void
+th_chart_page_cancel (ThChartPage *self)
+{
+  g_return_if_fail (TH_IS_CHART_PAGE (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_object_unref (self->cancellable);
+  self->cancellable = g_cancellable_new ();
 }
 
 gboolean
@@ -224,7 +235,7 @@ export_response_cb (ThChartPage *self, int response, GtkFileChooserNative *choos
   /* Translators: while a large export is written; %s is a file name. */
   title = g_strdup_printf (_ ("Exporting “%s”…"), name);
   request->progress = th_ui_progress_start (self->toast_overlay, title);
-  th_chart_page_export_to_file_async (self, file, self->cancellable, export_done_cb, request);
+  th_chart_page_export_to_file_async (self, file, NULL, export_done_cb, request);
 
 out:
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));

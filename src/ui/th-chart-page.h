@@ -39,7 +39,9 @@ gboolean th_chart_page_get_anonymous (ThChartPage *self);
  * chosen by the file's extension; what chart.export does after its file
  * chooser.  The chart is taken from the session at once and drawn and
  * written on a worker thread.  @file may be any GFile, one without a
- * local path too; the error says when it cannot be written there. */
+ * local path too; the error says when it cannot be written there.
+ * @cancellable NULL is the page's own, which th_chart_page_cancel()
+ * cancels. */
 void th_chart_page_export_to_file_async (ThChartPage *self, GFile *file, GCancellable *cancellable,
                                          GAsyncReadyCallback callback, gpointer user_data);
 gboolean th_chart_page_export_to_file_finish (ThChartPage *self, GAsyncResult *result,
@@ -47,6 +49,11 @@ gboolean th_chart_page_export_to_file_finish (ThChartPage *self, GAsyncResult *r
 /* th_chart_page_export_to_file_async(), returning once the file is
  * written (the main loop runs meanwhile). */
 gboolean th_chart_page_export_to_file (ThChartPage *self, GFile *file, GError **error);
+/* Gives up the exports in progress that took the page's own cancellable
+ * (what chart.export starts): they finish with G_IO_ERROR_CANCELLED and
+ * tell nobody.  The window calls it as it closes.  Later exports start
+ * afresh. */
+void th_chart_page_cancel (ThChartPage *self);
 
 /* Prints the chart, handouts or cards (@mode) to @file as PDF, as the
  * print dialog's Print to File does, without the dialog.  @file may be

@@ -701,6 +701,8 @@ th_window_close_request (GtkWindow *window)
    * file before the window goes.  A failure has been told on the
    * document's ::save-failed, and written to the recovery folder. */
   g_cancellable_cancel (self->cancellable);
+  if (self->chart_widget != NULL && TH_IS_CHART_PAGE (self->chart_widget))
+    th_chart_page_cancel (TH_CHART_PAGE (self->chart_widget));
   if (self->document != NULL)
     th_document_flush (self->document, NULL);
   save_window_state (self);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "../core/th-test-save-gate.h"
+#include "th-chart-page.h"
 #include "th-new-workshop-dialog.h"
 #include "th-participant-row.h"
 #include "th-sample.h"
@@ -1269,6 +1270,35 @@ test_export_given_up_when_the_window_closes (Fixture *f, gconstpointer data)
   g_assert_null (th_window_get_last_error (closed));
 }
 
+/* The same for the chart page's export, which has a cancellable of its
+ * own: closing the window gives it up too. */
+static void
+test_chart_export_given_up_when_the_window_closes (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) png = g_file_new_build_filename (f->dir, "chart.png", NULL);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *chart;
+  ThWindow *closed;
+
+  open_workshop (f);
+  /* Nothing else holds the window once it is closed. */
+  closed = g_object_ref (f->window);
+  chart = th_window_get_chart_page (f->window);
+  g_assert_true (TH_IS_CHART_PAGE (chart));
+  g_object_ref (chart);
+
+  th_chart_page_export_to_file_async (TH_CHART_PAGE (chart), png, NULL, keep_result_cb, &result);
+  gtk_window_close (GTK_WINDOW (f->window));
+  f->window = NULL;
+  g_assert_true (th_test_wait_until (has_result, &result, th_test_timeout (10000)));
+  g_assert_false (th_chart_page_export_to_file_finish (TH_CHART_PAGE (chart), result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (th_window_get_last_error (closed));
+  g_object_unref (chart);
+  g_object_unref (closed);
+}
+
 static gboolean
 window_not_busy (gpointer window)
 {
@@ -1784,6 +1814,8 @@ main (int argc, char *argv[])
   ADD ("/ui/workshop/open-in-another-window", test_open_in_another_window);
   ADD ("/ui/workshop/open-fifo-refused", test_open_fifo_refused);
   ADD ("/ui/workshop/export-given-up-on-close", test_export_given_up_when_the_window_closes);
+  ADD ("/ui/workshop/chart-export-given-up-on-close",
+       test_chart_export_given_up_when_the_window_closes);
   ADD ("/ui/workshop/busy-while-saving", test_busy_while_a_save_is_in_flight);
   ADD ("/ui/workshop/busy-while-exporting", test_busy_while_an_export_is_in_flight);
   ADD ("/ui/workshop/close-finishes-the-save", test_close_finishes_the_save);
