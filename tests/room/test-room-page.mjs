@@ -538,8 +538,13 @@ async function busyRun(cdp, room, lang, locale) {
     fail(`${lang}: 100 wrong codes and the address was never told to wait`);
 
   // The budget refills while the page is tapped: wrong codes keep the
-  // address over it until the page has said that it waits.
+  // address over it until the page has said that it waits. Each wrong
+  // code the room still reads sends the budget ten requests below empty,
+  // half a second of refusals at the address's rate; the page is tapped
+  // right after one, so its join meets a 429 however slow this machine
+  // is, instead of slipping through a refill between two refusals.
   let keepBusy = true;
+  let onAccepted = null;
   const spender = (async () => {
     while (keepBusy) {
       const response = await fetch(room.url + 'api/join', {
@@ -548,14 +553,19 @@ async function busyRun(cdp, room, lang, locale) {
         body: JSON.stringify({ code: room.code === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA' }),
       });
       await response.arrayBuffer();
-      if (response.status === 429)
-        await sleep(20);
+      if (response.status === 429) {
+        await sleep(5);
+      } else if (onAccepted) {
+        onAccepted();
+        onAccepted = null;
+      }
     }
   })();
 
   // One tap: the page waits, says so, and joins without another.
-  await page.tap('#join-button');
   try {
+    await new Promise((resolve) => { onAccepted = resolve; });
+    await page.tap('#join-button');
     await page.waitFor('document.getElementById("net").dataset.state === "busy"',
       'the busy notice');
   } finally {
