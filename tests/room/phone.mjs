@@ -9,6 +9,8 @@
 // node and Chromium is needed.  Each Page is one tab seen as a 360×740
 // phone with touch input.  test-room-page.mjs (against `two-hats --host`)
 // and tests/ui/test-room-play.mjs (against the app's window) use it.
+// Every screenshot is also an accessibility audit of the page as it
+// stands (axe-core, which tools/deps --tests fetches: package.json).
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,6 +32,21 @@ export function log(...args) {
 
 export function fail(message) {
   throw new Error(message);
+}
+
+// axe-core's script, read once: tests/room/node_modules, where tools/deps
+// --tests puts the version package-lock.json pins.
+let axeSource = null;
+function axeCore() {
+  if (axeSource === null) {
+    const file = new URL('./node_modules/axe-core/axe.min.js', import.meta.url);
+    try {
+      axeSource = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      fail(`axe-core is missing (${file.pathname}): tools/deps --tests fetches it`);
+    }
+  }
+  return axeSource;
 }
 
 export function sleep(ms) {
@@ -195,6 +212,49 @@ export class Page {
     await this.send('Input.insertText', { text });
   }
 
+  // One key, pressed and let go, as a keyboard sends it: Tab, Enter,
+  // Space, or a character.
+  async press(key, modifiers = 0) {
+    const KEYS = {
+      Tab: { code: 'Tab', windowsVirtualKeyCode: 9 },
+      Enter: { code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' },
+      ' ': { code: 'Space', windowsVirtualKeyCode: 32, text: ' ' },
+    };
+    const known = KEYS[key] || { code: 'Key' + key.toUpperCase(),
+      windowsVirtualKeyCode: key.toUpperCase().charCodeAt(0), text: key };
+    const down = { type: known.text ? 'keyDown' : 'rawKeyDown', key, modifiers, ...known };
+    await this.send('Input.dispatchKeyEvent', down);
+    await this.send('Input.dispatchKeyEvent', { type: 'keyUp', key, modifiers, code: known.code,
+      windowsVirtualKeyCode: known.windowsVirtualKeyCode });
+  }
+
+  // Tab (or Shift+Tab) until @selector has the focus, as someone without
+  // a pointer would; fails when it is never reached, or when it is
+  // reached without a visible mark of the focus.
+  async tabTo(selector, backwards = false) {
+    const focused = `document.activeElement && document.activeElement.matches(${JSON.stringify(selector)})`;
+    for (let presses = 0; !(await this.evaluate(focused)); presses++) {
+      if (presses >= 40)
+        fail(`${this.name}: ${selector} cannot be reached with the keyboard`);
+      await this.press('Tab', backwards ? 8 : 0);
+    }
+    const mark = await this.evaluate(`(() => {
+      const e = document.activeElement;
+      const style = getComputedStyle(e);
+      const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+      // A text field marks its focus with the accent colour on its border.
+      const accent = getComputedStyle(document.documentElement).getPropertyValue('--accent').trim();
+      const rgb = accent.match(/^#(..)(..)(..)$/).slice(1).map((h) => parseInt(h, 16));
+      const text = e.matches('input[type="text"]') &&
+        style.borderTopColor === 'rgb(' + rgb.join(', ') + ')';
+      return { visible: e.matches(':focus-visible'), outline, text,
+               border: style.borderTopColor, accent };
+    })()`);
+    if (!mark.visible || !(mark.outline || mark.text))
+      fail(`${this.name}: ${selector} has the focus but shows no focus ring ` +
+        JSON.stringify(mark));
+  }
+
   async screenshot(name) {
     // The picture of the page at rest, not of a card halfway in.
     const settled = this.evaluate('Promise.all(document.getAnimations().map((a) => a.finished))');
@@ -204,6 +264,24 @@ export class Page {
     const file = path.join(this.screens, name + '.png');
     fs.writeFileSync(file, Buffer.from(data, 'base64'));
     log('screenshot', file);
+    await this.audit(name);
+  }
+
+  // axe-core's audit of the page as it stands (every rule it runs by
+  // default: WCAG 2 A and AA, and its best practices); any violation
+  // fails the test, with the rule, the elements and what is wrong.
+  async audit(step) {
+    if (!(await this.evaluate('typeof window.axe === "object"')))
+      await this.evaluate(axeCore() + '\n;void 0');
+    const violations = await this.evaluate(`axe.run(document, { resultTypes: ['violations'] })
+      .then((r) => r.violations.map((v) => ({
+        id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.map((n) => n.target.join(' ') + ' — ' + n.failureSummary) })))`);
+    if (violations.length > 0)
+      fail(`${this.name}: accessibility (axe-core) at "${step}":\n` + violations.map((v) =>
+        `  ${v.id} (${v.impact}): ${v.help}\n` + v.nodes.map((n) => '    ' + n).join('\n'))
+        .join('\n'));
+    log(`${this.name}: axe-core found nothing at "${step}"`);
   }
 
   async noHorizontalScroll() {

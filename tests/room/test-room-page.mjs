@@ -9,8 +9,11 @@
 // every card, survive a reload and a dropped network, and find every
 // answer in the session file; then in German, against a host that runs in
 // German too; and a room that is busy for a moment (429), which the page
-// waits out by itself, saying so in both languages.  The phones are phone.mjs's: Chromium driven over the
-// DevTools protocol.  Screenshots go to build/tests/room-screens/.
+// waits out by itself, saying so in both languages; and the German page
+// in the dark scheme with the keyboard alone.  Every screenshot is also an
+// axe-core audit of that step (WCAG 2 A and AA; any violation fails).
+// The phones are phone.mjs's: Chromium driven over the DevTools protocol.
+// Screenshots go to build/tests/room-screens/.
 //
 // Exit status: 0 pass, 1 fail, 77 skip (Chromium or the de_DE.UTF-8
 // locale not installed).
@@ -233,7 +236,7 @@ async function englishRun(cdp, room, sessionPath, deck) {
 // /api/state with the phase, and /api/deck with what the server sends
 // from the reveal on (the server side of that is test-room-server's
 // deck-reveal test).
-async function followPhases(page, deck, sorted, name) {
+async function followPhases(page, deck, sorted, name, screenshot = '06b-reveal') {
   let phase = 'reveal';
   const revealed = {
     title: deck.title, language: deck.language, phase: 'reveal', revealed: true,
@@ -281,7 +284,7 @@ async function followPhases(page, deck, sorted, name) {
     if (b.why && items[i].why !== b.why)
       fail('reveal: ' + b.id + ' lacks its why');
   });
-  await page.screenshot('06b-reveal');
+  await page.screenshot(screenshot);
 
   // Reflect: everything is rated already, so the page says thank you.
   phase = 'reflect';
@@ -360,6 +363,156 @@ async function germanRun(cdp, room, sessionPath) {
     fail('de: the host did not say it is hosting in German: ' + JSON.stringify(said));
   if (!said.includes('two-hats: p1 ist beigetreten\n'))
     fail('de: the host did not say who joined in German: ' + JSON.stringify(said));
+  return page;
+}
+
+// The German page without a pointer, in the dark scheme: every control
+// is reached with Tab (with a visible focus ring) and used with Enter or
+// Space, and every step is audited as the English run audits it in the
+// light scheme; the answers given by keyboard are in the file.
+async function keyboardRun(cdp, room, sessionPath, deck) {
+  const page = await openPage(cdp, 'keyboard-de', 'de-DE', screens);
+  const name = 'Tastatur';
+  const sorted = {};
+  const rated = {};
+  await page.send('Emulation.setEmulatedMedia',
+    { features: [{ name: 'prefers-color-scheme', value: 'dark' }] });
+
+  await page.navigate(room.url);
+  await page.waitForView('join');
+  await page.tabTo('#join-code');
+  await page.send('Input.insertText', { text: room.code });
+  await page.tabTo('#join-name');
+  await page.send('Input.insertText', { text: name });
+  // Space ticks "Anonym bleiben" (the name field goes quiet) and unticks it.
+  await page.tabTo('#join-anonymous');
+  await page.press(' ');
+  if (!(await page.evaluate('document.getElementById("join-name").disabled')))
+    fail('keyboard: Space did not tick "Anonym bleiben"');
+  await page.press(' ');
+  if (await page.evaluate('document.getElementById("join-name").disabled'))
+    fail('keyboard: Space did not untick "Anonym bleiben"');
+  await page.screenshot('20-de-dark-join');
+  await page.tabTo('#join-button');
+  await page.press('Enter');
+  await page.waitForView('sort');
+  await page.screenshot('21-de-dark-sort');
+
+  const currentId = (view) => page.evaluate(`document.getElementById("${view}-text").dataset.id`);
+  const nextCard = (view, id) => page.waitFor(`document.body.dataset.view !== '${view}' || ` +
+    `document.getElementById("${view}-text").dataset.id !== ${JSON.stringify(id)}`,
+  'the next card');
+
+  for (let step = 0; step < deck.behaviours.length + 5; step++) {
+    if (await page.view() !== 'sort')
+      break;
+    const id = await currentId('sort');
+    const index = deck.behaviours.findIndex((b) => b.id === id);
+    const side = index % 2 === 0 ? 'leadership' : 'management';
+    sorted[id] = side;
+    await page.tabTo('#sort-' + side);
+    await page.press(step % 2 === 0 ? ' ' : 'Enter');
+    await nextCard('sort', id);
+
+    const count = Object.keys(sorted).length;
+    if (count === 1) {
+      // "Zurück" brings the first card back, its answer pressed.
+      await page.tabTo('#sort-back');
+      await page.press('Enter');
+      await page.waitFor(`document.getElementById("sort-text").dataset.id === ${JSON.stringify(id)}`,
+        'the first card again');
+      if (await page.evaluate(`document.getElementById("sort-${side}").getAttribute("aria-pressed")`)
+          !== 'true')
+        fail('keyboard: back on the first card does not show its answer pressed');
+      await page.screenshot('22-de-dark-back');
+      await page.tabTo('#sort-' + side);
+      await page.press('Enter');
+      await nextCard('sort', id);
+    }
+    if (count === 3) {
+      await page.send('Network.emulateNetworkConditions',
+        { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    }
+    if (count === 4) {
+      await page.waitFor('document.getElementById("net").dataset.state === "offline"',
+        'the offline notice');
+      await page.screenshot('23-de-dark-offline');
+      await page.send('Network.emulateNetworkConditions',
+        { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await page.waitFor('document.getElementById("net").dataset.state === "saved"',
+        'the queued answers to be saved', 40000 * SLOW);
+    }
+  }
+  if (Object.keys(sorted).length !== deck.behaviours.length)
+    fail(`keyboard: sorted ${Object.keys(sorted).length} of ${deck.behaviours.length} cards`);
+
+  await page.waitForView('wait');
+  await page.screenshot('24-de-dark-wait');
+  await page.tabTo('#wait-sort');
+  await page.tabTo('#wait-rate', true);
+  await page.press('Enter');
+  await page.waitForView('rate');
+  await page.screenshot('25-de-dark-rate');
+
+  for (let step = 0; step < deck.behaviours.length + 5; step++) {
+    if (await page.view() !== 'rate')
+      break;
+    const id = await currentId('rate');
+    const index = deck.behaviours.findIndex((b) => b.id === id);
+    const rating = 5 - (index % 5);
+    rated[id] = rating;
+    await page.tabTo(`#rate-buttons [data-rating="${rating}"]`);
+    await page.press(step % 2 === 0 ? 'Enter' : ' ');
+    await nextCard('rate', id);
+    if (Object.keys(rated).length === 1) {
+      await page.tabTo('#rate-back');
+      await page.press(' ');
+      await page.waitFor(`document.getElementById("rate-text").dataset.id === ${JSON.stringify(id)}`,
+        'the first card to rate again');
+      await page.tabTo(`#rate-buttons [data-rating="${rating}"]`);
+      await page.press('Enter');
+      await nextCard('rate', id);
+    }
+  }
+  if (Object.keys(rated).length !== deck.behaviours.length)
+    fail(`keyboard: rated ${Object.keys(rated).length} of ${deck.behaviours.length} cards`);
+  await page.waitForView('done');
+  await page.waitFor('document.getElementById("net").dataset.state === "saved"', 'saved');
+  await page.screenshot('26-de-dark-done');
+  await page.tabTo('#done-rate');
+
+  // "Sortierung ändern" goes through the cards again from the first,
+  // each with its answer pressed; Enter on that answer keeps it.
+  await page.tabTo('#done-sort', true);
+  await page.press('Enter');
+  await page.waitForView('sort');
+  for (let step = 0; step < deck.behaviours.length + 5; step++) {
+    if (await page.view() !== 'sort')
+      break;
+    const id = await currentId('sort');
+    await page.tabTo(`#sort-${sorted[id]}`);
+    await page.press('Enter');
+    await nextCard('sort', id);
+  }
+  await page.waitForView('done');
+
+  const session = await waitForFile(sessionPath, (s) => {
+    const p = s.participants.find((x) => x.name === name);
+    return p && Object.keys(p.sort || {}).length === deck.behaviours.length &&
+      Object.keys(p.ratings || {}).length === deck.behaviours.length;
+  }, 'every answer given by keyboard');
+  const participant = session.participants.find((x) => x.name === name);
+  for (const id of Object.keys(sorted)) {
+    if (participant.sort[id] !== sorted[id])
+      fail(`keyboard: sort of ${id}: file has ${participant.sort[id]}, pressed ${sorted[id]}`);
+    if (participant.ratings[id] !== rated[id])
+      fail(`keyboard: rating of ${id}: file has ${participant.ratings[id]}, pressed ${rated[id]}`);
+  }
+
+  await followPhases(page, deck, sorted, name, '27-de-dark-reveal');
+  await page.tabTo('#done-reveal');
+  await page.press('Enter');
+  await page.waitForView('reveal');
   return page;
 }
 
@@ -644,11 +797,12 @@ async function main() {
     log('browser', version.product);
     const en = await englishRun(cdp, room, sessionPath, deck);
     const de = await germanRun(cdp, germanRoom, germanSessionPath);
+    const keyboard = await keyboardRun(cdp, germanRoom, germanSessionPath, deck);
     const moderated = await moderationRun(cdp, moderatedRoom);
     const generated = await generatedRun(cdp, generatedRoom, generatedSessionPath);
     const busyEn = await busyRun(cdp, busyRoom, 'en', 'en-US');
     const busyDe = await busyRun(cdp, busyRoom, 'de', 'de-DE');
-    for (const page of [en, de, moderated, generated, busyEn, busyDe]) {
+    for (const page of [en, de, keyboard, moderated, generated, busyEn, busyDe]) {
       // The offline spell made the browser log failed fetches: expected.
       const problems = page.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p));
       if (problems.length > 0)
