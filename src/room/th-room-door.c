@@ -45,6 +45,7 @@ enum
   PROP_N_REFUSED_LOCKED,
   PROP_N_REFUSED_FULL,
   PROP_N_REFUSED_JOIN_LIMIT,
+  PROP_N_REFUSED_NAME,
   N_PROPS
 };
 
@@ -54,6 +55,7 @@ static const guint refusal_props[TH_ROOM_N_REFUSALS] = {
   [TH_ROOM_REFUSED_LOCKED] = PROP_N_REFUSED_LOCKED,
   [TH_ROOM_REFUSED_FULL] = PROP_N_REFUSED_FULL,
   [TH_ROOM_REFUSED_JOIN_LIMIT] = PROP_N_REFUSED_JOIN_LIMIT,
+  [TH_ROOM_REFUSED_NAME] = PROP_N_REFUSED_NAME,
 };
 
 static void
@@ -96,6 +98,9 @@ th_room_door_get_property (GObject *object, guint prop_id, GValue *value, GParam
         break;
       case PROP_N_REFUSED_JOIN_LIMIT:
         g_value_set_uint (value, self->n_refused[TH_ROOM_REFUSED_JOIN_LIMIT]);
+        break;
+      case PROP_N_REFUSED_NAME:
+        g_value_set_uint (value, self->n_refused[TH_ROOM_REFUSED_NAME]);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -149,6 +154,9 @@ th_room_door_class_init (ThRoomDoorClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_REFUSED_JOIN_LIMIT]
     = g_param_spec_uint ("n-refused-join-limit", NULL, NULL, 0, G_MAXUINT, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_REFUSED_NAME]
+    = g_param_spec_uint ("n-refused-name", NULL, NULL, 0, G_MAXUINT, 0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

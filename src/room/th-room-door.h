@@ -36,6 +36,7 @@ typedef enum
   TH_ROOM_REFUSED_LOCKED,     /* the room is locked (423) */
   TH_ROOM_REFUSED_FULL,       /* the room is full (423) */
   TH_ROOM_REFUSED_JOIN_LIMIT, /* too many joins from one address (429) */
+  TH_ROOM_REFUSED_NAME,       /* the right code, a name the room refuses (400) */
   TH_ROOM_N_REFUSALS,
 } ThRoomRefusal;
 

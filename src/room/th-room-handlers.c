@@ -413,6 +413,13 @@ name_reason (const GError *error)
     }
 }
 
+static gboolean
+is_join_code (ThRoomServer *self, const char *code)
+{
+  return code != NULL && self->join_code != NULL
+         && th_room_equal_constant_time (code, self->join_code, TH_ROOM_JOIN_CODE_LENGTH);
+}
+
 static void
 refuse_room_full (const ThRoomCall *call)
 {
@@ -443,8 +450,7 @@ handle_join (const ThRoomCall *call)
       return;
     }
 
-  if (code == NULL || self->join_code == NULL
-      || !th_room_equal_constant_time (code, self->join_code, TH_ROOM_JOIN_CODE_LENGTH))
+  if (!is_join_code (self, code))
     {
       /* Guessing codes costs ten requests each, on top of this one. */
       th_room_limiter_charge (self->limiter, call->request->remote_address, WRONG_CODE_COST,
@@ -475,6 +481,9 @@ handle_join (const ThRoomCall *call)
     }
   else if (name != NULL && !th_room_door_check_name (door, name, &error))
     {
+      /* Someone with the right code whose name the room refuses is a
+       * person at the door: the host page counts them. */
+      th_room_door_count_refusal (door, TH_ROOM_REFUSED_NAME);
       respond_refusal (call, SOUP_STATUS_BAD_REQUEST, error->message, name_reason (error));
       return;
     }

@@ -12,7 +12,6 @@
 
 #include "th-error.h"
 #include "th-json.h"
-#include "th-name.h"
 #include "th-room-request.h"
 #include "th-room-secret.h"
 #include "th-session-checks.h"
@@ -174,15 +173,14 @@ th_room_parse_join (const char *data, gsize length, char **code_out, char **name
       return FALSE;
     }
 
+  /* Only ASCII white space means "anonymous": a name of U+00A0 or U+FEFF
+   * is a name that shows nothing, which the door's check of the name rule
+   * refuses, after the code (th_room_door_check_name). */
   if (raw_name != NULL)
     {
       name = g_strstrip (g_strdup (raw_name));
-      /* Only ASCII white space means "anonymous": a name of U+00A0 or
-       * U+FEFF is a name that shows nothing, which the rule refuses. */
       if (*name == '\0')
         g_clear_pointer (&name, g_free);
-      else if (!th_name_check (name, NULL, error))
-        return FALSE;
     }
 
   *code_out = th_room_normalize_join_code (code);

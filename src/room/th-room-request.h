@@ -33,8 +33,10 @@ JsonNode *th_room_parse_object (const char *data, gsize length, GError **error);
 /* POST /api/join {"code": "…", "name": "…"}.  @code_out is the normalized
  * code, or NULL when what was sent cannot be a join code (a wrong code,
  * not a malformed request).  @name_out is NULL for "stay anonymous" (no
- * name, null, or only spaces); otherwise a valid participant name with
- * the spaces around it removed. */
+ * name, null, or only spaces); otherwise the name with the spaces around
+ * it removed, not yet checked: the door checks it against the name rule
+ * and its refused words once the code is right (th_room_door_check_name),
+ * so that only someone at the door learns the rule, and is counted. */
 gboolean th_room_parse_join (const char *data, gsize length, char **code_out, char **name_out,
                              GError **error);
 

@@ -209,6 +209,8 @@ update_refused (ThHostPage *self)
   guint locked = th_room_door_get_n_refused (door, TH_ROOM_REFUSED_LOCKED);
   guint full = th_room_door_get_n_refused (door, TH_ROOM_REFUSED_FULL);
   guint limit = th_room_door_get_n_refused (door, TH_ROOM_REFUSED_JOIN_LIMIT);
+  guint name = th_room_door_get_n_refused (door, TH_ROOM_REFUSED_NAME);
+  guint n = locked + full + limit + name;
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *total = NULL;
   g_autofree char *subtitle = NULL;
@@ -220,14 +222,18 @@ update_refused (ThHostPage *self)
     g_ptr_array_add (parts, g_strdup_printf (_ ("Join limit: %u"), limit));
   if (locked > 0)
     g_ptr_array_add (parts, g_strdup_printf (_ ("Locked: %u"), locked));
+  /* Translators: joins refused for the name (a refused word, a removed
+   * name, one that shows nothing), "Name refused: 2". */
+  if (name > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_ ("Name refused: %u"), name));
   g_ptr_array_add (parts, NULL);
 
   /* Translators: the parts of the line above, joined. */
   subtitle = g_strjoinv (_ (" · "), (char **)parts->pdata);
-  total = g_strdup_printf ("%u", locked + full + limit);
+  total = g_strdup_printf ("%u", n);
   adw_action_row_set_subtitle (self->refused_row, subtitle);
   gtk_label_set_label (self->refused_count, total);
-  gtk_widget_set_visible (GTK_WIDGET (self->refused_row), locked + full + limit > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->refused_row), n > 0);
 }
 
 static GtkWidget *
@@ -444,6 +450,8 @@ th_host_page_constructed (GObject *object)
   g_signal_connect_object (th_room_server_get_door (self->server), "notify::n-refused-full",
                            G_CALLBACK (update_refused), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (th_room_server_get_door (self->server), "notify::n-refused-join-limit",
+                           G_CALLBACK (update_refused), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (th_room_server_get_door (self->server), "notify::n-refused-name",
                            G_CALLBACK (update_refused), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (th_room_door_get_removed (th_room_server_get_door (self->server)),
                            "items-changed", G_CALLBACK (update_removed), self, G_CONNECT_SWAPPED);

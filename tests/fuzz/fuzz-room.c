@@ -9,9 +9,9 @@
  *
  * - the whole input as the body of POST /api/join and PUT /api/answers,
  *   through the parsers the server uses.  Besides "no crash" it checks the
- *   promise the server relies on: what the parsers accept, the session
- *   takes (a name that joins is a valid participant name; answers that
- *   parse apply whole) and the session file written before the 200 reads
+ *   promise the server relies on: what the parsers and the door accept,
+ *   the session takes (a name that passes the door's check is a valid
+ *   participant name; answers that parse apply whole) and the session file written before the 200 reads
  *   back;
  * - the input as a request (see parse_request()) to a ThRoomServer
  *   through th_room_server_handle(), the code both of libsoup's handlers
@@ -27,12 +27,14 @@
 #include <string.h>
 
 #include "fuzz-util.h"
+#include "th-room-door.h"
 #include "th-room-request.h"
 #include "th-room-secret.h"
 #include "th-room-server.h"
 #include "th-session.h"
 
 static ThDeck *deck;
+static ThRoomDoor *door;
 static GSocketAddress *local_address;
 
 int
@@ -40,6 +42,7 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
 {
   th_fuzz_init ();
   deck = th_deck_new_builtin ();
+  door = th_room_door_new ();
   {
     g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
 
@@ -85,6 +88,13 @@ try_join (ThSession *session, const uint8_t *data, size_t size)
   if (code != NULL)
     TH_FUZZ_CHECK (strlen (code) == TH_ROOM_JOIN_CODE_LENGTH
                    && strspn (code, TH_ROOM_JOIN_CODE_ALPHABET) == TH_ROOM_JOIN_CODE_LENGTH);
+
+  /* The server checks the name at the door, once the code is right. */
+  if (name != NULL && !th_room_door_check_name (door, name, &error))
+    {
+      TH_FUZZ_CHECK (error != NULL && g_utf8_validate (error->message, -1, NULL));
+      return;
+    }
 
   participant = th_session_add_participant (session, name, &error);
   if (participant == NULL)

@@ -629,6 +629,16 @@ test_room_size_and_refusals (Fixture *f, gconstpointer data)
   g_assert_cmpuint (exchange (f, "POST", "/api/join", NULL, di, NULL), ==, 429);
   g_assert_cmpstr (adw_action_row_get_subtitle (refused_row), ==,
                    "Room full: 2 · Join limit: 1 · Locked: 1");
+
+  /* A name the room refuses, from someone with the code, is counted too
+   * (the name is checked before the join limit). */
+  {
+    g_autofree char *bell = join_body (f, "Ana\\u0007");
+
+    g_assert_cmpuint (exchange (f, "POST", "/api/join", NULL, bell, NULL), ==, 400);
+  }
+  g_assert_cmpstr (adw_action_row_get_subtitle (refused_row), ==,
+                   "Room full: 2 · Join limit: 1 · Locked: 1 · Name refused: 1");
 }
 
 static gboolean

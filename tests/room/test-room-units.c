@@ -198,14 +198,13 @@ test_parse_join (void)
     { "{\"code\": \"ABC234\", \"name\": \"  \"}", TRUE, "ABC234", NULL },
     { "{\"code\": \"ABC234\", \"name\": \"Lee, \\\"J\\\" 🎩\"}", TRUE, "ABC234", "Lee, \"J\" 🎩" },
     { "{\"code\": \"nope\", \"name\": \"Ana\"}", TRUE, NULL, "Ana" },
-    { "{\"code\": \"ABC234\", \"name\": \"a\\nb\"}", FALSE, NULL, NULL },
     /* Names that show nothing, or turn text around, are not anonymous
-     * joins: they are refused. */
-    { "{\"code\": \"ABC234\", \"name\": \"\\ufeff\\ufeff\"}", FALSE, NULL, NULL },
-    { "{\"code\": \"ABC234\", \"name\": \"\\u00a0\"}", FALSE, NULL, NULL },
-    { "{\"code\": \"ABC234\", \"name\": \"\\u200b\"}", FALSE, NULL, NULL },
-    { "{\"code\": \"ABC234\", \"name\": \"ab\\u202ecd\"}", FALSE, NULL, NULL },
-    { "{\"code\": \"ABC234\", \"name\": \"\\u2066x\"}", FALSE, NULL, NULL },
+     * joins: they come out as sent, for the door to refuse once the code
+     * is right (door/names). */
+    { "{\"code\": \"ABC234\", \"name\": \"a\\nb\"}", TRUE, "ABC234", "a\nb" },
+    { "{\"code\": \"ABC234\", \"name\": \"\\ufeff\\ufeff\"}", TRUE, "ABC234", "\ufeff\ufeff" },
+    { "{\"code\": \"ABC234\", \"name\": \"\\u00a0\"}", TRUE, "ABC234", "\u00a0" },
+    { "{\"code\": \"ABC234\", \"name\": \"ab\\u202ecd\"}", TRUE, "ABC234", "ab\u202ecd" },
     { "{\"code\": \"ABC234\", \"name\": 5}", FALSE, NULL, NULL },
     { "{\"name\": \"Ana\"}", FALSE, NULL, NULL },
     { "{\"code\": [\"ABC234\"]}", FALSE, NULL, NULL },
@@ -236,20 +235,6 @@ test_parse_join (void)
           g_assert_null (name);
         }
     }
-
-  /* A refused name says why, in the rule's own words (th-name.h). */
-  {
-    const char body[] = "{\"code\": \"ABC234\", \"name\": \"\\u00a0\\ufeff\"}";
-    g_autoptr (GError) error = NULL;
-    g_autofree char *code = NULL;
-    g_autofree char *name = NULL;
-
-    g_assert_false (th_room_parse_join (body, strlen (body), &code, &name, &error));
-    g_assert_error (error, TH_NAME_ERROR, TH_NAME_ERROR_INVISIBLE);
-    g_assert_cmpstr (error->message, ==,
-                     "A name needs at least one letter, digit or sign that shows; this one has "
-                     "only spaces or invisible characters.");
-  }
 
   /* A member of the wrong type is refused by core's rule for a string,
    * in its words, as a sentence. */
@@ -1177,6 +1162,8 @@ test_door_names (void)
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
       g_autofree char *message = NULL;
+      g_autofree char *wrong_code
+        = g_strdup_printf ("{\"code\": \"nope\", \"name\": \"%s\"}", refused[i].name);
 
       g_test_message ("name %u: %s", i, refused[i].name);
       g_assert_cmpuint (join_as (&c, refused[i].name, "127.0.0.2"), ==, 400);
@@ -1184,8 +1171,21 @@ test_door_names (void)
       message = answer_string (&c, "error");
       g_assert_cmpstr (message, ==, refused[i].message);
       g_assert_null (strstr (message, "olf"));
+
+      /* Without the code the name is not looked at: the answer is the
+       * wrong code's, and nobody is counted at the door. */
+      g_assert_cmpuint (
+        call (&c, "POST", "/api/join", host_127, NULL, NULL, "127.0.0.3", wrong_code), ==, 403);
+      assert_reason (&c, "code");
     }
   g_assert_cmpuint (th_session_get_n_participants (session), ==, 0);
+  /* Every name refused to someone with the code is counted for the host
+   * page, and nothing else is. */
+  g_assert_cmpuint (
+    th_room_door_get_n_refused (th_room_server_get_door (c.server), TH_ROOM_REFUSED_NAME), ==,
+    G_N_ELEMENTS (refused));
+  g_assert_cmpuint (
+    th_room_door_get_n_refused (th_room_server_get_door (c.server), TH_ROOM_REFUSED_FULL), ==, 0);
 
   /* A refused word is a whole word: a name that holds it in a longer one
    * joins. */
