@@ -49,6 +49,10 @@ struct _ThRevealBoard
   ThParticipant *participant;
   GArray *order; /* of OverviewItem, the most contested first */
   guint position;
+  /* The behaviours whose key and why have been shown: each card first
+   * shows how the group split, so that the room can argue before the key
+   * settles it; a card shown once keeps its key when it comes back. */
+  GHashTable *keys_shown;
   gboolean show_accuracy;
   gboolean selecting;
 };
@@ -59,6 +63,7 @@ enum
 {
   PROP_0,
   PROP_CURRENT,
+  PROP_KEY_SHOWN,
   N_PROPS
 };
 
@@ -129,9 +134,18 @@ update_current (ThRevealBoard *self)
   g_autofree char *sorted = NULL;
   g_autofree char *answer = NULL;
 
+  gboolean key_shown = th_reveal_board_get_key_shown (self);
+
+  /* "Next" is one step at a time, for a clicker too: the key of the card
+   * on show, then the next card. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reveal.previous", self->position > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reveal.next",
-                                 self->order->len > 0 && self->position + 1 < self->order->len);
+                                 self->order->len > 0
+                                   && (!key_shown || self->position + 1 < self->order->len));
+  gtk_button_set_label (GTK_BUTTON (self->next_button),
+                        key_shown ? _ ("_Next Card") : _ ("_Show the Key"));
+  gtk_widget_set_tooltip_text (self->next_button, key_shown ? _ ("Next Card (Right)")
+                                                            : _ ("Show the Key and Why (Right)"));
 
   gtk_widget_set_visible (self->card, self->order->len > 0);
   if (self->order->len == 0)
@@ -149,6 +163,7 @@ update_current (ThRevealBoard *self)
   position = g_strdup_printf (_ ("Card %u of %u"), self->position + 1, self->order->len);
   gtk_label_set_label (self->position_label, position);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->key_badge), key_shown);
   gtk_label_set_label (self->key_badge, th_side_get_display_name (key));
   gtk_widget_remove_css_class (GTK_WIDGET (self->key_badge), "leadership");
   gtk_widget_remove_css_class (GTK_WIDGET (self->key_badge), "management");
@@ -156,8 +171,8 @@ update_current (ThRevealBoard *self)
                             key == TH_SIDE_LEADERSHIP ? "leadership" : "management");
   gtk_label_set_label (self->text_label, th_behaviour_get_text (behaviour));
   gtk_label_set_label (self->why_label, why != NULL ? why : "");
-  gtk_widget_set_visible (self->why_heading, why != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->why_label), why != NULL);
+  gtk_widget_set_visible (self->why_heading, key_shown && why != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->why_label), key_shown && why != NULL);
 
   has_agreement = th_session_get_agreement (self->session, th_behaviour_get_id (behaviour),
                                             &percent, &n_sorted);
@@ -180,7 +195,8 @@ update_current (ThRevealBoard *self)
   gtk_label_set_label (self->management_share, management != NULL ? management : "");
   gtk_label_set_label (self->sorted_label, sorted);
 
-  if (self->participant != NULL)
+  /* One person's answer against the key waits for the key too. */
+  if (self->participant != NULL && key_shown)
     {
       const char *name = th_participant_get_name (self->participant);
       ThSide side;
@@ -209,6 +225,7 @@ update_current (ThRevealBoard *self)
   }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_SHOWN]);
 }
 
 static void
@@ -297,13 +314,9 @@ void
 th_reveal_board_refresh_order (ThRevealBoard *self)
 {
   g_autoptr (GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
-  g_autoptr (ThBehaviour) current = NULL;
   ThDeck *deck;
 
   g_return_if_fail (TH_IS_REVEAL_BOARD (self));
-
-  if (self->order->len > 0)
-    current = g_object_ref (g_array_index (self->order, OverviewItem, self->position).behaviour);
 
   g_array_set_size (self->order, 0);
   self->selecting = TRUE;
@@ -340,9 +353,6 @@ th_reveal_board_refresh_order (ThRevealBoard *self)
       g_array_append_val (self->order, item);
       gtk_list_box_append (self->overview_list,
                            create_overview_row (&g_array_index (self->order, OverviewItem, i)));
-      /* The card on show stays on show. */
-      if (item.behaviour == current)
-        self->position = i;
     }
 
   update_numbers (self);
@@ -401,6 +411,7 @@ th_reveal_board_dispose (GObject *object)
   g_clear_object (&self->participant);
   gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_REVEAL_BOARD);
   g_clear_pointer (&self->order, g_array_unref);
+  g_clear_pointer (&self->keys_shown, g_hash_table_unref);
 
   G_OBJECT_CLASS (th_reveal_board_parent_class)->dispose (object);
 }
@@ -414,6 +425,9 @@ th_reveal_board_get_property (GObject *object, guint prop_id, GValue *value, GPa
     {
       case PROP_CURRENT:
         g_value_set_object (value, th_reveal_board_get_current (self));
+        break;
+      case PROP_KEY_SHOWN:
+        g_value_set_boolean (value, th_reveal_board_get_key_shown (self));
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -432,6 +446,8 @@ th_reveal_board_class_init (ThRevealBoardClass *klass)
 
   properties[PROP_CURRENT] = g_param_spec_object ("current", NULL, NULL, TH_TYPE_BEHAVIOUR,
                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEY_SHOWN] = g_param_spec_boolean ("key-shown", NULL, NULL, FALSE,
+                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/th-reveal-board.ui");
@@ -472,6 +488,7 @@ th_reveal_board_init (ThRevealBoard *self)
   self->order = g_array_new (FALSE, TRUE, sizeof (OverviewItem));
   g_array_set_clear_func (self->order, (GDestroyNotify)overview_item_clear);
   self->show_accuracy = TRUE;
+  self->keys_shown = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   /* Answers keep arriving during the reveal; the numbers follow them. */
   self->session_signals = g_signal_group_new (TH_TYPE_SESSION);
@@ -501,6 +518,7 @@ th_reveal_board_set_session (ThRevealBoard *self, ThSession *session)
 
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
+  g_hash_table_remove_all (self->keys_shown);
 
   th_reveal_board_refresh_order (self);
 }
@@ -558,7 +576,36 @@ th_reveal_board_next (ThRevealBoard *self)
 {
   g_return_if_fail (TH_IS_REVEAL_BOARD (self));
 
-  go_to (self, self->position + 1);
+  if (!th_reveal_board_get_key_shown (self))
+    th_reveal_board_show_key (self);
+  else
+    go_to (self, self->position + 1);
+}
+
+gboolean
+th_reveal_board_get_key_shown (ThRevealBoard *self)
+{
+  ThBehaviour *current;
+
+  g_return_val_if_fail (TH_IS_REVEAL_BOARD (self), FALSE);
+
+  current = th_reveal_board_get_current (self);
+  return current != NULL && g_hash_table_contains (self->keys_shown, current);
+}
+
+void
+th_reveal_board_show_key (ThRevealBoard *self)
+{
+  ThBehaviour *current;
+
+  g_return_if_fail (TH_IS_REVEAL_BOARD (self));
+
+  current = th_reveal_board_get_current (self);
+  if (current == NULL || g_hash_table_contains (self->keys_shown, current))
+    return;
+
+  g_hash_table_add (self->keys_shown, g_object_ref (current));
+  update_current (self);
 }
 
 void

@@ -25,16 +25,22 @@ void th_reveal_board_set_session (ThRevealBoard *self, ThSession *session);
 void th_reveal_board_set_participant (ThRevealBoard *self, ThParticipant *participant);
 /* Off on anything a room can see. */
 void th_reveal_board_set_show_accuracy (ThRevealBoard *self, gboolean show_accuracy);
-/* Puts the cards in order again, the most contested first (the order
- * stays put while answers arrive, so the facilitator does not lose the
- * place). */
+/* The reveal starts: the cards in order of the group's split now, the
+ * most contested first, and that one on show (the order stays put while
+ * answers arrive, so the facilitator does not lose the place). */
 void th_reveal_board_refresh_order (ThRevealBoard *self);
 
 ThBehaviour *th_reveal_board_get_current (ThRevealBoard *self);
 guint th_reveal_board_get_position (ThRevealBoard *self);
 /* The card at @position in the board's order. */
 ThBehaviour *th_reveal_board_get_nth (ThRevealBoard *self, guint position);
+/* One step on: the key and why of the card on show when they are still
+ * hidden (each card first shows only how the group split), else the next
+ * card. */
 void th_reveal_board_next (ThRevealBoard *self);
+/* Whether the card on show shows its key and why; property "key-shown". */
+gboolean th_reveal_board_get_key_shown (ThRevealBoard *self);
+void th_reveal_board_show_key (ThRevealBoard *self);
 /* Shows @behaviour, wherever it is in the order. */
 void th_reveal_board_set_current (ThRevealBoard *self, ThBehaviour *behaviour);
 /* For the projector: no accuracy, no list, no buttons. */

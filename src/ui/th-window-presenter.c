@@ -107,10 +107,14 @@ _th_window_leave_presenter (ThWindow *self)
     gtk_window_destroy (GTK_WINDOW (self->presenter));
 }
 
+/* The projector shows the card the facilitator shows, and its key once
+ * the facilitator has shown it. */
 static void
 mirror_reveal_cb (ThRevealBoard *main_board, GParamSpec *pspec, ThRevealBoard *mirror)
 {
   th_reveal_board_set_current (mirror, th_reveal_board_get_current (main_board));
+  if (th_reveal_board_get_key_shown (main_board))
+    th_reveal_board_show_key (mirror);
 }
 
 /* The projector follows what the facilitator looks at: the reveal while
@@ -159,10 +163,11 @@ _th_window_update_presenter (ThWindow *self)
 
       th_reveal_board_set_session (TH_REVEAL_BOARD (mirror), session);
       th_reveal_board_set_presenter (TH_REVEAL_BOARD (mirror), TRUE);
-      th_reveal_board_set_current (TH_REVEAL_BOARD (mirror),
-                                   th_reveal_board_get_current (main_board));
+      mirror_reveal_cb (main_board, NULL, TH_REVEAL_BOARD (mirror));
       g_signal_connect_object (main_board, "notify::current", G_CALLBACK (mirror_reveal_cb), mirror,
                                0);
+      g_signal_connect_object (main_board, "notify::key-shown", G_CALLBACK (mirror_reveal_cb),
+                               mirror, 0);
       /* Laid out at a laptop's width and scaled to the projector. */
       content = th_fit_bin_new (1000);
       th_fit_bin_set_child (TH_FIT_BIN (content), mirror);

@@ -875,11 +875,19 @@ test_reveal (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (th_reveal_board_get_accuracy_text (board),
                             th_participant_get_name (th_session_get_participant (session, 0))));
 
+  /* Right is one step: the key of the card on show, then the next card;
+   * back on a card already discussed, its key stays shown. */
   th_workshop_view_focus_board (view);
+  g_assert_false (th_reveal_board_get_key_shown (board));
+  press (f, GDK_KEY_Right);
+  g_assert_cmpuint (th_reveal_board_get_position (board), ==, 0);
+  g_assert_true (th_reveal_board_get_key_shown (board));
   press (f, GDK_KEY_Right);
   g_assert_cmpuint (th_reveal_board_get_position (board), ==, 1);
+  g_assert_false (th_reveal_board_get_key_shown (board));
   press (f, GDK_KEY_Left);
   g_assert_cmpuint (th_reveal_board_get_position (board), ==, 0);
+  g_assert_true (th_reveal_board_get_key_shown (board));
 }
 
 static void
