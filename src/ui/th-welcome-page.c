@@ -161,7 +161,7 @@ create_recovery_row (RecoveryItem *item)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *open = gtk_button_new_with_mnemonic (_ ("_Open"));
-  GtkWidget *discard = gtk_button_new_with_mnemonic (_ ("_Discard"));
+  GtkWidget *discard = gtk_button_new_from_icon_name ("user-trash-symbolic");
   const char *path = g_file_peek_path (item->file);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->title);
@@ -172,9 +172,16 @@ create_recovery_row (RecoveryItem *item)
   gtk_widget_set_sensitive (open, item->readable);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.open-recovery");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "s", path);
+  /* An icon on a flat, round button, as rows in GNOME have it: under
+   * libadwaita 1.2 "destructive-action" with "flat" draws its light text
+   * on no background, so the button was there but could not be seen.  The
+   * dialog it opens is where the red button is. */
   gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (discard, "destructive-action");
   gtk_widget_add_css_class (discard, "flat");
+  gtk_widget_add_css_class (discard, "circular");
+  gtk_widget_set_tooltip_text (discard, _ ("Discard"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Discard"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), "win.discard-recovery");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (discard), "s", path);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);

@@ -1,0 +1,190 @@
+/* test-welcome-page.c: the welcome page's list of unsaved workshops
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "th-ui-test-utils.h"
+
+typedef struct
+{
+  ThApplication *app;
+  ThWindow *window;
+  GFile *copy; /* an unsaved workshop left by an earlier run */
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) folder = th_document_get_recovery_dir ();
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  g_autoptr (ThSession) session = th_session_new (deck);
+  g_autoptr (GError) error = NULL;
+
+  g_file_make_directory_with_parents (folder, NULL, NULL);
+  f->copy = g_file_get_child (folder, "untitled-1.twohats");
+  th_session_set_title (session, "Offsite");
+  g_assert_nonnull (th_session_add_participant (session, "Ana", NULL));
+  g_assert_true (th_session_save_to_file (session, f->copy, &error));
+  g_assert_no_error (error);
+
+  f->window = th_test_new_window (&f->app);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  th_test_destroy_window (GTK_WINDOW (f->window));
+  g_clear_object (&f->app);
+  g_file_delete (f->copy, NULL, NULL);
+  g_clear_object (&f->copy);
+}
+
+static gboolean
+welcome_page_loaded (gpointer data)
+{
+  return !th_welcome_page_get_loading (th_window_get_welcome_page (data));
+}
+
+static gboolean
+is_recovery_row (GtkWidget *widget)
+{
+  return ADW_IS_ACTION_ROW (widget)
+         && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                              "Unsaved workshop from ");
+}
+
+/* The button of @row whose tooltip reads @tooltip. */
+static GtkWidget *
+find_button_with_tooltip (GtkWidget *row, const char *tooltip)
+{
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+
+  th_test_collect_widgets (row, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), tooltip) == 0)
+      return buttons->pdata[i];
+  return NULL;
+}
+
+/* Whether the button, drawn on its own, puts something dark on the light
+ * row: its icon, in the window's default light scheme.  (A label drawn
+ * in light text on no background, as it was, has no dark pixel.) */
+static gboolean
+draws_something_dark (GtkWidget *button)
+{
+  int width = gtk_widget_get_width (button);
+  int height = gtk_widget_get_height (button);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (button);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (button));
+  gsize stride = (gsize)width * 4;
+  guint n_dark = 0;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (stride * (gsize)height);
+  gdk_texture_download (texture, pixels, stride);
+
+  /* Premultiplied BGRA (Cairo's ARGB32 in memory): a pixel mostly
+   * covered, whose colour is dark. */
+  for (gsize i = 0; i < stride * (gsize)height; i += 4)
+    {
+      guint alpha = pixels[i + 3];
+
+      if (alpha > 160 && pixels[i] < 100 && pixels[i + 1] < 100 && pixels[i + 2] < 100)
+        n_dark++;
+    }
+
+  return n_dark >= 10;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *(AdwMessageDialog **)data = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+no_recovery_row (gpointer data)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+  th_test_collect_widgets (data, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (gtk_widget_get_mapped (rows->pdata[i]) && is_recovery_row (rows->pdata[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+test_discard_button_shows (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  AdwMessageDialog *dialog = NULL;
+  GtkWidget *row = NULL;
+  GtkWidget *discard;
+
+  g_assert_true (th_test_wait_until (welcome_page_loaded, f->window, th_test_timeout (10000)));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  th_test_collect_widgets (GTK_WIDGET (f->window), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len && row == NULL; i++)
+    if (is_recovery_row (rows->pdata[i]))
+      row = rows->pdata[i];
+  g_assert_nonnull (row);
+
+  discard = find_button_with_tooltip (row, "Discard");
+  g_assert_nonnull (discard);
+  g_assert_true (gtk_widget_get_mapped (discard));
+  g_assert_true (gtk_widget_get_child_visible (discard));
+  g_assert_cmpint (gtk_widget_get_width (discard), >=, 24);
+  g_assert_cmpint (gtk_widget_get_height (discard), >=, 24);
+  g_assert_true (draws_something_dark (discard));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_ROLE_BUTTON);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Discard");
+
+  /* A click asks first; the answer deletes the copy and its row. */
+  g_signal_emit_by_name (discard, "clicked");
+  g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, th_test_timeout (5000)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard the Unsaved Workshop?");
+  g_assert_true (g_file_query_exists (f->copy, NULL));
+  adw_message_dialog_response (dialog, "discard");
+  g_assert_false (g_file_query_exists (f->copy, NULL));
+  g_assert_true (th_test_wait_until (welcome_page_loaded, f->window, th_test_timeout (10000)));
+  g_assert_true (th_test_wait_until (no_recovery_row, f->window, th_test_timeout (10000)));
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/ui/welcome-page/discard-button-shows", Fixture, NULL, fixture_set_up,
+              test_discard_button_shows, fixture_tear_down);
+
+  return g_test_run ();
+}
