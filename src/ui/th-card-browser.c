@@ -26,7 +26,9 @@ struct _ThCardBrowser
 
   AdwFlap *flap;
   GtkListBox *section_list;
+  GtkStack *card_stack;
   AdwCarousel *carousel;
+  AdwStatusPage *no_match_page;
   GtkLabel *progress_label;
   GtkLevelBar *progress_bar;
   GtkLabel *position_label;
@@ -39,6 +41,12 @@ struct _ThCardBrowser
   GHashTable *seen;   /* concept id → TRUE, for the current deck */
   GPtrArray *visible; /* ThConcept, in carousel order */
   guint position;
+  /* A section chosen in the sidebar none of whose cards passes the
+   * filter: the browser shows no card and says so, or NULL. */
+  char *empty_section;
+  /* The page the carousel was last told to go to, until it says it has
+   * arrived (it is not referenced: rebuilding the carousel clears it). */
+  GtkWidget *scroll_target;
   /* The current card, whose turning over the browser follows. */
   GSignalGroup *card_signals;
   GtkWidget *flipped_card;
@@ -162,6 +170,39 @@ update_section_rows (ThCardBrowser *self)
     }
 }
 
+/* Where @section_id comes in the deck's order of sections (past the end
+ * when the deck has no such section). */
+static guint
+section_index (ThCardBrowser *self, const char *section_id)
+{
+  GListModel *sections = th_deck_get_sections (self->deck);
+  guint n = g_list_model_get_n_items (sections);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (ThSection) section = g_list_model_get_item (sections, i);
+
+      if (g_strcmp0 (th_section_get_id (section), section_id) == 0)
+        return i;
+    }
+  return n;
+}
+
+/* The position of the first shown card of a section after @section_id,
+ * or the number of shown cards when there is none: what Next goes to
+ * from a section whose cards the filter hides. */
+static guint
+first_after_section (ThCardBrowser *self, const char *section_id)
+{
+  guint after = section_index (self, section_id);
+
+  for (guint i = 0; i < self->visible->len; i++)
+    if (section_index (self, th_concept_get_section_id (g_ptr_array_index (self->visible, i)))
+        > after)
+      return i;
+  return self->visible->len;
+}
+
 static void
 update_progress (ThCardBrowser *self)
 {
@@ -188,35 +229,49 @@ update_progress (ThCardBrowser *self)
   gtk_level_bar_set_max_value (self->progress_bar, n_concepts);
   gtk_level_bar_set_value (self->progress_bar, n_seen);
 
-  if (self->visible->len == 0)
+  if (self->visible->len == 0 || self->empty_section != NULL)
     position = g_strdup (_ ("No cards match this filter"));
   else
     /* Translators: the position of the shown card, e.g. "Card 3 of 31". */
     position = g_strdup_printf (_ ("Card %u of %u"), self->position + 1, self->visible->len);
   gtk_label_set_label (self->position_label, position);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cards.previous", self->position > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cards.next",
-                                 self->position + 1 < self->visible->len);
+  if (self->empty_section != NULL)
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "cards.previous",
+                                     first_after_section (self, self->empty_section) > 0);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "cards.next",
+                                     first_after_section (self, self->empty_section)
+                                       < self->visible->len);
+    }
+  else
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "cards.previous", self->position > 0);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "cards.next",
+                                     self->position + 1 < self->visible->len);
+    }
   update_section_rows (self);
 }
 
 static void
-select_section_row (ThCardBrowser *self, ThConcept *concept)
+select_section_row (ThCardBrowser *self, const char *section_id)
 {
-  GListModel *sections = th_deck_get_sections (self->deck);
+  guint index = section_index (self, section_id);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->section_list, (int)index);
 
-  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
-    {
-      g_autoptr (ThSection) section = g_list_model_get_item (sections, i);
+  if (row != NULL)
+    gtk_list_box_select_row (self->section_list, row);
+}
 
-      if (g_strcmp0 (th_section_get_id (section), th_concept_get_section_id (concept)) == 0)
-        {
-          gtk_list_box_select_row (self->section_list,
-                                   gtk_list_box_get_row_at_index (self->section_list, i));
-          return;
-        }
-    }
+/* Back from "no card of this section passes the filter" to the cards. */
+static void
+leave_empty_section (ThCardBrowser *self)
+{
+  if (self->empty_section == NULL)
+    return;
+
+  g_clear_pointer (&self->empty_section, g_free);
+  gtk_stack_set_visible_child_name (self->card_stack, "cards");
 }
 
 static void
@@ -242,6 +297,7 @@ set_position (ThCardBrowser *self, guint position)
 {
   ThConcept *concept;
 
+  leave_empty_section (self);
   if (self->visible->len == 0)
     {
       self->position = 0;
@@ -259,7 +315,7 @@ set_position (ThCardBrowser *self, guint position)
       store_seen (self, concept);
     }
 
-  select_section_row (self, concept);
+  select_section_row (self, th_concept_get_section_id (concept));
   watch_current_card (self);
   update_progress (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
@@ -269,8 +325,28 @@ set_position (ThCardBrowser *self, guint position)
 static void
 page_changed_cb (AdwCarousel *carousel, guint index, ThCardBrowser *self)
 {
+  GtkWidget *page = adw_carousel_get_nth_page (carousel, index);
+  GtkWidget *target = g_steal_pointer (&self->scroll_target);
+
+  /* After the browser moved the carousel itself, the carousel may still
+   * report a page it was on before (a scroll it had put off until it was
+   * allocated): that report is stale, and following it would show,
+   * highlight and count as seen a card nobody chose.  Only a swipe, which
+   * the browser did not start, moves it from here. */
+  if (target != NULL && page != target)
+    return;
   if (index != self->position)
     set_position (self, index);
+}
+
+/* Moves the carousel to @position, and remembers where it was sent. */
+static void
+carousel_scroll_to (ThCardBrowser *self, guint position, gboolean animate)
+{
+  GtkWidget *page = adw_carousel_get_nth_page (self->carousel, position);
+
+  self->scroll_target = page;
+  adw_carousel_scroll_to (self->carousel, page, animate);
 }
 
 static void
@@ -281,8 +357,9 @@ scroll_to (ThCardBrowser *self, guint position)
   if (position >= self->visible->len)
     return;
 
+  leave_empty_section (self);
   page = adw_carousel_get_nth_page (self->carousel, position);
-  adw_carousel_scroll_to (self->carousel, page, gtk_widget_get_mapped (GTK_WIDGET (self)));
+  carousel_scroll_to (self, position, gtk_widget_get_mapped (GTK_WIDGET (self->carousel)));
   set_position (self, position);
 
   /* Keep the keyboard on the card so Space turns the new one over. */
@@ -297,6 +374,7 @@ rebuild_carousel (ThCardBrowser *self, ThConcept *keep)
   GListModel *concepts;
   guint position = 0;
 
+  self->scroll_target = NULL;
   while (adw_carousel_get_n_pages (self->carousel) > 0)
     adw_carousel_remove (self->carousel, adw_carousel_get_nth_page (self->carousel, 0));
   g_ptr_array_set_size (self->visible, 0);
@@ -336,8 +414,7 @@ rebuild_carousel (ThCardBrowser *self, ThConcept *keep)
     }
 
   if (self->visible->len > 0)
-    adw_carousel_scroll_to (self->carousel, adw_carousel_get_nth_page (self->carousel, position),
-                            FALSE);
+    carousel_scroll_to (self, position, FALSE);
   set_position (self, position);
 }
 
@@ -376,6 +453,40 @@ make_section_row (ThSection *section)
 }
 
 static void
+show_empty_section (ThCardBrowser *self, const char *section_id)
+{
+  guint index = section_index (self, section_id);
+  GListModel *sections = th_deck_get_sections (self->deck);
+  g_autoptr (ThSection) section = NULL;
+  g_autofree char *description = NULL;
+  const char *title;
+
+  if (index >= g_list_model_get_n_items (sections))
+    return;
+
+  section = g_list_model_get_item (sections, index);
+  title = th_section_get_title (section);
+  if (g_strcmp0 (self->filter, "leadership") == 0)
+    /* Translators: %s is the title of a section of the article. */
+    description = g_strdup_printf (_ ("No card in “%s” is a Leadership card."), title);
+  else if (g_strcmp0 (self->filter, "management") == 0)
+    /* Translators: %s is the title of a section of the article. */
+    description = g_strdup_printf (_ ("No card in “%s” is a Management card."), title);
+  else
+    /* Translators: %s is the title of a section of the article. */
+    description = g_strdup_printf (_ ("No card in “%s” is a card for both hats."), title);
+  adw_status_page_set_description (self->no_match_page, description);
+
+  th_set_str (&self->empty_section, section_id);
+  gtk_stack_set_visible_child_name (self->card_stack, "none");
+  select_section_row (self, section_id);
+  watch_current_card (self);
+  update_progress (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLIPPED]);
+}
+
+static void
 section_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, ThCardBrowser *self)
 {
   th_card_browser_go_to_section (self, g_object_get_data (G_OBJECT (row), "section-id"));
@@ -388,19 +499,22 @@ th_card_browser_go_to_section (ThCardBrowser *self, const char *section_id)
 {
   g_return_if_fail (TH_IS_CARD_BROWSER (self));
 
-  for (int pass = 0; pass < 2; pass++)
-    {
-      for (guint i = 0; i < self->visible->len; i++)
-        if (g_strcmp0 (th_concept_get_section_id (g_ptr_array_index (self->visible, i)), section_id)
-            == 0)
-          {
-            scroll_to (self, i);
-            return;
-          }
+  if (self->deck == NULL)
+    return;
 
-      /* The filter hides every card of that section: show them all. */
-      th_card_browser_set_filter (self, "all");
-    }
+  for (guint i = 0; i < self->visible->len; i++)
+    if (g_strcmp0 (th_concept_get_section_id (g_ptr_array_index (self->visible, i)), section_id)
+        == 0)
+      {
+        scroll_to (self, i);
+        return;
+      }
+
+  /* The filter hides every card of that section.  The filter is what the
+   * person chose, so it stays; the section is highlighted, no card of
+   * another section is shown in its place (nor counted as seen), and the
+   * page says why. */
+  show_empty_section (self, section_id);
 }
 
 void
@@ -452,6 +566,24 @@ th_card_browser_set_settings (ThCardBrowser *self, GSettings *settings)
     }
 }
 
+/* The first card of @section_id that the filter shows (a new reference),
+ * or NULL. */
+static ThConcept *
+first_in_section (ThCardBrowser *self, const char *section_id)
+{
+  GListModel *concepts = th_deck_get_concepts (self->deck);
+
+  for (guint i = 0; i < g_list_model_get_n_items (concepts); i++)
+    {
+      g_autoptr (ThConcept) concept = g_list_model_get_item (concepts, i);
+
+      if (g_strcmp0 (th_concept_get_section_id (concept), section_id) == 0
+          && concept_matches_filter (self, concept))
+        return g_steal_pointer (&concept);
+    }
+  return NULL;
+}
+
 void
 th_card_browser_set_filter (ThCardBrowser *self, const char *filter)
 {
@@ -471,6 +603,13 @@ th_card_browser_set_filter (ThCardBrowser *self, const char *filter)
     return;
 
   keep = current != NULL ? g_object_ref (current) : NULL;
+  /* From a section whose cards the old filter hid, the new one starts at
+   * that section's first card it shows. */
+  if (self->empty_section != NULL)
+    {
+      g_clear_object (&keep);
+      keep = first_in_section (self, self->empty_section);
+    }
   rebuild_carousel (self, keep);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
@@ -488,7 +627,7 @@ th_card_browser_get_current (ThCardBrowser *self)
 {
   g_return_val_if_fail (TH_IS_CARD_BROWSER (self), NULL);
 
-  if (self->position >= self->visible->len)
+  if (self->empty_section != NULL || self->position >= self->visible->len)
     return NULL;
   return g_ptr_array_index (self->visible, self->position);
 }
@@ -500,7 +639,7 @@ th_card_browser_get_current_card (ThCardBrowser *self)
 
   g_return_val_if_fail (TH_IS_CARD_BROWSER (self), NULL);
 
-  if (self->position >= self->visible->len)
+  if (self->empty_section != NULL || self->position >= self->visible->len)
     return NULL;
   page = adw_carousel_get_nth_page (self->carousel, self->position);
   return adw_clamp_get_child (ADW_CLAMP (page));
@@ -538,7 +677,9 @@ th_card_browser_next (ThCardBrowser *self)
 {
   g_return_if_fail (TH_IS_CARD_BROWSER (self));
 
-  if (self->position + 1 < self->visible->len)
+  if (self->empty_section != NULL)
+    scroll_to (self, first_after_section (self, self->empty_section));
+  else if (self->position + 1 < self->visible->len)
     scroll_to (self, self->position + 1);
 }
 
@@ -547,7 +688,14 @@ th_card_browser_previous (ThCardBrowser *self)
 {
   g_return_if_fail (TH_IS_CARD_BROWSER (self));
 
-  if (self->position > 0)
+  if (self->empty_section != NULL)
+    {
+      guint after = first_after_section (self, self->empty_section);
+
+      if (after > 0)
+        scroll_to (self, after - 1);
+    }
+  else if (self->position > 0)
     scroll_to (self, self->position - 1);
 }
 
@@ -619,6 +767,7 @@ th_card_browser_dispose (GObject *object)
   g_clear_pointer (&self->visible, g_ptr_array_unref);
   g_clear_pointer (&self->seen, g_hash_table_unref);
   g_clear_pointer (&self->filter, g_free);
+  g_clear_pointer (&self->empty_section, g_free);
 
   G_OBJECT_CLASS (th_card_browser_parent_class)->dispose (object);
 }
@@ -682,7 +831,9 @@ th_card_browser_class_init (ThCardBrowserClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/th-card-browser.ui");
   gtk_widget_class_bind_template_child (widget_class, ThCardBrowser, flap);
   gtk_widget_class_bind_template_child (widget_class, ThCardBrowser, section_list);
+  gtk_widget_class_bind_template_child (widget_class, ThCardBrowser, card_stack);
   gtk_widget_class_bind_template_child (widget_class, ThCardBrowser, carousel);
+  gtk_widget_class_bind_template_child (widget_class, ThCardBrowser, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, ThCardBrowser, progress_label);
   gtk_widget_class_bind_template_child (widget_class, ThCardBrowser, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ThCardBrowser, position_label);

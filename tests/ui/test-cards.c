@@ -141,11 +141,125 @@ test_filter_by_side (Fixture *f, gconstpointer data)
   g_assert_cmpint (th_concept_get_side (th_card_browser_get_current (f->browser)), ==,
                    TH_SIDE_BOTH);
 
-  /* Going to a section the filter hides shows every card again. */
+  /* Going to a section the filter hides keeps the filter, and shows no
+   * card of another section in its place. */
   th_card_browser_go_to_section (f->browser, "what-is-management");
-  g_assert_cmpstr (th_card_browser_get_filter (f->browser), ==, "all");
-  g_assert_cmpstr (th_concept_get_section_id (th_card_browser_get_current (f->browser)), ==,
+  g_assert_cmpstr (th_card_browser_get_filter (f->browser), ==, "both");
+  g_assert_null (th_card_browser_get_current (f->browser));
+}
+
+/* Whether a label under @root reads @text and is on screen. */
+static gboolean
+shows_label (GtkWidget *root, const char *text)
+{
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+
+  th_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i])
+        && g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The row of the sections' sidebar that reads @title. */
+static GtkListBoxRow *
+find_section_row (Fixture *f, const char *title)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+  th_test_collect_widgets (GTK_WIDGET (f->browser), GTK_TYPE_LIST_BOX_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (shows_label (rows->pdata[i], title))
+      return rows->pdata[i];
+  g_error ("no section row reads “%s”", title);
+}
+
+/* What a click on a row of a GtkListBox does: the row is selected, then
+ * the list's ::row-activated runs. */
+static void
+click_section (Fixture *f, const char *title)
+{
+  GtkListBoxRow *row = find_section_row (f, title);
+  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (row));
+
+  gtk_list_box_select_row (GTK_LIST_BOX (list), row);
+  g_signal_emit_by_name (list, "row-activated", row);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static ThConcept *
+concept_by_id (Fixture *f, const char *id)
+{
+  GListModel *concepts = th_deck_get_concepts (th_card_browser_get_deck (f->browser));
+
+  for (guint i = 0; i < g_list_model_get_n_items (concepts); i++)
+    {
+      g_autoptr (ThConcept) concept = g_list_model_get_item (concepts, i);
+
+      if (g_strcmp0 (th_concept_get_id (concept), id) == 0)
+        return concept;
+    }
+  g_error ("no concept %s", id);
+}
+
+static gboolean
+section_selected (Fixture *f, const char *title)
+{
+  GtkListBoxRow *row = find_section_row (f, title);
+
+  return gtk_list_box_row_is_selected (row);
+}
+
+static void
+test_section_with_filter (Fixture *f, gconstpointer data)
+{
+  guint n_seen;
+
+  start_self_study (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->browser), "cards.filter", "s", "management");
+  g_assert_cmpstr (th_concept_get_id (th_card_browser_get_current (f->browser)), ==,
                    "what-is-management");
+  n_seen = th_card_browser_get_n_seen (f->browser);
+
+  /* "When each is needed" opens with two Leadership cards: the first
+   * Management card of it is shown, and only that one counts as seen. */
+  click_section (f, "When each is needed");
+  g_assert_cmpstr (th_card_browser_get_filter (f->browser), ==, "management");
+  g_assert_cmpstr (th_concept_get_id (th_card_browser_get_current (f->browser)), ==,
+                   "carrying-out-a-project");
+  g_assert_true (section_selected (f, "When each is needed"));
+  g_assert_cmpuint (th_card_browser_get_n_seen (f->browser), ==, n_seen + 1);
+  g_assert_true (th_card_browser_is_seen (f->browser, concept_by_id (f, "carrying-out-a-project")));
+  g_assert_false (th_card_browser_is_seen (f->browser, concept_by_id (f, "times-of-change")));
+
+  /* The carousel's own page change comes after the click; it must not
+   * take the browser elsewhere. */
+  th_test_spin (300);
+  g_assert_cmpstr (th_concept_get_id (th_card_browser_get_current (f->browser)), ==,
+                   "carrying-out-a-project");
+  g_assert_true (section_selected (f, "When each is needed"));
+
+  /* "Where they differ" has only cards for both hats: the filter stays,
+   * the section is highlighted, no card is shown or counted, and the
+   * page says why. */
+  click_section (f, "Where they differ");
+  th_test_spin (300);
+  g_assert_cmpstr (th_card_browser_get_filter (f->browser), ==, "management");
+  g_assert_null (th_card_browser_get_current (f->browser));
+  g_assert_true (section_selected (f, "Where they differ"));
+  g_assert_cmpuint (th_card_browser_get_n_seen (f->browser), ==, n_seen + 1);
+  g_assert_true (
+    shows_label (GTK_WIDGET (f->browser), "No card in “Where they differ” is a Management card."));
+
+  /* The next section with a Management card brings the cards back. */
+  click_section (f, "Practising both");
+  g_assert_cmpstr (th_concept_get_id (th_card_browser_get_current (f->browser)), ==,
+                   "organizational-skills");
+  g_assert_true (section_selected (f, "Practising both"));
+  g_assert_false (
+    shows_label (GTK_WIDGET (f->browser), "No card in “Where they differ” is a Management card."));
+  g_assert_true (gtk_widget_get_mapped (th_card_browser_get_current_card (f->browser)));
 }
 
 static void
@@ -284,6 +398,7 @@ main (int argc, char *argv[])
   ADD ("/ui/cards/space-and-enter-flip", test_space_and_enter_flip_the_card);
   ADD ("/ui/cards/arrow-keys-move", test_arrow_keys_move_between_cards);
   ADD ("/ui/cards/filter-by-side", test_filter_by_side);
+  ADD ("/ui/cards/section-with-filter", test_section_with_filter);
   ADD ("/ui/cards/seen-remembered", test_seen_cards_are_remembered);
   ADD ("/ui/cards/presenter-mode", test_presenter_mode);
   ADD ("/ui/cards/open-deck-file", test_open_deck_file);
