@@ -38,6 +38,10 @@ struct _ThRevealBoard
   GtkLabel *management_share;
   GtkLabel *sorted_label;
   GtkLabel *answer_label;
+  GtkWidget *group_heading;
+  GtkWidget *shares_box;
+  GtkLabel *overview_heading;
+  GtkWidget *overview_button;
   GtkWidget *overview;
   GtkListBox *overview_list;
   GtkWidget *previous_button;
@@ -55,6 +59,9 @@ struct _ThRevealBoard
   GHashTable *keys_shown;
   gboolean show_accuracy;
   gboolean selecting;
+  /* One learner on their own: their answers against the key, their
+   * mistakes first, and no word of a group. */
+  gboolean self_study;
 };
 
 G_DEFINE_FINAL_TYPE (ThRevealBoard, th_reveal_board, GTK_TYPE_WIDGET)
@@ -91,6 +98,18 @@ prepare_bar (GtkLevelBar *bar)
                                   _ ("Share of the group that put it under Leadership"), -1);
 }
 
+/* Whose answers the self-study shows: the selected participant, or the
+ * session's only one. */
+static ThParticipant *
+get_learner (ThRevealBoard *self)
+{
+  if (self->participant != NULL)
+    return self->participant;
+  if (self->session != NULL && th_session_get_n_participants (self->session) > 0)
+    return th_session_get_participant (self->session, 0);
+  return NULL;
+}
+
 static void
 update_accuracy (ThRevealBoard *self)
 {
@@ -104,7 +123,13 @@ update_accuracy (ThRevealBoard *self)
     }
 
   th_session_compute_scores (self->session, self->participant, &scores);
-  if (scores.sorted == 0)
+  if (self->self_study && scores.sorted > 0)
+    /* Translators: self-study reveal, e.g. "20 of your 24 answers match the key". */
+    text
+      = g_strdup_printf (_ ("%u of your %u answers match the key"), scores.correct, scores.sorted);
+  else if (self->self_study)
+    text = g_strdup (_ ("You have not sorted any card yet"));
+  else if (scores.sorted == 0)
     /* Translators: %s is a participant's name. */
     text = g_strdup_printf (_ ("%s has not sorted any card yet"),
                             th_participant_get_name (self->participant));
@@ -194,9 +219,28 @@ update_current (ThRevealBoard *self)
   gtk_label_set_label (self->leadership_share, leadership != NULL ? leadership : "");
   gtk_label_set_label (self->management_share, management != NULL ? management : "");
   gtk_label_set_label (self->sorted_label, sorted);
+  gtk_widget_set_visible (self->group_heading, !self->self_study);
+  gtk_widget_set_visible (GTK_WIDGET (self->agreement_bar), !self->self_study);
+  gtk_widget_set_visible (self->shares_box, !self->self_study);
+  gtk_widget_set_visible (GTK_WIDGET (self->sorted_label), !self->self_study);
 
   /* One person's answer against the key waits for the key too. */
-  if (self->participant != NULL && key_shown)
+  if (self->self_study && get_learner (self) != NULL)
+    {
+      ThSide side;
+
+      if (!th_participant_get_sort (get_learner (self), th_behaviour_get_id (behaviour), &side))
+        answer = g_strdup (_ ("You have not sorted this card."));
+      else if (side == key)
+        /* Translators: "You put it under Leadership, as the key does." */
+        answer = g_strdup_printf (_ ("You put it under %s, as the key does."),
+                                  th_side_get_display_name (side));
+      else
+        /* Translators: "You put it under Management; the key says Leadership." */
+        answer = g_strdup_printf (_ ("You put it under %s; the key says %s."),
+                                  th_side_get_display_name (side), th_side_get_display_name (key));
+    }
+  else if (self->participant != NULL && key_shown)
     {
       const char *name = th_participant_get_name (self->participant);
       ThSide side;
@@ -238,6 +282,27 @@ update_numbers (ThRevealBoard *self)
       guint n_sorted = 0;
       g_autofree char *share = NULL;
 
+      if (self->self_study)
+        {
+          ThParticipant *learner = get_learner (self);
+          ThSide side;
+
+          gtk_widget_set_visible (GTK_WIDGET (item->bar), FALSE);
+          if (learner == NULL
+              || !th_participant_get_sort (learner, th_behaviour_get_id (item->behaviour), &side))
+            share = g_strdup (_ ("You have not sorted it"));
+          else if (side == th_behaviour_get_key (item->behaviour))
+            /* Translators: a card the learner sorted as the key does, in the overview. */
+            share = g_strdup_printf (_ ("✓ Same as the key: %s"), th_side_get_display_name (side));
+          else
+            /* Translators: a card the learner sorted against the key, in the overview. */
+            share
+              = g_strdup_printf (_ ("✗ You: %s · the key: %s"), th_side_get_display_name (side),
+                                 th_side_get_display_name (th_behaviour_get_key (item->behaviour)));
+          gtk_label_set_label (item->share, share);
+          continue;
+        }
+      gtk_widget_set_visible (GTK_WIDGET (item->bar), TRUE);
       if (th_session_get_agreement (self->session, th_behaviour_get_id (item->behaviour), &percent,
                                     &n_sorted))
         {
@@ -338,9 +403,18 @@ th_reveal_board_refresh_order (ThRevealBoard *self)
       Ranked entry = { behaviour, G_MAXDOUBLE, i };
       double percent;
       guint n_sorted;
+      ThSide side;
 
-      if (th_session_get_agreement (self->session, th_behaviour_get_id (behaviour), &percent,
-                                    &n_sorted))
+      if (self->self_study)
+        /* The learner's mistakes first, then what they left unsorted,
+         * then what they got right. */
+        entry.distance = get_learner (self) == NULL
+                             || !th_participant_get_sort (get_learner (self),
+                                                          th_behaviour_get_id (behaviour), &side)
+                           ? 1.0
+                           : (side == th_behaviour_get_key (behaviour) ? 2.0 : 0.0);
+      else if (th_session_get_agreement (self->session, th_behaviour_get_id (behaviour), &percent,
+                                         &n_sorted))
         entry.distance = fabs (percent - 50.0);
       g_array_append_val (ranked, entry);
     }
@@ -464,6 +538,10 @@ th_reveal_board_class_init (ThRevealBoardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, management_share);
   gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, sorted_label);
   gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, answer_label);
+  gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, group_heading);
+  gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, shares_box);
+  gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, overview_heading);
+  gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, overview_button);
   gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, overview);
   gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, overview_list);
   gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, previous_button);
@@ -529,9 +607,34 @@ th_reveal_board_set_participant (ThRevealBoard *self, ThParticipant *participant
   g_return_if_fail (TH_IS_REVEAL_BOARD (self));
   g_return_if_fail (participant == NULL || TH_IS_PARTICIPANT (participant));
 
-  g_set_object (&self->participant, participant);
+  if (!g_set_object (&self->participant, participant))
+    return;
+  /* The learner's own order depends on their answers. */
+  if (self->self_study)
+    th_reveal_board_refresh_order (self);
   update_current (self);
   update_accuracy (self);
+}
+
+void
+th_reveal_board_set_self_study (ThRevealBoard *self, gboolean self_study)
+{
+  g_return_if_fail (TH_IS_REVEAL_BOARD (self));
+
+  self_study = !!self_study;
+  if (self->self_study == self_study)
+    return;
+
+  self->self_study = self_study;
+  gtk_label_set_label (self->overview_heading,
+                       self_study ? _ ("Your Mistakes First") : _ ("Most Contested First"));
+  gtk_widget_set_tooltip_text (self->overview_button, self_study
+                                                        ? _ ("All Cards, Your Mistakes First")
+                                                        : _ ("All Cards, Most Contested First"));
+  gtk_accessible_update_property (
+    GTK_ACCESSIBLE (self->overview_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+    self_study ? _ ("Cards, your mistakes first") : _ ("Cards, most contested first"), -1);
+  th_reveal_board_refresh_order (self);
 }
 
 void
@@ -590,7 +693,9 @@ th_reveal_board_get_key_shown (ThRevealBoard *self)
   g_return_val_if_fail (TH_IS_REVEAL_BOARD (self), FALSE);
 
   current = th_reveal_board_get_current (self);
-  return current != NULL && g_hash_table_contains (self->keys_shown, current);
+  /* A learner on their own has committed to their answers: the key comes
+   * with the card. */
+  return current != NULL && (self->self_study || g_hash_table_contains (self->keys_shown, current));
 }
 
 void

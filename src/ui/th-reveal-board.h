@@ -43,6 +43,10 @@ gboolean th_reveal_board_get_key_shown (ThRevealBoard *self);
 void th_reveal_board_show_key (ThRevealBoard *self);
 /* Shows @behaviour, wherever it is in the order. */
 void th_reveal_board_set_current (ThRevealBoard *self, ThBehaviour *behaviour);
+/* For one learner on their own (self-study): their answers against the
+ * key and why, their mistakes first, the key with each card, and no word
+ * of a group. */
+void th_reveal_board_set_self_study (ThRevealBoard *self, gboolean self_study);
 /* For the projector: no accuracy, no list, no buttons. */
 void th_reveal_board_set_presenter (ThRevealBoard *self, gboolean presenter);
 void th_reveal_board_previous (ThRevealBoard *self);

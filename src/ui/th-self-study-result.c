@@ -19,6 +19,7 @@ struct _ThSelfStudyResult
 
   GtkWidget *scroller;
   GtkLabel *quadrant_label;
+  GtkLabel *partial_label;
   GtkLabel *summary_label;
   GtkWidget *scores_grid;
   GtkLevelBar *leadership_bar;
@@ -106,6 +107,23 @@ update (ThSelfStudyResult *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->practise_heading), self->has_position);
 
+  /* A position from some of the ratings is a first look: it says so, and
+   * how many are left, before anyone reads too much into it. */
+  if (self->has_position && scores.rated < n)
+    {
+      g_autofree char *partial = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE,
+                     "From %u of %u ratings: %u behaviour is left to rate. This is a first "
+                     "look; where you land may still move.",
+                     "From %u of %u ratings: %u behaviours are left to rate. This is a first "
+                     "look; where you land may still move.",
+                     n - scores.rated),
+        scores.rated, n, n - scores.rated);
+
+      gtk_label_set_label (self->partial_label, partial);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->partial_label), self->has_position && scores.rated < n);
+
   if (scores.sorted > 0)
     /* Translators: self-study sorting accuracy, e.g. "You sorted 24 cards; 20 match the key." */
     accuracy = g_strdup_printf (_ ("You sorted %u cards; %u match the article’s key."),
@@ -138,6 +156,7 @@ th_self_study_result_class_init (ThSelfStudyResultClass *klass)
                                                RESOURCE_BASE "/th-self-study-result.ui");
   gtk_widget_class_bind_template_child (widget_class, ThSelfStudyResult, scroller);
   gtk_widget_class_bind_template_child (widget_class, ThSelfStudyResult, quadrant_label);
+  gtk_widget_class_bind_template_child (widget_class, ThSelfStudyResult, partial_label);
   gtk_widget_class_bind_template_child (widget_class, ThSelfStudyResult, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ThSelfStudyResult, scores_grid);
   gtk_widget_class_bind_template_child (widget_class, ThSelfStudyResult, leadership_bar);
@@ -187,6 +206,16 @@ th_self_study_result_set_session (ThSelfStudyResult *self, ThSession *session)
   g_signal_group_set_target (self->session_signals, session);
 
   update (self);
+}
+
+const char *
+th_self_study_result_get_partial_text (ThSelfStudyResult *self)
+{
+  g_return_val_if_fail (TH_IS_SELF_STUDY_RESULT (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->partial_label)))
+    return NULL;
+  return gtk_label_get_label (self->partial_label);
 }
 
 const char *

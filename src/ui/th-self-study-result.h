@@ -25,6 +25,9 @@ GtkWidget *th_self_study_result_new (void);
 void th_self_study_result_set_session (ThSelfStudyResult *self, ThSession *session);
 
 /* The quadrant name as shown, or NULL while there is no position yet. */
+/* The note that the result comes from some of the ratings only, as
+ * shown, or NULL when every behaviour is rated or there is no result. */
+const char *th_self_study_result_get_partial_text (ThSelfStudyResult *self);
 const char *th_self_study_result_get_quadrant_text (ThSelfStudyResult *self);
 
 G_END_DECLS

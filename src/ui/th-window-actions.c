@@ -61,6 +61,8 @@ _th_window_actions_update (ThWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.host", has_session && !self->self_study);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.self-study-over",
+                                 has_session && self->self_study);
   for (guint i = 0; i < G_N_ELEMENTS (chart_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), chart_actions[i].window_action,
                                    has_session && self->chart_widget != NULL);
@@ -307,6 +309,88 @@ self_study_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   /* A long self-study file is read off the main thread, as any file is. */
   read_session_async (self, file, g_steal_pointer (&lock), _ ("Opening your self-study…"),
                       self_study_read_cb);
+}
+
+/* Starting over: the learner's answers go, and the run begins again at
+ * the cards; a copy of the run is kept only when asked for. */
+static void
+self_study_over_response_cb (AdwMessageDialog *dialog, const char *response, ThWindow *self)
+{
+  ThSession *session;
+  ThParticipant *you;
+  g_autofree char *you_id = NULL;
+
+  if (g_strcmp0 (response, "over") != 0 && g_strcmp0 (response, "copy") != 0)
+    return;
+  if (!self->self_study || self->document == NULL)
+    return;
+  session = th_document_get_session (self->document);
+
+  if (g_str_equal (response, "copy"))
+    {
+      const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d %H.%M");
+      /* Translators: the file a finished self-study is kept in, with the date and time. */
+      g_autofree char *name = g_strdup_printf (_ ("Self-Study %s.twohats"), stamp);
+      g_autofree char *path
+        = g_build_filename (documents != NULL ? documents : g_get_home_dir (), name, NULL);
+      g_autoptr (GError) error = NULL;
+      g_autofree char *data = NULL;
+      gsize length = 0;
+
+      data = th_session_to_data (session, &length);
+      if (!th_file_write_atomic (path, data, length, &error))
+        {
+          /* Nothing is cleared when the copy could not be kept. */
+          _th_window_show_error (self, _ ("Could Not Keep a Copy"), error->message);
+          return;
+        }
+      else
+        {
+          /* Translators: %s is where the copy was written. A toast's title
+           * is markup, so the path is escaped. */
+          g_autofree char *kept = g_markup_printf_escaped (_ ("A copy was kept in %s"), path);
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (kept));
+        }
+    }
+
+  /* A new "You", with nothing sorted or rated and the cards in a new
+   * order; the old one goes. */
+  you
+    = th_session_get_n_participants (session) > 0 ? th_session_get_participant (session, 0) : NULL;
+  if (you != NULL)
+    you_id = g_strdup (th_participant_get_id (you));
+  th_session_add_participant (session, _ ("You"), NULL);
+  if (you_id != NULL)
+    th_session_remove_participant (session, you_id);
+
+  _th_window_set_path_step (self, TH_SELF_STUDY_STEP_LEARN);
+  _th_window_go_to_step (self, TH_SELF_STUDY_STEP_LEARN);
+}
+
+static void
+self_study_over_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThWindow *self = TH_WINDOW (widget);
+  AdwMessageDialog *dialog;
+
+  if (!self->self_study)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_WINDOW (self), _ ("Start Over?"),
+    _ ("Your sorting and ratings of this run will be cleared, and you start again at the "
+       "cards. Keep a copy first if you want to look back at this run.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "copy",
+                                    _ ("_Keep a Copy and Start Over"), "over", _ ("_Start Over"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "over", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (self_study_over_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Welcome page */
@@ -1169,6 +1253,8 @@ _th_window_class_actions_init (ThWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.self-study", NULL, self_study_action);
+  gtk_widget_class_install_action (widget_class, "win.self-study-over", NULL,
+                                   self_study_over_action);
   gtk_widget_class_install_action (widget_class, "win.sample", NULL, sample_action);
   gtk_widget_class_install_action (widget_class, "win.home", NULL, home_action);
   gtk_widget_class_install_action (widget_class, "win.continue", NULL, continue_action);

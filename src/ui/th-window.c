@@ -193,9 +193,11 @@ update_pages (ThWindow *self)
   gboolean has_session = self->document != NULL;
 
   adw_view_stack_page_set_visible (self->workshop_page, has_session);
-  adw_view_stack_page_set_visible (self->chart_page, has_session && self->chart_widget != NULL);
-  adw_view_stack_page_set_visible (self->result_page,
-                                   self->self_study && self->chart_widget == NULL);
+  /* A learner on their own sees where they land, not a chart of a group
+   * of one with a group's words and an anonymity switch. */
+  adw_view_stack_page_set_visible (self->chart_page,
+                                   has_session && self->chart_widget != NULL && !self->self_study);
+  adw_view_stack_page_set_visible (self->result_page, self->self_study);
   gtk_revealer_set_reveal_child (self->self_study_revealer, self->self_study);
 
   _th_window_actions_update (self);
@@ -248,6 +250,8 @@ _th_window_set_document (ThWindow *self, ThDocument *document, gboolean self_stu
 
   th_workshop_view_set_session (self->workshop_view, session);
   th_workshop_view_set_guided (self->workshop_view, self_study);
+  th_reveal_board_set_self_study (th_workshop_view_get_reveal_board (self->workshop_view),
+                                  self_study);
   th_self_study_path_set_session (self->self_study_path, self_study ? session : NULL);
   th_self_study_result_set_session (self->self_study_result, self_study ? session : NULL);
   if (self->chart_widget != NULL && TH_IS_CHART_PAGE (self->chart_widget))
@@ -576,7 +580,7 @@ _th_window_go_to_step (ThWindow *self, ThSelfStudyStep step)
 
       case TH_SELF_STUDY_STEP_RESULT:
       default:
-        _th_window_show_views (self, self->chart_widget != NULL ? "chart" : "result");
+        _th_window_show_views (self, "result");
         break;
     }
   self->following_path = FALSE;
