@@ -54,4 +54,18 @@ void th_participant_foreach_answer (ThParticipant *self, ThAnswerFunc func, gpoi
 typedef void (*ThParticipantChangedFunc) (ThParticipant *participant, gpointer data);
 void th_participant_set_owner (ThParticipant *self, ThParticipantChangedFunc func, gpointer data);
 
+/* Numbers and orders, for the session and its readers: no ::changed. */
+void th_participant_set_number (ThParticipant *self, guint number);
+/* Makes the participant's order when they have none; TRUE when it did. */
+gboolean th_participant_ensure_order (ThParticipant *self);
+/* The order, or NULL when none is made yet; never makes one. */
+const guint16 *th_participant_peek_order (ThParticipant *self);
+/* Loading path: takes @order, @n_indices distinct positions of the deck
+ * (allocated with g_new()); the positions it lacks are appended. */
+void th_participant_take_order (ThParticipant *self, guint16 *order, guint n_indices);
+/* Gives @self the order of @other (a participant of a deck with the same
+ * behaviours); when @other has none, @self gets a fresh shuffle when it is
+ * first asked for. */
+void th_participant_copy_order (ThParticipant *self, ThParticipant *other);
+
 G_END_DECLS

@@ -33,6 +33,14 @@ struct _ThParticipant
   GHashTable *extra_sort;
   GHashTable *extra_ratings;
 
+  /* The participant's number in anonymous mode (0 until a session gives
+   * one), and their own order of the cards: the position in @deck of
+   * every behaviour of it, each once.  Two bytes a card, and NULL until
+   * someone asks for it, so that a large session whose file has no
+   * orders costs nothing for them. */
+  guint number;
+  guint16 *order;
+
   /* The session that holds the participant, told of each change before
    * the ::changed handlers: a plain call instead of a signal handler per
    * participant, which for 100 000 of them cost a fifth of the time to
@@ -79,6 +87,7 @@ th_participant_finalize (GObject *object)
   g_clear_pointer (&self->answers, g_free);
   g_clear_pointer (&self->extra_sort, g_hash_table_unref);
   g_clear_pointer (&self->extra_ratings, g_hash_table_unref);
+  g_clear_pointer (&self->order, g_free);
   g_clear_object (&self->deck);
 
   G_OBJECT_CLASS (th_participant_parent_class)->finalize (object);
@@ -565,6 +574,161 @@ th_participant_dup_numbered_name (guint number)
   /* Translators: a participant's name in anonymous mode, or of one added
    * without a name; %u is their number. */
   return g_strdup_printf (_ ("Participant %u"), number);
+}
+
+guint
+th_participant_get_number (ThParticipant *self)
+{
+  g_return_val_if_fail (TH_IS_PARTICIPANT (self), 0);
+
+  return self->number;
+}
+
+char *
+th_participant_dup_anonymous_name (ThParticipant *self)
+{
+  g_return_val_if_fail (TH_IS_PARTICIPANT (self), NULL);
+
+  return th_participant_dup_numbered_name (self->number);
+}
+
+void
+th_participant_set_number (ThParticipant *self, guint number)
+{
+  g_return_if_fail (TH_IS_PARTICIPANT (self));
+  g_return_if_fail (number > 0);
+
+  self->number = number;
+}
+
+/* A fresh shuffle of every position of the deck (Fisher–Yates).  The
+ * generator is seeded from g_random, never from anything of the deck or
+ * its key, so the order tells nothing about the answers. */
+static guint16 *
+make_shuffle (guint n_behaviours)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (g_random_int ());
+  guint16 *order = g_new (guint16, MAX (n_behaviours, 1));
+
+  for (guint i = 0; i < n_behaviours; i++)
+    order[i] = (guint16)i;
+  for (guint i = n_behaviours; i > 1; i--)
+    {
+      guint j = (guint)g_rand_int_range (rand, 0, (gint32)i);
+      guint16 swap = order[i - 1];
+
+      order[i - 1] = order[j];
+      order[j] = swap;
+    }
+
+  return order;
+}
+
+gboolean
+th_participant_ensure_order (ThParticipant *self)
+{
+  g_return_val_if_fail (TH_IS_PARTICIPANT (self), FALSE);
+
+  if (self->order != NULL || self->deck == NULL)
+    return FALSE;
+
+  self->order = make_shuffle (th_deck_get_n_behaviours (self->deck));
+  return TRUE;
+}
+
+const guint16 *
+th_participant_get_order (ThParticipant *self, guint *n_indices)
+{
+  g_return_val_if_fail (TH_IS_PARTICIPANT (self), NULL);
+
+  if (n_indices != NULL)
+    *n_indices = self->deck != NULL ? th_deck_get_n_behaviours (self->deck) : 0;
+
+  /* Made once, and saved: the session writes it on the save this
+   * ::changed sets off. */
+  if (th_participant_ensure_order (self))
+    emit_changed (self);
+
+  return self->order;
+}
+
+const guint16 *
+th_participant_peek_order (ThParticipant *self)
+{
+  g_return_val_if_fail (TH_IS_PARTICIPANT (self), NULL);
+
+  return self->order;
+}
+
+void
+th_participant_take_order (ThParticipant *self, guint16 *order, guint n_indices)
+{
+  guint n_behaviours;
+
+  g_return_if_fail (TH_IS_PARTICIPANT (self));
+  g_return_if_fail (self->deck != NULL);
+
+  n_behaviours = th_deck_get_n_behaviours (self->deck);
+  g_return_if_fail (n_indices <= n_behaviours);
+
+  /* An order written for an older deck lacks the behaviours added since:
+   * they follow the ones it names, in deck order, so that both readers
+   * complete it the same way and the next save writes it whole. */
+  if (n_indices < n_behaviours)
+    {
+      g_autofree guint8 *named = g_new0 (guint8, n_behaviours);
+
+      order = g_renew (guint16, order, n_behaviours);
+      for (guint i = 0; i < n_indices; i++)
+        named[order[i]] = 1;
+      for (guint i = 0; i < n_behaviours; i++)
+        if (!named[i])
+          order[n_indices++] = (guint16)i;
+    }
+
+  g_free (self->order);
+  self->order = order;
+}
+
+void
+th_participant_copy_order (ThParticipant *self, ThParticipant *other)
+{
+  guint n_behaviours;
+
+  g_return_if_fail (TH_IS_PARTICIPANT (self));
+  g_return_if_fail (TH_IS_PARTICIPANT (other));
+  g_return_if_fail (self->deck != NULL);
+
+  n_behaviours = th_deck_get_n_behaviours (self->deck);
+  g_clear_pointer (&self->order, g_free);
+
+  /* The other deck has the same behaviours, perhaps at other positions:
+   * the order goes by id. */
+  if (other->order != NULL && other->deck != NULL
+      && th_deck_get_n_behaviours (other->deck) == n_behaviours)
+    {
+      guint16 *order = g_new (guint16, MAX (n_behaviours, 1));
+      guint n = 0;
+
+      for (guint i = 0; i < n_behaviours; i++)
+        {
+          const char *id
+            = th_behaviour_get_id (th_deck_get_behaviour (other->deck, other->order[i]));
+          int index = th_deck_get_behaviour_index (self->deck, id);
+
+          if (index < 0)
+            break;
+          order[n++] = (guint16)index;
+        }
+      if (n == n_behaviours)
+        {
+          self->order = order;
+          return;
+        }
+      g_free (order);
+    }
+
+  /* Otherwise a fresh shuffle, made when first asked for. */
 }
 
 ThParticipant *

@@ -54,4 +54,24 @@ gboolean th_participant_name_is_valid (const char *name);
  * anonymous mode or when added without a name.  Translated. */
 char *th_participant_dup_numbered_name (guint number);
 
+/* The participant's number (docs/session-format.md, "number"): positive,
+ * unique in their session and never given to anyone else there, even
+ * after they are removed.  0 for a participant no session has numbered
+ * (one made with th_participant_new()). */
+guint th_participant_get_number (ThParticipant *self);
+/* What anonymous mode calls the participant, in every view and export
+ * that shows names: "Participant N" with their number.  Translated. */
+char *th_participant_dup_anonymous_name (ThParticipant *self);
+
+/* The participant's own order of the cards (docs/session-format.md,
+ * "order"): the position in the participant's deck (th_deck_get_behaviour())
+ * of every behaviour of that deck, each exactly once, in the order this
+ * participant is shown them.  *@n_indices is set to the deck's number of
+ * behaviours.  The order is a shuffle made once for the participant:
+ * when the file had none, the first call makes it and emits ::changed,
+ * so that the session saves it.  The array belongs to the participant and
+ * never changes once made.  NULL (and 0) for a participant without a deck
+ * (one made with th_participant_new()). */
+const guint16 *th_participant_get_order (ThParticipant *self, guint *n_indices);
+
 G_END_DECLS

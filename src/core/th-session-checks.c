@@ -125,6 +125,63 @@ th_session_check_name (const char *name, const ThJsonPath *path, GError **error)
 }
 
 gboolean
+th_session_check_number (gint64 number, const ThJsonPath *path, GHashTable *numbers, guint index,
+                         GError **error)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+  guint earlier;
+
+  if (number < 1)
+    {
+      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("%s is not a positive integer"), text);
+      return FALSE;
+    }
+  if (number > TH_MAX_PARTICIPANT_NUMBER)
+    {
+      th_json_set_error (error, TH_ERROR_TOO_LARGE, path, _ ("%s is more than the limit of %d"),
+                         text, TH_MAX_PARTICIPANT_NUMBER);
+      return FALSE;
+    }
+
+  earlier = GPOINTER_TO_UINT (g_hash_table_lookup (numbers, GUINT_TO_POINTER ((guint)number)));
+  if (earlier > 0)
+    {
+      th_json_set_error (error, TH_ERROR_INVALID, path,
+                         _ ("%s is already the number of participants[%u]"), text, earlier - 1);
+      return FALSE;
+    }
+
+  g_hash_table_insert (numbers, GUINT_TO_POINTER ((guint)number), GUINT_TO_POINTER (index + 1));
+  return TRUE;
+}
+
+gboolean
+th_session_check_order_entry (ThDeck *deck, const char *behaviour_id, int index,
+                              const ThJsonPath *path, guint *seen, guint entry, GError **error)
+{
+  g_autofree char *quoted = NULL;
+
+  if (index < 0)
+    {
+      quoted = th_json_quote (behaviour_id);
+      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("%s is not a behaviour of the deck"),
+                         quoted);
+      return FALSE;
+    }
+
+  if (seen[index] > 0)
+    {
+      quoted = th_json_quote (behaviour_id);
+      th_json_set_error (error, TH_ERROR_INVALID, path, _ ("%s is already order[%u]"), quoted,
+                         seen[index] - 1);
+      return FALSE;
+    }
+
+  seen[index] = entry + 1;
+  return TRUE;
+}
+
+gboolean
 th_session_check_behaviour_key (ThDeck *deck, const ThJsonPath *path, const char *behaviour_id,
                                 GError **error)
 {

@@ -18,6 +18,7 @@
 struct _ThMergeReport
 {
   guint n_added;
+  guint n_renumbered;
   GPtrArray *renamed;   /* of char *: old id, new id, old id, new id, … */
   GPtrArray *same_name; /* of char *: names */
 };
@@ -128,6 +129,13 @@ merge (ThSession *self, ThSession *other, ThMergeReport *report, GError **error)
 
       copy = th_participant_new_for_deck (id, name, deck);
       th_participant_merge_answers (copy, theirs);
+      /* A number nobody here holds or held, whatever theirs was: numbers
+       * are never reused, and theirs may be someone else's here.  Their
+       * order of the cards comes with them. */
+      th_session_give_new_number (self, copy);
+      th_participant_copy_order (copy, theirs);
+      if (report != NULL && th_participant_get_number (copy) != th_participant_get_number (theirs))
+        report->n_renumbered++;
       th_session_take_participant (self, copy);
     }
 
@@ -206,6 +214,14 @@ th_merge_report_get_renamed_new_id (ThMergeReport *report, guint i)
 }
 
 guint
+th_merge_report_get_n_renumbered (ThMergeReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+
+  return report->n_renumbered;
+}
+
+guint
 th_merge_report_get_n_same_name (ThMergeReport *report)
 {
   g_return_val_if_fail (report != NULL, 0);
@@ -246,6 +262,18 @@ th_merge_report_format (ThMergeReport *report, const char *file_name)
         g_dngettext (GETTEXT_PACKAGE, "  %u had an id already in use and got a new one",
                      "  %u had ids already in use and got new ones", n_renamed),
         n_renamed);
+      g_string_append_c (out, '\n');
+    }
+
+  if (report->n_renumbered > 0)
+    {
+      g_string_append_printf (
+        out,
+        g_dngettext (GETTEXT_PACKAGE,
+                     "  %u got a new number for anonymous views, as numbers here are never reused",
+                     "  %u got new numbers for anonymous views, as numbers here are never reused",
+                     report->n_renumbered),
+        report->n_renumbered);
       g_string_append_c (out, '\n');
     }
 

@@ -48,6 +48,12 @@ void th_session_take_participant (ThSession *self, ThParticipant *participant);
  * from position @first on (::items-changed, then ::changed); nothing
  * when there are none. */
 void th_session_participants_added (ThSession *self, guint first);
+/* After a reader took in every participant of a file: gives each one the
+ * file gave no number theirs (see th-session.c). */
+void th_session_number_loaded (ThSession *self);
+/* Gives @participant, about to be taken in from elsewhere (a merge), a
+ * number nobody in the session has held. */
+void th_session_give_new_number (ThSession *self, ThParticipant *participant);
 /* An id no participant has ("p1", "p2", …), and its number. */
 char *th_session_make_fresh_id (ThSession *self, guint *number);
 /* FALSE with TH_ERROR_TOO_LARGE when @n_more participants would pass
@@ -64,7 +70,8 @@ ThSession *th_session_new_from_root (JsonNode *node, ThDeck *prebuilt_deck, GErr
  * ids of those before it (@positions: id → position + 1, which the
  * participant's id joins on success). */
 ThParticipant *th_session_load_participant (ThDeck *deck, JsonNode *node, const ThJsonPath *path,
-                                            guint index, GHashTable *positions, GError **error);
+                                            guint index, GHashTable *positions, GHashTable *numbers,
+                                            GError **error);
 
 /* The writer's cache (th-session-writer.c): what every save of a session
  * writes the same way.  The session owns it and makes it on first use. */
@@ -73,6 +80,10 @@ typedef struct _ThSessionSaveCache ThSessionSaveCache;
 ThSessionSaveCache *th_session_save_cache_new (ThDeck *deck);
 void th_session_save_cache_free (ThSessionSaveCache *cache);
 ThSessionSaveCache *th_session_get_save_cache (ThSession *self);
+
+/* The largest participant number a file may give: newcomers count on from
+ * the highest, and a guint holds two billion more after it. */
+#define TH_MAX_PARTICIPANT_NUMBER G_MAXINT
 
 /* The rules of the format (th-session-checks.c) that both readers apply,
  * in this order, to values they have read and found of the right JSON
@@ -98,6 +109,20 @@ gboolean th_session_check_participant_id (const char *id, const ThJsonPath *path
  * them a control character. */
 gboolean th_session_check_name (const char *name, const ThJsonPath *path, GError **error);
 /* Then a key of "sort" or "ratings" and a value of "ratings", by the
- * checks the room shares (th-session-checks.h). */
+ * checks the room shares (th-session-checks.h), then these two. */
+/* A participant's "number": a positive integer up to TH_MAX_PARTICIPANT_NUMBER
+ * that none of the participants before it has (@numbers: number → position
+ * + 1, which the number joins on success). */
+gboolean th_session_check_number (gint64 number, const ThJsonPath *path, GHashTable *numbers,
+                                  guint index, GError **error);
+/* An entry of a participant's "order", at @path, already read as a
+ * string: the id of a behaviour of @deck (@index is its position there,
+ * or -1 when the deck lacks it) that no entry before it names (@seen: per
+ * deck position, the position + 1 in the order of the entry that named
+ * it, or 0; @entry is this entry's position, which joins it on
+ * success). */
+gboolean th_session_check_order_entry (ThDeck *deck, const char *behaviour_id, int index,
+                                       const ThJsonPath *path, guint *seen, guint entry,
+                                       GError **error);
 
 G_END_DECLS

@@ -56,6 +56,8 @@ typedef struct
   PendingValue name;
   PendingValue sort;
   PendingValue ratings;
+  PendingValue number;
+  PendingValue order; /* its entries are the loader's order_entries */
   /* A member given twice (json-glib keeps the last value at the place of
    * the first) or a member name with escapes: such a participant is
    * handed to json-glib. */
@@ -76,6 +78,8 @@ typedef struct
 
   GArray *sort_entries;   /* of PendingEntry */
   GArray *rating_entries; /* of PendingEntry */
+  GArray *order_entries;  /* of PendingEntry, the key unused */
+  guint *order_seen;      /* per deck position: its entry in the order + 1 */
   guint8 *seen;           /* per deck position: SEEN_SORT | SEEN_RATING */
   ThAnswer *dense;        /* per deck position */
   GArray *touched;        /* of guint, the positions seen */
@@ -84,6 +88,7 @@ typedef struct
   GString *value;
 
   GHashTable *positions; /* participant id → position + 1 */
+  GHashTable *numbers;   /* participant number → position + 1 */
   GPtrArray *participants;
 } StreamLoader;
 
@@ -127,6 +132,8 @@ stream_loader_init (StreamLoader *loader, ThDeck *deck)
     }
   loader->sort_entries = g_array_new (FALSE, FALSE, sizeof (PendingEntry));
   loader->rating_entries = g_array_new (FALSE, FALSE, sizeof (PendingEntry));
+  loader->order_entries = g_array_new (FALSE, FALSE, sizeof (PendingEntry));
+  loader->order_seen = g_new0 (guint, MAX (loader->n_behaviours, 1));
   loader->seen = g_new0 (guint8, loader->n_behaviours);
   loader->dense = g_new0 (ThAnswer, loader->n_behaviours);
   loader->touched = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -134,6 +141,7 @@ stream_loader_init (StreamLoader *loader, ThDeck *deck)
   loader->name = g_string_new (NULL);
   loader->value = g_string_new (NULL);
   loader->positions = g_hash_table_new (g_str_hash, g_str_equal);
+  loader->numbers = g_hash_table_new (g_direct_hash, g_direct_equal);
   loader->participants = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
@@ -145,6 +153,8 @@ stream_loader_clear (StreamLoader *loader)
   g_free (loader->slots);
   g_array_unref (loader->sort_entries);
   g_array_unref (loader->rating_entries);
+  g_array_unref (loader->order_entries);
+  g_free (loader->order_seen);
   g_free (loader->seen);
   g_free (loader->dense);
   g_array_unref (loader->touched);
@@ -152,6 +162,7 @@ stream_loader_clear (StreamLoader *loader)
   g_string_free (loader->name, TRUE);
   g_string_free (loader->value, TRUE);
   g_hash_table_unref (loader->positions);
+  g_hash_table_unref (loader->numbers);
   g_ptr_array_unref (loader->participants);
 }
 
@@ -243,6 +254,34 @@ read_entries (StreamLoader *loader, ThJsonReader *reader, GArray *entries, guint
   return !reader->failed;
 }
 
+/* The entries of an "order" array, each with its deck position (-1 when
+ * the deck lacks it), checked later by check_order(). */
+static gboolean
+read_order (StreamLoader *loader, ThJsonReader *reader, gboolean *unusual)
+{
+  PendingEntry entry = { 0 };
+
+  if (!th_json_reader_enter (reader))
+    return FALSE;
+
+  while (th_json_reader_next_element (reader))
+    {
+      if (!read_value (reader, &entry.value))
+        return FALSE;
+      entry.index = -1;
+      if (entry.value.kind == TH_JSON_KIND_STRING)
+        {
+          if (entry.value.span.escaped)
+            *unusual = TRUE;
+          else
+            entry.index = lookup_key (loader, &entry.value.span);
+        }
+      g_array_append_val (loader->order_entries, entry);
+    }
+
+  return !reader->failed;
+}
+
 static gboolean
 read_participant (StreamLoader *loader, ThJsonReader *reader, PendingParticipant *pending)
 {
@@ -267,6 +306,21 @@ read_participant (StreamLoader *loader, ThJsonReader *reader, PendingParticipant
         value = &pending->sort, entries = loader->sort_entries, seen_bit = SEEN_SORT;
       else if (th_json_span_equal (&key, "ratings"))
         value = &pending->ratings, entries = loader->rating_entries, seen_bit = SEEN_RATING;
+      else if (th_json_span_equal (&key, "number"))
+        value = &pending->number;
+      else if (th_json_span_equal (&key, "order"))
+        {
+          if (pending->order.kind != TH_JSON_KIND_NONE)
+            pending->unusual = TRUE;
+          if (th_json_reader_peek (reader) == TH_JSON_KIND_ARRAY)
+            {
+              pending->order.kind = TH_JSON_KIND_ARRAY;
+              if (!read_order (loader, reader, &pending->unusual))
+                return FALSE;
+              continue;
+            }
+          value = &pending->order;
+        }
 
       if (value == NULL)
         {
@@ -384,6 +438,78 @@ check_entries (StreamLoader *loader, const PendingValue *object, GArray *entries
   return TRUE;
 }
 
+/* What load_number() checks, with the same checks. */
+static gboolean
+check_number (StreamLoader *loader, const PendingValue *value, const ThJsonPath *parent,
+              guint index, guint *out, GError **error)
+{
+  ThJsonPath path = TH_JSON_PATH_MEMBER (parent, "number");
+  ThJsonNumber number = { 0 };
+  gint64 integer;
+
+  *out = 0;
+  if (value->kind == TH_JSON_KIND_NONE)
+    return TRUE;
+
+  if (value->kind == TH_JSON_KIND_NUMBER)
+    th_json_span_read_number (&value->span, &number);
+  if (!th_json_value_get_integer (value->kind, &number, &path, &integer, error)
+      || !th_session_check_number (integer, &path, loader->numbers, index, error))
+    return FALSE;
+
+  *out = (guint)integer;
+  return TRUE;
+}
+
+/* What load_order() checks, with the same checks.  *@out is the order
+ * read (NULL when there is none). */
+static gboolean
+check_order (StreamLoader *loader, const PendingValue *value, const ThJsonPath *parent,
+             guint16 **out, GError **error)
+{
+  ThJsonPath path = TH_JSON_PATH_MEMBER (parent, "order");
+  GArray *entries = loader->order_entries;
+  g_autofree guint16 *order = NULL;
+
+  *out = NULL;
+  if (value->kind == TH_JSON_KIND_NONE)
+    return TRUE;
+  if (value->kind != TH_JSON_KIND_ARRAY)
+    {
+      th_json_set_type_error (error, &path, TH_JSON_EXPECT_ARRAY, value->kind);
+      return FALSE;
+    }
+
+  order = g_new (guint16, MAX (loader->n_behaviours, 1));
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const PendingEntry *entry = &g_array_index (entries, PendingEntry, i);
+      ThJsonPath entry_path = TH_JSON_PATH_INDEX (&path, i);
+      const char *behaviour_id;
+
+      if (entry->index >= 0)
+        {
+          behaviour_id = loader->ids[entry->index];
+        }
+      else
+        {
+          /* Not in the deck (or not a string): decoded as the tree
+           * reader's string check sees it, for the check to refuse. */
+          if (!decode_string_value (&entry->value, &entry_path, loader->value, error))
+            return FALSE;
+          behaviour_id = loader->value->str;
+        }
+
+      if (!th_session_check_order_entry (loader->deck, behaviour_id, entry->index, &entry_path,
+                                         loader->order_seen, i, error))
+        return FALSE;
+      order[i] = (guint16)entry->index;
+    }
+
+  *out = g_steal_pointer (&order);
+  return TRUE;
+}
+
 static int
 compare_uints (gconstpointer a, gconstpointer b)
 {
@@ -405,6 +531,8 @@ build_participant (StreamLoader *loader, const PendingParticipant *pending, cons
   GArray *touched = loader->touched;
   ThAnswer *answers;
   guint n_answers = 0;
+  guint number;
+  guint16 *order;
 
   if (!decode_string_member (&pending->id, &id_path, loader->id, error)
       || !th_session_check_participant_id (loader->id->str, &id_path, loader->positions, error)
@@ -413,10 +541,16 @@ build_participant (StreamLoader *loader, const PendingParticipant *pending, cons
     return NULL;
 
   if (!check_entries (loader, &pending->sort, loader->sort_entries, TRUE, path, error)
-      || !check_entries (loader, &pending->ratings, loader->rating_entries, FALSE, path, error))
+      || !check_entries (loader, &pending->ratings, loader->rating_entries, FALSE, path, error)
+      || !check_number (loader, &pending->number, path, index, &number, error)
+      || !check_order (loader, &pending->order, path, &order, error))
     return NULL;
 
   participant = th_participant_new_for_deck (loader->id->str, loader->name->str, loader->deck);
+  if (number > 0)
+    th_participant_set_number (participant, number);
+  if (order != NULL)
+    th_participant_take_order (participant, order, loader->order_entries->len);
 
   /* The positions answered, in deck order: a file in any other order
    * still saves in deck order. */
@@ -451,6 +585,14 @@ reset_pending (StreamLoader *loader)
       loader->seen[position] = 0;
       memset (&loader->dense[position], 0, sizeof (ThAnswer));
     }
+  for (guint i = 0; i < loader->order_entries->len; i++)
+    {
+      int index = g_array_index (loader->order_entries, PendingEntry, i).index;
+
+      if (index >= 0)
+        loader->order_seen[index] = 0;
+    }
+  g_array_set_size (loader->order_entries, 0);
   g_array_set_size (loader->touched, 0);
   g_array_set_size (loader->sort_entries, 0);
   g_array_set_size (loader->rating_entries, 0);
@@ -491,8 +633,8 @@ stream_participant (StreamLoader *loader, ThJsonReader *reader, const ThJsonPath
           reset_pending (loader);
           return FALSE;
         }
-      participant
-        = th_session_load_participant (loader->deck, node, path, index, loader->positions, error);
+      participant = th_session_load_participant (loader->deck, node, path, index, loader->positions,
+                                                 loader->numbers, error);
     }
   else
     {
@@ -711,6 +853,7 @@ th_session_try_new_from_text (const char *data, gsize length, GError **error)
   for (guint i = 0; i < loader.participants->len; i++)
     th_session_take_participant (self, g_object_ref (g_ptr_array_index (loader.participants, i)));
   stream_loader_clear (&loader);
+  th_session_number_loaded (self);
 
   return g_steal_pointer (&self);
 }

@@ -86,9 +86,69 @@ load_ratings (ThDeck *deck, ThParticipant *participant, JsonObject *object,
   return TRUE;
 }
 
+static gboolean
+load_number (ThParticipant *participant, JsonObject *object, const ThJsonPath *parent, guint index,
+             GHashTable *numbers, GError **error)
+{
+  ThJsonPath path = TH_JSON_PATH_MEMBER (parent, "number");
+  JsonNode *node = json_object_get_member (object, "number");
+  gint64 number;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!th_json_node_get_integer (node, &path, &number, error)
+      || !th_session_check_number (number, &path, numbers, index, error))
+    return FALSE;
+
+  th_participant_set_number (participant, (guint)number);
+  return TRUE;
+}
+
+static gboolean
+load_order (ThDeck *deck, ThParticipant *participant, JsonObject *object, const ThJsonPath *parent,
+            GError **error)
+{
+  ThJsonPath path = TH_JSON_PATH_MEMBER (parent, "order");
+  guint n_behaviours = th_deck_get_n_behaviours (deck);
+  g_autofree guint *seen = NULL;
+  g_autofree guint16 *order = NULL;
+  JsonArray *array;
+  guint n_entries;
+
+  if (!th_json_get_array_member (object, parent, "order", FALSE, &array, error))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  n_entries = json_array_get_length (array);
+  seen = g_new0 (guint, MAX (n_behaviours, 1));
+  /* Entries that pass the check are distinct positions of the deck, so
+   * there are never more of them than behaviours. */
+  order = g_new (guint16, MAX (n_behaviours, 1));
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      ThJsonPath entry_path = TH_JSON_PATH_INDEX (&path, i);
+      const char *behaviour_id;
+      int index;
+
+      if (!th_json_node_get_string (json_array_get_element (array, i), &entry_path, &behaviour_id,
+                                    error))
+        return FALSE;
+      index = th_deck_get_behaviour_index (deck, behaviour_id);
+      if (!th_session_check_order_entry (deck, behaviour_id, index, &entry_path, seen, i, error))
+        return FALSE;
+      order[i] = (guint16)index;
+    }
+
+  th_participant_take_order (participant, g_steal_pointer (&order), n_entries);
+  return TRUE;
+}
+
 ThParticipant *
 th_session_load_participant (ThDeck *deck, JsonNode *node, const ThJsonPath *path, guint index,
-                             GHashTable *positions, GError **error)
+                             GHashTable *positions, GHashTable *numbers, GError **error)
 {
   g_autoptr (ThParticipant) participant = NULL;
   ThJsonPath id_path = TH_JSON_PATH_MEMBER (path, "id");
@@ -108,7 +168,9 @@ th_session_load_participant (ThDeck *deck, JsonNode *node, const ThJsonPath *pat
   participant = th_participant_new_for_deck (id, name, deck);
 
   if (!load_sort (deck, participant, object, path, error)
-      || !load_ratings (deck, participant, object, path, error))
+      || !load_ratings (deck, participant, object, path, error)
+      || !load_number (participant, object, path, index, numbers, error)
+      || !load_order (deck, participant, object, path, error))
     return NULL;
 
   g_hash_table_insert (positions, (gpointer)th_participant_get_id (participant),
@@ -123,6 +185,7 @@ th_session_new_from_root (JsonNode *node, ThDeck *prebuilt_deck, GError **error)
   g_autoptr (ThSession) self = NULL;
   g_autoptr (ThDeck) deck = NULL;
   g_autoptr (GHashTable) positions = NULL;
+  g_autoptr (GHashTable) numbers = NULL;
   g_autoptr (GDateTime) created_time = NULL;
   ThJsonPath created_path = TH_JSON_PATH_MEMBER (NULL, "created");
   ThJsonPath threshold_path = TH_JSON_PATH_MEMBER (NULL, "threshold");
@@ -182,6 +245,7 @@ th_session_new_from_root (JsonNode *node, ThDeck *prebuilt_deck, GError **error)
     return NULL;
 
   positions = g_hash_table_new (g_str_hash, g_str_equal);
+  numbers = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   for (guint i = 0; i < n_participants; i++)
     {
@@ -189,12 +253,13 @@ th_session_new_from_root (JsonNode *node, ThDeck *prebuilt_deck, GError **error)
       ThParticipant *participant;
 
       participant = th_session_load_participant (deck, json_array_get_element (participants, i),
-                                                 &path, i, positions, error);
+                                                 &path, i, positions, numbers, error);
       if (participant == NULL)
         return NULL;
 
       th_session_take_participant (self, participant);
     }
+  th_session_number_loaded (self);
 
   return g_steal_pointer (&self);
 }

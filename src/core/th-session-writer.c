@@ -27,6 +27,7 @@ struct _ThSessionSaveCache
 {
   char *deck_text;
   GPtrArray *answer_keys;
+  GPtrArray *order_items; /* each behaviour's line in an "order" array */
 };
 
 /* A participant of this session keeps its answers against the session's
@@ -79,6 +80,33 @@ build_answers (JsonBuilder *builder, ThSession *self, ThParticipant *participant
   json_builder_end_object (builder);
 }
 
+/* "number" and "order" as a participant of the session has them: every
+ * one has a number; the order only once it is made. */
+static void
+build_number_and_order (JsonBuilder *builder, ThSession *self, ThParticipant *participant)
+{
+  const guint16 *order = th_participant_peek_order (participant);
+  guint number = th_participant_get_number (participant);
+
+  if (number > 0)
+    {
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_int_value (builder, number);
+    }
+
+  if (order != NULL)
+    {
+      guint n_behaviours = th_deck_get_n_behaviours (th_session_get_deck (self));
+
+      json_builder_set_member_name (builder, "order");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n_behaviours; i++)
+        json_builder_add_string_value (builder,
+                                       behaviour_id_at (th_session_get_deck (self), order[i]));
+      json_builder_end_array (builder);
+    }
+}
+
 JsonNode *
 th_session_to_json (ThSession *self)
 {
@@ -127,6 +155,7 @@ th_session_to_json (ThSession *self)
       json_builder_begin_object (builder);
       th_json_builder_add_string (builder, "id", th_participant_get_id (participant));
       th_json_builder_add_string (builder, "name", th_participant_get_name (participant));
+      build_number_and_order (builder, self, participant);
       build_answers (builder, self, participant);
       json_builder_end_object (builder);
     }
@@ -153,11 +182,13 @@ th_session_save_cache_new (ThDeck *deck)
 
   n_behaviours = th_deck_get_n_behaviours (deck);
   cache->answer_keys = g_ptr_array_new_full (n_behaviours, g_free);
+  cache->order_items = g_ptr_array_new_full (n_behaviours, g_free);
   for (guint i = 0; i < n_behaviours; i++)
     {
       GString *key = g_string_new ("\n        ");
 
       th_json_append_string (key, behaviour_id_at (deck, i));
+      g_ptr_array_add (cache->order_items, g_strdup (key->str));
       g_string_append (key, ": ");
       g_ptr_array_add (cache->answer_keys, g_string_free (key, FALSE));
     }
@@ -172,6 +203,7 @@ save_cache_clear (gpointer data)
 
   g_free (cache->deck_text);
   g_ptr_array_unref (cache->answer_keys);
+  g_ptr_array_unref (cache->order_items);
 }
 
 void
@@ -190,6 +222,8 @@ typedef struct
   const char *name;
   const ThAnswer *answers;
   guint n_answers;
+  guint number;         /* 0: none */
+  const guint16 *order; /* NULL: none; else one entry per behaviour */
 } SnapshotEntry;
 
 /* Everything the text of the file is made of.  th_session_to_data() fills
@@ -208,6 +242,7 @@ struct _ThSessionSnapshot
    * after another. */
   char *strings;
   ThAnswer *answers;
+  guint16 *orders;
 };
 
 /* Writes the text th_json_to_pretty_data() makes of th_session_to_json(),
@@ -266,6 +301,25 @@ write_text (const ThSessionSnapshot *snapshot, gsize *length)
       g_string_append (out, ",\n      \"name\": ");
       th_json_append_string (out, entry->name);
 
+      if (entry->number > 0)
+        {
+          g_string_append (out, ",\n      \"number\": ");
+          g_string_append_printf (out, "%u", entry->number);
+        }
+      if (entry->order != NULL)
+        {
+          guint n_behaviours = cache->order_items->len;
+
+          g_string_append (out, ",\n      \"order\": [");
+          for (guint j = 0; j < n_behaviours; j++)
+            {
+              if (j > 0)
+                g_string_append_c (out, ',');
+              g_string_append (out, g_ptr_array_index (cache->order_items, entry->order[j]));
+            }
+          g_string_append (out, n_behaviours > 0 ? "\n      ]" : "]");
+        }
+
       g_string_append (out, ",\n      \"sort\": {");
       any = FALSE;
       for (guint j = 0; j < n_answers; j++)
@@ -319,6 +373,8 @@ snapshot_borrow (ThSessionSnapshot *snapshot, ThSession *self)
       entry->id = th_participant_get_id (participant);
       entry->name = th_participant_get_name (participant);
       entry->answers = get_answers (self, participant, &entry->n_answers);
+      entry->number = th_participant_get_number (participant);
+      entry->order = th_participant_peek_order (participant);
     }
 }
 
@@ -349,6 +405,8 @@ th_session_snapshot_new (ThSession *self)
   const char *title;
   GString *strings;
   GArray *answers;
+  GArray *orders;
+  guint n_behaviours;
 
   g_return_val_if_fail (TH_IS_SESSION (self), NULL);
 
@@ -363,6 +421,10 @@ th_session_snapshot_new (ThSession *self)
 
   strings = g_string_sized_new (256 + snapshot->n_participants * 32);
   answers = g_array_sized_new (FALSE, FALSE, sizeof (ThAnswer), snapshot->n_participants * 16);
+  /* Orders are made one participant at a time, so most sessions have
+   * few of them: the block grows as needed. */
+  orders = g_array_new (FALSE, FALSE, sizeof (guint16));
+  n_behaviours = th_deck_get_n_behaviours (th_session_get_deck (self));
   title = th_session_get_title (self);
   if (title != NULL)
     g_string_append_len (strings, title, strlen (title) + 1);
@@ -381,10 +443,19 @@ th_session_snapshot_new (ThSession *self)
       g_string_append_len (strings, name, strlen (name) + 1);
       entry->answers = GSIZE_TO_POINTER (answers->len);
       g_array_append_vals (answers, participant_answers, entry->n_answers);
+      entry->number = th_participant_get_number (participant);
+      /* Offset + 1, so that 0 still means "no order". */
+      entry->order = NULL;
+      if (th_participant_peek_order (participant) != NULL)
+        {
+          entry->order = GSIZE_TO_POINTER (orders->len + 1);
+          g_array_append_vals (orders, th_participant_peek_order (participant), n_behaviours);
+        }
     }
 
   snapshot->strings = g_string_free (strings, FALSE);
   snapshot->answers = (ThAnswer *)(void *)g_array_free (answers, FALSE);
+  snapshot->orders = (guint16 *)(void *)g_array_free (orders, FALSE);
   snapshot->title = title != NULL ? snapshot->strings : NULL;
   for (guint i = 0; i < snapshot->n_participants; i++)
     {
@@ -393,6 +464,8 @@ th_session_snapshot_new (ThSession *self)
       entry->id = snapshot->strings + GPOINTER_TO_SIZE (entry->id);
       entry->name = snapshot->strings + GPOINTER_TO_SIZE (entry->name);
       entry->answers = snapshot->answers + GPOINTER_TO_SIZE (entry->answers);
+      if (entry->order != NULL)
+        entry->order = snapshot->orders + GPOINTER_TO_SIZE (entry->order) - 1;
     }
 
   return snapshot;
@@ -417,6 +490,7 @@ th_session_snapshot_free (ThSessionSnapshot *snapshot)
   g_free (snapshot->entries);
   g_free (snapshot->strings);
   g_free (snapshot->answers);
+  g_free (snapshot->orders);
   g_free (snapshot);
 }
 

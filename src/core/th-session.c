@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "th-json-private.h"
 #include "th-participant-private.h"
@@ -43,6 +44,11 @@ struct _ThSession
   GPtrArray *participants; /* of ThParticipant, file order */
   GHashTable *by_id;       /* id (owned by the participant) → ThParticipant */
   guint next_id_number;    /* where the search for a fresh "pN" starts */
+  /* The highest participant number the session has held since it was
+   * made or read, its file's included: a newcomer gets the next one, so
+   * that nobody takes the number of someone removed (numbers are never
+   * reused, docs/session-format.md). */
+  guint max_number;
   /* ThParticipant → CachedScores, for each participant of the session: a
    * chart of ten thousand people is fed the session after every answer,
    * and only the person who answered needs scoring again. */
@@ -158,6 +164,14 @@ append_participant (ThSession *self, ThParticipant *participant)
   g_hash_table_insert (self->by_id, (gpointer)th_participant_get_id (participant), participant);
   g_hash_table_insert (self->scores, participant, g_new0 (CachedScores, 1));
   th_participant_set_owner (participant, participant_changed_cb, self);
+  self->max_number = MAX (self->max_number, th_participant_get_number (participant));
+}
+
+/* The number for a newcomer: one past every number held so far. */
+static guint
+next_number (ThSession *self)
+{
+  return ++self->max_number;
 }
 
 static void
@@ -332,6 +346,78 @@ th_session_take_participant (ThSession *self, ThParticipant *participant)
   g_return_if_fail (TH_IS_PARTICIPANT (participant));
 
   append_participant (self, participant);
+}
+
+void
+th_session_give_new_number (ThSession *self, ThParticipant *participant)
+{
+  g_return_if_fail (TH_IS_SESSION (self));
+  g_return_if_fail (TH_IS_PARTICIPANT (participant));
+
+  th_participant_set_number (participant, next_number (self));
+}
+
+void
+th_session_number_loaded (ThSession *self)
+{
+  g_autoptr (GHashTable) taken = NULL;
+  gboolean any_numbered = FALSE;
+  gboolean any_unnumbered = FALSE;
+  guint last_given = 0;
+
+  g_return_if_fail (TH_IS_SESSION (self));
+
+  for (guint i = 0; i < self->participants->len; i++)
+    {
+      if (th_participant_get_number (g_ptr_array_index (self->participants, i)) > 0)
+        any_numbered = TRUE;
+      else
+        any_unnumbered = TRUE;
+    }
+  if (!any_unnumbered)
+    return;
+
+  /* A participant the file gives no number goes by their position,
+   * counted from 1, as the format says.  When someone else in the file
+   * holds that number already (a file that mixes numbered and unnumbered
+   * participants, say after a removal), the position is not free: they
+   * get the next number above it that nobody holds.  The numbers are
+   * given in file order, so they depend on the file alone; they are
+   * written on the next save and stay the participant's from then on. */
+  if (any_numbered)
+    {
+      taken = g_hash_table_new (g_direct_hash, g_direct_equal);
+      for (guint i = 0; i < self->participants->len; i++)
+        {
+          guint number = th_participant_get_number (g_ptr_array_index (self->participants, i));
+
+          if (number > 0)
+            g_hash_table_add (taken, GUINT_TO_POINTER (number));
+        }
+    }
+
+  for (guint i = 0; i < self->participants->len; i++)
+    {
+      ThParticipant *participant = g_ptr_array_index (self->participants, i);
+      guint number = i + 1;
+
+      if (th_participant_get_number (participant) > 0)
+        continue;
+
+      /* Every number from the previous unnumbered participant's position
+       * up to the one they got is taken, so the search goes on from
+       * there: one pass for the whole file. */
+      if (taken != NULL)
+        {
+          number = MAX (number, last_given + 1);
+          while (g_hash_table_contains (taken, GUINT_TO_POINTER (number)))
+            number++;
+          g_hash_table_add (taken, GUINT_TO_POINTER (number));
+        }
+      th_participant_set_number (participant, number);
+      last_given = number;
+      self->max_number = MAX (self->max_number, number);
+    }
 }
 
 void
@@ -542,14 +628,19 @@ th_session_add_participant (ThSession *self, const char *name, GError **error)
     return NULL;
 
   id = th_session_make_fresh_id (self, &number);
+  number = next_number (self);
   if (name == NULL)
     {
-      /* The number of the id, which no other participant has. */
+      /* Their number, which nobody else has or had. */
       anonymous_name = th_participant_dup_numbered_name (number);
       name = anonymous_name;
     }
 
   participant = th_participant_new_for_deck (id, name, self->deck);
+  /* Their order of the cards is made when first asked for
+   * (th_participant_get_order()), and saved then: a session made in one
+   * go, such as the sample, stays the same bytes every time. */
+  th_participant_set_number (participant, number);
   position = self->participants->len;
   append_participant (self, participant);
 
@@ -577,6 +668,50 @@ th_session_remove_participant (ThSession *self, const char *id)
   g_ptr_array_remove_index (self->participants, position);
 
   participants_changed (self, position, 1, 0);
+
+  return TRUE;
+}
+
+gboolean
+th_session_restore_participant (ThSession *self, ThParticipant *participant, guint position,
+                                GError **error)
+{
+  g_return_val_if_fail (TH_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (TH_IS_PARTICIPANT (participant), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (th_participant_get_deck (participant) != self->deck
+      || th_participant_get_number (participant) == 0
+      || g_ptr_array_find (self->participants, participant, NULL))
+    {
+      g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
+                   _ ("This participant was never part of the session"));
+      return FALSE;
+    }
+  if (g_hash_table_contains (self->by_id, th_participant_get_id (participant)))
+    {
+      g_autofree char *quoted = th_json_quote (th_participant_get_id (participant));
+
+      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _ ("%s is already the id of a participant"),
+                   quoted);
+      return FALSE;
+    }
+  if (!th_session_check_capacity (self, 1, error))
+    return FALSE;
+
+  /* The same object, so the same id, number, order and answers: an
+   * anonymous chart printed before the removal still means them. */
+  position = MIN (position, self->participants->len);
+  g_object_ref (participant);
+  append_participant (self, participant);
+  if (position < self->participants->len - 1)
+    {
+      memmove (self->participants->pdata + position + 1, self->participants->pdata + position,
+               (self->participants->len - 1 - position) * sizeof (gpointer));
+      self->participants->pdata[position] = participant;
+    }
+
+  participants_changed (self, position, 0, 1);
 
   return TRUE;
 }

@@ -75,6 +75,14 @@ ThParticipant *th_session_lookup_participant (ThSession *self, const char *id);
  * or NULL with @error when the name is invalid or the session is full. */
 ThParticipant *th_session_add_participant (ThSession *self, const char *name, GError **error);
 gboolean th_session_remove_participant (ThSession *self, const char *id);
+/* Puts @participant, removed from this session with
+ * th_session_remove_participant(), back at @position (the end when past
+ * it): the same object, with the id, number, order and answers it had,
+ * so that undoing a removal gives the person their number back.  FALSE
+ * with @error when the participant was not this session's, their id has
+ * been taken since, or the session is full. */
+gboolean th_session_restore_participant (ThSession *self, ThParticipant *participant,
+                                         guint position, GError **error);
 
 /* Checked changes: the behaviour must be in the deck, the rating 1–5 (0 clears). */
 gboolean th_session_set_sort (ThSession *self, const char *participant_id, const char *behaviour_id,
@@ -129,6 +137,10 @@ guint th_merge_report_get_n_added (ThMergeReport *report);
 guint th_merge_report_get_n_renamed (ThMergeReport *report);
 const char *th_merge_report_get_renamed_old_id (ThMergeReport *report, guint i);
 const char *th_merge_report_get_renamed_new_id (ThMergeReport *report, guint i);
+/* Newcomers whose number (th_participant_get_number()) is not the one
+ * they had in the other session: every newcomer gets a number nobody in
+ * the session holds or held, since numbers are never reused. */
+guint th_merge_report_get_n_renumbered (ThMergeReport *report);
 /* Newcomers whose name someone in the session had already, in the order
  * they were added. */
 guint th_merge_report_get_n_same_name (ThMergeReport *report);
@@ -136,8 +148,8 @@ const char *th_merge_report_get_same_name (ThMergeReport *report, guint i);
 
 /* The lines the window's merge report shows for merging @file_name: "NAME:
  * 2 participants added", then a line for the renamed if there are any,
- * then one per shared name; each line ends in a line break.  Translated.
- * Free with g_free(). */
+ * then one for the renumbered if there are any, then one per shared name;
+ * each line ends in a line break.  Translated.  Free with g_free(). */
 char *th_merge_report_format (ThMergeReport *report, const char *file_name);
 /* The line for a file that was not merged: "NAME: not merged — WHY",
  * with a line break.  Free with g_free(). */

@@ -295,6 +295,7 @@ static const struct
   { "session-valid-minimal.twohats", KIND_SESSION },
   { "session-valid-unknown-members.twohats", KIND_SESSION },
   { "session-valid-deck-last.twohats", KIND_SESSION },
+  { "session-valid-numbered.twohats", KIND_SESSION },
 };
 
 /* Files in tests/fixtures that are not JSON inputs (expected outputs). */

@@ -417,6 +417,70 @@ test_load_errors_same_as_tree (void)
                 "participants[0].name: the text is not valid Unicode");
 }
 
+/* "number" and "order": read the same way by both readers, refused with
+ * the same words and the path of the value. */
+static void
+test_numbers_and_orders_same_as_tree (void)
+{
+  g_autofree char *result = NULL;
+
+  /* 7.0 is the integer 7; an order lacking "c" gets it at the end. */
+  result = assert_same_load (HEAD ", \"participants\": [{\"order\": [\"b\", \"a\"], \"id\": "
+                                  "\"p1\", \"number\": 7.0, \"name\": \"Ana\"}, {\"id\": \"p2\", "
+                                  "\"name\": \"Ben\", \"order\": []}]}",
+                             -1, STREAMED);
+  g_assert_nonnull (strstr (result, "\"name\": \"Ana\",\n      \"number\": 7,\n      \"order\": "
+                                    "[\n        \"b\",\n        \"a\",\n        \"c\"\n      ],"));
+  g_assert_nonnull (strstr (result, "\"name\": \"Ben\",\n      \"number\": 2,\n      \"order\": "
+                                    "[\n        \"a\",\n        \"b\",\n        \"c\"\n      ],"));
+  g_clear_pointer (&result, g_free);
+  /* An escaped entry sends the participant to json-glib; same result. */
+  assert_loads (HEAD ", \"participants\": [{\"id\": \"p1\", \"name\": \"Ana\", \"order\": "
+                     "[\"\\u0062\", \"a\"]}]}",
+                STREAMED);
+
+  assert_error (HEAD ", \"participants\": [{\"id\": \"p1\", \"name\": \"A\", \"number\": 0}]}",
+                STREAMED, "participants[0].number: 0 is not a positive integer");
+  assert_error (HEAD ", \"participants\": [{\"id\": \"p1\", \"name\": \"A\", \"number\": -3}]}",
+                STREAMED, "participants[0].number: -3 is not a positive integer");
+  assert_error (HEAD ", \"participants\": [{\"id\": \"p1\", \"name\": \"A\", \"number\": "
+                     "2.5}]}",
+                STREAMED, "participants[0].number: 2.5 is not an integer");
+  assert_error (HEAD ", \"participants\": [{\"id\": \"p1\", \"name\": \"A\", \"number\": "
+                     "\"2\"}]}",
+                STREAMED, "participants[0].number: expected an integer, found a string");
+  assert_error (HEAD ", \"participants\": [{\"id\": \"p1\", \"name\": \"A\", \"number\": "
+                     "3000000000}]}",
+                STREAMED,
+                "participants[0].number: 3000000000 is more than the limit of 2147483647");
+  assert_error (HEAD ", \"participants\": [{\"id\": \"p1\", \"name\": \"A\", \"number\": 4}, "
+                     "{\"id\": \"p2\", \"name\": \"B\"}, {\"number\": 4, \"id\": \"p3\", "
+                     "\"name\": \"C\"}]}",
+                STREAMED, "participants[2].number: 4 is already the number of participants[0]");
+  assert_error (HEAD ", \"participants\": [{\"id\": \"p1\", \"name\": \"A\", \"order\": "
+                     "\"a\"}]}",
+                STREAMED, "participants[0].order: expected an array, found a string");
+  assert_error (HEAD ", \"participants\": [{\"id\": \"p1\", \"name\": \"A\", \"order\": "
+                     "[\"a\", 3]}]}",
+                STREAMED, "participants[0].order[1]: expected a string, found a number");
+  assert_error (HEAD ", \"participants\": [{\"id\": \"p1\", \"name\": \"A\", \"order\": "
+                     "[\"a\", \"zz\"]}]}",
+                STREAMED, "participants[0].order[1]: “zz” is not a behaviour of the deck");
+  assert_error (HEAD ", \"participants\": [{\"id\": \"p1\", \"name\": \"A\", \"order\": "
+                     "[\"a\", \"b\", \"a\"]}]}",
+                STREAMED, "participants[0].order[2]: “a” is already order[0]");
+  assert_error (HEAD ", \"participants\": [{\"id\": \"p1\", \"name\": \"A\", \"order\": "
+                     "[\"\\u0061\", \"a\"]}]}",
+                STREAMED, "participants[0].order[1]: “a” is already order[0]");
+  /* The checks come in the tree reader's order: answers, number, order. */
+  assert_error (HEAD ", \"participants\": [{\"order\": [1], \"number\": 0, \"ratings\": "
+                     "{\"a\": 9}, \"id\": \"p1\", \"name\": \"A\"}]}",
+                STREAMED, "participants[0].ratings.a: 9 is not between 1 and 5");
+  assert_error (HEAD ", \"participants\": [{\"order\": [1], \"number\": 0, \"id\": \"p1\", "
+                     "\"name\": \"A\"}]}",
+                STREAMED, "participants[0].number: 0 is not a positive integer");
+}
+
 /* Past the limit, the count is the message, whatever the participants
  * hold. */
 static void
@@ -466,7 +530,10 @@ test_fixtures_same_as_tree (void)
     }
   g_assert_cmpuint (n, >, 50);
 
-  for (gsize cut = 0; cut < length; cut += 7)
+  /* Every cut short of the final line break, which is all that follows
+   * the closing brace. */
+  g_assert_cmpmem (data + length - 2, 2, "}\n", 2);
+  for (gsize cut = 0; cut + 1 < length; cut += 7)
     g_free (assert_same_load (data, (gssize)cut, LEFT));
 }
 
@@ -531,6 +598,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/json-reader/numbers-and-orders", test_numbers_and_orders_same_as_tree);
   g_test_add_func ("/json-reader/strings", test_strings);
   g_test_add_func ("/json-reader/numbers", test_numbers);
   g_test_add_func ("/json-reader/number-values", test_number_values);

@@ -98,10 +98,23 @@ test_report (void)
   g_assert_cmpuint (th_merge_report_get_n_same_name (report), ==, 1);
   g_assert_cmpstr (th_merge_report_get_same_name (report, 0), ==, "Ana");
 
+  /* Numbers 1 and 2 are Ana's and Ben's here: the newcomers, numbers 1,
+   * 3, 4 and 5 over there, count on from the highest here. */
+  g_assert_cmpuint (th_merge_report_get_n_renumbered (report), ==, 4);
+  g_assert_cmpuint (th_participant_get_number (th_session_lookup_participant (session, "p1")), ==,
+                    1);
+  g_assert_cmpuint (th_participant_get_number (th_session_lookup_participant (session, "p2")), ==,
+                    2);
+  g_assert_cmpuint (th_participant_get_number (th_session_lookup_participant (session, "p3")), ==,
+                    3);
+  g_assert_cmpuint (th_participant_get_number (th_session_lookup_participant (session, "p6")), ==,
+                    6);
+
   lines = th_merge_report_format (report, "laptop-2.twohats");
   g_assert_cmpstr (lines, ==,
                    "laptop-2.twohats: 4 participants added\n"
                    "  4 had ids already in use and got new ones\n"
+                   "  4 got new numbers for anonymous views, as numbers here are never reused\n"
                    "  “Ana” was here already; both are kept — rename or remove one if they are "
                    "the same person\n");
 
@@ -110,7 +123,7 @@ test_report (void)
   g_assert_cmpstr (th_merge_report_get_same_name (report, 0), ==, "Ana");
 }
 
-/* One newcomer, nothing to note; nobody at all. */
+/* One newcomer, with only a new number to note; nobody at all. */
 static void
 test_plain (void)
 {
@@ -142,8 +155,14 @@ test_plain (void)
                                             "explain-the-why", &side));
     g_assert_cmpint (side, ==, TH_SIDE_LEADERSHIP);
   }
+  /* But not number 1, which Ana held: numbers are never reused. */
+  g_assert_cmpuint (th_participant_get_number (th_session_lookup_participant (session, "p1")), ==,
+                    2);
+  g_assert_cmpuint (th_merge_report_get_n_renumbered (report), ==, 1);
   lines = th_merge_report_format (report, "solo.twohats");
-  g_assert_cmpstr (lines, ==, "solo.twohats: 1 participant added\n");
+  g_assert_cmpstr (lines, ==,
+                   "solo.twohats: 1 participant added\n"
+                   "  1 got a new number for anonymous views, as numbers here are never reused\n");
 
   nothing = th_session_merge_with_report (session, empty, &error);
   g_assert_no_error (error);

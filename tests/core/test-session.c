@@ -325,10 +325,13 @@ test_participant_ids (void)
   session = load_data (changed_text, &error);
   g_assert_no_error (error);
 
+  /* An anonymous newcomer is named by their number, not their id: "p2",
+   * first in the file, is number 1. */
   participant = th_session_add_participant (session, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (th_participant_get_id (participant), ==, "p1");
-  g_assert_cmpstr (th_participant_get_name (participant), ==, "Participant 1");
+  g_assert_cmpuint (th_participant_get_number (participant), ==, 2);
+  g_assert_cmpstr (th_participant_get_name (participant), ==, "Participant 2");
 
   participant = th_session_add_participant (session, NULL, &error);
   g_assert_cmpstr (th_participant_get_id (participant), ==, "p3");
