@@ -60,7 +60,7 @@ make_points (guint n, guint32 seed)
 
   for (guint i = 0; i < n; i++)
     {
-      ThChartPoint p;
+      ThChartPoint p = { 0 };
       guint group = g_rand_int_range (rand, 0, 5);
 
       p.id = g_strdup_printf ("p%u", i + 1);

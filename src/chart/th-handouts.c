@@ -18,7 +18,6 @@ struct _ThHandouts
 {
   ThSession *session;
   gboolean anonymous;
-  GHashTable *numbers; /* participant id → number, or NULL */
 
   /* The whole group, numbered rather than named and without a heading of
    * its own: a handout goes home with one person and names no one else. */
@@ -35,34 +34,15 @@ typedef struct
   double y;
 } Cursor;
 
-/* The participant's position in the session, counted from 1. */
-static guint
-session_position (ThSession *session, ThParticipant *participant)
-{
-  guint n = th_session_get_n_participants (session);
-
-  for (guint i = 0; i < n; i++)
-    if (th_session_get_participant (session, i) == participant)
-      return i + 1;
-
-  return 0;
-}
-
 /* The name at the head of a page: the participant's own, or "Participant
- * N" in anonymous mode. */
+ * N" with their number in anonymous mode. */
 static char *
 dup_page_name (ThHandouts *self, const ThChartPoint *point, ThParticipant *participant)
 {
-  gpointer number = NULL;
-
   if (!self->anonymous)
     return g_strdup (point->name);
 
-  if (self->numbers == NULL
-      || !g_hash_table_lookup_extended (self->numbers, point->id, NULL, &number))
-    number = GUINT_TO_POINTER (session_position (self->session, participant));
-
-  return th_participant_dup_numbered_name (GPOINTER_TO_UINT (number));
+  return th_participant_dup_anonymous_name (participant);
 }
 
 static void
@@ -115,7 +95,7 @@ draw_group_chart (ThHandouts *self, cairo_t *cr, Cursor *at, guint index)
    * number beside their dot. */
   caption = g_strdup_printf (_ ("Your dot is the ringed one, number %u. Everyone else is shown by "
                                 "number only."),
-                             index + 1);
+                             th_quadrant_chart_get_point_number (self->chart, index));
   at->y += th_page_draw_text (cr, caption, 0, at->y, 9, PANGO_WEIGHT_NORMAL, at->width,
                               PANGO_ALIGN_CENTER, &palette->chart->ink_secondary);
   at->y += 18;
@@ -384,7 +364,6 @@ th_handouts_free (ThHandouts *self)
 
   g_clear_object (&self->chart);
   g_clear_object (&self->session);
-  g_clear_pointer (&self->numbers, g_hash_table_unref);
   g_free (self);
 }
 
@@ -410,15 +389,4 @@ th_handouts_get_anonymous (ThHandouts *self)
   g_return_val_if_fail (self != NULL, FALSE);
 
   return self->anonymous;
-}
-
-void
-th_handouts_set_numbers (ThHandouts *self, GHashTable *numbers)
-{
-  g_return_if_fail (self != NULL);
-
-  if (numbers != NULL)
-    g_hash_table_ref (numbers);
-  g_clear_pointer (&self->numbers, g_hash_table_unref);
-  self->numbers = numbers;
 }

@@ -33,15 +33,9 @@ void th_handouts_free (ThHandouts *self);
 ThSession *th_handouts_get_session (ThHandouts *self);
 
 /* Whether each page calls its participant "Participant N" instead of
- * naming them: N is their number from th_handouts_set_numbers(), or else
- * their position in the session, counted from 1. */
+ * naming them, N being their number (th_participant_dup_anonymous_name()). */
 void th_handouts_set_anonymous (ThHandouts *self, gboolean anonymous);
 gboolean th_handouts_get_anonymous (ThHandouts *self);
-
-/* The participants' numbers (docs/session-format.md, "number"): a table
- * from participant id to number, as th_participant_numbers_read() gives
- * it, or NULL. */
-void th_handouts_set_numbers (ThHandouts *self, GHashTable *numbers);
 
 guint th_handouts_get_n_pages (ThHandouts *self);
 

@@ -106,7 +106,7 @@ dot_label (ThQuadrantChart *self, guint index, gboolean number)
     {
       char digits[16];
 
-      g_snprintf (digits, sizeof digits, "%u", index + 1);
+      g_snprintf (digits, sizeof digits, "%u", th_quadrant_chart_get_point_number (self, index));
       return lookup_label (self, self->numbers, digits, PANGO_WEIGHT_BOLD, -1);
     }
 

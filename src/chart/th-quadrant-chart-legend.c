@@ -355,7 +355,7 @@ draw_numbered_list (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
           break;
         }
 
-      g_snprintf (number, sizeof number, "%u", index + 1);
+      g_snprintf (number, sizeof number, "%u", th_quadrant_chart_get_point_number (self, index));
       th_chart_draw_string (self, cr, number, m->legend, PANGO_WEIGHT_BOLD, -1,
                             x + number_width * 0.75, y, 1.0, &palette->ink);
       th_chart_draw_string (self, cr, point->name != NULL ? point->name : point->id, m->legend,

@@ -227,6 +227,7 @@ th_quadrant_chart_set_points (ThQuadrantChart *self, const ThChartPoint *points,
           replace_string (&point->name, points[i].name, &garbage);
           point->leadership = sanitize_score (points[i].leadership);
           point->management = sanitize_score (points[i].management);
+          point->number = points[i].number;
         }
       else
         {
@@ -235,6 +236,7 @@ th_quadrant_chart_set_points (ThQuadrantChart *self, const ThChartPoint *points,
             g_strdup (points[i].name),
             sanitize_score (points[i].leadership),
             sanitize_score (points[i].management),
+            points[i].number,
           };
 
           g_array_append_val (self->points, copy);
@@ -266,7 +268,7 @@ th_quadrant_chart_set_session (ThQuadrantChart *self, ThSession *session)
     {
       ThParticipant *participant = th_session_get_participant (session, i);
       ThScores scores;
-      ThChartPoint point;
+      ThChartPoint point = { 0 };
 
       th_session_compute_scores (session, participant, &scores);
       if (!scores.has_leadership || !scores.has_management)
@@ -277,6 +279,7 @@ th_quadrant_chart_set_session (ThQuadrantChart *self, ThSession *session)
       point.name = (char *)th_participant_get_name (participant);
       point.leadership = scores.leadership;
       point.management = scores.management;
+      point.number = th_participant_get_number (participant);
       g_array_append_val (points, point);
     }
 
@@ -294,6 +297,18 @@ th_quadrant_chart_get_n_points (ThQuadrantChart *self)
   g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), 0);
 
   return self->points->len;
+}
+
+guint
+th_quadrant_chart_get_point_number (ThQuadrantChart *self, guint index)
+{
+  const ThChartPoint *point;
+
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), 0);
+  g_return_val_if_fail (index < self->points->len, 0);
+
+  point = &g_array_index (self->points, ThChartPoint, index);
+  return point->number > 0 ? point->number : index + 1;
 }
 
 const ThChartPoint *

@@ -21,6 +21,7 @@ typedef struct
   char *name;        /* full name; never drawn in anonymous mode */
   double leadership; /* y, 0–100 */
   double management; /* x, 0–100 */
+  guint number;      /* the participant's number (th_participant_get_number()), or 0 */
 } ThChartPoint;
 
 typedef enum
@@ -39,7 +40,8 @@ typedef enum
 {
   TH_CHART_LABEL_NONE,   /* nothing: no room, or density mode */
   TH_CHART_LABEL_NAME,   /* the participant's name (ellipsized when long) */
-  TH_CHART_LABEL_NUMBER, /* the point's number, index + 1; named in the legend unless anonymous */
+  TH_CHART_LABEL_NUMBER, /* the point's number (th_quadrant_chart_get_point_number()); named in
+                          * the legend unless anonymous */
 } ThChartLabelKind;
 
 /* Where a dot and its label ended up after the last draw, in the
@@ -72,6 +74,11 @@ void th_quadrant_chart_set_points (ThQuadrantChart *self, const ThChartPoint *po
                                    guint n_points);
 guint th_quadrant_chart_get_n_points (ThQuadrantChart *self);
 const ThChartPoint *th_quadrant_chart_get_point (ThQuadrantChart *self, guint index);
+/* The number the chart writes for the point at @index, beside its dot and
+ * in the legend: its participant's number, so that an anonymous chart
+ * names the same people after someone is removed, or index + 1 for a
+ * point without one. */
+guint th_quadrant_chart_get_point_number (ThQuadrantChart *self, guint index);
 
 void th_quadrant_chart_set_title (ThQuadrantChart *self, const char *title);
 /* The date printed under the title; NULL means today. */

@@ -21,7 +21,6 @@
 #include "th-file-util.h"
 #include "th-handouts.h"
 #include "th-loader.h"
-#include "th-participant-numbers.h"
 #include "th-quadrant-chart.h"
 #include "th-room-server.h"
 #include "th-save-queue.h"
@@ -281,24 +280,13 @@ check_output (const char *out_path, const char *input_path)
 }
 
 static int
-run_export_handouts (const char *out_path, const char *session_path, ThSession *session,
-                     gboolean anonymous)
+run_export_handouts (const char *out_path, ThSession *session, gboolean anonymous)
 {
   g_autoptr (ThHandouts) handouts = NULL;
   g_autoptr (GError) error = NULL;
 
   handouts = th_handouts_new (session);
-  if (anonymous)
-    {
-      /* The session keeps no numbers; the file has them. */
-      g_autoptr (GFile) file = g_file_new_for_commandline_arg (session_path);
-      g_autoptr (GHashTable) numbers = th_participant_numbers_read (file, &error);
-
-      if (numbers == NULL)
-        return bad_file (session_path, error);
-      th_handouts_set_anonymous (handouts, TRUE);
-      th_handouts_set_numbers (handouts, numbers);
-    }
+  th_handouts_set_anonymous (handouts, anonymous);
 
   if (!th_handouts_write_pdf (handouts, out_path, &error))
     return bad_file (out_path, error);
@@ -583,7 +571,7 @@ th_cli_run (int argc, char **argv)
     return TH_CLI_EXIT_BAD_INPUT;
 
   if (export_handouts != NULL)
-    return run_export_handouts (export_handouts, files[0], session, anonymous);
+    return run_export_handouts (export_handouts, session, anonymous);
   if (export_csv != NULL)
     return run_export_csv (export_csv, session, anonymous);
   return run_export_chart (export_chart, session, anonymous, width, height);

@@ -165,7 +165,7 @@ th_session_to_csv (ThSession *session, gboolean anonymous)
       if (anonymous)
         {
           g_string_append (out, "Participant ");
-          append_uint (out, i + 1);
+          append_uint (out, th_participant_get_number (participant));
         }
       else
         append_field (out, th_participant_get_name (participant));

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 /* Per-participant scores as docs/csv.md "The scores CSV" (RFC 4180, C-locale
  * decimals whatever the locale).  With @anonymous, names read
- * "Participant 1", "Participant 2", … in file order. */
+ * "Participant N", N being the participant's number
+ * (th_participant_get_number()), in English whatever the locale. */
 GBytes *th_session_to_csv (ThSession *session, gboolean anonymous);
 
 /* One field as the CSV files write it: an apostrophe in front when it

@@ -209,7 +209,7 @@ refresh_rows (ThChartPage *self)
       if (!self->anonymous)
         name = th_participant_get_name (participant);
       else if (scores.quadrant != TH_QUADRANT_NONE)
-        name = number = th_participant_dup_numbered_name (n_on_chart);
+        name = number = th_participant_dup_anonymous_name (participant);
       else
         name = "—";
 

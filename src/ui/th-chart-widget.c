@@ -116,7 +116,8 @@ point_display_name (ThChartWidget *self, guint index)
 
   /* The number matches the one the renderer draws beside the dot. */
   if (th_quadrant_chart_get_anonymous (self->chart))
-    return th_participant_dup_numbered_name (index + 1);
+    return th_participant_dup_numbered_name (
+      th_quadrant_chart_get_point_number (self->chart, index));
 
   return g_strdup (point->name != NULL && *point->name != '\0' ? point->name : point->id);
 }

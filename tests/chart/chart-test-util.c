@@ -33,7 +33,7 @@ chart_test_make_points (guint n, guint32 seed)
   for (guint i = 0; i < n; i++)
     {
       guint group = (guint)g_rand_int_range (rand, 0, 5);
-      ThChartPoint point;
+      ThChartPoint point = { 0 };
 
       point.id = g_strdup_printf ("p%u", i + 1);
       point.name = g_strdup_printf (

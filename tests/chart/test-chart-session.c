@@ -394,6 +394,69 @@ test_session_built_in_code (void)
   draw_once (chart);
 }
 
+/* Rates a behaviour of each hat for participant @id, so that they have a
+ * position. */
+static void
+rate_both_hats (ThSession *session, const char *id, int leadership, int management)
+{
+  ThDeck *deck = th_session_get_deck (session);
+  gboolean rated[2] = { FALSE, FALSE };
+
+  for (guint i = 0; i < th_deck_get_n_behaviours (deck); i++)
+    {
+      ThBehaviour *behaviour = th_deck_get_behaviour (deck, i);
+      ThSide key = th_behaviour_get_key (behaviour);
+
+      if (rated[key])
+        continue;
+      g_assert_true (th_session_set_rating (session, id, th_behaviour_get_id (behaviour),
+                                            key == TH_SIDE_LEADERSHIP ? leadership : management,
+                                            NULL));
+      rated[key] = TRUE;
+    }
+  g_assert_true (rated[TH_SIDE_LEADERSHIP] && rated[TH_SIDE_MANAGEMENT]);
+}
+
+/* Removing participant 1 of 3 leaves the others their numbers on the
+ * chart: an anonymous chart printed before still means the same people. */
+static void
+test_numbers_after_removal (void)
+{
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  g_autoptr (ThSession) session = th_session_new (deck);
+  g_autoptr (ThQuadrantChart) chart = th_quadrant_chart_new ();
+
+  th_session_add_participant (session, "Ana", NULL);
+  th_session_add_participant (session, "Ben", NULL);
+  th_session_add_participant (session, "Cy", NULL);
+  rate_both_hats (session, "p1", 5, 1);
+  rate_both_hats (session, "p2", 1, 5);
+  rate_both_hats (session, "p3", 5, 5);
+  g_assert_true (th_session_remove_participant (session, "p1"));
+
+  th_quadrant_chart_set_session (chart, session);
+  th_quadrant_chart_set_anonymous (chart, TRUE);
+  g_assert_cmpuint (th_quadrant_chart_get_n_points (chart), ==, 2);
+  g_assert_cmpstr (th_quadrant_chart_get_point (chart, 0)->id, ==, "p2");
+  g_assert_cmpuint (th_quadrant_chart_get_point_number (chart, 0), ==, 2);
+  g_assert_cmpuint (th_quadrant_chart_get_point_number (chart, 1), ==, 3);
+
+  /* And they are what is drawn by the dots. */
+  draw_once (chart);
+  g_assert_cmpint (th_quadrant_chart_get_label_kind (chart, 0), ==, TH_CHART_LABEL_NUMBER);
+  g_assert_cmpint (th_quadrant_chart_get_label_kind (chart, 1), ==, TH_CHART_LABEL_NUMBER);
+
+  /* Points without a participant's number count from 1. */
+  {
+    ThChartPoint points[]
+      = { { (char *)"x", (char *)"X", 10, 10, 0 }, { (char *)"y", (char *)"Y", 90, 90, 0 } };
+
+    th_quadrant_chart_set_points (chart, points, G_N_ELEMENTS (points));
+    g_assert_cmpuint (th_quadrant_chart_get_point_number (chart, 0), ==, 1);
+    g_assert_cmpuint (th_quadrant_chart_get_point_number (chart, 1), ==, 2);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -404,6 +467,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/session/threshold-label", test_threshold_label);
   g_test_add_func ("/chart/session/counts-grouped", test_counts_grouped);
   g_test_add_func ("/chart/session/anonymous", test_session_anonymous);
+  g_test_add_func ("/chart/session/numbers-after-removal", test_numbers_after_removal);
   g_test_add_func ("/chart/session/empty", test_session_empty);
   g_test_add_func ("/chart/session/built-in-code", test_session_built_in_code);
 

@@ -29,7 +29,7 @@ typedef struct
   const char *leadership; /* their scores as the page writes them */
   const char *management;
   const char *quadrant;
-  guint position; /* in the file, counted from 1: their number when anonymous */
+  guint position; /* their number: the one by their dot, and "Participant N" when anonymous */
 } Expected;
 
 static const Expected workshop[] = {
@@ -184,7 +184,8 @@ assert_handouts (const char *pdf, const Expected *expected, guint n, gboolean an
       g_autofree char *scores
         = g_strdup_printf ("Leadership%sManagement%s%s", expected[i].leadership,
                            expected[i].management, expected[i].quadrant);
-      g_autofree char *caption = g_strdup_printf ("Yourdotistheringedone,number%u.", i + 1);
+      g_autofree char *caption
+        = g_strdup_printf ("Yourdotistheringedone,number%u.", expected[i].position);
       g_autofree char *heading
         = g_strdup_printf ("Participant%uWhereyoustand", expected[i].position);
 

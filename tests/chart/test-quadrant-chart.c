@@ -360,7 +360,7 @@ test_layout_crowded_numbers (void)
 
   for (guint i = 0; i < 40; i++)
     {
-      ThChartPoint point;
+      ThChartPoint point = { 0 };
 
       point.id = g_strdup_printf ("p%u", i + 1);
       point.name = g_strdup_printf ("Person number %u", i + 1);

@@ -383,6 +383,26 @@ test_export_csv_file (void)
   th_test_remove_dir (dir);
 }
 
+/* An anonymous CSV names people by the number the file gives them (or
+ * the rules give them, for those without one), not by their place. */
+static void
+test_export_csv_numbered (void)
+{
+  g_autofree char *session = th_test_fixture_path ("session-valid-numbered.twohats");
+  g_auto (Run) run = { 0 };
+
+  run_two_hats (&run, "--export-csv=-", "--anonymous", session, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "id,name,leadership,management,quadrant,sorted,correct\n"
+                   "p1,Participant 2,75.0,25.0,leadership-driven,2,2\n"
+                   "p2,Participant 3,,,,0,0\n"
+                   "p3,Participant 1,,,,0,0\n"
+                   "p4,Participant 5,,,,0,0\n"
+                   "p5,Participant 6,,,,0,0\n");
+  g_assert_cmpstr (run.err, ==, "");
+}
+
 /* A bad session writes nothing: no new file, and an old one untouched. */
 static void
 test_export_csv_bad_session (void)
@@ -852,6 +872,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/export-csv/numbered", test_export_csv_numbered);
   g_test_add_func ("/cli/check/good", test_check_good);
   g_test_add_func ("/cli/check/hostile-title", test_check_hostile_title);
   g_test_add_func ("/cli/check/bad-deck", test_check_bad_deck);

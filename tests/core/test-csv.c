@@ -436,6 +436,39 @@ test_score_format (void)
   g_string_free (out, TRUE);
 }
 
+/* Removing participant 1 of 3 leaves the others their numbers: an
+ * anonymous CSV printed before still means the same people. */
+static void
+test_anonymous_numbers_after_removal (void)
+{
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  g_autoptr (ThSession) session = th_session_new (deck);
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+  char *text;
+
+  th_session_add_participant (session, "Ana", NULL);
+  th_session_add_participant (session, "Ben", NULL);
+  th_session_add_participant (session, "Cy", NULL);
+  before = th_session_to_csv (session, TRUE);
+  text = g_strndup (g_bytes_get_data (before, NULL), g_bytes_get_size (before));
+  g_assert_cmpstr (text, ==,
+                   "id,name,leadership,management,quadrant,sorted,correct\n"
+                   "p1,Participant 1,,,,0,0\n"
+                   "p2,Participant 2,,,,0,0\n"
+                   "p3,Participant 3,,,,0,0\n");
+  g_free (text);
+
+  g_assert_true (th_session_remove_participant (session, "p1"));
+  after = th_session_to_csv (session, TRUE);
+  text = g_strndup (g_bytes_get_data (after, NULL), g_bytes_get_size (after));
+  g_assert_cmpstr (text, ==,
+                   "id,name,leadership,management,quadrant,sorted,correct\n"
+                   "p2,Participant 2,,,,0,0\n"
+                   "p3,Participant 3,,,,0,0\n");
+  g_free (text);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -443,6 +476,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/csv/fixture", test_fixture);
+  g_test_add_func ("/csv/anonymous-numbers-after-removal", test_anonymous_numbers_after_removal);
   g_test_add_func ("/csv/names-read-back", test_names_read_back);
   g_test_add_func ("/csv/quote-field", test_quote_field);
   g_test_add_func ("/csv/formula/equals", test_formula_equals);

@@ -17,7 +17,6 @@
 
 #include "th-error.h"
 #include "th-json-private.h"
-#include "th-participant-numbers.h"
 #include "th-types.h"
 
 typedef struct
@@ -298,40 +297,6 @@ test_whole_numbers (void)
     }
 }
 
-/* The participants' numbers for anonymous views take whole numbers by the
- * same rule, and pass over what is not one, or not positive, silently. */
-static void
-test_participant_numbers (void)
-{
-  static const char text[]
-    = "{\"participants\": ["
-      "{\"id\": \"a\", \"number\": 4}, {\"id\": \"b\", \"number\": 7.0},"
-      "{\"id\": \"c\", \"number\": 2.5}, {\"id\": \"d\", \"number\": \"3\"},"
-      "{\"id\": \"e\", \"number\": 0}, {\"id\": \"f\", \"number\": -1.0},"
-      "{\"id\": \"g\", \"number\": 4294967296}, {\"id\": \"h\", \"number\": 4294967295.0},"
-      "{\"id\": \"i\"}, {\"number\": 5}]}";
-  g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("th-numbers-XXXXXX", &error);
-  g_autofree char *path = NULL;
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (GHashTable) numbers = NULL;
-
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "session.json", NULL);
-  g_assert_true (g_file_set_contents (path, text, -1, &error));
-  file = g_file_new_for_path (path);
-
-  numbers = th_participant_numbers_read (file, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_hash_table_size (numbers), ==, 3);
-  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (numbers, "a")), ==, 4);
-  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (numbers, "b")), ==, 7);
-  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (numbers, "h")), ==, G_MAXUINT);
-
-  g_assert_cmpint (g_remove (path), ==, 0);
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -341,7 +306,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/json/limits", test_limits);
   g_test_add_func ("/json/file-parse", test_file_parse);
   g_test_add_func ("/json/whole-numbers", test_whole_numbers);
-  g_test_add_func ("/json/participant-numbers", test_participant_numbers);
 
   return g_test_run ();
 }
