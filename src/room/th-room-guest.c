@@ -20,6 +20,8 @@ struct _ThRoomGuest
   char *id;
   char *name;
   guint n_behaviours;
+  guint n_sorted;
+  guint n_rated;
   ThRoomStatus status;
   GBytes *token_digest;
 };
@@ -32,6 +34,8 @@ enum
   PROP_ID,
   PROP_NAME,
   PROP_STATUS,
+  PROP_N_SORTED,
+  PROP_N_RATED,
   PROP_PARTICIPANT,
   N_PROPS
 };
@@ -47,19 +51,13 @@ G_DEFINE_ENUM_TYPE (ThRoomStatus, th_room_status,
 const char *
 th_room_status_to_string (ThRoomStatus status)
 {
-  switch (status)
-    {
-      case TH_ROOM_STATUS_JOINED:
-        return "joined";
-      case TH_ROOM_STATUS_SORTING:
-        return "sorting";
-      case TH_ROOM_STATUS_RATING:
-        return "rating";
-      case TH_ROOM_STATUS_FINISHED:
-        return "finished";
-      default:
-        g_return_val_if_reached (NULL);
-    }
+  GEnumClass *klass = g_type_class_ref (TH_TYPE_ROOM_STATUS);
+  GEnumValue *value = g_enum_get_value (klass, status);
+
+  /* The enum's own nicks, which the protocol uses; a static type class
+   * stays, so the nick outlives the reference. */
+  g_type_class_unref (klass);
+  return value != NULL ? value->value_nick : "joined";
 }
 
 const char *
@@ -110,9 +108,18 @@ update (ThRoomGuest *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
     }
 
-  status = th_room_status_for_counts (th_participant_get_n_sorted (self->participant),
-                                      th_participant_get_n_rated (self->participant),
-                                      self->n_behaviours);
+  if (th_participant_get_n_sorted (self->participant) != self->n_sorted)
+    {
+      self->n_sorted = th_participant_get_n_sorted (self->participant);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SORTED]);
+    }
+  if (th_participant_get_n_rated (self->participant) != self->n_rated)
+    {
+      self->n_rated = th_participant_get_n_rated (self->participant);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RATED]);
+    }
+
+  status = th_room_status_for_counts (self->n_sorted, self->n_rated, self->n_behaviours);
   if (status != self->status)
     {
       self->status = status;
@@ -167,6 +174,12 @@ th_room_guest_get_property (GObject *object, guint prop_id, GValue *value, GPara
       case PROP_STATUS:
         g_value_set_enum (value, self->status);
         break;
+      case PROP_N_SORTED:
+        g_value_set_uint (value, self->n_sorted);
+        break;
+      case PROP_N_RATED:
+        g_value_set_uint (value, self->n_rated);
+        break;
       case PROP_PARTICIPANT:
         g_value_set_object (value, self->participant);
         break;
@@ -190,6 +203,12 @@ th_room_guest_class_init (ThRoomGuestClass *klass)
     "name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATUS]
     = g_param_spec_enum ("status", NULL, NULL, TH_TYPE_ROOM_STATUS, TH_ROOM_STATUS_JOINED,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_SORTED]
+    = g_param_spec_uint ("n-sorted", NULL, NULL, 0, G_MAXUINT, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_RATED]
+    = g_param_spec_uint ("n-rated", NULL, NULL, 0, G_MAXUINT, 0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PARTICIPANT] = g_param_spec_object (
     "participant", NULL, NULL, TH_TYPE_PARTICIPANT, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -260,4 +279,45 @@ th_room_guest_get_participant (ThRoomGuest *self)
   g_return_val_if_fail (TH_IS_ROOM_GUEST (self), NULL);
 
   return self->participant;
+}
+
+guint
+th_room_guest_get_n_sorted (ThRoomGuest *self)
+{
+  g_return_val_if_fail (TH_IS_ROOM_GUEST (self), 0);
+
+  return self->n_sorted;
+}
+
+guint
+th_room_guest_get_n_rated (ThRoomGuest *self)
+{
+  g_return_val_if_fail (TH_IS_ROOM_GUEST (self), 0);
+
+  return self->n_rated;
+}
+
+guint
+th_room_guest_get_n_behaviours (ThRoomGuest *self)
+{
+  g_return_val_if_fail (TH_IS_ROOM_GUEST (self), 0);
+
+  return self->n_behaviours;
+}
+
+guint
+th_room_guests_count_finished (GListModel *guests)
+{
+  guint n_finished = 0;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (guests), 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (guests); i++)
+    {
+      g_autoptr (ThRoomGuest) guest = g_list_model_get_item (guests, i);
+
+      if (guest->status == TH_ROOM_STATUS_FINISHED)
+        n_finished++;
+    }
+  return n_finished;
 }

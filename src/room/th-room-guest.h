@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "th-participant.h"
 
@@ -40,5 +40,13 @@ const char *th_room_guest_get_id (ThRoomGuest *self);
 const char *th_room_guest_get_name (ThRoomGuest *self);
 ThRoomStatus th_room_guest_get_status (ThRoomGuest *self);
 ThParticipant *th_room_guest_get_participant (ThRoomGuest *self);
+/* Cards sorted and rated so far, of th_room_guest_get_n_behaviours();
+ * properties "n-sorted" and "n-rated". */
+guint th_room_guest_get_n_sorted (ThRoomGuest *self);
+guint th_room_guest_get_n_rated (ThRoomGuest *self);
+guint th_room_guest_get_n_behaviours (ThRoomGuest *self);
+
+/* How many of @guests (ThRoomGuest) have sorted and rated every card. */
+guint th_room_guests_count_finished (GListModel *guests);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ struct _ThHostJoinScreen
   GtkLabel *url_label;
   GtkLabel *code_caption;
   GtkLabel *code_label;
+  GtkLabel *progress_label;
 
   ThRoomServer *server;
   gboolean presenter;
@@ -67,6 +68,7 @@ update_text_style (ThHostJoinScreen *self)
   set_label_style (self->url_label, 1.5 * factor, PANGO_WEIGHT_BOLD, 0);
   set_label_style (self->code_caption, 1.0 * factor, PANGO_WEIGHT_NORMAL, 0);
   set_label_style (self->code_label, 3.0 * factor, PANGO_WEIGHT_HEAVY, PANGO_SCALE * 6);
+  set_label_style (self->progress_label, 1.0 * factor, PANGO_WEIGHT_NORMAL, 0);
 }
 
 static void
@@ -88,6 +90,36 @@ update (ThHostJoinScreen *self)
   gtk_stack_set_visible_child_name (self->stack, "open");
 }
 
+/* How far the room is, for everyone to see: counts, never names. */
+static void
+update_progress (ThHostJoinScreen *self)
+{
+  GListModel *guests = th_room_server_get_guests (self->server);
+  guint n = g_list_model_get_n_items (guests);
+  g_autofree char *progress = NULL;
+
+  if (n == 0)
+    progress = g_strdup (_ ("Nobody has joined yet."));
+  else
+    progress = g_strdup_printf (ngettext ("%u of %u finished", "%u of %u finished", n),
+                                th_room_guests_count_finished (guests), n);
+  gtk_label_set_label (self->progress_label, progress);
+}
+
+static void
+guests_changed_cb (GListModel *guests, guint position, guint removed, guint added,
+                   ThHostJoinScreen *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr (ThRoomGuest) guest = g_list_model_get_item (guests, i);
+
+      g_signal_connect_object (guest, "notify::status", G_CALLBACK (update_progress), self,
+                               G_CONNECT_SWAPPED);
+    }
+  update_progress (self);
+}
+
 static void
 th_host_join_screen_set_server (ThHostJoinScreen *self, ThRoomServer *server)
 {
@@ -102,6 +134,10 @@ th_host_join_screen_set_server (ThHostJoinScreen *self, ThRoomServer *server)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (server, "notify::join-code", G_CALLBACK (update), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (th_room_server_get_guests (server), "items-changed",
+                           G_CALLBACK (guests_changed_cb), self, 0);
+  guests_changed_cb (th_room_server_get_guests (server), 0, 0,
+                     g_list_model_get_n_items (th_room_server_get_guests (server)), self);
   update (self);
 }
 
@@ -175,6 +211,7 @@ th_host_join_screen_class_init (ThHostJoinScreenClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThHostJoinScreen, instructions_label);
   gtk_widget_class_bind_template_child (widget_class, ThHostJoinScreen, url_label);
   gtk_widget_class_bind_template_child (widget_class, ThHostJoinScreen, code_label);
+  gtk_widget_class_bind_template_child (widget_class, ThHostJoinScreen, progress_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "thhostjoinscreen");
@@ -228,4 +265,12 @@ th_host_join_screen_set_presenter (ThHostJoinScreen *self, gboolean presenter)
   /* Side by side, the text gets as much room as the code. */
   gtk_widget_set_hexpand (self->text_box, presenter);
   update_text_style (self);
+}
+
+const char *
+th_host_join_screen_get_progress_text (ThHostJoinScreen *self)
+{
+  g_return_val_if_fail (TH_IS_HOST_JOIN_SCREEN (self), NULL);
+
+  return gtk_label_get_label (self->progress_label);
 }

@@ -27,4 +27,7 @@ ThRoomServer *th_host_join_screen_get_server (ThHostJoinScreen *self);
 gboolean th_host_join_screen_get_presenter (ThHostJoinScreen *self);
 void th_host_join_screen_set_presenter (ThHostJoinScreen *self, gboolean presenter);
 
+/* "7 of 12 finished" as the screen shows it. */
+const char *th_host_join_screen_get_progress_text (ThHostJoinScreen *self);
+
 G_END_DECLS

@@ -129,7 +129,7 @@ static void
 update_summary (ThHostPage *self)
 {
   GListModel *guests;
-  guint n, n_finished = 0;
+  guint n;
   g_autofree char *summary = NULL;
 
   if (self->server == NULL)
@@ -138,20 +138,13 @@ update_summary (ThHostPage *self)
   guests = th_room_server_get_guests (self->server);
   n = g_list_model_get_n_items (guests);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (ThRoomGuest) guest = g_list_model_get_item (guests, i);
-
-      if (th_room_guest_get_status (guest) == TH_ROOM_STATUS_FINISHED)
-        n_finished++;
-    }
-
   if (n == 0)
     summary = g_strdup (_ ("Nobody has joined yet."));
   else
-    /* Translators: "12 joined, 5 finished". */
-    summary = g_strdup_printf (ngettext ("%u joined, %u finished", "%u joined, %u finished", n), n,
-                               n_finished);
+    /* Translators: of the people who joined, how many sorted and rated
+     * every card, e.g. "7 of 12 finished". */
+    summary = g_strdup_printf (ngettext ("%u of %u finished", "%u of %u finished", n),
+                               th_room_guests_count_finished (guests), n);
   adw_preferences_group_set_description (self->participants_group, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->guest_list), n > 0);
 }
@@ -160,11 +153,17 @@ static void
 update_row (AdwActionRow *row)
 {
   ThRoomGuest *guest = g_object_get_data (G_OBJECT (row), "guest");
+  g_autofree char *subtitle = NULL;
 
   /* Names are plain text here as everywhere: no markup. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), th_room_guest_get_name (guest));
-  adw_action_row_set_subtitle (row,
-                               th_room_status_get_display_name (th_room_guest_get_status (guest)));
+  /* Translators: a phone's progress on the host page, e.g. "Sorting · Sorted 12/24 · Rated 0/24". */
+  subtitle
+    = g_strdup_printf (_ ("%s · Sorted %u/%u · Rated %u/%u"),
+                       th_room_status_get_display_name (th_room_guest_get_status (guest)),
+                       th_room_guest_get_n_sorted (guest), th_room_guest_get_n_behaviours (guest),
+                       th_room_guest_get_n_rated (guest), th_room_guest_get_n_behaviours (guest));
+  adw_action_row_set_subtitle (row, subtitle);
 }
 
 static GtkWidget *
@@ -181,6 +180,10 @@ create_guest_row (gpointer item, gpointer user_data)
   update_row (ADW_ACTION_ROW (row));
   g_signal_connect_object (guest, "notify::name", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
   g_signal_connect_object (guest, "notify::status", G_CALLBACK (update_row), row,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (guest, "notify::n-sorted", G_CALLBACK (update_row), row,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (guest, "notify::n-rated", G_CALLBACK (update_row), row,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (guest, "notify::status", G_CALLBACK (update_summary), self,
                            G_CONNECT_SWAPPED);

@@ -404,6 +404,8 @@ test_hosting (Fixture *f, gconstpointer data)
   g_autofree char *join = NULL;
   g_autofree char *token = NULL;
   g_autofree char *answers = th_room_answers_for_seed (deck, 5);
+  g_autofree char *some = NULL;
+  GtkWidget *screen = NULL;
 
   /* The first address offered is a LAN one when there is one; loopback
    * is always offered.  The test hosts on loopback. */
@@ -418,10 +420,27 @@ test_hosting (Fixture *f, gconstpointer data)
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[0]), ==, "<b>Ana</b> & Co");
   g_assert_false (adw_preferences_row_get_use_markup (rows->pdata[0]));
-  g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[0]), ==, "Joined");
+  g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[0]), ==,
+                   "Joined · Sorted 0/24 · Rated 0/24");
+  /* The projector's join screen counts the room, never names anyone. */
+  screen = g_object_ref_sink (th_host_join_screen_new (server));
+  g_assert_cmpstr (th_host_join_screen_get_progress_text (TH_HOST_JOIN_SCREEN (screen)), ==,
+                   "0 of 1 finished");
+
+  /* Each phone's count follows its answers. */
+  some = g_strdup_printf ("{\"sort\": {\"%s\": \"leadership\", \"%s\": \"management\"}}",
+                          th_behaviour_get_id (th_deck_get_behaviour (deck, 0)),
+                          th_behaviour_get_id (th_deck_get_behaviour (deck, 1)));
+  g_assert_cmpuint (exchange (f, "PUT", "/api/answers", token, some, NULL), ==, 200);
+  g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[0]), ==,
+                   "Sorting · Sorted 2/24 · Rated 0/24");
 
   g_assert_cmpuint (exchange (f, "PUT", "/api/answers", token, answers, NULL), ==, 200);
-  g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[0]), ==, "Finished");
+  g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[0]), ==,
+                   "Finished · Sorted 24/24 · Rated 24/24");
+  g_assert_cmpstr (th_host_join_screen_get_progress_text (TH_HOST_JOIN_SCREEN (screen)), ==,
+                   "1 of 1 finished");
+  g_object_unref (screen);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "host.stop", NULL));
   g_assert_false (th_room_server_get_running (server));

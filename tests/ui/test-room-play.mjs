@@ -425,7 +425,7 @@ async function main() {
 
     // Everyone scans and joins at about the same time.
     await Promise.all(phones.map((phone, i) => join(phone, PEOPLE[i], room)));
-    await facilitator.waitForLabel(new RegExp(`^${PEOPLE.length} joined, 0 finished$`),
+    await facilitator.waitForLabel(new RegExp(`^0 of ${PEOPLE.length} finished$`),
       'everyone in the room list');
     const roomLabels = await facilitator.labels();
     for (const phone of phones)
@@ -437,9 +437,11 @@ async function main() {
     await Promise.all(phones.map((phone) => sortAll(phone, deck)));
     await Promise.all(phones.map((phone) => phone.page.waitFor(
       'document.getElementById("net").dataset.state === "saved"', 'the sorts to be saved')));
+    const sortedAll = `Rating · Sorted ${deck.behaviours.length}/${deck.behaviours.length} · ` +
+      `Rated 0/${deck.behaviours.length}`;
     await facilitator.waitFor({ cmd: 'labels' },
-      (a) => a.labels.filter((l) => l === 'Rating').length === phones.length,
-      'everyone "Rating" in the room list');
+      (a) => a.labels.filter((l) => l === sortedAll).length === phones.length,
+      `everyone "${sortedAll}" in the room list`);
     await facilitator.shot('f06-room-sorted');
 
     // The facilitator puts the chart up while the ratings come in, and
@@ -489,7 +491,7 @@ async function main() {
     log('the chart reads', want);
 
     await facilitator.click('page tab', 'Room');
-    await facilitator.waitForLabel(new RegExp(`^${PEOPLE.length} joined, ${PEOPLE.length} finished$`),
+    await facilitator.waitForLabel(new RegExp(`^${PEOPLE.length} of ${PEOPLE.length} finished$`),
       'everyone finished in the room list');
     await facilitator.shot('f10-room-finished');
 
