@@ -114,11 +114,17 @@ me_node (ThRoomGuest *guest)
   return json_builder_get_root (builder);
 }
 
+/* The deck for the caller @participant, whose cards come in their own
+ * order (docs/room-protocol.md, "GET /api/deck"): a shuffle made once for
+ * them and kept in the session file, so that a reload, or the session
+ * opened again, shows the same order, and neighbours see different ones. */
 static JsonNode *
-deck_node (ThRoomServer *self)
+deck_node (ThRoomServer *self, ThParticipant *participant)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
   ThDeck *deck = th_session_get_deck (self->session);
+  guint n_behaviours;
+  const guint16 *order = th_participant_get_order (participant, &n_behaviours);
   ThPhase phase = th_session_get_phase (self->session);
   /* The key is the answer to the exercise: it only leaves the app once
    * the facilitator has revealed it. */
@@ -139,9 +145,9 @@ deck_node (ThRoomServer *self)
 
   json_builder_set_member_name (builder, "behaviours");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < th_deck_get_n_behaviours (deck); i++)
+  for (guint i = 0; i < n_behaviours; i++)
     {
-      ThBehaviour *behaviour = th_deck_get_behaviour (deck, i);
+      ThBehaviour *behaviour = th_deck_get_behaviour (deck, order[i]);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
@@ -596,7 +602,7 @@ handle_read (const ThRoomCall *call)
   if (strcmp (path, "/api/me") == 0)
     node = me_node (call->guest);
   else if (strcmp (path, "/api/deck") == 0)
-    node = deck_node (call->server);
+    node = deck_node (call->server, th_room_guest_get_participant (call->guest));
   else
     node = state_node (call->server, call->guest);
   respond_node (call, node);

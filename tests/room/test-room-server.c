@@ -813,13 +813,19 @@ test_deck_reveal (Fixture *f, gconstpointer data)
       behaviours = json_object_get_array_member (reply_object (reply), "behaviours");
       g_assert_cmpuint (json_array_get_length (behaviours), ==, th_deck_get_n_behaviours (f->deck));
 
+      /* In the caller's own order (test_deck_own_order): each card of the
+       * deck once, whatever the order. */
       for (guint i = 0; i < json_array_get_length (behaviours); i++)
         {
           JsonObject *item = json_array_get_object_element (behaviours, i);
-          ThBehaviour *behaviour = th_deck_get_behaviour (f->deck, i);
+          ThBehaviour *behaviour
+            = th_deck_lookup_behaviour (f->deck, json_object_get_string_member (item, "id"));
 
-          g_assert_cmpstr (json_object_get_string_member (item, "id"), ==,
-                           th_behaviour_get_id (behaviour));
+          g_assert_nonnull (behaviour);
+          for (guint k = 0; k < i; k++)
+            g_assert_cmpstr (
+              json_object_get_string_member (json_array_get_object_element (behaviours, k), "id"),
+              !=, th_behaviour_get_id (behaviour));
           g_assert_cmpstr (json_object_get_string_member (item, "text"), ==,
                            th_behaviour_get_text (behaviour));
           if (revealed)
@@ -850,6 +856,88 @@ test_deck_reveal (Fixture *f, gconstpointer data)
       state = request (f, "GET", "/api/state", token, NULL);
       g_assert_cmpstr (th_room_reply_get_string (state, "phase"), ==, phase_names[p]);
     }
+}
+
+/* The ids of GET /api/deck for @token, in the order given. */
+static GPtrArray *
+deck_ids (Fixture *f, const char *token)
+{
+  g_autoptr (ThRoomReply) reply = request (f, "GET", "/api/deck", token, NULL);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *behaviours;
+
+  g_assert_cmpuint (reply->status, ==, 200);
+  behaviours = json_object_get_array_member (reply_object (reply), "behaviours");
+  for (guint i = 0; i < json_array_get_length (behaviours); i++)
+    g_ptr_array_add (ids, g_strdup (json_object_get_string_member (
+                            json_array_get_object_element (behaviours, i), "id")));
+
+  return ids;
+}
+
+static gboolean
+same_ids (GPtrArray *a, GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (strcmp (a->pdata[i], b->pdata[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Each participant gets the cards in an order of their own: the same on
+ * every request and in the session file (its "order"), and not the
+ * neighbour's.  With 24 cards, two shuffles agree once in 24!. */
+static void
+test_deck_own_order (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id_a = NULL;
+  g_autofree char *id_b = NULL;
+  g_autofree char *token_a = th_room_join (f->session, url (f), code (f), "Ana", &id_a);
+  g_autofree char *token_b = th_room_join (f->session, url (f), code (f), "Ben", &id_b);
+  g_autofree char *answers = th_room_answers_for_seed (f->deck, 4);
+  g_autoptr (GPtrArray) first_a = deck_ids (f, token_a);
+  g_autoptr (GPtrArray) again_a = deck_ids (f, token_a);
+  g_autoptr (GPtrArray) first_b = deck_ids (f, token_b);
+  g_autoptr (GPtrArray) in_deck_order = g_ptr_array_new ();
+  g_autoptr (ThSession) saved = NULL;
+  ThParticipant *participant;
+  const guint16 *order;
+  guint n;
+
+  g_assert_cmpuint (th_deck_get_n_behaviours (f->deck), ==, 24);
+  for (guint i = 0; i < th_deck_get_n_behaviours (f->deck); i++)
+    g_ptr_array_add (in_deck_order,
+                     (gpointer)th_behaviour_get_id (th_deck_get_behaviour (f->deck, i)));
+
+  g_assert_cmpuint (first_a->len, ==, 24);
+  g_assert_true (same_ids (first_a, again_a));
+  g_assert_false (same_ids (first_a, first_b));
+  g_assert_false (same_ids (first_a, in_deck_order));
+
+  /* An answer is in the file before its 200, and the order with it: the
+   * session opened again from the file has Ana's order as she saw it. */
+  {
+    g_autoptr (ThRoomReply) reply = request (f, "PUT", "/api/answers", token_a, answers);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+  saved = load_saved_session (f);
+  participant = th_session_lookup_participant (saved, id_a);
+  g_assert_nonnull (participant);
+  order = th_participant_get_order (participant, &n);
+  g_assert_cmpuint (n, ==, 24);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (
+      th_behaviour_get_id (th_deck_get_behaviour (th_session_get_deck (saved), order[i])), ==,
+      first_a->pdata[i]);
+
+  {
+    g_autoptr (GPtrArray) later_a = deck_ids (f, token_a);
+
+    g_assert_true (same_ids (first_a, later_a));
+  }
 }
 
 /* One participant cannot see or change another's answers. */
@@ -1796,6 +1884,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/room/server/nul-escape", test_nul_escape, NULL);
   ADD_TEST ("/room/server/too-large", test_too_large, NULL);
   ADD_TEST ("/room/server/deck-reveal", test_deck_reveal, NULL);
+  ADD_TEST ("/room/server/deck-own-order", test_deck_own_order, NULL);
   ADD_TEST ("/room/server/isolation", test_isolation, NULL);
   ADD_TEST ("/room/server/host-and-origin", test_host_and_origin, NULL);
   ADD_TEST ("/room/server/methods-and-paths", test_methods_and_paths, NULL);
