@@ -585,6 +585,7 @@ typedef struct
 {
   ThSession *session;
   ThParticipant *removed;
+  guint position;
 } RemovedParticipant;
 
 static void
@@ -601,18 +602,13 @@ static void
 undo_remove_cb (AdwToast *toast, RemovedParticipant *removed)
 {
   g_autoptr (GError) error = NULL;
-  ThParticipant *back;
 
-  /* The session has no way back for a participant object, so the person
-   * comes back as a new participant with every answer they had. */
-  back = th_session_add_participant (removed->session, th_participant_get_name (removed->removed),
-                                     &error);
-  if (back == NULL)
-    {
-      g_warning ("Could not restore a participant: %s", error->message);
-      return;
-    }
-  th_participant_merge_answers (back, removed->removed);
+  /* The same participant comes back where they were, with their id,
+   * answers and number: an anonymous chart printed before still names
+   * them as it did. */
+  if (!th_session_restore_participant (removed->session, removed->removed, removed->position,
+                                       &error))
+    g_warning ("Could not restore a participant: %s", error->message);
 }
 
 static void
@@ -631,6 +627,9 @@ remove_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   removed = g_new0 (RemovedParticipant, 1);
   removed->session = g_object_ref (self->session);
   removed->removed = g_object_ref (participant);
+  for (guint i = 0; i < th_session_get_n_participants (self->session); i++)
+    if (th_session_get_participant (self->session, i) == participant)
+      removed->position = i;
   th_session_remove_participant (self->session, th_participant_get_id (participant));
 
   /* Translators: a toast after removing a participant; %s is the name. */

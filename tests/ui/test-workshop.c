@@ -596,12 +596,27 @@ test_new_workshop_with_typed_names (Fixture *f, gconstpointer data)
   g_assert_true (g_file_query_exists (th_document_get_recovery_file (document), NULL));
 }
 
+static gboolean
+is_undo_button (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Undo") == 0;
+}
+
+static gboolean
+undo_button_shown (gpointer window)
+{
+  return find_widget (GTK_WIDGET (window), is_undo_button, NULL) != NULL;
+}
+
 static void
 test_typing_participants_in_the_sidebar (Fixture *f, gconstpointer data)
 {
   ThWorkshopView *view = open_workshop (f);
   ThSession *session = th_window_get_session (f->window);
   GtkWidget *entry = th_workshop_view_get_add_entry (view);
+  g_autoptr (ThParticipant) removed = NULL;
+  guint number;
 
   gtk_widget_grab_focus (entry);
   type_text (GTK_WINDOW (f->window), "Cy");
@@ -648,14 +663,26 @@ test_typing_participants_in_the_sidebar (Fixture *f, gconstpointer data)
   }
 
   /* Removing one takes them out of the file too. */
+  removed = g_object_ref (th_session_get_participant (session, 2));
+  number = th_participant_get_number (removed);
+  g_assert_cmpuint (number, ==, 3);
   gtk_widget_activate_action (GTK_WIDGET (view), "workshop.remove", "s",
-                              th_participant_get_id (th_session_get_participant (session, 2)));
+                              th_participant_get_id (removed));
   g_assert_cmpuint (th_session_get_n_participants (session), ==, 3);
   {
     g_autoptr (ThSession) on_disk = th_session_new_from_file (f->file, NULL);
 
     g_assert_cmpuint (th_session_get_n_participants (on_disk), ==, 3);
   }
+
+  /* The toast's Undo brings the same person back where they were, with
+   * their id and their number. */
+  g_assert_true (th_test_wait_until (undo_button_shown, f->window, th_test_timeout (2000)));
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (f->window), is_undo_button, NULL), "clicked");
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 4);
+  g_assert_true (th_session_get_participant (session, 2) == removed);
+  g_assert_cmpstr (th_participant_get_id (removed), ==, "p3");
+  g_assert_cmpuint (th_participant_get_number (removed), ==, number);
 }
 
 static void
