@@ -486,10 +486,12 @@ th_host_page_dispose (GObject *object)
 {
   ThHostPage *self = TH_HOST_PAGE (object);
 
-  /* Closing the page closes the room; every answer given is saved. */
+  /* Closing the page closes the room; every answer given is saved.  The
+   * page lets go of the server's signals first, so that what stopping
+   * announces (running, guests leaving) does not reach a page halfway
+   * through its disposal. */
   if (self->server != NULL)
     {
-      th_room_server_stop (self->server);
       ThRoomDoor *door = th_room_server_get_door (self->server);
 
       g_signal_handlers_disconnect_by_data (th_room_server_get_guests (self->server), self);
@@ -498,6 +500,7 @@ th_host_page_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (th_room_door_get_removed (door), self);
       gtk_list_box_bind_model (self->guest_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->removed_list, NULL, NULL, NULL, NULL);
+      th_room_server_stop (self->server);
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_HOST_PAGE);
