@@ -38,20 +38,17 @@ for (const [where, entry] of Object.entries(lock.packages)) {
   const url = entry.resolved
     ?? `${REGISTRY}${name}/-/${name.split('/').pop()}-${entry.version}.tgz`;
   console.log(`Fetching ${name} ${entry.version} from ${url}`);
-  let tarball = null;
-  for (let attempt = 1; tarball === null; attempt++) {
-    try {
-      const response = await fetch(url);
-      if (!response.ok)
-        throw new Error(`HTTP ${response.status}`);
-      tarball = Buffer.from(await response.arrayBuffer());
-    } catch (e) {
-      if (attempt >= 3) {
-        console.error(`fetch-node-modules: ${url}: ${e.message}`);
-        process.exit(1);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 2000 * attempt));
-    }
+  // curl (tools/deps --tests installs it) rather than node's fetch: the
+  // fetch of Debian 12's node tries IPv6 alone first and gives up where
+  // the machine has no IPv6 route.
+  let tarball;
+  try {
+    tarball = execFileSync('curl', ['--fail', '--silent', '--show-error', '--location',
+      '--retry', '3', '--retry-delay', '2', '--max-time', '120', url],
+    { maxBuffer: 64 * 1024 * 1024 });
+  } catch (e) {
+    console.error(`fetch-node-modules: ${url}: ${String(e.stderr || e.message).trim()}`);
+    process.exit(1);
   }
   const actual = createHash(algorithm).update(tarball).digest('base64');
   if (actual !== expected) {
