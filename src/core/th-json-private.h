@@ -143,10 +143,9 @@ char *th_json_to_pretty_data (JsonNode *node, gsize *length);
 
 /* The pieces of th_json_to_pretty_data(), for writers that write most of
  * a file themselves: @node as it would appear @depth levels deep (its
- * first line not indented), a string with its quotes and escapes, and a
- * double as the shortest text that reads back the same. */
+ * first line not indented), and a double as the shortest text that reads
+ * back the same (a string is th_json_append_string(), in th-json.h). */
 void th_json_append_pretty (GString *out, JsonNode *node, guint depth);
-void th_json_append_string (GString *out, const char *text);
 void th_json_append_double (GString *out, double value);
 
 /* Adds a string member, or nothing when @value is NULL. */

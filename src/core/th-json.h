@@ -64,6 +64,11 @@ gboolean th_json_check_bounded (const char *data, gsize length, gsize max_size, 
 JsonNode *th_json_parse_bounded (const char *data, gsize length, gsize max_size, guint max_depth,
                                  ThJsonRefusal *refusal, GError **error);
 
+/* Appends @text (UTF-8) as a JSON string, with its quotes and escapes:
+ * for the writers that make JSON text themselves rather than through a
+ * tree, the session file's and the room's answers.  Any thread. */
+void th_json_append_string (GString *out, const char *text);
+
 /* The checks of values in a parsed tree that the room's request bodies
  * share with files, so that a rule has one home and one message: each
  * sets a clause that names the path of the value at fault

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "th-error.h"
+#include "th-json.h"
 #include "th-name.h"
 #include "th-room-request.h"
 #include "th-room-resources.h"
@@ -60,7 +61,7 @@ phase_name (ThPhase phase)
   return value->value_nick;
 }
 
-/* Who is asking, as /api/me and /api/state both say it. */
+/* Who is asking, as /api/state says it (and me_body() writes it). */
 static void
 add_caller_members (JsonBuilder *builder, const char *id, const char *name, ThRoomStatus status)
 {
@@ -72,46 +73,56 @@ add_caller_members (JsonBuilder *builder, const char *id, const char *name, ThRo
   json_builder_add_string_value (builder, th_room_status_to_string (status));
 }
 
-static JsonNode *
-me_node (ThRoomGuest *guest)
+/* The body of GET /api/me, and of every answer's 200: written as text,
+ * as th-session-writer.c writes the file, because the room sends it after
+ * every tap.  A JsonBuilder tree of it and its generator cost the main
+ * thread several times the text, and the JSON is the same (compact, the
+ * members in this order, the cards in the order of their ids). */
+static GBytes *
+me_body (ThRoomGuest *guest)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
   ThParticipant *participant = th_room_guest_get_participant (guest);
   g_autoptr (GPtrArray) sorted = th_participant_dup_sorted_ids (participant);
   g_autoptr (GPtrArray) rated = th_participant_dup_rated_ids (participant);
+  GString *out = g_string_sized_new (128 + 48 * (sorted->len + rated->len));
+  gboolean any = FALSE;
 
-  json_builder_begin_object (builder);
-  add_caller_members (builder, th_participant_get_id (participant),
-                      th_participant_get_name (participant), th_room_guest_get_status (guest));
+  g_string_append (out, "{\"participant\":");
+  th_json_append_string (out, th_participant_get_id (participant));
+  g_string_append (out, ",\"name\":");
+  th_json_append_string (out, th_participant_get_name (participant));
+  g_string_append (out, ",\"status\":");
+  th_json_append_string (out, th_room_status_to_string (th_room_guest_get_status (guest)));
 
-  json_builder_set_member_name (builder, "sort");
-  json_builder_begin_object (builder);
+  g_string_append (out, ",\"sort\":{");
   for (guint i = 0; i < sorted->len; i++)
     {
       const char *id = sorted->pdata[i];
       ThSide side;
 
-      if (th_participant_get_sort (participant, id, &side))
-        {
-          json_builder_set_member_name (builder, id);
-          json_builder_add_string_value (builder, th_side_to_string (side));
-        }
+      if (!th_participant_get_sort (participant, id, &side))
+        continue;
+      if (any)
+        g_string_append_c (out, ',');
+      any = TRUE;
+      th_json_append_string (out, id);
+      g_string_append_c (out, ':');
+      th_json_append_string (out, th_side_to_string (side));
     }
-  json_builder_end_object (builder);
 
-  json_builder_set_member_name (builder, "ratings");
-  json_builder_begin_object (builder);
+  g_string_append (out, "},\"ratings\":{");
   for (guint i = 0; i < rated->len; i++)
     {
       const char *id = rated->pdata[i];
 
-      json_builder_set_member_name (builder, id);
-      json_builder_add_int_value (builder, th_participant_get_rating (participant, id));
+      if (i > 0)
+        g_string_append_c (out, ',');
+      th_json_append_string (out, id);
+      g_string_append_printf (out, ":%d", th_participant_get_rating (participant, id));
     }
-  json_builder_end_object (builder);
+  g_string_append (out, "}}");
 
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  return g_string_free_to_bytes (out);
 }
 
 /* The deck for the caller @participant, whose cards come in their own
@@ -287,6 +298,15 @@ respond_node (const ThRoomCall *call, JsonNode *node)
   send_response (call, response);
 }
 
+static void
+respond_body (const ThRoomCall *call, GBytes *body)
+{
+  g_autoptr (ThRoomResponse) response = _th_room_response_new ();
+
+  _th_room_response_set_json_body (response, SOUP_STATUS_OK, body);
+  send_response (call, response);
+}
+
 /* Waiting for the session file */
 
 /* A join or an answer whose 200 waits for the session file. */
@@ -294,7 +314,7 @@ typedef struct
 {
   ThRoomServer *self;
   ThRoomGuest *joining; /* a join to undo if its save fails */
-  JsonNode *success;    /* the 200 body */
+  GBytes *success;      /* the 200 body, JSON text */
   ThRoomRespondFunc respond;
   gpointer user_data;
 } SaveWait;
@@ -320,7 +340,7 @@ wait_saved_cb (ThSaveQueue *queue, const GError *error, gpointer user_data)
   g_autoptr (ThRoomResponse) response = _th_room_response_new ();
 
   if (error == NULL)
-    _th_room_response_set_json (response, SOUP_STATUS_OK, wait->success);
+    _th_room_response_set_json_body (response, SOUP_STATUS_OK, wait->success);
   else
     {
       _th_room_server_report_save_failure (self, queue, error);
@@ -345,7 +365,7 @@ wait_saved_cb (ThSaveQueue *queue, const GError *error, gpointer user_data)
   wait->respond (self, response, wait->user_data);
 
   g_clear_object (&wait->joining);
-  g_clear_pointer (&wait->success, json_node_unref);
+  g_clear_pointer (&wait->success, g_bytes_unref);
   g_clear_object (&wait->self);
   g_free (wait);
 }
@@ -353,21 +373,21 @@ wait_saved_cb (ThSaveQueue *queue, const GError *error, gpointer user_data)
 /* Sends @success once the session is on disk: everything that arrives in
  * one main loop iteration shares one write. */
 static void
-respond_after_save (const ThRoomCall *call, JsonNode *success, ThRoomGuest *joining)
+respond_after_save (const ThRoomCall *call, GBytes *success, ThRoomGuest *joining)
 {
   ThRoomServer *self = call->server;
   SaveWait *wait;
 
   if (self->queue == NULL)
     {
-      respond_node (call, success);
+      respond_body (call, success);
       return;
     }
 
   wait = g_new0 (SaveWait, 1);
   wait->self = g_object_ref (self);
   wait->joining = joining != NULL ? g_object_ref (joining) : NULL;
-  wait->success = json_node_ref (success);
+  wait->success = g_bytes_ref (success);
   wait->respond = call->respond;
   wait->user_data = call->user_data;
   th_save_queue_request (self->queue, wait_saved_cb, wait);
@@ -443,7 +463,8 @@ handle_join (const ThRoomCall *call)
   g_autofree char *name = NULL;
   g_autofree char *token = NULL;
   g_autoptr (ThRoomGuest) guest = NULL;
-  g_autoptr (JsonNode) success = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  g_autoptr (GBytes) success = NULL;
   ThParticipant *participant;
   gboolean named;
   guint retry_after = 1;
@@ -535,7 +556,8 @@ handle_join (const ThRoomCall *call)
   guest = _th_room_server_admit (self, participant, token);
   th_room_door_admitted (door, guest, named);
 
-  success = join_node (guest, token);
+  node = join_node (guest, token);
+  success = _th_room_json_to_bytes (node);
   respond_after_save (call, success, guest);
 }
 
@@ -545,7 +567,7 @@ handle_answers (const ThRoomCall *call)
   ThRoomServer *self = call->server;
   g_autoptr (GError) error = NULL;
   g_autoptr (ThRoomAnswers) answers = NULL;
-  g_autoptr (JsonNode) success = NULL;
+  g_autoptr (GBytes) success = NULL;
   gsize length;
   const char *data = body_data (call, &length);
 
@@ -565,7 +587,7 @@ handle_answers (const ThRoomCall *call)
 
   _th_room_server_answers_changed (self, call->guest);
 
-  success = me_node (call->guest);
+  success = me_body (call->guest);
   respond_after_save (call, success, NULL);
 }
 
@@ -600,8 +622,14 @@ handle_read (const ThRoomCall *call)
     }
 
   if (strcmp (path, "/api/me") == 0)
-    node = me_node (call->guest);
-  else if (strcmp (path, "/api/deck") == 0)
+    {
+      g_autoptr (GBytes) body = me_body (call->guest);
+
+      respond_body (call, body);
+      return;
+    }
+
+  if (strcmp (path, "/api/deck") == 0)
     node = deck_node (call->server, th_room_guest_get_participant (call->guest));
   else
     node = state_node (call->server, call->guest);

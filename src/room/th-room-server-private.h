@@ -96,6 +96,10 @@ void _th_room_server_notify_stopped (ThRoomServer *self);
 /* th-room-server.c */
 ThRoomResponse *_th_room_response_new (void);
 void _th_room_response_set_json (ThRoomResponse *response, guint status, JsonNode *node);
+/* The same with a body already made: JSON text. */
+void _th_room_response_set_json_body (ThRoomResponse *response, guint status, GBytes *body);
+/* @node as compact JSON text. */
+GBytes *_th_room_json_to_bytes (JsonNode *node);
 /* A body {"error": @message}. */
 void _th_room_response_set_error (ThRoomResponse *response, guint status, const char *message);
 

@@ -169,18 +169,32 @@ _th_room_response_new (void)
   return response;
 }
 
-void
-_th_room_response_set_json (ThRoomResponse *response, guint status, JsonNode *node)
+GBytes *
+_th_room_json_to_bytes (JsonNode *node)
 {
   gsize length;
   char *data = node_to_data (node, &length);
 
+  return g_bytes_new_take (data, length);
+}
+
+void
+_th_room_response_set_json_body (ThRoomResponse *response, guint status, GBytes *body)
+{
   response->status = status;
   soup_message_headers_replace (response->headers, "Cache-Control", "no-store");
   soup_message_headers_replace (response->headers, "Content-Type",
                                 "application/json; charset=utf-8");
   g_clear_pointer (&response->body, g_bytes_unref);
-  response->body = g_bytes_new_take (data, length);
+  response->body = g_bytes_ref (body);
+}
+
+void
+_th_room_response_set_json (ThRoomResponse *response, guint status, JsonNode *node)
+{
+  g_autoptr (GBytes) body = _th_room_json_to_bytes (node);
+
+  _th_room_response_set_json_body (response, status, body);
 }
 
 static JsonNode *
