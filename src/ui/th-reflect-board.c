@@ -74,19 +74,11 @@ row_is_done (ThReflectBoard *self, const char *behaviour_id)
   if (!self->fast_entry)
     return rated;
 
-  /* Paper results come in rounds: the sorts after the sort, the ratings
-   * after the reflection, or both at once from the same sheet. */
-  switch (th_session_get_phase (self->session))
-    {
-      case TH_PHASE_SORT:
-        return sorted;
-      case TH_PHASE_REFLECT:
-        return rated;
-      case TH_PHASE_REVEAL:
-      case TH_PHASE_CHART:
-      default:
-        return sorted && rated;
-    }
+  /* Fast entry types in a paper sheet row by row, as its legend says: L or
+   * M, then 1–5, and the next row comes up when the row has both.  (It
+   * used to move on after the letter alone during the sort, so the rating
+   * typed next landed on the row below.) */
+  return sorted && rated;
 }
 
 static void
@@ -208,56 +200,23 @@ move_to_next_row (ThReflectBoard *self, ThReflectRow *row)
     gtk_widget_grab_focus (GTK_WIDGET (next));
 }
 
-static int
-rating_for_key (guint keyval)
-{
-  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_5)
-    return (int)(keyval - GDK_KEY_0);
-  if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_5)
-    return (int)(keyval - GDK_KEY_KP_0);
-  return -1;
-}
-
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
                 GdkModifierType state, ThReflectBoard *self)
 {
   ThReflectRow *row;
-  int rating;
-  const char *behaviour_id;
 
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
     return FALSE;
 
+  /* Clearing a row is for the row under the keyboard only: elsewhere
+   * these keys are someone else's. */
   row = get_focused_row (self);
   if (row == NULL || self->participant == NULL)
     return FALSE;
-  behaviour_id = th_reflect_row_get_behaviour_id (row);
-
-  rating = rating_for_key (keyval);
-  if (rating > 0)
-    {
-      apply_rating (self, row, rating);
-      if (row_is_done (self, behaviour_id))
-        move_to_next_row (self, row);
-      return TRUE;
-    }
 
   switch (keyval)
     {
-      case GDK_KEY_l:
-      case GDK_KEY_L:
-      case GDK_KEY_m:
-      case GDK_KEY_M:
-        if (!self->fast_entry)
-          return FALSE;
-        apply_sort (self, row,
-                    keyval == GDK_KEY_l || keyval == GDK_KEY_L ? TH_SIDE_LEADERSHIP
-                                                               : TH_SIDE_MANAGEMENT);
-        if (row_is_done (self, behaviour_id))
-          move_to_next_row (self, row);
-        return TRUE;
-
       case GDK_KEY_0:
       case GDK_KEY_KP_0:
       case GDK_KEY_BackSpace:
@@ -270,6 +229,82 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
       default:
         return FALSE;
     }
+}
+
+/* The row the keys 1–5 (and L, M) are for: the one under the keyboard,
+ * or, when the keyboard is elsewhere (after a click on a tab or a button,
+ * or a dialog), the first row not done yet, which then takes the
+ * keyboard. */
+static ThReflectRow *
+get_keyboard_row (ThReflectBoard *self)
+{
+  ThReflectRow *row = get_focused_row (self);
+
+  if (row == NULL && th_reflect_board_focus_behaviour (self, NULL))
+    row = get_focused_row (self);
+  return row;
+}
+
+/* Whether the board is the page its stack shows.  Mapped is not enough
+ * for the window's shortcuts: while the stack changes page both pages are
+ * mapped, and a key pressed then is for the page coming in. */
+static gboolean
+is_shown (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  for (GtkWidget *child = widget; child != NULL; child = gtk_widget_get_parent (child))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (child);
+
+      if (GTK_IS_STACK (parent) && gtk_stack_get_visible_child (GTK_STACK (parent)) != child)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* What a shortcut answers, besides the ratings 1 to 5. */
+#define ANSWER_LEADERSHIP (-1)
+#define ANSWER_MANAGEMENT (-2)
+
+/* 1–5, and in fast entry L and M, are shortcuts of the window's (managed
+ * scope) while the board is on screen, rather than keys of the board
+ * alone: they work whatever the mouse did last, and a widget that takes
+ * the key for itself (the name entry) still gets it first. */
+static gboolean
+answer_shortcut_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  ThReflectBoard *self = TH_REFLECT_BOARD (widget);
+  int answer = GPOINTER_TO_INT (user_data);
+  ThReflectRow *row;
+  const char *behaviour_id;
+
+  if (!is_shown (widget) || self->participant == NULL || (answer < 0 && !self->fast_entry))
+    return FALSE;
+
+  row = get_keyboard_row (self);
+  if (row == NULL)
+    return FALSE;
+  behaviour_id = th_reflect_row_get_behaviour_id (row);
+
+  if (answer > 0)
+    apply_rating (self, row, answer);
+  else
+    apply_sort (self, row, answer == ANSWER_LEADERSHIP ? TH_SIDE_LEADERSHIP : TH_SIDE_MANAGEMENT);
+  if (row_is_done (self, behaviour_id))
+    move_to_next_row (self, row);
+  return TRUE;
+}
+
+/* @answer is a rating from 1 to 5, ANSWER_LEADERSHIP or ANSWER_MANAGEMENT. */
+static void
+add_answer_shortcut (GtkShortcutController *controller, GtkShortcutTrigger *trigger, int answer)
+{
+  gtk_shortcut_controller_add_shortcut (
+    controller, gtk_shortcut_new (trigger, gtk_callback_action_new (
+                                             answer_shortcut_cb, GINT_TO_POINTER (answer), NULL)));
 }
 
 static void
@@ -348,6 +383,7 @@ static void
 th_reflect_board_init (ThReflectBoard *self)
 {
   GtkEventController *keys;
+  GtkEventController *shortcuts;
 
   g_type_ensure (ADW_TYPE_CLAMP);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -359,6 +395,27 @@ th_reflect_board_init (ThReflectBoard *self)
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  for (int rating = 1; rating <= 5; rating++)
+    add_answer_shortcut (
+      GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_0 + (guint)rating, 0),
+                                   gtk_keyval_trigger_new (GDK_KEY_KP_0 + (guint)rating, 0)),
+      rating);
+  add_answer_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_l, 0),
+                                 gtk_keyval_trigger_new (GDK_KEY_l, GDK_SHIFT_MASK)),
+    ANSWER_LEADERSHIP);
+  add_answer_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_m, 0),
+                                 gtk_keyval_trigger_new (GDK_KEY_m, GDK_SHIFT_MASK)),
+    ANSWER_MANAGEMENT);
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   update_labels (self);
 }

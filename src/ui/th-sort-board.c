@@ -338,16 +338,6 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
 
   switch (keyval)
     {
-      case GDK_KEY_l:
-      case GDK_KEY_L:
-        place_card (self, behaviour_id, TH_SIDE_LEADERSHIP, TRUE);
-        return TRUE;
-
-      case GDK_KEY_m:
-      case GDK_KEY_M:
-        place_card (self, behaviour_id, TH_SIDE_MANAGEMENT, TRUE);
-        return TRUE;
-
       case GDK_KEY_u:
       case GDK_KEY_U:
       case GDK_KEY_BackSpace:
@@ -371,6 +361,76 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
     }
 }
 
+/* The first card of the pile other than @behaviour_id, or @behaviour_id
+ * when there is none. */
+static const char *
+next_on_pile (ThSortBoard *self, const char *behaviour_id)
+{
+  GtkListBox *pile = get_list (self, COLUMN_PILE);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (pile, i)) != NULL; i++)
+    if (g_strcmp0 (row_get_behaviour_id (row), behaviour_id) != 0)
+      return row_get_behaviour_id (row);
+
+  return behaviour_id;
+}
+
+/* Whether the board is the page its stack shows.  Mapped is not enough
+ * for the window's shortcuts: while the stack changes page both pages are
+ * mapped, and a key pressed then is for the page coming in. */
+static gboolean
+is_shown (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  for (GtkWidget *child = widget; child != NULL; child = gtk_widget_get_parent (child))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (child);
+
+      if (GTK_IS_STACK (parent) && gtk_stack_get_visible_child (GTK_STACK (parent)) != child)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* L and M: the card under the keyboard goes under Leadership or
+ * Management.  They are shortcuts of the window's (managed scope) while
+ * the board is on screen, not keys of the board alone: after a click
+ * elsewhere (a tab, a button, the participants' list) or a dialog the
+ * keyboard is not on a card, and the keys still sort, from the top of
+ * the pile, and put the keyboard on the board. */
+static gboolean
+sort_shortcut_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  ThSortBoard *self = TH_SORT_BOARD (widget);
+  GtkListBoxRow *row = get_focused_row (self, NULL);
+
+  if (!is_shown (widget))
+    return FALSE;
+  if (row == NULL)
+    row = gtk_list_box_get_row_at_index (get_list (self, COLUMN_PILE), 0);
+  if (row == NULL || self->participant == NULL)
+    return FALSE;
+
+  place_card (self, row_get_behaviour_id (row), (ThSide)GPOINTER_TO_INT (user_data), TRUE);
+  return TRUE;
+}
+
+static void
+add_sort_shortcut (GtkShortcutController *controller, guint keyval, ThSide side)
+{
+  /* With Shift too, as the letters were always taken either way. */
+  GtkShortcutTrigger *trigger = gtk_alternative_trigger_new (
+    gtk_keyval_trigger_new (keyval, 0), gtk_keyval_trigger_new (keyval, GDK_SHIFT_MASK));
+
+  gtk_shortcut_controller_add_shortcut (
+    controller, gtk_shortcut_new (trigger, gtk_callback_action_new (sort_shortcut_cb,
+                                                                    GINT_TO_POINTER (side), NULL)));
+}
+
 static gboolean
 drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, ThSortBoard *self)
 {
@@ -386,6 +446,12 @@ drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, ThSortB
       || th_deck_lookup_behaviour (th_session_get_deck (self->session), behaviour_id) == NULL)
     return FALSE;
 
+  /* The keyboard goes on where the mouse left off: at the next card of
+   * the pile (or the dropped card, once the pile is empty), so that L and
+   * M sort on from there.  Before, it stayed where it was, which after a
+   * drag is often nowhere, or on the very card just sorted. */
+  g_clear_pointer (&self->pending_focus, g_free);
+  self->pending_focus = g_strdup (next_on_pile (self, behaviour_id));
   return place_card (self, behaviour_id, side, FALSE);
 }
 
@@ -454,6 +520,7 @@ static void
 th_sort_board_init (ThSortBoard *self)
 {
   GtkEventController *keys;
+  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -474,6 +541,13 @@ th_sort_board_init (ThSortBoard *self)
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  add_sort_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_l, TH_SIDE_LEADERSHIP);
+  add_sort_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_m, TH_SIDE_MANAGEMENT);
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
 GtkWidget *

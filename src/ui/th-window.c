@@ -105,6 +105,40 @@ focus_current_card (ThWindow *self)
     gtk_widget_grab_focus (card);
 }
 
+/* Puts the keyboard on the content of the view on screen, where its
+ * keys work (see the shortcuts window). */
+static void
+focus_view_content (ThWindow *self)
+{
+  const char *view;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "views") != 0)
+    return;
+
+  view = adw_view_stack_get_visible_child_name (self->view_stack);
+  if (g_strcmp0 (view, "workshop") == 0)
+    th_workshop_view_focus_board (self->workshop_view);
+  else if (g_strcmp0 (view, "cards") == 0)
+    focus_current_card (self);
+}
+
+/* A dialog that closes gives the keyboard back to the window; when the
+ * widget that had it went away meanwhile (the page it was on was left,
+ * its row was made again), the window's keys would reach nothing, and
+ * the view's keys would do nothing until something was clicked. */
+static void
+active_changed_cb (ThWindow *self)
+{
+  GtkWidget *focus;
+
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    return;
+
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus == NULL || !gtk_widget_get_mapped (focus))
+    focus_view_content (self);
+}
+
 void
 _th_window_add_to_recent (GFile *file)
 {
@@ -611,10 +645,12 @@ visible_view_changed_cb (ThWindow *self)
 
   _th_window_update_presenter (self);
 
-  /* Choosing the Workshop view puts the keyboard on the board, so the
-   * arrows and L / M work at once. */
-  if (g_strcmp0 (view, "workshop") == 0 && !self->following_path)
-    th_workshop_view_focus_board (self->workshop_view);
+  /* Choosing a view puts the keyboard on its content, not on the tab
+   * that was clicked: the Workshop view's board, so that the arrows and
+   * L / M work at once, and the Cards view's card, so that Space turns
+   * it over. */
+  if (!self->following_path)
+    focus_view_content (self);
 
   if (!self->self_study || self->following_path || self->document == NULL || view == NULL)
     return;
@@ -876,6 +912,7 @@ th_window_init (ThWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
 

@@ -346,6 +346,10 @@ phase_toggled_cb (GtkToggleButton *button, ThWorkshopView *self)
     phase = TH_PHASE_REFLECT;
 
   th_session_set_phase (self->session, phase);
+  /* A click on a tab leaves the keyboard on the tab, where 1–5 or L and
+   * M mean nothing: the keys go to the board the tab shows, as they do
+   * after Alt+1, Alt+2 and Alt+3. */
+  th_workshop_view_focus_board (self);
 }
 
 static void

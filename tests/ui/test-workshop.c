@@ -448,14 +448,24 @@ test_fast_entry (Fixture *f, gconstpointer data)
   g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "fast-entry");
   g_assert_cmpstr (th_reflect_board_get_focused_behaviour (board), ==, behaviour_id (f, 0));
 
-  /* During the sort, paper sorts come in: each letter is a row. */
+  /* A paper sheet is typed in row by row, as the board's legend says: L
+   * or M, then 1–5, and the next row comes up when the row has both.
+   * The letter alone does not move on, even during the sort. */
   press (f, GDK_KEY_l);
-  press (f, GDK_KEY_m);
   g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 0)), ==, TH_SIDE_LEADERSHIP);
+  g_assert_cmpstr (th_reflect_board_get_focused_behaviour (board), ==, behaviour_id (f, 0));
+  press (f, GDK_KEY_3);
+  g_assert_cmpint (th_participant_get_rating (ana, behaviour_id (f, 0)), ==, 3);
+  g_assert_cmpint (th_participant_get_rating (ana, behaviour_id (f, 1)), ==, 0);
+  g_assert_cmpstr (th_reflect_board_get_focused_behaviour (board), ==, behaviour_id (f, 1));
+  press (f, GDK_KEY_m);
+  g_assert_cmpstr (th_reflect_board_get_focused_behaviour (board), ==, behaviour_id (f, 1));
+  press (f, GDK_KEY_5);
   g_assert_cmpint (sort_of (session, "p1", behaviour_id (f, 1)), ==, TH_SIDE_MANAGEMENT);
+  g_assert_cmpint (th_participant_get_rating (ana, behaviour_id (f, 1)), ==, 5);
   g_assert_cmpstr (th_reflect_board_get_focused_behaviour (board), ==, behaviour_id (f, 2));
 
-  /* From a sheet with both answers, a row is done after L/M and 1–5. */
+  /* The same in any phase. */
   th_session_set_phase (session, TH_PHASE_REVEAL);
   g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "fast-entry");
   press (f, GDK_KEY_m);
