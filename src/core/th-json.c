@@ -490,66 +490,118 @@ check_text (const char *data, gsize length, guint max_depth, ThJsonRefusal *refu
   return TRUE;
 }
 
-/* json-glib quotes the offending token, which comes from the file and may
- * hold terminal escape sequences or be very long. */
-static char *
-make_printable (const char *text)
+/* Whether the text ends before its JSON does: inside a string, or with
+ * an array or object still open.  The walk knows strings and brackets
+ * only; it is asked only about a text json-glib refused. */
+static gboolean
+text_breaks_off (const char *data, gsize length)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  GString *out = g_string_new (NULL);
-  guint n = 0;
+  gsize depth = 0;
+  gboolean in_string = FALSE;
 
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), n++)
+  for (gsize i = 0; i < length; i++)
     {
-      gunichar c = g_utf8_get_char (p);
+      char c = data[i];
 
-      if (n == 200)
+      if (in_string)
         {
-          g_string_append (out, "…");
-          break;
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
         }
-      if (g_unichar_iscntrl (c))
-        g_string_append_printf (out, "\\u%04X", c);
-      else
-        g_string_append_unichar (out, c);
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        depth++;
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
     }
 
-  return g_string_free (out, FALSE);
+  return in_string || depth > 0;
 }
 
-/* json-glib says "<data>:LINE:COLUMN: Parse error: WHAT"; people reading
- * our messages get "line LINE, column COLUMN: WHAT". */
-static void
-set_parse_error (GError **error, const GError *json_error)
+/* Whether json-glib's LINE:COLUMN (the characters of the line it had
+ * read) is where the text ends, but for white space. */
+static gboolean
+is_at_end (const char *data, gsize length, guint line, guint column)
 {
-  const char *message = json_error->message;
-  const char *rest;
-  guint line, column;
-  int consumed = 0;
+  const char *p = data;
+  const char *end = data + length;
 
-  if (g_str_has_prefix (message, "<data>:")
-      && sscanf (message + strlen ("<data>:"), "%u:%u: %n", &line, &column, &consumed) == 2
-      && consumed > 0)
+  for (guint l = 1; l < line && p < end; p++)
+    if (*p == '\n')
+      l++;
+  for (guint c = 0; c < column && p < end; c++)
+    p = g_utf8_next_char (p);
+  for (; p < end; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Where the text ends: just after its last character but white space,
+ * as a line and a column (in characters, both from 1). */
+static void
+locate_end (const char *data, gsize length, guint *line, guint *column)
+{
+  gsize last = length;
+
+  while (last > 0 && g_ascii_isspace (data[last - 1]))
+    last--;
+  locate_offset (data, last, line, column);
+}
+
+/* json-glib says "<data>:LINE:COLUMN: Parse error: WHAT", in its own
+ * words ("unexpected identifier `Shopping', expected value", "scanner:
+ * unterminated string constant"), which mean nothing to the people who
+ * read ours, and in places that are not where the trouble is.  Ours say
+ * "line LINE, column COLUMN: " and a plain sentence: the text breaks off
+ * (at its end), a comma or a colon is missing or has nothing after it,
+ * or, for anything else, this is not valid JSON. */
+static void
+set_parse_error (GError **error, const char *data, gsize length, const GError *json_error)
+{
+  guint line = 0, column = 0;
+  gboolean located = FALSE;
+
+  if (g_str_has_prefix (json_error->message, "<data>:"))
+    located = sscanf (json_error->message + strlen ("<data>:"), "%u:%u:", &line, &column) == 2;
+
+  if (text_breaks_off (data, length) && (!located || is_at_end (data, length, line, column)))
     {
-      const char *label = g_dgettext ("json-glib-1.0", "Parse error");
-
-      rest = message + strlen ("<data>:") + consumed;
-      /* Drop json-glib's own "Parse error: " label (translated in its own
-       * domain): the line and column already say what kind of error it is. */
-      if (g_str_has_prefix (rest, label) && g_str_has_prefix (rest + strlen (label), ": "))
-        rest += strlen (label) + 2;
-
-      g_autofree char *printable = make_printable (rest);
-
-      g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _ ("line %u, column %u: %s"), line, column,
-                   printable);
+      locate_end (data, length, &line, &column);
+      g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _ ("line %u, column %u: the text breaks off"),
+                   line, column);
+      return;
     }
+
+  if (!located)
+    {
+      g_set_error_literal (error, TH_ERROR, TH_ERROR_PARSE, _ ("this is not valid JSON"));
+      return;
+    }
+
+  /* json-glib counts the characters it has read on the line; the first
+   * one is column 1 all the same. */
+  column = MAX (column, 1);
+  if (g_error_matches (json_error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_TRAILING_COMMA))
+    g_set_error (error, TH_ERROR, TH_ERROR_PARSE,
+                 _ ("line %u, column %u: this is not valid JSON: a comma with nothing after it"),
+                 line, column);
+  else if (g_error_matches (json_error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_MISSING_COMMA))
+    g_set_error (error, TH_ERROR, TH_ERROR_PARSE,
+                 _ ("line %u, column %u: this is not valid JSON: a comma is missing"), line,
+                 column);
+  else if (g_error_matches (json_error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_MISSING_COLON))
+    g_set_error (error, TH_ERROR, TH_ERROR_PARSE,
+                 _ ("line %u, column %u: this is not valid JSON: a colon is missing after a "
+                    "name"),
+                 line, column);
   else
-    {
-      g_autofree char *printable = make_printable (message);
-
-      g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _ ("not valid JSON: %s"), printable);
-    }
+    g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _ ("line %u, column %u: this is not valid JSON"),
+                 line, column);
 }
 
 gboolean
@@ -606,7 +658,7 @@ th_json_parse_bounded (const char *data, gsize length, gsize max_size, guint max
   if (!json_parser_load_from_data (parser, data, (gssize)length, &local_error))
     {
       *refusal = TH_JSON_REFUSED_SYNTAX;
-      set_parse_error (error, local_error);
+      set_parse_error (error, data, length, local_error);
       return NULL;
     }
 

@@ -17,6 +17,37 @@
 #include "th-session-private.h"
 #include "th-types.h"
 
+/* Rewords @error, which says why a file is no Two Hats file at all (its
+ * text is not JSON, or not a JSON object, or has no "format"), as people
+ * opening a file want to read it: that first, in their words, then the
+ * detail and the place ("This is not a Two Hats workshop or card deck.
+ * Line 3, column 7: the text breaks off.").  Every file opened in the app
+ * or named on the command line comes through here, so this is the one
+ * place that says it.  The code of @error stays as it was. */
+static GObject *
+set_not_two_hats (GError **error)
+{
+  g_autofree char *detail = NULL;
+  g_autofree char *message = NULL;
+  char first[7] = { 0 };
+
+  if (error == NULL || *error == NULL)
+    return NULL;
+
+  /* The detail is a clause ("line 3, column 7: …"); after a sentence it
+   * starts a sentence of its own. */
+  g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char ((*error)->message)), first);
+  detail = g_strconcat (first, g_utf8_next_char ((*error)->message),
+                        g_str_has_suffix ((*error)->message, ".") ? "" : ".", NULL);
+  /* Translators: the first sentence of the message about a file that was
+   * opened but is not a Two Hats file; what is wrong, and where, follows. */
+  message = g_strdup_printf ("%s %s", _ ("This is not a Two Hats workshop or card deck."), detail);
+  g_free ((*error)->message);
+  (*error)->message = g_steal_pointer (&message);
+
+  return NULL;
+}
+
 /* th_load_file(), stopping before the parse once @cancellable is
  * cancelled. */
 static GObject *
@@ -42,23 +73,30 @@ load_file (GFile *file, GCancellable *cancellable, GError **error)
    * alone (a deck, a file with an error of JSON) comes back as a tree and
    * goes the way below. */
   if (!th_session_read_text (data, length, &session, &root, error))
-    return NULL;
+    {
+      /* Text that is not JSON (or is empty, or not text) is no Two Hats
+       * file; a limit passed or a wrong value of a session is said as it
+       * is. */
+      if (error != NULL && g_error_matches (*error, TH_ERROR, TH_ERROR_PARSE))
+        set_not_two_hats (error);
+      return NULL;
+    }
   if (session != NULL)
     return G_OBJECT (session);
 
   /* The deck and session loaders' own check, so that a file gets the same
    * message whichever way it is opened. */
   if (!th_json_root_get_object (root, NULL, &object, error))
-    return NULL;
+    return set_not_two_hats (error);
 
   /* The "format" member alone decides; the file name's extension is a
    * hint for file managers, not something to trust. */
   format_node = json_object_get_member (object, "format");
   if (format_node == NULL)
     {
-      th_json_set_error (error, TH_ERROR_INVALID, &format_path,
-                         _ ("missing, so this is not a Two Hats deck or session"));
-      return NULL;
+      g_set_error_literal (error, TH_ERROR, TH_ERROR_INVALID,
+                           _ ("it has no “format” member, which every Two Hats file has"));
+      return set_not_two_hats (error);
     }
   if (!th_json_node_get_string (format_node, &format_path, &format, error))
     return NULL;

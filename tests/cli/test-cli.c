@@ -311,13 +311,62 @@ test_check_mixed (void)
 {
   g_autofree char *good = th_test_fixture_path ("deck-valid-minimal.json");
   g_autofree char *bad = th_test_fixture_path ("session-truncated.twohats");
-  g_autofree char *bad_prefix = g_strdup_printf ("two-hats: %s: line ", bad);
+  g_autofree char *bad_prefix
+    = g_strdup_printf ("two-hats: %s: This is not a Two Hats workshop or card deck. Line ", bad);
   g_auto (Run) run = { 0 };
 
   run_two_hats (&run, "--check", bad, good, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_true (g_str_has_prefix (run.err, bad_prefix));
   g_assert_nonnull (strstr (run.out, "valid deck"));
+}
+
+/* Files of other programs, given by mistake: each says first that it is
+ * no Two Hats file, then what is wrong and where. */
+static void
+test_check_not_two_hats (void)
+{
+  g_autofree char *text = th_test_fixture_path ("loader-shopping-list.txt");
+  g_autofree char *shopping = th_test_fixture_path ("loader-shopping-list.json");
+  g_autofree char *truncated = th_test_fixture_path ("loader-truncated.json");
+  g_autofree char *array = th_test_fixture_path ("loader-array.json");
+  g_autofree char *expected = g_strdup_printf (
+    "two-hats: %s: This is not a Two Hats workshop or card deck. Line 1, column 8: this is not "
+    "valid JSON.\n"
+    "two-hats: %s: This is not a Two Hats workshop or card deck. It has no “format” member, which "
+    "every Two Hats file has.\n"
+    "two-hats: %s: This is not a Two Hats workshop or card deck. Line 4, column 29: the text "
+    "breaks off.\n"
+    "two-hats: %s: This is not a Two Hats workshop or card deck. Expected a JSON object, found an "
+    "array.\n",
+    text, shopping, truncated, array);
+  g_auto (Run) run = { 0 };
+
+  run_two_hats (&run, "--check", text, shopping, truncated, array, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, expected);
+}
+
+/* The exports say the same, and write nothing. */
+static void
+test_export_csv_not_two_hats (void)
+{
+  g_autofree char *text = th_test_fixture_path ("loader-shopping-list.txt");
+  g_autofree char *dir = th_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "scores.csv", NULL);
+  g_autofree char *option = g_strconcat ("--export-csv=", out, NULL);
+  g_autofree char *expected
+    = g_strdup_printf ("two-hats: %s: This is not a Two Hats workshop or card deck. Line 1, "
+                       "column 8: this is not valid JSON.\n",
+                       text);
+  g_auto (Run) run = { 0 };
+
+  run_two_hats (&run, option, text, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  th_test_remove_dir (dir);
 }
 
 static void
@@ -880,6 +929,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/check/newer-version", test_check_newer_version);
   g_test_add_func ("/cli/check/mixed", test_check_mixed);
   g_test_add_func ("/cli/check/missing-file", test_check_missing_file);
+  g_test_add_func ("/cli/check/not-two-hats", test_check_not_two_hats);
+  g_test_add_func ("/cli/export-csv/not-two-hats", test_export_csv_not_two_hats);
   g_test_add_func ("/cli/export-csv/stdout", test_export_csv_stdout);
   g_test_add_func ("/cli/export-csv/file", test_export_csv_file);
   g_test_add_func ("/cli/export-csv/bad-session", test_export_csv_bad_session);

@@ -523,8 +523,9 @@ test_encoding (void)
                    "line 2, column 15: the file is not valid UTF-8 (at byte 16)");
 }
 
-/* json-glib quotes the token it did not expect; from a hostile file that
- * token could carry terminal escape sequences. */
+/* json-glib quotes the token it did not expect, which from a hostile file
+ * could carry terminal escape sequences; the message says in plain words
+ * what is wrong and quotes nothing of the file. */
 static void
 test_parse_error_is_printable (void)
 {
@@ -534,10 +535,7 @@ test_parse_error_is_printable (void)
 
   g_assert_null (deck);
   g_assert_error (error, TH_ERROR, TH_ERROR_PARSE);
-  g_assert_true (g_str_has_prefix (error->message, "line 1, column "));
-  g_assert_null (strchr (error->message, '\x1b'));
-  g_assert_null (strchr (error->message, '\x07'));
-  g_assert_nonnull (strstr (error->message, "\\u001B[2J"));
+  g_assert_cmpstr (error->message, ==, "line 1, column 20: this is not valid JSON");
 }
 
 static void

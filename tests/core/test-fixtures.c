@@ -269,14 +269,23 @@ static const BadFixture bad_fixtures[] = {
   /* An error of JSON anywhere comes before an error in a participant. */
   { "session-rating-zero-then-syntax-error.twohats", KIND_SESSION, TH_ERROR_PARSE, NULL,
     "line 162, column 17" },
-  { "loader-format-missing.json", KIND_LOADER, TH_ERROR_INVALID, "format",
-    "missing, so this is not a Two Hats deck or session" },
+  { "loader-format-missing.json", KIND_LOADER, TH_ERROR_INVALID, NULL,
+    "This is not a Two Hats workshop or card deck. It has no “format” member" },
   { "loader-format-unknown.json", KIND_LOADER, TH_ERROR_INVALID, "format",
     "“two-hats-chart” is not a Two Hats deck or session" },
   { "loader-format-not-string.json", KIND_LOADER, TH_ERROR_INVALID, "format",
     "expected a string, found an array" },
   { "loader-not-object.json", KIND_LOADER, TH_ERROR_INVALID, NULL,
-    "expected a JSON object, found an array" },
+    "This is not a Two Hats workshop or card deck. Expected a JSON object, found an array." },
+  /* Files of other programs, opened by mistake. */
+  { "loader-shopping-list.txt", KIND_LOADER, TH_ERROR_PARSE, NULL,
+    "This is not a Two Hats workshop or card deck. Line 1, column 8: this is not valid JSON." },
+  { "loader-shopping-list.json", KIND_LOADER, TH_ERROR_INVALID, NULL,
+    "This is not a Two Hats workshop or card deck. It has no “format” member" },
+  { "loader-array.json", KIND_LOADER, TH_ERROR_INVALID, NULL,
+    "This is not a Two Hats workshop or card deck. Expected a JSON object, found an array." },
+  { "loader-truncated.json", KIND_LOADER, TH_ERROR_PARSE, NULL,
+    "This is not a Two Hats workshop or card deck. Line 4, column 29: the text breaks off." },
   /* Written for the UI tests; a bad deck all the same. */
   { "deck-bad-key.json", KIND_DECK, TH_ERROR_INVALID, "behaviours[0].key",
     "“sideways” is not leadership or management" },
@@ -353,16 +362,26 @@ test_bad_fixture (gconstpointer data)
   assert_error_matches (error, fixture);
 
   /* The generic loader dispatches on "format" and must report the same
-   * problem, except about "format" itself, which it words for both kinds. */
+   * problem, except about "format" itself, which it words for both kinds.
+   * A text that is not JSON, or not a JSON object, is no Two Hats file:
+   * opened as any file, it says so first, then the same problem as a
+   * sentence of its own. */
   if (fixture->kind != KIND_LOADER && g_strcmp0 (fixture->path, "format") != 0)
     {
       g_autoptr (GError) loader_error = NULL;
       g_autoptr (GObject) loaded = load_as_kind (fixture->name, KIND_LOADER, &loader_error);
+      g_autofree char *expected = NULL;
 
       g_assert_null (loaded);
       g_assert_nonnull (loader_error);
       g_assert_error (loader_error, TH_ERROR, (int)fixture->code);
-      g_assert_cmpstr (loader_error->message, ==, error->message);
+      if (fixture->code == TH_ERROR_PARSE
+          || g_str_has_prefix (error->message, "expected a JSON object, found "))
+        expected = g_strdup_printf ("This is not a Two Hats workshop or card deck. %c%s.",
+                                    g_ascii_toupper (error->message[0]), error->message + 1);
+      else
+        expected = g_strdup (error->message);
+      g_assert_cmpstr (loader_error->message, ==, expected);
     }
 }
 

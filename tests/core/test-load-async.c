@@ -110,7 +110,7 @@ test_errors (void)
   g_assert_error (nul.error, TH_ERROR, TH_ERROR_PARSE);
   g_assert_true (g_str_has_suffix (nul.error->message,
                                    "a string contains the escape \\u0000 (a NUL character), which "
-                                   "Two Hats does not accept"));
+                                   "Two Hats does not accept."));
 
   th_load_file_async (missing, NULL, loaded_cb, &absent);
   wait_for (&absent);

@@ -57,6 +57,47 @@ test_extension_does_not_matter (void)
   th_test_remove_dir (dir);
 }
 
+/* A file that is no Two Hats file says so first, in words for people,
+ * then what is wrong and where; a Two Hats file with a wrong value keeps
+ * the message that names the value's path. */
+static void
+test_not_two_hats (void)
+{
+  static const struct
+  {
+    const char *name;
+    ThError code;
+    const char *message;
+  } files[] = {
+    { "loader-shopping-list.txt", TH_ERROR_PARSE,
+      "This is not a Two Hats workshop or card deck. Line 1, column 8: this is not valid JSON." },
+    { "loader-truncated.json", TH_ERROR_PARSE,
+      "This is not a Two Hats workshop or card deck. Line 4, column 29: the text breaks off." },
+    { "loader-shopping-list.json", TH_ERROR_INVALID,
+      "This is not a Two Hats workshop or card deck. It has no “format” member, which every Two "
+      "Hats file has." },
+    { "loader-array.json", TH_ERROR_INVALID,
+      "This is not a Two Hats workshop or card deck. Expected a JSON object, found an array." },
+    { "deck-empty.json", TH_ERROR_PARSE,
+      "This is not a Two Hats workshop or card deck. The file is empty." },
+    { "session-rating-out-of-range.twohats", TH_ERROR_INVALID,
+      "participants[3].ratings.explain-the-why: 7 is not between 1 and 5" },
+    { "loader-format-unknown.json", TH_ERROR_INVALID,
+      "format: “two-hats-chart” is not a Two Hats deck or session" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr (GFile) file = th_test_fixture_file (files[i].name);
+      g_autoptr (GError) error = NULL;
+
+      g_test_message ("%s", files[i].name);
+      g_assert_null (th_load_file (file, &error));
+      g_assert_error (error, TH_ERROR, (int)files[i].code);
+      g_assert_cmpstr (error->message, ==, files[i].message);
+    }
+}
+
 static void
 test_file_errors (void)
 {
@@ -96,6 +137,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader/dispatch", test_dispatch);
   g_test_add_func ("/loader/extension-does-not-matter", test_extension_does_not_matter);
   g_test_add_func ("/loader/file-errors", test_file_errors);
+  g_test_add_func ("/loader/not-two-hats", test_not_two_hats);
 
   return g_test_run ();
 }

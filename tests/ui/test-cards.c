@@ -362,6 +362,46 @@ test_open_deck_file (Fixture *f, gconstpointer data)
   g_assert_cmpuint (th_card_browser_get_n_visible (f->browser), ==, 2);
 }
 
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *(AdwMessageDialog **)data = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* A file of another program says first, in the dialog, that it is no Two
+ * Hats file; then what is wrong and where. */
+static void
+test_open_not_two_hats (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) shopping = g_file_new_for_path (
+    g_test_get_filename (G_TEST_DIST, "fixtures", "loader-shopping-list.txt", NULL));
+  static const char message[] = "This is not a Two Hats workshop or card deck. Line 1, column 8: "
+                                "this is not valid JSON.";
+  AdwMessageDialog *dialog = NULL;
+
+  start_self_study (f);
+  g_assert_false (th_window_open_file (f->window, shopping));
+  g_assert_cmpstr (th_window_get_last_error (f->window), ==, message);
+  g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, th_test_timeout (5000)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Could Not Open “loader-shopping-list.txt”");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, message);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
 static void
 test_card_accessibility (Fixture *f, gconstpointer data)
 {
@@ -403,6 +443,7 @@ main (int argc, char *argv[])
   ADD ("/ui/cards/presenter-mode", test_presenter_mode);
   ADD ("/ui/cards/open-deck-file", test_open_deck_file);
   ADD ("/ui/cards/accessibility", test_card_accessibility);
+  ADD ("/ui/cards/open-not-two-hats", test_open_not_two_hats);
 #undef ADD
 
   return g_test_run ();
