@@ -357,7 +357,6 @@ test_merge_numbers_and_order (void)
   g_autoptr (ThSession) session = load_numbered (TRUE);
   g_autoptr (ThSession) other = load_numbered (FALSE);
   g_autoptr (GError) error = NULL;
-  g_autofree char *expected = NULL;
 
   g_assert_true (th_session_remove_participant (session, "p5"));
   g_assert_cmpint (th_session_merge (session, other, &error), ==, 5);
