@@ -566,6 +566,26 @@ th_card_browser_set_settings (ThCardBrowser *self, GSettings *settings)
     }
 }
 
+/* After the cards were made again, the keyboard goes to the card shown
+ * when it was among the cards (now gone) or on a button of the toolbar
+ * (a filter just clicked), where Space and Enter would not turn the card
+ * over; in the sections' list it stays. */
+static void
+keep_keyboard_on_card (ThCardBrowser *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *card = th_card_browser_get_current_card (self);
+
+  if (card == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  if (focus == NULL
+      || (gtk_widget_is_ancestor (focus, GTK_WIDGET (self))
+          && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->section_list))))
+    gtk_widget_grab_focus (card);
+}
+
 /* The first card of @section_id that the filter shows (a new reference),
  * or NULL. */
 static ThConcept *
@@ -611,6 +631,7 @@ th_card_browser_set_filter (ThCardBrowser *self, const char *filter)
       keep = first_in_section (self, self->empty_section);
     }
   rebuild_carousel (self, keep);
+  keep_keyboard_on_card (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
 

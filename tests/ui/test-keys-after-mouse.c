@@ -239,6 +239,13 @@ test_space_after_the_cards_tab (Fixture *f, gconstpointer data)
   press (f, GDK_KEY_Right);
   g_assert_cmpuint (th_card_browser_get_position (browser), ==, 1);
 
+  /* A click on a filter leaves Space to the card too. */
+  click (f, find_button (GTK_WIDGET (browser), "Management"));
+  g_assert_cmpstr (th_card_browser_get_filter (browser), ==, "management");
+  g_assert_false (th_card_browser_get_flipped (browser));
+  press (f, GDK_KEY_space);
+  g_assert_true (th_card_browser_get_flipped (browser));
+
   /* And the Workshop tab puts the keys on the board. */
   click (f, find_button (GTK_WIDGET (f->window), "Workshop"));
   press (f, GDK_KEY_l);
