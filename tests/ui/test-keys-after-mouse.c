@@ -371,6 +371,33 @@ test_keys_after_the_rename_dialog (Fixture *f, gconstpointer data)
   g_assert_cmpint (rating_of (f, "p1", 0), ==, 5);
 }
 
+/* A dialog closes after the widget that had the keyboard went away (here
+ * taken away while the dialog was up, as when its page is left or its
+ * row made again): the window, given the keyboard back, puts it on the
+ * view's content, and Space turns the card over. */
+static void
+test_space_after_a_dialog_on_nothing (Fixture *f, gconstpointer data)
+{
+  ThCardBrowser *browser = th_window_get_card_browser (f->window);
+  g_autoptr (GFile) broken = g_file_new_for_path (
+    g_test_get_filename (G_TEST_DIST, "fixtures", "deck-bad-key.json", NULL));
+  AdwMessageDialog *dialog = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.self-study", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "cards");
+
+  g_assert_false (th_window_open_file (f->window, broken));
+  g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, th_test_timeout (5000)));
+  gtk_root_set_focus (GTK_ROOT (f->window), NULL);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "Close"), "clicked");
+  g_assert_true (th_test_wait_until (message_dialog_gone, NULL, th_test_timeout (5000)));
+
+  g_assert_false (th_card_browser_get_flipped (browser));
+  press (f, GDK_KEY_space);
+  g_assert_true (th_card_browser_get_flipped (browser));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -382,6 +409,7 @@ main (int argc, char *argv[])
   ADD ("/ui/keys-after-mouse/cards-tab", test_space_after_the_cards_tab);
   ADD ("/ui/keys-after-mouse/dialog-closes", test_sort_keys_after_a_dialog_closes);
   ADD ("/ui/keys-after-mouse/rename-dialog", test_keys_after_the_rename_dialog);
+  ADD ("/ui/keys-after-mouse/dialog-on-nothing", test_space_after_a_dialog_on_nothing);
 #undef ADD
 
   return g_test_run ();
