@@ -125,4 +125,9 @@ gboolean th_session_check_order_entry (ThDeck *deck, const char *behaviour_id, i
                                        const ThJsonPath *path, guint *seen, guint entry,
                                        GError **error);
 
+/* th_session_to_data() with the size past which the text is written
+ * without indentation (TH_MAX_FILE_SIZE there), so that a test can see the
+ * compact form without a session of 64 MiB. */
+char *th_session_to_data_within (ThSession *self, gsize max_size, gsize *length);
+
 G_END_DECLS

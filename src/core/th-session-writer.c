@@ -245,12 +245,46 @@ struct _ThSessionSnapshot
   guint16 *orders;
 };
 
+/* Takes the white space between the tokens of the JSON @text out, in
+ * place: what is left is the same document on one line.  Inside strings
+ * nothing changes (an escaped quote does not end one). */
+static void
+compact_json (GString *text)
+{
+  gboolean in_string = FALSE;
+  gboolean escaped = FALSE;
+  gsize to = 0;
+
+  for (gsize from = 0; from < text->len; from++)
+    {
+      char c = text->str[from];
+
+      if (in_string)
+        {
+          if (escaped)
+            escaped = FALSE;
+          else if (c == '\\')
+            escaped = TRUE;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
+        continue;
+      text->str[to++] = c;
+    }
+  /* A file ends with a line break, as the indented one does. */
+  text->str[to++] = '\n';
+  g_string_truncate (text, to);
+}
+
 /* Writes the text th_json_to_pretty_data() makes of th_session_to_json(),
  * byte for byte, without building the tree: the room saves after every
  * batch of answers, and a tree of thousands of participants costs far
  * more than their text. */
 static char *
-write_text (const ThSessionSnapshot *snapshot, gsize *length)
+write_text (const ThSessionSnapshot *snapshot, gsize max_size, gsize *length)
 {
   ThSessionSaveCache *cache = snapshot->cache;
   const char *title = snapshot->title;
@@ -350,6 +384,13 @@ write_text (const ThSessionSnapshot *snapshot, gsize *length)
     }
   g_string_append (out, n_participants > 0 ? "\n  ]\n}\n" : "]\n}\n");
 
+  /* A session that indented would be larger than any reader takes (a
+   * room of thousands, each with their own order of the cards) is written
+   * without the indentation, which makes it a third smaller: a file that
+   * saves must open again. */
+  if (out->len > max_size)
+    compact_json (out);
+
   if (length != NULL)
     *length = out->len;
   return g_string_free (out, FALSE);
@@ -381,16 +422,7 @@ snapshot_borrow (ThSessionSnapshot *snapshot, ThSession *self)
 char *
 th_session_to_data (ThSession *self, gsize *length)
 {
-  ThSessionSnapshot borrowed = { 0 };
-  char *text;
-
-  g_return_val_if_fail (TH_IS_SESSION (self), NULL);
-
-  snapshot_borrow (&borrowed, self);
-  text = write_text (&borrowed, length);
-  g_free (borrowed.entries);
-
-  return text;
+  return th_session_to_data_within (self, TH_MAX_FILE_SIZE, length);
 }
 
 /* Made on every write the save queue hands to its worker, so it costs a
@@ -476,7 +508,7 @@ th_session_snapshot_to_data (ThSessionSnapshot *snapshot, gsize *length)
 {
   g_return_val_if_fail (snapshot != NULL, NULL);
 
-  return write_text (snapshot, length);
+  return write_text (snapshot, TH_MAX_FILE_SIZE, length);
 }
 
 void
@@ -515,4 +547,19 @@ th_session_save_to_file (ThSession *self, GFile *file, GError **error)
    * temporary file and renames it where the backend allows. */
   return g_file_replace_contents (file, data, length, NULL, FALSE,
                                   G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}
+
+char *
+th_session_to_data_within (ThSession *self, gsize max_size, gsize *length)
+{
+  ThSessionSnapshot borrowed = { 0 };
+  char *text;
+
+  g_return_val_if_fail (TH_IS_SESSION (self), NULL);
+
+  snapshot_borrow (&borrowed, self);
+  text = write_text (&borrowed, max_size, length);
+  g_free (borrowed.entries);
+
+  return text;
 }

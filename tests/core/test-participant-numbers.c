@@ -187,6 +187,57 @@ test_round_trip (void)
     }
 }
 
+/* A session whose indented text would be larger than the readers take is
+ * written on one line, without the indentation, and reads back the same;
+ * below that size, the text is the indented one. */
+static void
+test_large_written_compact (void)
+{
+  g_autoptr (ThSession) session = load_numbered (TRUE);
+  g_autofree char *indented = th_session_to_data (session, NULL);
+  g_autofree char *compact = NULL;
+  g_autofree char *same = NULL;
+  gsize length = 0;
+  gsize indented_length = strlen (indented);
+
+  /* At the limit exactly, still indented. */
+  same = th_session_to_data_within (session, indented_length, NULL);
+  g_assert_cmpstr (same, ==, indented);
+
+  compact = th_session_to_data_within (session, indented_length - 1, &length);
+  g_assert_cmpuint (length, ==, strlen (compact));
+  g_assert_cmpuint (length, <, indented_length);
+  /* One line, and only the line break that ends the file. */
+  g_assert_true (strchr (compact, '\n') == compact + length - 1);
+  g_assert_nonnull (strstr (compact, "\"number\":1,\"order\":[\"bb\",\"dd\",\"aa\",\"cc\"]"));
+  /* Spaces inside strings stay. */
+  g_assert_nonnull (strstr (compact, "\"title\":\"Numbered by hand\""));
+
+  for (int streamed = 0; streamed <= 1; streamed++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (ThSession) again = NULL;
+
+      if (streamed)
+        again = th_session_try_new_from_text (compact, length, &error);
+      else
+        {
+          g_autoptr (JsonNode) root = th_json_parse (compact, length, &error);
+
+          g_assert_no_error (error);
+          again = th_session_new_from_json (root, &error);
+        }
+      g_assert_no_error (error);
+      g_assert_nonnull (again);
+      assert_fixture_model (again);
+      {
+        g_autofree char *back = th_session_to_data (again, NULL);
+
+        g_assert_cmpstr (back, ==, indented);
+      }
+    }
+}
+
 /* A participant without an order gets one when first asked: every card
  * once, the same on every later call, saved, and ::changed says so. */
 static void
@@ -449,6 +500,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/participant-numbers/fixture-both-readers", test_fixture_both_readers);
   g_test_add_func ("/participant-numbers/round-trip", test_round_trip);
+  g_test_add_func ("/participant-numbers/large-written-compact", test_large_written_compact);
   g_test_add_func ("/participant-numbers/order-made-once", test_order_made_once);
   g_test_add_func ("/participant-numbers/orders-differ", test_orders_differ);
   g_test_add_func ("/participant-numbers/never-reused", test_never_reused);
