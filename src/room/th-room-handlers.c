@@ -114,11 +114,17 @@ me_body (ThRoomGuest *guest)
   for (guint i = 0; i < rated->len; i++)
     {
       const char *id = rated->pdata[i];
+      int rating = th_participant_get_rating (participant, id);
 
       if (i > 0)
         g_string_append_c (out, ',');
       th_json_append_string (out, id);
-      g_string_append_printf (out, ":%d", th_participant_get_rating (participant, id));
+      g_string_append_c (out, ':');
+      /* A rating is a digit, 1 to 5: printf would allocate for it. */
+      if (rating >= 0 && rating <= 9)
+        g_string_append_c (out, (char)('0' + rating));
+      else
+        g_string_append_printf (out, "%d", rating);
     }
   g_string_append (out, "}}");
 
