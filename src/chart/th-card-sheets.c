@@ -39,6 +39,13 @@ struct _ThCardSheets
   ThDeck *deck;
   GDateTime *date;
   gboolean answer_key;
+  gboolean deck_order;
+  /* The deck positions of the cards in the order they are printed and
+   * numbered: a shuffle made with the sheets, so that a stack cut from
+   * them does not come in the deck's blocks of cards with the same key. */
+  guint16 *shuffle;
+  /* The order of the pages: the shuffle, or the deck's order. */
+  guint16 *order;
 
   /* The layout of the last th_card_sheets_paginate(). */
   gboolean paginated;
@@ -146,7 +153,7 @@ draw_cards_page (ThCardSheets *self, cairo_t *cr, double width, double height, g
 
   for (guint i = 0; i < on_page; i++)
     {
-      ThBehaviour *behaviour = th_deck_get_behaviour (self->deck, first + i);
+      ThBehaviour *behaviour = th_deck_get_behaviour (self->deck, self->order[first + i]);
 
       draw_card (cr, behaviour, first + i + 1, (i % columns) * cell_w, (i / columns) * cell_h,
                  cell_w, cell_h);
@@ -218,7 +225,7 @@ paginate_answers (ThCardSheets *self, cairo_t *cr, double width, double height)
 
   for (guint i = 0; i < n; i++)
     {
-      ThBehaviour *behaviour = th_deck_get_behaviour (self->deck, i);
+      ThBehaviour *behaviour = th_deck_get_behaviour (self->deck, self->order[i]);
       double row = answer_row_height (cr, behaviour, width);
 
       if (y + row > height && page.count > 0)
@@ -319,9 +326,10 @@ draw_answer_page (ThCardSheets *self, cairo_t *cr, double width, guint index)
       y = HEADER_HEIGHT + ANSWER_TITLE_HEIGHT;
     }
 
+  /* The key goes by the cards' numbers, so it follows the printed order. */
   y = draw_answer_table_header (cr, &c, width, y);
   for (guint i = page->first; i < page->first + page->count; i++)
-    y += draw_answer_row (cr, &c, th_deck_get_behaviour (self->deck, i), i, width, y);
+    y += draw_answer_row (cr, &c, th_deck_get_behaviour (self->deck, self->order[i]), i, width, y);
 }
 
 /* Pages ----------------------------------------------------------------------- */
@@ -396,16 +404,51 @@ th_card_sheets_write_pdf (ThCardSheets *self, const char *path, GError **error)
   return th_page_write_pdf (path, title, paginate_cb, draw_page_cb, self, error);
 }
 
+/* Each position of a deck of @n cards once, in deck order. */
+static guint16 *
+make_deck_order (guint n)
+{
+  guint16 *order = g_new (guint16, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    order[i] = (guint16)i;
+  return order;
+}
+
+/* A fresh shuffle of @n positions (Fisher–Yates), seeded from g_random and
+ * nothing of the deck, so the order tells nothing about the key. */
+static guint16 *
+make_shuffle (guint n)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (g_random_int ());
+  guint16 *order = make_deck_order (n);
+
+  for (guint i = n; i > 1; i--)
+    {
+      guint j = (guint)g_rand_int_range (rand, 0, (gint32)i);
+      guint16 swap = order[i - 1];
+
+      order[i - 1] = order[j];
+      order[j] = swap;
+    }
+
+  return order;
+}
+
 ThCardSheets *
 th_card_sheets_new (ThDeck *deck)
 {
   ThCardSheets *self;
+  guint n;
 
   g_return_val_if_fail (TH_IS_DECK (deck), NULL);
 
+  n = th_deck_get_n_behaviours (deck);
   self = g_new0 (ThCardSheets, 1);
   self->deck = g_object_ref (deck);
   self->answer_pages = g_array_new (FALSE, FALSE, sizeof (AnswerPage));
+  self->shuffle = make_shuffle (n);
+  self->order = self->shuffle;
 
   return self;
 }
@@ -416,6 +459,9 @@ th_card_sheets_free (ThCardSheets *self)
   if (self == NULL)
     return;
 
+  if (self->order != self->shuffle)
+    g_free (self->order);
+  g_free (self->shuffle);
   g_clear_object (&self->deck);
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_pointer (&self->answer_pages, g_array_unref);
@@ -457,4 +503,42 @@ th_card_sheets_get_answer_key (ThCardSheets *self)
   g_return_val_if_fail (self != NULL, FALSE);
 
   return self->answer_key;
+}
+
+void
+th_card_sheets_set_deck_order (ThCardSheets *self, gboolean deck_order)
+{
+  g_return_if_fail (self != NULL);
+
+  deck_order = !!deck_order;
+  if (self->deck_order == deck_order)
+    return;
+
+  self->deck_order = deck_order;
+  if (deck_order)
+    self->order = make_deck_order (th_deck_get_n_behaviours (self->deck));
+  else
+    {
+      g_free (self->order);
+      self->order = self->shuffle;
+    }
+  self->paginated = FALSE;
+}
+
+gboolean
+th_card_sheets_get_deck_order (ThCardSheets *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->deck_order;
+}
+
+const guint16 *
+th_card_sheets_get_order (ThCardSheets *self, guint *n_cards)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (n_cards != NULL)
+    *n_cards = th_deck_get_n_behaviours (self->deck);
+  return self->order;
 }

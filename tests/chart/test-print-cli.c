@@ -299,6 +299,27 @@ test_handouts_nobody_on_chart (Fixture *f, gconstpointer data)
 
 /* Cards --------------------------------------------------------------------- */
 
+/* The number printed on the card that says @text in @sheets (the pages'
+ * text without white space, in the order they draw it: each card's
+ * number, "Behaviour", then its text), or 0 when no card says it. */
+static guint
+printed_number (const char *sheets, const char *text)
+{
+  g_autofree char *card = g_strconcat ("Behaviour", text, NULL);
+  const char *found = strstr (sheets, card);
+  const char *digits;
+
+  if (found == NULL)
+    return 0;
+  for (digits = found; digits > sheets && g_ascii_isdigit (digits[-1]); digits--)
+    ;
+  /* The first card of a sheet follows the header's date, whose year (four
+   * digits) runs into the card's number (one or two). */
+  if (found - digits > 4)
+    digits += 4;
+  return (guint)g_ascii_strtoull (digits, NULL, 10);
+}
+
 static void
 test_cards_from_deck (Fixture *f, gconstpointer data)
 {
@@ -310,6 +331,9 @@ test_cards_from_deck (Fixture *f, gconstpointer data)
   g_autofree char *sheet3 = NULL;
   g_autofree char *sheets = NULL;
   JsonArray *behaviours;
+  gboolean seen[25] = { FALSE };
+  gboolean in_deck_order = TRUE;
+  guint number;
 
   g_assert_cmpint (run_two_hats (f, NULL, "--export-cards=cards.pdf", f->deck, NULL), ==, 0);
   g_assert_cmpuint (n_files_in (f), ==, 1);
@@ -349,7 +373,21 @@ test_cards_from_deck (Fixture *f, gconstpointer data)
       if (!contains (sheets, text))
         g_error ("card %u, “%s”, is not on the sheets", i + 1, text);
       g_assert_false (contains (sheets, why));
+
+      /* Each card's number, printed before it, is its place on the
+       * sheets: 1 to 24, each once. */
+      number = printed_number (sheets, text);
+      g_assert_cmpuint (number, >=, 1);
+      g_assert_cmpuint (number, <=, 24);
+      g_assert_false (seen[number]);
+      seen[number] = TRUE;
+      if (number != i + 1)
+        in_deck_order = FALSE;
     }
+
+  /* The cards come shuffled, not in the deck's blocks of cards with the
+   * same key (a shuffle that leaves all 24 in place is one in 24!). */
+  g_assert_false (in_deck_order);
 }
 
 static void
