@@ -332,6 +332,8 @@ run_print (ThChartPage *self, ThPrintMode mode)
   /* Held until "done": printing goes on after the dialog closes. */
   self->print_operation = th_print_operation_new (self->session, mode);
   th_print_operation_set_anonymous (self->print_operation, self->anonymous);
+  th_print_operation_set_deck_order (
+    self->print_operation, g_settings_get_boolean (self->settings, "cards-in-deck-order"));
   g_signal_connect_object (self->print_operation, "done", G_CALLBACK (print_done_cb), self,
                            G_CONNECT_SWAPPED);
   th_print_operation_run_dialog (self->print_operation,
@@ -381,6 +383,8 @@ th_chart_page_print_to_file (ThChartPage *self, ThPrintMode mode, GFile *file, G
 
   operation = th_print_operation_new (self->session, mode);
   th_print_operation_set_anonymous (operation, self->anonymous);
+  th_print_operation_set_deck_order (
+    operation, g_settings_get_boolean (self->settings, "cards-in-deck-order"));
   return th_ui_files_write_with (file, print_to_path, operation, NULL, error);
 }
 

@@ -23,6 +23,7 @@ struct _ThPreferencesWindow
   AdwComboRow *style_row;
   GtkSwitch *anonymous_switch;
   GtkSpinButton *threshold_spin;
+  GtkSwitch *deck_order_switch;
   AdwComboRow *monitor_row;
   GtkSpinButton *timer_spin;
   GtkSpinButton *room_size_spin;
@@ -209,6 +210,7 @@ th_preferences_window_class_init (ThPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, ThPreferencesWindow, anonymous_switch);
   gtk_widget_class_bind_template_child (widget_class, ThPreferencesWindow, threshold_spin);
+  gtk_widget_class_bind_template_child (widget_class, ThPreferencesWindow, deck_order_switch);
   gtk_widget_class_bind_template_child (widget_class, ThPreferencesWindow, monitor_row);
   gtk_widget_class_bind_template_child (widget_class, ThPreferencesWindow, timer_spin);
   gtk_widget_class_bind_template_child (widget_class, ThPreferencesWindow, room_size_spin);
@@ -243,6 +245,8 @@ th_preferences_window_new (GtkWindow *parent, GSettings *settings)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "threshold-default",
                    gtk_spin_button_get_adjustment (self->threshold_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "cards-in-deck-order", self->deck_order_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "presenter-timer-minutes",
                    gtk_spin_button_get_adjustment (self->timer_spin), "value",

@@ -36,11 +36,14 @@ struct _ThPrintOperation
   ThPrintMode mode;
   gboolean anonymous;
   gboolean answer_sheet;
+  gboolean deck_order;
 
   /* What is being printed, made in begin-print and dropped in end-print:
    * the pages show the session as it was when printing began. */
   ThQuadrantChart *chart;
   ThHandouts *handouts;
+  /* The card sheets outlive a print so that the preview and the pages
+   * printed after it show the cards in the same shuffle. */
   ThCardSheets *cards;
 
   GtkWidget *custom_check;
@@ -70,7 +73,6 @@ clear_pages (ThPrintOperation *self)
 {
   g_clear_object (&self->chart);
   g_clear_pointer (&self->handouts, th_handouts_free);
-  g_clear_pointer (&self->cards, th_card_sheets_free);
 }
 
 static void
@@ -98,7 +100,13 @@ th_print_operation_begin_print (GtkPrintOperation *operation, GtkPrintContext *c
         break;
 
       case TH_PRINT_MODE_CARDS:
-        self->cards = th_card_sheets_new (th_session_get_deck (self->session));
+        if (self->cards == NULL
+            || th_card_sheets_get_deck (self->cards) != th_session_get_deck (self->session))
+          {
+            g_clear_pointer (&self->cards, th_card_sheets_free);
+            self->cards = th_card_sheets_new (th_session_get_deck (self->session));
+          }
+        th_card_sheets_set_deck_order (self->cards, self->deck_order);
         th_card_sheets_set_date (self->cards, th_session_get_created (self->session));
         th_card_sheets_set_answer_key (self->cards, self->answer_sheet);
         n_pages = th_card_sheets_paginate (
@@ -408,6 +416,22 @@ th_print_operation_get_answer_sheet (ThPrintOperation *self)
   return self->answer_sheet;
 }
 
+void
+th_print_operation_set_deck_order (ThPrintOperation *self, gboolean deck_order)
+{
+  g_return_if_fail (TH_IS_PRINT_OPERATION (self));
+
+  self->deck_order = !!deck_order;
+}
+
+gboolean
+th_print_operation_get_deck_order (ThPrintOperation *self)
+{
+  g_return_val_if_fail (TH_IS_PRINT_OPERATION (self), FALSE);
+
+  return self->deck_order;
+}
+
 static void
 th_print_operation_constructed (GObject *object)
 {
@@ -455,6 +479,7 @@ th_print_operation_dispose (GObject *object)
   ThPrintOperation *self = TH_PRINT_OPERATION (object);
 
   clear_pages (self);
+  g_clear_pointer (&self->cards, th_card_sheets_free);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (th_print_operation_parent_class)->dispose (object);

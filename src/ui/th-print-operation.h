@@ -43,6 +43,11 @@ gboolean th_print_operation_get_anonymous (ThPrintOperation *self);
 void th_print_operation_set_answer_sheet (ThPrintOperation *self, gboolean answer_sheet);
 gboolean th_print_operation_get_answer_sheet (ThPrintOperation *self);
 
+/* Cards mode: the cards in deck order rather than in a shuffle made for
+ * the print (the default), which keeps cards with the same key apart. */
+void th_print_operation_set_deck_order (ThPrintOperation *self, gboolean deck_order);
+gboolean th_print_operation_get_deck_order (ThPrintOperation *self);
+
 /* Shows the print dialog for @parent and prints asynchronously; remembers
  * the settings when the user prints, and reports errors in a dialog. */
 void th_print_operation_run_dialog (ThPrintOperation *self, GtkWindow *parent);

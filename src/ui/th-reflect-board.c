@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "th-gtk-compat.h"
 #include "th-reflect-board.h"
@@ -30,6 +31,10 @@ struct _ThReflectBoard
   /* The "changed" of whichever participant the board is for. */
   GSignalGroup *participant_signals;
   ThDeck *deck; /* the deck the rows were made for */
+  /* The deck positions of the rows, top to bottom: the participant's own
+   * order, or the deck's when "cards-in-deck-order" (in @settings) says so. */
+  guint16 *shown;
+  GSettings *settings;
   gboolean fast_entry;
 };
 
@@ -173,22 +178,81 @@ row_sort_cb (ThReflectRow *row, int side, ThReflectBoard *self)
     apply_sort (self, row, (ThSide)side);
 }
 
+/* The order the rows should be in for the participant: their own, so
+ * that the deck's blocks of cards with the same key do not give the key
+ * away, or the deck's when the settings ask for it (or without one). */
+static guint16 *
+dup_wanted_order (ThReflectBoard *self)
+{
+  guint n = th_deck_get_n_behaviours (self->deck);
+  const guint16 *order = NULL;
+  guint n_order = 0;
+  guint16 *wanted;
+
+  if (self->participant != NULL && !g_settings_get_boolean (self->settings, "cards-in-deck-order"))
+    order = th_participant_get_order (self->participant, &n_order);
+  if (order != NULL && n_order == n)
+    return g_memdup2 (order, sizeof (guint16) * MAX (n, 1));
+
+  wanted = g_new (guint16, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    wanted[i] = (guint16)i;
+  return wanted;
+}
+
 static void
 rebuild_rows (ThReflectBoard *self)
 {
+  g_autofree char *focused = NULL;
+
+  if (get_focused_row (self) != NULL)
+    focused = g_strdup (th_reflect_row_get_behaviour_id (get_focused_row (self)));
+
   th_list_box_remove_all (self->list);
+  g_clear_pointer (&self->shown, g_free);
 
   if (self->deck == NULL)
     return;
 
+  self->shown = dup_wanted_order (self);
   for (guint i = 0; i < th_deck_get_n_behaviours (self->deck); i++)
     {
-      GtkWidget *row = th_reflect_row_new (th_deck_get_behaviour (self->deck, i), self->fast_entry);
+      GtkWidget *row
+        = th_reflect_row_new (th_deck_get_behaviour (self->deck, self->shown[i]), self->fast_entry);
 
       g_signal_connect (row, "rate", G_CALLBACK (row_rate_cb), self);
       g_signal_connect (row, "sort", G_CALLBACK (row_sort_cb), self);
       gtk_list_box_append (self->list, row);
     }
+
+  /* The keyboard stays on the card it was on, wherever that is now. */
+  if (focused != NULL)
+    th_reflect_board_focus_behaviour (self, focused);
+}
+
+/* Rebuilds the rows when they are not in the order wanted, as after
+ * another participant is chosen or the setting changes. */
+static void
+update_order (ThReflectBoard *self)
+{
+  g_autofree guint16 *wanted = NULL;
+
+  if (self->deck == NULL || self->shown == NULL)
+    {
+      rebuild_rows (self);
+      return;
+    }
+
+  wanted = dup_wanted_order (self);
+  if (memcmp (wanted, self->shown, sizeof (guint16) * th_deck_get_n_behaviours (self->deck)) != 0)
+    rebuild_rows (self);
+}
+
+static void
+deck_order_changed_cb (ThReflectBoard *self)
+{
+  update_order (self);
+  update_rows (self);
 }
 
 static void
@@ -317,6 +381,8 @@ th_reflect_board_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->deck);
   g_clear_object (&self->undo);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->shown, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_REFLECT_BOARD);
 
   G_OBJECT_CLASS (th_reflect_board_parent_class)->dispose (object);
@@ -391,6 +457,10 @@ th_reflect_board_init (ThReflectBoard *self)
   self->participant_signals = g_signal_group_new (TH_TYPE_PARTICIPANT);
   g_signal_group_connect_object (self->participant_signals, "changed", G_CALLBACK (update_rows),
                                  self, G_CONNECT_SWAPPED);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed::cards-in-deck-order",
+                           G_CALLBACK (deck_order_changed_cb), self, G_CONNECT_SWAPPED);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
@@ -481,6 +551,8 @@ th_reflect_board_set_participant (ThReflectBoard *self, ThSession *session,
       g_set_object (&self->deck, deck);
       rebuild_rows (self);
     }
+  else
+    update_order (self);
 
   update_rows (self);
 }

@@ -44,6 +44,8 @@ struct _ThSortBoard
   GSignalGroup *participant_signals;
   /* The card to focus after the rebuild that a keyboard move causes. */
   char *pending_focus;
+  /* Where "cards-in-deck-order" is read. */
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (ThSortBoard, th_sort_board, GTK_TYPE_WIDGET)
@@ -213,7 +215,18 @@ rebuild (ThSortBoard *self)
 {
   g_autofree char *focused = NULL;
   guint counts[N_COLUMNS] = { 0 };
+  const guint16 *order = NULL;
+  guint n_order = 0;
   ThDeck *deck;
+
+  /* The participant's own order, so that the deck's blocks of cards with
+   * the same key do not give the key away.  The first time a participant
+   * is shown this makes their order, and the ::changed that says so
+   * rebuilds the board from within this call: asked before the rows go,
+   * so that this rebuild then starts afresh too rather than add a second
+   * set of cards. */
+  if (self->participant != NULL && !g_settings_get_boolean (self->settings, "cards-in-deck-order"))
+    order = th_participant_get_order (self->participant, &n_order);
 
   if (get_focused_row (self, NULL) != NULL)
     focused = g_strdup (row_get_behaviour_id (get_focused_row (self, NULL)));
@@ -230,9 +243,12 @@ rebuild (ThSortBoard *self)
     }
 
   deck = th_session_get_deck (self->session);
+  if (n_order != th_deck_get_n_behaviours (deck))
+    order = NULL;
+
   for (guint i = 0; i < th_deck_get_n_behaviours (deck); i++)
     {
-      ThBehaviour *behaviour = th_deck_get_behaviour (deck, i);
+      ThBehaviour *behaviour = th_deck_get_behaviour (deck, order != NULL ? order[i] : i);
       ThSide side = TH_SIDE_BOTH;
       guint column;
 
@@ -486,6 +502,7 @@ th_sort_board_dispose (GObject *object)
   g_clear_object (&self->participant);
   g_clear_object (&self->session);
   g_clear_object (&self->undo);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_focus, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_SORT_BOARD);
 
@@ -527,6 +544,10 @@ th_sort_board_init (ThSortBoard *self)
   self->participant_signals = g_signal_group_new (TH_TYPE_PARTICIPANT);
   g_signal_group_connect_object (self->participant_signals, "changed", G_CALLBACK (rebuild), self,
                                  G_CONNECT_SWAPPED);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed::cards-in-deck-order", G_CALLBACK (rebuild),
+                           self, G_CONNECT_SWAPPED);
 
   gtk_list_box_set_placeholder (self->leadership_list,
                                 create_placeholder (_ ("Press L on a card, or drag it here")));

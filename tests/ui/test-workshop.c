@@ -1833,6 +1833,16 @@ main (int argc, char *argv[])
   signal (SIGPIPE, SIG_IGN);
   gtk_test_init (&argc, &argv, NULL);
 
+  /* These tests walk the behaviour cards by their place in the deck, so
+   * the boards show them in deck order (the settings live in memory, for
+   * this process alone); test-card-order tests each participant's own
+   * order, which is the default. */
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_settings_set_boolean (settings, "cards-in-deck-order", TRUE);
+  }
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/workshop/sort-whole-deck-by-keyboard", test_sort_whole_deck_by_keyboard);
   ADD ("/ui/workshop/drop-onto-columns", test_drop_onto_columns);
