@@ -13,14 +13,26 @@
 /* Enough for a whole afternoon of answers; older steps fall off. */
 #define MAX_STEPS 2000
 
+typedef enum
+{
+  STEP_SORT,
+  STEP_RATING,
+  STEP_REMOVAL,
+} StepKind;
+
 typedef struct
 {
+  StepKind kind;
   char *participant_id;
-  char *behaviour_id;
-  gboolean is_rating;
+  char *behaviour_id; /* NULL for a removal */
   /* A ThSide (TH_SIDE_BOTH: not sorted) or a rating (0: not rated). */
   int old_value;
   int new_value;
+  /* A removal keeps the participant itself, so that undoing it brings
+   * back the same person, with their number and answers, at the place
+   * in the list they had. */
+  ThParticipant *participant;
+  guint position;
 } Step;
 
 struct _ThWorkshopUndo
@@ -31,6 +43,7 @@ struct _ThWorkshopUndo
   GQueue undo; /* of Step, newest at the head */
   GQueue redo;
   char *last_participant;
+  char *last_behaviour;
 };
 
 G_DEFINE_FINAL_TYPE (ThWorkshopUndo, th_workshop_undo, G_TYPE_OBJECT)
@@ -50,6 +63,7 @@ step_free (Step *step)
 {
   g_free (step->participant_id);
   g_free (step->behaviour_id);
+  g_clear_object (&step->participant);
   g_free (step);
 }
 
@@ -82,6 +96,7 @@ th_workshop_undo_dispose (GObject *object)
   g_queue_clear_full (&self->redo, (GDestroyNotify)step_free);
   g_clear_object (&self->session);
   g_clear_pointer (&self->last_participant, g_free);
+  g_clear_pointer (&self->last_behaviour, g_free);
 
   G_OBJECT_CLASS (th_workshop_undo_parent_class)->dispose (object);
 }
@@ -180,6 +195,19 @@ apply (ThWorkshopUndo *self, const char *participant_id, const char *behaviour_i
   return th_session_set_sort (self->session, participant_id, behaviour_id, (ThSide)value, error);
 }
 
+/* Makes @step the newest of the undo stack; a new step ends what there
+ * was to redo. */
+static void
+push_step (ThWorkshopUndo *self, Step *step, gboolean could_undo, gboolean could_redo)
+{
+  g_queue_push_head (&self->undo, step);
+  if (g_queue_get_length (&self->undo) > MAX_STEPS)
+    step_free (g_queue_pop_tail (&self->undo));
+
+  g_queue_clear_full (&self->redo, (GDestroyNotify)step_free);
+  notify_state (self, could_undo, could_redo);
+}
+
 static gboolean
 record_and_apply (ThWorkshopUndo *self, const char *participant_id, const char *behaviour_id,
                   gboolean is_rating, int value, GError **error)
@@ -205,17 +233,12 @@ record_and_apply (ThWorkshopUndo *self, const char *participant_id, const char *
     return TRUE;
 
   step = g_new0 (Step, 1);
+  step->kind = is_rating ? STEP_RATING : STEP_SORT;
   step->participant_id = g_strdup (participant_id);
   step->behaviour_id = g_strdup (behaviour_id);
-  step->is_rating = is_rating;
   step->old_value = old_value;
   step->new_value = value;
-  g_queue_push_head (&self->undo, step);
-  if (g_queue_get_length (&self->undo) > MAX_STEPS)
-    step_free (g_queue_pop_tail (&self->undo));
-
-  g_queue_clear_full (&self->redo, (GDestroyNotify)step_free);
-  notify_state (self, could_undo, could_redo);
+  push_step (self, step, could_undo, could_redo);
 
   return TRUE;
 }
@@ -240,6 +263,17 @@ th_workshop_undo_set_rating (ThWorkshopUndo *self, const char *participant_id,
   return record_and_apply (self, participant_id, behaviour_id, TRUE, rating, error);
 }
 
+const char *
+th_workshop_undo_peek_removal (ThWorkshopUndo *self)
+{
+  Step *step;
+
+  g_return_val_if_fail (TH_IS_WORKSHOP_UNDO (self), NULL);
+
+  step = g_queue_peek_head (&self->undo);
+  return step != NULL && step->kind == STEP_REMOVAL ? step->participant_id : NULL;
+}
+
 gboolean
 th_workshop_undo_get_can_undo (ThWorkshopUndo *self)
 {
@@ -256,23 +290,47 @@ th_workshop_undo_get_can_redo (ThWorkshopUndo *self)
   return !g_queue_is_empty (&self->redo);
 }
 
+/* Takes the removal back (@undoing) or does it again. */
+static gboolean
+apply_removal (ThWorkshopUndo *self, Step *step, gboolean undoing)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!undoing)
+    return th_session_remove_participant (self->session, step->participant_id);
+
+  if (!th_session_restore_participant (self->session, step->participant, step->position, &error))
+    {
+      g_warning ("Could not bring back participant %s: %s", step->participant_id, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Moves the newest step of @from to @to, applying its old or new value.
- * A step whose participant was removed meanwhile cannot be applied and is
- * dropped, and the next one is tried. */
-static const char *
+ * A step that can no longer be applied (its participant was removed
+ * meanwhile, other than through here) is dropped, and the next one is
+ * tried. */
+static gboolean
 move_step (ThWorkshopUndo *self, GQueue *from, GQueue *to, gboolean undoing)
 {
   gboolean could_undo = th_workshop_undo_get_can_undo (self);
   gboolean could_redo = th_workshop_undo_get_can_redo (self);
-  const char *behaviour_id = NULL;
+  gboolean moved = FALSE;
 
   while (self->session != NULL && !g_queue_is_empty (from))
     {
       Step *step = g_queue_pop_head (from);
       int value = undoing ? step->old_value : step->new_value;
+      gboolean applied;
 
-      if (th_session_lookup_participant (self->session, step->participant_id) == NULL
-          || !apply (self, step->participant_id, step->behaviour_id, step->is_rating, value, NULL))
+      if (step->kind == STEP_REMOVAL)
+        applied = apply_removal (self, step, undoing);
+      else
+        applied = th_session_lookup_participant (self->session, step->participant_id) != NULL
+                  && apply (self, step->participant_id, step->behaviour_id,
+                            step->kind == STEP_RATING, value, NULL);
+      if (!applied)
         {
           step_free (step);
           continue;
@@ -281,26 +339,28 @@ move_step (ThWorkshopUndo *self, GQueue *from, GQueue *to, gboolean undoing)
       g_queue_push_head (to, step);
       g_free (self->last_participant);
       self->last_participant = g_strdup (step->participant_id);
-      behaviour_id = step->behaviour_id;
+      g_free (self->last_behaviour);
+      self->last_behaviour = g_strdup (step->behaviour_id);
+      moved = TRUE;
       break;
     }
 
   notify_state (self, could_undo, could_redo);
-  return behaviour_id;
+  return moved;
 }
 
-const char *
+gboolean
 th_workshop_undo_undo (ThWorkshopUndo *self)
 {
-  g_return_val_if_fail (TH_IS_WORKSHOP_UNDO (self), NULL);
+  g_return_val_if_fail (TH_IS_WORKSHOP_UNDO (self), FALSE);
 
   return move_step (self, &self->undo, &self->redo, TRUE);
 }
 
-const char *
+gboolean
 th_workshop_undo_redo (ThWorkshopUndo *self)
 {
-  g_return_val_if_fail (TH_IS_WORKSHOP_UNDO (self), NULL);
+  g_return_val_if_fail (TH_IS_WORKSHOP_UNDO (self), FALSE);
 
   return move_step (self, &self->redo, &self->undo, FALSE);
 }
@@ -311,4 +371,52 @@ th_workshop_undo_get_last_participant (ThWorkshopUndo *self)
   g_return_val_if_fail (TH_IS_WORKSHOP_UNDO (self), NULL);
 
   return self->last_participant;
+}
+
+const char *
+th_workshop_undo_get_last_behaviour (ThWorkshopUndo *self)
+{
+  g_return_val_if_fail (TH_IS_WORKSHOP_UNDO (self), NULL);
+
+  return self->last_behaviour;
+}
+
+gboolean
+th_workshop_undo_remove_participant (ThWorkshopUndo *self, const char *participant_id,
+                                     GError **error)
+{
+  gboolean could_undo;
+  gboolean could_redo;
+  ThParticipant *participant;
+  Step *step;
+  guint n;
+
+  g_return_val_if_fail (TH_IS_WORKSHOP_UNDO (self), FALSE);
+  g_return_val_if_fail (participant_id != NULL, FALSE);
+
+  participant
+    = self->session != NULL ? th_session_lookup_participant (self->session, participant_id) : NULL;
+  if (participant == NULL)
+    {
+      /* Not for people's eyes: the view names only participants it shows. */
+      g_set_error (error, TH_ERROR, TH_ERROR_USAGE, "no participant %s to remove", participant_id);
+      return FALSE;
+    }
+
+  could_undo = th_workshop_undo_get_can_undo (self);
+  could_redo = th_workshop_undo_get_can_redo (self);
+
+  step = g_new0 (Step, 1);
+  step->kind = STEP_REMOVAL;
+  step->participant_id = g_strdup (participant_id);
+  step->participant = g_object_ref (participant);
+  n = th_session_get_n_participants (self->session);
+  for (guint i = 0; i < n; i++)
+    if (th_session_get_participant (self->session, i) == participant)
+      step->position = i;
+
+  th_session_remove_participant (self->session, participant_id);
+  push_step (self, step, could_undo, could_redo);
+
+  return TRUE;
 }

@@ -15,6 +15,18 @@
 #include "th-toast.h"
 #include "th-workshop-view.h"
 
+/* What covers the board while Pass the Laptop is on. */
+typedef enum
+{
+  COVER_NONE,
+  /* The lock screen: the selected person's board waits until they are at
+   * the laptop. */
+  COVER_LOCK,
+  /* The hand-over screen: the selected person has just answered every
+   * card of the phase, and the laptop goes to the next. */
+  COVER_HANDOVER,
+} Cover;
+
 struct _ThWorkshopView
 {
   GtkWidget parent_instance;
@@ -36,6 +48,8 @@ struct _ThWorkshopView
   GtkStack *board_stack;
   AdwStatusPage *privacy_page;
   GtkButton *ready_button;
+  AdwStatusPage *handover_page;
+  GtkButton *handover_button;
   ThSortBoard *sort_board;
   ThRevealBoard *reveal_board;
   ThReflectBoard *reflect_board;
@@ -45,11 +59,18 @@ struct _ThWorkshopView
   /* The participants and the phase of whichever session is shown. */
   GSignalGroup *session_signals;
   ThParticipant *selected;
+  /* The "changed" of the selected participant, to see them finish. */
+  GSignalGroup *selected_signals;
+  /* Whether the selected person had answered every card of the phase. */
+  gboolean selected_finished;
+  /* Whom the hand-over screen sends the laptop to, or NULL. */
+  ThParticipant *next;
   ThWorkshopUndo *undo;
+  /* The answer to put the keyboard on once the lock screen is passed. */
+  char *pending_focus;
 
   gboolean guided;
-  /* The board stays covered until the newly selected person is ready. */
-  gboolean privacy_pending;
+  Cover cover;
   gboolean updating;
   guint focus_board_source;
   /* Whom each board was last filled for; compared, never dereferenced. */
@@ -59,6 +80,14 @@ struct _ThWorkshopView
 };
 
 G_DEFINE_FINAL_TYPE (ThWorkshopView, th_workshop_view, GTK_TYPE_WIDGET)
+
+/* Whether Pass the Laptop keeps the boards covered: the window's guided
+ * self-study is one person's alone. */
+static gboolean
+is_passing (ThWorkshopView *self)
+{
+  return !self->guided && gtk_switch_get_active (self->pass_switch);
+}
 
 static void
 add_toast (ThWorkshopView *self, AdwToast *toast)
@@ -76,8 +105,10 @@ board_for_state (ThWorkshopView *self)
 {
   if (self->session == NULL || self->selected == NULL)
     return "empty";
-  if (self->privacy_pending)
+  if (self->cover == COVER_LOCK)
     return "privacy";
+  if (self->cover == COVER_HANDOVER)
+    return "handover";
   if (!self->guided && gtk_toggle_button_get_active (self->fast_entry_button))
     return "fast-entry";
 
@@ -122,10 +153,91 @@ fill_board (ThWorkshopView *self, const char *board)
     }
 }
 
+/* Whether @participant has answered every card of the board shown for
+ * the phase: sorted them all in the Sort phase, rated them all in the
+ * Reflect phase, and both in fast entry. */
+static gboolean
+has_finished (ThWorkshopView *self, ThParticipant *participant)
+{
+  guint n = th_deck_get_n_behaviours (th_session_get_deck (self->session));
+  gboolean sorted = th_participant_get_n_sorted (participant) >= n;
+  gboolean rated = th_participant_get_n_rated (participant) >= n;
+
+  if (gtk_toggle_button_get_active (self->fast_entry_button))
+    return sorted && rated;
+
+  switch (th_session_get_phase (self->session))
+    {
+      case TH_PHASE_SORT:
+        return sorted;
+      case TH_PHASE_REFLECT:
+      case TH_PHASE_CHART:
+        return rated;
+      case TH_PHASE_REVEAL:
+      default:
+        return FALSE;
+    }
+}
+
+/* The next person in the list after the selected one who has not yet
+ * finished the phase, going round to the top; NULL when everyone has. */
+static ThParticipant *
+find_next (ThWorkshopView *self)
+{
+  guint n = th_session_get_n_participants (self->session);
+  guint start = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (th_session_get_participant (self->session, i) == self->selected)
+      start = i;
+
+  for (guint k = 1; k < n; k++)
+    {
+      ThParticipant *participant = th_session_get_participant (self->session, (start + k) % n);
+
+      if (participant != self->selected && !has_finished (self, participant))
+        return participant;
+    }
+
+  return NULL;
+}
+
+static void
+update_handover (ThWorkshopView *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+
+  g_set_object (&self->next, find_next (self));
+
+  /* Translators: the hand-over screen after a person has answered every
+   * card; %s is their name. */
+  title = g_strdup_printf (_ ("Thank You, %s"), th_participant_get_name (self->selected));
+  adw_status_page_set_title (self->handover_page, title);
+
+  if (self->next != NULL)
+    {
+      g_autofree char *ready = NULL;
+
+      /* Translators: the hand-over screen; %s is the next person's name. */
+      description = g_strdup_printf (_ ("Pass the laptop to the next person: %s."),
+                                     th_participant_get_name (self->next));
+      /* Translators: the button on the hand-over screen; %s is a name. */
+      ready = g_strdup_printf (_ ("I Am %s — Show My Board"), th_participant_get_name (self->next));
+      gtk_button_set_label (self->handover_button, ready);
+    }
+  else
+    description = g_strdup (_ ("Everyone has had a turn. Choose a participant in the sidebar to "
+                               "go on."));
+  adw_status_page_set_description (self->handover_page, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->handover_button), self->next != NULL);
+}
+
 static void
 update_board (ThWorkshopView *self)
 {
   const char *board = board_for_state (self);
+  gboolean covered = self->cover != COVER_NONE;
 
   if (g_strcmp0 (board, "privacy") == 0)
     {
@@ -140,14 +252,36 @@ update_board (ThWorkshopView *self)
       adw_status_page_set_title (self->privacy_page, title);
       gtk_button_set_label (self->ready_button, ready);
     }
+  else if (g_strcmp0 (board, "handover") == 0)
+    update_handover (self);
+
+  /* The boards under a cover take no keys and no focus: nothing done on
+   * the keyboard reaches a board nobody may see. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sort_board), !covered);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reflect_board), !covered);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fast_entry_board), !covered);
 
   fill_board (self, board);
   gtk_stack_set_visible_child_name (self->board_stack, board);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshop.ready", self->privacy_pending);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshop.ready",
+                                 self->cover == COVER_LOCK
+                                   || (self->cover == COVER_HANDOVER && self->next != NULL));
 
   /* Nobody may walk past the privacy screen through the toolbar. */
-  gtk_widget_set_sensitive (self->stepper, !self->privacy_pending);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->fast_entry_button), !self->privacy_pending);
+  gtk_widget_set_sensitive (self->stepper, !covered);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fast_entry_button), !covered);
+}
+
+/* Puts the keyboard on the button of the lock or hand-over screen, so
+ * that Enter goes on at once. */
+static void
+focus_cover (ThWorkshopView *self)
+{
+  if (self->cover == COVER_LOCK)
+    gtk_widget_grab_focus (GTK_WIDGET (self->ready_button));
+  else if (self->cover == COVER_HANDOVER)
+    gtk_widget_grab_focus (self->next != NULL ? GTK_WIDGET (self->handover_button)
+                                              : GTK_WIDGET (self->participant_list));
 }
 
 static void
@@ -175,6 +309,8 @@ update_count (ThWorkshopView *self)
 static void
 show_selected (ThWorkshopView *self)
 {
+  self->selected_finished = self->selected != NULL && has_finished (self, self->selected);
+  g_signal_group_set_target (self->selected_signals, self->selected);
   gtk_label_set_label (self->participant_title,
                        self->selected != NULL ? th_participant_get_name (self->selected) : "");
 
@@ -194,10 +330,10 @@ find_participant_position (ThWorkshopView *self, ThParticipant *participant)
   return GTK_INVALID_LIST_POSITION;
 }
 
-/* Selects without the privacy screen: for the first participant, undo and
- * the code's own choices. */
+/* Selects @participant as the code's own choice (not a click in the
+ * list); with @lock, their board waits behind the lock screen. */
 static void
-select_quietly (ThWorkshopView *self, ThParticipant *participant)
+select_participant (ThWorkshopView *self, ThParticipant *participant, gboolean lock)
 {
   guint position = participant != NULL ? find_participant_position (self, participant)
                                        : GTK_INVALID_LIST_POSITION;
@@ -209,8 +345,38 @@ select_quietly (ThWorkshopView *self, ThParticipant *participant)
   if (participant != self->selected)
     {
       g_set_object (&self->selected, participant);
-      self->privacy_pending = FALSE;
+      self->cover = lock && participant != NULL ? COVER_LOCK : COVER_NONE;
+      g_clear_pointer (&self->pending_focus, g_free);
       show_selected (self);
+      focus_cover (self);
+    }
+}
+
+/* Selects @participant as the code's own choice: behind the lock screen
+ * while Pass the Laptop is on, since it changes whose board shows. */
+static void
+select_quietly (ThWorkshopView *self, ThParticipant *participant)
+{
+  select_participant (self, participant, is_passing (self));
+}
+
+/* The selected person's answers changed: when that answered the last card
+ * of the phase on their own board, the hand-over screen takes its place
+ * before the next person comes to the laptop. */
+static void
+selected_changed_cb (ThWorkshopView *self)
+{
+  gboolean was_finished = self->selected_finished;
+
+  if (self->selected == NULL || self->session == NULL)
+    return;
+
+  self->selected_finished = has_finished (self, self->selected);
+  if (self->selected_finished && !was_finished && self->cover == COVER_NONE && is_passing (self))
+    {
+      self->cover = COVER_HANDOVER;
+      update_board (self);
+      focus_cover (self);
     }
 }
 
@@ -226,13 +392,13 @@ participant_selected_cb (GtkSingleSelection *selection, GParamSpec *pspec, ThWor
   if (participant == NULL || participant == self->selected)
     return;
 
-  self->privacy_pending
-    = self->selected != NULL && !self->guided && gtk_switch_get_active (self->pass_switch);
+  self->cover = is_passing (self) ? COVER_LOCK : COVER_NONE;
   g_set_object (&self->selected, participant);
+  g_clear_pointer (&self->pending_focus, g_free);
   show_selected (self);
 
-  if (self->privacy_pending)
-    gtk_widget_grab_focus (GTK_WIDGET (self->ready_button));
+  if (self->cover != COVER_NONE)
+    focus_cover (self);
   else if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
@@ -305,6 +471,9 @@ participants_changed_cb (GListModel *model, guint position, guint removed, guint
     {
       /* The rows were made again; the selection goes with the person. */
       select_quietly (self, self->selected);
+      /* Whom the hand-over screen names may have come or gone. */
+      if (self->cover == COVER_HANDOVER)
+        update_board (self);
       return;
     }
 
@@ -324,6 +493,7 @@ static void
 phase_changed_cb (ThWorkshopView *self)
 {
   update_stepper (self);
+  self->selected_finished = self->selected != NULL && has_finished (self, self->selected);
   /* The order of the reveal is the group's split when the reveal starts. */
   if (th_session_get_phase (self->session) == TH_PHASE_REVEAL)
     th_reveal_board_refresh_order (self->reveal_board);
@@ -355,8 +525,15 @@ phase_toggled_cb (GtkToggleButton *button, ThWorkshopView *self)
 static void
 fast_entry_toggled_cb (ThWorkshopView *self)
 {
+  /* Fast entry shows all of a person's answers, sort and ratings: while
+   * the laptop is passed, it opens behind the lock screen too. */
+  if (self->selected != NULL && is_passing (self))
+    self->cover = COVER_LOCK;
+  self->selected_finished = self->selected != NULL && has_finished (self, self->selected);
   update_board (self);
-  if (gtk_toggle_button_get_active (self->fast_entry_button))
+  if (self->cover != COVER_NONE)
+    focus_cover (self);
+  else if (gtk_toggle_button_get_active (self->fast_entry_button))
     th_workshop_view_focus_board (self);
 }
 
@@ -418,7 +595,7 @@ phase_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   ThWorkshopView *self = TH_WORKSHOP_VIEW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
 
-  if (self->session == NULL || self->privacy_pending)
+  if (self->session == NULL || self->cover != COVER_NONE)
     return;
 
   if (g_str_equal (name, "sort"))
@@ -453,19 +630,33 @@ undo_or_redo (ThWorkshopView *self, gboolean undo)
   const char *participant_id;
   ThParticipant *participant;
 
-  if (self->privacy_pending)
+  if (!(undo ? th_workshop_undo_undo (self->undo) : th_workshop_undo_redo (self->undo)))
     return;
 
-  behaviour_id = undo ? th_workshop_undo_undo (self->undo) : th_workshop_undo_redo (self->undo);
-  if (behaviour_id == NULL)
-    return;
-
-  /* Show whose answer changed back, and put the keyboard on it. */
+  /* Show whose answer changed back (or who came back), and put the
+   * keyboard on it.  While the laptop is passed, that is behind the lock
+   * screen when it is another person, or when a cover was up: the answer
+   * may be someone's who has left the laptop. */
+  behaviour_id = th_workshop_undo_get_last_behaviour (self->undo);
   participant_id = th_workshop_undo_get_last_participant (self->undo);
   participant = th_session_lookup_participant (self->session, participant_id);
   if (participant != NULL && participant != self->selected)
     select_quietly (self, participant);
-  focus_answer (self, behaviour_id);
+  else if (participant != NULL && self->cover != COVER_NONE)
+    {
+      self->cover = COVER_LOCK;
+      update_board (self);
+      focus_cover (self);
+    }
+
+  self->selected_finished = self->selected != NULL && has_finished (self, self->selected);
+  if (self->cover == COVER_NONE)
+    focus_answer (self, behaviour_id);
+  else
+    {
+      g_free (self->pending_focus);
+      self->pending_focus = g_strdup (behaviour_id);
+    }
 }
 
 static void
@@ -493,13 +684,30 @@ static void
 ready_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   ThWorkshopView *self = TH_WORKSHOP_VIEW (widget);
+  g_autofree char *focus = g_steal_pointer (&self->pending_focus);
 
-  if (!self->privacy_pending)
+  if (self->cover == COVER_HANDOVER)
+    {
+      g_autoptr (ThParticipant) next = self->next != NULL ? g_object_ref (self->next) : NULL;
+
+      /* The hand-over screen showed the next person's name alone: their
+       * board follows without a lock screen of its own. */
+      if (next == NULL)
+        return;
+      select_participant (self, next, FALSE);
+      th_workshop_view_focus_board (self);
+      return;
+    }
+
+  if (self->cover != COVER_LOCK)
     return;
 
-  self->privacy_pending = FALSE;
+  self->cover = COVER_NONE;
   update_board (self);
-  th_workshop_view_focus_board (self);
+  if (focus != NULL)
+    focus_answer (self, focus);
+  else
+    th_workshop_view_focus_board (self);
 }
 
 static void
@@ -585,64 +793,63 @@ rename_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_widget_grab_focus (entry);
 }
 
-typedef struct
-{
-  ThSession *session;
-  ThParticipant *removed;
-  guint position;
-} RemovedParticipant;
-
 static void
-removed_participant_free (gpointer data, GClosure *closure)
+remove_toast_undo_cb (AdwToast *toast, ThWorkshopView *self)
 {
-  RemovedParticipant *removed = data;
+  const char *id = g_object_get_data (G_OBJECT (toast), "th-participant-id");
 
-  g_clear_object (&removed->session);
-  g_clear_object (&removed->removed);
-  g_free (removed);
+  /* What Ctrl+Z does, while the removal is the step it would take back;
+   * once that step was undone, or others came after it, the toast's
+   * button has nothing left of its own to undo. */
+  if (g_strcmp0 (th_workshop_undo_peek_removal (self->undo), id) == 0)
+    undo_or_redo (self, TRUE);
 }
 
 static void
-undo_remove_cb (AdwToast *toast, RemovedParticipant *removed)
+pass_switch_cb (ThWorkshopView *self)
 {
-  g_autoptr (GError) error = NULL;
-
-  /* The same participant comes back where they were, with their id,
-   * answers and number: an anonymous chart printed before still names
-   * them as it did. */
-  if (!th_session_restore_participant (removed->session, removed->removed, removed->position,
-                                       &error))
-    g_warning ("Could not restore a participant: %s", error->message);
+  /* Switched off: nobody is passing the laptop any more, so nothing is
+   * covered. */
+  if (!is_passing (self) && self->cover != COVER_NONE)
+    {
+      self->cover = COVER_NONE;
+      update_board (self);
+    }
 }
 
 static void
 remove_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   ThWorkshopView *self = TH_WORKSHOP_VIEW (widget);
-  ThParticipant *participant;
-  RemovedParticipant *removed;
+  g_autoptr (ThParticipant) participant = NULL;
+  g_autoptr (GError) error = NULL;
   AdwToast *toast;
   g_autofree char *title = NULL;
 
   participant = lookup_action_participant (self, parameter);
   if (participant == NULL)
     return;
+  g_object_ref (participant);
 
-  removed = g_new0 (RemovedParticipant, 1);
-  removed->session = g_object_ref (self->session);
-  removed->removed = g_object_ref (participant);
-  for (guint i = 0; i < th_session_get_n_participants (self->session); i++)
-    if (th_session_get_participant (self->session, i) == participant)
-      removed->position = i;
-  th_session_remove_participant (self->session, th_participant_get_id (participant));
+  /* A step of the one history: Ctrl+Z brings the same person back where
+   * they were, with their id, answers and number (an anonymous chart
+   * printed before still names them as it did), and a second Ctrl+Z then
+   * takes back what came before the removal. */
+  if (!th_workshop_undo_remove_participant (self->undo, th_participant_get_id (participant),
+                                            &error))
+    {
+      g_warning ("Could not remove a participant: %s", error->message);
+      return;
+    }
 
   /* Translators: a toast after removing a participant; %s is the name. */
   title = g_strdup_printf (_ ("“%s” removed"), th_participant_get_name (participant));
   toast = th_toast_new (title);
   adw_toast_set_button_label (toast, _ ("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_remove_cb), removed,
-                         removed_participant_free, 0);
+  g_object_set_data_full (G_OBJECT (toast), "th-participant-id",
+                          g_strdup (th_participant_get_id (participant)), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (remove_toast_undo_cb), self, 0);
   add_toast (self, toast);
 }
 
@@ -657,6 +864,9 @@ th_workshop_view_dispose (GObject *object)
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
   g_clear_object (&self->selected);
+  g_clear_object (&self->selected_signals);
+  g_clear_object (&self->next);
+  g_clear_pointer (&self->pending_focus, g_free);
   g_clear_object (&self->undo);
   gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_WORKSHOP_VIEW);
   g_clear_object (&self->selection);
@@ -693,6 +903,8 @@ th_workshop_view_class_init (ThWorkshopViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, board_stack);
   gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, privacy_page);
   gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, ready_button);
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, handover_page);
+  gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, handover_button);
   gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, sort_board);
   gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, reveal_board);
   gtk_widget_class_bind_template_child (widget_class, ThWorkshopView, reflect_board);
@@ -724,7 +936,8 @@ th_workshop_view_class_init (ThWorkshopViewClass *klass)
                                        "reflect");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "workshop.toggle-sidebar",
                                        NULL);
-  /* Enter anywhere on the privacy screen, not only on its button. */
+  /* Enter anywhere on the lock or hand-over screen, not only on its
+   * button. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "workshop.ready", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "workshop.ready", NULL);
 
@@ -756,6 +969,13 @@ th_workshop_view_init (ThWorkshopView *self)
   g_signal_group_connect_object (self->session_signals, "notify::phase",
                                  G_CALLBACK (phase_changed_cb), self, G_CONNECT_SWAPPED);
 
+  /* After the boards' own handlers, which move the keyboard on to the
+   * next card: the hand-over screen then takes it from them. */
+  self->selected_signals = g_signal_group_new (TH_TYPE_PARTICIPANT);
+  g_signal_group_connect_object (self->selected_signals, "changed",
+                                 G_CALLBACK (selected_changed_cb), self,
+                                 G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
   {
     g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
@@ -777,6 +997,7 @@ th_workshop_view_init (ThWorkshopView *self)
   g_signal_connect (self->reflect_button, "toggled", G_CALLBACK (phase_toggled_cb), self);
   g_signal_connect_swapped (self->fast_entry_button, "toggled", G_CALLBACK (fast_entry_toggled_cb),
                             self);
+  g_signal_connect_swapped (self->pass_switch, "notify::active", G_CALLBACK (pass_switch_cb), self);
 
   update_count (self);
   update_board (self);
@@ -803,7 +1024,7 @@ th_workshop_view_set_session (ThWorkshopView *self, ThSession *session)
   gtk_single_selection_set_model (self->selection, NULL);
   self->updating = FALSE;
   g_clear_object (&self->selected);
-  self->privacy_pending = FALSE;
+  self->cover = COVER_NONE;
   g_set_object (&self->session, session);
   self->sort_filled = self->reflect_filled = self->fast_entry_filled = NULL;
 
@@ -843,7 +1064,7 @@ th_workshop_view_set_guided (ThWorkshopView *self, gboolean guided)
   gtk_widget_set_visible (self->sidebar, !self->guided);
   gtk_widget_set_visible (self->toolbar, !self->guided);
   if (self->guided)
-    self->privacy_pending = FALSE;
+    self->cover = COVER_NONE;
   update_board (self);
 }
 
@@ -909,8 +1130,8 @@ th_workshop_view_focus_board (ThWorkshopView *self)
   g_return_if_fail (TH_IS_WORKSHOP_VIEW (self));
 
   board = gtk_stack_get_visible_child_name (self->board_stack);
-  if (g_strcmp0 (board, "privacy") == 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->ready_button));
+  if (self->cover != COVER_NONE)
+    focus_cover (self);
   else if (g_strcmp0 (board, "reveal") == 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->reveal_board));
   else if (g_strcmp0 (board, "empty") == 0)

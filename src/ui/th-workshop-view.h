@@ -41,7 +41,8 @@ gboolean th_workshop_view_get_pass_the_laptop (ThWorkshopView *self);
 void th_workshop_view_select_participant (ThWorkshopView *self, ThParticipant *participant);
 ThParticipant *th_workshop_view_get_selected_participant (ThWorkshopView *self);
 
-/* "empty", "sort", "reveal", "reflect", "fast-entry" or "privacy". */
+/* "empty", "sort", "reveal", "reflect", "fast-entry", "privacy" (the lock
+ * screen of Pass the Laptop) or "handover" (its thank-you screen). */
 const char *th_workshop_view_get_visible_board (ThWorkshopView *self);
 /* Puts the keyboard focus on the board: the next card to answer. */
 void th_workshop_view_focus_board (ThWorkshopView *self);
