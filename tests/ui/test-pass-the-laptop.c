@@ -1,0 +1,389 @@
+/* test-pass-the-laptop.c: with Pass the Laptop on, nobody sees another
+ * person's board
+ *
+ * Copyright 2026 The Two Hats authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "th-ui-test-utils.h"
+
+typedef struct
+{
+  ThApplication *app;
+  ThWindow *window;
+  char *dir;
+  /* Ana, Ben and Cy.  Ana has sorted every card but the last under
+   * Leadership; Ben has sorted the first three under Management. */
+  GFile *file;
+  ThDeck *deck;
+  guint n_cards;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_remove (path);
+}
+
+static const char *
+behaviour_id (Fixture *f, guint position)
+{
+  return th_behaviour_get_id (th_deck_get_behaviour (f->deck, position));
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThSession) session = NULL;
+  g_autofree char *two_hats = g_build_filename (g_get_user_data_dir (), "two-hats", NULL);
+
+  /* A recovery copy an earlier run left would show on the welcome page. */
+  remove_tree (two_hats);
+
+  f->dir = g_dir_make_tmp ("test-pass-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->file = g_file_new_build_filename (f->dir, "offsite.twohats", NULL);
+  f->deck = th_deck_new_builtin ();
+  f->n_cards = th_deck_get_n_behaviours (f->deck);
+  g_assert_cmpuint (f->n_cards, >, 4);
+
+  session = th_session_new (f->deck);
+  th_session_set_title (session, "Offsite");
+  g_assert_nonnull (th_session_add_participant (session, "Ana", NULL));
+  g_assert_nonnull (th_session_add_participant (session, "Ben", NULL));
+  g_assert_nonnull (th_session_add_participant (session, "Cy", NULL));
+  for (guint i = 0; i + 1 < f->n_cards; i++)
+    g_assert_true (
+      th_session_set_sort (session, "p1", behaviour_id (f, i), TH_SIDE_LEADERSHIP, NULL));
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (
+      th_session_set_sort (session, "p2", behaviour_id (f, i), TH_SIDE_MANAGEMENT, NULL));
+  g_assert_true (th_session_save_to_file (session, f->file, &error));
+  g_assert_no_error (error);
+
+  f->window = th_test_new_window (&f->app);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autofree char *two_hats = g_build_filename (g_get_user_data_dir (), "two-hats", NULL);
+
+  if (f->window != NULL)
+    th_test_destroy_window (GTK_WINDOW (f->window));
+  g_clear_object (&f->app);
+  remove_tree (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_object (&f->file);
+  g_clear_object (&f->deck);
+  remove_tree (two_hats);
+}
+
+/* Opens the workshop on Ana's sort board, then switches Pass the Laptop
+ * on (or leaves it off) as the facilitator would. */
+static ThWorkshopView *
+open_workshop (Fixture *f, gboolean pass_the_laptop)
+{
+  ThWorkshopView *view;
+
+  g_assert_true (th_window_open_file (f->window, f->file));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  view = th_window_get_workshop_view (f->window);
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "sort");
+  th_workshop_view_set_pass_the_laptop (view, pass_the_laptop);
+  th_workshop_view_focus_board (view);
+  return view;
+}
+
+static void
+press (Fixture *f, guint keyval, GdkModifierType modifiers)
+{
+  th_test_press_key (GTK_WINDOW (f->window), keyval, modifiers);
+}
+
+static ThParticipant *
+participant (Fixture *f, const char *id)
+{
+  return th_session_lookup_participant (th_window_get_session (f->window), id);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root, gboolean (*match) (GtkWidget *, gconstpointer), gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The status page a person reads, by its title. */
+static gboolean
+is_status_page_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_child_visible (widget)
+         && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+static gboolean
+is_button_labelled (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+sort_board_hidden (gpointer view)
+{
+  return !gtk_widget_get_mapped (
+    GTK_WIDGET (th_workshop_view_get_sort_board (TH_WORKSHOP_VIEW (view))));
+}
+
+static gboolean
+undo_button_shown (gpointer window)
+{
+  return find_widget (GTK_WIDGET (window), is_button_labelled, "_Undo") != NULL;
+}
+
+/* Only the lock screen titled @title is on screen, for participant @id:
+ * not the board. */
+static void
+assert_locked_for (Fixture *f, ThWorkshopView *view, const char *id, const char *title)
+{
+  g_assert_true (th_workshop_view_get_selected_participant (view) == participant (f, id));
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "privacy");
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_status_page_titled, title));
+  g_assert_true (th_test_wait_until (sort_board_hidden, view, th_test_timeout (2000)));
+}
+
+static void
+test_selecting_shows_the_lock_screen (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f, TRUE);
+
+  /* As a click on Ben in the sidebar. */
+  th_workshop_view_select_participant (view, participant (f, "p2"));
+  assert_locked_for (f, view, "p2", "Pass the Laptop to Ben");
+  g_assert_nonnull (
+    find_widget (GTK_WIDGET (view), is_button_labelled, "I Am Ben — Show My Board"));
+
+  /* Enter on the button starts Ben's board, and his keys work at once. */
+  press (f, GDK_KEY_Return, 0);
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "sort");
+  press (f, GDK_KEY_m, 0);
+  g_assert_cmpuint (th_participant_get_n_sorted (participant (f, "p2")), ==, 4);
+  g_assert_cmpuint (th_participant_get_n_sorted (participant (f, "p1")), ==, f->n_cards - 1);
+}
+
+static void
+test_removing_the_shown_person_shows_the_lock_screen (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f, TRUE);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "workshop.remove", "s", "p1");
+  g_assert_null (participant (f, "p1"));
+  /* Ben takes Ana's place in the list, but his board waits for him. */
+  assert_locked_for (f, view, "p2", "Pass the Laptop to Ben");
+}
+
+static void
+test_undo_redo_changing_person (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f, TRUE);
+  ThParticipant *ana = participant (f, "p1");
+  ThParticipant *ben = participant (f, "p2");
+
+  /* Ben sorts a card on his board, then the laptop goes back to Ana. */
+  th_workshop_view_select_participant (view, ben);
+  press (f, GDK_KEY_Return, 0);
+  press (f, GDK_KEY_l, 0);
+  g_assert_cmpuint (th_participant_get_n_sorted (ben), ==, 4);
+  th_workshop_view_select_participant (view, ana);
+  assert_locked_for (f, view, "p1", "Pass the Laptop to Ana");
+  press (f, GDK_KEY_Return, 0);
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "sort");
+
+  /* Ctrl+Z takes back Ben's card: Ben's board is the one that changes,
+   * and it opens behind the lock screen, not on Ana's turn. */
+  press (f, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (th_participant_get_n_sorted (ben), ==, 3);
+  assert_locked_for (f, view, "p2", "Pass the Laptop to Ben");
+
+  /* Back to Ana, and Shift+Ctrl+Z sorts Ben's card again: his board,
+   * covered again. */
+  th_workshop_view_select_participant (view, ana);
+  press (f, GDK_KEY_Return, 0);
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "sort");
+  press (f, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpuint (th_participant_get_n_sorted (ben), ==, 4);
+  assert_locked_for (f, view, "p2", "Pass the Laptop to Ben");
+  g_assert_cmpuint (th_participant_get_n_sorted (ana), ==, f->n_cards - 1);
+}
+
+static void
+test_finishing_shows_the_hand_over_screen (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f, TRUE);
+  ThParticipant *ana = participant (f, "p1");
+
+  /* Ana sorts her last card. */
+  press (f, GDK_KEY_l, 0);
+  g_assert_cmpuint (th_participant_get_n_sorted (ana), ==, f->n_cards);
+
+  /* Her answers go from the screen: a thank-you that names only the next
+   * person. */
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "handover");
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_status_page_titled, "Thank You, Ana"));
+  g_assert_true (th_test_wait_until (sort_board_hidden, view, th_test_timeout (2000)));
+  g_assert_nonnull (
+    find_widget (GTK_WIDGET (view), is_button_labelled, "I Am Ben — Show My Board"));
+
+  /* Keys meant for the board change nothing behind the screen. */
+  press (f, GDK_KEY_u, 0);
+  press (f, GDK_KEY_BackSpace, 0);
+  g_assert_cmpuint (th_participant_get_n_sorted (ana), ==, f->n_cards);
+
+  /* Enter: Ben's board, with no second screen in between. */
+  press (f, GDK_KEY_Return, 0);
+  g_assert_true (th_workshop_view_get_selected_participant (view) == participant (f, "p2"));
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "sort");
+  press (f, GDK_KEY_m, 0);
+  g_assert_cmpuint (th_participant_get_n_sorted (participant (f, "p2")), ==, 4);
+}
+
+static void
+test_keys_do_nothing_while_locked (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f, TRUE);
+
+  th_workshop_view_select_participant (view, participant (f, "p2"));
+  assert_locked_for (f, view, "p2", "Pass the Laptop to Ben");
+
+  press (f, GDK_KEY_l, 0);
+  press (f, GDK_KEY_m, 0);
+  press (f, GDK_KEY_u, 0);
+  press (f, GDK_KEY_3, 0);
+
+  g_assert_cmpuint (th_participant_get_n_sorted (participant (f, "p1")), ==, f->n_cards - 1);
+  g_assert_cmpuint (th_participant_get_n_sorted (participant (f, "p2")), ==, 3);
+  g_assert_cmpuint (th_participant_get_n_sorted (participant (f, "p3")), ==, 0);
+  g_assert_cmpuint (th_participant_get_n_rated (participant (f, "p2")), ==, 0);
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "privacy");
+}
+
+static void
+test_removal_is_a_step_of_undo (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f, TRUE);
+  ThSession *session = th_window_get_session (f->window);
+  g_autoptr (ThParticipant) ben = g_object_ref (participant (f, "p2"));
+  ThParticipant *ana = participant (f, "p1");
+
+  /* Ana sorts her last card; then Ben is removed. */
+  press (f, GDK_KEY_l, 0);
+  g_assert_cmpuint (th_participant_get_n_sorted (ana), ==, f->n_cards);
+  g_assert_cmpuint (th_participant_get_number (ben), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (view), "workshop.remove", "s", "p2");
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 2);
+
+  /* Ctrl+Z: Ben is back where he was, the same person with his number and
+   * his answers, and his board waits behind the lock screen. */
+  press (f, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 3);
+  g_assert_true (th_session_get_participant (session, 1) == ben);
+  g_assert_cmpstr (th_participant_get_id (ben), ==, "p2");
+  g_assert_cmpuint (th_participant_get_number (ben), ==, 2);
+  g_assert_cmpuint (th_participant_get_n_sorted (ben), ==, 3);
+  g_assert_cmpint (th_participant_get_rating (ben, behaviour_id (f, 0)), ==, 0);
+  assert_locked_for (f, view, "p2", "Pass the Laptop to Ben");
+
+  /* A second Ctrl+Z takes back the step before: Ana's last card. */
+  press (f, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (th_participant_get_n_sorted (ana), ==, f->n_cards - 1);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 3);
+  assert_locked_for (f, view, "p1", "Pass the Laptop to Ana");
+
+  /* Shift+Ctrl+Z twice: Ana's card again, then Ben removed again. */
+  press (f, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpuint (th_participant_get_n_sorted (ana), ==, f->n_cards);
+  press (f, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 2);
+  g_assert_null (participant (f, "p2"));
+}
+
+static void
+test_toast_undo_is_ctrl_z (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f, FALSE);
+  ThSession *session = th_window_get_session (f->window);
+  g_autoptr (ThParticipant) ben = g_object_ref (participant (f, "p2"));
+  ThParticipant *ana = participant (f, "p1");
+
+  press (f, GDK_KEY_l, 0);
+  gtk_widget_activate_action (GTK_WIDGET (view), "workshop.remove", "s", "p2");
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 2);
+
+  /* The toast's Undo brings Ben back where he was… */
+  g_assert_true (th_test_wait_until (undo_button_shown, f->window, th_test_timeout (2000)));
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (f->window), is_button_labelled, "_Undo"),
+                         "clicked");
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 3);
+  g_assert_true (th_session_get_participant (session, 1) == ben);
+  g_assert_cmpuint (th_participant_get_number (ben), ==, 2);
+
+  /* …as a step of the same history: Ctrl+Z now takes back Ana's card,
+   * and Shift+Ctrl+Z twice does both again. */
+  press (f, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (th_participant_get_n_sorted (ana), ==, f->n_cards - 1);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 3);
+  press (f, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  press (f, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpuint (th_participant_get_n_sorted (ana), ==, f->n_cards);
+  g_assert_null (participant (f, "p2"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/pass-the-laptop/selecting-shows-lock", test_selecting_shows_the_lock_screen);
+  ADD ("/ui/pass-the-laptop/removing-shows-lock",
+       test_removing_the_shown_person_shows_the_lock_screen);
+  ADD ("/ui/pass-the-laptop/undo-redo-shows-lock", test_undo_redo_changing_person);
+  ADD ("/ui/pass-the-laptop/finishing-shows-hand-over", test_finishing_shows_the_hand_over_screen);
+  ADD ("/ui/pass-the-laptop/keys-do-nothing-while-locked", test_keys_do_nothing_while_locked);
+  ADD ("/ui/pass-the-laptop/removal-is-a-step-of-undo", test_removal_is_a_step_of_undo);
+  ADD ("/ui/pass-the-laptop/toast-undo-is-ctrl-z", test_toast_undo_is_ctrl_z);
+#undef ADD
+
+  return g_test_run ();
+}
