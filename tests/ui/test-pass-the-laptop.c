@@ -278,6 +278,30 @@ test_finishing_shows_the_hand_over_screen (Fixture *f, gconstpointer data)
   g_assert_cmpuint (th_participant_get_n_sorted (participant (f, "p2")), ==, 4);
 }
 
+static gboolean
+is_fast_entry_button (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Type In Paper Results") == 0;
+}
+
+static void
+test_fast_entry_shows_the_lock_screen (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f, TRUE);
+  GtkWidget *button = find_widget (GTK_WIDGET (view), is_fast_entry_button, NULL);
+
+  /* Fast entry shows ratings too: a click on its button covers the board
+   * first. */
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  assert_locked_for (f, view, "p1", "Pass the Laptop to Ana");
+
+  press (f, GDK_KEY_Return, 0);
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "fast-entry");
+}
+
 static void
 test_keys_do_nothing_while_locked (Fixture *f, gconstpointer data)
 {
@@ -380,6 +404,7 @@ main (int argc, char *argv[])
        test_removing_the_shown_person_shows_the_lock_screen);
   ADD ("/ui/pass-the-laptop/undo-redo-shows-lock", test_undo_redo_changing_person);
   ADD ("/ui/pass-the-laptop/finishing-shows-hand-over", test_finishing_shows_the_hand_over_screen);
+  ADD ("/ui/pass-the-laptop/fast-entry-shows-lock", test_fast_entry_shows_the_lock_screen);
   ADD ("/ui/pass-the-laptop/keys-do-nothing-while-locked", test_keys_do_nothing_while_locked);
   ADD ("/ui/pass-the-laptop/removal-is-a-step-of-undo", test_removal_is_a_step_of_undo);
   ADD ("/ui/pass-the-laptop/toast-undo-is-ctrl-z", test_toast_undo_is_ctrl_z);
