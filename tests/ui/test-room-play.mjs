@@ -309,7 +309,10 @@ async function rateAll(phone, deck, person) {
   await page.screenshot(`${phone.prefix}-07-done`);
 }
 
-async function checkReveal(phone, deck) {
+// The reveal lists every card once, in the participant's own order (the
+// one the room served and the session file keeps), each marked right or
+// wrong as this phone sorted it.
+async function checkReveal(phone, deck, sessionPath) {
   const { page } = phone;
   await page.waitFor('document.body.dataset.view === "reveal"', 'the reveal', 15000 * SLOW);
   await page.waitFor(`document.querySelectorAll('#reveal-list li').length === ${deck.behaviours.length}`,
@@ -317,9 +320,14 @@ async function checkReveal(phone, deck) {
   const items = await page.evaluate(`Array.from(document.querySelectorAll('#reveal-list li'))
     .map((li) => ({ text: li.querySelector('.text').textContent,
                     match: li.querySelector('.match') !== null }))`);
-  deck.behaviours.forEach((b, i) => {
-    if (items[i].text !== b.text)
-      fail(`${page.name}: reveal: card ${i} shows the wrong text`);
+  const participant = readSession(sessionPath).participants.find((x) => x.name === phone.name);
+  if (!participant || !Array.isArray(participant.order) ||
+      participant.order.length !== deck.behaviours.length)
+    fail(`${page.name}: the file keeps no order of the cards for this participant`);
+  participant.order.forEach((id, i) => {
+    const b = deck.behaviours.find((x) => x.id === id);
+    if (!b || items[i].text !== b.text)
+      fail(`${page.name}: reveal: card ${i} is not ${id}, the participant's own card ${i}`);
     if (items[i].match !== (phone.sorted[b.id] === b.key))
       fail(`${page.name}: reveal: ${b.id} is marked ${items[i].match ? 'right' : 'wrong'}`);
   });
@@ -501,7 +509,7 @@ async function main() {
       'the phase buttons');
     await facilitator.shot('f11-workshop');
     await facilitator.click('push button', '2 · Reveal');
-    await Promise.all(phones.map((phone) => checkReveal(phone, deck)));
+    await Promise.all(phones.map((phone) => checkReveal(phone, deck, sessionPath)));
     await facilitator.shot('f12-reveal');
     await facilitator.click('push button', '3 · Reflect');
     await Promise.all(phones.map(async (phone) => {
