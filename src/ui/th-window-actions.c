@@ -1081,8 +1081,12 @@ th_window_export_csv_async (ThWindow *self, GFile *file, GAsyncReadyCallback cal
     }
 
   /* The scores as they are now, taken here on the main thread: the room
-   * may change the session while the file is written. */
-  anonymous = g_settings_get_boolean (self->settings, "anonymous-default");
+   * may change the session while the file is written.  Anonymous as the
+   * chart shows it now (its switch starts from the preference): what the
+   * room sees on the projector is what leaves in the file. */
+  anonymous = TH_IS_CHART_PAGE (self->chart_widget)
+                ? th_chart_page_get_anonymous (TH_CHART_PAGE (self->chart_widget))
+                : g_settings_get_boolean (self->settings, "anonymous-default");
   data = g_new0 (ExportCsvData, 1);
   data->file = g_object_ref (file);
   data->csv = th_session_to_csv (th_document_get_session (self->document), anonymous);

@@ -1033,6 +1033,44 @@ test_self_study_resumes (Fixture *f, gconstpointer data)
     th_self_study_result_get_quadrant_text (th_window_get_self_study_result (f->window)));
 }
 
+/* Export Scores as CSV… follows the chart's Anonymous switch, both ways,
+ * whatever the preference says. */
+static void
+test_csv_follows_anonymous_switch (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) csv = g_file_new_build_filename (f->dir, "scores.csv", NULL);
+  ThChartPage *chart;
+  ThSession *session;
+  const char *first;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sample", NULL);
+  session = th_window_get_session (f->window);
+  first = th_participant_get_name (th_session_get_participant (session, 0));
+  g_assert_true (TH_IS_CHART_PAGE (th_window_get_chart_page (f->window)));
+  chart = TH_CHART_PAGE (th_window_get_chart_page (f->window));
+
+  for (int anonymous = 1; anonymous >= 0; anonymous--)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *contents = NULL;
+
+      th_chart_page_set_anonymous (chart, anonymous);
+      g_assert_true (th_window_export_csv (f->window, csv, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_load_contents (csv, NULL, &contents, NULL, NULL, NULL));
+      if (anonymous)
+        {
+          g_assert_null (strstr (contents, first));
+          g_assert_nonnull (strstr (contents, ",Participant 1,"));
+        }
+      else
+        {
+          g_assert_nonnull (strstr (contents, first));
+          g_assert_null (strstr (contents, ",Participant 1,"));
+        }
+    }
+}
+
 /* Reading files ------------------------------------------------------------ */
 
 static void
@@ -1859,6 +1897,7 @@ main (int argc, char *argv[])
   ADD ("/ui/workshop/reveal", test_reveal);
   ADD ("/ui/workshop/merge", test_merge);
   ADD ("/ui/workshop/self-study-resumes", test_self_study_resumes);
+  ADD ("/ui/workshop/csv-follows-anonymous-switch", test_csv_follows_anonymous_switch);
   ADD ("/ui/workshop/open-off-main-thread", test_open_reads_off_the_main_thread);
   ADD ("/ui/workshop/open-given-up-on-close", test_open_given_up_when_the_window_closes);
   ADD ("/ui/workshop/open-in-another-window", test_open_in_another_window);
