@@ -151,6 +151,9 @@ struct _ThQuadrantChart
   GObject parent_instance;
 
   GArray *points; /* ThChartPoint, strings owned */
+  /* Everyone in the session the points come from, placed or not (0: as
+   * many as the points): the header says how many are not on the chart. */
+  guint n_participants;
   char *title;
   GDateTime *date;
   double threshold;

@@ -216,6 +216,7 @@ th_quadrant_chart_set_points (ThQuadrantChart *self, const ThChartPoint *points,
    * @points may be the chart's own: entry i is read before any entry past
    * i changes, nothing is freed before the end, and points are appended
    * only past the old end, where @points cannot lie. */
+  self->n_participants = 0;
   n_old = self->points->len;
   for (guint i = 0; i < n_points; i++)
     {
@@ -288,6 +289,8 @@ th_quadrant_chart_set_session (ThQuadrantChart *self, ThSession *session)
   th_quadrant_chart_set_threshold (self, th_session_get_threshold (session));
   th_quadrant_chart_set_date (self, th_session_get_created (session));
   th_quadrant_chart_set_points (self, (const ThChartPoint *)(void *)points->data, points->len);
+  /* After the points, which forget any count of a session before. */
+  self->n_participants = n;
   g_object_thaw_notify (G_OBJECT (self));
 }
 
