@@ -46,6 +46,10 @@ update (ThParticipantRow *self)
   progress = g_strdup_printf (_ ("Sorted %u/%u · Rated %u/%u"), n_sorted, self->n_behaviours,
                               n_rated, self->n_behaviours);
   gtk_label_set_label (self->name_label, th_participant_get_name (self->participant));
+  /* A long name is cut short in the list; the whole of it is a pointer
+   * away (a tooltip is plain text, never markup). */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label),
+                               th_participant_get_name (self->participant));
   gtk_label_set_label (self->progress_label, progress);
   gtk_widget_set_visible (self->done_image, self->finished);
 

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "th-ui-test-utils.h"
+#include "th-participant-row.h"
 #include "th-workshop-view.h"
 
 typedef struct
@@ -122,6 +123,34 @@ test_markup_name_toast (Fixture *f, gconstpointer data)
   assert_toast (f, "“<b>x</b> & <span size='400%'>y</span>” removed");
 }
 
+/* A long name is cut short in the list; the whole name is the tooltip of
+ * its row's name, as plain text. */
+static void
+test_long_name_tooltip (Fixture *f, gconstpointer data)
+{
+  static const char name[] = "Maximiliana Theodora <b>Wilhelmina</b> von Hohenzollern-Sigmaringen";
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  guint n_found = 0;
+
+  type_name (f, name);
+  th_test_collect_widgets (GTK_WIDGET (f->window), TH_TYPE_PARTICIPANT_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *label;
+
+      if (g_strcmp0 (th_participant_get_name (th_participant_row_get_participant (rows->pdata[i])),
+                     name)
+          != 0)
+        continue;
+      label = GTK_WIDGET (
+        gtk_widget_get_template_child (rows->pdata[i], TH_TYPE_PARTICIPANT_ROW, "name_label"));
+      g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_END);
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, name);
+      n_found++;
+    }
+  g_assert_cmpuint (n_found, >, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -130,6 +159,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/participant-names/refused", test_refused_names);
   ADD ("/participant-names/markup-toast", test_markup_name_toast);
+  ADD ("/participant-names/long-name-tooltip", test_long_name_tooltip);
 #undef ADD
 
   return g_test_run ();
