@@ -404,37 +404,6 @@ th_card_sheets_write_pdf (ThCardSheets *self, const char *path, GError **error)
   return th_page_write_pdf (path, title, paginate_cb, draw_page_cb, self, error);
 }
 
-/* Each position of a deck of @n cards once, in deck order. */
-static guint16 *
-make_deck_order (guint n)
-{
-  guint16 *order = g_new (guint16, MAX (n, 1));
-
-  for (guint i = 0; i < n; i++)
-    order[i] = (guint16)i;
-  return order;
-}
-
-/* A fresh shuffle of @n positions (Fisher–Yates), seeded from g_random and
- * nothing of the deck, so the order tells nothing about the key. */
-static guint16 *
-make_shuffle (guint n)
-{
-  g_autoptr (GRand) rand = g_rand_new_with_seed (g_random_int ());
-  guint16 *order = make_deck_order (n);
-
-  for (guint i = n; i > 1; i--)
-    {
-      guint j = (guint)g_rand_int_range (rand, 0, (gint32)i);
-      guint16 swap = order[i - 1];
-
-      order[i - 1] = order[j];
-      order[j] = swap;
-    }
-
-  return order;
-}
-
 ThCardSheets *
 th_card_sheets_new (ThDeck *deck)
 {
@@ -447,7 +416,7 @@ th_card_sheets_new (ThDeck *deck)
   self = g_new0 (ThCardSheets, 1);
   self->deck = g_object_ref (deck);
   self->answer_pages = g_array_new (FALSE, FALSE, sizeof (AnswerPage));
-  self->shuffle = make_shuffle (n);
+  self->shuffle = th_deck_new_order (n, TRUE);
   self->order = self->shuffle;
 
   return self;
@@ -516,7 +485,7 @@ th_card_sheets_set_deck_order (ThCardSheets *self, gboolean deck_order)
 
   self->deck_order = deck_order;
   if (deck_order)
-    self->order = make_deck_order (th_deck_get_n_behaviours (self->deck));
+    self->order = th_deck_new_order (th_deck_get_n_behaviours (self->deck), FALSE);
   else
     {
       g_free (self->order);

@@ -563,3 +563,28 @@ th_deck_is_compatible (ThDeck *self, ThDeck *other)
 
   return th_deck_check_compatible (self, other, NULL);
 }
+
+guint16 *
+th_deck_new_order (guint n_behaviours, gboolean shuffled)
+{
+  guint16 *order = g_new (guint16, MAX (n_behaviours, 1));
+
+  for (guint i = 0; i < n_behaviours; i++)
+    order[i] = (guint16)i;
+
+  if (shuffled)
+    {
+      g_autoptr (GRand) rand = g_rand_new_with_seed (g_random_int ());
+
+      for (guint i = n_behaviours; i > 1; i--)
+        {
+          guint j = (guint)g_rand_int_range (rand, 0, (gint32)i);
+          guint16 swap = order[i - 1];
+
+          order[i - 1] = order[j];
+          order[j] = swap;
+        }
+    }
+
+  return order;
+}

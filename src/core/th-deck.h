@@ -80,6 +80,11 @@ ThBehaviour *th_deck_lookup_behaviour (ThDeck *self, const char *id);
 /* The position of the behaviour in the deck, or -1. */
 int th_deck_get_behaviour_index (ThDeck *self, const char *id);
 guint th_deck_get_n_behaviours (ThDeck *self);
+/* Each position of a deck of @n_behaviours cards once: in deck order, or
+ * when @shuffled in a fresh random order (Fisher–Yates, seeded from
+ * g_random and nothing of the deck, so the order tells nothing of the
+ * key).  g_free() it. */
+guint16 *th_deck_new_order (guint n_behaviours, gboolean shuffled);
 /* The behaviour at @position, in deck order (borrowed). */
 ThBehaviour *th_deck_get_behaviour (ThDeck *self, guint position);
 

@@ -601,29 +601,6 @@ th_participant_set_number (ThParticipant *self, guint number)
   self->number = number;
 }
 
-/* A fresh shuffle of every position of the deck (Fisher–Yates).  The
- * generator is seeded from g_random, never from anything of the deck or
- * its key, so the order tells nothing about the answers. */
-static guint16 *
-make_shuffle (guint n_behaviours)
-{
-  g_autoptr (GRand) rand = g_rand_new_with_seed (g_random_int ());
-  guint16 *order = g_new (guint16, MAX (n_behaviours, 1));
-
-  for (guint i = 0; i < n_behaviours; i++)
-    order[i] = (guint16)i;
-  for (guint i = n_behaviours; i > 1; i--)
-    {
-      guint j = (guint)g_rand_int_range (rand, 0, (gint32)i);
-      guint16 swap = order[i - 1];
-
-      order[i - 1] = order[j];
-      order[j] = swap;
-    }
-
-  return order;
-}
-
 gboolean
 th_participant_ensure_order (ThParticipant *self)
 {
@@ -632,7 +609,7 @@ th_participant_ensure_order (ThParticipant *self)
   if (self->order != NULL || self->deck == NULL)
     return FALSE;
 
-  self->order = make_shuffle (th_deck_get_n_behaviours (self->deck));
+  self->order = th_deck_new_order (th_deck_get_n_behaviours (self->deck), TRUE);
   return TRUE;
 }
 

@@ -14,6 +14,7 @@
 #include "th-gtk-compat.h"
 #include "th-reflect-board.h"
 #include "th-reflect-row.h"
+#include "th-widget-shown.h"
 
 struct _ThReflectBoard
 {
@@ -309,26 +310,6 @@ get_keyboard_row (ThReflectBoard *self)
   return row;
 }
 
-/* Whether the board is the page its stack shows.  Mapped is not enough
- * for the window's shortcuts: while the stack changes page both pages are
- * mapped, and a key pressed then is for the page coming in. */
-static gboolean
-is_shown (GtkWidget *widget)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-
-  for (GtkWidget *child = widget; child != NULL; child = gtk_widget_get_parent (child))
-    {
-      GtkWidget *parent = gtk_widget_get_parent (child);
-
-      if (GTK_IS_STACK (parent) && gtk_stack_get_visible_child (GTK_STACK (parent)) != child)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* What a shortcut answers, besides the ratings 1 to 5. */
 #define ANSWER_LEADERSHIP (-1)
 #define ANSWER_MANAGEMENT (-2)
@@ -345,7 +326,8 @@ answer_shortcut_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
   ThReflectRow *row;
   const char *behaviour_id;
 
-  if (!is_shown (widget) || self->participant == NULL || (answer < 0 && !self->fast_entry))
+  if (!th_widget_is_shown (widget) || self->participant == NULL
+      || (answer < 0 && !self->fast_entry))
     return FALSE;
 
   row = get_keyboard_row (self);

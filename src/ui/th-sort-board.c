@@ -11,6 +11,7 @@
 
 #include "th-gtk-compat.h"
 #include "th-sort-board.h"
+#include "th-widget-shown.h"
 
 /* The columns from left to right: L and M send a card to the column on
  * that side of the pile, which is what the eye expects. */
@@ -392,26 +393,6 @@ next_on_pile (ThSortBoard *self, const char *behaviour_id)
   return behaviour_id;
 }
 
-/* Whether the board is the page its stack shows.  Mapped is not enough
- * for the window's shortcuts: while the stack changes page both pages are
- * mapped, and a key pressed then is for the page coming in. */
-static gboolean
-is_shown (GtkWidget *widget)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-
-  for (GtkWidget *child = widget; child != NULL; child = gtk_widget_get_parent (child))
-    {
-      GtkWidget *parent = gtk_widget_get_parent (child);
-
-      if (GTK_IS_STACK (parent) && gtk_stack_get_visible_child (GTK_STACK (parent)) != child)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* L and M: the card under the keyboard goes under Leadership or
  * Management.  They are shortcuts of the window's (managed scope) while
  * the board is on screen, not keys of the board alone: after a click
@@ -424,7 +405,7 @@ sort_shortcut_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
   ThSortBoard *self = TH_SORT_BOARD (widget);
   GtkListBoxRow *row = get_focused_row (self, NULL);
 
-  if (!is_shown (widget))
+  if (!th_widget_is_shown (widget))
     return FALSE;
   if (row == NULL)
     row = gtk_list_box_get_row_at_index (get_list (self, COLUMN_PILE), 0);
