@@ -272,8 +272,10 @@ rebuild (ThSortBoard *self)
 }
 
 static gboolean
-place_card (ThSortBoard *self, const char *behaviour_id, ThSide side, gboolean follow_keyboard)
+place_card (ThSortBoard *self, const char *card_id, ThSide side, gboolean follow_keyboard)
 {
+  /* The card's id belongs to its row, which sorting it rebuilds. */
+  g_autofree char *behaviour_id = g_strdup (card_id);
   g_autoptr (GError) error = NULL;
   const char *participant_id;
   gboolean ok;

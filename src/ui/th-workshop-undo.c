@@ -209,9 +209,14 @@ push_step (ThWorkshopUndo *self, Step *step, gboolean could_undo, gboolean could
 }
 
 static gboolean
-record_and_apply (ThWorkshopUndo *self, const char *participant_id, const char *behaviour_id,
+record_and_apply (ThWorkshopUndo *self, const char *participant_id_in, const char *behaviour_id_in,
                   gboolean is_rating, int value, GError **error)
 {
+  /* Applying the change rebuilds the boards, which frees the strings a
+   * board passed in (a card's id): the step is made from copies taken
+   * before. */
+  g_autofree char *participant_id = g_strdup (participant_id_in);
+  g_autofree char *behaviour_id = g_strdup (behaviour_id_in);
   gboolean could_undo = th_workshop_undo_get_can_undo (self);
   gboolean could_redo = th_workshop_undo_get_can_redo (self);
   int old_value;
@@ -234,8 +239,8 @@ record_and_apply (ThWorkshopUndo *self, const char *participant_id, const char *
 
   step = g_new0 (Step, 1);
   step->kind = is_rating ? STEP_RATING : STEP_SORT;
-  step->participant_id = g_strdup (participant_id);
-  step->behaviour_id = g_strdup (behaviour_id);
+  step->participant_id = g_steal_pointer (&participant_id);
+  step->behaviour_id = g_steal_pointer (&behaviour_id);
   step->old_value = old_value;
   step->new_value = value;
   push_step (self, step, could_undo, could_redo);
