@@ -39,8 +39,13 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
+  g_autofree char *self_study
+    = g_build_filename (g_get_user_data_dir (), "two-hats", "self-study.twohats", NULL);
+
   th_test_destroy_window (GTK_WINDOW (f->window));
   g_clear_object (&f->app);
+  /* Nothing of this run is left for the tests after it. */
+  g_unlink (self_study);
 }
 
 /* Does @widget, or a visible widget inside it, show a label with @text? */
