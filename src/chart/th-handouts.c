@@ -49,13 +49,20 @@ static void
 draw_empty_page (ThHandouts *self, cairo_t *cr, double width)
 {
   const ThPagePalette *palette = th_page_palette_get ();
+  g_autofree char *footnote = th_quadrant_chart_dup_footnote (self->chart);
+  double y = 60;
 
   th_page_draw_running_header (cr, th_page_session_title (self->session),
                                th_session_get_created (self->session), width);
-  th_page_draw_text (cr,
-                     _ ("Nobody is on the chart yet: a participant appears once they have rated "
-                        "behaviours of both hats."),
-                     0, 60, 14, PANGO_WEIGHT_NORMAL, width, PANGO_ALIGN_LEFT, &palette->chart->ink);
+  y += th_page_draw_text (cr,
+                          _ ("Nobody is on the chart yet: a participant appears once they have "
+                             "rated behaviours of both hats."),
+                          0, y, 14, PANGO_WEIGHT_NORMAL, width, PANGO_ALIGN_LEFT,
+                          &palette->chart->ink);
+  /* Who is in the session and why they are not placed. */
+  if (footnote != NULL)
+    th_page_draw_text (cr, footnote, 0, y + 12, 11, PANGO_WEIGHT_NORMAL, width, PANGO_ALIGN_LEFT,
+                       &palette->chart->ink_secondary);
 }
 
 /* The participant's name, and what the page is. */
@@ -352,6 +359,9 @@ th_handouts_new (ThSession *session)
   th_quadrant_chart_set_session (self->chart, session);
   th_quadrant_chart_set_anonymous (self->chart, TRUE);
   th_quadrant_chart_set_show_header (self->chart, FALSE);
+  /* Without the header, the footnote also says how many are on the
+   * chart; those not on it go by number, like the dots. */
+  th_quadrant_chart_set_show_unplaced (self->chart, TRUE);
 
   return self;
 }

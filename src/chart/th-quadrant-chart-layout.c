@@ -172,38 +172,46 @@ th_chart_format_threshold (double threshold)
   return g_strdup_printf ("%.1f", rounded);
 }
 
+/* How many are on the chart out of how many in the session: "7
+ * participants, 5 on the chart". */
+char *
+th_quadrant_chart_format_people (ThQuadrantChart *self)
+{
+  guint n = self->points->len;
+  guint total = MAX (self->n_participants, n);
+
+  /* Who is not on the chart is said, so that a chart pinned up does not
+   * pass for the whole group. */
+  if (total == 0)
+    return g_strdup (_ ("no one placed yet"));
+  else if (n == 0)
+    /* Translators: everyone of the session, none of them placed yet. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u participant, not on the chart yet",
+                                         "%'u participants, none on the chart yet", total),
+                            total);
+  else if (total > n)
+    /* Translators: "7 participants, 5 on the chart". */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u participants, %'u on the chart",
+                                         "%'u participants, %'u on the chart", total),
+                            total, n);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u participant", "%'u participants", n),
+                          n);
+}
+
 static char *
 format_subtitle (ThQuadrantChart *self)
 {
   g_autoptr (GDateTime) now = NULL;
   g_autoptr (GDateTime) local = NULL;
   g_autofree char *date = NULL;
-  g_autofree char *people = NULL;
-  guint n = self->points->len;
-  guint total = MAX (self->n_participants, n);
+  g_autofree char *people = th_quadrant_chart_format_people (self);
 
   if (self->date == NULL)
     now = g_date_time_new_now_local ();
   local = g_date_time_to_local (self->date != NULL ? self->date : now);
   /* Translators: the date under the chart's title; see g_date_time_format(). */
   date = g_date_time_format (local, C_ ("chart date", "%-d %B %Y"));
-  /* Who is not on the chart is said, so that a chart pinned up does not
-   * pass for the whole group. */
-  if (total == 0)
-    people = g_strdup (_ ("no one placed yet"));
-  else if (n == 0)
-    /* Translators: everyone of the session, none of them placed yet. */
-    people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u participant, not on the chart yet",
-                                           "%'u participants, none on the chart yet", total),
-                              total);
-  else if (total > n)
-    /* Translators: "7 participants, 5 on the chart". */
-    people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u participants, %'u on the chart",
-                                           "%'u participants, %'u on the chart", total),
-                              total, n);
-  else
-    people = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%'u participant", "%'u participants", n), n);
 
   if (fabs (self->threshold - TH_DEFAULT_THRESHOLD) > 1e-9)
     {

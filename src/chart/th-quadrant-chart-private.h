@@ -137,6 +137,22 @@ typedef struct
   gboolean legend_beside;
 } ThChartPage;
 
+/* Why someone of the session has no dot: the scores of docs/scores.md
+ * need a rating on each side. */
+typedef enum
+{
+  TH_CHART_UNPLACED_NO_RATINGS,
+  TH_CHART_UNPLACED_NO_LEADERSHIP,
+  TH_CHART_UNPLACED_NO_MANAGEMENT,
+} ThChartUnplacedReason;
+
+typedef struct
+{
+  char *name;
+  guint number; /* the participant's number, for anonymous charts */
+  ThChartUnplacedReason reason;
+} ThChartUnplaced;
+
 /* A quadrant's name, laid out in a corner of its quadrant. */
 typedef struct
 {
@@ -154,6 +170,10 @@ struct _ThQuadrantChart
   /* Everyone in the session the points come from, placed or not (0: as
    * many as the points): the header says how many are not on the chart. */
   guint n_participants;
+  /* Those of the session without a dot (ThChartUnplaced), in the
+   * session's order, and whether a draw lists them under the chart. */
+  GArray *unplaced;
+  gboolean show_unplaced;
   char *title;
   GDateTime *date;
   double threshold;
@@ -244,6 +264,15 @@ double th_quadrant_chart_header_height (ThQuadrantChart *self, const ThChartMetr
 void th_quadrant_chart_draw_header (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
                                     const ThChartPalette *palette, const ThChartPage *page,
                                     double width);
+char *th_quadrant_chart_format_people (ThQuadrantChart *self);
+
+/* Who is not on the chart: th-quadrant-chart-unplaced.c */
+void th_chart_unplaced_clear (gpointer data);
+double th_quadrant_chart_layout_footnote (ThQuadrantChart *self, const ThChartMetrics *m,
+                                          double width, double height, ThChartText *footnote);
+void th_quadrant_chart_draw_footnote (ThQuadrantChart *self, cairo_t *cr, const ThChartMetrics *m,
+                                      const ThChartPalette *palette, const ThChartText *footnote,
+                                      double width, double height);
 
 /* Plot: th-quadrant-chart-plot.c */
 void th_quadrant_chart_draw_plot_background (ThQuadrantChart *self, cairo_t *cr,

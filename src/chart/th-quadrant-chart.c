@@ -76,6 +76,7 @@ th_quadrant_chart_finalize (GObject *object)
   g_clear_pointer (&self->numbers, g_hash_table_unref);
   g_clear_pointer (&self->states, g_free);
   g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->unplaced, g_array_unref);
   g_clear_pointer (&self->layout, g_array_unref);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->date, g_date_time_unref);
@@ -162,6 +163,8 @@ th_quadrant_chart_init (ThQuadrantChart *self)
 {
   self->points = g_array_new (FALSE, TRUE, sizeof (ThChartPoint));
   g_array_set_clear_func (self->points, point_clear);
+  self->unplaced = g_array_new (FALSE, TRUE, sizeof (ThChartUnplaced));
+  g_array_set_clear_func (self->unplaced, th_chart_unplaced_clear);
   self->layout = g_array_new (FALSE, TRUE, sizeof (ThChartDotLayout));
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, th_chart_label_free);
   self->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, th_chart_label_free);
@@ -217,6 +220,7 @@ th_quadrant_chart_set_points (ThQuadrantChart *self, const ThChartPoint *points,
    * i changes, nothing is freed before the end, and points are appended
    * only past the old end, where @points cannot lie. */
   self->n_participants = 0;
+  g_array_set_size (self->unplaced, 0);
   n_old = self->points->len;
   for (guint i = 0; i < n_points; i++)
     {
@@ -257,6 +261,7 @@ void
 th_quadrant_chart_set_session (ThQuadrantChart *self, ThSession *session)
 {
   g_autoptr (GArray) points = NULL;
+  g_autoptr (GArray) unplaced = NULL;
   guint n;
 
   g_return_if_fail (TH_IS_QUADRANT_CHART (self));
@@ -264,6 +269,7 @@ th_quadrant_chart_set_session (ThQuadrantChart *self, ThSession *session)
 
   n = th_session_get_n_participants (session);
   points = g_array_sized_new (FALSE, FALSE, sizeof (ThChartPoint), n);
+  unplaced = g_array_new (FALSE, FALSE, sizeof (ThChartUnplaced));
 
   for (guint i = 0; i < n; i++)
     {
@@ -273,7 +279,19 @@ th_quadrant_chart_set_session (ThQuadrantChart *self, ThSession *session)
 
       th_session_compute_scores (session, participant, &scores);
       if (!scores.has_leadership || !scores.has_management)
-        continue;
+        {
+          ThChartUnplaced off
+            = { (char *)th_participant_get_name (participant),
+                th_participant_get_number (participant), TH_CHART_UNPLACED_NO_RATINGS };
+
+          if (scores.has_leadership)
+            off.reason = TH_CHART_UNPLACED_NO_MANAGEMENT;
+          else if (scores.has_management)
+            off.reason = TH_CHART_UNPLACED_NO_LEADERSHIP;
+          /* Borrowed, copied below. */
+          g_array_append_val (unplaced, off);
+          continue;
+        }
 
       /* Borrowed: set_points copies them. */
       point.id = (char *)th_participant_get_id (participant);
@@ -291,6 +309,13 @@ th_quadrant_chart_set_session (ThQuadrantChart *self, ThSession *session)
   th_quadrant_chart_set_points (self, (const ThChartPoint *)(void *)points->data, points->len);
   /* After the points, which forget any count of a session before. */
   self->n_participants = n;
+  for (guint i = 0; i < unplaced->len; i++)
+    {
+      ThChartUnplaced copy = g_array_index (unplaced, ThChartUnplaced, i);
+
+      copy.name = g_strdup (copy.name);
+      g_array_append_val (self->unplaced, copy);
+    }
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -458,6 +483,27 @@ th_quadrant_chart_get_show_header (ThQuadrantChart *self)
   return self->show_header;
 }
 
+void
+th_quadrant_chart_set_show_unplaced (ThQuadrantChart *self, gboolean show_unplaced)
+{
+  g_return_if_fail (TH_IS_QUADRANT_CHART (self));
+
+  show_unplaced = !!show_unplaced;
+  if (self->show_unplaced == show_unplaced)
+    return;
+
+  self->show_unplaced = show_unplaced;
+  emit_changed (self);
+}
+
+gboolean
+th_quadrant_chart_get_show_unplaced (ThQuadrantChart *self)
+{
+  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), FALSE);
+
+  return self->show_unplaced;
+}
+
 gboolean
 th_quadrant_chart_get_mean (ThQuadrantChart *self, double *leadership, double *management)
 {
@@ -520,6 +566,8 @@ th_quadrant_chart_draw (ThQuadrantChart *self, cairo_t *cr, double width, double
   double mean_l = 0, mean_m = 0, mean_x = 0, mean_y = 0, mean_r;
   gboolean has_mean;
   guint heat_max = 0;
+  ThChartText footnote = { NULL };
+  double footnote_height;
 
   g_return_if_fail (TH_IS_QUADRANT_CHART (self));
   g_return_if_fail (cr != NULL);
@@ -538,7 +586,8 @@ th_quadrant_chart_draw (ThQuadrantChart *self, cairo_t *cr, double width, double
   th_quadrant_chart_update_label_cache (self, cr, &m);
   self->draw_serial++;
   th_quadrant_chart_compute_decorations (self, &m, &d);
-  th_quadrant_chart_compute_page (self, &m, &d, width, height,
+  footnote_height = th_quadrant_chart_layout_footnote (self, &m, width, height, &footnote);
+  th_quadrant_chart_compute_page (self, &m, &d, width, height - footnote_height,
                                   th_quadrant_chart_header_height (self, &m), &page);
   th_quadrant_chart_compute_dot_layout (self, &m, mode);
 
@@ -582,6 +631,8 @@ th_quadrant_chart_draw (ThQuadrantChart *self, cairo_t *cr, double width, double
     th_quadrant_chart_draw_empty_message (self, cr, &m, palette);
 
   th_quadrant_chart_draw_legend (self, cr, &m, palette, &page, mode, heat_max);
+  th_quadrant_chart_draw_footnote (self, cr, &m, palette, &footnote, width, height);
+  th_chart_text_clear (&footnote);
 
   th_quadrant_chart_trim_label_caches (self);
 

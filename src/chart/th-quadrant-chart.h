@@ -92,6 +92,13 @@ void th_quadrant_chart_set_highlight (ThQuadrantChart *self, int index);
  * chart set into a page that has its own heading, such as a handout,
  * goes without. */
 void th_quadrant_chart_set_show_header (ThQuadrantChart *self, gboolean show_header);
+/* Whether a footnote under the chart lists those of the session who have
+ * no dot yet, and why (off by default; exports, prints and handouts turn
+ * it on).  Without the header it also says how many are on the chart. */
+void th_quadrant_chart_set_show_unplaced (ThQuadrantChart *self, gboolean show_unplaced);
+gboolean th_quadrant_chart_get_show_unplaced (ThQuadrantChart *self);
+/* What a draw writes under the chart, or NULL when nothing. */
+char *th_quadrant_chart_dup_footnote (ThQuadrantChart *self);
 
 /* Adds to @cr's path the marker of @quadrant's dots (circle, triangle,
  * square or diamond) of radius @r at (@x, @y): shape, not only colour,

@@ -243,6 +243,7 @@ run_export_chart (const char *out_path, ThSession *session, gboolean anonymous, 
   th_quadrant_chart_set_session (chart, session);
   th_quadrant_chart_set_anonymous (chart, anonymous);
   th_quadrant_chart_set_style (chart, TH_CHART_STYLE_PRINT);
+  th_quadrant_chart_set_show_unplaced (chart, TRUE);
 
   if (!th_quadrant_chart_export (chart, out_path, width, height, &error))
     return bad_file (out_path, error);

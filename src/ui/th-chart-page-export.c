@@ -118,6 +118,8 @@ th_chart_page_export_to_file_async (ThChartPage *self, GFile *file, GCancellable
   th_quadrant_chart_set_session (data->chart, self->session);
   th_quadrant_chart_set_anonymous (data->chart, self->anonymous);
   th_quadrant_chart_set_style (data->chart, TH_CHART_STYLE_PRINT);
+  /* A file leaves the room: it names who is missing from it. */
+  th_quadrant_chart_set_show_unplaced (data->chart, TRUE);
   data->file = g_object_ref (file);
   data->format = format;
   g_task_set_task_data (task, data, (GDestroyNotify)export_data_free);

@@ -92,6 +92,8 @@ th_print_operation_begin_print (GtkPrintOperation *operation, GtkPrintContext *c
         th_quadrant_chart_set_style (self->chart, TH_CHART_STYLE_PRINT);
         th_quadrant_chart_set_session (self->chart, self->session);
         th_quadrant_chart_set_anonymous (self->chart, self->anonymous);
+        /* Paper is pinned up: it names who is missing from it. */
+        th_quadrant_chart_set_show_unplaced (self->chart, TRUE);
         break;
 
       case TH_PRINT_MODE_HANDOUTS:

@@ -153,6 +153,12 @@ test_pdf_and_svg (Fixture *f, gconstpointer data)
       g_assert_nonnull (strstr (text, "Priya Raman"));
       /* Sixteen in the file, two of them not placed: the chart says so. */
       g_assert_nonnull (strstr (text, "16 participants, 14 on the chart"));
+      /* Under the chart, the two and why: Zoë has rated nothing, Noah no
+       * management behaviour. */
+      if (strstr (flat, "Notonthechartyet:ZoëQuinn(noratingsyet);NoahSilva(nomanagementbehaviour"
+                        "ratedyet).")
+          == NULL)
+        g_error ("the chart does not say who is not on it:\n%s", text);
       /* The legend's counts, worked out by hand for the fixture (see
        * test-chart-session.c): Priya, Grace, Ines and Omar sit on a
        * threshold line and count on its high side. */
@@ -205,6 +211,17 @@ test_anonymous (Fixture *f, gconstpointer data)
     if (contains_word (text, names[i]))
       g_error ("anonymous export names “%s”", names[i]);
   g_assert_nonnull (strstr (text, "Team offsite, March"));
+  /* Those not on the chart go by their numbers too. */
+  {
+    g_autofree char *flat = chart_test_compact (text);
+
+    if (strstr (flat, "Notonthechartyet:Participant11(noratingsyet);Participant12(nomanagement"
+                      "behaviourratedyet).")
+        == NULL)
+      g_error ("the anonymous chart does not list who is not on it by number:\n%s", text);
+    g_assert_null (strstr (text, "Zoë"));
+    g_assert_null (strstr (text, "Noah"));
+  }
 }
 
 static void

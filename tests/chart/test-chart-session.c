@@ -343,6 +343,70 @@ test_session_anonymous (void)
   chart_test_remove_dir (dir);
 }
 
+/* A long list of people not on the chart: the footnote names as many as
+ * its lines hold, in the session's order (Zoë, then Noah, then the forty
+ * added), counts the rest, and keeps every reason. */
+static void
+test_unplaced_many (void)
+{
+  g_autoptr (ThSession) session = load_fixture ("workshop.twohats");
+  g_autoptr (ThQuadrantChart) chart = th_quadrant_chart_new ();
+  g_autofree char *dir = chart_test_make_dir ();
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *more;
+  guint n_more;
+  guint n_named = 0;
+
+  for (guint i = 1; i <= 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Latecomer %u", i);
+
+      g_assert_nonnull (th_session_add_participant (session, name, &error));
+      g_assert_no_error (error);
+    }
+
+  th_quadrant_chart_set_session (chart, session);
+  /* Off unless asked: the chart on screen has no footnote. */
+  g_assert_null (th_quadrant_chart_dup_footnote (chart));
+  th_quadrant_chart_set_show_unplaced (chart, TRUE);
+  text = export_pdf_text (chart, dir, "many.pdf");
+  if (text == NULL)
+    {
+      chart_test_remove_dir (dir);
+      return;
+    }
+
+  flat = chart_test_compact (text);
+  g_assert_nonnull (strstr (text, "56 participants, 14 on the chart"));
+  if (strstr (flat, "Notonthechartyet:ZoëQuinn,Latecomer1,") == NULL)
+    g_error ("the footnote does not start with Zoë and the first latecomer:\n%s", text);
+  /* Noah is named even though the list of those without ratings is cut:
+   * he comes early in the session. */
+  if (strstr (flat, ";NoahSilva(nomanagementbehaviourratedyet).") == NULL)
+    g_error ("the footnote leaves out Noah or his reason:\n%s", text);
+
+  more = strstr (flat, "more(noratingsyet)");
+  g_assert_nonnull (more);
+  while (more > flat && g_ascii_isdigit (more[-1]))
+    more--;
+  n_more = (guint)g_ascii_strtoull (more, NULL, 10);
+  for (guint i = 1; i <= 40; i++)
+    {
+      g_autofree char *named = g_strdup_printf ("Latecomer%u,", i);
+      g_autofree char *last = g_strdup_printf ("Latecomer%uand", i);
+
+      if (strstr (flat, named) != NULL || strstr (flat, last) != NULL)
+        n_named++;
+    }
+  /* Forty latecomers and Zoë without ratings: named or counted, each once. */
+  g_assert_cmpuint (n_more, >, 0);
+  g_assert_cmpuint (1 + n_named + n_more, ==, 41);
+
+  chart_test_remove_dir (dir);
+}
+
 static void
 test_session_empty (void)
 {
@@ -469,6 +533,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/session/counts-grouped", test_counts_grouped);
   g_test_add_func ("/chart/session/anonymous", test_session_anonymous);
   g_test_add_func ("/chart/session/numbers-after-removal", test_numbers_after_removal);
+  g_test_add_func ("/chart/session/unplaced-many", test_unplaced_many);
   g_test_add_func ("/chart/session/empty", test_session_empty);
   g_test_add_func ("/chart/session/built-in-code", test_session_built_in_code);
 

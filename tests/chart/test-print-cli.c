@@ -205,7 +205,7 @@ assert_handouts (const char *pdf, const Expected *expected, guint n, gboolean an
         {
           if (!contains (page, expected[i].name))
             g_error ("page %u does not name %s: %s", i + 1, expected[i].name, page);
-          g_assert_false (contains (page, "Participant"));
+          g_assert_false (contains (page, heading));
         }
 
       /* Nobody else's name, and in anonymous mode not even one's own. */
@@ -237,6 +237,12 @@ test_handouts (Fixture *f, gconstpointer data)
 
       for (guint j = 0; j < G_N_ELEMENTS (off_chart); j++)
         g_assert_false (contains (page, off_chart[j]));
+      /* Under the chart: how many are on it, and who is not and why — by
+       * number, like everyone but the page's own person. */
+      if (!contains (page,
+                     "16participants,14onthechart.Notonthechartyet:Participant11(noratingsyet);"
+                     "Participant12(nomanagementbehaviourratedyet)."))
+        g_error ("page %u does not say who is not on the chart: %s", i, page);
       /* Only Ana has sorted cards: two, both the way the article would. */
       if (i == 1)
         g_assert_true (contains (page, "Yousorted2ofthe4behaviourcardsthewaythearticlewould."));
@@ -295,6 +301,33 @@ test_handouts_nobody_on_chart (Fixture *f, gconstpointer data)
   g_assert_cmpuint (chart_test_pdf_pages (pdf), ==, 1);
   page = chart_test_pdf_page_text (pdf, 1);
   g_assert_true (contains (page, "Nobodyisonthechartyet"));
+  /* With nobody in the session there is nobody to list. */
+  g_assert_false (contains (page, "Notonthechartyet:"));
+}
+
+/* A session in which nobody has rated both sides yet still gets its
+ * page, with everyone counted and listed by number. */
+static void
+test_handouts_nobody_placed (Fixture *f, gconstpointer data)
+{
+  g_autofree char *session
+    = g_test_build_filename (G_TEST_DIST, "chart", "fixtures", "unrated.twohats", NULL);
+  g_autofree char *pdf = path_in (f, "unrated.pdf");
+  g_autofree char *page = NULL;
+
+  /* Ana has rated nothing, Ben one leadership behaviour. */
+  g_assert_cmpint (run_two_hats (f, NULL, "--export-handouts=unrated.pdf", session, NULL), ==, 0);
+  if (chart_test_pdf_pages (pdf) == 0)
+    return;
+  g_assert_cmpuint (chart_test_pdf_pages (pdf), ==, 1);
+  page = chart_test_pdf_page_text (pdf, 1);
+  g_assert_true (contains (page, "Nobodyisonthechartyet"));
+  if (!contains (page,
+                 "2participants,noneonthechartyet.Notonthechartyet:Participant1(noratingsyet);"
+                 "Participant2(nomanagementbehaviourratedyet)."))
+    g_error ("the page does not say who is not on the chart: %s", page);
+  g_assert_false (contains (page, "Ana"));
+  g_assert_false (contains (page, "Ben"));
 }
 
 /* Cards --------------------------------------------------------------------- */
@@ -545,6 +578,7 @@ main (int argc, char *argv[])
   ADD ("/chart/cli/handouts/anonymous", test_handouts_anonymous);
   ADD ("/chart/cli/handouts/numbered", test_handouts_numbered);
   ADD ("/chart/cli/handouts/nobody-on-chart", test_handouts_nobody_on_chart);
+  ADD ("/chart/cli/handouts/nobody-placed", test_handouts_nobody_placed);
   ADD ("/chart/cli/cards/from-deck", test_cards_from_deck);
   ADD ("/chart/cli/cards/from-session", test_cards_from_session);
   ADD ("/chart/cli/print/bad-input", test_bad_input);

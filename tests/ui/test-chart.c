@@ -701,8 +701,17 @@ test_export_files (Fixture *f, gconstpointer data)
       g_autofree char *quoted = g_shell_quote (pdf);
       g_autofree char *info = run_tool ("pdfinfo", quoted);
 
+      g_autofree char *text = NULL;
+
       g_assert_cmpuint (pdf_pages (pdf), ==, 1);
       g_assert_nonnull (strstr (info, "842 x 595"));
+      /* A file leaves the room: it says who is missing from it, and why. */
+      text = pdf_text (pdf, 1, 1);
+      if (strstr (text, "16participants,14onthechart") == NULL
+          || strstr (text, "Notonthechartyet:ZoëQuinn(noratingsyet);NoahSilva(nomanagement"
+                           "behaviourratedyet).")
+               == NULL)
+        g_error ("the exported chart does not say who is not on it: %s", text);
     }
 
   bad = g_file_new_for_path (bad_path);
@@ -947,12 +956,23 @@ test_print_chart (Fixture *f, gconstpointer data)
    * Priya, Grace, Ines and Omar on the high side of the lines they sit on. */
   if (strstr (text, "5Bothhats4Leadership-driven3Management-driven2Stilldeveloping") == NULL)
     g_error ("the printed legend does not count 5, 4, 3 and 2: %s", text);
+  /* Paper that is pinned up says who is missing from it, and why. */
+  if (strstr (text, "Notonthechartyet:ZoëQuinn(noratingsyet);NoahSilva(nomanagementbehaviour"
+                    "ratedyet).")
+      == NULL)
+    g_error ("the printed chart does not say who is not on it: %s", text);
 
   anonymous = th_print_operation_new (f->session, TH_PRINT_MODE_CHART);
   th_print_operation_set_anonymous (anonymous, TRUE);
   anonymous_path = print_to_pdf (f, anonymous, "chart-anonymous.pdf");
   anonymous_text = pdf_text (anonymous_path, 1, 1);
   g_assert_null (strstr (anonymous_text, "PriyaRaman"));
+  g_assert_null (strstr (anonymous_text, "Zoë"));
+  if (strstr (anonymous_text, "Notonthechartyet:Participant11(noratingsyet);Participant12(no"
+                              "managementbehaviourratedyet).")
+      == NULL)
+    g_error ("the anonymous printed chart does not list who is not on it by number: %s",
+             anonymous_text);
 }
 
 /* Asserts that pages 1 to @n_pages of the PDF at @path, and no others,
@@ -1084,6 +1104,11 @@ test_print_handouts (Fixture *f, gconstpointer data)
         g_error ("page %u does not show %s with “%s”: %s", i + 1, workshop[i].name, scores, page);
       g_assert_nonnull (strstr (page, number));
       g_assert_nonnull (strstr (page, "Whattopractisenext"));
+      /* How many are on the chart, and who is not, by number. */
+      if (strstr (page, "16participants,14onthechart.Notonthechartyet:Participant11(noratingsyet);"
+                        "Participant12(nomanagementbehaviourratedyet).")
+          == NULL)
+        g_error ("page %u does not say who is not on the chart: %s", i + 1, page);
       for (guint j = 0; j < n; j++)
         {
           g_autofree char *other = compact (workshop[j].printed);
