@@ -589,6 +589,47 @@ add_anonymous_action (GtkWidget *widget, const char *action_name, GVariant *para
   add_participant (TH_WORKSHOP_VIEW (widget), NULL);
 }
 
+/* A clicker's Page Down and Page Up walk the reveal from wherever the
+ * keyboard is in the view (a row of the list the facilitator clicked, the
+ * add entry), not only from the board: the list would otherwise take
+ * them to move its own focus. */
+static gboolean
+reveal_clicker_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  ThWorkshopView *self = TH_WORKSHOP_VIEW (widget);
+  const char *action = g_variant_get_string (args, NULL);
+
+  if (self->cover != COVER_NONE
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->board_stack), "reveal") != 0)
+    return FALSE;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self->reveal_board), action, NULL);
+}
+
+static void
+add_reveal_clicker (ThWorkshopView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const struct
+  {
+    guint keyval;
+    const char *action;
+  } keys[] = {
+    { GDK_KEY_Page_Down, "reveal.next" },
+    { GDK_KEY_Page_Up, "reveal.previous" },
+  };
+
+  /* Before the focused widget sees the key. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (controller),
+      gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (keys[i].keyval, 0),
+                                       gtk_callback_action_new (reveal_clicker_cb, NULL, NULL), "s",
+                                       keys[i].action));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 phase_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -992,6 +1033,7 @@ th_workshop_view_init (ThWorkshopView *self)
                     self);
   g_signal_connect (self->participant_list, "activate", G_CALLBACK (participant_activated_cb),
                     self);
+  add_reveal_clicker (self);
   g_signal_connect (self->sort_button, "toggled", G_CALLBACK (phase_toggled_cb), self);
   g_signal_connect (self->reveal_button, "toggled", G_CALLBACK (phase_toggled_cb), self);
   g_signal_connect (self->reflect_button, "toggled", G_CALLBACK (phase_toggled_cb), self);

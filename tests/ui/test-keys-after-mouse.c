@@ -11,6 +11,7 @@
 
 #include "th-card-view.h"
 #include "th-new-workshop-dialog.h"
+#include "th-participant-row.h"
 #include "th-ui-test-utils.h"
 
 /* GTK cannot make pointer events, so each mouse action is done the way
@@ -169,6 +170,54 @@ test_rating_keys_after_the_reflect_tab (Fixture *f, gconstpointer data)
   click (f, find_button (GTK_WIDGET (f->window), "1 · Sort"));
   press (f, GDK_KEY_m);
   g_assert_cmpint (sort_of (f, "p1", 0), ==, TH_SIDE_MANAGEMENT);
+}
+
+/* The reveal by its tab, then by its own buttons and the participant
+ * list: Right, Left and a clicker's Page Down and Page Up walk the
+ * cards whatever was clicked last. */
+static void
+test_reveal_keys_after_clicks (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f);
+  ThRevealBoard *board = th_workshop_view_get_reveal_board (view);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+  click (f, find_button (GTK_WIDGET (f->window), "2 · Reveal"));
+  g_assert_cmpint (th_session_get_phase (th_window_get_session (f->window)), ==, TH_PHASE_REVEAL);
+  g_assert_cmpuint (th_reveal_board_get_position (board), ==, 0);
+  g_assert_false (th_reveal_board_get_key_shown (board));
+
+  /* Each card in two steps: the split, then the key. */
+  press (f, GDK_KEY_Right);
+  g_assert_true (th_reveal_board_get_key_shown (board));
+  press (f, GDK_KEY_Right);
+  g_assert_cmpuint (th_reveal_board_get_position (board), ==, 1);
+
+  /* After a click on the board's own button. */
+  click (f, find_button (GTK_WIDGET (board), "Show the Key"));
+  g_assert_true (th_reveal_board_get_key_shown (board));
+  press (f, GDK_KEY_Right);
+  g_assert_cmpuint (th_reveal_board_get_position (board), ==, 2);
+  press (f, GDK_KEY_Left);
+  g_assert_cmpuint (th_reveal_board_get_position (board), ==, 1);
+
+  /* After a click on a participant in the list, the clicker still
+   * walks the cards. */
+  th_test_collect_widgets (GTK_WIDGET (view), TH_TYPE_PARTICIPANT_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 2);
+  /* A click on a row of the list view: its item takes the focus, and the
+   * list selects it. */
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (rows->pdata[1])));
+  g_assert_true (gtk_widget_activate_action (gtk_widget_get_parent (rows->pdata[1]),
+                                             "list.select-item", "(ubb)", 1, FALSE, FALSE));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpstr (th_participant_get_name (th_workshop_view_get_selected_participant (view)), ==,
+                   "Ben");
+  press (f, GDK_KEY_Page_Down);
+  press (f, GDK_KEY_Page_Down);
+  g_assert_cmpuint (th_reveal_board_get_position (board), ==, 2);
+  press (f, GDK_KEY_Page_Up);
+  g_assert_cmpuint (th_reveal_board_get_position (board), ==, 1);
 }
 
 /* The GtkDropTarget of the column a card is dropped on. */
@@ -422,6 +471,7 @@ main (int argc, char *argv[])
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/keys-after-mouse/reflect-tab", test_rating_keys_after_the_reflect_tab);
   ADD ("/ui/keys-after-mouse/sort-drag", test_sort_keys_after_a_drag);
+  ADD ("/ui/keys-after-mouse/reveal", test_reveal_keys_after_clicks);
   ADD ("/ui/keys-after-mouse/cards-tab", test_space_after_the_cards_tab);
   ADD ("/ui/keys-after-mouse/dialog-closes", test_sort_keys_after_a_dialog_closes);
   ADD ("/ui/keys-after-mouse/rename-dialog", test_keys_after_the_rename_dialog);
