@@ -141,12 +141,11 @@ char *th_json_format_number (double value);
  * object as "{      }".) */
 char *th_json_to_pretty_data (JsonNode *node, gsize *length);
 
-/* The pieces of th_json_to_pretty_data(), for writers that write most of
+/* The piece of th_json_to_pretty_data() for writers that write most of
  * a file themselves: @node as it would appear @depth levels deep (its
- * first line not indented), and a double as the shortest text that reads
- * back the same (a string is th_json_append_string(), in th-json.h). */
+ * first line not indented); a string is th_json_append_string() and a
+ * double th_json_append_double(), in th-json.h. */
 void th_json_append_pretty (GString *out, JsonNode *node, guint depth);
-void th_json_append_double (GString *out, double value);
 
 /* Adds a string member, or nothing when @value is NULL. */
 void th_json_builder_add_string (JsonBuilder *builder, const char *member, const char *value);

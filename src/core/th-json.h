@@ -68,6 +68,10 @@ JsonNode *th_json_parse_bounded (const char *data, gsize length, gsize max_size,
  * for the writers that make JSON text themselves rather than through a
  * tree, the session file's and the room's answers.  Any thread. */
 void th_json_append_string (GString *out, const char *text);
+/* Appends @value as the shortest JSON number that reads back as exactly
+ * @value, always with a fraction or an exponent ("75.0"), so that it
+ * reads back as a double.  Any thread. */
+void th_json_append_double (GString *out, double value);
 
 /* The checks of values in a parsed tree that the room's request bodies
  * share with files, so that a rule has one home and one message: each

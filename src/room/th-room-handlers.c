@@ -17,6 +17,7 @@
 #include "th-room-resources.h"
 #include "th-room-secret.h"
 #include "th-room-server-private.h"
+#include "th-scores.h"
 
 /* The protocol of docs/room-protocol.md: what each request does once the
  * server's defences have let it through, and what it answers.  Answers
@@ -73,13 +74,44 @@ add_caller_members (JsonBuilder *builder, const char *id, const char *name, ThRo
   json_builder_add_string_value (builder, th_room_status_to_string (status));
 }
 
+/* The caller's own position, docs/room-protocol.md "GET /api/me": only
+ * once the key is out (the scores average ratings by key, so before the
+ * reveal they would give it away) and every card is rated, so that the
+ * phone shows where its owner lands, not a position that moves with each
+ * tap.  The numbers and the quadrant are th_scores_compute()'s, as the
+ * chart's are. */
+static void
+append_result (GString *out, ThRoomServer *self, ThParticipant *participant)
+{
+  ThDeck *deck = th_session_get_deck (self->session);
+  double threshold = th_session_get_threshold (self->session);
+  ThScores scores;
+
+  if (th_session_get_phase (self->session) < TH_PHASE_REVEAL)
+    return;
+
+  th_scores_compute (participant, deck, threshold, &scores);
+  if (scores.rated < th_deck_get_n_behaviours (deck) || scores.quadrant == TH_QUADRANT_NONE)
+    return;
+
+  g_string_append (out, ",\"result\":{\"leadership\":");
+  th_json_append_double (out, scores.leadership);
+  g_string_append (out, ",\"management\":");
+  th_json_append_double (out, scores.management);
+  g_string_append (out, ",\"quadrant\":");
+  th_json_append_string (out, th_quadrant_to_id (scores.quadrant));
+  g_string_append (out, ",\"threshold\":");
+  th_json_append_double (out, threshold);
+  g_string_append_c (out, '}');
+}
+
 /* The body of GET /api/me, and of every answer's 200: written as text,
  * as th-session-writer.c writes the file, because the room sends it after
  * every tap.  A JsonBuilder tree of it and its generator cost the main
  * thread several times the text, and the JSON is the same (compact, the
  * members in this order, the cards in the order of their ids). */
 static GBytes *
-me_body (ThRoomGuest *guest)
+me_body (ThRoomServer *self, ThRoomGuest *guest)
 {
   ThParticipant *participant = th_room_guest_get_participant (guest);
   g_autoptr (GPtrArray) sorted = th_participant_dup_sorted_ids (participant);
@@ -126,7 +158,9 @@ me_body (ThRoomGuest *guest)
       else
         g_string_append_printf (out, "%d", rating);
     }
-  g_string_append (out, "}}");
+  g_string_append_c (out, '}');
+  append_result (out, self, participant);
+  g_string_append_c (out, '}');
 
   return g_string_free_to_bytes (out);
 }
@@ -593,7 +627,7 @@ handle_answers (const ThRoomCall *call)
 
   _th_room_server_answers_changed (self, call->guest);
 
-  success = me_body (call->guest);
+  success = me_body (self, call->guest);
   respond_after_save (call, success, NULL);
 }
 
@@ -629,7 +663,7 @@ handle_read (const ThRoomCall *call)
 
   if (strcmp (path, "/api/me") == 0)
     {
-      g_autoptr (GBytes) body = me_body (call->guest);
+      g_autoptr (GBytes) body = me_body (call->server, call->guest);
 
       respond_body (call, body);
       return;

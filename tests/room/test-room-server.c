@@ -1005,6 +1005,194 @@ test_isolation (Fixture *f, gconstpointer data)
   th_room_assert_answers (f->deck, th_session_lookup_participant (saved, id_a), 10);
 }
 
+/* The caller's own position (GET /api/me, "result") */
+
+static void
+set_threshold_cb (ThRoomServer *server, gpointer data)
+{
+  th_session_set_threshold (th_room_server_get_session (server), *(const double *)data);
+}
+
+/* Answers for every card of @deck but the one at @skip (G_MAXUINT: none):
+ * each sorted on its key's side, the leadership cards rated @lead[0] and
+ * @lead[1] in turn, the management cards @manage. */
+static char *
+answers_by_key (ThDeck *deck, const int lead[2], int manage, guint skip)
+{
+  g_autoptr (GString) sort = g_string_new ("{");
+  g_autoptr (GString) ratings = g_string_new ("{");
+  guint n_lead = 0;
+
+  for (guint i = 0; i < th_deck_get_n_behaviours (deck); i++)
+    {
+      ThBehaviour *behaviour = th_deck_get_behaviour (deck, i);
+      gboolean leads = th_behaviour_get_key (behaviour) == TH_SIDE_LEADERSHIP;
+      const char *separator = sort->len > 1 ? "," : "";
+
+      if (i == skip)
+        continue;
+      g_string_append_printf (sort, "%s\"%s\":\"%s\"", separator, th_behaviour_get_id (behaviour),
+                              leads ? "leadership" : "management");
+      g_string_append_printf (ratings, "%s\"%s\":%d", separator, th_behaviour_get_id (behaviour),
+                              leads ? lead[n_lead++ % 2] : manage);
+    }
+
+  g_string_append_c (sort, '}');
+  g_string_append_c (ratings, '}');
+  return g_strdup_printf ("{\"sort\":%s,\"ratings\":%s}", sort->str, ratings->str);
+}
+
+static void
+assert_no_result (ThRoomReply *reply)
+{
+  g_assert_cmpuint (reply->status, ==, 200);
+  g_assert_false (json_object_has_member (reply_object (reply), "result"));
+}
+
+static void
+assert_result (ThRoomReply *reply, double leadership, double management, const char *quadrant,
+               double threshold)
+{
+  JsonObject *result;
+
+  g_assert_cmpuint (reply->status, ==, 200);
+  result = json_object_get_object_member (reply_object (reply), "result");
+  g_assert_nonnull (result);
+  g_assert_cmpuint (json_object_get_size (result), ==, 4);
+  g_assert_cmpfloat (json_object_get_double_member (result, "leadership"), ==, leadership);
+  g_assert_cmpfloat (json_object_get_double_member (result, "management"), ==, management);
+  g_assert_cmpstr (json_object_get_string_member (result, "quadrant"), ==, quadrant);
+  g_assert_cmpfloat (json_object_get_double_member (result, "threshold"), ==, threshold);
+}
+
+/* The scores and quadrant reach their owner once every card is rated and
+ * the key is out, never before (they average the ratings by key, so they
+ * would give the key away) and never anyone else's.  The numbers are
+ * worked out by hand from docs/scores.md, with the threshold at 62.5:
+ *
+ *   Ana rates the 12 leadership cards 4 and the 12 management cards 2:
+ *   leadership 100 × (48 − 12) / 48 = 75, management 100 × (24 − 12) / 48
+ *   = 25; 75 ≥ 62.5 > 25: leadership-driven.
+ *
+ *   Ben rates the leadership cards 3 and 4 in turn and the management
+ *   cards 5: leadership 100 × (42 − 12) / 48 = 62.5, exactly the
+ *   threshold, which counts as high; management 100 × (60 − 12) / 48 =
+ *   100: both hats (balanced). */
+static void
+test_result (Fixture *f, gconstpointer data)
+{
+  static const double threshold = 62.5;
+  static const int ana_lead[2] = { 4, 4 };
+  static const int ben_lead[2] = { 3, 4 };
+  g_autofree char *id_ana = NULL;
+  g_autofree char *token_ana = th_room_join (f->session, url (f), code (f), "Ana", &id_ana);
+  g_autofree char *token_ben = th_room_join (f->session, url (f), code (f), "Ben", NULL);
+  g_autofree char *ana_but_one = answers_by_key (f->deck, ana_lead, 2, 7);
+  g_autofree char *ana_all = answers_by_key (f->deck, ana_lead, 2, G_MAXUINT);
+  g_autofree char *ben_all = answers_by_key (f->deck, ben_lead, 5, G_MAXUINT);
+  guint n_lead = 0;
+
+  /* The worked example above counts on the built-in deck's 12 and 12. */
+  g_assert_cmpuint (th_deck_get_n_behaviours (f->deck), ==, 24);
+  for (guint i = 0; i < 24; i++)
+    if (th_behaviour_get_key (th_deck_get_behaviour (f->deck, i)) == TH_SIDE_LEADERSHIP)
+      n_lead++;
+  g_assert_cmpuint (n_lead, ==, 12);
+  th_room_test_server_call (f->server, set_threshold_cb, (gpointer)&threshold);
+
+  /* Not every card rated: nothing, in the sort phase or after it. */
+  {
+    g_autoptr (ThRoomReply) put = request (f, "PUT", "/api/answers", token_ana, ana_but_one);
+    g_autoptr (ThRoomReply) me = NULL;
+
+    assert_no_result (put);
+    th_room_test_server_call (f->server, set_phase_cb, GINT_TO_POINTER (TH_PHASE_REFLECT));
+    me = request (f, "GET", "/api/me", token_ana, NULL);
+    assert_no_result (me);
+    g_assert_cmpstr (th_room_reply_get_string (me, "status"), ==, "rating");
+  }
+
+  /* Finished while the cards are still being sorted: nothing yet. */
+  th_room_test_server_call (f->server, set_phase_cb, GINT_TO_POINTER (TH_PHASE_SORT));
+  {
+    g_autoptr (ThRoomReply) put = request (f, "PUT", "/api/answers", token_ana, ana_all);
+    g_autoptr (ThRoomReply) me = request (f, "GET", "/api/me", token_ana, NULL);
+    gsize length;
+    const char *body = g_bytes_get_data (me->body, &length);
+    g_autofree char *text = g_strndup (body, length);
+
+    assert_no_result (put);
+    assert_no_result (me);
+    g_assert_cmpstr (th_room_reply_get_string (me, "status"), ==, "finished");
+    g_assert_null (strstr (text, "leadership-driven"));
+  }
+
+  /* From the reveal on, through every later phase: Ana's own numbers. */
+  {
+    ThPhase phases[] = { TH_PHASE_REVEAL, TH_PHASE_REFLECT, TH_PHASE_CHART };
+
+    for (guint p = 0; p < G_N_ELEMENTS (phases); p++)
+      {
+        g_autoptr (ThRoomReply) me = NULL;
+
+        th_room_test_server_call (f->server, set_phase_cb, GINT_TO_POINTER (phases[p]));
+        me = request (f, "GET", "/api/me", token_ana, NULL);
+        assert_result (me, 75.0, 25.0, "leadership-driven", 62.5);
+        /* The members the protocol had before stay as they were. */
+        g_assert_cmpstr (th_room_reply_get_string (me, "participant"), ==, id_ana);
+        g_assert_cmpstr (th_room_reply_get_string (me, "status"), ==, "finished");
+        g_assert_cmpuint (
+          json_object_get_size (json_object_get_object_member (reply_object (me), "ratings")), ==,
+          24);
+      }
+  }
+
+  /* An answer's 200 is GET /api/me: Ben's carries his own position, and
+   * so does his GET; Ana's stays hers. */
+  {
+    g_autoptr (ThRoomReply) put = request (f, "PUT", "/api/answers", token_ben, ben_all);
+    g_autoptr (ThRoomReply) me_ben = request (f, "GET", "/api/me", token_ben, NULL);
+    g_autoptr (ThRoomReply) me_ana = request (f, "GET", "/api/me", token_ana, NULL);
+    gsize length;
+    const char *body = g_bytes_get_data (me_ben->body, &length);
+    g_autofree char *text = g_strndup (body, length);
+
+    assert_result (put, 62.5, 100.0, "balanced", 62.5);
+    assert_result (me_ben, 62.5, 100.0, "balanced", 62.5);
+    g_assert_null (strstr (text, "leadership-driven"));
+    g_assert_null (strstr (text, "75.0"));
+    g_assert_null (strstr (text, "Ana"));
+    assert_result (me_ana, 75.0, 25.0, "leadership-driven", 62.5);
+  }
+
+  /* Back to sorting (the facilitator went back): gone again. */
+  th_room_test_server_call (f->server, set_phase_cb, GINT_TO_POINTER (TH_PHASE_SORT));
+  {
+    g_autoptr (ThRoomReply) me = request (f, "GET", "/api/me", token_ben, NULL);
+
+    assert_no_result (me);
+  }
+
+  /* A removed participant's token still gets 401, result or not. */
+  th_room_test_server_call (f->server, set_phase_cb, GINT_TO_POINTER (TH_PHASE_CHART));
+  th_room_test_server_call (f->server, remove_participant_cb, id_ana);
+  {
+    g_autoptr (ThRoomReply) me = request (f, "GET", "/api/me", token_ana, NULL);
+    gsize length;
+    const char *body = g_bytes_get_data (me->body, &length);
+    g_autofree char *text = g_strndup (body, length);
+
+    assert_error_reply (me, 401);
+    g_assert_cmpstr (th_room_reply_get_string (me, "reason"), ==, "removed");
+    g_assert_null (strstr (text, "result"));
+  }
+  {
+    g_autoptr (ThRoomReply) me = request (f, "GET", "/api/me", token_ben, NULL);
+
+    assert_result (me, 62.5, 100.0, "balanced", 62.5);
+  }
+}
+
 /* DNS rebinding and cross-site requests */
 
 /* @pattern with every "PORT" replaced by @port. */
@@ -1886,6 +2074,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/room/server/deck-reveal", test_deck_reveal, NULL);
   ADD_TEST ("/room/server/deck-own-order", test_deck_own_order, NULL);
   ADD_TEST ("/room/server/isolation", test_isolation, NULL);
+  ADD_TEST ("/room/server/result", test_result, NULL);
   ADD_TEST ("/room/server/host-and-origin", test_host_and_origin, NULL);
   ADD_TEST ("/room/server/methods-and-paths", test_methods_and_paths, NULL);
   ADD_TEST ("/room/server/status", test_status, NULL);
