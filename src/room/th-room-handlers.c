@@ -40,6 +40,7 @@ static const StaticFile static_files[] = {
   { "/", "index.html", "text/html; charset=utf-8" },
   { "/index.html", "index.html", "text/html; charset=utf-8" },
   { "/app.js", "app.js", "text/javascript; charset=utf-8" },
+  { "/advice.js", "advice.js", "text/javascript; charset=utf-8" },
   { "/app.css", "app.css", "text/css; charset=utf-8" },
   { "/icon.svg", "icon.svg", "image/svg+xml" },
 };

@@ -208,6 +208,10 @@ async function englishRun(cdp, room, sessionPath, deck) {
 
   await page.waitForView('done');
   await page.waitFor('document.getElementById("net").dataset.state === "saved"', 'saved');
+  // Finished, but the key is not out: no position yet, and the page says
+  // when it comes.
+  await expectPositionLater(page,
+    'Your position on the chart appears here once the facilitator shows the key.');
   await page.screenshot('06-done');
 
   // Every answer is in the file, exactly as tapped.
@@ -226,8 +230,76 @@ async function englishRun(cdp, room, sessionPath, deck) {
   log(`en: ${Object.keys(sorted).length} sorts and ${Object.keys(rated).length} ratings ` +
     'in the file');
 
-  await followPhases(page, deck, sorted, name);
+  await followPhases(page, deck, sorted, name, '06b-reveal', {
+    result: { leadership: 75, management: 25, quadrant: 'leadership-driven', threshold: 50 },
+    button: 'See my position',
+    quadrant: 'Leadership-driven',
+    leadership: '75.0',
+    management: '25.0',
+    heading: 'Practise the management hat',
+    step: 'Turn your next idea into a plan of three to five steps, each with an owner and a date.',
+    label: 'Your dot on the chart: leadership 75.0, management 25.0, Leadership-driven.',
+    screenshot: '06c-position',
+  });
   return page;
+}
+
+// Before the reveal a finished phone shows no position (the scores would
+// give the key away) but says that it comes with the key.
+async function expectPositionLater(page, text) {
+  const shown = await page.evaluate(`(() => {
+    const later = document.getElementById('result-later');
+    return { later: later.hidden ? null : later.textContent,
+             result: !document.getElementById('result').hidden };
+  })()`);
+  if (shown.later !== text)
+    fail(`${page.name}: before the reveal the page reads ${JSON.stringify(shown.later)}`);
+  if (shown.result)
+    fail(`${page.name}: a position is shown before the reveal`);
+}
+
+// The participant's position once the key is out: the page shows what
+// the room's GET /api/me carries in "result" (test-room-server's result
+// test checks the numbers the server works out), with the quadrant's name
+// and next steps in the page's language.
+async function expectPosition(page, position) {
+  await page.waitFor('!document.getElementById("result").hidden', 'the position');
+  const shown = await page.evaluate(`(() => {
+    const text = (id) => document.getElementById(id).textContent;
+    const dot = document.querySelector('#result-chart .dot');
+    return {
+      later: !document.getElementById('result-later').hidden,
+      quadrant: text('result-quadrant'),
+      leadership: text('result-leadership'),
+      management: text('result-management'),
+      heading: text('result-tip-heading'),
+      steps: Array.from(document.querySelectorAll('#result-steps li')).map((li) => li.textContent),
+      label: document.getElementById('result-chart').getAttribute('aria-label'),
+      dots: document.querySelectorAll('#result-chart circle').length,
+      cx: dot && Number(dot.getAttribute('cx')),
+      cy: dot && Number(dot.getAttribute('cy')),
+      markup: document.querySelector('#result-steps li *, #result-quadrant *') !== null,
+    };
+  })()`);
+  const expected = {
+    later: false,
+    quadrant: position.quadrant,
+    leadership: position.leadership,
+    management: position.management,
+    heading: position.heading,
+    label: position.label,
+    dots: 1,
+    cx: position.result.management,
+    cy: 100 - position.result.leadership,
+    markup: false,
+  };
+  for (const [key, value] of Object.entries(expected)) {
+    if (shown[key] !== value)
+      fail(`${page.name}: the position's ${key} is ${JSON.stringify(shown[key])}, ` +
+        `expected ${JSON.stringify(value)}`);
+  }
+  if (shown.steps.length !== 3 || shown.steps[0] !== position.step)
+    fail(`${page.name}: the next steps read ${JSON.stringify(shown.steps)}`);
 }
 
 // The page follows the facilitator's phase by polling /api/state.  The
@@ -236,7 +308,7 @@ async function englishRun(cdp, room, sessionPath, deck) {
 // /api/state with the phase, and /api/deck with what the server sends
 // from the reveal on (the server side of that is test-room-server's
 // deck-reveal test).
-async function followPhases(page, deck, sorted, name, screenshot = '06b-reveal') {
+async function followPhases(page, deck, sorted, name, screenshot, position, keyboard = false) {
   let phase = 'reveal';
   const revealed = {
     title: deck.title, language: deck.language, phase: 'reveal', revealed: true,
@@ -252,6 +324,9 @@ async function followPhases(page, deck, sorted, name, screenshot = '06b-reveal')
         status: 'finished' };
     else if (url.endsWith('/api/deck'))
       body = revealed;
+    else if (url.endsWith('/api/me'))
+      body = { participant: 'p1', name, status: 'finished', sort: sorted, ratings: {},
+        result: position.result };
     if (body === null) {
       await page.send('Fetch.continueRequest', { requestId: message.params.requestId });
       return;
@@ -264,7 +339,7 @@ async function followPhases(page, deck, sorted, name, screenshot = '06b-reveal')
     });
   });
   await page.send('Fetch.enable', { patterns: [{ urlPattern: '*/api/state' },
-    { urlPattern: '*/api/deck' }] });
+    { urlPattern: '*/api/deck' }, { urlPattern: '*/api/me' }] });
 
   // Within a poll or two (every 2 s) the page shows the reveal.
   await page.waitFor('document.body.dataset.view === "reveal"', 'the reveal', 15000 * SLOW);
@@ -286,10 +361,38 @@ async function followPhases(page, deck, sorted, name, screenshot = '06b-reveal')
   });
   await page.screenshot(screenshot);
 
-  // Reflect: everything is rated already, so the page says thank you.
+  // Everything is rated and the key is out: the page offers the position.
+  await page.waitFor('!document.getElementById("reveal-result").hidden', 'the position button');
+  const button = await page.evaluate('document.getElementById("reveal-result").textContent');
+  if (button !== position.button)
+    fail(`${page.name}: the position button reads ${JSON.stringify(button)}`);
+  if (keyboard) {
+    await page.tabTo('#reveal-result');
+    await page.press('Enter');
+  } else {
+    await page.tap('#reveal-result');
+  }
+  await page.waitForView('done');
+  await expectPosition(page, position);
+  await page.screenshot(position.screenshot);
+  await page.noHorizontalScroll();
+  // The next steps, further down on a phone.
+  await page.evaluate('document.getElementById("result-steps").scrollIntoView({ block: "end" })');
+  await page.screenshot(position.screenshot + '-steps');
+
+  // Back to the answers; then reflect: everything is rated already, so
+  // the page goes to its thank-you by itself, with the position.
+  if (keyboard) {
+    await page.tabTo('#done-reveal');
+    await page.press('Enter');
+  } else {
+    await page.tap('#done-reveal');
+  }
+  await page.waitForView('reveal');
   phase = 'reflect';
   await page.waitFor('document.body.dataset.view === "done"', 'done after reflect',
     15000 * SLOW);
+  await expectPosition(page, position);
   await page.send('Fetch.disable');
 }
 
@@ -478,6 +581,8 @@ async function keyboardRun(cdp, room, sessionPath, deck) {
     fail(`keyboard: rated ${Object.keys(rated).length} of ${deck.behaviours.length} cards`);
   await page.waitForView('done');
   await page.waitFor('document.getElementById("net").dataset.state === "saved"', 'saved');
+  await expectPositionLater(page,
+    'Deine Position im Diagramm erscheint hier, sobald die Moderation die Auflösung zeigt.');
   await page.screenshot('26-de-dark-done');
   await page.tabTo('#done-rate');
 
@@ -509,7 +614,22 @@ async function keyboardRun(cdp, room, sessionPath, deck) {
       fail(`keyboard: rating of ${id}: file has ${participant.ratings[id]}, pressed ${rated[id]}`);
   }
 
-  await followPhases(page, deck, sorted, name, '27-de-dark-reveal');
+  // Ratings that land here, as the server would say: leadership 100 × 4 / 12
+  // and management 100 × 11 / 12 (docs/scores.md's Ben), shown as the
+  // app's chart shows them, with one decimal (a comma in German).
+  await followPhases(page, deck, sorted, name, '27-de-dark-reveal', {
+    result: { leadership: 100 * 4 / 12, management: 100 * 11 / 12, quadrant: 'management-driven',
+      threshold: 50 },
+    button: 'Meine Position ansehen',
+    quadrant: 'Managementbetont',
+    leadership: '33,3',
+    management: '91,7',
+    heading: 'Den Führungshut üben',
+    step: 'Hör in deinen nächsten Einzelgesprächen mehr zu, als du redest, und gib wieder, ' +
+      'was du gehört hast.',
+    label: 'Dein Punkt im Diagramm: Führung 33,3, Management 91,7, Managementbetont.',
+    screenshot: '28-de-dark-position',
+  }, true);
   await page.tabTo('#done-reveal');
   await page.press('Enter');
   await page.waitForView('reveal');

@@ -101,6 +101,7 @@ test_page (Fixture *f, gconstpointer data)
   g_autoptr (ThRoomReply) page = request (f, "GET", "/", NULL, NULL);
   g_autoptr (ThRoomReply) script = request (f, "GET", "/app.js", NULL, NULL);
   g_autoptr (ThRoomReply) style = request (f, "GET", "/app.css", NULL, NULL);
+  g_autoptr (ThRoomReply) advice = request (f, "GET", "/advice.js", NULL, NULL);
   g_autoptr (ThRoomReply) missing = request (f, "GET", "/etc/passwd", NULL, NULL);
   g_autofree char *html = NULL;
   const char *csp;
@@ -134,6 +135,24 @@ test_page (Fixture *f, gconstpointer data)
   g_assert_cmpuint (style->status, ==, 200);
   g_assert_cmpstr (soup_message_headers_get_content_type (style->headers, NULL), ==, "text/css");
   g_assert_cmpuint (missing->status, ==, 404);
+
+  /* The quadrants' names and next steps, made from the app's own text:
+   * English as the chart says it, German in the form the page uses. */
+  g_assert_cmpuint (advice->status, ==, 200);
+  g_assert_cmpstr (soup_message_headers_get_content_type (advice->headers, NULL), ==,
+                   "text/javascript");
+  {
+    gsize size;
+    const char *bytes = g_bytes_get_data (advice->body, &size);
+    g_autofree char *text = g_strndup (bytes, size);
+
+    g_assert_nonnull (strstr (text, "\"Practise the management hat\""));
+    g_assert_nonnull (strstr (text, "\"Leadership-driven\""));
+    g_assert_nonnull (strstr (text, "\"Mach aus deiner nächsten Idee einen Plan mit drei bis fünf "
+                                    "Schritten, jeweils mit einer verantwortlichen Person und "
+                                    "einem Termin.\""));
+    g_assert_null (strstr (text, "Ihrer"));
+  }
 }
 
 /* Joining */

@@ -53,11 +53,20 @@ const SLOW = Number(process.env.TH_TEST_SLOW || '1') || 1;
 // formula of docs/scores.md: a rating r of every card of a side scores
 // 100·(r − 1)/4 on that side.  Each lands in a different quadrant, and two
 // sit exactly on a threshold line (50), which counts as high.
+// Each rates every leadership card `lead` and every management card
+// `manage`, which puts them where docs/scores.md says (leadership,
+// management); `step` is the first next step the app gives that quadrant.
 const PEOPLE = [
-  { name: 'Ana', lead: 5, manage: 2, quadrant: 'Leadership-driven' },           // 100, 25
-  { name: 'Zoë Lee-Ortiz', lead: 3, manage: 5, quadrant: 'Both hats' },          // 50, 100
-  { name: 'Chen Wei', lead: 1, manage: 3, quadrant: 'Management-driven' },       // 0, 50
-  { name: null, lead: 2, manage: 1, quadrant: 'Still developing' },              // 25, 0
+  { name: 'Ana', lead: 5, manage: 2, quadrant: 'Leadership-driven', scores: ['100.0', '25.0'],
+    step: 'Turn your next idea into a plan of three to five steps, each with an owner and a date.' },
+  { name: 'Zoë Lee-Ortiz', lead: 3, manage: 5, quadrant: 'Both hats', scores: ['50.0', '100.0'],
+    step: 'Before each meeting, decide whether it needs direction or organisation, and open it ' +
+      'that way.' },
+  { name: 'Chen Wei', lead: 1, manage: 3, quadrant: 'Management-driven', scores: ['0.0', '50.0'],
+    step: 'In your next one-to-ones, listen more than you talk and repeat back what you heard.' },
+  { name: null, lead: 2, manage: 1, quadrant: 'Still developing', scores: ['25.0', '0.0'],
+    step: 'Look back on last week: note when you pointed the way and when you organised the ' +
+      'work.' },
 ];
 
 function which(tool) {
@@ -309,6 +318,24 @@ async function rateAll(phone, deck, person) {
   await page.screenshot(`${phone.prefix}-07-done`);
 }
 
+// Once the key is out, each phone shows its own position, the one its
+// ratings give, and the first next step for that quadrant: never anyone
+// else's.
+async function checkPosition(phone, person) {
+  const { page } = phone;
+  await page.waitFor('!document.getElementById("result").hidden', 'the position', 15000 * SLOW);
+  const shown = await page.evaluate(`[
+    document.getElementById('result-quadrant').textContent,
+    document.getElementById('result-leadership').textContent,
+    document.getElementById('result-management').textContent,
+    document.querySelector('#result-steps li').textContent,
+  ]`);
+  const expected = [person.quadrant, ...person.scores, person.step];
+  if (JSON.stringify(shown) !== JSON.stringify(expected))
+    fail(`${page.name}: the position reads ${JSON.stringify(shown)}, ` +
+      `expected ${JSON.stringify(expected)}`);
+}
+
 // The reveal lists every card once, in the participant's own order (the
 // one the room served and the session file keeps), each marked right or
 // wrong as this phone sorted it.
@@ -515,6 +542,7 @@ async function main() {
     await Promise.all(phones.map(async (phone) => {
       await phone.page.waitFor('document.body.dataset.view === "done"', 'done after reflect',
         15000 * SLOW);
+      await checkPosition(phone, PEOPLE[phone.index]);
       await phone.page.screenshot(`${phone.prefix}-09-reflect`);
     }));
     await facilitator.shot('f13-reflect');

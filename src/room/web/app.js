@@ -75,6 +75,11 @@
       saving: 'Saving…',
       offline: 'Offline — will retry',
       notSaved: 'Not saved yet — will retry',
+      resultLater: 'Your position on the chart appears here once the facilitator shows the key.',
+      resultHeading: 'Your position',
+      resultChart: 'Your dot on the chart: leadership {leadership}, management {management}, {quadrant}.',
+      nextSteps: 'What to practise next',
+      seePosition: 'See my position',
     },
     de: {
       appName: 'Two Hats',
@@ -135,10 +140,21 @@
       saving: 'Wird gespeichert …',
       offline: 'Offline – neuer Versuch folgt',
       notSaved: 'Noch nicht gespeichert – neuer Versuch folgt',
+      resultLater: 'Deine Position im Diagramm erscheint hier, sobald die Moderation die Auflösung zeigt.',
+      resultHeading: 'Deine Position',
+      resultChart: 'Dein Punkt im Diagramm: Führung {leadership}, Management {management}, {quadrant}.',
+      nextSteps: 'Was du als Nächstes üben kannst',
+      seePosition: 'Meine Position ansehen',
     },
   };
 
   const LANG = String(navigator.language || 'en').toLowerCase().startsWith('de') ? 'de' : 'en';
+  /* The name and next steps of each quadrant, as the app words them:
+   * advice.js, made at build time from the app's own text. */
+  const ADVICE = (window.TWO_HATS_ADVICE || {})[LANG] || {};
+  const SCORE_FORMAT = new Intl.NumberFormat(LANG === 'de' ? 'de-DE' : 'en-US',
+    { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const SVG_NS = 'http://www.w3.org/2000/svg';
   const STORAGE_KEY = 'two-hats-room';
   const POLL_MS = 2000;
   const POLL_HIDDEN_MS = 6000;
@@ -184,6 +200,9 @@
     lastView: null,
     message: '',
     names: 'typed', /* typed | generated: GET /api/room */
+    /* The participant's own position, from GET /api/me once the key is
+     * out and every card is rated (the server works it out). */
+    result: null,
   };
 
   let storage = null;
@@ -396,6 +415,8 @@
       }
       persist();
       state.retryDelay = RETRY_MIN_MS;
+      if (result.status === 200)
+        takeResult(result.data);
       setNetwork('ok');
       if (result.status === 400 && result.data && typeof result.data.error === 'string')
         console.warn('Two Hats: answers refused:', result.data.error);
@@ -426,6 +447,7 @@
     state.token = null;
     state.participant = null;
     state.deck = null;
+    state.result = null;
     if (removed) {
       /* The facilitator removed this participant and their answers: the
        * device lets them go too, and waits for the person to decide. */
@@ -480,11 +502,53 @@
         persist();
       }
       await setPhase(result.data.phase);
+      if (wantsResult())
+        await loadResult();
     } else if (result.status === 0) {
       setNetwork('offline');
     }
     if (state.token)
       schedulePoll();
+  }
+
+  /* The position from a GET /api/me body (or an answer's 200), when it is
+   * whole: two scores, a threshold and a quadrant this page can name. */
+  function readResult(value) {
+    if (!value || typeof value !== 'object')
+      return null;
+    for (const key of ['leadership', 'management', 'threshold']) {
+      if (typeof value[key] !== 'number' || !(value[key] >= 0 && value[key] <= 100))
+        return null;
+    }
+    if (typeof value.quadrant !== 'string' ||
+        !Object.prototype.hasOwnProperty.call(ADVICE, value.quadrant))
+      return null;
+    return { leadership: value.leadership, management: value.management,
+      threshold: value.threshold, quadrant: value.quadrant };
+  }
+
+  function takeResult(me) {
+    const before = JSON.stringify(state.result);
+    state.result = me ? readResult(me.result) : null;
+    if (JSON.stringify(state.result) !== before)
+      render();
+  }
+
+  /* Past the sort, with every card rated and saved, the server has a
+   * position for this participant: ask for it until it comes. */
+  function wantsResult() {
+    return state.phase !== 'sort' && state.result === null && state.deck !== null &&
+      countIn(state.ratings) >= state.deck.length && isEmpty(state.pending) && !state.inFlight;
+  }
+
+  async function loadResult() {
+    const me = await api('GET', '/api/me');
+    if (me.status === 401) {
+      lost(me);
+      return;
+    }
+    if (me.status === 200 && me.data && state.phase !== 'sort')
+      takeResult(me.data);
   }
 
   async function setPhase(phase) {
@@ -494,6 +558,8 @@
       return;
     const changed = phase !== state.phase;
     state.phase = phase;
+    if (phase === 'sort')
+      state.result = null; /* the facilitator went back: the key is not out */
     if (changed) {
       /* The facilitator moved on: follow, whatever was open. */
       state.view = null;
@@ -552,6 +618,7 @@
       state.ratings = Object.assign(plainObject(me.data.ratings), state.pending.ratings);
       if (typeof me.data.name === 'string')
         state.name = me.data.name;
+      state.result = readResult(me.data.result);
       persist();
     }
     setNetwork('ok');
@@ -795,6 +862,73 @@
       list.appendChild(item);
     }
     $('reveal-rate').hidden = countIn(state.ratings) >= state.deck.length;
+    $('reveal-result').hidden = state.result === null;
+  }
+
+  function svg(name, attributes, parent) {
+    const element = document.createElementNS(SVG_NS, name);
+    for (const key of Object.keys(attributes))
+      element.setAttribute(key, String(attributes[key]));
+    parent.appendChild(element);
+    return element;
+  }
+
+  /* The chart as the app draws it, small, with this participant's dot
+   * alone: management across, leadership up, both from 0 to 100, split at
+   * the threshold; the quadrant the dot is in is shaded. */
+  function drawChart(chart, result) {
+    const split = result.threshold;
+    const highLeadership = result.quadrant === 'balanced' || result.quadrant === 'leadership-driven';
+    const highManagement = result.quadrant === 'balanced' || result.quadrant === 'management-driven';
+    chart.replaceChildren();
+    svg('rect', { class: 'plot', x: 0, y: 0, width: 100, height: 100 }, chart);
+    svg('rect', {
+      class: 'mine',
+      x: highManagement ? split : 0,
+      y: highLeadership ? 0 : 100 - split,
+      width: highManagement ? 100 - split : split,
+      height: highLeadership ? 100 - split : split,
+    }, chart);
+    svg('line', { class: 'split', x1: split, y1: 0, x2: split, y2: 100 }, chart);
+    svg('line', { class: 'split', x1: 0, y1: 100 - split, x2: 100, y2: 100 - split }, chart);
+    svg('rect', { class: 'frame', x: 0, y: 0, width: 100, height: 100 }, chart);
+    /* The labels stay clear of a dot on the edge (0 or 100), whose ring
+     * reaches 6.25 units out. */
+    const across = svg('text', { class: 'axis', x: 50, y: 117, 'text-anchor': 'middle' }, chart);
+    across.textContent = t('management') + ' →';
+    const up = svg('text', { class: 'axis', x: -50, y: -11, 'text-anchor': 'middle',
+      transform: 'rotate(-90)' }, chart);
+    up.textContent = t('leadership') + ' →';
+    svg('circle', { class: 'dot', cx: result.management, cy: 100 - result.leadership, r: 5 },
+      chart);
+  }
+
+  function renderResult() {
+    const result = state.phase === 'sort' ? null : state.result;
+    $('result-later').hidden = state.phase !== 'sort';
+    $('result').hidden = result === null;
+    if (result === null)
+      return;
+    const advice = ADVICE[result.quadrant];
+    const leadership = SCORE_FORMAT.format(result.leadership);
+    const management = SCORE_FORMAT.format(result.management);
+    $('result-quadrant').textContent = advice.name;
+    $('result-leadership').textContent = leadership;
+    $('result-management').textContent = management;
+    $('result-summary').textContent = advice.summary;
+    $('result-tip-heading').textContent = advice.heading;
+    const steps = $('result-steps');
+    steps.replaceChildren();
+    for (const step of advice.steps) {
+      const item = document.createElement('li');
+      item.textContent = step;
+      steps.appendChild(item);
+    }
+    const chart = $('result-chart');
+    chart.setAttribute('aria-label', t('resultChart',
+      { leadership: leadership, management: management, quadrant: advice.name }));
+    chart.dataset.quadrant = result.quadrant;
+    drawChart(chart, result);
   }
 
   function render() {
@@ -818,6 +952,7 @@
       renderReveal();
     } else if (view === 'done') {
       $('done-reveal').hidden = !state.revealed;
+      renderResult();
     }
     show(view);
     renderNetwork();
@@ -927,6 +1062,7 @@
     $('wait-rate').addEventListener('click', function () { openView('rate', false); });
     $('wait-sort').addEventListener('click', function () { openView('sort', true); });
     $('reveal-rate').addEventListener('click', function () { openView('rate', false); });
+    $('reveal-result').addEventListener('click', function () { openView('done', false); });
     $('done-reveal').addEventListener('click', function () { openView('reveal', false); });
     $('done-sort').addEventListener('click', function () { openView('sort', true); });
     $('done-rate').addEventListener('click', function () { openView('rate', true); });
