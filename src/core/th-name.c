@@ -350,3 +350,33 @@ th_name_generate (ThNameTakenFunc taken, gpointer user_data)
 
   return NULL;
 }
+
+char *
+th_name_dup_numbered (const char *name, ThNameTakenFunc taken, gpointer user_data)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (g_utf8_validate (name, -1, NULL), NULL);
+
+  /* A session holds at most TH_MAX_PARTICIPANTS people, so one number of
+   * those is free whatever else the name is like. */
+  for (guint number = 2; number <= TH_MAX_PARTICIPANTS + 1; number++)
+    {
+      g_autofree char *suffix = g_strdup_printf (" %u", number);
+      glong room = TH_MAX_NAME_CHARS - (glong)strlen (suffix);
+      g_autofree char *base = NULL;
+      g_autofree char *numbered = NULL;
+
+      /* The number is what tells the two apart, so it is the name's end
+       * that gives way. */
+      if (g_utf8_strlen (name, -1) > room)
+        base = g_strchomp (g_utf8_substring (name, 0, room));
+      else
+        base = g_strdup (name);
+      numbered = g_strconcat (base, suffix, NULL);
+
+      if (th_name_check (numbered, NULL, NULL) && (taken == NULL || !taken (numbered, user_data)))
+        return g_steal_pointer (&numbered);
+    }
+
+  return NULL;
+}

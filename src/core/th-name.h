@@ -68,4 +68,12 @@ typedef gboolean (*ThNameTakenFunc) (const char *name, gpointer user_data);
  * can be made at all. */
 char *th_name_generate (ThNameTakenFunc taken, gpointer user_data);
 
+/* The first of "@name 2", "@name 3", … that @taken (may be NULL) does not
+ * claim and that meets th_name_check(): what a second "Ana" may be called
+ * so that the two can be told apart.  When the number would take the name
+ * past TH_MAX_NAME_CHARS characters, @name is cut short (and the spaces
+ * the cut leaves at its end dropped) so that the number still fits.  NULL
+ * only when no number up to TH_MAX_PARTICIPANTS + 1 is free. */
+char *th_name_dup_numbered (const char *name, ThNameTakenFunc taken, gpointer user_data);
+
 G_END_DECLS

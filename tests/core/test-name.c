@@ -7,8 +7,8 @@
 
 /* The rule for names people give themselves (th-name.h): what it lets
  * through, what it refuses and with which message, refused words as whole
- * words whatever their case, the key names are compared by, and generated
- * names. */
+ * words whatever their case, the key names are compared by, generated
+ * names, and the numbered names that tell two people of one name apart. */
 
 #include "config.h"
 
@@ -228,6 +228,79 @@ test_generate (void)
   }
 }
 
+static void
+test_numbered (void)
+{
+  g_autoptr (GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* 98 characters: "Ana 2" fits whole at 5, "… 2" would be 100. */
+  g_autofree char *long_name = g_strnfill (98, 'x');
+  g_autofree char *full_name = g_strnfill (100, 'y');
+  g_autofree char *expected = NULL;
+
+  g_hash_table_add (taken, th_name_dup_key ("Ana"));
+
+  {
+    g_autofree char *name = th_name_dup_numbered ("Ana", taken_in_table, taken);
+
+    g_assert_cmpstr (name, ==, "Ana 2");
+  }
+
+  /* The next number once "Ana 2" is taken, whatever its case. */
+  g_hash_table_add (taken, th_name_dup_key ("ANA 2"));
+  {
+    g_autofree char *name = th_name_dup_numbered ("Ana", taken_in_table, taken);
+
+    g_assert_cmpstr (name, ==, "Ana 3");
+  }
+
+  /* Without a function that claims names, the first number. */
+  {
+    g_autofree char *name = th_name_dup_numbered ("Ben Li", NULL, NULL);
+
+    g_assert_cmpstr (name, ==, "Ben Li 2");
+  }
+
+  /* A name of 98 characters keeps them all; one of 100 loses two for
+   * " 2", and all of its characters count, not its bytes. */
+  {
+    g_autofree char *name = th_name_dup_numbered (long_name, NULL, NULL);
+
+    expected = g_strconcat (long_name, " 2", NULL);
+    g_assert_cmpstr (name, ==, expected);
+    g_clear_pointer (&expected, g_free);
+  }
+  {
+    g_autofree char *name = th_name_dup_numbered (full_name, NULL, NULL);
+
+    g_assert_cmpuint (g_utf8_strlen (name, -1), ==, 100);
+    g_assert_true (g_str_has_prefix (name, "yyyyyyyyyy"));
+    g_assert_true (g_str_has_suffix (name, "yy 2"));
+    g_assert_true (th_name_check (name, NULL, NULL));
+  }
+  {
+    GString *umlauts = g_string_new (NULL);
+    g_autofree char *name = NULL;
+
+    for (guint i = 0; i < 100; i++)
+      g_string_append (umlauts, "ä");
+    name = th_name_dup_numbered (umlauts->str, NULL, NULL);
+    g_assert_cmpuint (g_utf8_strlen (name, -1), ==, 100);
+    g_assert_cmpuint (strlen (name), ==, 98 * 2 + 2);
+    g_assert_true (g_str_has_suffix (name, "ää 2"));
+    g_string_free (umlauts, TRUE);
+  }
+
+  /* The cut leaves no space before the number's own. */
+  {
+    g_autofree char *head = g_strnfill (97, 'z');
+    g_autofree char *spaced = g_strconcat (head, " ab", NULL);
+    g_autofree char *name = th_name_dup_numbered (spaced, NULL, NULL);
+
+    expected = g_strconcat (head, " 2", NULL);
+    g_assert_cmpstr (name, ==, expected);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -238,6 +311,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/name/refused-words", test_refused_words);
   g_test_add_func ("/name/key", test_key);
   g_test_add_func ("/name/generate", test_generate);
+  g_test_add_func ("/name/numbered", test_numbered);
 
   return g_test_run ();
 }
