@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-duplicate-name.h"
 #include "th-gtk-compat.h"
 #include "th-name.h"
 #include "th-new-workshop-dialog.h"
@@ -20,6 +21,8 @@ struct _ThNewWorkshopDialog
   AdwEntryRow *title_row;
   AdwEntryRow *name_row;
   GtkListBox *names_list;
+  GtkWidget *duplicates_box;
+  GtkLabel *duplicates_label;
   GtkSpinButton *anonymous_spin;
 
   ThDeck *deck;
@@ -38,6 +41,119 @@ static guint signals[N_SIGNALS];
 
 static void rebuild_names (ThNewWorkshopDialog *self);
 
+/* How many names of the list have the same name earlier in it
+ * (th_name_dup_key(): "Ana" and " ana" are one name).  With @repeated,
+ * sets each position whose name is on the list more than once, and with
+ * @first_names adds each such name, as first typed, once. */
+static guint
+count_duplicates (ThNewWorkshopDialog *self, gboolean *repeated, GPtrArray *first_names)
+{
+  g_autoptr (GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  guint n = 0;
+
+  for (guint i = 0; i < self->names->len; i++)
+    {
+      char *key = th_name_dup_key (self->names->pdata[i]);
+      gpointer position;
+
+      g_ptr_array_add (keys, key);
+      if (!g_hash_table_lookup_extended (first, key, NULL, &position))
+        {
+          g_hash_table_insert (first, g_strdup (key), GUINT_TO_POINTER (i));
+          continue;
+        }
+
+      n++;
+      if (repeated != NULL)
+        repeated[i] = repeated[GPOINTER_TO_UINT (position)] = TRUE;
+    }
+
+  if (first_names != NULL && repeated != NULL)
+    for (guint i = 0; i < self->names->len; i++)
+      if (repeated[i] && GPOINTER_TO_UINT (g_hash_table_lookup (first, keys->pdata[i])) == i)
+        g_ptr_array_add (first_names, self->names->pdata[i]);
+
+  return n;
+}
+
+/* Says which names are on the list more than once; the facilitator
+ * decides whether they are numbered. */
+static void
+update_duplicates (ThNewWorkshopDialog *self, const gboolean *repeated, GPtrArray *first_names)
+{
+  g_autofree char *names = NULL;
+  g_autofree char *text = NULL;
+  GString *quoted = g_string_new (NULL);
+
+  gtk_widget_set_visible (self->duplicates_box, first_names->len > 0);
+  if (first_names->len == 0)
+    {
+      g_string_free (quoted, TRUE);
+      return;
+    }
+
+  for (guint i = 0; i < first_names->len; i++)
+    {
+      if (i > 0)
+        /* Translators: what parts the names in "These names are on the list
+         * more than once: “Ana”, “Ben”." */
+        g_string_append (quoted, _ (", "));
+      /* Translators: a name quoted in a list of names; %s is the name. */
+      g_string_append_printf (quoted, _ ("“%s”"), (const char *)first_names->pdata[i]);
+    }
+  names = g_string_free (quoted, FALSE);
+
+  if (first_names->len == 1)
+    /* Translators: a warning above the names of a new workshop; %s is a
+     * quoted name ("“Ana”"). */
+    text = g_strdup_printf (_ ("%s is on the list more than once. Two people with the same name "
+                               "cannot be told apart on the chart, on the handouts or in "
+                               "exported files."),
+                            names);
+  else
+    /* Translators: a warning above the names of a new workshop; %s is a
+     * list of quoted names ("“Ana”, “Ben”"). */
+    text = g_strdup_printf (_ ("These names are on the list more than once: %s. Two people with "
+                               "the same name cannot be told apart on the chart, on the handouts "
+                               "or in exported files."),
+                            names);
+  gtk_label_set_label (self->duplicates_label, text);
+}
+
+/* The Number Them button: each name on the list a second time gets the
+ * first number free on the whole list ("Ana", "Ana 2", "Ana 3"); the
+ * first of each keeps its name. */
+static void
+number_duplicates_cb (ThNewWorkshopDialog *self)
+{
+  g_autoptr (GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < self->names->len; i++)
+    g_hash_table_add (keys, th_name_dup_key (self->names->pdata[i]));
+
+  for (guint i = 0; i < self->names->len; i++)
+    {
+      char *key = th_name_dup_key (self->names->pdata[i]);
+      char *numbered;
+
+      if (g_hash_table_add (seen, key))
+        continue;
+
+      numbered = th_name_dup_numbered (self->names->pdata[i], th_duplicate_name_is_taken, keys);
+      if (numbered == NULL)
+        continue;
+      g_hash_table_add (keys, th_name_dup_key (numbered));
+      g_hash_table_add (seen, th_name_dup_key (numbered));
+      g_free (self->names->pdata[i]);
+      self->names->pdata[i] = numbered;
+    }
+
+  rebuild_names (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
 static void
 remove_name_cb (GtkButton *button, ThNewWorkshopDialog *self)
 {
@@ -52,6 +168,10 @@ remove_name_cb (GtkButton *button, ThNewWorkshopDialog *self)
 static void
 rebuild_names (ThNewWorkshopDialog *self)
 {
+  g_autofree gboolean *repeated = g_new0 (gboolean, self->names->len + 1);
+  g_autoptr (GPtrArray) first_names = g_ptr_array_new ();
+
+  count_duplicates (self, repeated, first_names);
   th_list_box_remove_all (self->names_list);
 
   for (guint i = 0; i < self->names->len; i++)
@@ -72,21 +192,37 @@ rebuild_names (ThNewWorkshopDialog *self)
       g_object_set_data (G_OBJECT (remove), "th-position", GUINT_TO_POINTER (i));
       g_signal_connect (remove, "clicked", G_CALLBACK (remove_name_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (action_row), remove);
+
+      if (repeated[i])
+        {
+          GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          /* The subtitle says it in words. */
+          gtk_widget_add_css_class (warning, "warning");
+          gtk_accessible_update_state (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                                       -1);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (action_row), warning);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row),
+                                       _ ("Another name on the list is the same"));
+        }
       gtk_list_box_append (self->names_list, action_row);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->names_list), self->names->len > 0);
+  update_duplicates (self, repeated, first_names);
 }
 
-static void
-name_activated_cb (ThNewWorkshopDialog *self)
+/* Adds the name in the entry to the list; FALSE when there was none to
+ * add, or the rule refused it. */
+static gboolean
+add_typed_name (ThNewWorkshopDialog *self)
 {
   g_autofree char *name
     = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
   g_autoptr (GError) error = NULL;
 
   if (*name == '\0')
-    return;
+    return FALSE;
 
   /* The rule of a name typed anywhere (th-name.h); what is wrong shows
    * on the row. */
@@ -94,7 +230,7 @@ name_activated_cb (ThNewWorkshopDialog *self)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_row), error->message);
-      return;
+      return FALSE;
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
@@ -105,6 +241,16 @@ name_activated_cb (ThNewWorkshopDialog *self)
   /* Ready for the next name at once. */
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+
+  return TRUE;
+}
+
+/* A name the list has already is added too, and the warning above the
+ * list says so: whether it gets a number is the facilitator's choice. */
+static void
+name_activated_cb (ThNewWorkshopDialog *self)
+{
+  add_typed_name (self);
 }
 
 static void
@@ -144,8 +290,11 @@ th_new_workshop_dialog_class_init (ThNewWorkshopDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThNewWorkshopDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, ThNewWorkshopDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, ThNewWorkshopDialog, names_list);
+  gtk_widget_class_bind_template_child (widget_class, ThNewWorkshopDialog, duplicates_box);
+  gtk_widget_class_bind_template_child (widget_class, ThNewWorkshopDialog, duplicates_label);
   gtk_widget_class_bind_template_child (widget_class, ThNewWorkshopDialog, anonymous_spin);
   gtk_widget_class_bind_template_callback (widget_class, name_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, number_duplicates_cb);
 
   gtk_widget_class_install_action (widget_class, "new-workshop.create", NULL, create_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
@@ -183,6 +332,14 @@ th_new_workshop_dialog_new (GtkWindow *parent, ThDeck *deck)
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 
   return self;
+}
+
+GtkWidget *
+th_new_workshop_dialog_get_duplicates_label (ThNewWorkshopDialog *self)
+{
+  g_return_val_if_fail (TH_IS_NEW_WORKSHOP_DIALOG (self), NULL);
+
+  return GTK_WIDGET (self->duplicates_label);
 }
 
 guint
@@ -232,12 +389,16 @@ th_new_workshop_dialog_create (ThNewWorkshopDialog *self)
   g_autoptr (ThSession) session = NULL;
   g_autofree char *title = NULL;
   guint n_anonymous;
+  guint n_duplicates;
 
   g_return_if_fail (TH_IS_NEW_WORKSHOP_DIALOG (self));
 
   /* A name still in the entry counts too: people press Create without the
-   * last Enter. */
-  name_activated_cb (self);
+   * last Enter.  When it is a name the list has already, the workshop
+   * waits: the warning it brings up has not been read yet. */
+  n_duplicates = count_duplicates (self, NULL, NULL);
+  if (add_typed_name (self) && count_duplicates (self, NULL, NULL) > n_duplicates)
+    return;
 
   session = th_session_new (self->deck);
   title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "th-duplicate-name.h"
 #include "th-name.h"
 #include "th-participant-row.h"
 #include "th-toast.h"
@@ -73,6 +74,11 @@ struct _ThWorkshopView
   Cover cover;
   gboolean updating;
   guint focus_board_source;
+  /* The participant whose row is to be scrolled into view once the list
+   * has laid it out, and the tick callback that waits for that. */
+  ThParticipant *scroll_target;
+  guint scroll_tick;
+  guint scroll_ticks;
   /* Whom each board was last filled for; compared, never dereferenced. */
   gconstpointer sort_filled;
   gconstpointer reflect_filled;
@@ -537,6 +543,53 @@ fast_entry_toggled_cb (ThWorkshopView *self)
     th_workshop_view_focus_board (self);
 }
 
+static void
+scroll_to_target (ThWorkshopView *self)
+{
+  guint position = self->scroll_target != NULL
+                     ? find_participant_position (self, self->scroll_target)
+                     : GTK_INVALID_LIST_POSITION;
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->participant_list), "list.scroll-to-item", "u",
+                                position);
+}
+
+static gboolean
+scroll_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  ThWorkshopView *self = user_data;
+
+  /* The first frame lays the new row out; from the second on, its height
+   * is known. */
+  if (++self->scroll_ticks < 2)
+    return G_SOURCE_CONTINUE;
+
+  scroll_to_target (self);
+  self->scroll_tick = 0;
+  g_clear_object (&self->scroll_target);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Brings the row of @participant into the sidebar's view, without taking
+ * the keyboard from where it is (the entry, as names are typed one after
+ * another).  The list's own action places a row from the heights of the
+ * rows it has laid out, and a row just added has none yet: it would end
+ * up just below the view.  So the action is asked at once, which makes
+ * the list lay the row out, and again once it has been. */
+static void
+scroll_to_participant (ThWorkshopView *self, ThParticipant *participant)
+{
+  g_set_object (&self->scroll_target, participant);
+  scroll_to_target (self);
+
+  self->scroll_ticks = 0;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->participant_list),
+                                                      scroll_tick_cb, self, NULL);
+}
+
 static gboolean
 add_participant (ThWorkshopView *self, const char *name)
 {
@@ -565,22 +618,73 @@ add_participant (ThWorkshopView *self, const char *name)
    * the board does not jump about while the list grows. */
   if (self->selected == NULL)
     select_quietly (self, participant);
+  scroll_to_participant (self, participant);
 
   return TRUE;
+}
+
+/* Adds @name typed in the entry; the entry is emptied for the next one
+ * once it is in. */
+static void
+add_typed_name (ThWorkshopView *self, const char *name)
+{
+  /* The entry keeps the focus, so the next name can follow at once. */
+  if (add_participant (self, name))
+    gtk_editable_set_text (GTK_EDITABLE (self->add_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_entry));
+}
+
+static void
+add_duplicate_response_cb (AdwMessageDialog *dialog, const char *response, ThWorkshopView *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (dialog), "th-name");
+  const char *numbered = g_object_get_data (G_OBJECT (dialog), "th-numbered");
+
+  /* Another session came while the dialog was up: the name was meant for
+   * the one before. */
+  if (g_object_get_data (G_OBJECT (dialog), "th-session") != self->session)
+    return;
+
+  if (g_strcmp0 (response, TH_DUPLICATE_NAME_NUMBERED) == 0 && numbered != NULL)
+    add_typed_name (self, numbered);
+  else if (g_strcmp0 (response, TH_DUPLICATE_NAME_ANYWAY) == 0)
+    add_typed_name (self, name);
+  else
+    /* Nothing is added; what was typed stays, to be put right. */
+    gtk_widget_grab_focus (GTK_WIDGET (self->add_entry));
 }
 
 static void
 add_entry_activate_cb (ThWorkshopView *self)
 {
   g_autofree char *name = NULL;
+  g_autoptr (GHashTable) keys = NULL;
+  g_autofree char *numbered = NULL;
+  AdwMessageDialog *dialog;
 
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_entry))));
-  if (*name == '\0')
+  if (*name == '\0' || self->session == NULL)
     return;
 
-  /* The entry keeps the focus, so the next name can follow at once. */
-  if (add_participant (self, name))
-    gtk_editable_set_text (GTK_EDITABLE (self->add_entry), "");
+  /* A name the rule refuses says so first: no number would help it. */
+  keys = th_duplicate_name_keys_of_session (self->session, NULL);
+  if (!th_name_check (name, NULL, NULL) || !th_duplicate_name_is_taken (name, keys))
+    {
+      add_typed_name (self, name);
+      return;
+    }
+
+  /* Someone has the name already: nothing is added before the
+   * facilitator says how. */
+  numbered = th_name_dup_numbered (name, th_duplicate_name_is_taken, keys);
+  dialog = th_duplicate_name_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), name,
+                                         numbered, TH_DUPLICATE_NAME_ADD);
+  g_object_set_data_full (G_OBJECT (dialog), "th-name", g_steal_pointer (&name), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "th-numbered", g_steal_pointer (&numbered), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "th-session", g_object_ref (self->session),
+                          g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (add_duplicate_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -682,7 +786,12 @@ undo_or_redo (ThWorkshopView *self, gboolean undo)
   participant_id = th_workshop_undo_get_last_participant (self->undo);
   participant = th_session_lookup_participant (self->session, participant_id);
   if (participant != NULL && participant != self->selected)
-    select_quietly (self, participant);
+    {
+      select_quietly (self, participant);
+      /* Someone brought back, or whose answer changed, may be far down
+       * the list. */
+      scroll_to_participant (self, participant);
+    }
   else if (participant != NULL && self->cover != COVER_NONE)
     {
       self->cover = COVER_LOCK;
@@ -760,29 +869,6 @@ toggle_sidebar_action (GtkWidget *widget, const char *action_name, GVariant *par
     adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
-static void
-rename_response_cb (AdwMessageDialog *dialog, const char *response, ThWorkshopView *self)
-{
-  ThParticipant *participant = g_object_get_data (G_OBJECT (dialog), "th-participant");
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  g_autoptr (GError) error = NULL;
-
-  if (g_strcmp0 (response, "rename") != 0 || participant == NULL)
-    return;
-
-  if (!th_name_check (name, NULL, &error))
-    {
-      add_toast (self, th_toast_new (error->message));
-      return;
-    }
-
-  /* The participant emits ::changed, which the session relays: autosaved. */
-  th_participant_set_name (participant, name);
-  if (participant == self->selected)
-    gtk_label_set_label (self->participant_title, name);
-}
-
 /* The participant an action names by id, or NULL when there is none. */
 static ThParticipant *
 lookup_action_participant (ThWorkshopView *self, GVariant *parameter)
@@ -793,6 +879,87 @@ lookup_action_participant (ThWorkshopView *self, GVariant *parameter)
   return th_session_lookup_participant (self->session, g_variant_get_string (parameter, NULL));
 }
 
+/* Whether @participant is still one of the shown session's: a dialog
+ * about them may outlive their removal, or the session. */
+static gboolean
+is_in_session (ThWorkshopView *self, ThParticipant *participant)
+{
+  return participant != NULL && self->session != NULL
+         && th_session_lookup_participant (self->session, th_participant_get_id (participant))
+              == participant;
+}
+
+static void
+set_participant_name (ThWorkshopView *self, ThParticipant *participant, const char *name)
+{
+  /* The participant emits ::changed, which the session relays: autosaved. */
+  th_participant_set_name (participant, name);
+  if (participant == self->selected)
+    gtk_label_set_label (self->participant_title, name);
+}
+
+static void open_rename_dialog (ThWorkshopView *self, ThParticipant *participant, const char *text);
+
+static void
+rename_duplicate_response_cb (AdwMessageDialog *dialog, const char *response, ThWorkshopView *self)
+{
+  ThParticipant *participant = g_object_get_data (G_OBJECT (dialog), "th-participant");
+  const char *name = g_object_get_data (G_OBJECT (dialog), "th-name");
+  const char *numbered = g_object_get_data (G_OBJECT (dialog), "th-numbered");
+
+  if (!is_in_session (self, participant))
+    return;
+
+  if (g_strcmp0 (response, TH_DUPLICATE_NAME_NUMBERED) == 0 && numbered != NULL)
+    set_participant_name (self, participant, numbered);
+  else if (g_strcmp0 (response, TH_DUPLICATE_NAME_ANYWAY) == 0)
+    set_participant_name (self, participant, name);
+  else
+    /* Back to the name as it was typed, to be put right. */
+    open_rename_dialog (self, participant, name);
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog, const char *response, ThWorkshopView *self)
+{
+  ThParticipant *participant = g_object_get_data (G_OBJECT (dialog), "th-participant");
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) keys = NULL;
+  g_autofree char *numbered = NULL;
+  AdwMessageDialog *duplicate;
+
+  if (g_strcmp0 (response, "rename") != 0 || !is_in_session (self, participant))
+    return;
+
+  if (!th_name_check (name, NULL, &error))
+    {
+      add_toast (self, th_toast_new (error->message));
+      return;
+    }
+
+  /* Another participant's name (their own, in other letters, is
+   * theirs to keep): asked about as when adding. */
+  keys = th_duplicate_name_keys_of_session (self->session, participant);
+  if (!th_duplicate_name_is_taken (name, keys))
+    {
+      set_participant_name (self, participant, name);
+      return;
+    }
+
+  numbered = th_name_dup_numbered (name, th_duplicate_name_is_taken, keys);
+  duplicate = th_duplicate_name_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
+                                            name, numbered, TH_DUPLICATE_NAME_RENAME);
+  g_object_set_data_full (G_OBJECT (duplicate), "th-participant", g_object_ref (participant),
+                          g_object_unref);
+  g_object_set_data_full (G_OBJECT (duplicate), "th-name", g_steal_pointer (&name), g_free);
+  g_object_set_data_full (G_OBJECT (duplicate), "th-numbered", g_steal_pointer (&numbered), g_free);
+  g_signal_connect_object (duplicate, "response", G_CALLBACK (rename_duplicate_response_cb), self,
+                           0);
+  gtk_window_present (GTK_WINDOW (duplicate));
+}
+
 static void
 rename_entry_changed_cb (GtkEditable *entry, AdwMessageDialog *dialog)
 {
@@ -801,22 +968,17 @@ rename_entry_changed_cb (GtkEditable *entry, AdwMessageDialog *dialog)
   adw_message_dialog_set_response_enabled (dialog, "rename", th_name_check (name, NULL, NULL));
 }
 
+/* The Rename dialog for @participant, with @text to edit. */
 static void
-rename_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+open_rename_dialog (ThWorkshopView *self, ThParticipant *participant, const char *text)
 {
-  ThWorkshopView *self = TH_WORKSHOP_VIEW (widget);
-  ThParticipant *participant;
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  participant = lookup_action_participant (self, parameter);
-  if (participant == NULL)
-    return;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       _ ("Rename Participant"), NULL));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _ ("Rename Participant"), NULL));
   entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), th_participant_get_name (participant));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
   gtk_entry_set_max_length (GTK_ENTRY (entry), 100);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Name"),
@@ -832,6 +994,19 @@ rename_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
+}
+
+static void
+rename_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThWorkshopView *self = TH_WORKSHOP_VIEW (widget);
+  ThParticipant *participant;
+
+  participant = lookup_action_participant (self, parameter);
+  if (participant == NULL)
+    return;
+
+  open_rename_dialog (self, participant, th_participant_get_name (participant));
 }
 
 static void
@@ -900,6 +1075,10 @@ th_workshop_view_dispose (GObject *object)
   ThWorkshopView *self = TH_WORKSHOP_VIEW (object);
 
   g_clear_handle_id (&self->focus_board_source, g_source_remove);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->participant_list), self->scroll_tick);
+  self->scroll_tick = 0;
+  g_clear_object (&self->scroll_target);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->session_signals);
