@@ -26,6 +26,8 @@
  * time a page takes to finish what it has open. */
 #define CAP_RETRY_AFTER_S 2
 #define LINGER_TIMEOUT_MS 2000
+/* How often the connections still reading a request are looked at. */
+#define DEADLINE_CHECK_MS 500
 #define LINGER_MAX_BYTES (1024 * 1024)
 
 /* A connection as libsoup sees it: the socket's own streams, except that
@@ -57,6 +59,8 @@ struct _ThRoomConnection
   GList link;               /* in owner->open */
   SoupServerMessage *last;  /* the latest message libsoup started here */
   gboolean busy;            /* from a request's first byte until its answer is written */
+  gint64 reading_since;     /* monotonic time of the request's first byte, 0 once read whole */
+  gboolean cut;             /* shut down for taking too long over a request */
   gboolean gone;            /* ended (or timed out) between requests: to be closed */
 };
 
@@ -77,6 +81,7 @@ struct _ThRoomConnections
   GSource *accept_source;
   GSource *resume_source;
   GSource *reap_source;
+  GSource *deadline_source;
 
   GQueue open;             /* of ThRoomConnection (references), the longest idle first */
   GHashTable *by_remote;   /* GSocketAddress → ThRoomConnection */
@@ -91,6 +96,7 @@ struct _ThRoomConnections
   guint max_open;
   guint max_per_address;
   guint idle_timeout_s;
+  guint request_timeout_s;
 };
 
 static void connections_forget (ThRoomConnections *self, ThRoomConnection *connection);
@@ -117,6 +123,8 @@ read_done (ThRoomConnection *connection, gssize n, GError *local_error, GError *
   if (n > 0)
     {
       connection->busy = TRUE;
+      if (connection->reading_since == 0)
+        connection->reading_since = g_get_monotonic_time ();
       return n;
     }
 
@@ -549,6 +557,59 @@ drop_oldest_idle (ThRoomConnections *self)
   return FALSE;
 }
 
+/* Ends a connection in the middle of a request: libsoup reads the end,
+ * gives the request up and closes the connection itself. */
+static void
+connection_cut (ThRoomConnection *connection)
+{
+  connection->cut = TRUE;
+  g_socket_shutdown (connection->socket, TRUE, TRUE, NULL);
+}
+
+/* A request must arrive whole within the request timeout of its first
+ * byte.  The idle timeout alone does not end a connection that sends a
+ * byte every few seconds: a few hundred such connections would hold
+ * every place in the room for as long as their sender liked. */
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  ThRoomConnections *self = user_data;
+  gint64 oldest = g_get_monotonic_time () - (gint64)self->request_timeout_s * G_USEC_PER_SEC;
+
+  for (GList *l = self->open.head; l != NULL; l = l->next)
+    {
+      ThRoomConnection *connection = l->data;
+
+      if (connection->busy && !connection->cut && connection->reading_since != 0
+          && connection->reading_since < oldest)
+        connection_cut (connection);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Of the connections still reading a request, the one that has taken the
+ * longest over it, if it has taken more than @min_us: at the cap, it
+ * makes way for a newcomer when no connection is idle. */
+static ThRoomConnection *
+find_slowest_reading (ThRoomConnections *self, gint64 min_us)
+{
+  gint64 latest = g_get_monotonic_time () - min_us;
+  ThRoomConnection *slowest = NULL;
+
+  for (GList *l = self->open.head; l != NULL; l = l->next)
+    {
+      ThRoomConnection *connection = l->data;
+
+      if (connection->busy && !connection->cut && connection->reading_since != 0
+          && connection->reading_since < latest
+          && (slowest == NULL || connection->reading_since < slowest->reading_since))
+        slowest = connection;
+    }
+
+  return slowest;
+}
+
 /* Answers a connection libsoup never sees, and closes it. */
 static void
 refuse (ThRoomConnections *self, GSocket *socket, guint status, guint retry_after_s)
@@ -588,13 +649,24 @@ accept_one (ThRoomConnections *self, GSocket *socket)
   address
     = g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote)));
 
-  /* At the cap the oldest idle connection makes way; when every one is
-   * busy, the newcomer is told to come back. */
+  /* At the cap the oldest idle connection makes way.  When every one is
+   * busy, the one that has dragged out its request the longest (over a
+   * second: a phone's request takes milliseconds) is cut, and the
+   * newcomer is let in while it closes: the cap leaves room for that
+   * below the limit on open files.  Otherwise the newcomer is told to
+   * come back. */
   while (n_open (self) >= self->max_open)
     if (!drop_oldest_idle (self))
       {
-        refuse (self, socket, SOUP_STATUS_SERVICE_UNAVAILABLE, 1);
-        return;
+        ThRoomConnection *slowest = find_slowest_reading (self, G_USEC_PER_SEC);
+
+        if (slowest == NULL)
+          {
+            refuse (self, socket, SOUP_STATUS_SERVICE_UNAVAILABLE, 1);
+            return;
+          }
+        connection_cut (slowest);
+        break;
       }
 
   if (n_open_from (self, address) >= self->max_per_address)
@@ -755,6 +827,7 @@ th_room_connections_new (SoupServer *server, GSocket *listener, ThRoomLimiter *l
   self->max_open = th_room_connections_raise_file_limit ();
   self->max_per_address = TH_ROOM_DEFAULT_CONNECTIONS;
   self->idle_timeout_s = TH_ROOM_IDLE_TIMEOUT_S;
+  self->request_timeout_s = TH_ROOM_REQUEST_TIMEOUT_S;
   g_queue_init (&self->open);
   self->by_remote = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->per_address = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -779,6 +852,10 @@ th_room_connections_new (SoupServer *server, GSocket *listener, ThRoomLimiter *l
 
   g_socket_set_blocking (listener, FALSE);
   start_accepting (self);
+  self->deadline_source = g_timeout_source_new (DEADLINE_CHECK_MS);
+  g_source_set_callback (self->deadline_source, deadline_cb, self, NULL);
+  g_source_set_static_name (self->deadline_source, "[two-hats] room request deadlines");
+  g_source_attach (self->deadline_source, self->context);
 
   return self;
 }
@@ -798,6 +875,9 @@ th_room_connections_free (ThRoomConnections *self)
   if (self->reap_source != NULL)
     g_source_destroy (self->reap_source);
   g_clear_pointer (&self->reap_source, g_source_unref);
+  if (self->deadline_source != NULL)
+    g_source_destroy (self->deadline_source);
+  g_clear_pointer (&self->deadline_source, g_source_unref);
 
   /* What libsoup had is closed (soup_server_disconnect()); what is left
    * was taken from it and finishes on its own. */
@@ -839,6 +919,15 @@ th_room_connections_set_max_per_address (ThRoomConnections *self, guint max_conn
 }
 
 void
+th_room_connections_set_request_timeout (ThRoomConnections *self, guint seconds)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (seconds >= 1);
+
+  self->request_timeout_s = seconds;
+}
+
+void
 th_room_connections_set_idle_timeout (ThRoomConnections *self, guint seconds)
 {
   g_return_if_fail (self != NULL);
@@ -869,8 +958,24 @@ th_room_connections_request_started (ThRoomConnections *self, SoupServerMessage 
   /* libsoup starts the first message of a connection when it accepts
    * it, before a byte has come; every later one once its first byte has. */
   if (connection->last != NULL)
-    connection->busy = TRUE;
+    {
+      connection->busy = TRUE;
+      if (connection->reading_since == 0)
+        connection->reading_since = g_get_monotonic_time ();
+    }
   g_set_object (&connection->last, msg);
+}
+
+void
+th_room_connections_request_read (ThRoomConnections *self, SoupServerMessage *msg)
+{
+  ThRoomConnection *connection;
+
+  g_return_if_fail (self != NULL);
+
+  connection = lookup (self, msg);
+  if (connection != NULL && connection->last == msg)
+    connection->reading_since = 0;
 }
 
 void
@@ -887,6 +992,7 @@ th_room_connections_request_finished (ThRoomConnections *self, SoupServerMessage
   /* Idle from now on, the most recently so; what the message held is not
    * needed any more. */
   connection->busy = FALSE;
+  connection->reading_since = 0;
   g_queue_unlink (&self->open, &connection->link);
   g_queue_push_tail_link (&self->open, &connection->link);
   soup_message_body_truncate (soup_server_message_get_request_body (msg));

@@ -28,6 +28,9 @@ G_BEGIN_DECLS
  *   timeout (before its first request or after any), is closed: libsoup
  *   3.2 reads the end of such a connection between two requests and then
  *   forgets it, open, for as long as it runs.
+ * - A request must arrive whole within the request timeout of its first
+ *   byte, or its connection is ended; at the cap, when no connection is
+ *   idle, the one that has taken the longest over its request makes way.
  * - Only open connections count against an address's cap.  Over the cap,
  *   and while the address's budget of requests is spent, a new
  *   connection gets a 429 with Retry-After before libsoup reads a byte
@@ -51,11 +54,15 @@ void th_room_connections_free (ThRoomConnections *self);
 void th_room_connections_set_max_per_address (ThRoomConnections *self, guint max_connections);
 /* For connections accepted from now on. */
 void th_room_connections_set_idle_timeout (ThRoomConnections *self, guint seconds);
+/* How long a request may take to arrive whole, from its first byte. */
+void th_room_connections_set_request_timeout (ThRoomConnections *self, guint seconds);
 /* From SoupServer::request-started, and ::request-finished and
  * ::request-aborted: a connection is busy from the first byte of a
  * request until its answer is written. */
 void th_room_connections_request_started (ThRoomConnections *self, SoupServerMessage *msg);
 void th_room_connections_request_finished (ThRoomConnections *self, SoupServerMessage *msg);
+/* From SoupServer::request-read: the request has arrived whole. */
+void th_room_connections_request_read (ThRoomConnections *self, SoupServerMessage *msg);
 /* The socket of @msg's connection, or NULL. */
 GSocket *th_room_connections_get_socket (ThRoomConnections *self, SoupServerMessage *msg);
 

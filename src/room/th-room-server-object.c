@@ -410,6 +410,7 @@ th_room_server_init (ThRoomServer *self)
   self->guest_limiter = th_room_limiter_new (TH_ROOM_DEFAULT_RATE, TH_ROOM_DEFAULT_BURST);
   self->max_connections = TH_ROOM_DEFAULT_CONNECTIONS;
   self->idle_timeout_s = TH_ROOM_IDLE_TIMEOUT_S;
+  self->request_timeout_s = TH_ROOM_REQUEST_TIMEOUT_S;
 }
 
 /* Public API */

@@ -55,6 +55,7 @@ struct _ThRoomServer
   ThRoomConnections *connections;
   guint max_connections; /* per address */
   guint idle_timeout_s;
+  guint request_timeout_s;
 };
 
 /* A request that passed the checks, and where its answer goes: what

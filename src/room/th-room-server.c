@@ -781,6 +781,15 @@ request_started_cb (SoupServer *server, SoupServerMessage *msg, gpointer user_da
 }
 
 static void
+request_read_cb (SoupServer *server, SoupServerMessage *msg, gpointer user_data)
+{
+  ThRoomServer *self = user_data;
+
+  if (self->connections != NULL)
+    th_room_connections_request_read (self->connections, msg);
+}
+
+static void
 request_finished_cb (SoupServer *server, SoupServerMessage *msg, gpointer user_data)
 {
   ThRoomServer *self = user_data;
@@ -858,6 +867,7 @@ th_room_server_start (ThRoomServer *self, const char *address, guint port, GErro
   soup_server_add_early_handler (server, NULL, early_handler_cb, self, NULL);
   soup_server_add_handler (server, NULL, handler_cb, self, NULL);
   g_signal_connect_object (server, "request-started", G_CALLBACK (request_started_cb), self, 0);
+  g_signal_connect_object (server, "request-read", G_CALLBACK (request_read_cb), self, 0);
   g_signal_connect_object (server, "request-finished", G_CALLBACK (request_finished_cb), self, 0);
   g_signal_connect_object (server, "request-aborted", G_CALLBACK (request_finished_cb), self, 0);
 
@@ -880,6 +890,7 @@ th_room_server_start (ThRoomServer *self, const char *address, guint port, GErro
     return FALSE;
   th_room_connections_set_max_per_address (connections, self->max_connections);
   th_room_connections_set_idle_timeout (connections, self->idle_timeout_s);
+  th_room_connections_set_request_timeout (connections, self->request_timeout_s);
 
   bound = g_socket_get_local_address (listen_socket, NULL);
   if (G_IS_INET_SOCKET_ADDRESS (bound))
@@ -1008,6 +1019,17 @@ th_room_server_set_max_connections_per_address (ThRoomServer *self, guint max_co
   self->max_connections = max_connections;
   if (self->connections != NULL)
     th_room_connections_set_max_per_address (self->connections, max_connections);
+}
+
+void
+th_room_server_set_request_timeout (ThRoomServer *self, guint seconds)
+{
+  g_return_if_fail (TH_IS_ROOM_SERVER (self));
+  g_return_if_fail (seconds >= 1);
+
+  self->request_timeout_s = seconds;
+  if (self->connections != NULL)
+    th_room_connections_set_request_timeout (self->connections, seconds);
 }
 
 void

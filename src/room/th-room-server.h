@@ -29,6 +29,7 @@ G_BEGIN_DECLS
 #define TH_ROOM_DEFAULT_CONNECTIONS 256 /* open connections per address */
 #define TH_ROOM_MAX_CONNECTIONS 2048    /* open connections in all (fewer with fewer files) */
 #define TH_ROOM_IDLE_TIMEOUT_S 30       /* a connection idle this long is closed */
+#define TH_ROOM_REQUEST_TIMEOUT_S 10    /* a request must arrive whole this soon */
 #define TH_ROOM_MAX_GUESTS 2000         /* the largest room size */
 
 /* ThRoomServer: serves the participant page and the room protocol
@@ -146,5 +147,7 @@ void th_room_server_set_max_connections_per_address (ThRoomServer *self, guint m
 /* How long a connection may be idle, before its first request or after
  * any, for connections made from now on. */
 void th_room_server_set_idle_timeout (ThRoomServer *self, guint seconds);
+/* How long a request may take to arrive whole, from its first byte. */
+void th_room_server_set_request_timeout (ThRoomServer *self, guint seconds);
 
 G_END_DECLS

@@ -268,6 +268,154 @@ test_idle_timeout (void)
   g_assert_true (kept_closed);
 }
 
+/* Requests sent a byte at a time */
+
+/* Sends @text on @socket, which is connected. */
+static void
+send_text (GSocket *socket, const char *text)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (g_socket_send_with_blocking (socket, text, strlen (text), TRUE, NULL, &error),
+                   ==, (gssize)strlen (text));
+  g_assert_no_error (error);
+}
+
+/* A request that arrives a byte every 200 ms never lets its connection
+ * go idle; the request timeout (1 s here) ends it all the same, while a
+ * whole request on another connection is answered. */
+static void
+test_request_timeout (void)
+{
+  const ThRoomTestOptions options = { .request_timeout_s = 1 };
+  g_autoptr (ThRoomTestServer) server = th_room_test_server_new (&options);
+  guint port = th_room_test_server_get_port (server);
+  g_autofree char *head = g_strdup_printf (
+    "POST /api/join HTTP/1.1\r\nHost: 127.0.0.1:%u\r\nContent-Length: 1000\r\n\r\n{", port);
+  g_autofree char *whole = g_strdup_printf ("GET / HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n\r\n", port);
+  g_autoptr (GSocket) slow = th_room_connect_from ("127.0.0.5", port);
+  g_autoptr (GSocket) other = th_room_connect_from ("127.0.0.6", port);
+  /* Well inside the idle timeout (30 s), which a byte every 200 ms never
+   * reaches: only the request timeout can end the connection by then. */
+  gint64 deadline = g_get_monotonic_time () + (gint64)th_room_test_deadline_ms (8000) * 1000;
+  gboolean closed = FALSE;
+  guint n_sent = 0;
+
+  wait_connected (slow, deadline);
+  wait_connected (other, deadline);
+  send_text (slow, head);
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (closed_by_server (slow))
+        {
+          closed = TRUE;
+          break;
+        }
+      /* One more byte of the body; a send to a connection the server has
+       * just shut may fail, which the next look finds closed. */
+      if (g_socket_send_with_blocking (slow, " ", 1, TRUE, NULL, &error) == 1)
+        n_sent++;
+      g_usleep (200 * G_TIME_SPAN_MILLISECOND);
+    }
+  g_test_message ("%u bytes of the body were sent before the end", n_sent);
+  g_assert_true (closed);
+  /* It was still sending when it was cut: not an idle connection. */
+  g_assert_cmpuint (n_sent, >=, 3);
+
+  g_assert_cmpuint (exchange_on (other, whole), ==, 200);
+}
+
+/* A room full of requests that never end: 768 connections (all a server
+ * with 1024 descriptors holds) each send the start of a join and no
+ * more.  None of them is idle; the one that has taken the longest over
+ * its request makes way for someone new, who joins within seconds
+ * rather than after the request timeout (10 s). */
+#define N_SLOW 768
+#define N_SLOW_ADDRESSES 4
+
+static void
+test_slow_requests_at_the_cap (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("two-hats-slow-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "slow.twohats", NULL);
+  g_autoptr (GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (SoupSession) session = NULL;
+  g_autoptr (GInetAddress) fresh_inet = g_inet_address_new_from_string ("127.0.0.201");
+  g_autoptr (GSocketAddress) fresh = g_inet_socket_address_new (fresh_inet, 0);
+  g_autofree char *body = NULL;
+  g_autofree char *head = NULL;
+  const char *argv[] = {
+    "/bin/sh", "-c", "ulimit -n 1024 && exec \"$0\" --host --bind=127.0.0.1 --port=0 \"$1\"",
+    two_hats,  path, NULL,
+  };
+  ThRoomTestHost host = { 0 };
+  guint last_status = 0;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  if (!allow_descriptors (N_SLOW + 256))
+    {
+      g_test_skip ("the hard limit on open files is too low to hold 768 connections");
+      return;
+    }
+
+  th_room_test_write_session (path);
+  th_room_test_host_start (&host, argv);
+  head = g_strdup_printf (
+    "POST /api/join HTTP/1.1\r\nHost: 127.0.0.1:%u\r\nContent-Length: 1000\r\n\r\n{", host.port);
+
+  for (guint i = 0; i < N_SLOW; i++)
+    {
+      g_autofree char *from = g_strdup_printf ("127.0.0.%u", 10 + i % N_SLOW_ADDRESSES);
+
+      g_ptr_array_add (held, th_room_connect_from (from, host.port));
+    }
+  deadline = g_get_monotonic_time () + (gint64)th_room_test_deadline_ms (20000) * 1000;
+  for (guint i = 0; i < held->len; i++)
+    {
+      wait_connected (held->pdata[i], deadline);
+      send_text (held->pdata[i], head);
+    }
+  /* Every one of them accepted and its start read: the room is full of
+   * requests under way, with no idle connection to close. */
+  while (th_room_count_read_out (host.port) < N_SLOW && g_get_monotonic_time () < deadline)
+    g_usleep (20 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (th_room_count_read_out (host.port), ==, N_SLOW);
+
+  body = g_strdup_printf ("{\"code\": \"%s\", \"name\": \"Newcomer\"}", host.code);
+  session = soup_session_new_with_options ("local-address", fresh, "timeout",
+                                           th_room_test_deadline_ms (2000) / 1000, NULL);
+  /* A second for the slow ones to count as slow, and one to get in;
+   * short of the request timeout, which would end them all anyway. */
+  deadline = g_get_monotonic_time () + (gint64)th_room_test_deadline_ms (2500) * 1000;
+  for (;;)
+    {
+      g_autoptr (ThRoomReply) reply
+        = th_room_try_request (session, host.url, "POST", "/api/join", NULL, body, -1);
+
+      last_status = reply->status;
+      if (last_status == 200 || g_get_monotonic_time () > deadline)
+        break;
+      g_usleep (100 * G_TIME_SPAN_MILLISECOND);
+    }
+  g_test_message ("the newcomer's last answer: %u", last_status);
+  g_assert_cmpuint (last_status, ==, 200);
+
+  g_ptr_array_set_size (held, 0);
+  g_subprocess_send_signal (host.process, SIGTERM);
+  g_subprocess_wait (host.process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (host.process));
+  g_assert_cmpint (g_subprocess_get_exit_status (host.process), ==, 0);
+
+  th_room_test_host_clear (&host);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* A room behind one address */
 
 #define N_PHONES 40
@@ -506,6 +654,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/room/connections/out-of-descriptors", test_out_of_descriptors);
   g_test_add_func ("/room/connections/closed-by-client", test_closed_by_client);
   g_test_add_func ("/room/connections/idle-timeout", test_idle_timeout);
+  g_test_add_func ("/room/connections/request-timeout", test_request_timeout);
+  g_test_add_func ("/room/connections/slow-requests-at-the-cap", test_slow_requests_at_the_cap);
   g_test_add_func ("/room/connections/behind-one-address", test_behind_one_address);
 
   return g_test_run ();

@@ -113,6 +113,8 @@ server_thread (gpointer data)
                                            self->options.address_burst);
   if (self->options.idle_timeout_s > 0)
     th_room_server_set_idle_timeout (self->server, self->options.idle_timeout_s);
+  if (self->options.request_timeout_s > 0)
+    th_room_server_set_request_timeout (self->server, self->options.request_timeout_s);
 
   th_room_server_start (self->server, "127.0.0.1", 0, &error);
   g_assert_no_error (error);
@@ -577,36 +579,56 @@ th_room_retry_after (SoupMessageHeaders *headers)
   return value != NULL ? (guint)g_ascii_strtoull (value, NULL, 10) : 0;
 }
 
-int
-th_room_count_close_wait (guint port)
+/* The server's sockets of 127.0.0.1:@port in @state (two hex digits of
+ * /proc/net/tcp), only those with nothing left to read when
+ * @only_read_out; -1 when it cannot be read. */
+static int
+count_server_sockets (guint port, const char *state, gboolean only_read_out)
 {
   g_autofree char *text = NULL;
   g_auto (GStrv) lines = NULL;
-  g_autofree char *local = g_strdup_printf (":%04X", port);
+  /* 127.0.0.1 as the kernel writes it; a client's socket on another
+   * loopback address may have the same port. */
+  g_autofree char *local = g_strdup_printf ("0100007F:%04X", port);
   int n = 0;
 
   if (!g_file_get_contents ("/proc/net/tcp", &text, NULL, NULL))
     return -1;
 
-  /* "  sl  local_address rem_address   st …": the local address is the
-   * server's side, 08 is CLOSE-WAIT. */
+  /* "  sl  local_address rem_address   st tx_queue:rx_queue …": the
+   * local address is the server's side. */
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 1; lines[i] != NULL; i++)
     {
       g_auto (GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
       guint n_fields = g_strv_length (fields);
-      const char *columns[4] = { NULL };
+      const char *columns[5] = { NULL };
       guint column = 0;
 
       for (guint j = 0; j < n_fields && column < G_N_ELEMENTS (columns); j++)
         if (fields[j][0] != '\0')
           columns[column++] = fields[j];
-      if (column == G_N_ELEMENTS (columns) && g_str_has_suffix (columns[1], local)
-          && strcmp (columns[3], "08") == 0)
+      if (column == G_N_ELEMENTS (columns) && strcmp (columns[1], local) == 0
+          && strcmp (columns[3], state) == 0
+          && (!only_read_out || g_str_has_suffix (columns[4], ":00000000")))
         n++;
     }
 
   return n;
+}
+
+int
+th_room_count_close_wait (guint port)
+{
+  /* 08 is CLOSE-WAIT. */
+  return count_server_sockets (port, "08", FALSE);
+}
+
+int
+th_room_count_read_out (guint port)
+{
+  /* 01 is ESTABLISHED. */
+  return count_server_sockets (port, "01", TRUE);
 }
 
 char *

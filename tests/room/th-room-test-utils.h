@@ -22,13 +22,14 @@ typedef struct _ThRoomTestServer ThRoomTestServer;
 
 typedef struct
 {
-  double rate;           /* per participant; 0: the server's default */
-  guint burst;           /* 0: the server's default */
-  guint max_connections; /* per address; 0: the server's default */
-  gboolean no_file;      /* no session file: answers stay in memory */
-  double address_rate;   /* per address before joining; 0: the server's default */
-  guint address_burst;   /* 0: the server's default */
-  guint idle_timeout_s;  /* 0: the server's default */
+  double rate;             /* per participant; 0: the server's default */
+  guint burst;             /* 0: the server's default */
+  guint max_connections;   /* per address; 0: the server's default */
+  gboolean no_file;        /* no session file: answers stay in memory */
+  double address_rate;     /* per address before joining; 0: the server's default */
+  guint address_burst;     /* 0: the server's default */
+  guint idle_timeout_s;    /* 0: the server's default */
+  guint request_timeout_s; /* 0: the server's default */
 } ThRoomTestOptions;
 
 ThRoomTestServer *th_room_test_server_new (const ThRoomTestOptions *options);
@@ -121,6 +122,9 @@ GSocket *th_room_connect_from (const char *local_address, guint port);
  * peer has closed and they have not (from /proc/net/tcp; -1 when it
  * cannot be read). */
 int th_room_count_close_wait (guint port);
+/* How many of the connections of 127.0.0.1:@port are open and the server
+ * has read everything sent on them (-1 when it cannot be read). */
+int th_room_count_read_out (guint port);
 /* The seconds of a Retry-After header of @headers (or of the raw
  * response @response), 0 when there is none. */
 guint th_room_retry_after (SoupMessageHeaders *headers);
