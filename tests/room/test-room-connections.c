@@ -383,7 +383,10 @@ test_slow_requests_at_the_cap (void)
    * requests under way, with no idle connection to close. */
   while (th_room_count_read_out (host.port) < N_SLOW && g_get_monotonic_time () < deadline)
     g_usleep (20 * G_TIME_SPAN_MILLISECOND);
-  g_assert_cmpint (th_room_count_read_out (host.port), ==, N_SLOW);
+  /* (At least: the count reads every socket of the system on that
+   * address and port, and one of a test running beside this may be among
+   * them.) */
+  g_assert_cmpint (th_room_count_read_out (host.port), >=, N_SLOW);
 
   body = g_strdup_printf ("{\"code\": \"%s\", \"name\": \"Newcomer\"}", host.code);
   session = soup_session_new_with_options ("local-address", fresh, "timeout",
