@@ -279,6 +279,17 @@ th_workshop_undo_peek_removal (ThWorkshopUndo *self)
   return step != NULL && step->kind == STEP_REMOVAL ? step->participant_id : NULL;
 }
 
+const char *
+th_workshop_undo_peek_participant (ThWorkshopUndo *self, gboolean redo)
+{
+  Step *step;
+
+  g_return_val_if_fail (TH_IS_WORKSHOP_UNDO (self), NULL);
+
+  step = g_queue_peek_head (redo ? &self->redo : &self->undo);
+  return step != NULL ? step->participant_id : NULL;
+}
+
 gboolean
 th_workshop_undo_get_can_undo (ThWorkshopUndo *self)
 {

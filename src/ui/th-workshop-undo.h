@@ -45,6 +45,10 @@ gboolean th_workshop_undo_remove_participant (ThWorkshopUndo *self, const char *
  * NULL when the next undo is something else. */
 const char *th_workshop_undo_peek_removal (ThWorkshopUndo *self);
 
+/* The participant of the step the next undo (or, with @redo, the next
+ * redo) would take back or do again, or NULL when there is none. */
+const char *th_workshop_undo_peek_participant (ThWorkshopUndo *self, gboolean redo);
+
 gboolean th_workshop_undo_get_can_undo (ThWorkshopUndo *self);
 gboolean th_workshop_undo_get_can_redo (ThWorkshopUndo *self);
 /* Both return FALSE when there was nothing to do. */

@@ -775,6 +775,21 @@ undo_or_redo (ThWorkshopView *self, gboolean undo)
   const char *participant_id;
   ThParticipant *participant;
 
+  /* While the laptop is passed, the person whose board is on screen
+   * takes back only their own answers: another person's step waits for
+   * the facilitator, behind a lock or hand-over screen. */
+  if (is_passing (self) && self->cover == COVER_NONE && self->selected != NULL)
+    {
+      const char *next = th_workshop_undo_peek_participant (self->undo, !undo);
+
+      if (next != NULL && g_strcmp0 (next, th_participant_get_id (self->selected)) != 0)
+        {
+          add_toast (self, th_toast_new (undo ? _ ("Nothing more to undo on this board")
+                                              : _ ("Nothing more to redo on this board")));
+          return;
+        }
+    }
+
   if (!(undo ? th_workshop_undo_undo (self->undo) : th_workshop_undo_redo (self->undo)))
     return;
 

@@ -230,17 +230,37 @@ test_undo_redo_changing_person (Fixture *f, gconstpointer data)
   press (f, GDK_KEY_Return, 0);
   g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "sort");
 
-  /* Ctrl+Z takes back Ben's card: Ben's board is the one that changes,
-   * and it opens behind the lock screen, not on Ana's turn. */
+  /* On Ana's turn, Ctrl+Z does not reach Ben's card: Ana takes back only
+   * her own answers, and her board stays. */
+  press (f, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (th_participant_get_n_sorted (ben), ==, 4);
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "sort");
+  g_assert_true (th_workshop_view_get_selected_participant (view) == ana);
+
+  /* Ana's own card, though, comes back at once. */
+  press (f, GDK_KEY_l, 0);
+  g_assert_cmpuint (th_participant_get_n_sorted (ana), ==, f->n_cards);
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "handover");
+  press (f, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (th_participant_get_n_sorted (ana), ==, f->n_cards - 1);
+
+  /* Behind a lock screen (the facilitator's moment), Ctrl+Z takes back
+   * Ben's card: Ben's board is the one that changes, and it stays behind
+   * the lock screen. */
+  th_workshop_view_select_participant (view, ben);
+  assert_locked_for (f, view, "p2", "Pass the Laptop to Ben");
   press (f, GDK_KEY_z, GDK_CONTROL_MASK);
   g_assert_cmpuint (th_participant_get_n_sorted (ben), ==, 3);
   assert_locked_for (f, view, "p2", "Pass the Laptop to Ben");
 
-  /* Back to Ana, and Shift+Ctrl+Z sorts Ben's card again: his board,
-   * covered again. */
+  /* From Ana's board again, Shift+Ctrl+Z does not sort Ben's card again;
+   * behind Ben's lock screen it does, and his board stays covered. */
   th_workshop_view_select_participant (view, ana);
   press (f, GDK_KEY_Return, 0);
   g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "sort");
+  press (f, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpuint (th_participant_get_n_sorted (ben), ==, 3);
+  th_workshop_view_select_participant (view, ben);
   press (f, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   g_assert_cmpuint (th_participant_get_n_sorted (ben), ==, 4);
   assert_locked_for (f, view, "p2", "Pass the Laptop to Ben");
