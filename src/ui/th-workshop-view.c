@@ -32,6 +32,8 @@ struct _ThWorkshopView
 {
   GtkWidget parent_instance;
 
+  GSettings *settings;
+
   AdwFlap *flap;
   GtkWidget *sidebar;
   GtkLabel *participant_count;
@@ -104,6 +106,18 @@ add_toast (ThWorkshopView *self, AdwToast *toast)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
     g_object_unref (g_object_ref_sink (toast));
+}
+
+/* Whether the board on screen shows one person's answers.  The reveal
+ * shows the group's: while the laptop is passed it shows nobody's own,
+ * and needs no lock. */
+static gboolean
+board_is_personal (ThWorkshopView *self)
+{
+  if (!self->guided && gtk_toggle_button_get_active (self->fast_entry_button))
+    return TRUE;
+
+  return self->session == NULL || th_session_get_phase (self->session) != TH_PHASE_REVEAL;
 }
 
 static const char *
@@ -242,8 +256,23 @@ update_handover (ThWorkshopView *self)
 static void
 update_board (ThWorkshopView *self)
 {
-  const char *board = board_for_state (self);
-  gboolean covered = self->cover != COVER_NONE;
+  const char *board;
+  gboolean covered;
+
+  /* The group's reveal has nobody's answers to hide. */
+  if (is_passing (self) && !board_is_personal (self))
+    self->cover = COVER_NONE;
+  board = board_for_state (self);
+  covered = self->cover != COVER_NONE;
+
+  /* Whose board it is; the group's reveal, while the laptop is passed,
+   * is nobody's. */
+  if (self->selected == NULL)
+    gtk_label_set_label (self->participant_title, "");
+  else if (is_passing (self) && !board_is_personal (self))
+    gtk_label_set_label (self->participant_title, _ ("The Whole Group"));
+  else
+    gtk_label_set_label (self->participant_title, th_participant_get_name (self->selected));
 
   if (g_strcmp0 (board, "privacy") == 0)
     {
@@ -273,8 +302,9 @@ update_board (ThWorkshopView *self)
                                  self->cover == COVER_LOCK
                                    || (self->cover == COVER_HANDOVER && self->next != NULL));
 
-  /* Nobody may walk past the privacy screen through the toolbar. */
-  gtk_widget_set_sensitive (self->stepper, !covered);
+  /* Nobody may walk past the privacy screen through fast entry; the
+   * phases stay open to the facilitator, since a phase with a personal
+   * board opens behind the lock screen (phase_changed_cb). */
   gtk_widget_set_sensitive (GTK_WIDGET (self->fast_entry_button), !covered);
 }
 
@@ -312,15 +342,21 @@ update_count (ThWorkshopView *self)
   gtk_label_set_label (self->participant_count, text);
 }
 
+/* The reveal shows the selected person's own answers beside the group's,
+ * except while the laptop is passed: then the screen is the group's. */
+static void
+update_reveal_participant (ThWorkshopView *self)
+{
+  th_reveal_board_set_participant (self->reveal_board, is_passing (self) ? NULL : self->selected);
+}
+
 static void
 show_selected (ThWorkshopView *self)
 {
   self->selected_finished = self->selected != NULL && has_finished (self, self->selected);
   g_signal_group_set_target (self->selected_signals, self->selected);
-  gtk_label_set_label (self->participant_title,
-                       self->selected != NULL ? th_participant_get_name (self->selected) : "");
 
-  th_reveal_board_set_participant (self->reveal_board, self->selected);
+  update_reveal_participant (self);
   update_board (self);
 }
 
@@ -499,11 +535,18 @@ static void
 phase_changed_cb (ThWorkshopView *self)
 {
   update_stepper (self);
+  /* A phase with a personal board starts behind the lock screen while
+   * the laptop is passed: the facilitator may change the phase from the
+   * hand-over screen, or from the group's reveal. */
+  if (is_passing (self) && self->selected != NULL && board_is_personal (self))
+    self->cover = COVER_LOCK;
   self->selected_finished = self->selected != NULL && has_finished (self, self->selected);
   /* The order of the reveal is the group's split when the reveal starts. */
   if (th_session_get_phase (self->session) == TH_PHASE_REVEAL)
     th_reveal_board_refresh_order (self->reveal_board);
   update_board (self);
+  if (self->cover != COVER_NONE)
+    focus_cover (self);
 }
 
 static void
@@ -740,7 +783,7 @@ phase_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   ThWorkshopView *self = TH_WORKSHOP_VIEW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
 
-  if (self->session == NULL || self->cover != COVER_NONE)
+  if (self->session == NULL)
     return;
 
   if (g_str_equal (name, "sort"))
@@ -1039,13 +1082,12 @@ remove_toast_undo_cb (AdwToast *toast, ThWorkshopView *self)
 static void
 pass_switch_cb (ThWorkshopView *self)
 {
+  update_reveal_participant (self);
   /* Switched off: nobody is passing the laptop any more, so nothing is
    * covered. */
-  if (!is_passing (self) && self->cover != COVER_NONE)
-    {
-      self->cover = COVER_NONE;
-      update_board (self);
-    }
+  if (!is_passing (self))
+    self->cover = COVER_NONE;
+  update_board (self);
 }
 
 static void
@@ -1103,6 +1145,9 @@ th_workshop_view_dispose (GObject *object)
   g_clear_object (&self->next);
   g_clear_pointer (&self->pending_focus, g_free);
   g_clear_object (&self->undo);
+  if (self->settings != NULL)
+    g_settings_unbind (self->pass_switch, "active");
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_WORKSHOP_VIEW);
   g_clear_object (&self->selection);
 
@@ -1234,6 +1279,11 @@ th_workshop_view_init (ThWorkshopView *self)
   g_signal_connect_swapped (self->fast_entry_button, "toggled", G_CALLBACK (fast_entry_toggled_cb),
                             self);
   g_signal_connect_swapped (self->pass_switch, "notify::active", G_CALLBACK (pass_switch_cb), self);
+  /* Remembered, so that a workshop passed round before opens again
+   * behind the lock screen rather than on its first person's board. */
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_settings_bind (self->settings, "pass-the-laptop", self->pass_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
 
   update_count (self);
   update_board (self);

@@ -58,6 +58,12 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   /* A recovery copy an earlier run left would show on the welcome page. */
   remove_tree (two_hats);
+  /* Pass the Laptop is remembered: each test starts with it off. */
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_settings_reset (settings, "pass-the-laptop");
+  }
 
   f->dir = g_dir_make_tmp ("test-pass-XXXXXX", &error);
   g_assert_no_error (error);
@@ -267,6 +273,62 @@ test_undo_redo_changing_person (Fixture *f, gconstpointer data)
   g_assert_cmpuint (th_participant_get_n_sorted (ana), ==, f->n_cards - 1);
 }
 
+/* From the hand-over screen the facilitator goes on to the reveal, which
+ * is the group's and shows nobody's own answers, and from there to the
+ * reflect, whose boards are personal again and open behind the lock. */
+static void
+test_phases_from_the_hand_over_screen (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f, TRUE);
+  ThSession *session = th_window_get_session (f->window);
+  ThRevealBoard *reveal = th_workshop_view_get_reveal_board (view);
+
+  /* Ana sorts her last card: the hand-over screen. */
+  press (f, GDK_KEY_l, 0);
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "handover");
+
+  /* Alt+2: the group's reveal, with no lock and no one's score. */
+  press (f, GDK_KEY_2, GDK_ALT_MASK);
+  g_assert_cmpint (th_session_get_phase (session), ==, TH_PHASE_REVEAL);
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "reveal");
+  g_assert_null (th_reveal_board_get_accuracy_text (reveal));
+
+  /* Choosing someone in the reveal shows no lock and no score either. */
+  th_workshop_view_select_participant (view, participant (f, "p2"));
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "reveal");
+  g_assert_null (th_reveal_board_get_accuracy_text (reveal));
+
+  /* Alt+3: the reflect board is Ben's own, behind the lock screen. */
+  press (f, GDK_KEY_3, GDK_ALT_MASK);
+  g_assert_cmpint (th_session_get_phase (session), ==, TH_PHASE_REFLECT);
+  assert_locked_for (f, view, "p2", "Pass the Laptop to Ben");
+
+  /* With Pass the Laptop off, the reveal shows the chosen person's own
+   * answers beside the group's again. */
+  press (f, GDK_KEY_2, GDK_ALT_MASK);
+  th_workshop_view_set_pass_the_laptop (view, FALSE);
+  g_assert_nonnull (th_reveal_board_get_accuracy_text (reveal));
+}
+
+/* Pass the Laptop is remembered: a workshop passed round and opened again,
+ * in a window of its own, starts behind the lock screen. */
+static void
+test_reopened_behind_the_lock (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f, TRUE);
+
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "sort");
+  th_test_destroy_window (GTK_WINDOW (f->window));
+  g_clear_object (&f->app);
+  f->window = th_test_new_window (&f->app);
+
+  g_assert_true (th_window_open_file (f->window, f->file));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  view = th_window_get_workshop_view (f->window);
+  g_assert_true (th_workshop_view_get_pass_the_laptop (view));
+  assert_locked_for (f, view, "p1", "Pass the Laptop to Ana");
+}
+
 static void
 test_finishing_shows_the_hand_over_screen (Fixture *f, gconstpointer data)
 {
@@ -424,6 +486,8 @@ main (int argc, char *argv[])
        test_removing_the_shown_person_shows_the_lock_screen);
   ADD ("/ui/pass-the-laptop/undo-redo-shows-lock", test_undo_redo_changing_person);
   ADD ("/ui/pass-the-laptop/finishing-shows-hand-over", test_finishing_shows_the_hand_over_screen);
+  ADD ("/ui/pass-the-laptop/phases-from-hand-over", test_phases_from_the_hand_over_screen);
+  ADD ("/ui/pass-the-laptop/reopened-behind-the-lock", test_reopened_behind_the_lock);
   ADD ("/ui/pass-the-laptop/fast-entry-shows-lock", test_fast_entry_shows_the_lock_screen);
   ADD ("/ui/pass-the-laptop/keys-do-nothing-while-locked", test_keys_do_nothing_while_locked);
   ADD ("/ui/pass-the-laptop/removal-is-a-step-of-undo", test_removal_is_a_step_of_undo);

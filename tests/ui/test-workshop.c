@@ -68,6 +68,12 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (ThSession) session = NULL;
 
   clear_user_data ();
+  /* Pass the Laptop is remembered: each test starts with it off. */
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_settings_reset (settings, "pass-the-laptop");
+  }
 
   f->dir = g_dir_make_tmp ("test-workshop-XXXXXX", &error);
   g_assert_no_error (error);
