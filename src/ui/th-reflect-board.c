@@ -524,7 +524,12 @@ th_reflect_board_set_participant (ThReflectBoard *self, ThSession *session,
   g_return_if_fail (participant == NULL || TH_IS_PARTICIPANT (participant));
 
   g_set_object (&self->session, session);
-  g_set_object (&self->participant, participant);
+  /* Someone else's board starts at the top, where the heading and the
+   * scale are: not scrolled to where the last person stopped, which left
+   * the next one's first rows under the scale out of sight. */
+  if (g_set_object (&self->participant, participant))
+    gtk_adjustment_set_value (
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
   g_signal_group_set_target (self->participant_signals, participant);
 
   deck = session != NULL ? th_session_get_deck (session) : NULL;
@@ -569,6 +574,13 @@ th_reflect_board_focus_behaviour (ThReflectBoard *self, const char *behaviour_id
 
   if (target == NULL)
     target = get_row (self, 0);
+  if (target == NULL || !gtk_widget_grab_focus (GTK_WIDGET (target)))
+    return FALSE;
 
-  return target != NULL && gtk_widget_grab_focus (GTK_WIDGET (target));
+  /* On the first row, the heading and the scale above it stay in view:
+   * scrolling to the focused row alone hid them. */
+  if (target == get_row (self, 0))
+    gtk_adjustment_set_value (
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
+  return TRUE;
 }

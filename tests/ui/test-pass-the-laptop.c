@@ -329,6 +329,47 @@ test_reopened_behind_the_lock (Fixture *f, gconstpointer data)
   assert_locked_for (f, view, "p1", "Pass the Laptop to Ana");
 }
 
+/* The vertical position of the reflect board's list. */
+static double
+reflect_scrolled_to (ThWorkshopView *view)
+{
+  g_autoptr (GPtrArray) scrollers = g_ptr_array_new ();
+
+  th_test_collect_widgets (GTK_WIDGET (th_workshop_view_get_reflect_board (view)),
+                           GTK_TYPE_SCROLLED_WINDOW, scrollers);
+  g_assert_cmpuint (scrollers->len, ==, 1);
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scrollers->pdata[0]));
+}
+
+/* Ana rates every card, which scrolls her list down to its end; Ben's
+ * list then starts at the top, with the heading and the scale in view. */
+static void
+test_next_reflect_board_starts_at_the_top (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f, TRUE);
+  ThParticipant *ana = participant (f, "p1");
+
+  press (f, GDK_KEY_3, GDK_ALT_MASK);
+  assert_locked_for (f, view, "p1", "Pass the Laptop to Ana");
+  press (f, GDK_KEY_Return, 0);
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "reflect");
+  for (guint i = 0; i + 1 < f->n_cards; i++)
+    press (f, GDK_KEY_3, 0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  /* Well down the list by now. */
+  g_assert_cmpfloat (reflect_scrolled_to (view), >, 100.0);
+
+  /* The last card: the hand-over screen, then Ben. */
+  press (f, GDK_KEY_3, 0);
+  g_assert_cmpuint (th_participant_get_n_rated (ana), ==, f->n_cards);
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "handover");
+  press (f, GDK_KEY_Return, 0);
+  g_assert_true (th_workshop_view_get_selected_participant (view) == participant (f, "p2"));
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "reflect");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpfloat (reflect_scrolled_to (view), ==, 0.0);
+}
+
 static void
 test_finishing_shows_the_hand_over_screen (Fixture *f, gconstpointer data)
 {
@@ -488,6 +529,8 @@ main (int argc, char *argv[])
   ADD ("/ui/pass-the-laptop/finishing-shows-hand-over", test_finishing_shows_the_hand_over_screen);
   ADD ("/ui/pass-the-laptop/phases-from-hand-over", test_phases_from_the_hand_over_screen);
   ADD ("/ui/pass-the-laptop/reopened-behind-the-lock", test_reopened_behind_the_lock);
+  ADD ("/ui/pass-the-laptop/next-reflect-board-at-the-top",
+       test_next_reflect_board_starts_at_the_top);
   ADD ("/ui/pass-the-laptop/fast-entry-shows-lock", test_fast_entry_shows_the_lock_screen);
   ADD ("/ui/pass-the-laptop/keys-do-nothing-while-locked", test_keys_do_nothing_while_locked);
   ADD ("/ui/pass-the-laptop/removal-is-a-step-of-undo", test_removal_is_a_step_of_undo);
