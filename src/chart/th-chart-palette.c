@@ -15,18 +15,21 @@
   }
 
 /* Okabe–Ito colours, chosen to stay apart for every common colour-vision
- * deficiency: bluish green, orange, blue and reddish purple.  The quadrant
+ * deficiency: bluish green, blue, orange and reddish purple, in the order
+ * of the quadrants (balanced, leadership-driven, management-driven,
+ * developing).  Leadership is blue and management orange, as on the
+ * boards, the cards and the participants' page.  The quadrant
  * names use darker (or, on dark backgrounds, lighter) versions of the same
  * hues so that they keep a text contrast of at least 4.5:1 on their tints. */
 #define OKABE_ITO_DOTS                                                                             \
   {                                                                                                \
-    RGB (0x000000, 1), RGB (0x009e73, 1), RGB (0xe69f00, 1), RGB (0x0072b2, 1), RGB (0xcc79a7, 1)  \
+    RGB (0x000000, 1), RGB (0x009e73, 1), RGB (0x0072b2, 1), RGB (0xe69f00, 1), RGB (0xcc79a7, 1)  \
   }
 
 /* The quadrant names on white, on screen and on paper alike. */
 #define OKABE_ITO_TEXT_ON_WHITE                                                                    \
   {                                                                                                \
-    RGB (0x000000, 1), RGB (0x006b4f, 1), RGB (0x8a5a00, 1), RGB (0x00588a, 1), RGB (0x99406f, 1)  \
+    RGB (0x000000, 1), RGB (0x006b4f, 1), RGB (0x00588a, 1), RGB (0x8a5a00, 1), RGB (0x99406f, 1)  \
   }
 
 /* clang-format off */
@@ -64,8 +67,8 @@ static const ThChartPalette palettes[] = {
     .crowd_alpha = 0.85,
     .line_scale = 1.0,
     .dot = OKABE_ITO_DOTS,
-    .text = { RGB (0x000000, 1), RGB (0x63d7b2, 1), RGB (0xf5c04d, 1),
-              RGB (0x7cc0ee, 1), RGB (0xe8a9cf, 1) },
+    .text = { RGB (0x000000, 1), RGB (0x63d7b2, 1), RGB (0x7cc0ee, 1),
+              RGB (0xf5c04d, 1), RGB (0xe8a9cf, 1) },
   },
   [TH_CHART_STYLE_HIGH_CONTRAST] = {
     .fill_background = TRUE,
@@ -82,8 +85,8 @@ static const ThChartPalette palettes[] = {
     .crowd_alpha = 0.7,
     .line_scale = 1.5,
     .dot = OKABE_ITO_DOTS,
-    .text = { RGB (0x000000, 1), RGB (0x004d38, 1), RGB (0x5c3c00, 1),
-              RGB (0x003d5e, 1), RGB (0x6b2a4d, 1) },
+    .text = { RGB (0x000000, 1), RGB (0x004d38, 1), RGB (0x003d5e, 1),
+              RGB (0x5c3c00, 1), RGB (0x6b2a4d, 1) },
   },
   /* Paper: black ink, and tints a little stronger because printers lose
    * the palest ones. */

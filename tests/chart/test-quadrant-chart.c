@@ -428,10 +428,10 @@ test_threshold_moves_boundary (void)
   assert_quadrants (chart, at_50_quadrants, 3);
   assert_layout_is_sound (chart, 1600, 1200);
 
-  /* Bluish green (#009e73) tint, then orange (#e69f00). */
+  /* Bluish green (#009e73) tint, then the blue (#0072b2) of leadership. */
   g_assert_cmpint (at_50[1], >, at_50[0]);
-  g_assert_cmpint (at_70[0], >, at_70[2]);
-  g_assert_cmpint (at_70[0], >, at_50[0]);
+  g_assert_cmpint (at_70[2], >, at_70[0]);
+  g_assert_cmpint (at_70[2], >, at_50[2]);
 }
 
 /* Dots exactly on a threshold line belong to the quadrant on its high
