@@ -558,12 +558,46 @@ th_card_browser_set_settings (ThCardBrowser *self, GSettings *settings)
 {
   g_return_if_fail (TH_IS_CARD_BROWSER (self));
 
+  /* Only the counts change: the card on screen was left there before,
+   * by someone the new store's cards are not for; it counts once it is
+   * gone to. */
   if (g_set_object (&self->settings, settings))
     {
       load_seen (self);
-      if (self->visible->len > 0)
-        set_position (self, self->position);
+      if (self->deck != NULL)
+        update_progress (self);
     }
+}
+
+void
+th_card_browser_start_afresh (ThCardBrowser *self)
+{
+  g_auto (GStrv) keys = NULL;
+  g_autoptr (GStrvBuilder) builder = NULL;
+  g_auto (GStrv) kept = NULL;
+  g_autofree char *prefix = NULL;
+
+  g_return_if_fail (TH_IS_CARD_BROWSER (self));
+
+  /* The seen cards of other decks are not this run's to forget. */
+  if (self->settings != NULL && self->deck != NULL)
+    {
+      prefix = g_strdup_printf ("%s/", th_deck_get_id (self->deck));
+      keys = g_settings_get_strv (self->settings, "cards-seen");
+      builder = g_strv_builder_new ();
+      for (guint i = 0; keys[i] != NULL; i++)
+        if (!g_str_has_prefix (keys[i], prefix))
+          g_strv_builder_add (builder, keys[i]);
+      kept = g_strv_builder_end (builder);
+      g_settings_set_strv (self->settings, "cards-seen", (const char *const *)kept);
+    }
+  g_hash_table_remove_all (self->seen);
+
+  /* Every card again, from the first, its front up: the cards are made
+   * anew, which turns them all back over. */
+  if (th_set_str (&self->filter, "all"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+  rebuild_carousel (self, NULL);
 }
 
 /* After the cards were made again, the keyboard goes to the card shown

@@ -22,6 +22,9 @@ void th_card_browser_set_deck (ThCardBrowser *self, ThDeck *deck);
 ThDeck *th_card_browser_get_deck (ThCardBrowser *self);
 /* Where seen cards are remembered; NULL keeps them for this run only. */
 void th_card_browser_set_settings (ThCardBrowser *self, GSettings *settings);
+/* Forgets which cards were seen (in the settings too) and the filter, and
+ * shows the first card: a new run through the deck. */
+void th_card_browser_start_afresh (ThCardBrowser *self);
 
 /* "all", "leadership", "management" or "both". */
 void th_card_browser_set_filter (ThCardBrowser *self, const char *filter);

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "th-self-study-path.h"
@@ -25,6 +26,9 @@ struct _ThSelfStudyPath
   /* The "changed" of whichever session the path follows. */
   GSignalGroup *session_signals;
   ThSelfStudyStep step;
+  /* The steps of this run the learner has been at, one bit each: a step
+   * jumped over is not done for having been passed. */
+  guint visited;
   gboolean updating;
 };
 
@@ -108,6 +112,12 @@ th_self_study_path_derive_step (ThSession *session)
   return TH_SELF_STUDY_STEP_LEARN;
 }
 
+static gboolean
+visited (ThSelfStudyPath *self, ThSelfStudyStep step)
+{
+  return (self->visited & (1u << step)) != 0;
+}
+
 static void
 update (ThSelfStudyPath *self)
 {
@@ -127,13 +137,13 @@ update (ThSelfStudyPath *self)
       switch ((ThSelfStudyStep)i)
         {
           case TH_SELF_STUDY_STEP_LEARN:
-            done = n_sorted > 0 || self->step > TH_SELF_STUDY_STEP_LEARN;
+            done = n_sorted > 0 || (visited (self, i) && self->step > i);
             break;
           case TH_SELF_STUDY_STEP_SORT:
             done = n > 0 && n_sorted >= n;
             break;
           case TH_SELF_STUDY_STEP_REVEAL:
-            done = n_rated > 0 || self->step > TH_SELF_STUDY_STEP_REVEAL;
+            done = n_rated > 0 || (visited (self, i) && self->step > i);
             break;
           case TH_SELF_STUDY_STEP_REFLECT:
             done = n > 0 && n_rated >= n;
@@ -162,13 +172,67 @@ update (ThSelfStudyPath *self)
 }
 
 static void
+spoil_response_cb (AdwMessageDialog *dialog, const char *response, ThSelfStudyPath *self)
+{
+  if (g_strcmp0 (response, "show") == 0 && self->session != NULL)
+    th_self_study_path_set_step (self, TH_SELF_STUDY_STEP_REVEAL);
+}
+
+/* Goes to @step as the learner asked.  The key gives away the answer to
+ * every card not sorted yet, so before all are sorted the learner is
+ * told how many that is and chooses; sorting on is what is offered. */
+static void
+go_to_step (ThSelfStudyPath *self, ThSelfStudyStep step)
+{
+  ThParticipant *you = get_you (self->session);
+  guint n
+    = self->session != NULL ? th_deck_get_n_behaviours (th_session_get_deck (self->session)) : 0;
+  guint n_unsorted = you != NULL && n > th_participant_get_n_sorted (you)
+                       ? n - th_participant_get_n_sorted (you)
+                       : 0;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (step != TH_SELF_STUDY_STEP_REVEAL || self->step == TH_SELF_STUDY_STEP_REVEAL
+      || n_unsorted == 0)
+    {
+      th_self_study_path_set_step (self, step);
+      return;
+    }
+
+  /* Until the learner chooses, the step bar shows where they are. */
+  update (self);
+
+  /* Translators: said before the key is shown with behaviour cards still to sort. */
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u behaviour card is not sorted yet. Seeing the key now "
+                                       "gives away its answer, and sorting it afterwards tells "
+                                       "you nothing about yourself.",
+                                       "%u behaviour cards are not sorted yet. Seeing the key "
+                                       "now gives away their answers, and sorting them "
+                                       "afterwards tells you nothing about yourself.",
+                                       n_unsorted),
+                          n_unsorted);
+  dialog = ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                            _ ("See the Key Before Sorting Them All?"), body));
+  adw_message_dialog_add_responses (dialog, "sort", _ ("_Keep Sorting"), "show",
+                                    _ ("_Show the Key Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "show", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "sort");
+  adw_message_dialog_set_close_response (dialog, "sort");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (spoil_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 step_toggled_cb (GtkToggleButton *button, ThSelfStudyPath *self)
 {
   if (self->updating || !gtk_toggle_button_get_active (button))
     return;
 
-  th_self_study_path_set_step (self,
-                               GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "th-step")));
+  go_to_step (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "th-step")));
 }
 
 static void
@@ -176,8 +240,8 @@ continue_action (GtkWidget *widget, const char *action_name, GVariant *parameter
 {
   ThSelfStudyPath *self = TH_SELF_STUDY_PATH (widget);
 
-  th_self_study_path_set_step (
-    self, self->step == TH_SELF_STUDY_STEP_RESULT ? TH_SELF_STUDY_STEP_LEARN : self->step + 1);
+  go_to_step (self,
+              self->step == TH_SELF_STUDY_STEP_RESULT ? TH_SELF_STUDY_STEP_LEARN : self->step + 1);
 }
 
 static void
@@ -306,7 +370,17 @@ th_self_study_path_set_session (ThSelfStudyPath *self, ThSession *session)
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
 
+  self->visited = 1u << self->step;
   update (self);
+}
+
+void
+th_self_study_path_start_over (ThSelfStudyPath *self)
+{
+  g_return_if_fail (TH_IS_SELF_STUDY_PATH (self));
+
+  self->visited = 0;
+  th_self_study_path_set_step (self, TH_SELF_STUDY_STEP_LEARN);
 }
 
 ThSelfStudyStep
@@ -323,6 +397,7 @@ th_self_study_path_set_step (ThSelfStudyPath *self, ThSelfStudyStep step)
   g_return_if_fail (TH_IS_SELF_STUDY_PATH (self));
   g_return_if_fail (step <= TH_SELF_STUDY_STEP_RESULT);
 
+  self->visited |= 1u << step;
   if (self->step == step)
     {
       update (self);

@@ -35,6 +35,9 @@ GtkWidget *th_self_study_path_new (void);
 void th_self_study_path_set_session (ThSelfStudyPath *self, ThSession *session);
 ThSelfStudyStep th_self_study_path_get_step (ThSelfStudyPath *self);
 void th_self_study_path_set_step (ThSelfStudyPath *self, ThSelfStudyStep step);
+/* A new run of the same session: back at the first step, and no step is
+ * done but by what the learner does from here. */
+void th_self_study_path_start_over (ThSelfStudyPath *self);
 
 /* Where a person left off, read from their answers (the file keeps no
  * step): nothing sorted → learn, some sorted → sort, all sorted → reveal,

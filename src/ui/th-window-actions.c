@@ -196,12 +196,19 @@ go_on_with_self_study (ThWindow *self)
   _th_window_go_to_step (self, step);
 }
 
+/* @fresh: a new run, which counts its own cards seen, from none. */
 static void
-start_self_study (ThWindow *self, ThDocument *document)
+start_self_study (ThWindow *self, ThDocument *document, gboolean fresh)
 {
   _th_window_set_document (self, document, TRUE);
   if (th_session_get_n_participants (th_document_get_session (document)) == 0)
     th_session_add_participant (th_document_get_session (document), _ ("You"), NULL);
+  if (fresh)
+    {
+      if (th_card_browser_get_deck (self->card_browser) == NULL)
+        th_card_browser_set_deck (self->card_browser, self->deck);
+      th_card_browser_start_afresh (self->card_browser);
+    }
   go_on_with_self_study (self);
 }
 
@@ -221,7 +228,7 @@ start_self_study_afresh (ThWindow *self, GFile *file)
   /* The file is written with the first answer, so browsing the cards
    * leaves nothing behind. */
   document = th_document_new (session, file);
-  start_self_study (self, document);
+  start_self_study (self, document, TRUE);
 }
 
 /* The progress file could not be read (@error says why): it is put
@@ -264,7 +271,7 @@ self_study_read_cb (ThWindow *self, GFile *file, ThFileLock **lock, ThSession *s
     }
 
   document = th_document_new_locked (session, file, *lock);
-  start_self_study (self, document);
+  start_self_study (self, document, FALSE);
 }
 
 static void
@@ -365,8 +372,12 @@ self_study_over_response_cb (AdwMessageDialog *dialog, const char *response, ThW
   th_session_add_participant (session, _ ("You"), NULL);
   if (you_id != NULL)
     th_session_remove_participant (session, you_id);
+  /* The phase is where the Workshop view opens: left at the key or the
+   * ratings, it would put the new run past steps it has not taken. */
+  th_session_set_phase (session, TH_PHASE_SORT);
+  th_card_browser_start_afresh (self->card_browser);
 
-  _th_window_set_path_step (self, TH_SELF_STUDY_STEP_LEARN);
+  _th_window_start_path_over (self);
   _th_window_go_to_step (self, TH_SELF_STUDY_STEP_LEARN);
 }
 

@@ -101,6 +101,9 @@ void _th_window_open_document (ThWindow *self, ThDocument *document, const char 
 void _th_window_go_to_step (ThWindow *self, ThSelfStudyStep step);
 /* Moves the path to @step without following it to another view. */
 void _th_window_set_path_step (ThWindow *self, ThSelfStudyStep step);
+/* The path again from its first step, as Start Over begins a new run;
+ * the window is not moved (the caller shows the step). */
+void _th_window_start_path_over (ThWindow *self);
 void _th_window_update_title (ThWindow *self);
 void _th_window_update_save_error (ThWindow *self);
 void _th_window_add_to_recent (GFile *file);

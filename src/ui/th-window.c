@@ -70,6 +70,10 @@ update_switcher_bar (ThWindow *self)
   gboolean on_views = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "views") == 0;
 
   gtk_widget_set_visible (self->home_button, on_views);
+  /* The self-study path is the way through the views: on the welcome
+   * page, which leads elsewhere too, it would promise steps that are not
+   * on screen. */
+  gtk_revealer_set_reveal_child (self->self_study_revealer, on_views && self->self_study);
 
   adw_view_switcher_bar_set_reveal (
     self->switcher_bar,
@@ -232,7 +236,7 @@ update_pages (ThWindow *self)
   adw_view_stack_page_set_visible (self->chart_page,
                                    has_session && self->chart_widget != NULL && !self->self_study);
   adw_view_stack_page_set_visible (self->result_page, self->self_study);
-  gtk_revealer_set_reveal_child (self->self_study_revealer, self->self_study);
+  update_switcher_bar (self);
 
   _th_window_actions_update (self);
 }
@@ -288,6 +292,11 @@ _th_window_set_document (ThWindow *self, ThDocument *document, gboolean self_stu
                                   self_study);
   th_self_study_path_set_session (self->self_study_path, self_study ? session : NULL);
   th_self_study_result_set_session (self->self_study_result, self_study ? session : NULL);
+  /* The cards seen are the self-study run's progress, kept with it in the
+   * settings; a facilitator's browsing counts for the moment only, and
+   * never in a learner's run. */
+  if (self->settings != NULL)
+    th_card_browser_set_settings (self->card_browser, self_study ? self->settings : NULL);
   if (self->chart_widget != NULL && TH_IS_CHART_PAGE (self->chart_widget))
     th_chart_page_set_session (TH_CHART_PAGE (self->chart_widget), session);
 
@@ -635,6 +644,14 @@ _th_window_set_path_step (ThWindow *self, ThSelfStudyStep step)
   g_signal_handlers_unblock_by_func (self->self_study_path, path_step_changed_cb, self);
 }
 
+void
+_th_window_start_path_over (ThWindow *self)
+{
+  g_signal_handlers_block_by_func (self->self_study_path, path_step_changed_cb, self);
+  th_self_study_path_start_over (self->self_study_path);
+  g_signal_handlers_unblock_by_func (self->self_study_path, path_step_changed_cb, self);
+}
+
 /* When the person uses the view switcher during self-study, the path
  * follows, so that "Next" always means the next thing from here. */
 static void
@@ -933,7 +950,6 @@ th_window_new (ThApplication *application)
   ThWindow *self = g_object_new (TH_TYPE_WINDOW, "application", application, NULL);
 
   self->settings = g_object_ref (th_application_get_settings (application));
-  th_card_browser_set_settings (self->card_browser, self->settings);
   th_card_browser_set_deck (self->card_browser, self->deck);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
