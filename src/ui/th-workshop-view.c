@@ -888,6 +888,19 @@ update_undo_actions (ThWorkshopView *self)
                                  th_workshop_undo_get_can_redo (self->undo));
 }
 
+/* The person who just came to the laptop works with the keys their board
+ * shows: the card the keys act on is highlighted from the start, even
+ * when the screen before was left with a click (after which GTK would
+ * hide the highlight until a key was pressed). */
+static void
+show_focus (ThWorkshopView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+}
+
 static void
 ready_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -904,6 +917,7 @@ ready_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
         return;
       select_participant (self, next, FALSE);
       th_workshop_view_focus_board (self);
+      show_focus (self);
       return;
     }
 
@@ -916,6 +930,7 @@ ready_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     focus_answer (self, focus);
   else
     th_workshop_view_focus_board (self);
+  show_focus (self);
 }
 
 static void

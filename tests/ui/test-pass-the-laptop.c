@@ -370,6 +370,27 @@ test_next_reflect_board_starts_at_the_top (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (reflect_scrolled_to (view), ==, 0.0);
 }
 
+/* "I Am Ana — Show My Board" clicked with the mouse: the card the keys
+ * act on is highlighted at once, as after a key press. */
+static void
+test_board_after_a_click_shows_its_focus (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f, TRUE);
+  GtkWidget *button;
+
+  th_workshop_view_select_participant (view, participant (f, "p2"));
+  assert_locked_for (f, view, "p2", "Pass the Laptop to Ben");
+  button = find_widget (GTK_WIDGET (view), is_button_labelled, "I Am Ben — Show My Board");
+  g_assert_nonnull (button);
+  /* A click: GTK hides focus rings after pointer input. */
+  gtk_window_set_focus_visible (GTK_WINDOW (f->window), FALSE);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "sort");
+  g_assert_true (gtk_window_get_focus_visible (GTK_WINDOW (f->window)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         GTK_WIDGET (th_workshop_view_get_sort_board (view))));
+}
+
 static void
 test_finishing_shows_the_hand_over_screen (Fixture *f, gconstpointer data)
 {
@@ -529,6 +550,7 @@ main (int argc, char *argv[])
   ADD ("/ui/pass-the-laptop/finishing-shows-hand-over", test_finishing_shows_the_hand_over_screen);
   ADD ("/ui/pass-the-laptop/phases-from-hand-over", test_phases_from_the_hand_over_screen);
   ADD ("/ui/pass-the-laptop/reopened-behind-the-lock", test_reopened_behind_the_lock);
+  ADD ("/ui/pass-the-laptop/focus-shown-after-a-click", test_board_after_a_click_shows_its_focus);
   ADD ("/ui/pass-the-laptop/next-reflect-board-at-the-top",
        test_next_reflect_board_starts_at_the_top);
   ADD ("/ui/pass-the-laptop/fast-entry-shows-lock", test_fast_entry_shows_the_lock_screen);
