@@ -320,7 +320,8 @@ _th_room_response_set_refusal (ThRoomResponse *response, guint status, const cha
   _th_room_response_set_json (response, status, node);
 }
 
-/* A refused join: the message for the person, the reason for the page. */
+/* A refusal (a join, or a sort once the sorting is closed): the message
+ * for the person, the reason for the page. */
 static void
 respond_refusal (const ThRoomCall *call, guint status, const char *message, const char *reason)
 {
@@ -616,6 +617,19 @@ handle_answers (const ThRoomCall *call)
   if (answers == NULL)
     {
       respond_error (call, SOUP_STATUS_BAD_REQUEST, error->message);
+      return;
+    }
+
+  /* Once the key has been shown, sorting again would only copy it: the
+   * sides stay as they were, and the request as a whole is refused, its
+   * ratings too, so that one request has one outcome.  A sort that only
+   * repeats what is saved (a phone sending again what it sent before the
+   * reveal) changes nothing and passes. */
+  if (th_session_get_phase (self->session) != TH_PHASE_SORT
+      && !th_room_answers_check_sort_unchanged (
+        answers, th_room_guest_get_participant (call->guest), &error))
+    {
+      respond_refusal (call, SOUP_STATUS_BAD_REQUEST, error->message, "sort-closed");
       return;
     }
 

@@ -334,6 +334,34 @@ th_room_answers_get_n_entries (ThRoomAnswers *answers)
 }
 
 gboolean
+th_room_answers_check_sort_unchanged (ThRoomAnswers *answers, ThParticipant *participant,
+                                      GError **error)
+{
+  g_return_val_if_fail (answers != NULL, FALSE);
+  g_return_val_if_fail (TH_IS_PARTICIPANT (participant), FALSE);
+
+  for (guint i = 0; i < answers->sort->len; i++)
+    {
+      Entry *entry = &g_array_index (answers->sort, Entry, i);
+      ThSide saved = TH_SIDE_BOTH;
+
+      /* Not sorted reads as TH_SIDE_BOTH, which is what null sends. */
+      if (!th_participant_get_sort (participant, entry->behaviour_id, &saved))
+        saved = TH_SIDE_BOTH;
+      if ((ThSide)entry->value != saved)
+        {
+          g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
+                       _ ("sort.%s: the sorting is closed because the key has been shown; "
+                          "only ratings can still change."),
+                       entry->behaviour_id);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
 th_room_answers_apply (ThRoomAnswers *answers, ThSession *session, const char *participant_id,
                        GError **error)
 {

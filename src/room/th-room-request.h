@@ -48,6 +48,13 @@ typedef struct _ThRoomAnswers ThRoomAnswers;
 ThRoomAnswers *th_room_answers_parse (ThDeck *deck, const char *data, gsize length, GError **error);
 void th_room_answers_free (ThRoomAnswers *answers);
 guint th_room_answers_get_n_entries (ThRoomAnswers *answers);
+/* Whether @answers would change any card's side for @participant: a
+ * "sort" that only repeats what is saved changes nothing.  When it would,
+ * sets @error (TH_ERROR_INVALID) naming the first card it changes, for
+ * the refusal of a sort once the sorting is closed (docs/room-protocol.md,
+ * "PUT /api/answers"). */
+gboolean th_room_answers_check_sort_unchanged (ThRoomAnswers *answers, ThParticipant *participant,
+                                               GError **error);
 /* Applies the checked answers through the session's own checked setters. */
 gboolean th_room_answers_apply (ThRoomAnswers *answers, ThSession *session,
                                 const char *participant_id, GError **error);

@@ -133,6 +133,16 @@ MUTANTS = [
         'tests': ['suite:cli', 'suite:chart'],
     },
     {
+        'name': 'sort-after-reveal',
+        'what': 'a phone can change its sorting after the key has been shown',
+        'file': 'src/room/th-room-handlers.c',
+        'find': '  if (th_session_get_phase (self->session) != TH_PHASE_SORT\n'
+                '      && !th_room_answers_check_sort_unchanged (',
+        'replace': '  if (FALSE\n'
+                   '      && !th_room_answers_check_sort_unchanged (',
+        'tests': ['test-room-server'],
+    },
+    {
         'name': 'key-before-reveal',
         'what': "GET /api/deck gives away the key and why before the reveal",
         'file': 'src/room/th-room-handlers.c',

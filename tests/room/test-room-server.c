@@ -1131,16 +1131,19 @@ test_result (Fixture *f, gconstpointer data)
     g_assert_cmpstr (th_room_reply_get_string (me, "status"), ==, "rating");
   }
 
-  /* Finished while the cards are still being sorted: nothing yet. */
+  /* Finished while the cards are still being sorted: nothing yet.  Ben
+   * answers too, while the sorting is open. */
   th_room_test_server_call (f->server, set_phase_cb, GINT_TO_POINTER (TH_PHASE_SORT));
   {
     g_autoptr (ThRoomReply) put = request (f, "PUT", "/api/answers", token_ana, ana_all);
+    g_autoptr (ThRoomReply) put_ben = request (f, "PUT", "/api/answers", token_ben, ben_all);
     g_autoptr (ThRoomReply) me = request (f, "GET", "/api/me", token_ana, NULL);
     gsize length;
     const char *body = g_bytes_get_data (me->body, &length);
     g_autofree char *text = g_strndup (body, length);
 
     assert_no_result (put);
+    assert_no_result (put_ben);
     assert_no_result (me);
     g_assert_cmpstr (th_room_reply_get_string (me, "status"), ==, "finished");
     g_assert_null (strstr (text, "leadership-driven"));
@@ -1167,7 +1170,8 @@ test_result (Fixture *f, gconstpointer data)
   }
 
   /* An answer's 200 is GET /api/me: Ben's carries his own position, and
-   * so does his GET; Ana's stays hers. */
+   * so does his GET; Ana's stays hers.  (He sends his sides again as he
+   * saved them, which the closed sorting lets through.) */
   {
     g_autoptr (ThRoomReply) put = request (f, "PUT", "/api/answers", token_ben, ben_all);
     g_autoptr (ThRoomReply) me_ben = request (f, "GET", "/api/me", token_ben, NULL);
@@ -1209,6 +1213,166 @@ test_result (Fixture *f, gconstpointer data)
     g_autoptr (ThRoomReply) me = request (f, "GET", "/api/me", token_ben, NULL);
 
     assert_result (me, 62.5, 100.0, "balanced", 62.5);
+  }
+}
+
+/* Closed sorting (PUT /api/answers once the key is out) */
+
+/* The saved answers of @id, in the file and in GET /api/me alike: @sorted
+ * (id → side, NULL-ended pairs) and @rated (id → rating, -1-ended pairs
+ * of an index into the deck and a rating), nothing else. */
+static void
+assert_saved_answers (Fixture *f, const char *token, const char *id, const char *const *sorted,
+                      const int *rated)
+{
+  g_autoptr (ThRoomReply) me = request (f, "GET", "/api/me", token, NULL);
+  g_autoptr (ThSession) saved = load_saved_session (f);
+  ThParticipant *participant = th_session_lookup_participant (saved, id);
+  JsonObject *sort, *ratings;
+  guint n_sorted = 0, n_rated = 0;
+
+  g_assert_cmpuint (me->status, ==, 200);
+  g_assert_nonnull (participant);
+  sort = json_object_get_object_member (reply_object (me), "sort");
+  ratings = json_object_get_object_member (reply_object (me), "ratings");
+
+  for (; sorted[2 * n_sorted] != NULL; n_sorted++)
+    {
+      const char *card = sorted[2 * n_sorted];
+      const char *side = sorted[2 * n_sorted + 1];
+      ThSide saved_side = TH_SIDE_BOTH;
+
+      g_assert_cmpstr (json_object_get_string_member (sort, card), ==, side);
+      g_assert_true (th_participant_get_sort (participant, card, &saved_side));
+      g_assert_cmpstr (th_side_to_string (saved_side), ==, side);
+    }
+  for (; rated[2 * n_rated] >= 0; n_rated++)
+    {
+      const char *card = th_behaviour_get_id (th_deck_get_behaviour (f->deck, rated[2 * n_rated]));
+
+      g_assert_cmpint (json_object_get_int_member (ratings, card), ==, rated[2 * n_rated + 1]);
+      g_assert_cmpint (th_participant_get_rating (participant, card), ==, rated[2 * n_rated + 1]);
+    }
+  g_assert_cmpuint (json_object_get_size (sort), ==, n_sorted);
+  g_assert_cmpuint (th_participant_get_n_sorted (participant), ==, n_sorted);
+  g_assert_cmpuint (json_object_get_size (ratings), ==, n_rated);
+  g_assert_cmpuint (th_participant_get_n_rated (participant), ==, n_rated);
+}
+
+/* From the reveal on, the sorting is closed: a request that would change
+ * a side gets 400 with the reason "sort-closed", and nothing of it is
+ * applied, its ratings neither.  Repeating the saved sides passes;
+ * ratings alone pass in every phase; back in the sort phase a side can
+ * change again. */
+static void
+test_sort_closed (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *token = th_room_join (f->session, url (f), code (f), "Ana", &id);
+  const char *c0 = th_behaviour_get_id (th_deck_get_behaviour (f->deck, 0));
+  const char *c1 = th_behaviour_get_id (th_deck_get_behaviour (f->deck, 1));
+  const char *c2 = th_behaviour_get_id (th_deck_get_behaviour (f->deck, 2));
+  const char *c3 = th_behaviour_get_id (th_deck_get_behaviour (f->deck, 3));
+  const char *const sorted[] = { c0, "leadership", c1, "management", NULL };
+  const int rated_first[] = { 0, 3, -1 };
+  const int rated_then[] = { 0, 3, 2, 5, -1 };
+  const int rated_last[] = { 0, 3, 2, 5, 3, 4, -1 };
+  g_autofree char *first = g_strdup_printf (
+    "{\"sort\": {\"%s\": \"leadership\", \"%s\": \"management\"}, \"ratings\": {\"%s\": 3}}", c0,
+    c1, c0);
+
+  {
+    g_autoptr (ThRoomReply) reply = request (f, "PUT", "/api/answers", token, first);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+
+  th_room_test_server_call (f->server, set_phase_cb, GINT_TO_POINTER (TH_PHASE_REVEAL));
+
+  /* Turning a card over, placing one not placed before, taking one back:
+   * each a change, each refused whole, with the card it names. */
+  {
+    struct
+    {
+      char *body;
+      const char *card;
+    } changes[] = {
+      { g_strdup_printf ("{\"sort\": {\"%s\": \"management\"}, \"ratings\": {\"%s\": 5}}", c0, c2),
+        c0 },
+      { g_strdup_printf ("{\"ratings\": {\"%s\": 5}, \"sort\": {\"%s\": \"leadership\", "
+                         "\"%s\": \"leadership\"}}",
+                         c2, c0, c2),
+        c2 },
+      { g_strdup_printf ("{\"sort\": {\"%s\": null}, \"ratings\": {\"%s\": 5}}", c1, c2), c1 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+      {
+        g_autoptr (ThRoomReply) reply = request (f, "PUT", "/api/answers", token, changes[i].body);
+        g_autofree char *expected = g_strdup_printf (
+          "sort.%s: the sorting is closed because the key has been shown; only ratings can "
+          "still change.",
+          changes[i].card);
+
+        assert_error_reply (reply, 400);
+        g_assert_cmpstr (th_room_reply_get_string (reply, "error"), ==, expected);
+        g_assert_cmpstr (th_room_reply_get_string (reply, "reason"), ==, "sort-closed");
+        g_free (changes[i].body);
+      }
+  }
+  assert_saved_answers (f, token, id, sorted, rated_first);
+
+  /* The saved sides again (a phone sending what it sent before the
+   * reveal; null for the card it never placed): nothing changes, so the
+   * request passes, and its rating with it. */
+  {
+    g_autofree char *same = g_strdup_printf (
+      "{\"sort\": {\"%s\": \"leadership\", \"%s\": \"management\", \"%s\": null}, "
+      "\"ratings\": {\"%s\": 5}}",
+      c0, c1, c2, c2);
+    g_autoptr (ThRoomReply) reply = request (f, "PUT", "/api/answers", token, same);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+  assert_saved_answers (f, token, id, sorted, rated_then);
+
+  /* Ratings alone: in the reflect and chart phases too. */
+  {
+    ThPhase phases[] = { TH_PHASE_REFLECT, TH_PHASE_CHART };
+    const int rating[] = { 2, 4 };
+
+    for (guint p = 0; p < G_N_ELEMENTS (phases); p++)
+      {
+        g_autofree char *body = g_strdup_printf ("{\"ratings\": {\"%s\": %d}}", c3, rating[p]);
+        g_autoptr (ThRoomReply) reply = NULL;
+
+        th_room_test_server_call (f->server, set_phase_cb, GINT_TO_POINTER (phases[p]));
+        reply = request (f, "PUT", "/api/answers", token, body);
+        g_assert_cmpuint (reply->status, ==, 200);
+        g_assert_cmpint (json_object_get_int_member (
+                           json_object_get_object_member (reply_object (reply), "ratings"), c3),
+                         ==, rating[p]);
+      }
+  }
+  /* …and still closed for the sides there. */
+  {
+    g_autofree char *body = g_strdup_printf ("{\"sort\": {\"%s\": \"management\"}}", c0);
+    g_autoptr (ThRoomReply) reply = request (f, "PUT", "/api/answers", token, body);
+
+    assert_error_reply (reply, 400);
+    g_assert_cmpstr (th_room_reply_get_string (reply, "reason"), ==, "sort-closed");
+  }
+  assert_saved_answers (f, token, id, sorted, rated_last);
+
+  /* The facilitator goes back to the sorting: it opens again. */
+  th_room_test_server_call (f->server, set_phase_cb, GINT_TO_POINTER (TH_PHASE_SORT));
+  {
+    const char *const resorted[] = { c0, "management", c1, "management", NULL };
+    g_autofree char *body = g_strdup_printf ("{\"sort\": {\"%s\": \"management\"}}", c0);
+    g_autoptr (ThRoomReply) reply = request (f, "PUT", "/api/answers", token, body);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+    assert_saved_answers (f, token, id, resorted, rated_last);
   }
 }
 
@@ -2094,6 +2258,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/room/server/deck-own-order", test_deck_own_order, NULL);
   ADD_TEST ("/room/server/isolation", test_isolation, NULL);
   ADD_TEST ("/room/server/result", test_result, NULL);
+  ADD_TEST ("/room/server/sort-closed", test_sort_closed, NULL);
   ADD_TEST ("/room/server/host-and-origin", test_host_and_origin, NULL);
   ADD_TEST ("/room/server/methods-and-paths", test_methods_and_paths, NULL);
   ADD_TEST ("/room/server/status", test_status, NULL);
