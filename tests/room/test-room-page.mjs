@@ -211,7 +211,7 @@ async function englishRun(cdp, room, sessionPath, deck) {
   // Finished, but the key is not out: no position yet, and the page says
   // when it comes.
   await expectPositionLater(page,
-    'Your position on the chart appears here once the facilitator shows the key.');
+    'Your position on the chart appears here once the group has gone through the answers.');
   await page.screenshot('06-done');
 
   // Every answer is in the file, exactly as tapped.
@@ -230,7 +230,9 @@ async function englishRun(cdp, room, sessionPath, deck) {
   log(`en: ${Object.keys(sorted).length} sorts and ${Object.keys(rated).length} ratings ` +
     'in the file');
 
-  await followPhases(page, deck, sorted, name, '06b-reveal', {
+  const shots = { watch: '06b-watch', answers: '06d-answers' };
+  await followPhases(page, deck, sorted, rated, name, shots, {
+    words: ENGLISH,
     result: { leadership: 75, management: 25, quadrant: 'leadership-driven', threshold: 50 },
     button: 'See my position',
     quadrant: 'Leadership-driven',
@@ -244,8 +246,8 @@ async function englishRun(cdp, room, sessionPath, deck) {
   return page;
 }
 
-// Before the reveal a finished phone shows no position (the scores would
-// give the key away) but says that it comes with the key.
+// Before the answers are open (reflect) a finished phone shows no
+// position (the scores would give the key away) but says when it comes.
 async function expectPositionLater(page, text) {
   const shown = await page.evaluate(`(() => {
     const later = document.getElementById('result-later');
@@ -302,47 +304,218 @@ async function expectPosition(page, position) {
     fail(`${page.name}: the next steps read ${JSON.stringify(shown.steps)}`);
 }
 
-// The page follows the facilitator's phase by polling /api/state.  The
-// command-line host has nobody to move the phase, so the browser's own
-// network layer stands in for the facilitator's app here: it answers
-// /api/state with the phase, and /api/deck with what the server sends
-// from the reveal on (the server side of that is test-room-server's
-// deck-reveal test).
-async function followPhases(page, deck, sorted, name, screenshot, position, keyboard = false) {
-  let phase = 'reveal';
-  const revealed = {
-    title: deck.title, language: deck.language, phase: 'reveal', revealed: true,
-    behaviours: deck.behaviours.map((b) => ({ id: b.id, text: b.text, key: b.key, why: b.why })),
-  };
+// The page's words the reveal tests look for (app.js), in each language.
+const ENGLISH = {
+  watchHeading: 'Watch the big screen',
+  articleSays: 'The article:',
+  changeSort: 'Change my sorting',
+  changeRatings: 'Change my ratings',
+  rateNow: 'Rate yourself now',
+  seeAnswers: 'See the answers',
+  sortClosed: 'Your change to the sorting was not saved: the sorting is closed because the ' +
+    'answers have been shown. Your ratings can still change.',
+};
+const GERMAN_WORDS = {
+  watchHeading: 'Schau auf die Leinwand',
+  articleSays: 'Der Artikel:',
+  changeSort: 'Sortierung ändern',
+  changeRatings: 'Einschätzung ändern',
+  rateNow: 'Jetzt selbst einschätzen',
+  seeAnswers: 'Auflösung ansehen',
+  sortClosed: 'Deine Änderung an der Sortierung wurde nicht gespeichert: Die Sortierung ist ' +
+    'geschlossen, weil die Auflösung schon gezeigt wurde. Deine Einschätzung kannst du weiter ' +
+    'ändern.',
+};
+
+// What the key is made of, none of which a phone may show before the
+// answers are open: the article's reason for each card.
+function whyTexts(deck) {
+  return deck.behaviours.map((b) => b.why).filter((why) => typeof why === 'string' && why !== '');
+}
+
+// The page during the reveal: the watch-the-big-screen view, the key
+// nowhere in the page (not even hidden), no way to sort again, and only
+// the buttons @buttons (by their text) to tap.
+async function expectWatch(page, deck, words, buttons) {
+  await page.waitForView('watch');
+  const shown = await page.evaluate(`(() => {
+    const visible = (e) => e.offsetParent !== null;
+    return {
+      heading: document.querySelector('#view-watch h1').textContent,
+      html: document.documentElement.outerHTML,
+      answers: document.querySelectorAll('#reveal-list li').length,
+      buttons: Array.from(document.querySelectorAll('button')).filter(visible)
+        .map((b) => b.textContent),
+    };
+  })()`);
+  if (shown.heading !== words.watchHeading)
+    fail(`${page.name}: the reveal reads ${JSON.stringify(shown.heading)}`);
+  if (shown.answers !== 0)
+    fail(`${page.name}: ${shown.answers} answers are in the page during the reveal`);
+  for (const why of whyTexts(deck)) {
+    if (shown.html.includes(why))
+      fail(`${page.name}: during the reveal the page holds the key: ${JSON.stringify(why)}`);
+  }
+  if (shown.html.includes(words.articleSays))
+    fail(`${page.name}: during the reveal the page says what the article says`);
+  if (JSON.stringify(shown.buttons) !== JSON.stringify(buttons))
+    fail(`${page.name}: during the reveal the page offers ${JSON.stringify(shown.buttons)}, ` +
+      `expected ${JSON.stringify(buttons)}`);
+  await page.noHorizontalScroll();
+}
+
+// The first card whose side the answers @sent would change from @saved,
+// or null.
+function changedCard(sent, saved) {
+  for (const [id, side] of Object.entries(sent.sort || {})) {
+    if ((saved[id] || null) !== side)
+      return id;
+  }
+  return null;
+}
+
+// Stands in for the facilitator's app (see followPhases): /api/state
+// says state.phase, /api/deck sends the deck with its key from the reveal
+// on, /api/me the answers @sorted and @rated (and @result), and, while
+// state.refuse is set, /api/answers refuses a sort that changes a card,
+// as the room does once the sorting is closed (test-room-server's
+// sort-closed test checks the room itself).  Returns that state, to be
+// changed as the workshop goes on.
+async function standIn(page, deck, name, sorted, rated, result) {
+  const state = { phase: 'sort', refuse: false, refused: 0, polls: 0 };
   page.cdp.on(async (message) => {
     if (message.sessionId !== page.sessionId || message.method !== 'Fetch.requestPaused')
       return;
     const url = message.params.request.url;
     let body = null;
-    if (url.endsWith('/api/state'))
-      body = { phase, locked: false, title: 'Page test', participant: 'p1', name,
+    let status = 200;
+    if (url.endsWith('/api/state')) {
+      state.polls++;
+      body = { phase: state.phase, locked: false, title: 'Page test', participant: 'p1', name,
         status: 'finished' };
-    else if (url.endsWith('/api/deck'))
-      body = revealed;
-    else if (url.endsWith('/api/me'))
-      body = { participant: 'p1', name, status: 'finished', sort: sorted, ratings: {},
-        result: position.result };
+    } else if (url.endsWith('/api/deck')) {
+      const revealed = state.phase !== 'sort';
+      body = { title: deck.title, language: deck.language, phase: state.phase, revealed,
+        behaviours: deck.behaviours.map((b) => revealed
+          ? { id: b.id, text: b.text, key: b.key, why: b.why } : { id: b.id, text: b.text }) };
+    } else if (url.endsWith('/api/me')) {
+      body = { participant: 'p1', name, status: 'finished', sort: sorted, ratings: rated };
+      if (result && state.phase !== 'sort')
+        body.result = result;
+    } else if (url.endsWith('/api/answers') && state.refuse &&
+        changedCard(JSON.parse(message.params.request.postData || '{}'), sorted) !== null) {
+      // As the room does: only a sort that changes a card is refused.
+      const id = changedCard(JSON.parse(message.params.request.postData), sorted);
+      state.refused++;
+      status = 400;
+      body = { error: `sort.${id}: the sorting is closed because the key has been shown; ` +
+        'only ratings can still change.', reason: 'sort-closed' };
+    }
     if (body === null) {
       await page.send('Fetch.continueRequest', { requestId: message.params.requestId });
       return;
     }
     await page.send('Fetch.fulfillRequest', {
       requestId: message.params.requestId,
-      responseCode: 200,
+      responseCode: status,
       responseHeaders: [{ name: 'Content-Type', value: 'application/json' }],
       body: Buffer.from(JSON.stringify(body)).toString('base64'),
     });
   });
   await page.send('Fetch.enable', { patterns: [{ urlPattern: '*/api/state' },
-    { urlPattern: '*/api/deck' }, { urlPattern: '*/api/me' }] });
+    { urlPattern: '*/api/deck' }, { urlPattern: '*/api/me' }, { urlPattern: '*/api/answers' }] });
+  return state;
+}
 
-  // Within a poll or two (every 2 s) the page shows the reveal.
-  await page.waitFor('document.body.dataset.view === "reveal"', 'the reveal', 15000 * SLOW);
+// A tap, or with @keyboard Tab to it and Enter.
+async function activate(page, selector, keyboard) {
+  if (keyboard) {
+    await page.tabTo(selector);
+    await page.press('Enter');
+  } else {
+    await page.tap(selector);
+  }
+}
+
+// The page follows the facilitator's phase by polling /api/state.  The
+// command-line host has nobody to move the phase, so the browser's own
+// network layer stands in for the facilitator's app here (standIn); the
+// server side of what it answers is test-room-server's deck-reveal,
+// result and sort-closed tests.
+//
+// First a sort that comes too late: the page still shows the sorting
+// (its last poll said so) but the room has closed it; the page says so in
+// plain words and takes the room's answers back.  Then the reveal, which
+// is the big screen's: the phone points there and holds no key.  Then
+// reflect: the position, and the answers, card by card.
+async function followPhases(page, deck, sorted, rated, name, screenshots, position,
+  keyboard = false) {
+  const words = position.words;
+  const facilitator = await standIn(page, deck, name, sorted, rated, position.result);
+
+  // Nothing on its way that the refusal could catch but the one tap.
+  await page.waitFor('document.getElementById("net").dataset.state === "saved"',
+    'every answer saved');
+  facilitator.refuse = true;
+  await activate(page, '#done-sort', keyboard);
+  await page.waitForView('sort');
+  const first = await page.evaluate('document.getElementById("sort-text").dataset.id');
+  const other = sorted[first] === 'leadership' ? 'management' : 'leadership';
+  await activate(page, '#sort-' + other, keyboard);
+  await page.waitFor('!document.getElementById("notice").hidden', 'the sort refused');
+  const notice = await page.evaluate('document.getElementById("notice").textContent');
+  if (notice !== words.sortClosed)
+    fail(`${page.name}: the refused sort reads ${JSON.stringify(notice)}`);
+  if (facilitator.refused !== 1)
+    fail(`${page.name}: the page sent the refused sort ${facilitator.refused} times`);
+  // The room's side is back on that card.
+  await activate(page, '#sort-back', keyboard);
+  await page.waitFor(`document.getElementById("sort-text").dataset.id === ${JSON.stringify(first)}`,
+    'the refused card again');
+  await page.waitFor(`document.getElementById("sort-${sorted[first]}")` +
+    '.getAttribute("aria-pressed") === "true"', 'the saved side back on the refused card');
+  if (await page.evaluate(`document.getElementById("sort-${other}").getAttribute("aria-pressed")`)
+      !== 'false')
+    fail(`${page.name}: the refused side still shows as chosen`);
+
+  // The reveal, within a poll or two (every 2 s).  Everything is rated:
+  // the phone offers only to change the ratings, and the notice stays
+  // until the person goes on.
+  facilitator.phase = 'reveal';
+  await page.waitFor('document.body.dataset.view === "watch"', 'the reveal', 15000 * SLOW);
+  await expectWatch(page, deck, words, [words.changeRatings]);
+  if (await page.evaluate('document.getElementById("notice").textContent') !== words.sortClosed)
+    fail(`${page.name}: the notice of the refused sort went away by itself`);
+  await page.screenshot(screenshots.watch);
+  // And still after the next two polls: the page stays where it is.
+  const polls = facilitator.polls;
+  const deadline = Date.now() + 15000 * SLOW;
+  while (facilitator.polls < polls + 2) {
+    if (Date.now() > deadline)
+      fail(`${page.name}: the page stopped polling during the reveal`);
+    await sleep(50);
+  }
+  await expectWatch(page, deck, words, [words.changeRatings]);
+
+  // Reflect: everything is rated already, so the page goes to its
+  // thank-you by itself, with the position, and offers the answers.
+  facilitator.phase = 'reflect';
+  await page.waitFor('document.body.dataset.view === "done"', 'done after reflect',
+    15000 * SLOW);
+  await expectPosition(page, position);
+  const offered = await page.evaluate(`Array.from(document.querySelectorAll('button'))
+    .filter((b) => b.offsetParent !== null).map((b) => b.textContent)`);
+  if (offered.includes(words.changeSort) || !offered.includes(words.seeAnswers))
+    fail(`${page.name}: after the reveal the page offers ${JSON.stringify(offered)}`);
+  await page.screenshot(position.screenshot);
+  await page.noHorizontalScroll();
+  // The next steps, further down on a phone.
+  await page.evaluate('document.getElementById("result-steps").scrollIntoView({ block: "end" })');
+  await page.screenshot(position.screenshot + '-steps');
+
+  // The answers, card by card, with the article's reasons.
+  await activate(page, '#done-reveal', keyboard);
+  await page.waitForView('reveal');
   await page.waitFor(`document.querySelectorAll('#reveal-list li').length === ${deck.behaviours.length}`,
     'the revealed cards');
   const items = await page.evaluate(`Array.from(document.querySelectorAll('#reveal-list li'))
@@ -359,40 +532,32 @@ async function followPhases(page, deck, sorted, name, screenshot, position, keyb
     if (b.why && items[i].why !== b.why)
       fail('reveal: ' + b.id + ' lacks its why');
   });
-  await page.screenshot(screenshot);
+  await page.screenshot(screenshots.answers);
+  await page.noHorizontalScroll();
 
-  // Everything is rated and the key is out: the page offers the position.
+  // From the answers back to the position.
   await page.waitFor('!document.getElementById("reveal-result").hidden', 'the position button');
   const button = await page.evaluate('document.getElementById("reveal-result").textContent');
   if (button !== position.button)
     fail(`${page.name}: the position button reads ${JSON.stringify(button)}`);
-  if (keyboard) {
-    await page.tabTo('#reveal-result');
-    await page.press('Enter');
-  } else {
-    await page.tap('#reveal-result');
-  }
+  await activate(page, '#reveal-result', keyboard);
   await page.waitForView('done');
   await expectPosition(page, position);
-  await page.screenshot(position.screenshot);
-  await page.noHorizontalScroll();
-  // The next steps, further down on a phone.
-  await page.evaluate('document.getElementById("result-steps").scrollIntoView({ block: "end" })');
-  await page.screenshot(position.screenshot + '-steps');
+  await page.send('Fetch.disable');
+  // The refused sort was logged by the browser as a failed request: ours.
+  page.problems = page.problems.filter((p) => !/ 400 /.test(p));
+}
 
-  // Back to the answers; then reflect: everything is rated already, so
-  // the page goes to its thank-you by itself, with the position.
-  if (keyboard) {
-    await page.tabTo('#done-reveal');
-    await page.press('Enter');
-  } else {
-    await page.tap('#done-reveal');
-  }
-  await page.waitForView('reveal');
-  phase = 'reflect';
-  await page.waitFor('document.body.dataset.view === "done"', 'done after reflect',
-    15000 * SLOW);
-  await expectPosition(page, position);
+// A phone that has not rated yet when the reveal comes: it points to the
+// big screen, holds no key, and still lets its owner rate.
+async function watchUnrated(page, deck, name, sorted, words, screenshot) {
+  const facilitator = await standIn(page, deck, name, sorted, {}, null);
+  facilitator.phase = 'reveal';
+  await page.waitFor('document.body.dataset.view === "watch"', 'the reveal', 15000 * SLOW);
+  await expectWatch(page, deck, words, [words.rateNow]);
+  await page.screenshot(screenshot);
+  await page.tap('#watch-rate');
+  await page.waitForView('rate');
   await page.send('Fetch.disable');
 }
 
@@ -401,7 +566,7 @@ async function followPhases(page, deck, sorted, name, screenshot, position, keyb
 // the host adds comes from po/de.po, through main.c's bindtextdomain: the
 // number an anonymous participant gets ("Participant %u" → "Person %u"),
 // the server's error messages, and the host's lines on stderr.
-async function germanRun(cdp, room, sessionPath) {
+async function germanRun(cdp, room, sessionPath, deck) {
   const page = await openPage(cdp, 'de', 'de-DE', screens);
 
   await page.navigate(room.url);
@@ -453,6 +618,8 @@ async function germanRun(cdp, room, sessionPath) {
     fail('de: the leadership button');
   await page.screenshot('08-de-sort');
 
+  const sortedOne = {
+    [await page.evaluate('document.getElementById("sort-text").dataset.id')]: 'management' };
   await page.tap('#sort-management');
   await waitForFile(sessionPath, (s) => s.participants.some(
     (p) => p.name === 'Person 1' && Object.keys(p.sort || {}).length === 1),
@@ -466,6 +633,9 @@ async function germanRun(cdp, room, sessionPath) {
     fail('de: the host did not say it is hosting in German: ' + JSON.stringify(said));
   if (!said.includes('two-hats: p1 ist beigetreten\n'))
     fail('de: the host did not say who joined in German: ' + JSON.stringify(said));
+
+  // The reveal comes before this phone has rated anything.
+  await watchUnrated(page, deck, 'Person 1', sortedOne, GERMAN_WORDS, '08b-de-watch-unrated');
   return page;
 }
 
@@ -582,7 +752,8 @@ async function keyboardRun(cdp, room, sessionPath, deck) {
   await page.waitForView('done');
   await page.waitFor('document.getElementById("net").dataset.state === "saved"', 'saved');
   await expectPositionLater(page,
-    'Deine Position im Diagramm erscheint hier, sobald die Moderation die Auflösung zeigt.');
+    'Deine Position im Diagramm erscheint hier, sobald ihr die Auflösung gemeinsam ' +
+    'durchgegangen seid.');
   await page.screenshot('26-de-dark-done');
   await page.tabTo('#done-rate');
 
@@ -617,7 +788,9 @@ async function keyboardRun(cdp, room, sessionPath, deck) {
   // Ratings that land here, as the server would say: leadership 100 × 4 / 12
   // and management 100 × 11 / 12 (docs/scores.md's Ben), shown as the
   // app's chart shows them, with one decimal (a comma in German).
-  await followPhases(page, deck, sorted, name, '27-de-dark-reveal', {
+  const shots = { watch: '27-de-dark-watch', answers: '29-de-dark-answers' };
+  await followPhases(page, deck, sorted, rated, name, shots, {
+    words: GERMAN_WORDS,
     result: { leadership: 100 * 4 / 12, management: 100 * 11 / 12, quadrant: 'management-driven',
       threshold: 50 },
     button: 'Meine Position ansehen',
@@ -630,9 +803,6 @@ async function keyboardRun(cdp, room, sessionPath, deck) {
     label: 'Dein Punkt im Diagramm: Führung 33,3, Management 91,7, Managementbetont.',
     screenshot: '28-de-dark-position',
   }, true);
-  await page.tabTo('#done-reveal');
-  await page.press('Enter');
-  await page.waitForView('reveal');
   return page;
 }
 
@@ -916,7 +1086,7 @@ async function main() {
     const version = await cdp.send('Browser.getVersion');
     log('browser', version.product);
     const en = await englishRun(cdp, room, sessionPath, deck);
-    const de = await germanRun(cdp, germanRoom, germanSessionPath);
+    const de = await germanRun(cdp, germanRoom, germanSessionPath, deck);
     const keyboard = await keyboardRun(cdp, germanRoom, germanSessionPath, deck);
     const moderated = await moderationRun(cdp, moderatedRoom);
     const generated = await generatedRun(cdp, generatedRoom, generatedSessionPath);

@@ -11,7 +11,9 @@
 // its QR code decoded by zbarimg).  Phones in headless Chromium at 360×740
 // scan that URL, join, sort and rate every card by touch; the facilitator
 // watches the room list and the chart fill, then steps to Reveal and
-// Reflect with the app's own phase buttons, and every phone follows.  At the
+// Reflect with the app's own phase buttons, and every phone follows: during
+// the reveal it points to the big screen, from reflect on it shows its
+// position and the answers.  At the
 // end every tap is in the session file, and the chart on the window holds
 // each participant in the quadrant their scores put them in.
 //
@@ -336,12 +338,38 @@ async function checkPosition(phone, person) {
       `expected ${JSON.stringify(expected)}`);
 }
 
-// The reveal lists every card once, in the participant's own order (the
-// one the room served and the session file keeps), each marked right or
-// wrong as this phone sorted it.
+// During the reveal the key is the big screen's: each phone says to watch
+// it and join the discussion, holds none of the article's reasons (not
+// even hidden) and offers no way to sort again.
+async function checkWatch(phone, deck) {
+  const { page } = phone;
+  await page.waitFor('document.body.dataset.view === "watch"', 'the reveal', 15000 * SLOW);
+  const shown = await page.evaluate(`({
+    heading: document.querySelector('#view-watch h1').textContent,
+    html: document.documentElement.outerHTML,
+    buttons: Array.from(document.querySelectorAll('button'))
+      .filter((b) => b.offsetParent !== null).map((b) => b.textContent),
+  })`);
+  if (shown.heading !== 'Watch the big screen')
+    fail(`${page.name}: the reveal reads ${JSON.stringify(shown.heading)}`);
+  for (const b of deck.behaviours) {
+    if (b.why && shown.html.includes(b.why))
+      fail(`${page.name}: during the reveal the page holds the key of ${b.id}`);
+  }
+  // Everyone has rated: changing the ratings is all there is to do.
+  if (JSON.stringify(shown.buttons) !== JSON.stringify(['Change my ratings']))
+    fail(`${page.name}: during the reveal the page offers ${JSON.stringify(shown.buttons)}`);
+  await page.noHorizontalScroll();
+  await page.screenshot(`${phone.prefix}-08-watch`);
+}
+
+// Once the answers are open (reflect), the phone offers them: every card
+// once, in the participant's own order (the one the room served and the
+// session file keeps), each marked right or wrong as this phone sorted it.
 async function checkReveal(phone, deck, sessionPath) {
   const { page } = phone;
-  await page.waitFor('document.body.dataset.view === "reveal"', 'the reveal', 15000 * SLOW);
+  await page.tap('#done-reveal');
+  await page.waitFor('document.body.dataset.view === "reveal"', 'the answers', 15000 * SLOW);
   await page.waitFor(`document.querySelectorAll('#reveal-list li').length === ${deck.behaviours.length}`,
     'the revealed cards');
   const items = await page.evaluate(`Array.from(document.querySelectorAll('#reveal-list li'))
@@ -359,7 +387,7 @@ async function checkReveal(phone, deck, sessionPath) {
       fail(`${page.name}: reveal: ${b.id} is marked ${items[i].match ? 'right' : 'wrong'}`);
   });
   await page.noHorizontalScroll();
-  await page.screenshot(`${phone.prefix}-08-reveal`);
+  await page.screenshot(`${phone.prefix}-10-answers`);
 }
 
 function readSession(sessionPath) {
@@ -536,7 +564,7 @@ async function main() {
       'the phase buttons');
     await facilitator.shot('f11-workshop');
     await facilitator.click('push button', '2 · Reveal');
-    await Promise.all(phones.map((phone) => checkReveal(phone, deck, sessionPath)));
+    await Promise.all(phones.map((phone) => checkWatch(phone, deck)));
     await facilitator.shot('f12-reveal');
     await facilitator.click('push button', '3 · Reflect');
     await Promise.all(phones.map(async (phone) => {
@@ -544,6 +572,7 @@ async function main() {
         15000 * SLOW);
       await checkPosition(phone, PEOPLE[phone.index]);
       await phone.page.screenshot(`${phone.prefix}-09-reflect`);
+      await checkReveal(phone, deck, sessionPath);
     }));
     await facilitator.shot('f13-reflect');
 

@@ -75,11 +75,16 @@
       saving: 'Saving…',
       offline: 'Offline — will retry',
       notSaved: 'Not saved yet — will retry',
-      resultLater: 'Your position on the chart appears here once the facilitator shows the key.',
+      resultLater: 'Your position on the chart appears here once the group has gone through the answers.',
       resultHeading: 'Your position',
       resultChart: 'Your dot on the chart: leadership {leadership}, management {management}, {quadrant}.',
       nextSteps: 'What to practise next',
       seePosition: 'See my position',
+      watchHeading: 'Watch the big screen',
+      watchText: 'The group is going through the cards together on the big screen: first how everyone sorted them, then the article’s answer.',
+      watchJoin: 'Watch, say what you think and join the discussion.',
+      watchLater: 'The answers come to your phone after the discussion.',
+      sortClosed: 'Your change to the sorting was not saved: the sorting is closed because the answers have been shown. Your ratings can still change.',
     },
     de: {
       appName: 'Two Hats',
@@ -140,11 +145,16 @@
       saving: 'Wird gespeichert …',
       offline: 'Offline – neuer Versuch folgt',
       notSaved: 'Noch nicht gespeichert – neuer Versuch folgt',
-      resultLater: 'Deine Position im Diagramm erscheint hier, sobald die Moderation die Auflösung zeigt.',
+      resultLater: 'Deine Position im Diagramm erscheint hier, sobald ihr die Auflösung gemeinsam durchgegangen seid.',
       resultHeading: 'Deine Position',
       resultChart: 'Dein Punkt im Diagramm: Führung {leadership}, Management {management}, {quadrant}.',
       nextSteps: 'Was du als Nächstes üben kannst',
       seePosition: 'Meine Position ansehen',
+      watchHeading: 'Schau auf die Leinwand',
+      watchText: 'Die Gruppe geht die Karten gemeinsam auf der Leinwand durch: erst, wie alle sortiert haben, dann die Antwort des Artikels.',
+      watchJoin: 'Schau zu, sag, was du denkst, und diskutier mit.',
+      watchLater: 'Die Auflösung kommt nach der Diskussion auf dein Handy.',
+      sortClosed: 'Deine Änderung an der Sortierung wurde nicht gespeichert: Die Sortierung ist geschlossen, weil die Auflösung schon gezeigt wurde. Deine Einschätzung kannst du weiter ändern.',
     },
   };
 
@@ -199,6 +209,9 @@
     network: 'ok', /* ok | offline | unsaved */
     lastView: null,
     message: '',
+    /* What the room refused, in the page's words (a sort after the
+     * sorting closed): shown until the person goes on. */
+    notice: '',
     names: 'typed', /* typed | generated: GET /api/room */
     /* The participant's own position, from GET /api/me once the key is
      * out and every card is rated (the server works it out). */
@@ -402,6 +415,11 @@
     const result = await api('PUT', '/api/answers', batch);
     state.inFlight = false;
 
+    if (result.status === 400 && result.data && result.data.reason === 'sort-closed') {
+      sortClosed(batch);
+      return;
+    }
+
     if (result.status === 200 || result.status === 400) {
       /* Acknowledged (or refused for good, which retrying cannot fix):
        * forget what was sent, unless it was changed meanwhile. */
@@ -432,6 +450,29 @@
 
     setNetwork(result.status === 0 ? 'offline' : 'unsaved');
     scheduleRetry();
+  }
+
+  /* The facilitator has shown the key, and the room refused this batch
+   * whole: the sides it carried are closed for good, so they leave the
+   * queue; its ratings were not applied either and stay queued.  The
+   * room's answers come back, the person is told in plain words, and the
+   * page asks for the phase at once rather than at the next poll. */
+  async function sortClosed(batch) {
+    for (const id of Object.keys(batch.sort)) {
+      if (state.pending.sort[id] === batch.sort[id])
+        delete state.pending.sort[id];
+    }
+    persist();
+    state.notice = t('sortClosed');
+    state.retryDelay = RETRY_MIN_MS;
+    setNetwork('ok');
+    if (!(await loadAnswers()))
+      return;
+    render();
+    if (!isEmpty(state.pending))
+      flush();
+    stopPolling();
+    poll();
   }
 
   function queue(kind, id, value) {
@@ -534,10 +575,12 @@
       render();
   }
 
-  /* Past the sort, with every card rated and saved, the server has a
-   * position for this participant: ask for it until it comes. */
+  /* Once the answers are open (reflect or chart), with every card rated
+   * and saved, the server has a position for this participant: ask for
+   * it until it comes.  (The room has it from the reveal on; the page
+   * keeps it for after the discussion, as it keeps the answers.) */
   function wantsResult() {
-    return state.phase !== 'sort' && state.result === null && state.deck !== null &&
+    return answersOpen() && state.result === null && state.deck !== null &&
       countIn(state.ratings) >= state.deck.length && isEmpty(state.pending) && !state.inFlight;
   }
 
@@ -558,8 +601,10 @@
       return;
     const changed = phase !== state.phase;
     state.phase = phase;
-    if (phase === 'sort')
+    if (phase === 'sort') {
       state.result = null; /* the facilitator went back: the key is not out */
+      state.notice = ''; /* and the sorting is open again */
+    }
     if (changed) {
       /* The facilitator moved on: follow, whatever was open. */
       state.view = null;
@@ -591,6 +636,25 @@
     return true;
   }
 
+  /* The room's answers (GET /api/me), with what this device has not sent
+   * yet on top: the newest tap wins.  FALSE when the token is gone. */
+  async function loadAnswers() {
+    const me = await api('GET', '/api/me');
+    if (me.status === 401) {
+      lost(me);
+      return false;
+    }
+    if (me.status === 200 && me.data) {
+      state.sort = Object.assign(plainObject(me.data.sort), state.pending.sort);
+      state.ratings = Object.assign(plainObject(me.data.ratings), state.pending.ratings);
+      if (typeof me.data.name === 'string')
+        state.name = me.data.name;
+      state.result = readResult(me.data.result);
+      persist();
+    }
+    return Boolean(state.token);
+  }
+
   async function start() {
     state.deck = null;
     render();
@@ -606,21 +670,8 @@
       return;
     state.retryDelay = RETRY_MIN_MS;
 
-    const me = await api('GET', '/api/me');
-    if (me.status === 401) {
-      lost(me);
+    if (!(await loadAnswers()))
       return;
-    }
-    if (me.status === 200 && me.data) {
-      /* The server's answers, with what this device has not sent yet on
-       * top: the newest tap wins. */
-      state.sort = Object.assign(plainObject(me.data.sort), state.pending.sort);
-      state.ratings = Object.assign(plainObject(me.data.ratings), state.pending.ratings);
-      if (typeof me.data.name === 'string')
-        state.name = me.data.name;
-      state.result = readResult(me.data.result);
-      persist();
-    }
     setNetwork('ok');
     state.sortIndex = firstMissing(state.sort, 0);
     state.rateIndex = firstMissing(state.ratings, 0);
@@ -725,12 +776,29 @@
     return -1;
   }
 
+  /* The key is the big screen's during the reveal, where the group sees
+   * its own split first and argues before the answer comes: a phone
+   * offers the answers (and the position they give) only from reflect on. */
+  function answersOpen() {
+    return state.phase === 'reflect' || state.phase === 'chart';
+  }
+
+  /* Whether a view the person asked for still fits the phase: the
+   * sorting only while it is open, the answers only once they are. */
+  function viewFits(view) {
+    if (view === 'sort' || view === 'wait')
+      return state.phase === 'sort';
+    if (view === 'reveal' || view === 'done')
+      return state.phase === 'sort' ? view === 'done' : answersOpen();
+    return true;
+  }
+
   function chooseView() {
     if (!state.token)
       return 'join';
     if (!state.deck)
       return 'loading';
-    if (state.view)
+    if (state.view && viewFits(state.view))
       return state.view;
 
     const total = state.deck.length;
@@ -738,7 +806,7 @@
     const rated = countIn(state.ratings);
     switch (state.phase) {
       case 'reveal':
-        return 'reveal';
+        return 'watch';
       case 'reflect':
       case 'chart':
         return rated < total ? 'rate' : 'done';
@@ -865,6 +933,12 @@
     $('reveal-result').hidden = state.result === null;
   }
 
+  function renderWatch() {
+    const rated = countIn(state.ratings);
+    $('watch-rate').hidden = rated >= state.deck.length;
+    $('watch-ratings').hidden = rated < state.deck.length;
+  }
+
   function svg(name, attributes, parent) {
     const element = document.createElementNS(SVG_NS, name);
     for (const key of Object.keys(attributes))
@@ -904,8 +978,8 @@
   }
 
   function renderResult() {
-    const result = state.phase === 'sort' ? null : state.result;
-    $('result-later').hidden = state.phase !== 'sort';
+    const result = answersOpen() ? state.result : null;
+    $('result-later').hidden = answersOpen();
     $('result').hidden = result === null;
     if (result === null)
       return;
@@ -938,6 +1012,14 @@
     /* A name the phone was given, not one it typed: said where it shows. */
     notice.hidden = !(state.token && state.name && state.names === 'generated');
     notice.textContent = notice.hidden ? '' : t('yourName', { name: state.name });
+    const refused = state.token ? state.notice : '';
+    $('notice').hidden = refused === '';
+    /* Only when it changes: an alert written again is read out again. */
+    if ($('notice').textContent !== refused)
+      $('notice').textContent = refused;
+    /* Not even hidden: before reflect the key is nowhere in the page. */
+    if (!answersOpen())
+      $('reveal-list').replaceChildren();
 
     if (view === 'join') {
       const generated = state.names === 'generated';
@@ -950,8 +1032,11 @@
       renderRate();
     } else if (view === 'reveal') {
       renderReveal();
+    } else if (view === 'watch') {
+      renderWatch();
     } else if (view === 'done') {
-      $('done-reveal').hidden = !state.revealed;
+      $('done-reveal').hidden = !(state.revealed && answersOpen());
+      $('done-sort').hidden = state.phase !== 'sort';
       renderResult();
     }
     show(view);
@@ -1002,6 +1087,7 @@
   }
 
   function openView(view, reviewing) {
+    state.notice = ''; /* read: the person goes on */
     state.view = view;
     state.reviewing = reviewing;
     if (view === 'sort')
@@ -1062,6 +1148,8 @@
     $('wait-rate').addEventListener('click', function () { openView('rate', false); });
     $('wait-sort').addEventListener('click', function () { openView('sort', true); });
     $('reveal-rate').addEventListener('click', function () { openView('rate', false); });
+    $('watch-rate').addEventListener('click', function () { openView('rate', false); });
+    $('watch-ratings').addEventListener('click', function () { openView('rate', true); });
     $('reveal-result').addEventListener('click', function () { openView('done', false); });
     $('done-reveal').addEventListener('click', function () { openView('reveal', false); });
     $('done-sort').addEventListener('click', function () { openView('sort', true); });
