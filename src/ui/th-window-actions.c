@@ -90,6 +90,90 @@ host_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   _th_window_show_views (self, "room");
 }
 
+/* Opening something else closes the room of the workshop on screen, and
+ * the phones in it lose their way to it: with anyone in the room, the
+ * facilitator is asked first, and the action goes on once they agree. */
+
+typedef struct
+{
+  ThWindow *self;
+  char *action_name;
+  GVariant *parameter;
+} LeaveRoom;
+
+static void
+leave_room_free (LeaveRoom *leave)
+{
+  g_object_unref (leave->self);
+  g_free (leave->action_name);
+  g_clear_pointer (&leave->parameter, g_variant_unref);
+  g_free (leave);
+}
+
+static void
+leave_room_response_cb (AdwMessageDialog *dialog, const char *response, LeaveRoom *leave)
+{
+  if (g_strcmp0 (response, "close") == 0)
+    {
+      leave->self->leaving_room = TRUE;
+      gtk_widget_activate_action_variant (GTK_WIDGET (leave->self), leave->action_name,
+                                          leave->parameter);
+      leave->self->leaving_room = FALSE;
+    }
+  leave_room_free (leave);
+}
+
+static guint
+n_in_room (ThWindow *self)
+{
+  ThRoomServer *server;
+
+  if (self->host_page == NULL)
+    return 0;
+  server = th_host_page_get_server (TH_HOST_PAGE (self->host_page));
+  if (server == NULL || !th_room_server_get_running (server))
+    return 0;
+  return g_list_model_get_n_items (th_room_server_get_guests (server));
+}
+
+/* TRUE when @action_name waits for the facilitator's answer (it is
+ * activated again if they agree); FALSE when it may go on now. */
+static gboolean
+ask_before_leaving_room (ThWindow *self, const char *action_name, GVariant *parameter)
+{
+  guint n = n_in_room (self);
+  AdwMessageDialog *dialog;
+  LeaveRoom *leave;
+  g_autofree char *body = NULL;
+
+  if (self->leaving_room || n == 0)
+    return FALSE;
+
+  /* Translators: %u is the number of people who joined from their phones. */
+  body = g_strdup_printf (
+    ngettext ("%u person has joined this workshop’s room. Opening something else closes the room: "
+              "their phone can no longer reach it. Every answer already sent is saved.",
+              "%u people have joined this workshop’s room. Opening something else closes the "
+              "room: their phones can no longer reach it. Every answer already sent is saved.",
+              n),
+    n);
+  dialog
+    = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _ ("Close the Room?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "close", _ ("_Close the Room"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  leave = g_new0 (LeaveRoom, 1);
+  leave->self = g_object_ref (self);
+  leave->action_name = g_strdup (action_name);
+  leave->parameter = parameter != NULL ? g_variant_ref (parameter) : NULL;
+  g_signal_connect (dialog, "response", G_CALLBACK (leave_room_response_cb), leave);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 /* Reading a session to open (self-study, an unsaved workshop) */
 
 /* What to do with the session read from @file, or with @error; *@lock is
@@ -282,6 +366,9 @@ self_study_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   g_autoptr (ThFileLock) lock = NULL;
   g_autoptr (GError) error = NULL;
 
+  if (ask_before_leaving_room (TH_WINDOW (widget), action_name, parameter))
+    return;
+
   if (self->self_study)
     {
       go_on_with_self_study (self);
@@ -448,6 +535,9 @@ open_recovery_action (GtkWidget *widget, const char *action_name, GVariant *para
   g_autoptr (ThFileLock) lock = NULL;
   g_autoptr (GError) error = NULL;
 
+  if (ask_before_leaving_room (TH_WINDOW (widget), action_name, parameter))
+    return;
+
   /* Asked again while a file is read (a second click): that one is on
    * its way, and its lock is taken. */
   if (self->reading_session)
@@ -503,6 +593,9 @@ open_recent_action (GtkWidget *widget, const char *action_name, GVariant *parame
 {
   g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
+  if (ask_before_leaving_room (TH_WINDOW (widget), action_name, parameter))
+    return;
+
   th_window_open_file_async (TH_WINDOW (widget), file, NULL, NULL);
 }
 
@@ -527,8 +620,14 @@ static void
 new_workshop_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   ThWindow *self = TH_WINDOW (widget);
-  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
-  ThNewWorkshopDialog *dialog = th_new_workshop_dialog_new (GTK_WINDOW (self), deck);
+  g_autoptr (ThDeck) deck = NULL;
+  ThNewWorkshopDialog *dialog;
+
+  if (ask_before_leaving_room (TH_WINDOW (widget), action_name, parameter))
+    return;
+
+  deck = th_deck_new_builtin ();
+  dialog = th_new_workshop_dialog_new (GTK_WINDOW (self), deck);
 
   g_signal_connect_object (dialog, "created", G_CALLBACK (workshop_created_cb), self,
                            G_CONNECT_SWAPPED);
@@ -541,6 +640,9 @@ sample_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   ThWindow *self = TH_WINDOW (widget);
   g_autoptr (ThSession) session = th_session_new_sample ();
   g_autoptr (ThDocument) document = th_document_new (session, NULL);
+
+  if (ask_before_leaving_room (TH_WINDOW (widget), action_name, parameter))
+    return;
 
   /* The sample is done sorting and rating; the reveal is where its
    * discussion starts. */
@@ -583,6 +685,9 @@ open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) sessions = create_session_filter ();
   g_autoptr (GtkFileFilter) decks = gtk_file_filter_new ();
+
+  if (ask_before_leaving_room (TH_WINDOW (widget), action_name, parameter))
+    return;
 
   native = gtk_file_chooser_native_new (_ ("Open a Workshop or a Deck"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));

@@ -87,6 +87,8 @@ struct _ThWindow
   gboolean following_path;
   /* The views were shown once, so the welcome page offers a way back. */
   gboolean visited_views;
+  /* The facilitator agreed to close the room for the action under way. */
+  gboolean leaving_room;
 };
 
 /* th-window.c */
