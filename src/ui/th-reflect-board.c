@@ -165,18 +165,37 @@ apply_sort (ThReflectBoard *self, ThReflectRow *row, ThSide side)
   th_reflect_row_update (row, self->participant);
 }
 
+static void move_to_next_row (ThReflectBoard *self, ThReflectRow *row);
+
+/* After a click on a row's answer, the keyboard follows the mouse, as it
+ * does after a key: on to the next row once this one is done, otherwise
+ * on this one.  Left where it was, the next key pressed answered a row
+ * above again, over what the mouse had given it. */
+static void
+follow_click (ThReflectBoard *self, ThReflectRow *row)
+{
+  if (row_is_done (self, th_reflect_row_get_behaviour_id (row)))
+    move_to_next_row (self, row);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
 static void
 row_rate_cb (ThReflectRow *row, int rating, ThReflectBoard *self)
 {
-  if (self->participant != NULL)
-    apply_rating (self, row, rating);
+  if (self->participant == NULL)
+    return;
+  apply_rating (self, row, rating);
+  follow_click (self, row);
 }
 
 static void
 row_sort_cb (ThReflectRow *row, int side, ThReflectBoard *self)
 {
-  if (self->participant != NULL)
-    apply_sort (self, row, (ThSide)side);
+  if (self->participant == NULL)
+    return;
+  apply_sort (self, row, (ThSide)side);
+  follow_click (self, row);
 }
 
 /* The order the rows should be in for the participant: their own, so

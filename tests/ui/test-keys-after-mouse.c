@@ -12,6 +12,7 @@
 #include "th-card-view.h"
 #include "th-new-workshop-dialog.h"
 #include "th-participant-row.h"
+#include "th-reflect-row.h"
 #include "th-ui-test-utils.h"
 
 /* GTK cannot make pointer events, so each mouse action is done the way
@@ -218,6 +219,45 @@ test_reveal_keys_after_clicks (Fixture *f, gconstpointer data)
   g_assert_cmpuint (th_reveal_board_get_position (board), ==, 2);
   press (f, GDK_KEY_Page_Up);
   g_assert_cmpuint (th_reveal_board_get_position (board), ==, 1);
+}
+
+/* The rating of @participant_id for the behaviour of @row. */
+static int
+rating_of_row (Fixture *f, const char *participant_id, ThReflectRow *row)
+{
+  ThSession *session = th_window_get_session (f->window);
+
+  return th_participant_get_rating (th_session_lookup_participant (session, participant_id),
+                                    th_reflect_row_get_behaviour_id (row));
+}
+
+/* Ratings given with the mouse, then with keys: the keys go on after the
+ * last row clicked, and change nothing the mouse gave. */
+static void
+test_rating_keys_after_rating_clicks (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+  click (f, find_button (GTK_WIDGET (f->window), "3 · Reflect"));
+  th_test_collect_widgets (GTK_WIDGET (th_workshop_view_get_reflect_board (view)),
+                           TH_TYPE_REFLECT_ROW, rows);
+  g_assert_cmpuint (rows->len, >, 4);
+
+  /* Clicks as GTK makes them on the rating buttons, which do not take
+   * the keyboard: 5 on the first row, 1 on the second. */
+  g_signal_emit_by_name (find_button (rows->pdata[0], "5"), "clicked");
+  g_signal_emit_by_name (find_button (rows->pdata[1], "1"), "clicked");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpint (rating_of_row (f, "p1", rows->pdata[0]), ==, 5);
+  g_assert_cmpint (rating_of_row (f, "p1", rows->pdata[1]), ==, 1);
+
+  press (f, GDK_KEY_2);
+  press (f, GDK_KEY_3);
+  g_assert_cmpint (rating_of_row (f, "p1", rows->pdata[0]), ==, 5);
+  g_assert_cmpint (rating_of_row (f, "p1", rows->pdata[1]), ==, 1);
+  g_assert_cmpint (rating_of_row (f, "p1", rows->pdata[2]), ==, 2);
+  g_assert_cmpint (rating_of_row (f, "p1", rows->pdata[3]), ==, 3);
 }
 
 /* The GtkDropTarget of the column a card is dropped on. */
@@ -470,6 +510,7 @@ main (int argc, char *argv[])
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/keys-after-mouse/reflect-tab", test_rating_keys_after_the_reflect_tab);
+  ADD ("/ui/keys-after-mouse/rating-clicks", test_rating_keys_after_rating_clicks);
   ADD ("/ui/keys-after-mouse/sort-drag", test_sort_keys_after_a_drag);
   ADD ("/ui/keys-after-mouse/reveal", test_reveal_keys_after_clicks);
   ADD ("/ui/keys-after-mouse/cards-tab", test_space_after_the_cards_tab);
