@@ -246,9 +246,16 @@ update_handover (ThWorkshopView *self)
       ready = g_strdup_printf (_ ("I Am %s — Show My Board"), th_participant_get_name (self->next));
       gtk_button_set_label (self->handover_button, ready);
     }
-  else
+  /* Everyone has had a turn: what the facilitator does next. */
+  else if (gtk_toggle_button_get_active (self->fast_entry_button))
     description = g_strdup (_ ("Everyone has had a turn. Choose a participant in the sidebar to "
                                "go on."));
+  else if (th_session_get_phase (self->session) == TH_PHASE_SORT)
+    description = g_strdup (_ ("Everyone has sorted the cards. Go on to 2 · Reveal (Alt+2) to "
+                               "discuss them with the group."));
+  else
+    description = g_strdup (_ ("Everyone has rated themselves. The chart shows where the group "
+                               "stands."));
   adw_status_page_set_description (self->handover_page, description);
   gtk_widget_set_visible (GTK_WIDGET (self->handover_button), self->next != NULL);
 }
@@ -536,10 +543,20 @@ phase_changed_cb (ThWorkshopView *self)
 {
   update_stepper (self);
   /* A phase with a personal board starts behind the lock screen while
-   * the laptop is passed: the facilitator may change the phase from the
-   * hand-over screen, or from the group's reveal. */
+   * the laptop is passed (the facilitator may change the phase from the
+   * hand-over screen, or from the group's reveal), for the first person
+   * who has not finished it. */
   if (is_passing (self) && self->selected != NULL && board_is_personal (self))
-    self->cover = COVER_LOCK;
+    {
+      ThParticipant *first = NULL;
+
+      for (guint i = 0; first == NULL && i < th_session_get_n_participants (self->session); i++)
+        if (!has_finished (self, th_session_get_participant (self->session, i)))
+          first = th_session_get_participant (self->session, i);
+      if (first != NULL && first != self->selected && has_finished (self, self->selected))
+        select_participant (self, first, TRUE);
+      self->cover = COVER_LOCK;
+    }
   self->selected_finished = self->selected != NULL && has_finished (self, self->selected);
   /* The order of the reveal is the group's split when the reveal starts. */
   if (th_session_get_phase (self->session) == TH_PHASE_REVEAL)

@@ -310,6 +310,34 @@ test_phases_from_the_hand_over_screen (Fixture *f, gconstpointer data)
   g_assert_nonnull (th_reveal_board_get_accuracy_text (reveal));
 }
 
+/* Once everyone has sorted, the hand-over screen tells the facilitator
+ * where to go next rather than to pick someone. */
+static void
+test_everyone_sorted_says_what_next (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f, TRUE);
+  GtkWidget *page;
+
+  /* Ana's last card, then Ben's remaining ones, then all of Cy's. */
+  press (f, GDK_KEY_l, 0);
+  press (f, GDK_KEY_Return, 0);
+  for (guint i = 3; i < f->n_cards; i++)
+    press (f, GDK_KEY_l, 0);
+  g_assert_cmpuint (th_participant_get_n_sorted (participant (f, "p2")), ==, f->n_cards);
+  press (f, GDK_KEY_Return, 0);
+  g_assert_true (th_workshop_view_get_selected_participant (view) == participant (f, "p3"));
+  for (guint i = 0; i < f->n_cards; i++)
+    press (f, GDK_KEY_m, 0);
+  g_assert_cmpuint (th_participant_get_n_sorted (participant (f, "p3")), ==, f->n_cards);
+
+  g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "handover");
+  page = find_widget (GTK_WIDGET (view), is_status_page_titled, "Thank You, Cy");
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), ==,
+                   "Everyone has sorted the cards. Go on to 2 · Reveal (Alt+2) to discuss them "
+                   "with the group.");
+}
+
 /* Pass the Laptop is remembered: a workshop passed round and opened again,
  * in a window of its own, starts behind the lock screen. */
 static void
@@ -550,6 +578,7 @@ main (int argc, char *argv[])
   ADD ("/ui/pass-the-laptop/finishing-shows-hand-over", test_finishing_shows_the_hand_over_screen);
   ADD ("/ui/pass-the-laptop/phases-from-hand-over", test_phases_from_the_hand_over_screen);
   ADD ("/ui/pass-the-laptop/reopened-behind-the-lock", test_reopened_behind_the_lock);
+  ADD ("/ui/pass-the-laptop/everyone-sorted", test_everyone_sorted_says_what_next);
   ADD ("/ui/pass-the-laptop/focus-shown-after-a-click", test_board_after_a_click_shows_its_focus);
   ADD ("/ui/pass-the-laptop/next-reflect-board-at-the-top",
        test_next_reflect_board_starts_at_the_top);
