@@ -276,7 +276,7 @@ th_chart_placer_segment_is_free (ThChartPlacer *self, double x0, double y0, doub
   cell_walk_init (&walk, self, &bbox);
   while ((o = cell_walk_next (&walk)) != NULL)
     {
-      if (owner >= 0 && o->owner == owner)
+      if ((owner >= 0 && o->owner == owner) || o->owner == TH_CHART_PLACER_LABELS_ONLY)
         continue;
       if (o->kind == OBSTACLE_BOX ? segment_crosses_box (x0, y0, x1, y1, &o->box)
                                   : segments_cross (o, x0, y0, x1, y1))

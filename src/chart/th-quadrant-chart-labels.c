@@ -363,7 +363,7 @@ new_placer (ThQuadrantChart *self, const LabelGeometry *g, const ThChartRect *bo
     {
       ThChartRect box = { mean_x - mean_r, mean_y - mean_r, 2 * mean_r, 2 * mean_r };
 
-      th_chart_placer_add_box (placer, &box, -1);
+      th_chart_placer_add_box (placer, &box, TH_CHART_PLACER_LABELS_ONLY);
     }
 
   return placer;

@@ -612,6 +612,11 @@ th_quadrant_chart_draw (ThQuadrantChart *self, cairo_t *cr, double width, double
    * its halo into a blob. */
   mean_r = MAX (MAX (m.dot_radius * 1.3, m.unit * 0.01), 5 * m.px);
 
+  /* Among a few dots the mean goes under them: a person whose scores are
+   * the group's mean stays in sight.  Over a crowd or a density map it
+   * goes on top, where it can still be found. */
+  if (has_mean && mode == TH_CHART_MODE_DOTS)
+    th_chart_draw_mean_marker (cr, palette, mean_x, mean_y, mean_r, MAX (m.px * 1.5, m.line * 2.2));
   if (mode == TH_CHART_MODE_HEAT)
     heat_max = th_quadrant_chart_draw_heat (self, cr, &m, palette);
   else
@@ -622,7 +627,7 @@ th_quadrant_chart_draw (ThQuadrantChart *self, cairo_t *cr, double width, double
   th_quadrant_chart_place_labels (self, &m, mode, reserved, n_names, has_mean, mean_x, mean_y,
                                   mean_r * 1.7);
   th_quadrant_chart_draw_labels (self, cr, &m, palette);
-  if (has_mean)
+  if (has_mean && mode != TH_CHART_MODE_DOTS)
     th_chart_draw_mean_marker (cr, palette, mean_x, mean_y, mean_r, MAX (m.px * 1.5, m.line * 2.2));
   th_quadrant_chart_draw_highlight (self, cr, &m, palette);
   th_quadrant_chart_draw_axis_labels (self, cr, &m, palette, &d);

@@ -387,6 +387,33 @@ test_layout_crowded_numbers (void)
   cairo_surface_destroy (surface);
 }
 
+/* A dot under the group's mean marker: four people of a workshop, one of
+ * whom (Carla) sits where the mean falls.  Every one of them is named,
+ * and no dot is hidden under the marker. */
+static void
+test_dot_under_the_mean (void)
+{
+  static const char *const names[] = { "Ana", "Ben", "Carla", "Dev" };
+  static const double scores[][2] = { { 50, 50 }, { 58.3, 39.6 }, { 50, 47.9 }, { 45.8, 52.1 } };
+  g_autoptr (ThQuadrantChart) chart = chart_with_named_points (names, scores, 4);
+  static const int sizes[][2] = { { 1600, 1200 }, { 842, 595 }, { 800, 600 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      const ThChartDotLayout *layout;
+      guint n_dots;
+
+      cairo_surface_destroy (draw_to_image (chart, sizes[s][0], sizes[s][1]));
+      layout = th_quadrant_chart_get_layout (chart, &n_dots);
+      g_assert_cmpuint (n_dots, ==, 4);
+      for (guint i = 0; i < n_dots; i++)
+        if (!layout[i].labelled
+            || th_quadrant_chart_get_label_kind (chart, layout[i].index) == TH_CHART_LABEL_NONE)
+          g_error ("%s is not named at %d×%d", names[layout[i].index], sizes[s][0], sizes[s][1]);
+      assert_layout_is_sound (chart, sizes[s][0], sizes[s][1]);
+    }
+}
+
 static void
 test_threshold_moves_boundary (void)
 {
@@ -1420,6 +1447,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/layout/corners", test_layout_corners);
   g_test_add_func ("/chart/layout/crowded-numbers", test_layout_crowded_numbers);
   g_test_add_func ("/chart/layout/threshold", test_threshold_moves_boundary);
+  g_test_add_func ("/chart/layout/dot-under-the-mean", test_dot_under_the_mean);
   g_test_add_data_func ("/chart/layout/on-threshold/50", &thresholds[0], test_on_threshold);
   g_test_add_data_func ("/chart/layout/on-threshold/62.5", &thresholds[1], test_on_threshold);
   g_test_add_func ("/chart/layout/sizes", test_sizes);
