@@ -83,7 +83,9 @@ static void
 joined_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   Exchange *exchange = data;
-  g_autoptr (GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
+  GBytes *body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
+
+  g_clear_pointer (&body, g_bytes_unref);
 
   exchange->status = soup_message_get_status (
     soup_session_get_async_result_message (SOUP_SESSION (source), result));
