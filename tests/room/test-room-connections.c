@@ -73,36 +73,77 @@ allow_descriptors (rlim_t needed)
   return setrlimit (RLIMIT_NOFILE, &limit) == 0;
 }
 
+/* `two-hats --host` on loopback with the usual soft and hard limit of a
+ * desktop session, 1024 open files, for the server alone (it may raise
+ * its soft limit to the hard one, no further), and the session file it
+ * hosts in a folder of its own. */
+typedef struct
+{
+  char *dir;
+  char *path;
+  ThRoomTestHost host;
+} LimitedHost;
+
+/* Starts the host, and lets this process hold @n_held connections to it;
+ * FALSE (the test skipped) when this process's hard limit is too low. */
+static gboolean
+limited_host_start (LimitedHost *lh, guint n_held)
+{
+  g_autoptr (GError) error = NULL;
+  const char *argv[] = {
+    "/bin/sh", "-c", "ulimit -n 1024 && exec \"$0\" --host --bind=127.0.0.1 --port=0 \"$1\"",
+    two_hats,  NULL, NULL,
+  };
+
+  if (!allow_descriptors (n_held + 256))
+    {
+      g_test_skip_printf ("the hard limit on open files is too low to hold %u connections", n_held);
+      return FALSE;
+    }
+
+  lh->dir = g_dir_make_tmp ("two-hats-limited-XXXXXX", &error);
+  g_assert_no_error (error);
+  lh->path = g_build_filename (lh->dir, "limited.twohats", NULL);
+  argv[4] = lh->path;
+  th_room_test_write_session (lh->path);
+  th_room_test_host_start (&lh->host, argv);
+  return TRUE;
+}
+
+/* Stops the host as a desktop would (SIGTERM), which must end cleanly. */
+static void
+limited_host_stop (LimitedHost *lh)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_subprocess_send_signal (lh->host.process, SIGTERM);
+  g_subprocess_wait (lh->host.process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (lh->host.process));
+  g_assert_cmpint (g_subprocess_get_exit_status (lh->host.process), ==, 0);
+
+  th_room_test_host_clear (&lh->host);
+  g_unlink (lh->path);
+  g_rmdir (lh->dir);
+  g_clear_pointer (&lh->path, g_free);
+  g_clear_pointer (&lh->dir, g_free);
+}
+
 static void
 test_out_of_descriptors (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("two-hats-fds-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "fds.twohats", NULL);
   g_autoptr (GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (SoupSession) session = NULL;
   g_autoptr (GInetAddress) fresh_inet = g_inet_address_new_from_string ("127.0.0.200");
   g_autoptr (GSocketAddress) fresh = g_inet_socket_address_new (fresh_inet, 0);
   g_autofree char *body = NULL;
-  /* The usual soft and hard limit of a desktop session, for the server
-   * alone: it may raise its soft limit to the hard one, no further. */
-  const char *argv[] = {
-    "/bin/sh", "-c", "ulimit -n 1024 && exec \"$0\" --host --bind=127.0.0.1 --port=0 \"$1\"",
-    two_hats,  path, NULL,
-  };
-  ThRoomTestHost host = { 0 };
+  LimitedHost lh = { 0 };
+  ThRoomTestHost *host = &lh.host;
   guint n_closed = 0;
   gint64 deadline;
 
-  g_assert_no_error (error);
-  if (!allow_descriptors (N_HELD + 256))
-    {
-      g_test_skip ("the hard limit on open files is too low to hold 1100 connections");
-      return;
-    }
-
-  th_room_test_write_session (path);
-  th_room_test_host_start (&host, argv);
+  if (!limited_host_start (&lh, N_HELD))
+    return;
 
   /* Connections that never say anything, more than the server has
    * descriptors for. */
@@ -110,21 +151,21 @@ test_out_of_descriptors (void)
     {
       g_autofree char *from = g_strdup_printf ("127.0.0.%u", 2 + i % N_HOLDING_ADDRESSES);
 
-      g_ptr_array_add (held, th_room_connect_from (from, host.port));
+      g_ptr_array_add (held, th_room_connect_from (from, host->port));
     }
   deadline = g_get_monotonic_time () + (gint64)th_room_test_deadline_ms (20000) * 1000;
   for (guint i = 0; i < held->len; i++)
     wait_connected (held->pdata[i], deadline);
   /* While they are all still held, someone new joins within 2 s: the
    * server's promise, here stretched by TH_TEST_SLOW. */
-  body = g_strdup_printf ("{\"code\": \"%s\", \"name\": \"Newcomer\"}", host.code);
+  body = g_strdup_printf ("{\"code\": \"%s\", \"name\": \"Newcomer\"}", host->code);
   session = soup_session_new_with_options ("local-address", fresh, "timeout",
                                            th_room_test_deadline_ms (2000) / 1000, NULL);
   deadline = g_get_monotonic_time () + (gint64)th_room_test_deadline_ms (2000) * 1000;
   for (;;)
     {
       g_autoptr (ThRoomReply) reply
-        = th_room_try_request (session, host.url, "POST", "/api/join", NULL, body, -1);
+        = th_room_try_request (session, host->url, "POST", "/api/join", NULL, body, -1);
 
       if (reply->status == 200)
         break;
@@ -154,15 +195,7 @@ test_out_of_descriptors (void)
   g_assert_cmpuint (n_closed, >=, N_HELD - 1024);
 
   g_ptr_array_set_size (held, 0);
-  g_subprocess_send_signal (host.process, SIGTERM);
-  g_subprocess_wait (host.process, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (host.process));
-  g_assert_cmpint (g_subprocess_get_exit_status (host.process), ==, 0);
-
-  th_room_test_host_clear (&host);
-  g_unlink (path);
-  g_rmdir (dir);
+  limited_host_stop (&lh);
 }
 
 /* Connections the client closes */
@@ -338,40 +371,27 @@ test_request_timeout (void)
 static void
 test_slow_requests_at_the_cap (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("two-hats-slow-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "slow.twohats", NULL);
   g_autoptr (GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (SoupSession) session = NULL;
   g_autoptr (GInetAddress) fresh_inet = g_inet_address_new_from_string ("127.0.0.201");
   g_autoptr (GSocketAddress) fresh = g_inet_socket_address_new (fresh_inet, 0);
   g_autofree char *body = NULL;
   g_autofree char *head = NULL;
-  const char *argv[] = {
-    "/bin/sh", "-c", "ulimit -n 1024 && exec \"$0\" --host --bind=127.0.0.1 --port=0 \"$1\"",
-    two_hats,  path, NULL,
-  };
-  ThRoomTestHost host = { 0 };
+  LimitedHost lh = { 0 };
+  ThRoomTestHost *host = &lh.host;
   guint last_status = 0;
   gint64 deadline;
 
-  g_assert_no_error (error);
-  if (!allow_descriptors (N_SLOW + 256))
-    {
-      g_test_skip ("the hard limit on open files is too low to hold 768 connections");
-      return;
-    }
-
-  th_room_test_write_session (path);
-  th_room_test_host_start (&host, argv);
+  if (!limited_host_start (&lh, N_SLOW))
+    return;
   head = g_strdup_printf (
-    "POST /api/join HTTP/1.1\r\nHost: 127.0.0.1:%u\r\nContent-Length: 1000\r\n\r\n{", host.port);
+    "POST /api/join HTTP/1.1\r\nHost: 127.0.0.1:%u\r\nContent-Length: 1000\r\n\r\n{", host->port);
 
   for (guint i = 0; i < N_SLOW; i++)
     {
       g_autofree char *from = g_strdup_printf ("127.0.0.%u", 10 + i % N_SLOW_ADDRESSES);
 
-      g_ptr_array_add (held, th_room_connect_from (from, host.port));
+      g_ptr_array_add (held, th_room_connect_from (from, host->port));
     }
   deadline = g_get_monotonic_time () + (gint64)th_room_test_deadline_ms (20000) * 1000;
   for (guint i = 0; i < held->len; i++)
@@ -381,14 +401,14 @@ test_slow_requests_at_the_cap (void)
     }
   /* Every one of them accepted and its start read: the room is full of
    * requests under way, with no idle connection to close. */
-  while (th_room_count_read_out (host.port) < N_SLOW && g_get_monotonic_time () < deadline)
+  while (th_room_count_read_out (host->port) < N_SLOW && g_get_monotonic_time () < deadline)
     g_usleep (20 * G_TIME_SPAN_MILLISECOND);
   /* (At least: the count reads every socket of the system on that
    * address and port, and one of a test running beside this may be among
    * them.) */
-  g_assert_cmpint (th_room_count_read_out (host.port), >=, N_SLOW);
+  g_assert_cmpint (th_room_count_read_out (host->port), >=, N_SLOW);
 
-  body = g_strdup_printf ("{\"code\": \"%s\", \"name\": \"Newcomer\"}", host.code);
+  body = g_strdup_printf ("{\"code\": \"%s\", \"name\": \"Newcomer\"}", host->code);
   session = soup_session_new_with_options ("local-address", fresh, "timeout",
                                            th_room_test_deadline_ms (2000) / 1000, NULL);
   /* A second for the slow ones to count as slow, and one to get in;
@@ -397,7 +417,7 @@ test_slow_requests_at_the_cap (void)
   for (;;)
     {
       g_autoptr (ThRoomReply) reply
-        = th_room_try_request (session, host.url, "POST", "/api/join", NULL, body, -1);
+        = th_room_try_request (session, host->url, "POST", "/api/join", NULL, body, -1);
 
       last_status = reply->status;
       if (last_status == 200 || g_get_monotonic_time () > deadline)
@@ -408,15 +428,7 @@ test_slow_requests_at_the_cap (void)
   g_assert_cmpuint (last_status, ==, 200);
 
   g_ptr_array_set_size (held, 0);
-  g_subprocess_send_signal (host.process, SIGTERM);
-  g_subprocess_wait (host.process, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (host.process));
-  g_assert_cmpint (g_subprocess_get_exit_status (host.process), ==, 0);
-
-  th_room_test_host_clear (&host);
-  g_unlink (path);
-  g_rmdir (dir);
+  limited_host_stop (&lh);
 }
 
 /* A room behind one address */

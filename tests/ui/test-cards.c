@@ -362,25 +362,6 @@ test_open_deck_file (Fixture *f, gconstpointer data)
   g_assert_cmpuint (th_card_browser_get_n_visible (f->browser), ==, 2);
 }
 
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          *(AdwMessageDialog **)data = ADW_MESSAGE_DIALOG (window);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 /* A file of another program says first, in the dialog, that it is no Two
  * Hats file; then what is wrong and where. */
 static void
@@ -395,7 +376,8 @@ test_open_not_two_hats (Fixture *f, gconstpointer data)
   start_self_study (f);
   g_assert_false (th_window_open_file (f->window, shopping));
   g_assert_cmpstr (th_window_get_last_error (f->window), ==, message);
-  g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, th_test_timeout (5000)));
+  g_assert_true (
+    th_test_wait_until (th_test_message_dialog_shown, &dialog, th_test_timeout (5000)));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    "Could Not Open “loader-shopping-list.txt”");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, message);

@@ -344,17 +344,7 @@ test_space_after_the_cards_tab (Fixture *f, gconstpointer data)
 static ThNewWorkshopDialog *
 find_new_workshop_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (TH_IS_NEW_WORKSHOP_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return TH_NEW_WORKSHOP_DIALOG (window);
-    }
-
-  return NULL;
+  return TH_NEW_WORKSHOP_DIALOG (th_test_find_toplevel (TH_TYPE_NEW_WORKSHOP_DIALOG));
 }
 
 static gboolean
@@ -393,30 +383,11 @@ test_sort_keys_after_a_dialog_closes (Fixture *f, gconstpointer data)
 }
 
 static gboolean
-message_dialog_shown (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          *(AdwMessageDialog **)data = ADW_MESSAGE_DIALOG (window);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static gboolean
 message_dialog_gone (gpointer data)
 {
   AdwMessageDialog *dialog = NULL;
 
-  return !message_dialog_shown (&dialog);
+  return !th_test_message_dialog_shown (&dialog);
 }
 
 static void
@@ -436,7 +407,8 @@ test_keys_after_the_rename_dialog (Fixture *f, gconstpointer data)
   g_assert_nonnull (menu);
   g_assert_true (gtk_widget_grab_focus (menu));
   gtk_widget_activate_action (GTK_WIDGET (view), "workshop.rename", "s", "p1");
-  g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, th_test_timeout (5000)));
+  g_assert_true (
+    th_test_wait_until (th_test_message_dialog_shown, &dialog, th_test_timeout (5000)));
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Anna");
   /* Its Rename button answers and closes it. */
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "Rename"), "clicked");
@@ -483,7 +455,8 @@ test_space_after_a_dialog_on_nothing (Fixture *f, gconstpointer data)
   g_assert_cmpstr (th_window_get_visible_view (f->window), ==, "cards");
 
   g_assert_false (th_window_open_file (f->window, broken));
-  g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, th_test_timeout (5000)));
+  g_assert_true (
+    th_test_wait_until (th_test_message_dialog_shown, &dialog, th_test_timeout (5000)));
   gtk_root_set_focus (GTK_ROOT (f->window), NULL);
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "Close"), "clicked");
   g_assert_true (th_test_wait_until (message_dialog_gone, NULL, th_test_timeout (5000)));

@@ -115,22 +115,14 @@ static gboolean
 find_question (gpointer data)
 {
   AdwMessageDialog **dialog = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = th_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window)
-          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
-                        "Close the Room?")
-               == 0)
-        {
-          *dialog = ADW_MESSAGE_DIALOG (window);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  if (found == NULL
+      || g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (found)), "Close the Room?")
+           != 0)
+    return FALSE;
+  *dialog = ADW_MESSAGE_DIALOG (found);
+  return TRUE;
 }
 
 /* The question on screen now, or NULL. */

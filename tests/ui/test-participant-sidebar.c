@@ -88,30 +88,11 @@ type_name (Fixture *f, const char *name)
 }
 
 static gboolean
-message_dialog_shown (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          *(AdwMessageDialog **)data = ADW_MESSAGE_DIALOG (window);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static gboolean
 message_dialog_gone (gpointer data)
 {
   AdwMessageDialog *dialog = NULL;
 
-  return !message_dialog_shown (&dialog);
+  return !th_test_message_dialog_shown (&dialog);
 }
 
 static AdwMessageDialog *
@@ -119,7 +100,8 @@ wait_for_dialog (void)
 {
   AdwMessageDialog *dialog = NULL;
 
-  g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, th_test_timeout (5000)));
+  g_assert_true (
+    th_test_wait_until (th_test_message_dialog_shown, &dialog, th_test_timeout (5000)));
   return dialog;
 }
 
@@ -507,17 +489,7 @@ test_long_name_keeps_sidebar_width (Fixture *f, gconstpointer data)
 static ThNewWorkshopDialog *
 find_new_workshop_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (TH_IS_NEW_WORKSHOP_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return TH_NEW_WORKSHOP_DIALOG (window);
-    }
-
-  return NULL;
+  return TH_NEW_WORKSHOP_DIALOG (th_test_find_toplevel (TH_TYPE_NEW_WORKSHOP_DIALOG));
 }
 
 static gboolean

@@ -72,25 +72,6 @@ shows_text (GtkWidget *widget, const char *text)
   return FALSE;
 }
 
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  AdwMessageDialog **dialog = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
-        {
-          *dialog = ADW_MESSAGE_DIALOG (window);
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 /* Is the step bar's mark "done" on @step? */
 static gboolean
 step_done (ThWindow *window, ThSelfStudyStep step)
@@ -246,7 +227,8 @@ test_self_study_start_over (Fixture *f, gconstpointer data)
                                TH_SELF_STUDY_STEP_RESULT);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.self-study-over", NULL);
-  g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, th_test_timeout (5000)));
+  g_assert_true (
+    th_test_wait_until (th_test_message_dialog_shown, &dialog, th_test_timeout (5000)));
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -256,7 +238,8 @@ test_self_study_start_over (Fixture *f, gconstpointer data)
 
   dialog = NULL;
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.self-study-over", NULL);
-  g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, th_test_timeout (5000)));
+  g_assert_true (
+    th_test_wait_until (th_test_message_dialog_shown, &dialog, th_test_timeout (5000)));
   adw_message_dialog_response (dialog, "over");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
@@ -306,7 +289,8 @@ test_self_study_start_over_keeps_a_copy (Fixture *f, gconstpointer data)
 
   answer_everything (session);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.self-study-over", NULL);
-  g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, th_test_timeout (5000)));
+  g_assert_true (
+    th_test_wait_until (th_test_message_dialog_shown, &dialog, th_test_timeout (5000)));
   adw_message_dialog_response (dialog, "copy");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpuint (th_participant_get_n_sorted (th_session_get_participant (session, 0)), ==, 0);
@@ -378,7 +362,8 @@ test_self_study_start_over_begins_again (Fixture *f, gconstpointer data)
   g_assert_true (step_done (f->window, TH_SELF_STUDY_STEP_REVEAL));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.self-study-over", NULL);
-  g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, th_test_timeout (5000)));
+  g_assert_true (
+    th_test_wait_until (th_test_message_dialog_shown, &dialog, th_test_timeout (5000)));
   adw_message_dialog_response (dialog, "over");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
@@ -546,7 +531,8 @@ test_self_study_key_after_sorting (Fixture *f, gconstpointer data)
   /* Next asks; Keep Sorting stays. */
   g_assert_true (th_test_wait_until (bar_open, f->window, th_test_timeout (5000)));
   gtk_widget_activate (continue_button (f->window));
-  g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, th_test_timeout (5000)));
+  g_assert_true (
+    th_test_wait_until (th_test_message_dialog_shown, &dialog, th_test_timeout (5000)));
   g_assert_cmpint (th_self_study_path_get_step (path), ==, TH_SELF_STUDY_STEP_SORT);
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                    "4 behaviour cards are not sorted yet. Seeing the key now gives away their "
@@ -567,7 +553,8 @@ test_self_study_key_after_sorting (Fixture *f, gconstpointer data)
    * Show the Key Anyway shows it. */
   dialog = NULL;
   gtk_widget_activate (step_button (f->window, TH_SELF_STUDY_STEP_REVEAL));
-  g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, th_test_timeout (5000)));
+  g_assert_true (
+    th_test_wait_until (th_test_message_dialog_shown, &dialog, th_test_timeout (5000)));
   g_assert_cmpint (th_self_study_path_get_step (path), ==, TH_SELF_STUDY_STEP_SORT);
   g_assert_false (gtk_toggle_button_get_active (
     GTK_TOGGLE_BUTTON (step_button (f->window, TH_SELF_STUDY_STEP_REVEAL))));
@@ -587,7 +574,7 @@ test_self_study_key_after_sorting (Fixture *f, gconstpointer data)
   g_assert_true (wait_for_step (path, TH_SELF_STUDY_STEP_REVEAL));
   g_assert_cmpstr (th_workshop_view_get_visible_board (view), ==, "reveal");
   dialog = NULL;
-  g_assert_false (message_dialog_shown (&dialog));
+  g_assert_false (th_test_message_dialog_shown (&dialog));
 }
 
 /* The step bar shows only with the views it leads through, not on the

@@ -121,25 +121,6 @@ draws_something_dark (GtkWidget *button)
   return n_dark >= 10;
 }
 
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          *(AdwMessageDialog **)data = ADW_MESSAGE_DIALOG (window);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 /* The button of a message dialog that reads @text. */
 static GtkWidget *
 find_dialog_button (AdwMessageDialog *dialog, const char *text)
@@ -198,7 +179,8 @@ test_discard_button_shows (Fixture *f, gconstpointer data)
 
   /* A click asks first; the answer deletes the copy and its row. */
   g_signal_emit_by_name (discard, "clicked");
-  g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, th_test_timeout (5000)));
+  g_assert_true (
+    th_test_wait_until (th_test_message_dialog_shown, &dialog, th_test_timeout (5000)));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard the Unsaved Workshop?");
   g_assert_true (g_file_query_exists (f->copy, NULL));
   g_signal_emit_by_name (find_dialog_button (dialog, "Discard"), "clicked");

@@ -103,8 +103,6 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   clear_user_data ();
 }
 
-static gboolean message_dialog_shown (gpointer data);
-
 static const char *
 behaviour_id (Fixture *f, guint position)
 {
@@ -520,17 +518,7 @@ test_phase_stepper (Fixture *f, gconstpointer data)
 static ThNewWorkshopDialog *
 find_new_workshop_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (TH_IS_NEW_WORKSHOP_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return TH_NEW_WORKSHOP_DIALOG (window);
-    }
-
-  return NULL;
+  return TH_NEW_WORKSHOP_DIALOG (th_test_find_toplevel (TH_TYPE_NEW_WORKSHOP_DIALOG));
 }
 
 static gboolean
@@ -671,7 +659,7 @@ test_typing_participants_in_the_sidebar (Fixture *f, gconstpointer data)
     gtk_menu_button_popdown (menu_button);
 
     gtk_widget_activate_action (GTK_WIDGET (view), action, "s", target);
-    g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, 2000));
+    g_assert_true (th_test_wait_until (th_test_message_dialog_shown, &dialog, 2000));
     gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Cyra");
     adw_message_dialog_response (dialog, "rename");
     g_assert_cmpstr (th_participant_get_name (th_session_get_participant (session, 2)), ==, "Cyra");
@@ -764,25 +752,6 @@ has_session (gpointer data)
   return th_window_get_session (data) != NULL;
 }
 
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          *(AdwMessageDialog **)data = ADW_MESSAGE_DIALOG (window);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 static void
 test_recovery_offered_at_next_start (Fixture *f, gconstpointer data)
 {
@@ -858,7 +827,7 @@ test_recovery_offered_at_next_start (Fixture *f, gconstpointer data)
     find_widget (GTK_WIDGET (f->window), is_row_titled_prefix, "Unsaved workshop from "));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.discard-recovery", "s", recovery_path);
-  g_assert_true (th_test_wait_until (message_dialog_shown, &confirm, 2000));
+  g_assert_true (th_test_wait_until (th_test_message_dialog_shown, &confirm, 2000));
   adw_message_dialog_response (confirm, "discard");
   g_assert_false (g_file_test (recovery_path, G_FILE_TEST_EXISTS));
 }
@@ -1285,7 +1254,8 @@ test_open_in_another_window (Fixture *f, gconstpointer data)
     "it here again.");
   g_assert_null (th_window_get_document (other));
   g_assert_cmpstr (th_window_get_visible_view (other), ==, "welcome");
-  g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, th_test_timeout (2000)));
+  g_assert_true (
+    th_test_wait_until (th_test_message_dialog_shown, &dialog, th_test_timeout (2000)));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    "“offsite.twohats” Is Already Open");
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (other));
@@ -1713,7 +1683,8 @@ test_merge_reads_off_the_main_thread (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (report, "laptop-3.twohats: 1 participant added"));
   g_assert_nonnull (strstr (report, "deck-small.twohats-deck: not merged"));
 
-  g_assert_true (th_test_wait_until (message_dialog_shown, &dialog, th_test_timeout (2000)));
+  g_assert_true (
+    th_test_wait_until (th_test_message_dialog_shown, &dialog, th_test_timeout (2000)));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Not Everything Was Merged");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, report);
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "close");

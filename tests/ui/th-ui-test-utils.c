@@ -314,3 +314,30 @@ th_test_dup_shown_toast (GtkWidget *root)
     }
   return NULL;
 }
+
+GtkWindow *
+th_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return GTK_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+gboolean
+th_test_message_dialog_shown (gpointer data)
+{
+  GtkWindow *dialog = th_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  if (dialog == NULL)
+    return FALSE;
+  *(AdwMessageDialog **)data = ADW_MESSAGE_DIALOG (dialog);
+  return TRUE;
+}

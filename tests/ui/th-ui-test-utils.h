@@ -50,6 +50,12 @@ void th_test_destroy_window (GtkWindow *window);
  * @found, in the order of the tree. */
 void th_test_collect_widgets (GtkWidget *root, GType type, GPtrArray *found);
 
+/* The first visible top-level window of @type (a dialog), or NULL. */
+GtkWindow *th_test_find_toplevel (GType type);
+/* For th_test_wait_until(): TRUE once a message dialog is on screen; it
+ * is stored in *@data, an AdwMessageDialog **. */
+gboolean th_test_message_dialog_shown (gpointer data);
+
 /* The title a person reads on the toast shown under @root: its label's
  * text, after any markup in it was read.  NULL while none is shown. */
 char *th_test_dup_shown_toast (GtkWidget *root);
