@@ -488,6 +488,19 @@ is_join_code (ThRoomServer *self, const char *code)
          && th_room_equal_constant_time (code, self->join_code, TH_ROOM_JOIN_CODE_LENGTH);
 }
 
+/* 429 with Retry-After: @retry_after_s, and @reason (may be NULL). */
+static void
+respond_too_many (const ThRoomCall *call, guint retry_after_s, const char *reason)
+{
+  g_autoptr (ThRoomResponse) response = _th_room_response_new ();
+  g_autofree char *seconds = g_strdup_printf ("%u", retry_after_s);
+
+  soup_message_headers_replace (response->headers, "Retry-After", seconds);
+  _th_room_response_set_refusal (response, STATUS_TOO_MANY_REQUESTS,
+                                 _ ("Too many requests. Wait a moment."), reason);
+  send_response (call, response);
+}
+
 static void
 refuse_room_full (const ThRoomCall *call)
 {
@@ -516,6 +529,20 @@ handle_join (const ThRoomCall *call)
   if (!th_room_parse_join (data, length, &code, &name, &error))
     {
       respond_refusal (call, SOUP_STATUS_BAD_REQUEST, error->message, name_reason (error));
+      return;
+    }
+
+  /* The address's budget was taken from when the headers came, but a
+   * wrong code is charged only now, with the body read: many requests
+   * whose headers all came first would each have passed that check
+   * before any was charged.  So the budget is looked at again here, in
+   * the same step as the charge below, and an address already in debt
+   * (only wrong codes and garbage put it there) is refused before its
+   * code is checked. */
+  if (!th_room_limiter_check (self->limiter, call->request->remote_address, 0.0,
+                              g_get_monotonic_time (), &retry_after))
+    {
+      respond_too_many (call, retry_after, NULL);
       return;
     }
 

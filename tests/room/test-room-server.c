@@ -1929,6 +1929,83 @@ test_rate_limit_guesses (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (elapsed_s, >=, (N_GUESSES_AFTER_BURST - 1) / DESIGNED_GUESSES_PER_SECOND);
 }
 
+/* The same guesses raced: many connections from one address send the
+ * headers of a join first, so that every one of them passes the check of
+ * the address's budget made at the headers, and then all the bodies at
+ * once.  The charge of a wrong code and the check of the budget happen
+ * together once the body is read, so the address still gets only what
+ * its budget holds: of the 240 requests' worth it starts with, one each
+ * went on the headers, and each wrong code costs ten more; the rest are
+ * refused with 429 and Retry-After, their codes unchecked.  An address
+ * of its own, on a server of its own. */
+#define N_RACED 60
+#define WRONG_CODE_COST 10.0
+
+static void
+test_rate_limit_guesses_raced (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) sockets = g_ptr_array_new_with_free_func (g_object_unref);
+  guint port = th_room_test_server_get_port (f->server);
+  const char *body = "{\"code\": \"ZZZZZZ\", \"name\": \"G\"}";
+  g_autofree char *head
+    = g_strdup_printf ("POST /api/join HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n"
+                       "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n",
+                       port, strlen (body));
+  gint64 start = g_get_monotonic_time ();
+  gint64 deadline = start + (gint64)th_room_test_deadline_ms (10000) * 1000;
+  guint n_wrong = 0, n_limited = 0;
+  double elapsed_s;
+
+  for (guint i = 0; i < N_RACED; i++)
+    {
+      GSocket *socket = th_room_connect_from ("127.0.0.30", port);
+
+      g_ptr_array_add (sockets, socket);
+      g_assert_true (g_socket_condition_timed_wait (
+        socket, G_IO_OUT, deadline - g_get_monotonic_time (), NULL, NULL));
+      g_assert_cmpint (g_socket_send (socket, head, strlen (head), NULL, NULL), ==,
+                       (gssize)strlen (head));
+    }
+
+  /* Every header read by the server before any body is sent. */
+  while (th_room_count_read_out (port) < N_RACED)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (POLL_INTERVAL_US);
+    }
+
+  for (guint i = 0; i < sockets->len; i++)
+    g_assert_cmpint (g_socket_send (sockets->pdata[i], body, strlen (body), NULL, NULL), ==,
+                     (gssize)strlen (body));
+
+  for (guint i = 0; i < sockets->len; i++)
+    {
+      g_autoptr (GBytes) response = th_room_raw_exchange_on (sockets->pdata[i], "", 0, 10000);
+      guint status = th_room_raw_status (response);
+
+      if (status == 403)
+        n_wrong++;
+      else
+        {
+          g_assert_cmpuint (status, ==, 429);
+          g_assert_cmpuint (th_room_raw_retry_after (response), >=, 1);
+          n_limited++;
+        }
+    }
+  elapsed_s = (double)(g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  g_test_message ("%u wrong codes and %u refused with 429, in %.2f s", n_wrong, n_limited,
+                  elapsed_s);
+
+  /* What was left after the headers, and what refilled meanwhile (the
+   * rate as an input), ten requests' worth a wrong code; the one that
+   * took the budget below zero counts too. */
+  g_assert_cmpfloat (
+    n_wrong, <=,
+    (TH_ROOM_ADDRESS_BURST - N_RACED + TH_ROOM_ADDRESS_RATE * elapsed_s) / WRONG_CODE_COST + 1);
+  g_assert_cmpuint (n_wrong, >=, 1);
+  g_assert_cmpuint (n_limited, >=, N_RACED / 2);
+}
+
 /* Open connections per address are capped; those over the cap are
  * answered 429 with Retry-After (and closed), not shut without a word,
  * and once the others go the address is welcome again. */
@@ -2266,6 +2343,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/room/server/concurrent", test_concurrent, NULL);
   ADD_TEST ("/room/server/rate-limit", test_rate_limit, &defaults);
   ADD_TEST ("/room/server/rate-limit-guesses", test_rate_limit_guesses, &defaults);
+  ADD_TEST ("/room/server/rate-limit-guesses-raced", test_rate_limit_guesses_raced, &defaults);
   ADD_TEST ("/room/server/connection-cap", test_connection_cap, &defaults);
   ADD_TEST ("/room/server/reconnect-throttled", test_reconnect_throttled, &defaults);
   ADD_TEST ("/room/server/garbage", test_garbage, NULL);
