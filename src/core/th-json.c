@@ -362,6 +362,77 @@ check_number (const guchar *p, const guchar *end, const guchar **token_end, ThJs
   return p;
 }
 
+/* Reports a second value, which starts at @offset, unless the text is not
+ * valid UTF-8 after it. */
+static gboolean
+set_second_value_error (const char *data, gsize length, gsize offset, ThJsonRefusal *refusal,
+                        GError **error)
+{
+  const char *end = NULL;
+  guint line, column;
+
+  if (!g_utf8_validate (data + offset, (gssize)(length - offset), &end))
+    return set_encoding_error (data, length, (gsize)(end - data), refusal, error);
+
+  locate_offset (data, offset, &line, &column);
+  *refusal = TH_JSON_REFUSED_NOT_JSON;
+  g_set_error (error, TH_ERROR, TH_ERROR_PARSE,
+               _ ("line %u, column %u: a second JSON value after the first; only white space "
+                  "may follow it"),
+               line, column);
+
+  return FALSE;
+}
+
+/* Reports text at @offset that json-glib would read but is no JSON. */
+static gboolean
+set_not_json_error (const char *data, gsize length, gsize offset, ThJsonRefusal *refusal,
+                    GError **error)
+{
+  const char *end = NULL;
+  guint line, column;
+
+  if (!g_utf8_validate (data + offset, (gssize)(length - offset), &end))
+    return set_encoding_error (data, length, (gsize)(end - data), refusal, error);
+
+  locate_offset (data, offset, &line, &column);
+  *refusal = TH_JSON_REFUSED_NOT_JSON;
+  g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _ ("line %u, column %u: this is not valid JSON"),
+               line, column);
+
+  return FALSE;
+}
+
+/* The first byte from @p to @end that is neither white space nor part of
+ * a comment (which json-glib skips as white space), or NULL; a byte
+ * order mark at the very start of the text counts as white space. */
+static const guchar *
+find_text_before (const guchar *start, const guchar *p, const guchar *end)
+{
+  if (p == start && end - p >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+
+  while (p < end)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+      else if (end - p > 1 && p[0] == '/' && p[1] == '*')
+        {
+          const guchar *q = p + 2;
+
+          while (q + 1 < end && !(q[0] == '*' && q[1] == '/'))
+            q++;
+          if (q + 1 >= end)
+            return p;
+          p = q + 2;
+        }
+      else
+        return p;
+    }
+
+  return NULL;
+}
+
 /* Walks the text once to refuse what the recursive json-glib parser must
  * not see: text that is not UTF-8 or holds a NUL byte, nesting deeper than
  * @max_depth, and the escape \u0000, which json-glib would silently turn
@@ -381,6 +452,7 @@ check_text (const char *data, gsize length, guint max_depth, ThJsonRefusal *refu
   const guint8 *inside = byte_classes (TRUE);
   const guint8 *classes = outside;
   guint depth = 0;
+  gboolean top_closed = FALSE; /* an array or object outside any other has closed */
 
   while (p < end)
     {
@@ -416,6 +488,19 @@ check_text (const char *data, gsize length, guint max_depth, ThJsonRefusal *refu
             break;
 
           case BYTE_OPEN:
+            /* json-glib reads statements, value after value, and keeps
+             * the first: "{…}{…}" and "5 [1]" would read as one value. */
+            if (depth == 0 && top_closed)
+              return set_second_value_error (data, length, (gsize)(p - start), refusal, error);
+            if (depth == 0)
+              {
+                const guchar *before = find_text_before (start, start, p);
+
+                if (before != NULL && strchr ("\"-0123456789tfn", *before) != NULL)
+                  return set_second_value_error (data, length, (gsize)(p - start), refusal, error);
+                if (before != NULL)
+                  return set_not_json_error (data, length, (gsize)(before - start), refusal, error);
+              }
             if (++depth > max_depth)
               return set_structure_error (data, length, (gsize)(p - start), refusal, error,
                                           TH_JSON_REFUSED_DEPTH, max_depth);
@@ -423,8 +508,8 @@ check_text (const char *data, gsize length, guint max_depth, ThJsonRefusal *refu
             break;
 
           case BYTE_CLOSE:
-            if (depth > 0)
-              depth--;
+            if (depth > 0 && --depth == 0)
+              top_closed = TRUE;
             p++;
             break;
 

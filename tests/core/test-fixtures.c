@@ -159,6 +159,8 @@ static const BadFixture bad_fixtures[] = {
     "concepts[1].management", "expected a string, found null" },
   { "session-syntax-error.twohats", KIND_SESSION, TH_ERROR_PARSE, NULL, "line " },
   { "session-truncated.twohats", KIND_SESSION, TH_ERROR_PARSE, NULL, "line " },
+  { "session-second-value.twohats", KIND_SESSION, TH_ERROR_PARSE, NULL,
+    "line 24, column 1: a second JSON value after the first; only white space may follow it" },
   { "session-empty.twohats", KIND_SESSION, TH_ERROR_PARSE, NULL, "the file is empty" },
   { "session-not-object.twohats", KIND_SESSION, TH_ERROR_INVALID, NULL,
     "expected a JSON object, found a string" },

@@ -92,6 +92,24 @@ test_refusals (void)
       "line 1, column 2: the number -9223372036854775809 is too large" },
     { "{\"a\":\n -1e400}", 0, TH_JSON_REFUSED_NUMBER, TH_ERROR_TOO_LARGE,
       "line 2, column 2: the number -1e400 is too large" },
+    /* One value and nothing after it but white space (and comments, which
+     * json-glib skips): it would read a value after value and keep the
+     * first. */
+    { "{\"a\":1}{\"a\":2}", 0, TH_JSON_REFUSED_NOT_JSON, TH_ERROR_PARSE,
+      "line 1, column 8: a second JSON value after the first; only white space may follow it" },
+    { "[1] /* c */\n [2]", 0, TH_JSON_REFUSED_NOT_JSON, TH_ERROR_PARSE,
+      "line 2, column 2: a second JSON value after the first; only white space may follow it" },
+    { "{\"a\":1}[1]", 0, TH_JSON_REFUSED_NOT_JSON, TH_ERROR_PARSE,
+      "line 1, column 8: a second JSON value after the first; only white space may follow it" },
+    { "5 [1]", 0, TH_JSON_REFUSED_NOT_JSON, TH_ERROR_PARSE,
+      "line 1, column 3: a second JSON value after the first; only white space may follow it" },
+    { "\"x\"{}", 0, TH_JSON_REFUSED_NOT_JSON, TH_ERROR_PARSE,
+      "line 1, column 4: a second JSON value after the first; only white space may follow it" },
+    { "null {}", 0, TH_JSON_REFUSED_NOT_JSON, TH_ERROR_PARSE,
+      "line 1, column 6: a second JSON value after the first; only white space may follow it" },
+    /* json-glib reads JavaScript's "var NAME = VALUE", which is no JSON. */
+    { "var a = {\"a\": 1}", 0, TH_JSON_REFUSED_NOT_JSON, TH_ERROR_PARSE,
+      "line 1, column 1: this is not valid JSON" },
     { "{\"a\": [1,]}", 0, TH_JSON_REFUSED_SYNTAX, TH_ERROR_PARSE, NULL },
     { "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 3]", 0, TH_JSON_REFUSED_SIZE, TH_ERROR_TOO_LARGE,
       "the file is 42 bytes, more than the limit of 40 bytes" },
@@ -183,6 +201,18 @@ test_limits (void)
     g_assert_cmpfloat (json_array_get_double_element (array, 3), ==, -0.25e-3);
     g_assert_cmpint (json_array_get_int_element (array, 4), ==, 0);
     g_assert_cmpstr (json_array_get_string_element (array, 5), ==, "\"\\/\b\f\n\r\t\xc3\xa9");
+  }
+
+  /* White space, comments and a byte order mark around the one value. */
+  {
+    const char spaced[] = "\xEF\xBB\xBF /* [0] */ \r\n\t{\"a\": [1]} /* {} */ \n";
+    g_autoptr (JsonNode) node
+      = th_json_parse_bounded (spaced, strlen (spaced), 100, 2, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (json_array_get_int_element (
+                       json_object_get_array_member (json_node_get_object (node), "a"), 0),
+                     ==, 1);
   }
 
   /* Characters of any length, escaped quotes and backslashes. */

@@ -709,6 +709,59 @@ test_nul_escape (Fixture *f, gconstpointer data)
   g_assert_cmpuint (th_participant_get_n_rated (th_session_lookup_participant (saved, id)), ==, 0);
 }
 
+/* A body is one JSON value with nothing but white space after it:
+ * json-glib alone read "{…}{…}" as its first value and dropped the rest,
+ * so what a phone sent and what was stored could differ. */
+static void
+test_one_value (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *token = th_room_join (f->session, url (f), code (f), "Ana", &id);
+  const char *valid = th_behaviour_get_id (th_deck_get_behaviour (f->deck, 0));
+  g_autofree char *first = g_strdup_printf ("{\"ratings\": {\"%s\": 4}}", valid);
+  g_autofree char *second_object = g_strdup_printf ("%s{\"ratings\": {\"%s\": 5}}", first, valid);
+  g_autofree char *second_array = g_strdup_printf ("%s[1]", first);
+  g_autofree char *join = g_strdup_printf ("{\"code\": \"%s\", \"name\": \"Eve\"}", code (f));
+  g_autofree char *second_join = g_strdup_printf ("%s{\"code\": \"x\"}", join);
+  g_autofree char *expected
+    = g_strdup_printf ("The request is not valid JSON: line 1, column %u: a second JSON value "
+                       "after the first; only white space may follow it",
+                       (guint)strlen (first) + 1);
+  const char *twice[] = { second_object, second_array };
+  g_autoptr (ThSession) saved = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (twice); i++)
+    {
+      g_autoptr (ThRoomReply) reply = request (f, "PUT", "/api/answers", token, twice[i]);
+
+      assert_error_reply (reply, 400);
+      g_assert_cmpstr (th_room_reply_get_string (reply, "error"), ==, expected);
+    }
+
+  {
+    g_autoptr (ThRoomReply) reply = request (f, "POST", "/api/join", NULL, second_join);
+
+    assert_error_reply (reply, 400);
+    g_assert_cmpstr (th_room_reply_get_string (reply, "error"), ==,
+                     "The request is not valid JSON: line 1, column 34: a second JSON value "
+                     "after the first; only white space may follow it");
+    g_assert_null (th_room_reply_get_string (reply, "token"));
+  }
+
+  /* Nothing was rated and nobody else joined. */
+  saved = load_saved_session (f);
+  g_assert_cmpuint (th_session_get_n_participants (saved), ==, 1);
+  g_assert_cmpuint (th_participant_get_n_rated (th_session_lookup_participant (saved, id)), ==, 0);
+
+  /* White space after the one value is fine. */
+  {
+    g_autofree char *spaced = g_strdup_printf ("%s \r\n\t", first);
+    g_autoptr (ThRoomReply) reply = request (f, "PUT", "/api/answers", token, spaced);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+}
+
 static void
 test_too_large (Fixture *f, gconstpointer data)
 {
@@ -2330,6 +2383,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/room/server/answers", test_answers, NULL);
   ADD_TEST ("/room/server/bad-answers", test_bad_answers, NULL);
   ADD_TEST ("/room/server/nul-escape", test_nul_escape, NULL);
+  ADD_TEST ("/room/server/one-value", test_one_value, NULL);
   ADD_TEST ("/room/server/too-large", test_too_large, NULL);
   ADD_TEST ("/room/server/deck-reveal", test_deck_reveal, NULL);
   ADD_TEST ("/room/server/deck-own-order", test_deck_own_order, NULL);
