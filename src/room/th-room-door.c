@@ -22,7 +22,9 @@ struct _ThRoomDoor
   guint room_size;
   gboolean generated_names;
   char **refused_words;
-  ThRoomLimiter *joins; /* per address */
+  ThRoomLimiter *joins;       /* per address */
+  ThRoomLimiter *wrong_codes; /* room-wide: one key, "" */
+  ThRoomLimiter *guessers;    /* per address: a wrong code a minute */
   guint n_refused[TH_ROOM_N_REFUSALS];
 
   GHashTable *named;          /* participant id → TRUE: guests whose name is theirs */
@@ -46,6 +48,7 @@ enum
   PROP_N_REFUSED_FULL,
   PROP_N_REFUSED_JOIN_LIMIT,
   PROP_N_REFUSED_NAME,
+  PROP_N_REFUSED_CODE,
   N_PROPS
 };
 
@@ -56,6 +59,7 @@ static const guint refusal_props[TH_ROOM_N_REFUSALS] = {
   [TH_ROOM_REFUSED_FULL] = PROP_N_REFUSED_FULL,
   [TH_ROOM_REFUSED_JOIN_LIMIT] = PROP_N_REFUSED_JOIN_LIMIT,
   [TH_ROOM_REFUSED_NAME] = PROP_N_REFUSED_NAME,
+  [TH_ROOM_REFUSED_CODE] = PROP_N_REFUSED_CODE,
 };
 
 static void
@@ -65,6 +69,8 @@ th_room_door_finalize (GObject *object)
 
   g_clear_pointer (&self->refused_words, g_strfreev);
   g_clear_pointer (&self->joins, th_room_limiter_free);
+  g_clear_pointer (&self->wrong_codes, th_room_limiter_free);
+  g_clear_pointer (&self->guessers, th_room_limiter_free);
   g_clear_pointer (&self->named, g_hash_table_unref);
   g_clear_pointer (&self->admitted, g_hash_table_unref);
   g_clear_pointer (&self->removed_tokens, g_hash_table_unref);
@@ -101,6 +107,9 @@ th_room_door_get_property (GObject *object, guint prop_id, GValue *value, GParam
         break;
       case PROP_N_REFUSED_NAME:
         g_value_set_uint (value, self->n_refused[TH_ROOM_REFUSED_NAME]);
+        break;
+      case PROP_N_REFUSED_CODE:
+        g_value_set_uint (value, self->n_refused[TH_ROOM_REFUSED_CODE]);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -158,6 +167,9 @@ th_room_door_class_init (ThRoomDoorClass *klass)
   properties[PROP_N_REFUSED_NAME]
     = g_param_spec_uint ("n-refused-name", NULL, NULL, 0, G_MAXUINT, 0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_REFUSED_CODE]
+    = g_param_spec_uint ("n-refused-code", NULL, NULL, 0, G_MAXUINT, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -169,6 +181,9 @@ th_room_door_init (ThRoomDoor *self)
   self->refused_words = g_new0 (char *, 1);
   self->joins
     = th_room_limiter_new (TH_ROOM_DEFAULT_JOINS_PER_MINUTE / 60.0, TH_ROOM_DEFAULT_JOIN_BURST);
+  self->wrong_codes = th_room_limiter_new (TH_ROOM_DEFAULT_WRONG_CODES_PER_MINUTE / 60.0,
+                                           TH_ROOM_DEFAULT_WRONG_CODE_BURST);
+  self->guessers = th_room_limiter_new (1.0 / TH_ROOM_WRONG_CODE_MEMORY_S, 1);
   self->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->admitted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->removed_tokens
@@ -288,6 +303,50 @@ th_room_door_take_join (ThRoomDoor *self, const char *address, gint64 now_us, gu
   g_return_val_if_fail (address != NULL, FALSE);
 
   return th_room_limiter_take (self->joins, address, 1.0, now_us, retry_after_s);
+}
+
+void
+th_room_door_set_wrong_code_limit (ThRoomDoor *self, double per_minute, guint burst)
+{
+  g_return_if_fail (TH_IS_ROOM_DOOR (self));
+  g_return_if_fail (per_minute > 0 && burst >= 1);
+
+  th_room_limiter_set_rate (self->wrong_codes, per_minute / 60.0, burst);
+}
+
+gboolean
+th_room_door_may_check_code (ThRoomDoor *self, const char *address, gint64 now_us,
+                             guint *retry_after_s)
+{
+  double reserve = 0.0;
+
+  g_return_val_if_fail (TH_IS_ROOM_DOOR (self), FALSE);
+  g_return_val_if_fail (address != NULL, FALSE);
+
+  /* Guessing from many addresses at once spends the room's budget; the
+   * reserve below it is for addresses that have not guessed lately, which
+   * a phone typing the right code is.  An address that guessed gets no
+   * more than the budget, so its guesses stay bounded room-wide, and
+   * addresses that each guess once empty the reserve and then wait as
+   * well: whatever the number of addresses, the room checks a bounded
+   * number of codes. */
+  if (th_room_limiter_is_full (self->guessers, address, now_us))
+    reserve = TH_ROOM_WRONG_CODE_RESERVE;
+
+  return th_room_limiter_check_reserve (self->wrong_codes, "", 1.0, reserve, now_us, retry_after_s);
+}
+
+void
+th_room_door_wrong_code (ThRoomDoor *self, const char *address, gint64 now_us)
+{
+  g_return_if_fail (TH_IS_ROOM_DOOR (self));
+  g_return_if_fail (address != NULL);
+
+  /* Charged below zero when it came from the reserve: the reserve fills
+   * again before anyone who guessed gets another try. */
+  th_room_limiter_charge (self->wrong_codes, "", 1.0, now_us);
+  th_room_limiter_charge (self->guessers, address, 1.0, now_us);
+  th_room_door_count_refusal (self, TH_ROOM_REFUSED_CODE);
 }
 
 gboolean

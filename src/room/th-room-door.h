@@ -30,6 +30,19 @@ G_BEGIN_DECLS
 #define TH_ROOM_DEFAULT_JOIN_BURST 60
 #define TH_ROOM_DEFAULT_JOINS_PER_MINUTE 30.0
 
+/* Wrong join codes, room-wide, whatever address they come from: twenty
+ * at once, then two a second.  An address that sent no wrong code in the
+ * last minute (a minute for each it sent) has its code checked while the
+ * room's wrong codes are forty beyond that spent, so that a phone typing
+ * the right code is not turned away by guesses from elsewhere; any other
+ * join waits (429) until the room's budget has a wrong code to spare,
+ * its code unchecked.  However many addresses guess, the room checks at
+ * most sixty wrong codes at once and then two a second. */
+#define TH_ROOM_DEFAULT_WRONG_CODE_BURST 20
+#define TH_ROOM_DEFAULT_WRONG_CODES_PER_MINUTE 120.0
+#define TH_ROOM_WRONG_CODE_RESERVE 40
+#define TH_ROOM_WRONG_CODE_MEMORY_S 60
+
 /* Why a join was turned away, as the host page counts them. */
 typedef enum
 {
@@ -37,6 +50,7 @@ typedef enum
   TH_ROOM_REFUSED_FULL,       /* the room is full (423) */
   TH_ROOM_REFUSED_JOIN_LIMIT, /* too many joins from one address (429) */
   TH_ROOM_REFUSED_NAME,       /* the right code, a name the room refuses (400) */
+  TH_ROOM_REFUSED_CODE,       /* a wrong code (403) */
   TH_ROOM_N_REFUSALS,
 } ThRoomRefusal;
 
@@ -73,8 +87,13 @@ void th_room_door_set_refused_words (ThRoomDoor *self, const char *const *refuse
 /* Joins per address: @burst at once, then @joins_per_minute. */
 void th_room_door_set_join_limit (ThRoomDoor *self, double joins_per_minute, guint burst);
 
+/* Wrong join codes room-wide: @burst at once, then @per_minute (besides
+ * the reserve for addresses that sent none lately). */
+void th_room_door_set_wrong_code_limit (ThRoomDoor *self, double per_minute, guint burst);
+
 /* The joins turned away for @refusal since the door was made; properties
- * "n-refused-locked", "n-refused-full" and "n-refused-join-limit". */
+ * "n-refused-locked", "n-refused-full", "n-refused-join-limit",
+ * "n-refused-name" and "n-refused-code". */
 guint th_room_door_get_n_refused (ThRoomDoor *self, ThRoomRefusal refusal);
 void th_room_door_count_refusal (ThRoomDoor *self, ThRoomRefusal refusal);
 
@@ -83,6 +102,15 @@ void th_room_door_count_refusal (ThRoomDoor *self, ThRoomRefusal refusal);
  * address has joined too often. */
 gboolean th_room_door_take_join (ThRoomDoor *self, const char *address, gint64 now_us,
                                  guint *retry_after_s);
+
+/* Whether the code of a join from @address may be checked at @now_us
+ * (monotonic): FALSE, and in @retry_after_s the seconds until it may,
+ * when the room's budget of wrong codes is spent for this address. */
+gboolean th_room_door_may_check_code (ThRoomDoor *self, const char *address, gint64 now_us,
+                                      guint *retry_after_s);
+/* A join from @address had a wrong code: charged to the room's budget,
+ * remembered of the address, and counted (TH_ROOM_REFUSED_CODE). */
+void th_room_door_wrong_code (ThRoomDoor *self, const char *address, gint64 now_us);
 
 /* Checks a name a phone sent (which the rule of th_name_check() has
  * passed already) against the refused words and the removed names: an

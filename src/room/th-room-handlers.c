@@ -546,11 +546,21 @@ handle_join (const ThRoomCall *call)
       return;
     }
 
+  /* The room's budget of wrong codes, whatever address they come from,
+   * checked and charged in the same step too. */
+  if (!th_room_door_may_check_code (door, call->request->remote_address, g_get_monotonic_time (),
+                                    &retry_after))
+    {
+      respond_too_many (call, retry_after, "wrong-codes");
+      return;
+    }
+
   if (!is_join_code (self, code))
     {
       /* Guessing codes costs ten requests each, on top of this one. */
       th_room_limiter_charge (self->limiter, call->request->remote_address, WRONG_CODE_COST,
                               g_get_monotonic_time ());
+      th_room_door_wrong_code (door, call->request->remote_address, g_get_monotonic_time ());
       respond_refusal (call, SOUP_STATUS_FORBIDDEN, _ ("That is not the join code."), "code");
       return;
     }

@@ -114,10 +114,10 @@ lookup_bucket (ThRoomLimiter *self, const char *key, gint64 now_us, gboolean cre
   return bucket;
 }
 
-/* Whether @bucket holds @cost; if not, when it will (in whole seconds,
- * at least one). */
+/* Whether @bucket holds @cost, going at most @reserve below zero; if
+ * not, when it will (in whole seconds, at least one). */
 static gboolean
-holds (ThRoomLimiter *self, Bucket *bucket, double cost, guint *retry_after_s)
+holds (ThRoomLimiter *self, Bucket *bucket, double cost, double reserve, guint *retry_after_s)
 {
   if (bucket == NULL)
     {
@@ -126,10 +126,10 @@ holds (ThRoomLimiter *self, Bucket *bucket, double cost, guint *retry_after_s)
       return FALSE;
     }
 
-  if (bucket->tokens < cost)
+  if (bucket->tokens + reserve < cost)
     {
       if (retry_after_s != NULL)
-        *retry_after_s = MAX (1, (guint)ceil ((cost - bucket->tokens) / self->rate));
+        *retry_after_s = MAX (1, (guint)ceil ((cost - reserve - bucket->tokens) / self->rate));
       return FALSE;
     }
 
@@ -146,7 +146,7 @@ th_room_limiter_take (ThRoomLimiter *self, const char *key, double cost, gint64 
   g_return_val_if_fail (key != NULL, FALSE);
 
   bucket = lookup_bucket (self, key, now_us, TRUE);
-  if (!holds (self, bucket, cost, retry_after_s))
+  if (!holds (self, bucket, cost, 0.0, retry_after_s))
     return FALSE;
 
   bucket->tokens -= cost;
@@ -157,10 +157,18 @@ gboolean
 th_room_limiter_check (ThRoomLimiter *self, const char *key, double cost, gint64 now_us,
                        guint *retry_after_s)
 {
+  return th_room_limiter_check_reserve (self, key, cost, 0.0, now_us, retry_after_s);
+}
+
+gboolean
+th_room_limiter_check_reserve (ThRoomLimiter *self, const char *key, double cost, double reserve,
+                               gint64 now_us, guint *retry_after_s)
+{
   Bucket *bucket;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (reserve >= 0, FALSE);
 
   bucket = lookup_bucket (self, key, now_us, FALSE);
   if (bucket == NULL)
@@ -168,10 +176,23 @@ th_room_limiter_check (ThRoomLimiter *self, const char *key, double cost, gint64
       /* A new bucket would start full, if one fits; none is stored yet. */
       if (g_hash_table_size (self->buckets) >= TH_ROOM_LIMITER_MAX_KEYS)
         prune (self, now_us);
-      if (g_hash_table_size (self->buckets) < TH_ROOM_LIMITER_MAX_KEYS && cost <= self->burst)
+      if (g_hash_table_size (self->buckets) < TH_ROOM_LIMITER_MAX_KEYS
+          && cost <= self->burst + reserve)
         return TRUE;
     }
-  return holds (self, bucket, cost, retry_after_s);
+  return holds (self, bucket, cost, reserve, retry_after_s);
+}
+
+gboolean
+th_room_limiter_is_full (ThRoomLimiter *self, const char *key, gint64 now_us)
+{
+  Bucket *bucket;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  bucket = lookup_bucket (self, key, now_us, FALSE);
+  return bucket == NULL || bucket->tokens >= self->burst;
 }
 
 void

@@ -40,6 +40,18 @@ gboolean th_room_limiter_check (ThRoomLimiter *self, const char *key, double cos
  * that the key waits until it has paid. */
 void th_room_limiter_charge (ThRoomLimiter *self, const char *key, double cost, gint64 now_us);
 
+/* Whether th_room_limiter_take() would give @cost now if the bucket of
+ * @key could go @reserve below zero, taking nothing; if not,
+ * @retry_after_s says when it would.  A budget with a reserve that only
+ * some callers may use (th_room_limiter_check() is this with none). */
+gboolean th_room_limiter_check_reserve (ThRoomLimiter *self, const char *key, double cost,
+                                        double reserve, gint64 now_us, guint *retry_after_s);
+
+/* Whether the bucket of @key is full at @now_us: the key has taken
+ * nothing lately that it has not earned back.  A key the table does not
+ * hold is full (a new bucket starts full). */
+gboolean th_room_limiter_is_full (ThRoomLimiter *self, const char *key, gint64 now_us);
+
 guint th_room_limiter_get_n_keys (ThRoomLimiter *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThRoomLimiter, th_room_limiter_free)

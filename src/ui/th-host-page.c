@@ -204,7 +204,8 @@ create_guest_row (gpointer item, gpointer user_data)
 
 /* How many joins the room turned away, and why: a facilitator who sees
  * "Room full: 3" makes the room larger, one who sees the join limit
- * knows someone is knocking too often. */
+ * knows someone is knocking too often, and many wrong codes mean someone
+ * is guessing. */
 static void
 update_refused (ThHostPage *self)
 {
@@ -213,7 +214,8 @@ update_refused (ThHostPage *self)
   guint full = th_room_door_get_n_refused (door, TH_ROOM_REFUSED_FULL);
   guint limit = th_room_door_get_n_refused (door, TH_ROOM_REFUSED_JOIN_LIMIT);
   guint name = th_room_door_get_n_refused (door, TH_ROOM_REFUSED_NAME);
-  guint n = locked + full + limit + name;
+  guint code = th_room_door_get_n_refused (door, TH_ROOM_REFUSED_CODE);
+  guint n = locked + full + limit + name + code;
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *total = NULL;
   g_autofree char *subtitle = NULL;
@@ -229,6 +231,10 @@ update_refused (ThHostPage *self)
    * name, one that shows nothing), "Name refused: 2". */
   if (name > 0)
     g_ptr_array_add (parts, g_strdup_printf (_ ("Name refused: %u"), name));
+  /* Translators: joins refused because the join code was wrong, "Wrong
+   * code: 4"; many of them mean someone is guessing. */
+  if (code > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_ ("Wrong code: %u"), code));
   g_ptr_array_add (parts, NULL);
 
   /* Translators: the parts of the line above, joined. */
@@ -455,6 +461,8 @@ th_host_page_constructed (GObject *object)
   g_signal_connect_object (th_room_server_get_door (self->server), "notify::n-refused-join-limit",
                            G_CALLBACK (update_refused), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (th_room_server_get_door (self->server), "notify::n-refused-name",
+                           G_CALLBACK (update_refused), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (th_room_server_get_door (self->server), "notify::n-refused-code",
                            G_CALLBACK (update_refused), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (th_room_door_get_removed (th_room_server_get_door (self->server)),
                            "items-changed", G_CALLBACK (update_removed), self, G_CONNECT_SWAPPED);

@@ -658,6 +658,20 @@ test_room_size_and_refusals (Fixture *f, gconstpointer data)
   }
   g_assert_cmpstr (adw_action_row_get_subtitle (refused_row), ==,
                    "Room full: 2 · Join limit: 1 · Locked: 1 · Name refused: 1");
+
+  /* Wrong codes are counted as well: many of them mean someone is
+   * guessing.  The code is the room's with its first character changed. */
+  {
+    g_autofree char *wrong = g_strdup (th_room_server_get_join_code (server));
+    g_autofree char *body = NULL;
+
+    wrong[0] = wrong[0] == 'A' ? 'B' : 'A';
+    body = g_strdup_printf ("{\"code\": \"%s\", \"name\": \"Eve\"}", wrong);
+    g_assert_cmpuint (exchange (f, "POST", "/api/join", NULL, body, NULL), ==, 403);
+    g_assert_cmpuint (exchange (f, "POST", "/api/join", NULL, body, NULL), ==, 403);
+  }
+  g_assert_cmpstr (adw_action_row_get_subtitle (refused_row), ==,
+                   "Room full: 2 · Join limit: 1 · Locked: 1 · Name refused: 1 · Wrong code: 2");
 }
 
 static gboolean

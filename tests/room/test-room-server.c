@@ -1995,6 +1995,19 @@ test_rate_limit_guesses (Fixture *f, gconstpointer data)
 #define WRONG_CODE_COST 10.0
 
 static void
+raise_wrong_code_limit_cb (ThRoomServer *server, gpointer data)
+{
+  th_room_door_set_wrong_code_limit (th_room_server_get_door (server), 60000, 10000);
+}
+
+static void
+count_wrong_codes_cb (ThRoomServer *server, gpointer data)
+{
+  *(guint *)data
+    = th_room_door_get_n_refused (th_room_server_get_door (server), TH_ROOM_REFUSED_CODE);
+}
+
+static void
 test_rate_limit_guesses_raced (Fixture *f, gconstpointer data)
 {
   g_autoptr (GPtrArray) sockets = g_ptr_array_new_with_free_func (g_object_unref);
@@ -2009,6 +2022,9 @@ test_rate_limit_guesses_raced (Fixture *f, gconstpointer data)
   guint n_wrong = 0, n_limited = 0;
   double elapsed_s;
 
+  /* The room's own budget of wrong codes would stop them as well: raised
+   * out of the way, so that this is the address's alone. */
+  th_room_test_server_call (f->server, raise_wrong_code_limit_cb, NULL);
   for (guint i = 0; i < N_RACED; i++)
     {
       GSocket *socket = th_room_connect_from ("127.0.0.30", port);
@@ -2057,6 +2073,88 @@ test_rate_limit_guesses_raced (Fixture *f, gconstpointer data)
     (TH_ROOM_ADDRESS_BURST - N_RACED + TH_ROOM_ADDRESS_RATE * elapsed_s) / WRONG_CODE_COST + 1);
   g_assert_cmpuint (n_wrong, >=, 1);
   g_assert_cmpuint (n_limited, >=, N_RACED / 2);
+}
+
+/* Guesses from many addresses: each of a hundred sends a few wrong codes
+ * (a few, so that no address runs into its own budget).  The room checks
+ * at most sixty wrong codes at once and then two a second, whatever the
+ * number of addresses (docs/room-protocol.md); the rest are refused with
+ * 429 and Retry-After, their codes unchecked.  The wrong codes are
+ * counted for the host page, and someone at a new address with the right
+ * code still joins, once Retry-After has passed if need be.  A server of
+ * its own, so the budgets start full. */
+#define N_GUESSERS 100
+#define GUESSES_EACH 3
+#define ROOM_WRONG_CODES_AT_ONCE 60
+#define ROOM_WRONG_CODES_PER_SECOND 2.0
+
+static GBytes *
+join_from (Fixture *f, const char *address, const char *join_code)
+{
+  guint port = th_room_test_server_get_port (f->server);
+  g_autofree char *body = g_strdup_printf ("{\"code\": \"%s\", \"name\": \"G\"}", join_code);
+  g_autofree char *raw
+    = g_strdup_printf ("POST /api/join HTTP/1.1\r\nHost: 127.0.0.1:%u\r\nConnection: close\r\n"
+                       "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s",
+                       port, strlen (body), body);
+
+  return th_room_raw_exchange_from (address, port, raw, strlen (raw), 5000);
+}
+
+static void
+test_rate_limit_guesses_room_wide (Fixture *f, gconstpointer data)
+{
+  g_autofree char *wrong = g_strdup (code (f));
+  gint64 start = g_get_monotonic_time ();
+  gint64 deadline;
+  guint n_wrong = 0, n_limited = 0, n_counted = 0;
+  double elapsed_s;
+
+  wrong[0] = wrong[0] == 'A' ? 'B' : 'A';
+  for (guint i = 0; i < N_GUESSERS; i++)
+    {
+      g_autofree char *address = g_strdup_printf ("127.0.%u.%u", 1 + i / 200, 1 + i % 200);
+
+      for (guint j = 0; j < GUESSES_EACH; j++)
+        {
+          g_autoptr (GBytes) response = join_from (f, address, wrong);
+          guint status = th_room_raw_status (response);
+
+          if (status == 403)
+            n_wrong++;
+          else
+            {
+              g_assert_cmpuint (status, ==, 429);
+              g_assert_cmpuint (th_room_raw_retry_after (response), >=, 1);
+              n_limited++;
+            }
+        }
+    }
+  elapsed_s = (double)(g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  g_test_message ("%u wrong codes checked, %u refused with 429, in %.2f s", n_wrong, n_limited,
+                  elapsed_s);
+
+  /* The bound, with the rate as an input: a slower run only raises it. */
+  g_assert_cmpfloat (n_wrong, <=,
+                     ROOM_WRONG_CODES_AT_ONCE + ROOM_WRONG_CODES_PER_SECOND * elapsed_s + 1);
+  g_assert_cmpuint (n_limited, >, 0);
+  th_room_test_server_call (f->server, count_wrong_codes_cb, &n_counted);
+  g_assert_cmpuint (n_counted, ==, n_wrong);
+
+  /* The right code from an address that never guessed. */
+  deadline = g_get_monotonic_time () + (gint64)th_room_test_deadline_ms (5000) * 1000;
+  for (;;)
+    {
+      g_autoptr (GBytes) response = join_from (f, "127.0.3.1", code (f));
+      guint status = th_room_raw_status (response);
+
+      if (status == 200)
+        break;
+      g_assert_cmpuint (status, ==, 429);
+      g_assert_cmpuint (th_room_raw_retry_after (response), >=, 1);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (POLL_INTERVAL_US);
+    }
 }
 
 /* Open connections per address are capped; those over the cap are
@@ -2398,6 +2496,8 @@ main (int argc, char *argv[])
   ADD_TEST ("/room/server/rate-limit", test_rate_limit, &defaults);
   ADD_TEST ("/room/server/rate-limit-guesses", test_rate_limit_guesses, &defaults);
   ADD_TEST ("/room/server/rate-limit-guesses-raced", test_rate_limit_guesses_raced, &defaults);
+  ADD_TEST ("/room/server/rate-limit-guesses-room-wide", test_rate_limit_guesses_room_wide,
+            &defaults);
   ADD_TEST ("/room/server/connection-cap", test_connection_cap, &defaults);
   ADD_TEST ("/room/server/reconnect-throttled", test_reconnect_throttled, &defaults);
   ADD_TEST ("/room/server/garbage", test_garbage, NULL);

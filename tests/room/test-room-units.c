@@ -1089,6 +1089,68 @@ test_door_join_limit (void)
   }
 }
 
+/* The room's budget of wrong codes, with the clock it is given: twenty
+ * at once, then two a second, and a reserve of forty more for addresses
+ * that have not sent a wrong code in the last minute (a minute for each
+ * they sent), so that a phone with the right code gets its code checked
+ * while others guess. */
+static void
+test_door_wrong_codes (void)
+{
+  g_autoptr (ThRoomDoor) door = th_room_door_new ();
+  gint64 t = 1000 * G_USEC_PER_SEC;
+  guint retry_after = 0;
+
+  /* One address guesses until the budget is spent; then it waits, its
+   * code unchecked, for the next wrong code the room can afford. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_assert_true (th_room_door_may_check_code (door, "127.0.0.2", t, NULL));
+      th_room_door_wrong_code (door, "127.0.0.2", t);
+    }
+  g_assert_false (th_room_door_may_check_code (door, "127.0.0.2", t, &retry_after));
+  g_assert_cmpuint (retry_after, ==, 1);
+
+  /* Addresses that never guessed are still checked, forty of them, each
+   * guessing once; then they wait too. */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *address = g_strdup_printf ("127.0.1.%u", i + 1);
+
+      g_assert_true (th_room_door_may_check_code (door, address, t, NULL));
+      th_room_door_wrong_code (door, address, t);
+    }
+  g_assert_false (th_room_door_may_check_code (door, "127.0.2.1", t, &retry_after));
+  g_assert_cmpuint (retry_after, ==, 1);
+  g_assert_cmpuint (th_room_door_get_n_refused (door, TH_ROOM_REFUSED_CODE), ==, 60);
+
+  /* Two a second come back, to the reserve first: a new address is
+   * checked after a second, one that guessed waits until the room is out
+   * of debt and has a wrong code to spare (-40 + 2 × 20.5 = 1). */
+  g_assert_true (th_room_door_may_check_code (door, "127.0.2.1", t + G_USEC_PER_SEC, NULL));
+  g_assert_false (
+    th_room_door_may_check_code (door, "127.0.0.2", t + G_USEC_PER_SEC, &retry_after));
+  g_assert_cmpuint (retry_after, ==, 20);
+  g_assert_false (th_room_door_may_check_code (door, "127.0.1.1", t + 20 * G_USEC_PER_SEC, NULL));
+  g_assert_true (th_room_door_may_check_code (door, "127.0.1.1", t + 21 * G_USEC_PER_SEC, NULL));
+
+  /* Half a minute later the budget is full again (twenty), and spent
+   * again by one new address.  The address that guessed once, half a
+   * minute ago, still counts as guessing; a new one does not. */
+  t += 30 * G_USEC_PER_SEC;
+  for (guint i = 0; i < 20; i++)
+    th_room_door_wrong_code (door, "127.0.3.1", t);
+  g_assert_false (th_room_door_may_check_code (door, "127.0.1.1", t, NULL));
+  g_assert_true (th_room_door_may_check_code (door, "127.0.3.2", t, NULL));
+  /* A minute after its one wrong code, with the budget spent once more,
+   * it is new again; the one that sent twenty still guesses. */
+  t += 31 * G_USEC_PER_SEC;
+  for (guint i = 0; i < 20; i++)
+    th_room_door_wrong_code (door, "127.0.3.3", t);
+  g_assert_true (th_room_door_may_check_code (door, "127.0.1.1", t, NULL));
+  g_assert_false (th_room_door_may_check_code (door, "127.0.0.2", t, NULL));
+}
+
 /* The room's size, from the door: the next join is refused as full, and
  * counted; a seat freed by a removal is taken again.  A locked room's
  * refusals are counted apart. */
@@ -1361,6 +1423,7 @@ main (int argc, char *argv[])
                    test_handle_shares_the_document_write);
   g_test_add_func ("/room/units/door/join-limit", test_door_join_limit);
   g_test_add_func ("/room/units/door/room-size", test_door_room_size);
+  g_test_add_func ("/room/units/door/wrong-codes", test_door_wrong_codes);
   g_test_add_func ("/room/units/door/names", test_door_names);
   g_test_add_func ("/room/units/door/removed", test_door_removed);
   g_test_add_func ("/room/units/door/generated-names", test_door_generated_names);
