@@ -678,18 +678,45 @@ handler_cb (SoupServer *server, SoupServerMessage *msg, const char *path, GHashT
     }
 }
 
+/* Whether @text is one non-negative decimal number: digits only, as
+ * RFC 9110 writes Content-Length (libsoup has already taken off the
+ * white space around it, which HTTP allows). */
+static gboolean
+is_decimal_number (const char *text)
+{
+  if (*text == '\0')
+    return FALSE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isdigit (*text))
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Returns why the declared body is refused (and the status), or NULL. */
 static const char *
 check_declared_body (SoupMessageHeaders *headers, guint *status)
 {
   const char *length = soup_message_headers_get_list (headers, "Content-Length");
 
+  /* With both, libsoup reads the body in chunks and the length is
+   * ignored, while whatever stands in front of the room may go by the
+   * length: what one takes for the body the other takes for the next
+   * request.  RFC 9112 (6.3) lets a server refuse such a request and
+   * close the connection, which is what the room does. */
+  if (length != NULL && soup_message_headers_get_list (headers, "Transfer-Encoding") != NULL)
+    {
+      *status = SOUP_STATUS_BAD_REQUEST;
+      return _ ("The request has both a Content-Length and a Transfer-Encoding header.");
+    }
+
   if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
     return NULL;
 
   /* Two lengths ("5, 6") are how requests get smuggled past proxies;
-   * a negative one makes libsoup read until the connection ends. */
-  if (length == NULL || strchr (length, ',') != NULL
+   * a negative one makes libsoup read until the connection ends; libsoup
+   * reads "+12" as 12, which HTTP does not. */
+  if (length == NULL || !is_decimal_number (length)
       || soup_message_headers_get_content_length (headers) < 0)
     {
       *status = SOUP_STATUS_BAD_REQUEST;

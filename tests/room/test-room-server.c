@@ -709,6 +709,159 @@ test_nul_escape (Fixture *f, gconstpointer data)
   g_assert_cmpuint (th_participant_get_n_rated (th_session_lookup_participant (saved, id)), ==, 0);
 }
 
+/* Sends @request on a new connection, without ending the sending side
+ * (which would let the server close for that reason), and reads until the
+ * server closes or @timeout_ms (stretched) pass.  *@closed says whether
+ * the server closed the connection. */
+static GBytes *
+raw_exchange_until_closed (guint port, const char *request, gsize length, guint timeout_ms,
+                           gboolean *closed)
+{
+  g_autoptr (GSocket) socket = th_room_connect_from (NULL, port);
+  gint64 deadline = g_get_monotonic_time () + (gint64)th_room_test_deadline_ms (timeout_ms) * 1000;
+  g_autoptr (GByteArray) received = g_byte_array_new ();
+  g_autoptr (GBytes) first = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_socket_condition_timed_wait (socket, G_IO_OUT, deadline - g_get_monotonic_time (), NULL, NULL);
+  g_socket_check_connect_result (socket, &error);
+  g_assert_no_error (error);
+
+  first = th_room_raw_exchange_on (socket, request, length, timeout_ms);
+  g_byte_array_append (received, g_bytes_get_data (first, NULL), (guint)g_bytes_get_size (first));
+
+  *closed = FALSE;
+  while (g_get_monotonic_time () < deadline)
+    {
+      char buffer[4096];
+      gssize n;
+
+      if (!g_socket_condition_timed_wait (socket, G_IO_IN,
+                                          MAX (deadline - g_get_monotonic_time (), 0), NULL, NULL))
+        break;
+      n = g_socket_receive_with_blocking (socket, buffer, sizeof buffer, FALSE, NULL, &error);
+      if (n > 0)
+        g_byte_array_append (received, (const guint8 *)buffer, (guint)n);
+      else if (n == 0 || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+        {
+          *closed = TRUE;
+          break;
+        }
+      g_clear_error (&error);
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&received));
+}
+
+/* How many responses @response holds: lines that start with "HTTP/1.". */
+static guint
+count_responses (GBytes *response)
+{
+  g_autofree char *text
+    = g_strndup (g_bytes_get_data (response, NULL), g_bytes_get_size (response));
+  guint n = g_str_has_prefix (text, "HTTP/1.") ? 1 : 0;
+
+  for (const char *p = text; (p = strstr (p, "\n"
+                                             "HTTP/1."))
+                             != NULL;
+       p++)
+    n++;
+
+  return n;
+}
+
+/* The body of a raw response (after its head), as JSON, or NULL. */
+static JsonNode *
+raw_json_body (GBytes *response)
+{
+  g_autofree char *text
+    = g_strndup (g_bytes_get_data (response, NULL), g_bytes_get_size (response));
+  const char *body = strstr (text, "\r\n\r\n");
+
+  if (body == NULL)
+    return NULL;
+  return json_from_string (body + 4, NULL);
+}
+
+/* Asserts that @response is one 400 with an error body, and that the
+ * server closed the connection after it. */
+static void
+assert_refused_and_closed (GBytes *response, gboolean closed)
+{
+  g_autoptr (JsonNode) body = raw_json_body (response);
+
+  g_test_message ("%.*s", (int)g_bytes_get_size (response),
+                  (const char *)g_bytes_get_data (response, NULL));
+  g_assert_cmpuint (th_room_raw_status (response), ==, 400);
+  g_assert_cmpuint (count_responses (response), ==, 1);
+  g_assert_nonnull (body);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (body));
+  g_assert_nonnull (
+    json_object_get_string_member_with_default (json_node_get_object (body), "error", NULL));
+  g_assert_true (closed);
+}
+
+/* Content-Length is digits and nothing else, and a request with both it
+ * and Transfer-Encoding is refused and its connection closed: what one
+ * reader takes for its body another takes for a second request. */
+static void
+test_framing (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *token = th_room_join (f->session, url (f), code (f), "Ana", &id);
+  guint port = th_room_test_server_get_port (f->server);
+  const char *valid = th_behaviour_get_id (th_deck_get_behaviour (f->deck, 0));
+  g_autofree char *rating = g_strdup_printf ("{\"ratings\": {\"%s\": 4}}", valid);
+  g_autoptr (ThSession) saved = NULL;
+
+  /* "+12" is no number of HTTP's. */
+  {
+    g_autofree char *raw = g_strdup_printf ("PUT /api/answers HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n"
+                                            "Authorization: Bearer %s\r\n"
+                                            "Content-Length: +%u\r\n\r\n%s",
+                                            port, token, (guint)strlen (rating), rating);
+    gboolean closed;
+    g_autoptr (GBytes) response
+      = raw_exchange_until_closed (port, raw, strlen (raw), 5000, &closed);
+
+    assert_refused_and_closed (response, closed);
+  }
+
+  /* A chunked body with a Content-Length, and a request after the end of
+   * its chunks that the length covers: one 400, and the second request
+   * is never read. */
+  {
+    g_autofree char *smuggled
+      = g_strdup_printf ("0\r\n\r\nPUT /api/answers HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n"
+                         "Authorization: Bearer %s\r\nContent-Length: %u\r\n\r\n%s",
+                         port, token, (guint)strlen (rating), rating);
+    g_autofree char *raw = g_strdup_printf ("PUT /api/answers HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n"
+                                            "Authorization: Bearer %s\r\n"
+                                            "Content-Length: %u\r\n"
+                                            "Transfer-Encoding: chunked\r\n\r\n%s",
+                                            port, token, (guint)strlen (smuggled), smuggled);
+    gboolean closed;
+    g_autoptr (GBytes) response
+      = raw_exchange_until_closed (port, raw, strlen (raw), 5000, &closed);
+
+    assert_refused_and_closed (response, closed);
+  }
+
+  saved = load_saved_session (f);
+  g_assert_cmpuint (th_participant_get_n_rated (th_session_lookup_participant (saved, id)), ==, 0);
+
+  /* White space around the number is HTTP's own (OWS): taken. */
+  {
+    g_autofree char *raw = g_strdup_printf ("PUT /api/answers HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n"
+                                            "Authorization: Bearer %s\r\n"
+                                            "Content-Length: \t %u \r\n\r\n%s",
+                                            port, token, (guint)strlen (rating), rating);
+    g_autoptr (GBytes) response = th_room_raw_exchange (port, raw, strlen (raw), 5000);
+
+    g_assert_cmpuint (th_room_raw_status (response), ==, 200);
+  }
+}
+
 /* A body is one JSON value with nothing but white space after it:
  * json-glib alone read "{…}{…}" as its first value and dropped the rest,
  * so what a phone sent and what was stored could differ. */
@@ -2483,6 +2636,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/room/server/nul-escape", test_nul_escape, NULL);
   ADD_TEST ("/room/server/one-value", test_one_value, NULL);
   ADD_TEST ("/room/server/too-large", test_too_large, NULL);
+  ADD_TEST ("/room/server/framing", test_framing, NULL);
   ADD_TEST ("/room/server/deck-reveal", test_deck_reveal, NULL);
   ADD_TEST ("/room/server/deck-own-order", test_deck_own_order, NULL);
   ADD_TEST ("/room/server/isolation", test_isolation, NULL);
