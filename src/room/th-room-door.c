@@ -22,9 +22,12 @@ struct _ThRoomDoor
   guint room_size;
   gboolean generated_names;
   char **refused_words;
-  ThRoomLimiter *joins;       /* per address */
-  ThRoomLimiter *wrong_codes; /* room-wide: one key, "" */
-  ThRoomLimiter *guessers;    /* per address: a wrong code a minute */
+  ThRoomLimiter *joins;        /* per address */
+  ThRoomLimiter *first_joins;  /* room-wide, from new addresses: one key, "" */
+  ThRoomLimiter *repeat_joins; /* room-wide, from the others: one key, "" */
+  ThRoomLimiter *joiners;      /* per address: a join every ten minutes */
+  ThRoomLimiter *wrong_codes;  /* room-wide: one key, "" */
+  ThRoomLimiter *guessers;     /* per address: a wrong code a minute */
   guint n_refused[TH_ROOM_N_REFUSALS];
 
   GHashTable *named;          /* participant id → TRUE: guests whose name is theirs */
@@ -69,6 +72,9 @@ th_room_door_finalize (GObject *object)
 
   g_clear_pointer (&self->refused_words, g_strfreev);
   g_clear_pointer (&self->joins, th_room_limiter_free);
+  g_clear_pointer (&self->first_joins, th_room_limiter_free);
+  g_clear_pointer (&self->repeat_joins, th_room_limiter_free);
+  g_clear_pointer (&self->joiners, th_room_limiter_free);
   g_clear_pointer (&self->wrong_codes, th_room_limiter_free);
   g_clear_pointer (&self->guessers, th_room_limiter_free);
   g_clear_pointer (&self->named, g_hash_table_unref);
@@ -181,6 +187,11 @@ th_room_door_init (ThRoomDoor *self)
   self->refused_words = g_new0 (char *, 1);
   self->joins
     = th_room_limiter_new (TH_ROOM_DEFAULT_JOINS_PER_MINUTE / 60.0, TH_ROOM_DEFAULT_JOIN_BURST);
+  self->first_joins = th_room_limiter_new (TH_ROOM_DEFAULT_FIRST_JOINS_PER_MINUTE / 60.0,
+                                           TH_ROOM_DEFAULT_FIRST_JOIN_BURST);
+  self->repeat_joins = th_room_limiter_new (TH_ROOM_DEFAULT_REPEAT_JOINS_PER_MINUTE / 60.0,
+                                            TH_ROOM_DEFAULT_REPEAT_JOIN_BURST);
+  self->joiners = th_room_limiter_new (1.0 / TH_ROOM_JOIN_MEMORY_S, 1);
   self->wrong_codes = th_room_limiter_new (TH_ROOM_DEFAULT_WRONG_CODES_PER_MINUTE / 60.0,
                                            TH_ROOM_DEFAULT_WRONG_CODE_BURST);
   self->guessers = th_room_limiter_new (1.0 / TH_ROOM_WRONG_CODE_MEMORY_S, 1);
@@ -297,12 +308,43 @@ th_room_door_count_refusal (ThRoomDoor *self, ThRoomRefusal refusal)
 }
 
 gboolean
-th_room_door_take_join (ThRoomDoor *self, const char *address, gint64 now_us, guint *retry_after_s)
+th_room_door_take_join_full (ThRoomDoor *self, const char *address, gint64 now_us,
+                             guint *retry_after_s, gboolean *room_wide)
 {
+  ThRoomLimiter *room;
+
   g_return_val_if_fail (TH_IS_ROOM_DOOR (self), FALSE);
   g_return_val_if_fail (address != NULL, FALSE);
 
-  return th_room_limiter_take (self->joins, address, 1.0, now_us, retry_after_s);
+  if (room_wide != NULL)
+    *room_wide = FALSE;
+
+  if (!th_room_limiter_check (self->joins, address, 1.0, now_us, retry_after_s))
+    return FALSE;
+
+  /* A room of phones each with an address of its own comes in through
+   * the first budget; what one or a few addresses send beyond their first
+   * join shares the second, so that two addresses with the limit of one
+   * each cannot fill a room in a second, while a new address is never
+   * kept waiting by them. */
+  room = th_room_limiter_is_full (self->joiners, address, now_us) ? self->first_joins
+                                                                  : self->repeat_joins;
+  if (!th_room_limiter_take (room, "", 1.0, now_us, retry_after_s))
+    {
+      if (room_wide != NULL)
+        *room_wide = TRUE;
+      return FALSE;
+    }
+
+  th_room_limiter_take (self->joins, address, 1.0, now_us, NULL);
+  th_room_limiter_charge (self->joiners, address, 1.0, now_us);
+  return TRUE;
+}
+
+gboolean
+th_room_door_take_join (ThRoomDoor *self, const char *address, gint64 now_us, guint *retry_after_s)
+{
+  return th_room_door_take_join_full (self, address, now_us, retry_after_s, NULL);
 }
 
 void

@@ -30,6 +30,21 @@ G_BEGIN_DECLS
 #define TH_ROOM_DEFAULT_JOIN_BURST 60
 #define TH_ROOM_DEFAULT_JOINS_PER_MINUTE 30.0
 
+/* Joins room-wide, whatever address they come from, in two budgets.  A
+ * first join (from an address nobody joined from in the last ten
+ * minutes, ten minutes for each join made from it) spends the first:
+ * three hundred at once, then five a second, so that a room of a couple
+ * of hundred phones, each with its own address, all join at once.  Any
+ * other join spends the second: sixty at once, as the limit of one
+ * address has, then one every two seconds, so that a class behind one
+ * router still joins at once but a few addresses cannot fill the room
+ * in seconds (two addresses take over a minute to fill a hundred). */
+#define TH_ROOM_DEFAULT_FIRST_JOIN_BURST 300
+#define TH_ROOM_DEFAULT_FIRST_JOINS_PER_MINUTE 300.0
+#define TH_ROOM_DEFAULT_REPEAT_JOIN_BURST 60
+#define TH_ROOM_DEFAULT_REPEAT_JOINS_PER_MINUTE 30.0
+#define TH_ROOM_JOIN_MEMORY_S 600
+
 /* Wrong join codes, room-wide, whatever address they come from: twenty
  * at once, then two a second.  An address that sent no wrong code in the
  * last minute (a minute for each it sent) has its code checked while the
@@ -97,9 +112,13 @@ void th_room_door_set_wrong_code_limit (ThRoomDoor *self, double per_minute, gui
 guint th_room_door_get_n_refused (ThRoomDoor *self, ThRoomRefusal refusal);
 void th_room_door_count_refusal (ThRoomDoor *self, ThRoomRefusal refusal);
 
-/* Takes one join from the budget of @address at @now_us (monotonic);
- * FALSE, and in @retry_after_s the seconds until there is one, when the
- * address has joined too often. */
+/* Takes one join from the budget of @address, and one from the room's,
+ * at @now_us (monotonic); FALSE, and in @retry_after_s the seconds until
+ * there is one, when the address has joined too often, or the room has
+ * taken too many joins (then @room_wide, if not NULL, is TRUE). */
+gboolean th_room_door_take_join_full (ThRoomDoor *self, const char *address, gint64 now_us,
+                                      guint *retry_after_s, gboolean *room_wide);
+/* The same, without saying which budget was spent. */
 gboolean th_room_door_take_join (ThRoomDoor *self, const char *address, gint64 now_us,
                                  guint *retry_after_s);
 

@@ -522,6 +522,7 @@ handle_join (const ThRoomCall *call)
   g_autoptr (GBytes) success = NULL;
   ThParticipant *participant;
   gboolean named;
+  gboolean room_wide = FALSE;
   guint retry_after = 1;
   gsize length;
   const char *data = body_data (call, &length);
@@ -597,16 +598,22 @@ handle_join (const ThRoomCall *call)
 
   /* Last of the checks, so that only a join that would happen is counted
    * against the address. */
-  if (!th_room_door_take_join (door, call->request->remote_address, g_get_monotonic_time (),
-                               &retry_after))
+  if (!th_room_door_take_join_full (door, call->request->remote_address, g_get_monotonic_time (),
+                                    &retry_after, &room_wide))
     {
       g_autoptr (ThRoomResponse) response = _th_room_response_new ();
       g_autofree char *seconds = g_strdup_printf ("%u", retry_after);
-      g_autofree char *message = g_strdup_printf (
-        ngettext ("Many people have just joined from this network. Try again in %u second.",
-                  "Many people have just joined from this network. Try again in %u seconds.",
-                  retry_after),
-        retry_after);
+      g_autofree char *message
+        = room_wide
+            ? g_strdup_printf (ngettext ("Many people have just joined. Try again in %u second.",
+                                         "Many people have just joined. Try again in %u seconds.",
+                                         retry_after),
+                               retry_after)
+            : g_strdup_printf (
+              ngettext ("Many people have just joined from this network. Try again in %u second.",
+                        "Many people have just joined from this network. Try again in %u seconds.",
+                        retry_after),
+              retry_after);
 
       th_room_door_count_refusal (door, TH_ROOM_REFUSED_JOIN_LIMIT);
       soup_message_headers_replace (response->headers, "Retry-After", seconds);

@@ -1151,6 +1151,115 @@ test_door_wrong_codes (void)
   g_assert_false (th_room_door_may_check_code (door, "127.0.0.2", t, NULL));
 }
 
+/* Joins room-wide, with the clock they are given: a new address's first
+ * join comes out of a budget of three hundred at once, then five a
+ * second; every other join out of one of sixty at once, then one every
+ * two seconds, so that two addresses cannot fill a room in a second. */
+static void
+test_door_room_join_limit (void)
+{
+  g_autoptr (ThRoomDoor) door = th_room_door_new ();
+  gint64 t = 1000 * G_USEC_PER_SEC;
+  guint retry_after = 0;
+  gboolean room_wide = FALSE;
+
+  for (guint i = 0; i < 60; i++)
+    g_assert_true (th_room_door_take_join_full (door, "127.0.0.20", t, NULL, &room_wide));
+  /* A second address: its first join, then one more, which leaves the
+   * second budget empty. */
+  g_assert_true (th_room_door_take_join_full (door, "127.0.0.21", t, NULL, &room_wide));
+  g_assert_true (th_room_door_take_join_full (door, "127.0.0.21", t, NULL, &room_wide));
+  g_assert_false (th_room_door_take_join_full (door, "127.0.0.21", t, &retry_after, &room_wide));
+  g_assert_true (room_wide);
+  g_assert_cmpuint (retry_after, ==, 2);
+  /* Over its own limit, the first address is told so, not the room's. */
+  g_assert_false (th_room_door_take_join_full (door, "127.0.0.20", t, &retry_after, &room_wide));
+  g_assert_false (room_wide);
+
+  /* A new address is not kept waiting by them, and two seconds later
+   * one more of theirs joins. */
+  g_assert_true (th_room_door_take_join_full (door, "127.0.0.22", t, NULL, &room_wide));
+  g_assert_false (th_room_door_take_join (door, "127.0.0.21", t + G_USEC_PER_SEC, NULL));
+  g_assert_true (th_room_door_take_join (door, "127.0.0.21", t + 2 * G_USEC_PER_SEC, NULL));
+  g_assert_false (th_room_door_take_join (door, "127.0.0.21", t + 2 * G_USEC_PER_SEC, NULL));
+
+  /* Three hundred first joins at once (the three made two seconds ago
+   * have come back); then new addresses wait a fifth of a second each. */
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *address = g_strdup_printf ("127.0.%u.%u", 1 + i / 200, 1 + i % 200);
+
+      g_assert_true (th_room_door_take_join (door, address, t + 2 * G_USEC_PER_SEC, NULL));
+    }
+  g_assert_false (th_room_door_take_join_full (door, "127.0.9.1", t + 2 * G_USEC_PER_SEC,
+                                               &retry_after, &room_wide));
+  g_assert_true (room_wide);
+  g_assert_cmpuint (retry_after, ==, 1);
+  g_assert_true (th_room_door_take_join (door, "127.0.9.1", t + 3 * G_USEC_PER_SEC, NULL));
+
+  /* Eleven minutes later the first address spends the second budget
+   * again.  The second, which joined three times, still counts as having
+   * joined lately (ten minutes a join) and waits for that budget; the
+   * third, which joined once, is new again and comes in at once. */
+  t += 11 * 60 * G_USEC_PER_SEC;
+  for (guint i = 0; i < 60; i++)
+    g_assert_true (th_room_door_take_join (door, "127.0.0.20", t, NULL));
+  g_assert_false (th_room_door_take_join_full (door, "127.0.0.21", t, NULL, &room_wide));
+  g_assert_true (room_wide);
+  g_assert_true (th_room_door_take_join (door, "127.0.0.22", t, NULL));
+}
+
+/* The two addresses of the outside test that filled a room of a hundred
+ * in a second: sixty joins from one, thirty-nine from another.  Now the
+ * second gets two in, the rest wait (429, the reason join-limit, counted
+ * on the door), and the room is far from full: someone new joins. */
+static void
+test_door_two_addresses (void)
+{
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  g_autoptr (ThSession) session = th_session_new (deck);
+  Caller c = { 0 };
+  guint n_joined = 0, n_limited = 0;
+  gint64 start;
+  double elapsed_s;
+
+  caller_init (&c, session);
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < 60; i++)
+    g_assert_cmpuint (join_as (&c, NULL, "127.0.0.20"), ==, 200);
+  for (guint i = 0; i < 39; i++)
+    {
+      guint status = join_as (&c, NULL, "127.0.0.21");
+
+      if (status == 200)
+        n_joined++;
+      else
+        {
+          g_assert_cmpuint (status, ==, 429);
+          assert_reason (&c, "join-limit");
+          g_assert_cmpuint (
+            g_ascii_strtoull (soup_message_headers_get_one (c.answer.headers, "Retry-After"), NULL,
+                              10),
+            >=, 1);
+          n_limited++;
+        }
+    }
+  elapsed_s = (double)(g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  /* Its first join and the one left of the second budget, and one for
+   * every two seconds the joins took (the rate as an input: a slower run
+   * only raises the bound). */
+  g_assert_cmpuint (n_joined, >=, 2);
+  g_assert_cmpfloat (n_joined, <=, 2 + elapsed_s / 2);
+  g_assert_cmpuint (n_limited, ==, 39 - n_joined);
+  g_assert_cmpuint (
+    th_room_door_get_n_refused (th_room_server_get_door (c.server), TH_ROOM_REFUSED_JOIN_LIMIT), ==,
+    n_limited);
+  g_assert_cmpuint (th_session_get_n_participants (session), ==, 60 + n_joined);
+
+  g_assert_cmpuint (join_as (&c, "Ana", "127.0.0.22"), ==, 200);
+  caller_clear (&c);
+}
+
 /* The room's size, from the door: the next join is refused as full, and
  * counted; a seat freed by a removal is taken again.  A locked room's
  * refusals are counted apart. */
@@ -1424,6 +1533,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/room/units/door/join-limit", test_door_join_limit);
   g_test_add_func ("/room/units/door/room-size", test_door_room_size);
   g_test_add_func ("/room/units/door/wrong-codes", test_door_wrong_codes);
+  g_test_add_func ("/room/units/door/room-join-limit", test_door_room_join_limit);
+  g_test_add_func ("/room/units/door/two-addresses", test_door_two_addresses);
   g_test_add_func ("/room/units/door/names", test_door_names);
   g_test_add_func ("/room/units/door/removed", test_door_removed);
   g_test_add_func ("/room/units/door/generated-names", test_door_generated_names);
