@@ -105,6 +105,20 @@ main (int argc, char *argv[])
   th_quadrant_chart_set_session (chart, session);
   th_quadrant_chart_set_style (chart, TH_CHART_STYLE_PRINT);
   report ("chart-set");
+  /* The live chart is given the session again after every answer. */
+  {
+    gint64 best = G_MAXINT64;
+
+    for (guint i = 0; i < 10; i++)
+      {
+        gint64 start = g_get_monotonic_time ();
+
+        th_quadrant_chart_set_session (chart, session);
+        best = MIN (best, g_get_monotonic_time () - start);
+      }
+    phase_start = g_get_monotonic_time () - best;
+    report ("chart-again");
+  }
 
   png = g_build_filename (out_dir, "bench-load.png", NULL);
   if (!th_quadrant_chart_export (chart, png, 1600, 1200, &error))

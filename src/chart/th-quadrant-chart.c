@@ -188,6 +188,8 @@ sanitize_score (double score)
   return isfinite (score) ? CLAMP (score, 0.0, 100.0) : 0.0;
 }
 
+static void set_points (ThQuadrantChart *self, const ThChartPoint *points, guint n_points);
+
 /* Copies @value into @slot unless it is there already.  The old string
  * goes to @garbage, not away: the new points may borrow it (the strings
  * of th_quadrant_chart_get_point(), in another order). */
@@ -203,14 +205,22 @@ replace_string (char **slot, const char *value, GPtrArray **garbage)
   *slot = g_strdup (value);
 }
 
+/* Points without a session: nobody is known to be off the chart. */
 void
 th_quadrant_chart_set_points (ThQuadrantChart *self, const ThChartPoint *points, guint n_points)
 {
-  g_autoptr (GPtrArray) garbage = NULL;
-  guint n_old;
-
   g_return_if_fail (TH_IS_QUADRANT_CHART (self));
   g_return_if_fail (points != NULL || n_points == 0);
+
+  g_array_set_size (self->unplaced, 0);
+  set_points (self, points, n_points);
+}
+
+static void
+set_points (ThQuadrantChart *self, const ThChartPoint *points, guint n_points)
+{
+  g_autoptr (GPtrArray) garbage = NULL;
+  guint n_old;
 
   /* New data mostly repeats the old (the same people in the same order,
    * one of them moved), so the points are updated in place and strings
@@ -220,7 +230,6 @@ th_quadrant_chart_set_points (ThQuadrantChart *self, const ThChartPoint *points,
    * i changes, nothing is freed before the end, and points are appended
    * only past the old end, where @points cannot lie. */
   self->n_participants = 0;
-  g_array_set_size (self->unplaced, 0);
   n_old = self->points->len;
   for (guint i = 0; i < n_points; i++)
     {
@@ -257,6 +266,41 @@ th_quadrant_chart_set_points (ThQuadrantChart *self, const ThChartPoint *points,
   emit_changed (self);
 }
 
+/* Like the points, those off the chart are updated in place: the live
+ * chart gets a session after every answer, and most of a large session
+ * that has not rated yet stays off it, under the same names. */
+static void
+set_unplaced (ThQuadrantChart *self, GArray *unplaced)
+{
+  guint n_old = self->unplaced->len;
+
+  for (guint i = 0; i < unplaced->len; i++)
+    {
+      const ThChartUnplaced *off = &g_array_index (unplaced, ThChartUnplaced, i);
+
+      if (i < n_old)
+        {
+          ThChartUnplaced *slot = &g_array_index (self->unplaced, ThChartUnplaced, i);
+
+          if (g_strcmp0 (slot->name, off->name) != 0)
+            {
+              g_free (slot->name);
+              slot->name = g_strdup (off->name);
+            }
+          slot->number = off->number;
+          slot->reason = off->reason;
+        }
+      else
+        {
+          ThChartUnplaced copy = { g_strdup (off->name), off->number, off->reason };
+
+          g_array_append_val (self->unplaced, copy);
+        }
+    }
+  if (unplaced->len < n_old)
+    g_array_set_size (self->unplaced, unplaced->len);
+}
+
 void
 th_quadrant_chart_set_session (ThQuadrantChart *self, ThSession *session)
 {
@@ -288,7 +332,7 @@ th_quadrant_chart_set_session (ThQuadrantChart *self, ThSession *session)
             off.reason = TH_CHART_UNPLACED_NO_MANAGEMENT;
           else if (scores.has_management)
             off.reason = TH_CHART_UNPLACED_NO_LEADERSHIP;
-          /* Borrowed, copied below. */
+          /* Borrowed: set_unplaced() copies what it lacks. */
           g_array_append_val (unplaced, off);
           continue;
         }
@@ -306,16 +350,10 @@ th_quadrant_chart_set_session (ThQuadrantChart *self, ThSession *session)
   th_quadrant_chart_set_title (self, th_session_get_title (session));
   th_quadrant_chart_set_threshold (self, th_session_get_threshold (session));
   th_quadrant_chart_set_date (self, th_session_get_created (session));
-  th_quadrant_chart_set_points (self, (const ThChartPoint *)(void *)points->data, points->len);
+  set_points (self, (const ThChartPoint *)(void *)points->data, points->len);
   /* After the points, which forget any count of a session before. */
   self->n_participants = n;
-  for (guint i = 0; i < unplaced->len; i++)
-    {
-      ThChartUnplaced copy = g_array_index (unplaced, ThChartUnplaced, i);
-
-      copy.name = g_strdup (copy.name);
-      g_array_append_val (self->unplaced, copy);
-    }
+  set_unplaced (self, unplaced);
   g_object_thaw_notify (G_OBJECT (self));
 }
 

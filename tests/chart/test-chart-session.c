@@ -522,6 +522,41 @@ test_numbers_after_removal (void)
   }
 }
 
+/* The live chart is given the session again after every change; the list
+ * of those off the chart follows it each time: a rename, a new latecomer,
+ * someone who rated and left the list, someone removed. */
+static void
+test_unplaced_follows_session (void)
+{
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  g_autoptr (ThSession) session = th_session_new (deck);
+  g_autoptr (ThQuadrantChart) chart = th_quadrant_chart_new ();
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+
+  th_session_add_participant (session, "Ana", NULL);
+  th_session_add_participant (session, "Ben", NULL);
+  th_session_add_participant (session, "Cy", NULL);
+  th_quadrant_chart_set_show_unplaced (chart, TRUE);
+  th_quadrant_chart_set_session (chart, session);
+  first = th_quadrant_chart_dup_footnote (chart);
+  g_assert_cmpstr (first, ==, "Not on the chart yet: Ana, Ben, Cy (no ratings yet).");
+
+  th_participant_set_name (th_session_get_participant (session, 1), "Bea");
+  rate_both_hats (session, "p1", 5, 1);
+  th_session_add_participant (session, "Dee", NULL);
+  th_quadrant_chart_set_session (chart, session);
+  second = th_quadrant_chart_dup_footnote (chart);
+  g_assert_cmpstr (second, ==, "Not on the chart yet: Bea, Cy, Dee (no ratings yet).");
+
+  g_assert_true (th_session_remove_participant (session, "p3"));
+  g_assert_true (th_session_remove_participant (session, "p4"));
+  th_quadrant_chart_set_session (chart, session);
+  third = th_quadrant_chart_dup_footnote (chart);
+  g_assert_cmpstr (third, ==, "Not on the chart yet: Bea (no ratings yet).");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -534,6 +569,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/session/anonymous", test_session_anonymous);
   g_test_add_func ("/chart/session/numbers-after-removal", test_numbers_after_removal);
   g_test_add_func ("/chart/session/unplaced-many", test_unplaced_many);
+  g_test_add_func ("/chart/session/unplaced-follows-session", test_unplaced_follows_session);
   g_test_add_func ("/chart/session/empty", test_session_empty);
   g_test_add_func ("/chart/session/built-in-code", test_session_built_in_code);
 
