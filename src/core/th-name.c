@@ -35,12 +35,16 @@ is_control (gunichar c)
 }
 
 /* Letters and symbols of Unicode that draw nothing at all: the Hangul
- * fillers and the blank Braille pattern.  Their category says "letter"
- * or "symbol", so they are named one by one. */
+ * fillers, the blank Braille pattern, the null notehead of musical
+ * notation (U+1D159, a notehead with no head, which fonts leave blank)
+ * and the object replacement character (U+FFFC, which stands for an
+ * object that is not there and most text shows as nothing).  Their
+ * category says "letter" or "symbol", so they are named one by one. */
 static gboolean
 is_blank_lookalike (gunichar c)
 {
-  return c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800;
+  return c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800 || c == 0x1D159
+         || c == 0xFFFC;
 }
 
 /* A character that shows on its own: a letter, a digit, a punctuation mark
@@ -192,6 +196,62 @@ th_name_has_refused_word (const char *name, const char *const *refused_words)
   return FALSE;
 }
 
+/* Whether @key, a name's key, is the key of @format with a number in
+ * place of its "%u": "participant 3" for "Participant %u", whatever the
+ * case, the width of the digits or the spaces around the number. */
+static gboolean
+key_is_numbered_label (const char *key, const char *format)
+{
+  const char *slot = strstr (format, "%u");
+  g_autofree char *prefix = NULL;
+  g_autofree char *prefix_key = NULL;
+  g_autofree char *suffix_key = NULL;
+  const char *p = key;
+  gboolean digits = FALSE;
+
+  if (slot == NULL)
+    return FALSE;
+
+  prefix = g_strndup (format, (gsize)(slot - format));
+  prefix_key = th_name_dup_key (prefix);
+  suffix_key = th_name_dup_key (slot + 2);
+
+  if (!g_str_has_prefix (p, prefix_key))
+    return FALSE;
+  p += strlen (prefix_key);
+  if (*p == ' ' && prefix_key[0] != '\0')
+    p++;
+  for (; *p != '\0' && g_unichar_isdigit (g_utf8_get_char (p)); p = g_utf8_next_char (p))
+    digits = TRUE;
+  if (*p == ' ' && suffix_key[0] != '\0')
+    p++;
+
+  return digits && strcmp (p, suffix_key) == 0;
+}
+
+gboolean
+th_name_is_reserved (const char *name)
+{
+  /* The label of someone without a name, as the app and the room write
+   * it (th_participant_dup_numbered_name()): in the language the app runs
+   * in ("Person 3" in German), and in English, the protocol's own word
+   * and what the files and exports of a computer in English say. */
+  const char *formats[] = {
+    "Participant %u",
+    g_dgettext (GETTEXT_PACKAGE, "Participant %u"),
+  };
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  key = th_name_dup_key (name);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (key_is_numbered_label (key, formats[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
 gboolean
 th_name_check (const char *name, const char *const *refused_words, GError **error)
 {
@@ -249,6 +309,16 @@ th_name_check (const char *name, const char *const *refused_words, GError **erro
       g_set_error_literal (error, TH_NAME_ERROR, TH_NAME_ERROR_INVISIBLE,
                            _ ("A name needs at least one letter, digit or sign that shows; this "
                               "one has only spaces or invisible characters."));
+      return FALSE;
+    }
+  if (th_name_is_reserved (name))
+    {
+      /* Anonymous people are told apart by their number alone: a name
+       * that looks like one would pass for them on the chart and in the
+       * files. */
+      g_set_error_literal (error, TH_NAME_ERROR, TH_NAME_ERROR_RESERVED,
+                           _ ("Names like “Participant 3” are kept for people who have no "
+                              "name. Choose another one."));
       return FALSE;
     }
   if (th_name_has_refused_word (name, refused_words))

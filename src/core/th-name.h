@@ -29,6 +29,8 @@ G_BEGIN_DECLS
  *   invisible characters (U+00A0, U+200B, U+FEFF, …)
  * @TH_NAME_ERROR_REFUSED_WORD: a word of the facilitator's list of
  *   refused words
+ * @TH_NAME_ERROR_RESERVED: the label of someone without a name
+ *   ("Participant 3"), see th_name_is_reserved()
  */
 typedef enum
 {
@@ -38,6 +40,7 @@ typedef enum
   TH_NAME_ERROR_DIRECTION,
   TH_NAME_ERROR_INVISIBLE,
   TH_NAME_ERROR_REFUSED_WORD,
+  TH_NAME_ERROR_RESERVED,
 } ThNameError;
 
 GQuark th_name_error_quark (void);
@@ -48,6 +51,11 @@ GQuark th_name_error_quark (void);
  * TH_NAME_ERROR and its message, meant for the person who typed the
  * name, says what is wrong without repeating a refused word. */
 gboolean th_name_check (const char *name, const char *const *refused_words, GError **error);
+
+/* Whether @name is, to a reader, the label Two Hats gives someone without
+ * a name: "Participant" and a number, or the same in the language the app
+ * runs in ("Person 3" in German), in any case, width or spacing. */
+gboolean th_name_is_reserved (const char *name);
 
 /* What two names are compared by: the same key means the same name to a
  * reader.  Compatibility forms and case are folded, invisible characters

@@ -475,6 +475,8 @@ name_reason (const GError *error)
         return "name-invisible";
       case TH_NAME_ERROR_REFUSED_WORD:
         return "name-refused-word";
+      case TH_NAME_ERROR_RESERVED:
+        return "name-reserved";
       case TH_NAME_ERROR_EMPTY:
       default:
         return "name";

@@ -149,6 +149,7 @@ th_room_parse_join (const char *data, gsize length, char **code_out, char **name
 {
   g_autoptr (JsonNode) root = NULL;
   g_autofree char *name = NULL;
+  g_autoptr (GError) name_error = NULL;
   JsonObject *object;
   const char *code, *raw_name;
 
@@ -162,9 +163,22 @@ th_room_parse_join (const char *data, gsize length, char **code_out, char **name
     return FALSE;
   object = json_node_get_object (root);
 
-  if (!get_optional_string (object, "code", &code, error)
-      || !get_optional_string (object, "name", &raw_name, error))
+  if (!get_optional_string (object, "code", &code, error))
     return FALSE;
+
+  /* A name longer than any string of a file (4 000 characters) is a name
+   * too long all the same: it is refused for that, with its reason, when
+   * the name's turn comes (th_room_door_check_name), not as a body that
+   * breaks core's limit. */
+  if (!get_optional_string (object, "name", &raw_name, &name_error))
+    {
+      if (!g_error_matches (name_error, TH_ERROR, TH_ERROR_TOO_LARGE))
+        {
+          g_propagate_error (error, g_steal_pointer (&name_error));
+          return FALSE;
+        }
+      raw_name = json_object_get_string_member (object, "name");
+    }
 
   if (code == NULL)
     {

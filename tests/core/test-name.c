@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <libintl.h>
+#include <locale.h>
 #include <string.h>
 
 #include "th-name.h"
@@ -70,6 +72,11 @@ test_refused (void)
     "\uFE0F",       "\U000E0041",   "\u2062", "\uFEFF\u00A0\u200B",
     NULL,
   };
+  /* The musical null notehead draws nothing, nor do the beams and phrases
+   * around it; the object replacement character stands for nothing. */
+  const char *blank_symbols[] = {
+    "\U0001D159", "\U0001D159\u3164\u2062", "\U0001D173\U0001D159\U0001D17A", "\uFFFC", NULL,
+  };
   const char *direction_names[] = {
     "ab\u202Ecd",    "\u202EAna", "Ana\u202A", "\u202B\u202C", "\u202D",
     "\u2066x\u2069", "\u2067x",   "x\u2068",   NULL,
@@ -81,16 +88,75 @@ test_refused (void)
 
   for (guint i = 0; invisible_names[i] != NULL; i++)
     assert_refused (invisible_names[i], NULL, TH_NAME_ERROR_INVISIBLE, invisible);
+  for (guint i = 0; blank_symbols[i] != NULL; i++)
+    assert_refused (blank_symbols[i], NULL, TH_NAME_ERROR_INVISIBLE, invisible);
   for (guint i = 0; direction_names[i] != NULL; i++)
     assert_refused (direction_names[i], NULL, TH_NAME_ERROR_DIRECTION, direction);
   for (guint i = 0; control_names[i] != NULL; i++)
     assert_refused (control_names[i], NULL, TH_NAME_ERROR_CONTROL, control);
+
+  /* The label of people without a name, in any case, width or spacing. */
+  {
+    static const char reserved[] = "Names like “Participant 3” are kept for people who have no "
+                                   "name. Choose another one.";
+    const char *reserved_names[] = {
+      "Participant 1", "participant 999",         "PARTICIPANT 0",       "Participant  42",
+      "Participant7",  "\uFF30articipant \uFF13", "Participant\u200B 5", NULL,
+    };
+
+    for (guint i = 0; reserved_names[i] != NULL; i++)
+      {
+        assert_refused (reserved_names[i], NULL, TH_NAME_ERROR_RESERVED, reserved);
+        g_assert_true (th_name_is_reserved (reserved_names[i]));
+      }
+    g_assert_false (th_name_is_reserved ("Participant"));
+    g_assert_false (th_name_is_reserved ("Participant 3b"));
+    g_assert_false (th_name_is_reserved ("Participants 3"));
+    g_assert_false (th_name_is_reserved ("3 Participant"));
+    /* The German label is the German app's: in English, a name. */
+    g_assert_true (th_name_check ("Person 3", NULL, NULL));
+  }
 
   /* A control character with an override: the first rule broken speaks. */
   assert_refused ("\u202E\a", NULL, TH_NAME_ERROR_CONTROL, control);
   assert_refused (too_long, NULL, TH_NAME_ERROR_TOO_LONG, "A name has at most 100 characters.");
   assert_refused ("", NULL, TH_NAME_ERROR_EMPTY, "Enter a name.");
   assert_refused ("\xff\xfe", NULL, TH_NAME_ERROR_CONTROL, control);
+}
+
+/* In German the app calls someone without a name "Person 3" (po/de.po):
+ * that is refused too, and the English label still is. */
+static void
+test_reserved_translated (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+      g_autofree char *catalogue
+        = g_build_filename (dir, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+      g_autoptr (GError) error = NULL;
+
+      if (!g_file_test (catalogue, G_FILE_TEST_EXISTS))
+        g_error ("%s is not built", catalogue);
+      bindtextdomain (GETTEXT_PACKAGE, dir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      /* LANGUAGE is honoured under C.UTF-8 (not under plain C). */
+      g_setenv ("LANGUAGE", "de", TRUE);
+      setlocale (LC_ALL, "C.UTF-8");
+
+      g_assert_false (th_name_check ("Person 3", NULL, &error));
+      g_assert_error (error, TH_NAME_ERROR, TH_NAME_ERROR_RESERVED);
+      g_assert_cmpstr (error->message, ==,
+                       "Namen wie „Person 3“ sind für Personen ohne Namen vorgesehen. Bitte "
+                       "einen anderen wählen.");
+      g_assert_true (th_name_is_reserved ("person  12"));
+      g_assert_true (th_name_is_reserved ("Participant 12"));
+      g_assert_false (th_name_is_reserved ("Personal 3"));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
 }
 
 static void
@@ -308,6 +374,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/name/accepted", test_accepted);
   g_test_add_func ("/name/refused", test_refused);
+  g_test_add_func ("/name/reserved-translated", test_reserved_translated);
   g_test_add_func ("/name/refused-words", test_refused_words);
   g_test_add_func ("/name/key", test_key);
   g_test_add_func ("/name/generate", test_generate);

@@ -817,6 +817,9 @@ async function moderationRun(cdp, room) {
   const refusals = [
     ['Ana \u202Eevil', 'A name cannot contain characters that turn the text around.'],
     ['\u200B\u200B', 'A name needs at least one letter, digit or sign that shows.'],
+    ['Participant 3',
+      'Names like “Participant 3” are kept for people who join without a name. ' +
+      'Choose another one.'],
   ];
   for (const [name, message] of refusals) {
     await page.evaluate('document.getElementById("join-error").textContent = ""; ' +

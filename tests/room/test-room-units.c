@@ -1307,15 +1307,32 @@ test_door_names (void)
                                   "this one has only spaces or invisible characters.";
   static const char direction[] = "A name cannot contain characters that reverse or isolate the "
                                   "direction of text (U+202A to U+202E, U+2066 to U+2069).";
+  static const char reserved[]
+    = "Names like “Participant 3” are kept for people who have no name. Choose another one.";
+  static const char too_long[] = "A name has at most 100 characters.";
   g_autoptr (ThDeck) deck = th_deck_new_builtin ();
   g_autoptr (ThSession) session = th_session_new (deck);
   const char *words[] = { "Wolf", NULL };
+  /* Longer than any string of a file (4 000 characters). */
+  g_autofree char *longest = g_strnfill (5000, 'x');
   const struct
   {
     const char *name;
     const char *reason;
     const char *message;
   } refused[] = {
+    /* U+1D159 MUSICAL SYMBOL NULL NOTEHEAD draws nothing, alone or with
+     * other blanks (U+3164, U+2062); U+FFFC stands for nothing. */
+    { "\\ud834\\udd59", "name-invisible", invisible },
+    { "\\ud834\\udd59\\u3164\\u2062", "name-invisible", invisible },
+    { "\\ud834\\udd73\\ud834\\udd59\\ud834\\udd7a", "name-invisible", invisible },
+    { "\\ufffc", "name-invisible", invisible },
+    { longest, "name-too-long", too_long },
+    /* The label of anonymous people. */
+    { "Participant 1", "name-reserved", reserved },
+    { "participant 999", "name-reserved", reserved },
+    { "\\uff30articipant\\u00a0\\uff17", "name-reserved", reserved },
+    { "Participant\\u200b 12", "name-reserved", reserved },
     { "\\ufeff", "name-invisible", invisible },
     { "\\ufeff\\ufeff\\ufeff", "name-invisible", invisible },
     { "\\u00a0", "name-invisible", invisible },
@@ -1361,6 +1378,9 @@ test_door_names (void)
   /* A refused word is a whole word: a name that holds it in a longer one
    * joins. */
   g_assert_cmpuint (join_as (&c, "Wolfgang", "127.0.0.2"), ==, 200);
+  /* A label without its number, or with more after it, is a name. */
+  g_assert_cmpuint (join_as (&c, "Participant", "127.0.0.2"), ==, 200);
+  g_assert_cmpuint (join_as (&c, "Participant 3b", "127.0.0.2"), ==, 200);
   caller_clear (&c);
 }
 

@@ -41,6 +41,7 @@
       errNameDirection: 'A name cannot contain characters that turn the text around.',
       errNameInvisible: 'A name needs at least one letter, digit or sign that shows.',
       errNameRefused: 'This name is not allowed here. Choose another one.',
+      errNameReserved: 'Names like “Participant 3” are kept for people who join without a name. Choose another one.',
       errNameRemoved: 'The facilitator removed this name from the room. Choose another one, or ask the facilitator.',
       generatedHint: 'You get a name when you join.',
       yourName: 'Your name in this workshop is {name}.',
@@ -111,6 +112,7 @@
       errNameDirection: 'Ein Name darf keine Zeichen enthalten, die die Schreibrichtung umdrehen.',
       errNameInvisible: 'Ein Name braucht mindestens einen Buchstaben, eine Ziffer oder ein Zeichen, das man sieht.',
       errNameRefused: 'Dieser Name ist hier nicht erlaubt. Wähle einen anderen.',
+      errNameReserved: 'Namen wie „Person 3“ sind für alle reserviert, die ohne Namen beitreten. Wähle einen anderen.',
       errNameRemoved: 'Die Moderation hat diesen Namen aus dem Raum entfernt. Wähle einen anderen oder frag die Moderation.',
       generatedHint: 'Du bekommst beim Beitreten einen Namen.',
       yourName: 'Dein Name in diesem Workshop: {name}.',
@@ -704,6 +706,7 @@
     'name-direction': 'errNameDirection',
     'name-invisible': 'errNameInvisible',
     'name-refused-word': 'errNameRefused',
+    'name-reserved': 'errNameReserved',
     'name-removed': 'errNameRemoved',
   };
 
