@@ -38,8 +38,9 @@
  *      body is never read; the Host header must name the address the
  *      connection came in on (DNS rebinding, 421); a token bucket per
  *      participant, or per address before joining and for a token that
- *      is not one (429; what libsoup answers itself, garbage, is charged
- *      to the address afterwards); the Origin, if any, must be ours
+ *      is not one, a request's worth for each started 4 KiB of body (429;
+ *      what libsoup answers itself, garbage, is charged to the address
+ *      afterwards, and a body in chunks as it comes); the Origin, if any, must be ours
  *      (403); every /api/ but join (and what the join page reads) needs
  *      a valid token (401, saying so when the token's holder was
  *      removed);
@@ -70,6 +71,7 @@ typedef struct
 {
   ThRoomGuest *guest;  /* the caller, once the token checked out */
   gsize body_received; /* of a chunked body */
+  gsize body_paid;     /* bytes of body the budget has been charged for */
   gboolean stolen;     /* answered on a connection taken from libsoup */
   gboolean checked;    /* the early handler saw it (libsoup answers garbage itself) */
 } MessageState;
@@ -418,11 +420,22 @@ token_was_removed (ThRoomServer *self, const ThRoomRequest *request)
   return token != NULL && _th_room_server_token_was_removed (self, token);
 }
 
-/* The checks that need only the headers, in order.  Returns the refusal,
- * or NULL and the caller in @guest_out (NULL for the page and joining). */
-static ThRoomResponse *
-check_request (ThRoomServer *self, const ThRoomRequest *request, ThRoomGuest **guest_out)
+/* What a request with a body of @body_length bytes costs of its budget. */
+static double
+request_cost (gsize body_length)
 {
+  return MAX (1, (body_length + TH_ROOM_BODY_COST_BYTES - 1) / TH_ROOM_BODY_COST_BYTES);
+}
+
+/* The checks that need only the headers, in order, for a request with a
+ * body of @body_length bytes (as far as it is known).  Returns the
+ * refusal, or NULL and the caller in @guest_out (NULL for the page and
+ * joining). */
+static ThRoomResponse *
+check_request (ThRoomServer *self, const ThRoomRequest *request, gsize body_length,
+               ThRoomGuest **guest_out)
+{
+  double cost = request_cost (body_length);
   g_autoptr (ThRoomResponse) response = _th_room_response_new ();
   g_autofree char *host = NULL;
   guint retry_after = 1;
@@ -442,9 +455,9 @@ check_request (ThRoomServer *self, const ThRoomRequest *request, ThRoomGuest **g
    * budget: phones behind one address share only what they do before
    * they join (and a token that is not one). */
   guest = authenticate (self, request);
-  if (guest != NULL ? !th_room_limiter_take (self->guest_limiter, th_room_guest_get_id (guest), 1.0,
-                                             g_get_monotonic_time (), &retry_after)
-                    : !th_room_limiter_take (self->limiter, request->remote_address, 1.0,
+  if (guest != NULL ? !th_room_limiter_take (self->guest_limiter, th_room_guest_get_id (guest),
+                                             cost, g_get_monotonic_time (), &retry_after)
+                    : !th_room_limiter_take (self->limiter, request->remote_address, cost,
                                              g_get_monotonic_time (), &retry_after))
     {
       g_autofree char *seconds = g_strdup_printf ("%u", retry_after);
@@ -511,7 +524,8 @@ th_room_server_handle (ThRoomServer *self, const ThRoomRequest *request, ThRoomR
                                    _ ("The request is larger than 64 KiB."));
     }
   else
-    refusal = check_request (self, &copy, &call.guest);
+    refusal = check_request (self, &copy, copy.body != NULL ? g_bytes_get_size (copy.body) : 0,
+                             &call.guest);
 
   if (refusal != NULL)
     {
@@ -742,6 +756,7 @@ early_handler_cb (SoupServer *server, SoupServerMessage *msg, const char *path, 
   g_autoptr (ThRoomResponse) refusal = NULL;
   const char *body_problem;
   guint body_status = 0;
+  gsize declared = 0;
   ThRoomGuest *guest = NULL;
 
   get_state (msg)->checked = TRUE;
@@ -754,7 +769,13 @@ early_handler_cb (SoupServer *server, SoupServerMessage *msg, const char *path, 
       return;
     }
 
-  refusal = check_request (self, &request, &guest);
+  /* A body of declared length is paid for now, before it is read; one
+   * in chunks as it comes (got_chunk_cb()). */
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
+    declared = (gsize)soup_message_headers_get_content_length (headers);
+  get_state (msg)->body_paid = (gsize)request_cost (declared) * TH_ROOM_BODY_COST_BYTES;
+
+  refusal = check_request (self, &request, declared, &guest);
   if (refusal != NULL)
     {
       send_to_message (msg, refusal);
@@ -777,8 +798,28 @@ got_chunk_cb (SoupServerMessage *msg, GBytes *chunk, gpointer user_data)
 
   state->body_received += g_bytes_get_size (chunk);
   if (state->body_received > TH_ROOM_MAX_BODY_SIZE)
-    reject_and_close (self, msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                      _ ("The request is larger than 64 KiB."));
+    {
+      reject_and_close (self, msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                        _ ("The request is larger than 64 KiB."));
+      return;
+    }
+
+  /* What a body sent in chunks costs beyond what its headers paid,
+   * charged as it arrives: it may take the budget below zero, and the
+   * next request waits until it is paid. */
+  if (state->checked && state->body_received > state->body_paid)
+    {
+      gsize blocks = (state->body_received - state->body_paid + TH_ROOM_BODY_COST_BYTES - 1)
+                     / TH_ROOM_BODY_COST_BYTES;
+
+      if (state->guest != NULL)
+        th_room_limiter_charge (self->guest_limiter, th_room_guest_get_id (state->guest),
+                                (double)blocks, g_get_monotonic_time ());
+      else
+        th_room_limiter_charge (self->limiter, remote_key (msg), (double)blocks,
+                                g_get_monotonic_time ());
+      state->body_paid += blocks * TH_ROOM_BODY_COST_BYTES;
+    }
 }
 
 /* libsoup answers what it cannot parse itself (400 for a request line

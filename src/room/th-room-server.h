@@ -31,6 +31,10 @@ G_BEGIN_DECLS
 #define TH_ROOM_IDLE_TIMEOUT_S 30       /* a connection idle this long is closed */
 #define TH_ROOM_REQUEST_TIMEOUT_S 10    /* a request must arrive whole this soon */
 #define TH_ROOM_MAX_GUESTS 2000         /* the largest room size */
+/* A request costs one request's worth of its budget for each started
+ * 4 KiB of its body (at least one): the budgets bound the work of reading
+ * and parsing, not only the number of requests. */
+#define TH_ROOM_BODY_COST_BYTES 4096
 
 /* ThRoomServer: serves the participant page and the room protocol
  * (docs/room-protocol.md) for one session, on the thread-default main

@@ -2081,6 +2081,103 @@ test_rate_limit (Fixture *f, gconstpointer data)
   poll_until_answered (f, "/api/state", token, 5000);
 }
 
+/* Large bodies cost more: one request's worth of the participant's
+ * budget (60 saved up, 20 a second) for each started 4 KiB, so that a
+ * participant sending 60 KB bodies (15 requests' worth each) gets about
+ * four of them at once rather than sixty.  Sent with a Content-Length,
+ * charged before the body is read; sent in chunks, charged as they come.
+ * Each way until the first 429, on a server of its own. */
+#define BIG_BODY_SIZE (60 * 1024)
+#define BIG_BODY_COST 15.0 /* started 4 KiB blocks of BIG_BODY_SIZE */
+
+static char *
+big_answers_body (void)
+{
+  GString *body = g_string_new ("{\"ratings\": {}}");
+
+  /* White space after the value is JSON still. */
+  while (body->len < BIG_BODY_SIZE)
+    g_string_append_c (body, ' ');
+  return g_string_free (body, FALSE);
+}
+
+/* Sends PUT /api/answers with @body until the first 429 (at most 100
+ * times) and checks how many were answered against the bound. */
+static void
+send_big_bodies (Fixture *f, const char *token, const char *body, gboolean chunked)
+{
+  guint port = th_room_test_server_get_port (f->server);
+  g_autofree char *raw = NULL;
+  gint64 start = g_get_monotonic_time ();
+  guint n_answered = 0, n_limited = 0;
+  double elapsed_s;
+
+  if (chunked)
+    raw = g_strdup_printf ("PUT /api/answers HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n"
+                           "Authorization: Bearer %s\r\nContent-Type: application/json\r\n"
+                           "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                           "%zx\r\n%s\r\n0\r\n\r\n",
+                           port, token, strlen (body), body);
+  else
+    raw = g_strdup_printf ("PUT /api/answers HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n"
+                           "Authorization: Bearer %s\r\nContent-Type: application/json\r\n"
+                           "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
+                           port, token, strlen (body), body);
+
+  for (guint i = 0; n_limited == 0 && i < 100; i++)
+    {
+      g_autoptr (GBytes) response = th_room_raw_exchange (port, raw, strlen (raw), 5000);
+      guint status = th_room_raw_status (response);
+
+      if (status == 429)
+        {
+          g_assert_cmpuint (th_room_raw_retry_after (response), >=, 1);
+          n_limited++;
+        }
+      else
+        {
+          g_assert_cmpuint (status, ==, 200);
+          n_answered++;
+        }
+    }
+  elapsed_s = (double)(g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  g_test_message ("%s: %u bodies of %u bytes answered before the first 429, in %.2f s",
+                  chunked ? "chunked" : "Content-Length", n_answered, BIG_BODY_SIZE, elapsed_s);
+
+  g_assert_cmpuint (n_limited, ==, 1);
+  /* What the full budget and its refill (the rate as an input) pay for;
+   * the last one answered may have taken it below zero. */
+  g_assert_cmpfloat (
+    n_answered, <=, (TH_ROOM_DEFAULT_BURST + TH_ROOM_DEFAULT_RATE * elapsed_s) / BIG_BODY_COST + 1);
+  g_assert_cmpuint (n_answered, >=, 1);
+}
+
+static void
+test_rate_limit_bytes (Fixture *f, gconstpointer data)
+{
+  g_autofree char *token = th_room_join (f->session, url (f), code (f), "Ana", NULL);
+  g_autofree char *other = th_room_join (f->session, url (f), code (f), "Bo", NULL);
+  g_autofree char *body = big_answers_body ();
+
+  g_assert_cmpuint (strlen (body), ==, BIG_BODY_SIZE);
+  send_big_bodies (f, token, body, FALSE);
+  send_big_bodies (f, other, body, TRUE);
+
+  /* A small body costs one request, as the page's own do: the whole
+   * burst of sixty is answered. */
+  {
+    g_autofree char *third = th_room_join (f->session, url (f), code (f), "Cy", NULL);
+
+    for (guint i = 0; i < TH_ROOM_DEFAULT_BURST; i++)
+      {
+        g_autoptr (ThRoomReply) reply
+          = request (f, "PUT", "/api/answers", third, "{\"ratings\": {}}");
+
+        g_assert_cmpuint (reply->status, ==, 200);
+      }
+  }
+}
+
 /* Guessing join codes: a wrong code costs so much of the address's
  * budget (ten requests' worth besides its own) that, once what it saved
  * up is spent, an address gets at most about two guesses a second,
@@ -2648,6 +2745,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/room/server/save-failure", test_save_failure, NULL);
   ADD_TEST ("/room/server/concurrent", test_concurrent, NULL);
   ADD_TEST ("/room/server/rate-limit", test_rate_limit, &defaults);
+  ADD_TEST ("/room/server/rate-limit-bytes", test_rate_limit_bytes, &defaults);
   ADD_TEST ("/room/server/rate-limit-guesses", test_rate_limit_guesses, &defaults);
   ADD_TEST ("/room/server/rate-limit-guesses-raced", test_rate_limit_guesses_raced, &defaults);
   ADD_TEST ("/room/server/rate-limit-guesses-room-wide", test_rate_limit_guesses_room_wide,
