@@ -17,6 +17,12 @@
  *   bench-room-load [--participants=N] [--batch] [--one-address] [--two-hats=PATH]
  *
  * --batch sends all sorts in one PUT and all ratings in another.
+ * --light sends the PUTs over plain sockets, one keep-alive connection a
+ * phone, written and read by hand: libsoup's client costs this machine
+ * about as much CPU per request as the room itself, where real phones
+ * cost the laptop nothing, so on a small machine the default measures the
+ * load generator as much as the room.  Joins, decks and the last GET stay
+ * on libsoup.
  * --one-address puts every phone behind one address (127.0.0.1), as a
  * travel router does with a room's phones: each also loads the page
  * first, and waits out a 429 for as long as Retry-After says (and a
@@ -64,6 +70,13 @@ typedef struct
   gint64 sent_at;
   Kind kind;
   SoupMessage *msg; /* the request in flight, to send again after a 429 */
+
+  /* --light: the PUTs' own connection and what it has read so far. */
+  GSocketAddress *local;
+  GSocket *socket;
+  GSource *source;
+  char *request; /* the PUT in flight, to send again */
+  GString *input;
 } Participant;
 
 struct _Bench
@@ -74,6 +87,9 @@ struct _Bench
   guint n_behaviours;
   guint n_participants;
   gboolean batch;
+  gboolean light;
+  GSocketAddress *remote; /* the room's, for --light */
+  char *authority;        /* its Host header */
   Participant *participants;
   GArray *latencies[N_KINDS]; /* of double, ms */
   guint n_done;
@@ -161,6 +177,177 @@ answers_body (Participant *p, guint first, guint count, gboolean sort)
   return g_string_free (g_steal_pointer (&body), FALSE);
 }
 
+static void next_put (Participant *p);
+static void light_send (Participant *p);
+
+static void
+light_close (Participant *p)
+{
+  if (p->source != NULL)
+    {
+      g_source_destroy (p->source);
+      g_clear_pointer (&p->source, g_source_unref);
+    }
+  if (p->socket != NULL)
+    g_socket_close (p->socket, NULL);
+  g_clear_object (&p->socket);
+  if (p->input != NULL)
+    g_string_truncate (p->input, 0);
+}
+
+static void
+light_fail (Participant *p, const char *why)
+{
+  g_printerr ("participant %u: PUT /api/answers failed: %s\n", p->index, why);
+  light_close (p);
+  p->bench->n_failed++;
+  p->bench->n_done++;
+}
+
+static gboolean
+light_again_cb (gpointer user_data)
+{
+  light_send (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Reads what the room answered; once a whole answer is in, records it and
+ * sends the next PUT on the same connection. */
+static gboolean
+light_readable_cb (GSocket *socket, GIOCondition condition, gpointer user_data)
+{
+  Participant *p = user_data;
+  Bench *bench = p->bench;
+  char buffer[4096];
+  gssize n;
+  const char *end, *length_header, *retry_after;
+  gsize header_length, body_length = 0;
+  guint status;
+  double ms;
+  gboolean close;
+
+  n = g_socket_receive (socket, buffer, sizeof buffer, NULL, NULL);
+  if (n < 0)
+    return G_SOURCE_CONTINUE;
+  if (n == 0)
+    {
+      /* The room closed a connection it had answered on (or not yet):
+       * open another and send the PUT again, as a browser does. */
+      g_clear_pointer (&p->source, g_source_unref);
+      light_close (p);
+      light_send (p);
+      return G_SOURCE_REMOVE;
+    }
+  g_string_append_len (p->input, buffer, n);
+
+  end = g_strstr_len (p->input->str, (gssize)p->input->len, "\r\n\r\n");
+  if (end == NULL)
+    return G_SOURCE_CONTINUE;
+  header_length = (gsize)(end - p->input->str) + 4;
+  length_header = g_strstr_len (p->input->str, (gssize)header_length, "\nContent-Length:");
+  if (length_header != NULL)
+    body_length = (gsize)g_ascii_strtoull (length_header + strlen ("\nContent-Length:"), NULL, 10);
+  if (p->input->len < header_length + body_length)
+    return G_SOURCE_CONTINUE;
+
+  ms = (double)(g_get_monotonic_time () - p->sent_at) / 1000.0;
+  status = (guint)g_ascii_strtoull (p->input->str + strlen ("HTTP/1.1 "), NULL, 10);
+  close = g_strstr_len (p->input->str, (gssize)header_length, "\nConnection: close") != NULL;
+  retry_after = g_strstr_len (p->input->str, (gssize)header_length, "\nRetry-After:");
+  g_string_erase (p->input, 0, (gssize)(header_length + body_length));
+
+  if (status == 429)
+    {
+      guint seconds
+        = retry_after != NULL
+            ? (guint)g_ascii_strtoull (retry_after + strlen ("\nRetry-After:"), NULL, 10)
+            : 1;
+
+      bench->n_waits++;
+      g_clear_pointer (&p->source, g_source_unref);
+      light_close (p);
+      g_timeout_add (MAX (seconds, 1) * 1000 + (guint)g_random_int_range (0, 500), light_again_cb,
+                     p);
+      return G_SOURCE_REMOVE;
+    }
+  if (status != 200)
+    {
+      g_autofree char *why = g_strdup_printf ("HTTP %u", status);
+
+      g_clear_pointer (&p->source, g_source_unref);
+      light_fail (p, why);
+      return G_SOURCE_REMOVE;
+    }
+
+  g_array_append_val (bench->latencies[KIND_PUT], ms);
+  if (close)
+    {
+      g_clear_pointer (&p->source, g_source_unref);
+      light_close (p);
+      next_put (p);
+      return G_SOURCE_REMOVE;
+    }
+  next_put (p);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Sends p->request, on a new connection if it has none. */
+static void
+light_send (Participant *p)
+{
+  Bench *bench = p->bench;
+  g_autoptr (GError) error = NULL;
+  gsize length = strlen (p->request);
+  gsize sent = 0;
+
+  if (p->socket == NULL)
+    {
+      p->socket
+        = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+      if (p->socket == NULL || !g_socket_bind (p->socket, p->local, FALSE, &error)
+          || !g_socket_connect (p->socket, bench->remote, NULL, &error))
+        {
+          light_fail (p, error->message);
+          return;
+        }
+      g_socket_set_blocking (p->socket, FALSE);
+      p->source = g_socket_create_source (p->socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL);
+      g_source_set_callback (p->source, (GSourceFunc)(void (*) (void))light_readable_cb, p, NULL);
+      g_source_attach (p->source, NULL);
+    }
+
+  p->sent_at = g_get_monotonic_time ();
+  /* A request is a few hundred bytes: the socket's buffer takes it whole,
+   * unless the room has stopped reading, which is then a failure. */
+  while (sent < length)
+    {
+      gssize n = g_socket_send (p->socket, p->request + sent, length - sent, NULL, &error);
+
+      if (n < 0)
+        {
+          light_fail (p, error->message);
+          return;
+        }
+      sent += (gsize)n;
+    }
+}
+
+static void
+light_put (Participant *p, const char *body)
+{
+  g_free (p->request);
+  p->request = g_strdup_printf ("PUT /api/answers HTTP/1.1\r\n"
+                                "Host: %s\r\n"
+                                "Authorization: Bearer %s\r\n"
+                                "Content-Type: application/json\r\n"
+                                "Content-Length: %zu\r\n"
+                                "\r\n%s",
+                                p->bench->authority, p->token, strlen (body), body);
+  if (p->input == NULL)
+    p->input = g_string_new (NULL);
+  light_send (p);
+}
+
 /* The callback of every request: record, then send the participant's next. */
 static void
 request_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -172,9 +359,6 @@ request_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GBytes) reply
     = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   double ms = (double)(g_get_monotonic_time () - p->sent_at) / 1000.0;
-  guint n = bench->n_behaviours;
-  guint n_puts = bench->batch ? 2 : 2 * n;
-  g_autofree char *body = NULL;
 
   /* Over a limit: wait as long as the room says, and a little more at
    * random, as the page does.  The latency is the answer's to the
@@ -225,23 +409,40 @@ request_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         return;
       case KIND_DECK:
       case KIND_PUT:
-        if (p->step < n_puts)
-          {
-            if (bench->batch)
-              body = answers_body (p, 0, n, p->step == 0);
-            else
-              body = answers_body (p, p->step % n, 1, p->step < n);
-            p->step++;
-            send_request (p, KIND_PUT, "PUT", "/api/answers", body);
-          }
-        else
-          send_request (p, KIND_ME, "GET", "/api/me", NULL);
+        next_put (p);
         return;
       case KIND_ME:
       default:
         bench->n_done++;
         return;
     }
+}
+
+/* The participant's next PUT, or the last GET once all are answered. */
+static void
+next_put (Participant *p)
+{
+  Bench *bench = p->bench;
+  guint n = bench->n_behaviours;
+  guint n_puts = bench->batch ? 2 : 2 * n;
+  g_autofree char *body = NULL;
+
+  if (p->step >= n_puts)
+    {
+      light_close (p);
+      send_request (p, KIND_ME, "GET", "/api/me", NULL);
+      return;
+    }
+
+  if (bench->batch)
+    body = answers_body (p, 0, n, p->step == 0);
+  else
+    body = answers_body (p, p->step % n, 1, p->step < n);
+  p->step++;
+  if (bench->light)
+    light_put (p, body);
+  else
+    send_request (p, KIND_PUT, "PUT", "/api/answers", body);
 }
 
 static int
@@ -278,12 +479,17 @@ main (int argc, char *argv[])
   int participants = 200;
   gboolean batch = FALSE;
   gboolean one_address = FALSE;
+  gboolean light = FALSE;
   Bench bench = { 0 };
   gint64 start, elapsed;
   guint n_requests = 0, n_checked = 0;
   const GOptionEntry entries[] = {
     { "participants", 0, 0, G_OPTION_ARG_INT, &participants, "Participants (1–250)", "N" },
     { "batch", 0, 0, G_OPTION_ARG_NONE, &batch, "One PUT for all sorts, one for all ratings",
+      NULL },
+    { "light", 0, 0, G_OPTION_ARG_NONE, &light,
+      "PUTs over plain sockets, a client that costs "
+      "almost nothing",
       NULL },
     { "one-address", 0, 0, G_OPTION_ARG_NONE, &one_address,
       "Every phone from 127.0.0.1, loading the page first", NULL },
@@ -349,14 +555,26 @@ main (int argc, char *argv[])
   bench.n_behaviours = th_deck_get_n_behaviours (bench.deck);
   bench.n_participants = (guint)participants;
   bench.batch = batch;
+  bench.light = light;
+  {
+    g_autoptr (GUri) uri = g_uri_parse (bench.url, G_URI_FLAGS_NONE, &error);
+    g_autoptr (GInetAddress) address = NULL;
+
+    g_assert_no_error (error);
+    address = g_inet_address_new_from_string (g_uri_get_host (uri));
+    g_assert_nonnull (address);
+    bench.remote = g_inet_socket_address_new (address, (guint16)g_uri_get_port (uri));
+    bench.authority = g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
+  }
   bench.participants = g_new0 (Participant, bench.n_participants);
   for (guint k = 0; k < N_KINDS; k++)
     bench.latencies[k] = g_array_new (FALSE, FALSE, sizeof (double));
 
   g_print ("Room load: %u participants %s, %u cards each, %s, against `two-hats --host` "
-           "(default limits)\n",
+           "(default limits)%s\n",
            bench.n_participants, one_address ? "behind one address" : "from an address each",
-           bench.n_behaviours, batch ? "2 PUTs each (batch)" : "one PUT per tap");
+           bench.n_behaviours, batch ? "2 PUTs each (batch)" : "one PUT per tap",
+           light ? ", PUTs over plain sockets" : "");
 
   start = g_get_monotonic_time ();
   for (guint i = 0; i < bench.n_participants; i++)
@@ -370,6 +588,7 @@ main (int argc, char *argv[])
       p->bench = &bench;
       p->index = i;
       p->session = soup_session_new_with_options ("local-address", local, "timeout", 60, NULL);
+      p->local = g_object_ref (local);
       if (one_address)
         send_request (p, KIND_PAGE, "GET", page_files[0], NULL);
       else
@@ -430,6 +649,11 @@ main (int argc, char *argv[])
     {
       g_clear_object (&bench.participants[i].session);
       g_clear_object (&bench.participants[i].msg);
+      light_close (&bench.participants[i]);
+      g_clear_object (&bench.participants[i].local);
+      g_free (bench.participants[i].request);
+      if (bench.participants[i].input != NULL)
+        g_string_free (bench.participants[i].input, TRUE);
       g_free (bench.participants[i].token);
       g_free (bench.participants[i].id);
     }
@@ -440,6 +664,8 @@ main (int argc, char *argv[])
   g_unlink (path);
   g_rmdir (dir);
   g_free (bench.url);
+  g_free (bench.authority);
+  g_clear_object (&bench.remote);
   g_free (bench.code);
 
   return bench.n_failed == 0 && n_checked == bench.n_participants * bench.n_behaviours ? 0 : 1;
