@@ -458,11 +458,9 @@ th_card_sheets_set_answer_key (ThCardSheets *self, gboolean answer_key)
 {
   g_return_if_fail (self != NULL);
 
-  answer_key = !!answer_key;
-  if (self->answer_key == answer_key)
+  if (!th_set_boolean (&self->answer_key, answer_key))
     return;
 
-  self->answer_key = answer_key;
   self->paginated = FALSE;
 }
 
@@ -479,11 +477,9 @@ th_card_sheets_set_deck_order (ThCardSheets *self, gboolean deck_order)
 {
   g_return_if_fail (self != NULL);
 
-  deck_order = !!deck_order;
-  if (self->deck_order == deck_order)
+  if (!th_set_boolean (&self->deck_order, deck_order))
     return;
 
-  self->deck_order = deck_order;
   if (deck_order)
     self->order = th_deck_new_order (th_deck_get_n_behaviours (self->deck), FALSE);
   else

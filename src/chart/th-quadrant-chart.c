@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "th-property.h"
 #include "th-quadrant-chart-private.h"
 #include "th-set.h"
 
@@ -86,48 +87,13 @@ th_quadrant_chart_finalize (GObject *object)
   G_OBJECT_CLASS (th_quadrant_chart_parent_class)->finalize (object);
 }
 
-static void
-th_quadrant_chart_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThQuadrantChart *self = TH_QUADRANT_CHART (object);
-
-  switch (prop_id)
-    {
-      case PROP_THRESHOLD:
-        g_value_set_double (value, self->threshold);
-        break;
-      case PROP_STYLE:
-        g_value_set_enum (value, self->style);
-        break;
-      case PROP_SHOW_HEADER:
-        g_value_set_boolean (value, self->show_header);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-th_quadrant_chart_set_property (GObject *object, guint prop_id, const GValue *value,
-                                GParamSpec *pspec)
-{
-  ThQuadrantChart *self = TH_QUADRANT_CHART (object);
-
-  switch (prop_id)
-    {
-      case PROP_THRESHOLD:
-        th_quadrant_chart_set_threshold (self, g_value_get_double (value));
-        break;
-      case PROP_STYLE:
-        th_quadrant_chart_set_style (self, g_value_get_enum (value));
-        break;
-      case PROP_SHOW_HEADER:
-        th_quadrant_chart_set_show_header (self, g_value_get_boolean (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const ThProperty property_access[N_PROPS] = {
+  [PROP_THRESHOLD]
+  = TH_PROPERTY_FIELD (ThQuadrantChart, threshold, th_quadrant_chart_set_threshold),
+  [PROP_STYLE] = TH_PROPERTY_FIELD (ThQuadrantChart, style, th_quadrant_chart_set_style),
+  [PROP_SHOW_HEADER]
+  = TH_PROPERTY_FIELD (ThQuadrantChart, show_header, th_quadrant_chart_set_show_header),
+};
 
 static void
 th_quadrant_chart_class_init (ThQuadrantChartClass *klass)
@@ -135,8 +101,6 @@ th_quadrant_chart_class_init (ThQuadrantChartClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = th_quadrant_chart_finalize;
-  object_class->get_property = th_quadrant_chart_get_property;
-  object_class->set_property = th_quadrant_chart_set_property;
 
   properties[PROP_THRESHOLD]
     = g_param_spec_double ("threshold", NULL, NULL, 0.0, 100.0, TH_DEFAULT_THRESHOLD,
@@ -147,7 +111,7 @@ th_quadrant_chart_class_init (ThQuadrantChartClass *klass)
   properties[PROP_SHOW_HEADER]
     = g_param_spec_boolean ("show-header", NULL, NULL, TRUE,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  th_property_install (object_class, N_PROPS, properties, property_access);
 
   /**
    * ThQuadrantChart::changed:
@@ -418,10 +382,9 @@ th_quadrant_chart_set_threshold (ThQuadrantChart *self, double threshold)
   g_return_if_fail (TH_IS_QUADRANT_CHART (self));
   g_return_if_fail (threshold >= 0.0 && threshold <= 100.0);
 
-  if (self->threshold == threshold)
+  if (!th_set_double (&self->threshold, threshold))
     return;
 
-  self->threshold = threshold;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THRESHOLD]);
   emit_changed (self);
 }
@@ -439,11 +402,9 @@ th_quadrant_chart_set_anonymous (ThQuadrantChart *self, gboolean anonymous)
 {
   g_return_if_fail (TH_IS_QUADRANT_CHART (self));
 
-  anonymous = !!anonymous;
-  if (self->anonymous == anonymous)
+  if (!th_set_boolean (&self->anonymous, anonymous))
     return;
 
-  self->anonymous = anonymous;
   emit_changed (self);
 }
 
@@ -484,10 +445,9 @@ th_quadrant_chart_set_highlight (ThQuadrantChart *self, int index)
 
   if (index < 0 || index >= (int)self->points->len)
     index = -1;
-  if (self->highlight == index)
+  if (!th_set_int (&self->highlight, index))
     return;
 
-  self->highlight = index;
   emit_changed (self);
 }
 
@@ -504,11 +464,9 @@ th_quadrant_chart_set_show_header (ThQuadrantChart *self, gboolean show_header)
 {
   g_return_if_fail (TH_IS_QUADRANT_CHART (self));
 
-  show_header = !!show_header;
-  if (self->show_header == show_header)
+  if (!th_set_boolean (&self->show_header, show_header))
     return;
 
-  self->show_header = show_header;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_HEADER]);
   emit_changed (self);
 }
@@ -526,11 +484,9 @@ th_quadrant_chart_set_show_unplaced (ThQuadrantChart *self, gboolean show_unplac
 {
   g_return_if_fail (TH_IS_QUADRANT_CHART (self));
 
-  show_unplaced = !!show_unplaced;
-  if (self->show_unplaced == show_unplaced)
+  if (!th_set_boolean (&self->show_unplaced, show_unplaced))
     return;
 
-  self->show_unplaced = show_unplaced;
   emit_changed (self);
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "th-document.h"
+#include "th-property.h"
 #include "th-save-queue.h"
 
 #define RECOVERY_SUFFIX ".twohats"
@@ -282,44 +283,11 @@ th_document_finalize (GObject *object)
   G_OBJECT_CLASS (th_document_parent_class)->finalize (object);
 }
 
-static void
-th_document_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThDocument *self = TH_DOCUMENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_SESSION:
-        g_value_set_object (value, self->session);
-        break;
-      case PROP_FILE:
-        g_value_set_object (value, self->file);
-        break;
-      case PROP_SAVED:
-        g_value_set_boolean (value, th_document_get_saved (self));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-th_document_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  ThDocument *self = TH_DOCUMENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_SESSION:
-        self->session = g_value_dup_object (value);
-        break;
-      case PROP_FILE:
-        self->file = g_value_dup_object (value);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const ThProperty property_access[N_PROPS] = {
+  [PROP_SESSION] = TH_PROPERTY_FIELD (ThDocument, session, NULL),
+  [PROP_FILE] = TH_PROPERTY_FIELD (ThDocument, file, NULL),
+  [PROP_SAVED] = TH_PROPERTY_GETTER (th_document_get_saved, NULL),
+};
 
 static void
 th_document_class_init (ThDocumentClass *klass)
@@ -329,8 +297,6 @@ th_document_class_init (ThDocumentClass *klass)
   object_class->constructed = th_document_constructed;
   object_class->dispose = th_document_dispose;
   object_class->finalize = th_document_finalize;
-  object_class->get_property = th_document_get_property;
-  object_class->set_property = th_document_set_property;
 
   properties[PROP_SESSION]
     = g_param_spec_object ("session", NULL, NULL, TH_TYPE_SESSION,
@@ -341,7 +307,7 @@ th_document_class_init (ThDocumentClass *klass)
   properties[PROP_SAVED]
     = g_param_spec_boolean ("saved", NULL, NULL, FALSE,
                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  th_property_install (object_class, N_PROPS, properties, property_access);
 
   /**
    * ThDocument::save-failed:

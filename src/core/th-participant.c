@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "th-participant-private.h"
+#include "th-property.h"
 #include "th-set.h"
 
 struct _ThParticipant
@@ -93,41 +94,11 @@ th_participant_finalize (GObject *object)
   G_OBJECT_CLASS (th_participant_parent_class)->finalize (object);
 }
 
-static void
-th_participant_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThParticipant *self = TH_PARTICIPANT (object);
-
-  switch (prop_id)
-    {
-      case PROP_NAME:
-        g_value_set_string (value, self->name);
-        break;
-      case PROP_N_SORTED:
-        g_value_set_uint (value, th_participant_get_n_sorted (self));
-        break;
-      case PROP_N_RATED:
-        g_value_set_uint (value, th_participant_get_n_rated (self));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-th_participant_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  ThParticipant *self = TH_PARTICIPANT (object);
-
-  switch (prop_id)
-    {
-      case PROP_NAME:
-        th_participant_set_name (self, g_value_get_string (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const ThProperty property_access[N_PROPS] = {
+  [PROP_NAME] = TH_PROPERTY_FIELD (ThParticipant, name, th_participant_set_name),
+  [PROP_N_SORTED] = TH_PROPERTY_GETTER (th_participant_get_n_sorted, NULL),
+  [PROP_N_RATED] = TH_PROPERTY_GETTER (th_participant_get_n_rated, NULL),
+};
 
 static void
 th_participant_class_init (ThParticipantClass *klass)
@@ -135,8 +106,6 @@ th_participant_class_init (ThParticipantClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = th_participant_finalize;
-  object_class->get_property = th_participant_get_property;
-  object_class->set_property = th_participant_set_property;
 
   properties[PROP_NAME] = g_param_spec_string (
     "name", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -145,7 +114,7 @@ th_participant_class_init (ThParticipantClass *klass)
   properties[PROP_N_RATED] = g_param_spec_uint ("n-rated", NULL, NULL, 0, G_MAXUINT, 0,
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  th_property_install (object_class, N_PROPS, properties, property_access);
 
   /**
    * ThParticipant::changed:

@@ -12,6 +12,7 @@
 
 #include "th-json-private.h"
 #include "th-participant-private.h"
+#include "th-property.h"
 #include "th-session-private.h"
 #include "th-set.h"
 
@@ -205,53 +206,12 @@ th_session_finalize (GObject *object)
   G_OBJECT_CLASS (th_session_parent_class)->finalize (object);
 }
 
-static void
-th_session_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThSession *self = TH_SESSION (object);
-
-  switch (prop_id)
-    {
-      case PROP_DECK:
-        g_value_set_object (value, self->deck);
-        break;
-      case PROP_TITLE:
-        g_value_set_string (value, self->title);
-        break;
-      case PROP_THRESHOLD:
-        g_value_set_double (value, self->threshold);
-        break;
-      case PROP_PHASE:
-        g_value_set_enum (value, self->phase);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-th_session_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  ThSession *self = TH_SESSION (object);
-
-  switch (prop_id)
-    {
-      case PROP_DECK:
-        self->deck = g_value_dup_object (value);
-        break;
-      case PROP_TITLE:
-        th_session_set_title (self, g_value_get_string (value));
-        break;
-      case PROP_THRESHOLD:
-        th_session_set_threshold (self, g_value_get_double (value));
-        break;
-      case PROP_PHASE:
-        th_session_set_phase (self, g_value_get_enum (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const ThProperty property_access[N_PROPS] = {
+  [PROP_DECK] = TH_PROPERTY_FIELD (ThSession, deck, NULL),
+  [PROP_TITLE] = TH_PROPERTY_FIELD (ThSession, title, th_session_set_title),
+  [PROP_THRESHOLD] = TH_PROPERTY_FIELD (ThSession, threshold, th_session_set_threshold),
+  [PROP_PHASE] = TH_PROPERTY_FIELD (ThSession, phase, th_session_set_phase),
+};
 
 static void
 th_session_class_init (ThSessionClass *klass)
@@ -260,8 +220,6 @@ th_session_class_init (ThSessionClass *klass)
 
   object_class->dispose = th_session_dispose;
   object_class->finalize = th_session_finalize;
-  object_class->get_property = th_session_get_property;
-  object_class->set_property = th_session_set_property;
 
   properties[PROP_DECK]
     = g_param_spec_object ("deck", NULL, NULL, TH_TYPE_DECK,
@@ -276,7 +234,7 @@ th_session_class_init (ThSessionClass *klass)
     = g_param_spec_enum ("phase", NULL, NULL, TH_TYPE_PHASE, TH_PHASE_SORT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  th_property_install (object_class, N_PROPS, properties, property_access);
 
   /**
    * ThSession::changed:
@@ -513,10 +471,8 @@ th_session_set_threshold (ThSession *self, double threshold)
   g_return_if_fail (TH_IS_SESSION (self));
   g_return_if_fail (threshold >= 1.0 && threshold <= 99.0);
 
-  if (self->threshold == threshold)
+  if (!th_set_double (&self->threshold, threshold))
     return;
-
-  self->threshold = threshold;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THRESHOLD]);
   emit_changed (self);

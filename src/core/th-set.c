@@ -41,3 +41,33 @@ th_set_date_time (GDateTime **slot, GDateTime *value)
 
   return TRUE;
 }
+
+gboolean
+th_set_boolean (gboolean *slot, gboolean value)
+{
+  return th_set_int (slot, !!value);
+}
+
+gboolean
+th_set_int (int *slot, int value)
+{
+  g_return_val_if_fail (slot != NULL, FALSE);
+
+  if (*slot == value)
+    return FALSE;
+
+  *slot = value;
+  return TRUE;
+}
+
+gboolean
+th_set_double (double *slot, double value)
+{
+  g_return_val_if_fail (slot != NULL, FALSE);
+
+  if (*slot == value)
+    return FALSE;
+
+  *slot = value;
+  return TRUE;
+}

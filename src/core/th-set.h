@@ -19,4 +19,11 @@ G_BEGIN_DECLS
 gboolean th_set_str (char **slot, const char *value);
 gboolean th_set_date_time (GDateTime **slot, GDateTime *value);
 
+/* The same for plain values.  th_set_boolean() stores TRUE or FALSE, never
+ * another non-zero value, so that a later comparison sees no change where
+ * there is none. */
+gboolean th_set_boolean (gboolean *slot, gboolean value);
+gboolean th_set_int (int *slot, int value);
+gboolean th_set_double (double *slot, double value);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "th-card-browser.h"
 #include "th-card-view.h"
 #include "th-gtk-compat.h"
+#include "th-property.h"
 #include "th-set.h"
 
 /* The Cards view: the article's sections in a sidebar, one large card in
@@ -827,42 +828,11 @@ th_card_browser_dispose (GObject *object)
   G_OBJECT_CLASS (th_card_browser_parent_class)->dispose (object);
 }
 
-static void
-th_card_browser_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThCardBrowser *self = TH_CARD_BROWSER (object);
-
-  switch (prop_id)
-    {
-      case PROP_FILTER:
-        g_value_set_string (value, self->filter);
-        break;
-      case PROP_CURRENT:
-        g_value_set_object (value, th_card_browser_get_current (self));
-        break;
-      case PROP_FLIPPED:
-        g_value_set_boolean (value, th_card_browser_get_flipped (self));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-th_card_browser_set_property (GObject *object, guint prop_id, const GValue *value,
-                              GParamSpec *pspec)
-{
-  ThCardBrowser *self = TH_CARD_BROWSER (object);
-
-  switch (prop_id)
-    {
-      case PROP_FILTER:
-        th_card_browser_set_filter (self, g_value_get_string (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const ThProperty property_access[N_PROPS] = {
+  [PROP_FILTER] = TH_PROPERTY_FIELD (ThCardBrowser, filter, th_card_browser_set_filter),
+  [PROP_CURRENT] = TH_PROPERTY_GETTER (th_card_browser_get_current, NULL),
+  [PROP_FLIPPED] = TH_PROPERTY_GETTER (th_card_browser_get_flipped, NULL),
+};
 
 static void
 th_card_browser_class_init (ThCardBrowserClass *klass)
@@ -871,8 +841,6 @@ th_card_browser_class_init (ThCardBrowserClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = th_card_browser_dispose;
-  object_class->get_property = th_card_browser_get_property;
-  object_class->set_property = th_card_browser_set_property;
 
   properties[PROP_FILTER]
     = g_param_spec_string ("filter", NULL, NULL, "all",
@@ -881,7 +849,7 @@ th_card_browser_class_init (ThCardBrowserClass *klass)
                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_FLIPPED] = g_param_spec_boolean ("flipped", NULL, NULL, FALSE,
                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  th_property_install (object_class, N_PROPS, properties, property_access);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/th-card-browser.ui");
   gtk_widget_class_bind_template_child (widget_class, ThCardBrowser, flap);

@@ -12,6 +12,8 @@
 #include <math.h>
 
 #include "th-card-view.h"
+#include "th-property.h"
+#include "th-set.h"
 
 /* A concept card drawn as a real card: the front has the title and one
  * line, the back the idea, an example and a question.  Turning it over
@@ -232,11 +234,9 @@ th_card_view_set_flipped (ThCardView *self, gboolean flipped)
 {
   g_return_if_fail (TH_IS_CARD_VIEW (self));
 
-  flipped = !!flipped;
-  if (self->flipped == flipped)
+  if (!th_set_boolean (&self->flipped, flipped))
     return;
 
-  self->flipped = flipped;
   self->flip_progress = 0.0;
   adw_animation_reset (self->animation);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -331,35 +331,9 @@ th_card_view_dispose (GObject *object)
   G_OBJECT_CLASS (th_card_view_parent_class)->dispose (object);
 }
 
-static void
-th_card_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThCardView *self = TH_CARD_VIEW (object);
-
-  switch (prop_id)
-    {
-      case PROP_FLIPPED:
-        g_value_set_boolean (value, self->flipped);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-th_card_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  ThCardView *self = TH_CARD_VIEW (object);
-
-  switch (prop_id)
-    {
-      case PROP_FLIPPED:
-        th_card_view_set_flipped (self, g_value_get_boolean (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const ThProperty property_access[N_PROPS] = {
+  [PROP_FLIPPED] = TH_PROPERTY_FIELD (ThCardView, flipped, th_card_view_set_flipped),
+};
 
 static void
 th_card_view_class_init (ThCardViewClass *klass)
@@ -368,14 +342,12 @@ th_card_view_class_init (ThCardViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = th_card_view_dispose;
-  object_class->get_property = th_card_view_get_property;
-  object_class->set_property = th_card_view_set_property;
   widget_class->snapshot = th_card_view_snapshot;
 
   properties[PROP_FLIPPED]
     = g_param_spec_boolean ("flipped", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  th_property_install (object_class, N_PROPS, properties, property_access);
 
   gtk_widget_class_install_action (widget_class, "card.flip", NULL, flip_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "card.flip", NULL);

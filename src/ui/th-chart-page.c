@@ -13,6 +13,8 @@
 #include "th-chart-page-private.h"
 #include "th-chart-row.h"
 #include "th-chart-tips.h"
+#include "th-property.h"
+#include "th-set.h"
 
 /* The Chart view.  The chart follows the session by itself; the page keeps
  * the table (one ThChartRow per participant, updated in place so a live
@@ -617,10 +619,9 @@ th_chart_page_set_session (ThChartPage *self, ThSession *session)
   g_return_if_fail (TH_IS_CHART_PAGE (self));
   g_return_if_fail (session == NULL || TH_IS_SESSION (session));
 
-  if (self->session == session)
+  if (!g_set_object (&self->session, session))
     return;
 
-  g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
 
   th_chart_widget_set_session (self->chart, session);
@@ -649,11 +650,9 @@ th_chart_page_set_anonymous (ThChartPage *self, gboolean anonymous)
 {
   g_return_if_fail (TH_IS_CHART_PAGE (self));
 
-  anonymous = !!anonymous;
-  if (self->anonymous == anonymous)
+  if (!th_set_boolean (&self->anonymous, anonymous))
     return;
 
-  self->anonymous = anonymous;
   th_chart_widget_set_anonymous (self->chart, anonymous);
   refresh_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANONYMOUS]);
@@ -701,35 +700,9 @@ th_chart_page_finalize (GObject *object)
   G_OBJECT_CLASS (th_chart_page_parent_class)->finalize (object);
 }
 
-static void
-th_chart_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThChartPage *self = TH_CHART_PAGE (object);
-
-  switch (prop_id)
-    {
-      case PROP_ANONYMOUS:
-        g_value_set_boolean (value, self->anonymous);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-th_chart_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  ThChartPage *self = TH_CHART_PAGE (object);
-
-  switch (prop_id)
-    {
-      case PROP_ANONYMOUS:
-        th_chart_page_set_anonymous (self, g_value_get_boolean (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const ThProperty property_access[N_PROPS] = {
+  [PROP_ANONYMOUS] = TH_PROPERTY_FIELD (ThChartPage, anonymous, th_chart_page_set_anonymous),
+};
 
 static void
 th_chart_page_class_init (ThChartPageClass *klass)
@@ -739,13 +712,11 @@ th_chart_page_class_init (ThChartPageClass *klass)
 
   object_class->dispose = th_chart_page_dispose;
   object_class->finalize = th_chart_page_finalize;
-  object_class->get_property = th_chart_page_get_property;
-  object_class->set_property = th_chart_page_set_property;
 
   properties[PROP_ANONYMOUS]
     = g_param_spec_boolean ("anonymous", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  th_property_install (object_class, N_PROPS, properties, property_access);
 
   g_type_ensure (TH_TYPE_CHART_WIDGET);
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "th-chart-row.h"
+#include "th-property.h"
 #include "th-set.h"
 
 struct _ThChartRow
@@ -89,12 +90,12 @@ th_chart_row_get_quadrant (ThChartRow *self)
 }
 
 static const char *
-quadrant_name (ThQuadrant quadrant)
+get_quadrant_name (ThChartRow *self)
 {
   /* Translators: the quadrant column for someone who has not rated
    * behaviours of both hats yet. */
-  return quadrant == TH_QUADRANT_NONE ? _ ("Not rated yet")
-                                      : th_quadrant_get_display_name (quadrant);
+  return self->quadrant == TH_QUADRANT_NONE ? _ ("Not rated yet")
+                                            : th_quadrant_get_display_name (self->quadrant);
 }
 
 static void
@@ -152,53 +153,15 @@ th_chart_row_finalize (GObject *object)
   G_OBJECT_CLASS (th_chart_row_parent_class)->finalize (object);
 }
 
-static void
-th_chart_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThChartRow *self = TH_CHART_ROW (object);
-
-  switch (prop_id)
-    {
-      case PROP_PARTICIPANT_ID:
-        g_value_set_string (value, self->participant_id);
-        break;
-      case PROP_DISPLAY_NAME:
-        g_value_set_string (value, self->display_name);
-        break;
-      case PROP_LEADERSHIP:
-        g_value_set_double (value, self->leadership);
-        break;
-      case PROP_MANAGEMENT:
-        g_value_set_double (value, self->management);
-        break;
-      case PROP_LEADERSHIP_TEXT:
-        g_value_set_string (value, self->leadership_text);
-        break;
-      case PROP_MANAGEMENT_TEXT:
-        g_value_set_string (value, self->management_text);
-        break;
-      case PROP_QUADRANT_NAME:
-        g_value_set_string (value, quadrant_name (self->quadrant));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-th_chart_row_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  ThChartRow *self = TH_CHART_ROW (object);
-
-  switch (prop_id)
-    {
-      case PROP_PARTICIPANT_ID:
-        self->participant_id = g_value_dup_string (value);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const ThProperty property_access[N_PROPS] = {
+  [PROP_PARTICIPANT_ID] = TH_PROPERTY_FIELD (ThChartRow, participant_id, NULL),
+  [PROP_DISPLAY_NAME] = TH_PROPERTY_FIELD (ThChartRow, display_name, NULL),
+  [PROP_LEADERSHIP] = TH_PROPERTY_FIELD (ThChartRow, leadership, NULL),
+  [PROP_MANAGEMENT] = TH_PROPERTY_FIELD (ThChartRow, management, NULL),
+  [PROP_LEADERSHIP_TEXT] = TH_PROPERTY_FIELD (ThChartRow, leadership_text, NULL),
+  [PROP_MANAGEMENT_TEXT] = TH_PROPERTY_FIELD (ThChartRow, management_text, NULL),
+  [PROP_QUADRANT_NAME] = TH_PROPERTY_GETTER (get_quadrant_name, NULL),
+};
 
 static void
 th_chart_row_class_init (ThChartRowClass *klass)
@@ -206,8 +169,6 @@ th_chart_row_class_init (ThChartRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = th_chart_row_finalize;
-  object_class->get_property = th_chart_row_get_property;
-  object_class->set_property = th_chart_row_set_property;
 
   properties[PROP_PARTICIPANT_ID]
     = g_param_spec_string ("participant-id", NULL, NULL, NULL,
@@ -224,7 +185,7 @@ th_chart_row_class_init (ThChartRowClass *klass)
     "management-text", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_QUADRANT_NAME] = g_param_spec_string ("quadrant-name", NULL, NULL, NULL,
                                                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  th_property_install (object_class, N_PROPS, properties, property_access);
 }
 
 static void

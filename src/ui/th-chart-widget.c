@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "th-chart-widget.h"
+#include "th-property.h"
 #include "th-set.h"
 
 /* The widget owns a ThQuadrantChart and draws it with
@@ -726,10 +727,9 @@ th_chart_widget_set_session (ThChartWidget *self, ThSession *session)
   g_return_if_fail (TH_IS_CHART_WIDGET (self));
   g_return_if_fail (session == NULL || TH_IS_SESSION (session));
 
-  if (self->session == session)
+  if (!g_set_object (&self->session, session))
     return;
 
-  g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
 
   g_clear_pointer (&self->focused_id, g_free);
@@ -847,39 +847,11 @@ th_chart_widget_finalize (GObject *object)
   G_OBJECT_CLASS (th_chart_widget_parent_class)->finalize (object);
 }
 
-static void
-th_chart_widget_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThChartWidget *self = TH_CHART_WIDGET (object);
-
-  switch (prop_id)
-    {
-      case PROP_SELECTED_PARTICIPANT:
-        g_value_set_string (value, self->selected_id);
-        break;
-      case PROP_FOCUSED_PARTICIPANT:
-        g_value_set_string (value, self->focused_id);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-th_chart_widget_set_property (GObject *object, guint prop_id, const GValue *value,
-                              GParamSpec *pspec)
-{
-  ThChartWidget *self = TH_CHART_WIDGET (object);
-
-  switch (prop_id)
-    {
-      case PROP_SELECTED_PARTICIPANT:
-        th_chart_widget_set_selected_participant (self, g_value_get_string (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const ThProperty property_access[N_PROPS] = {
+  [PROP_SELECTED_PARTICIPANT]
+  = TH_PROPERTY_FIELD (ThChartWidget, selected_id, th_chart_widget_set_selected_participant),
+  [PROP_FOCUSED_PARTICIPANT] = TH_PROPERTY_FIELD (ThChartWidget, focused_id, NULL),
+};
 
 static void
 th_chart_widget_class_init (ThChartWidgetClass *klass)
@@ -889,8 +861,6 @@ th_chart_widget_class_init (ThChartWidgetClass *klass)
 
   object_class->dispose = th_chart_widget_dispose;
   object_class->finalize = th_chart_widget_finalize;
-  object_class->get_property = th_chart_widget_get_property;
-  object_class->set_property = th_chart_widget_set_property;
 
   widget_class->snapshot = th_chart_widget_snapshot;
   widget_class->measure = th_chart_widget_measure;
@@ -903,7 +873,7 @@ th_chart_widget_class_init (ThChartWidgetClass *klass)
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FOCUSED_PARTICIPANT] = g_param_spec_string (
     "focused-participant", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  th_property_install (object_class, N_PROPS, properties, property_access);
 
   /**
    * ThChartWidget::participant-activated:

@@ -12,6 +12,8 @@
 
 #include "th-host-join-screen.h"
 #include "th-host-qr.h"
+#include "th-property.h"
+#include "th-set.h"
 
 struct _ThHostJoinScreen
 {
@@ -152,36 +154,9 @@ th_host_join_screen_dispose (GObject *object)
   G_OBJECT_CLASS (th_host_join_screen_parent_class)->dispose (object);
 }
 
-static void
-th_host_join_screen_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThHostJoinScreen *self = TH_HOST_JOIN_SCREEN (object);
-
-  switch (prop_id)
-    {
-      case PROP_SERVER:
-        g_value_set_object (value, self->server);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-th_host_join_screen_set_property (GObject *object, guint prop_id, const GValue *value,
-                                  GParamSpec *pspec)
-{
-  ThHostJoinScreen *self = TH_HOST_JOIN_SCREEN (object);
-
-  switch (prop_id)
-    {
-      case PROP_SERVER:
-        th_host_join_screen_set_server (self, g_value_get_object (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const ThProperty property_access[N_PROPS] = {
+  [PROP_SERVER] = TH_PROPERTY_FIELD (ThHostJoinScreen, server, th_host_join_screen_set_server),
+};
 
 static void
 th_host_join_screen_class_init (ThHostJoinScreenClass *klass)
@@ -190,13 +165,11 @@ th_host_join_screen_class_init (ThHostJoinScreenClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = th_host_join_screen_dispose;
-  object_class->get_property = th_host_join_screen_get_property;
-  object_class->set_property = th_host_join_screen_set_property;
 
   properties[PROP_SERVER]
     = g_param_spec_object ("server", NULL, NULL, TH_TYPE_ROOM_SERVER,
                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  th_property_install (object_class, N_PROPS, properties, property_access);
 
   g_type_ensure (TH_TYPE_HOST_QR);
 
@@ -253,11 +226,9 @@ th_host_join_screen_set_presenter (ThHostJoinScreen *self, gboolean presenter)
 {
   g_return_if_fail (TH_IS_HOST_JOIN_SCREEN (self));
 
-  presenter = !!presenter;
-  if (self->presenter == presenter)
+  if (!th_set_boolean (&self->presenter, presenter))
     return;
 
-  self->presenter = presenter;
   /* A projector is wide: the code beside the text, both large. */
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->box), presenter ? GTK_ORIENTATION_HORIZONTAL
                                                                         : GTK_ORIENTATION_VERTICAL);

@@ -189,11 +189,9 @@ th_presenter_window_set_blanked (ThPresenterWindow *self, gboolean blanked)
 {
   g_return_if_fail (TH_IS_PRESENTER_WINDOW (self));
 
-  blanked = !!blanked;
-  if (self->blanked == blanked)
+  if (!th_set_boolean (&self->blanked, blanked))
     return;
 
-  self->blanked = blanked;
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), blanked         ? "blank"
                                                              : self->content ? "content"
                                                                              : "card");

@@ -16,6 +16,7 @@
 #include "th-handouts.h"
 #include "th-page.h"
 #include "th-print-operation.h"
+#include "th-property.h"
 #include "th-quadrant-chart.h"
 
 /* Three things come out of the printer: the chart on one page (drawn by
@@ -487,42 +488,10 @@ th_print_operation_dispose (GObject *object)
   G_OBJECT_CLASS (th_print_operation_parent_class)->dispose (object);
 }
 
-static void
-th_print_operation_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThPrintOperation *self = TH_PRINT_OPERATION (object);
-
-  switch (prop_id)
-    {
-      case PROP_SESSION:
-        g_value_set_object (value, self->session);
-        break;
-      case PROP_MODE:
-        g_value_set_enum (value, self->mode);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-th_print_operation_set_property (GObject *object, guint prop_id, const GValue *value,
-                                 GParamSpec *pspec)
-{
-  ThPrintOperation *self = TH_PRINT_OPERATION (object);
-
-  switch (prop_id)
-    {
-      case PROP_SESSION:
-        self->session = g_value_dup_object (value);
-        break;
-      case PROP_MODE:
-        self->mode = g_value_get_enum (value);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const ThProperty property_access[N_PROPS] = {
+  [PROP_SESSION] = TH_PROPERTY_FIELD (ThPrintOperation, session, NULL),
+  [PROP_MODE] = TH_PROPERTY_FIELD (ThPrintOperation, mode, NULL),
+};
 
 static void
 th_print_operation_class_init (ThPrintOperationClass *klass)
@@ -532,8 +501,6 @@ th_print_operation_class_init (ThPrintOperationClass *klass)
 
   object_class->constructed = th_print_operation_constructed;
   object_class->dispose = th_print_operation_dispose;
-  object_class->get_property = th_print_operation_get_property;
-  object_class->set_property = th_print_operation_set_property;
 
   operation_class->begin_print = th_print_operation_begin_print;
   operation_class->draw_page = th_print_operation_draw_page;
@@ -547,7 +514,7 @@ th_print_operation_class_init (ThPrintOperationClass *klass)
   properties[PROP_MODE]
     = g_param_spec_enum ("mode", NULL, NULL, TH_TYPE_PRINT_MODE, TH_PRINT_MODE_CHART,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  th_property_install (object_class, N_PROPS, properties, property_access);
 }
 
 static void

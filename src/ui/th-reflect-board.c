@@ -12,8 +12,10 @@
 #include <string.h>
 
 #include "th-gtk-compat.h"
+#include "th-property.h"
 #include "th-reflect-board.h"
 #include "th-reflect-row.h"
+#include "th-set.h"
 #include "th-widget-shown.h"
 
 struct _ThReflectBoard
@@ -389,36 +391,10 @@ th_reflect_board_dispose (GObject *object)
   G_OBJECT_CLASS (th_reflect_board_parent_class)->dispose (object);
 }
 
-static void
-th_reflect_board_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThReflectBoard *self = TH_REFLECT_BOARD (object);
-
-  switch (prop_id)
-    {
-      case PROP_FAST_ENTRY:
-        g_value_set_boolean (value, self->fast_entry);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-th_reflect_board_set_property (GObject *object, guint prop_id, const GValue *value,
-                               GParamSpec *pspec)
-{
-  ThReflectBoard *self = TH_REFLECT_BOARD (object);
-
-  switch (prop_id)
-    {
-      case PROP_FAST_ENTRY:
-        th_reflect_board_set_fast_entry (self, g_value_get_boolean (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const ThProperty property_access[N_PROPS] = {
+  [PROP_FAST_ENTRY]
+  = TH_PROPERTY_FIELD (ThReflectBoard, fast_entry, th_reflect_board_set_fast_entry),
+};
 
 static void
 th_reflect_board_class_init (ThReflectBoardClass *klass)
@@ -427,13 +403,11 @@ th_reflect_board_class_init (ThReflectBoardClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = th_reflect_board_dispose;
-  object_class->get_property = th_reflect_board_get_property;
-  object_class->set_property = th_reflect_board_set_property;
 
   properties[PROP_FAST_ENTRY]
     = g_param_spec_boolean ("fast-entry", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  th_property_install (object_class, N_PROPS, properties, property_access);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/th-reflect-board.ui");
   gtk_widget_class_bind_template_child (widget_class, ThReflectBoard, scroller);
@@ -502,11 +476,9 @@ th_reflect_board_set_fast_entry (ThReflectBoard *self, gboolean fast_entry)
 {
   g_return_if_fail (TH_IS_REFLECT_BOARD (self));
 
-  fast_entry = !!fast_entry;
-  if (self->fast_entry == fast_entry)
+  if (!th_set_boolean (&self->fast_entry, fast_entry))
     return;
 
-  self->fast_entry = fast_entry;
   if (fast_entry)
     gtk_widget_add_css_class (GTK_WIDGET (self), "fast-entry");
   else

@@ -12,7 +12,9 @@
 #include <math.h>
 
 #include "th-gtk-compat.h"
+#include "th-property.h"
 #include "th-reveal-board.h"
+#include "th-set.h"
 
 typedef struct
 {
@@ -490,23 +492,10 @@ th_reveal_board_dispose (GObject *object)
   G_OBJECT_CLASS (th_reveal_board_parent_class)->dispose (object);
 }
 
-static void
-th_reveal_board_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThRevealBoard *self = TH_REVEAL_BOARD (object);
-
-  switch (prop_id)
-    {
-      case PROP_CURRENT:
-        g_value_set_object (value, th_reveal_board_get_current (self));
-        break;
-      case PROP_KEY_SHOWN:
-        g_value_set_boolean (value, th_reveal_board_get_key_shown (self));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const ThProperty property_access[N_PROPS] = {
+  [PROP_CURRENT] = TH_PROPERTY_GETTER (th_reveal_board_get_current, NULL),
+  [PROP_KEY_SHOWN] = TH_PROPERTY_GETTER (th_reveal_board_get_key_shown, NULL),
+};
 
 static void
 th_reveal_board_class_init (ThRevealBoardClass *klass)
@@ -515,14 +504,13 @@ th_reveal_board_class_init (ThRevealBoardClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = th_reveal_board_dispose;
-  object_class->get_property = th_reveal_board_get_property;
   widget_class->grab_focus = th_reveal_board_grab_focus;
 
   properties[PROP_CURRENT] = g_param_spec_object ("current", NULL, NULL, TH_TYPE_BEHAVIOUR,
                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_KEY_SHOWN] = g_param_spec_boolean ("key-shown", NULL, NULL, FALSE,
                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  th_property_install (object_class, N_PROPS, properties, property_access);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/th-reveal-board.ui");
   gtk_widget_class_bind_template_child (widget_class, ThRevealBoard, root_box);
@@ -591,10 +579,9 @@ th_reveal_board_set_session (ThRevealBoard *self, ThSession *session)
   g_return_if_fail (TH_IS_REVEAL_BOARD (self));
   g_return_if_fail (session == NULL || TH_IS_SESSION (session));
 
-  if (self->session == session)
+  if (!g_set_object (&self->session, session))
     return;
 
-  g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
   g_hash_table_remove_all (self->keys_shown);
 
@@ -621,11 +608,9 @@ th_reveal_board_set_self_study (ThRevealBoard *self, gboolean self_study)
 {
   g_return_if_fail (TH_IS_REVEAL_BOARD (self));
 
-  self_study = !!self_study;
-  if (self->self_study == self_study)
+  if (!th_set_boolean (&self->self_study, self_study))
     return;
 
-  self->self_study = self_study;
   gtk_label_set_label (self->overview_heading,
                        self_study ? _ ("Your Mistakes First") : _ ("Most Contested First"));
   gtk_widget_set_tooltip_text (self->overview_button, self_study

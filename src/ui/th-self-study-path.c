@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "th-property.h"
 #include "th-self-study-path.h"
 
 struct _ThSelfStudyPath
@@ -245,37 +246,6 @@ continue_action (GtkWidget *widget, const char *action_name, GVariant *parameter
 }
 
 static void
-th_self_study_path_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThSelfStudyPath *self = TH_SELF_STUDY_PATH (object);
-
-  switch (prop_id)
-    {
-      case PROP_STEP:
-        g_value_set_uint (value, self->step);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-th_self_study_path_set_property (GObject *object, guint prop_id, const GValue *value,
-                                 GParamSpec *pspec)
-{
-  ThSelfStudyPath *self = TH_SELF_STUDY_PATH (object);
-
-  switch (prop_id)
-    {
-      case PROP_STEP:
-        th_self_study_path_set_step (self, g_value_get_uint (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 th_self_study_path_dispose (GObject *object)
 {
   ThSelfStudyPath *self = TH_SELF_STUDY_PATH (object);
@@ -287,6 +257,10 @@ th_self_study_path_dispose (GObject *object)
   G_OBJECT_CLASS (th_self_study_path_parent_class)->dispose (object);
 }
 
+static const ThProperty property_access[N_PROPS] = {
+  [PROP_STEP] = TH_PROPERTY_FIELD (ThSelfStudyPath, step, th_self_study_path_set_step),
+};
+
 static void
 th_self_study_path_class_init (ThSelfStudyPathClass *klass)
 {
@@ -294,13 +268,11 @@ th_self_study_path_class_init (ThSelfStudyPathClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = th_self_study_path_dispose;
-  object_class->get_property = th_self_study_path_get_property;
-  object_class->set_property = th_self_study_path_set_property;
 
   properties[PROP_STEP]
     = g_param_spec_uint ("step", NULL, NULL, 0, TH_SELF_STUDY_STEP_RESULT, 0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  th_property_install (object_class, N_PROPS, properties, property_access);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/th-self-study-path.ui");

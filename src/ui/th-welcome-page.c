@@ -12,7 +12,9 @@
 
 #include "th-document.h"
 #include "th-gtk-compat.h"
+#include "th-property.h"
 #include "th-session.h"
+#include "th-set.h"
 #include "th-ui-files.h"
 #include "th-welcome-page.h"
 
@@ -193,10 +195,9 @@ create_recovery_row (RecoveryItem *item)
 static void
 set_loading (ThWelcomePage *self, gboolean loading)
 {
-  if (self->loading == loading)
+  if (!th_set_boolean (&self->loading, loading))
     return;
 
-  self->loading = loading;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
@@ -351,20 +352,9 @@ th_welcome_page_dispose (GObject *object)
   G_OBJECT_CLASS (th_welcome_page_parent_class)->dispose (object);
 }
 
-static void
-th_welcome_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThWelcomePage *self = TH_WELCOME_PAGE (object);
-
-  switch (prop_id)
-    {
-      case PROP_LOADING:
-        g_value_set_boolean (value, self->loading);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const ThProperty property_access[N_PROPS] = {
+  [PROP_LOADING] = TH_PROPERTY_FIELD (ThWelcomePage, loading, NULL),
+};
 
 static void
 th_welcome_page_class_init (ThWelcomePageClass *klass)
@@ -373,7 +363,6 @@ th_welcome_page_class_init (ThWelcomePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = th_welcome_page_dispose;
-  object_class->get_property = th_welcome_page_get_property;
 
   /**
    * ThWelcomePage:loading:
@@ -383,7 +372,7 @@ th_welcome_page_class_init (ThWelcomePageClass *klass)
   properties[PROP_LOADING]
     = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  th_property_install (object_class, N_PROPS, properties, property_access);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/th-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ThWelcomePage, continue_button);

@@ -17,6 +17,7 @@
 #include "th-error.h"
 #include "th-host-page.h"
 #include "th-loader.h"
+#include "th-property.h"
 #include "th-self-study-path.h"
 #include "th-self-study-result.h"
 #include "th-toast.h"
@@ -813,23 +814,10 @@ th_window_finalize (GObject *object)
   G_OBJECT_CLASS (th_window_parent_class)->finalize (object);
 }
 
-static void
-th_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThWindow *self = TH_WINDOW (object);
-
-  switch (prop_id)
-    {
-      case PROP_DOCUMENT:
-        g_value_set_object (value, self->document);
-        break;
-      case PROP_SESSION:
-        g_value_set_object (value, th_window_get_session (self));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const ThProperty property_access[N_PROPS] = {
+  [PROP_DOCUMENT] = TH_PROPERTY_FIELD (ThWindow, document, NULL),
+  [PROP_SESSION] = TH_PROPERTY_GETTER (th_window_get_session, NULL),
+};
 
 static void
 th_window_class_init (ThWindowClass *klass)
@@ -840,7 +828,6 @@ th_window_class_init (ThWindowClass *klass)
 
   object_class->dispose = th_window_dispose;
   object_class->finalize = th_window_finalize;
-  object_class->get_property = th_window_get_property;
   window_class->close_request = th_window_close_request;
 
   /**
@@ -859,7 +846,7 @@ th_window_class_init (ThWindowClass *klass)
   properties[PROP_SESSION]
     = g_param_spec_object ("session", NULL, NULL, TH_TYPE_SESSION,
                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  th_property_install (object_class, N_PROPS, properties, property_access);
 
   g_type_ensure (TH_TYPE_CARD_BROWSER);
   g_type_ensure (TH_TYPE_WELCOME_PAGE);

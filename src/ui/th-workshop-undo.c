@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "th-error.h"
+#include "th-property.h"
 #include "th-workshop-undo.h"
 
 /* Enough for a whole afternoon of answers; older steps fall off. */
@@ -101,23 +102,10 @@ th_workshop_undo_dispose (GObject *object)
   G_OBJECT_CLASS (th_workshop_undo_parent_class)->dispose (object);
 }
 
-static void
-th_workshop_undo_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThWorkshopUndo *self = TH_WORKSHOP_UNDO (object);
-
-  switch (prop_id)
-    {
-      case PROP_CAN_UNDO:
-        g_value_set_boolean (value, th_workshop_undo_get_can_undo (self));
-        break;
-      case PROP_CAN_REDO:
-        g_value_set_boolean (value, th_workshop_undo_get_can_redo (self));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const ThProperty property_access[N_PROPS] = {
+  [PROP_CAN_UNDO] = TH_PROPERTY_GETTER (th_workshop_undo_get_can_undo, NULL),
+  [PROP_CAN_REDO] = TH_PROPERTY_GETTER (th_workshop_undo_get_can_redo, NULL),
+};
 
 static void
 th_workshop_undo_class_init (ThWorkshopUndoClass *klass)
@@ -125,7 +113,6 @@ th_workshop_undo_class_init (ThWorkshopUndoClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = th_workshop_undo_dispose;
-  object_class->get_property = th_workshop_undo_get_property;
 
   properties[PROP_CAN_UNDO]
     = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
@@ -133,7 +120,7 @@ th_workshop_undo_class_init (ThWorkshopUndoClass *klass)
   properties[PROP_CAN_REDO]
     = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  th_property_install (object_class, N_PROPS, properties, property_access);
 }
 
 static void
