@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "th-property.h"
 #include "th-quadrant-chart-private.h"
 
 /* Names and numbers beside the dots: the cache that keeps their layouts
@@ -550,13 +551,9 @@ th_quadrant_chart_get_label_has_leader (ThQuadrantChart *self, guint index)
 
   return self->states[index].has_leader;
 }
-guint
-th_quadrant_chart_get_n_labels_shaped (ThQuadrantChart *self)
-{
-  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), 0);
 
-  return self->n_labels_shaped;
-}
+TH_DEFINE_GETTER (guint, th_quadrant_chart_get_n_labels_shaped, ThQuadrantChart,
+                  TH_IS_QUADRANT_CHART, n_labels_shaped, 0)
 
 guint
 th_quadrant_chart_get_n_labels_cached (ThQuadrantChart *self)

@@ -359,13 +359,8 @@ th_quadrant_chart_set_title (ThQuadrantChart *self, const char *title)
     emit_changed (self);
 }
 
-const char *
-th_quadrant_chart_get_title (ThQuadrantChart *self)
-{
-  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), NULL);
-
-  return self->title;
-}
+TH_DEFINE_GETTER (const char *, th_quadrant_chart_get_title, ThQuadrantChart, TH_IS_QUADRANT_CHART,
+                  title, NULL)
 
 void
 th_quadrant_chart_set_date (ThQuadrantChart *self, GDateTime *date)
@@ -389,13 +384,8 @@ th_quadrant_chart_set_threshold (ThQuadrantChart *self, double threshold)
   emit_changed (self);
 }
 
-double
-th_quadrant_chart_get_threshold (ThQuadrantChart *self)
-{
-  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), TH_DEFAULT_THRESHOLD);
-
-  return self->threshold;
-}
+TH_DEFINE_GETTER (double, th_quadrant_chart_get_threshold, ThQuadrantChart, TH_IS_QUADRANT_CHART,
+                  threshold, TH_DEFAULT_THRESHOLD)
 
 void
 th_quadrant_chart_set_anonymous (ThQuadrantChart *self, gboolean anonymous)
@@ -408,13 +398,8 @@ th_quadrant_chart_set_anonymous (ThQuadrantChart *self, gboolean anonymous)
   emit_changed (self);
 }
 
-gboolean
-th_quadrant_chart_get_anonymous (ThQuadrantChart *self)
-{
-  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), FALSE);
-
-  return self->anonymous;
-}
+TH_DEFINE_GETTER (gboolean, th_quadrant_chart_get_anonymous, ThQuadrantChart, TH_IS_QUADRANT_CHART,
+                  anonymous, FALSE)
 
 void
 th_quadrant_chart_set_style (ThQuadrantChart *self, ThChartStyle style)
@@ -430,13 +415,8 @@ th_quadrant_chart_set_style (ThQuadrantChart *self, ThChartStyle style)
   emit_changed (self);
 }
 
-ThChartStyle
-th_quadrant_chart_get_style (ThQuadrantChart *self)
-{
-  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), TH_CHART_STYLE_LIGHT);
-
-  return self->style;
-}
+TH_DEFINE_GETTER (ThChartStyle, th_quadrant_chart_get_style, ThQuadrantChart, TH_IS_QUADRANT_CHART,
+                  style, TH_CHART_STYLE_LIGHT)
 
 void
 th_quadrant_chart_set_highlight (ThQuadrantChart *self, int index)
@@ -451,13 +431,8 @@ th_quadrant_chart_set_highlight (ThQuadrantChart *self, int index)
   emit_changed (self);
 }
 
-int
-th_quadrant_chart_get_highlight (ThQuadrantChart *self)
-{
-  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), -1);
-
-  return self->highlight;
-}
+TH_DEFINE_GETTER (int, th_quadrant_chart_get_highlight, ThQuadrantChart, TH_IS_QUADRANT_CHART,
+                  highlight, -1)
 
 void
 th_quadrant_chart_set_show_header (ThQuadrantChart *self, gboolean show_header)
@@ -471,13 +446,8 @@ th_quadrant_chart_set_show_header (ThQuadrantChart *self, gboolean show_header)
   emit_changed (self);
 }
 
-gboolean
-th_quadrant_chart_get_show_header (ThQuadrantChart *self)
-{
-  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), TRUE);
-
-  return self->show_header;
-}
+TH_DEFINE_GETTER (gboolean, th_quadrant_chart_get_show_header, ThQuadrantChart,
+                  TH_IS_QUADRANT_CHART, show_header, TRUE)
 
 void
 th_quadrant_chart_set_show_unplaced (ThQuadrantChart *self, gboolean show_unplaced)
@@ -490,13 +460,8 @@ th_quadrant_chart_set_show_unplaced (ThQuadrantChart *self, gboolean show_unplac
   emit_changed (self);
 }
 
-gboolean
-th_quadrant_chart_get_show_unplaced (ThQuadrantChart *self)
-{
-  g_return_val_if_fail (TH_IS_QUADRANT_CHART (self), FALSE);
-
-  return self->show_unplaced;
-}
+TH_DEFINE_GETTER (gboolean, th_quadrant_chart_get_show_unplaced, ThQuadrantChart,
+                  TH_IS_QUADRANT_CHART, show_unplaced, FALSE)
 
 gboolean
 th_quadrant_chart_get_mean (ThQuadrantChart *self, double *leadership, double *management)

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "th-deck-private.h"
+#include "th-property.h"
 
 struct _ThBehaviour
 {
@@ -118,42 +119,16 @@ th_behaviour_build_json (ThBehaviour *self, JsonBuilder *builder)
   json_builder_end_object (builder);
 }
 
-const char *
-th_behaviour_get_id (ThBehaviour *self)
-{
-  g_return_val_if_fail (TH_IS_BEHAVIOUR (self), NULL);
+TH_DEFINE_GETTER (const char *, th_behaviour_get_id, ThBehaviour, TH_IS_BEHAVIOUR, id, NULL)
 
-  return self->id;
-}
+TH_DEFINE_GETTER (const char *, th_behaviour_get_text, ThBehaviour, TH_IS_BEHAVIOUR, display_text,
+                  NULL)
 
-const char *
-th_behaviour_get_text (ThBehaviour *self)
-{
-  g_return_val_if_fail (TH_IS_BEHAVIOUR (self), NULL);
+TH_DEFINE_GETTER (ThSide, th_behaviour_get_key, ThBehaviour, TH_IS_BEHAVIOUR, key,
+                  TH_SIDE_LEADERSHIP)
 
-  return self->display_text;
-}
+TH_DEFINE_GETTER (ThContrast, th_behaviour_get_contrast, ThBehaviour, TH_IS_BEHAVIOUR, contrast,
+                  TH_CONTRAST_NONE)
 
-ThSide
-th_behaviour_get_key (ThBehaviour *self)
-{
-  g_return_val_if_fail (TH_IS_BEHAVIOUR (self), TH_SIDE_LEADERSHIP);
-
-  return self->key;
-}
-
-ThContrast
-th_behaviour_get_contrast (ThBehaviour *self)
-{
-  g_return_val_if_fail (TH_IS_BEHAVIOUR (self), TH_CONTRAST_NONE);
-
-  return self->contrast;
-}
-
-const char *
-th_behaviour_get_why (ThBehaviour *self)
-{
-  g_return_val_if_fail (TH_IS_BEHAVIOUR (self), NULL);
-
-  return self->display_why;
-}
+TH_DEFINE_GETTER (const char *, th_behaviour_get_why, ThBehaviour, TH_IS_BEHAVIOUR, display_why,
+                  NULL)

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "th-deck-private.h"
+#include "th-property.h"
 
 /* The card's display strings, kept in one table so that reading, writing
  * and translating cannot drift apart. */
@@ -137,29 +138,12 @@ th_concept_build_json (ThConcept *self, JsonBuilder *builder)
   json_builder_end_object (builder);
 }
 
-const char *
-th_concept_get_id (ThConcept *self)
-{
-  g_return_val_if_fail (TH_IS_CONCEPT (self), NULL);
+TH_DEFINE_GETTER (const char *, th_concept_get_id, ThConcept, TH_IS_CONCEPT, id, NULL)
 
-  return self->id;
-}
+TH_DEFINE_GETTER (const char *, th_concept_get_section_id, ThConcept, TH_IS_CONCEPT, section_id,
+                  NULL)
 
-const char *
-th_concept_get_section_id (ThConcept *self)
-{
-  g_return_val_if_fail (TH_IS_CONCEPT (self), NULL);
-
-  return self->section_id;
-}
-
-ThSide
-th_concept_get_side (ThConcept *self)
-{
-  g_return_val_if_fail (TH_IS_CONCEPT (self), TH_SIDE_BOTH);
-
-  return self->side;
-}
+TH_DEFINE_GETTER (ThSide, th_concept_get_side, ThConcept, TH_IS_CONCEPT, side, TH_SIDE_BOTH)
 
 const char *
 th_concept_get_title (ThConcept *self)

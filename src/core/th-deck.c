@@ -11,6 +11,7 @@
 
 #include "th-core-resources.h"
 #include "th-deck-private.h"
+#include "th-property.h"
 
 #define BUILTIN_DECK_PATH "/io/github/twohats/TwoHats/decks/leadership-management.json"
 
@@ -401,37 +402,14 @@ th_deck_to_json (ThDeck *self, gboolean include_concepts)
   return json_builder_get_root (builder);
 }
 
-const char *
-th_deck_get_id (ThDeck *self)
-{
-  g_return_val_if_fail (TH_IS_DECK (self), NULL);
+TH_DEFINE_GETTER (const char *, th_deck_get_id, ThDeck, TH_IS_DECK, id, NULL)
 
-  return self->id;
-}
+TH_DEFINE_GETTER (const char *, th_deck_get_title, ThDeck, TH_IS_DECK, display_title, NULL)
 
-const char *
-th_deck_get_title (ThDeck *self)
-{
-  g_return_val_if_fail (TH_IS_DECK (self), NULL);
+TH_DEFINE_GETTER (const char *, th_deck_get_language, ThDeck, TH_IS_DECK, language, NULL)
 
-  return self->display_title;
-}
-
-const char *
-th_deck_get_language (ThDeck *self)
-{
-  g_return_val_if_fail (TH_IS_DECK (self), NULL);
-
-  return self->language;
-}
-
-const char *
-th_deck_get_source_title (ThDeck *self)
-{
-  g_return_val_if_fail (TH_IS_DECK (self), NULL);
-
-  return self->display_source_title;
-}
+TH_DEFINE_GETTER (const char *, th_deck_get_source_title, ThDeck, TH_IS_DECK, display_source_title,
+                  NULL)
 
 GListModel *
 th_deck_get_sections (ThDeck *self)

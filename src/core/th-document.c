@@ -424,29 +424,12 @@ th_document_new_for_recovery (ThSession *session, GFile *recovery_file, ThFileLo
   return self;
 }
 
-ThSession *
-th_document_get_session (ThDocument *self)
-{
-  g_return_val_if_fail (TH_IS_DOCUMENT (self), NULL);
+TH_DEFINE_GETTER (ThSession *, th_document_get_session, ThDocument, TH_IS_DOCUMENT, session, NULL)
 
-  return self->session;
-}
+TH_DEFINE_GETTER (GFile *, th_document_get_file, ThDocument, TH_IS_DOCUMENT, file, NULL)
 
-GFile *
-th_document_get_file (ThDocument *self)
-{
-  g_return_val_if_fail (TH_IS_DOCUMENT (self), NULL);
-
-  return self->file;
-}
-
-GFile *
-th_document_get_recovery_file (ThDocument *self)
-{
-  g_return_val_if_fail (TH_IS_DOCUMENT (self), NULL);
-
-  return self->recovery_file;
-}
+TH_DEFINE_GETTER (GFile *, th_document_get_recovery_file, ThDocument, TH_IS_DOCUMENT, recovery_file,
+                  NULL)
 
 gboolean
 th_document_get_saved (ThDocument *self)
@@ -462,13 +445,8 @@ th_document_get_saved (ThDocument *self)
   return self->saved;
 }
 
-const GError *
-th_document_get_save_error (ThDocument *self)
-{
-  g_return_val_if_fail (TH_IS_DOCUMENT (self), NULL);
-
-  return self->save_error;
-}
+TH_DEFINE_GETTER (const GError *, th_document_get_save_error, ThDocument, TH_IS_DOCUMENT,
+                  save_error, NULL)
 
 char *
 th_document_dup_display_name (ThDocument *self)

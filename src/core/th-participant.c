@@ -153,21 +153,10 @@ th_participant_new (const char *id, const char *name)
   return participant_new (id, name, NULL);
 }
 
-const char *
-th_participant_get_id (ThParticipant *self)
-{
-  g_return_val_if_fail (TH_IS_PARTICIPANT (self), NULL);
+TH_DEFINE_GETTER (const char *, th_participant_get_id, ThParticipant, TH_IS_PARTICIPANT, id, NULL)
 
-  return self->id;
-}
-
-const char *
-th_participant_get_name (ThParticipant *self)
-{
-  g_return_val_if_fail (TH_IS_PARTICIPANT (self), NULL);
-
-  return self->name;
-}
+TH_DEFINE_GETTER (const char *, th_participant_get_name, ThParticipant, TH_IS_PARTICIPANT, name,
+                  NULL)
 
 void
 th_participant_set_name (ThParticipant *self, const char *name)
@@ -545,13 +534,7 @@ th_participant_dup_numbered_name (guint number)
   return g_strdup_printf (_ ("Participant %u"), number);
 }
 
-guint
-th_participant_get_number (ThParticipant *self)
-{
-  g_return_val_if_fail (TH_IS_PARTICIPANT (self), 0);
-
-  return self->number;
-}
+TH_DEFINE_GETTER (guint, th_participant_get_number, ThParticipant, TH_IS_PARTICIPANT, number, 0)
 
 char *
 th_participant_dup_anonymous_name (ThParticipant *self)
@@ -598,13 +581,8 @@ th_participant_get_order (ThParticipant *self, guint *n_indices)
   return self->order;
 }
 
-const guint16 *
-th_participant_peek_order (ThParticipant *self)
-{
-  g_return_val_if_fail (TH_IS_PARTICIPANT (self), NULL);
-
-  return self->order;
-}
+TH_DEFINE_GETTER (const guint16 *, th_participant_peek_order, ThParticipant, TH_IS_PARTICIPANT,
+                  order, NULL)
 
 void
 th_participant_take_order (ThParticipant *self, guint16 *order, guint n_indices)
@@ -709,13 +687,7 @@ th_participant_take_answers (ThParticipant *self, ThAnswer *answers, guint n_ans
     }
 }
 
-ThDeck *
-th_participant_get_deck (ThParticipant *self)
-{
-  g_return_val_if_fail (TH_IS_PARTICIPANT (self), NULL);
-
-  return self->deck;
-}
+TH_DEFINE_GETTER (ThDeck *, th_participant_get_deck, ThParticipant, TH_IS_PARTICIPANT, deck, NULL)
 
 const ThAnswer *
 th_participant_get_answers (ThParticipant *self, guint *n_answers)

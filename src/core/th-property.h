@@ -42,4 +42,15 @@ typedef struct
 void th_property_install (GObjectClass *klass, guint n_pspecs, GParamSpec **pspecs,
                           const ThProperty *access);
 
+/* Defines @name, the public getter of @field in a @Type: it returns the
+ * field, or @fallback (after a critical) when @self is not one, the same
+ * two lines that every such getter would otherwise spell out. */
+#define TH_DEFINE_GETTER(RetType, name, Type, TYPE_CHECK, field, fallback)                         \
+  RetType name (Type *self)                                                                        \
+  {                                                                                                \
+    g_return_val_if_fail (TYPE_CHECK (self), fallback);                                            \
+                                                                                                   \
+    return self->field;                                                                            \
+  }
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "th-file-util.h"
+#include "th-property.h"
 #include "th-save-queue.h"
 
 /* The priority of starting a write and of delivering its result: above
@@ -355,21 +356,10 @@ th_save_queue_get (ThSession *session, GFile *file)
   return self;
 }
 
-ThSession *
-th_save_queue_get_session (ThSaveQueue *self)
-{
-  g_return_val_if_fail (TH_IS_SAVE_QUEUE (self), NULL);
+TH_DEFINE_GETTER (ThSession *, th_save_queue_get_session, ThSaveQueue, TH_IS_SAVE_QUEUE, session,
+                  NULL)
 
-  return self->session;
-}
-
-GFile *
-th_save_queue_get_file (ThSaveQueue *self)
-{
-  g_return_val_if_fail (TH_IS_SAVE_QUEUE (self), NULL);
-
-  return self->file;
-}
+TH_DEFINE_GETTER (GFile *, th_save_queue_get_file, ThSaveQueue, TH_IS_SAVE_QUEUE, file, NULL)
 
 gboolean
 th_save_queue_lock (ThSaveQueue *self, GError **error)
@@ -496,13 +486,7 @@ th_save_queue_flush (ThSaveQueue *self, GError **error)
   return TRUE;
 }
 
-guint64
-th_save_queue_get_n_writes (ThSaveQueue *self)
-{
-  g_return_val_if_fail (TH_IS_SAVE_QUEUE (self), 0);
-
-  return self->n_writes;
-}
+TH_DEFINE_GETTER (guint64, th_save_queue_get_n_writes, ThSaveQueue, TH_IS_SAVE_QUEUE, n_writes, 0)
 
 void
 th_save_queue_set_test_hook (ThSaveQueueTestHook hook, gpointer user_data)

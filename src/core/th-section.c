@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "th-deck-private.h"
+#include "th-property.h"
 
 struct _ThSection
 {
@@ -78,18 +79,6 @@ th_section_build_json (ThSection *self, JsonBuilder *builder)
   json_builder_end_object (builder);
 }
 
-const char *
-th_section_get_id (ThSection *self)
-{
-  g_return_val_if_fail (TH_IS_SECTION (self), NULL);
+TH_DEFINE_GETTER (const char *, th_section_get_id, ThSection, TH_IS_SECTION, id, NULL)
 
-  return self->id;
-}
-
-const char *
-th_section_get_title (ThSection *self)
-{
-  g_return_val_if_fail (TH_IS_SECTION (self), NULL);
-
-  return self->display_title;
-}
+TH_DEFINE_GETTER (const char *, th_section_get_title, ThSection, TH_IS_SECTION, display_title, NULL)

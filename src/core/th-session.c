@@ -404,21 +404,9 @@ th_session_get_save_cache (ThSession *self)
 
 /* Properties */
 
-ThDeck *
-th_session_get_deck (ThSession *self)
-{
-  g_return_val_if_fail (TH_IS_SESSION (self), NULL);
+TH_DEFINE_GETTER (ThDeck *, th_session_get_deck, ThSession, TH_IS_SESSION, deck, NULL)
 
-  return self->deck;
-}
-
-const char *
-th_session_get_title (ThSession *self)
-{
-  g_return_val_if_fail (TH_IS_SESSION (self), NULL);
-
-  return self->title;
-}
+TH_DEFINE_GETTER (const char *, th_session_get_title, ThSession, TH_IS_SESSION, title, NULL)
 
 void
 th_session_set_title (ThSession *self, const char *title)
@@ -440,13 +428,7 @@ th_session_set_title (ThSession *self, const char *title)
   emit_changed (self);
 }
 
-GDateTime *
-th_session_get_created (ThSession *self)
-{
-  g_return_val_if_fail (TH_IS_SESSION (self), NULL);
-
-  return self->created;
-}
+TH_DEFINE_GETTER (GDateTime *, th_session_get_created, ThSession, TH_IS_SESSION, created, NULL)
 
 void
 th_session_set_created (ThSession *self, GDateTime *created)
@@ -457,13 +439,8 @@ th_session_set_created (ThSession *self, GDateTime *created)
     emit_changed (self);
 }
 
-double
-th_session_get_threshold (ThSession *self)
-{
-  g_return_val_if_fail (TH_IS_SESSION (self), TH_DEFAULT_THRESHOLD);
-
-  return self->threshold;
-}
+TH_DEFINE_GETTER (double, th_session_get_threshold, ThSession, TH_IS_SESSION, threshold,
+                  TH_DEFAULT_THRESHOLD)
 
 void
 th_session_set_threshold (ThSession *self, double threshold)
@@ -478,13 +455,7 @@ th_session_set_threshold (ThSession *self, double threshold)
   emit_changed (self);
 }
 
-ThPhase
-th_session_get_phase (ThSession *self)
-{
-  g_return_val_if_fail (TH_IS_SESSION (self), TH_PHASE_SORT);
-
-  return self->phase;
-}
+TH_DEFINE_GETTER (ThPhase, th_session_get_phase, ThSession, TH_IS_SESSION, phase, TH_PHASE_SORT)
 
 void
 th_session_set_phase (ThSession *self, ThPhase phase)

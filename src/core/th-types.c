@@ -14,80 +14,86 @@
 
 /* These strings are file-format ids (docs/deck-format.md, docs/scores.md), never translated. */
 
+static const char *const side_ids[] = {
+  [TH_SIDE_LEADERSHIP] = "leadership",
+  [TH_SIDE_MANAGEMENT] = "management",
+  [TH_SIDE_BOTH] = "both",
+};
+
+/* No contrast has no id: nothing is written for it. */
+static const char *const contrast_ids[] = {
+  [TH_CONTRAST_NONE] = NULL,
+  [TH_CONTRAST_VISION_EXECUTION] = "vision-execution",
+  [TH_CONTRAST_PEOPLE_PROCESS] = "people-process",
+  [TH_CONTRAST_RISK] = "risk",
+};
+
+static const char *
+id_of (const char *const *ids, guint n_ids, guint value)
+{
+  g_return_val_if_fail (value < n_ids, NULL);
+
+  return ids[value];
+}
+
+/* Finds @str among @ids; a value without an id is never found. */
+static gboolean
+value_of (const char *const *ids, guint n_ids, const char *str, guint *value)
+{
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_ids; i++)
+    if (ids[i] != NULL && strcmp (str, ids[i]) == 0)
+      {
+        *value = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 const char *
 th_side_to_string (ThSide side)
 {
-  switch (side)
-    {
-      case TH_SIDE_LEADERSHIP:
-        return "leadership";
-      case TH_SIDE_MANAGEMENT:
-        return "management";
-      case TH_SIDE_BOTH:
-        return "both";
-      default:
-        g_return_val_if_reached (NULL);
-    }
+  return id_of (side_ids, G_N_ELEMENTS (side_ids), side);
 }
 
 gboolean
 th_side_from_string (const char *str, ThSide *side)
 {
+  guint value;
+
   g_return_val_if_fail (side != NULL, FALSE);
 
-  if (str == NULL)
+  if (!value_of (side_ids, G_N_ELEMENTS (side_ids), str, &value))
     return FALSE;
 
-  if (strcmp (str, "leadership") == 0)
-    *side = TH_SIDE_LEADERSHIP;
-  else if (strcmp (str, "management") == 0)
-    *side = TH_SIDE_MANAGEMENT;
-  else if (strcmp (str, "both") == 0)
-    *side = TH_SIDE_BOTH;
-  else
-    return FALSE;
-
+  *side = value;
   return TRUE;
 }
 
 const char *
 th_contrast_to_string (ThContrast contrast)
 {
-  switch (contrast)
-    {
-      case TH_CONTRAST_NONE:
-        return NULL;
-      case TH_CONTRAST_VISION_EXECUTION:
-        return "vision-execution";
-      case TH_CONTRAST_PEOPLE_PROCESS:
-        return "people-process";
-      case TH_CONTRAST_RISK:
-        return "risk";
-      default:
-        g_return_val_if_reached (NULL);
-    }
+  return id_of (contrast_ids, G_N_ELEMENTS (contrast_ids), contrast);
 }
 
 gboolean
 th_contrast_from_string (const char *str, ThContrast *contrast)
 {
+  guint value;
+
   g_return_val_if_fail (contrast != NULL, FALSE);
 
-  if (str == NULL)
+  if (!value_of (contrast_ids, G_N_ELEMENTS (contrast_ids), str, &value))
     return FALSE;
 
-  if (strcmp (str, "vision-execution") == 0)
-    *contrast = TH_CONTRAST_VISION_EXECUTION;
-  else if (strcmp (str, "people-process") == 0)
-    *contrast = TH_CONTRAST_PEOPLE_PROCESS;
-  else if (strcmp (str, "risk") == 0)
-    *contrast = TH_CONTRAST_RISK;
-  else
-    return FALSE;
-
+  *contrast = value;
   return TRUE;
 }
 
+/* tools/room-advice reads these ids from the cases below. */
 const char *
 th_quadrant_to_id (ThQuadrant quadrant)
 {

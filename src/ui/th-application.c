@@ -11,6 +11,7 @@
 
 #include "th-application.h"
 #include "th-preferences-window.h"
+#include "th-property.h"
 #include "th-save-queue.h"
 #include "th-ui-resources.h"
 #include "th-window.h"
@@ -31,13 +32,8 @@ th_application_new (void)
                        G_APPLICATION_HANDLES_OPEN, "resource-base-path", RESOURCE_BASE, NULL);
 }
 
-GSettings *
-th_application_get_settings (ThApplication *self)
-{
-  g_return_val_if_fail (TH_IS_APPLICATION (self), NULL);
-
-  return self->settings;
-}
+TH_DEFINE_GETTER (GSettings *, th_application_get_settings, ThApplication, TH_IS_APPLICATION,
+                  settings, NULL)
 
 /* TH_EXIT_AFTER_FIRST_FRAME=1 (for bench/run, not for users): quit as
  * soon as the first window has painted its first frame, so that start-up

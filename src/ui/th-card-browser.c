@@ -546,13 +546,7 @@ th_card_browser_set_deck (ThCardBrowser *self, ThDeck *deck)
   rebuild_carousel (self, NULL);
 }
 
-ThDeck *
-th_card_browser_get_deck (ThCardBrowser *self)
-{
-  g_return_val_if_fail (TH_IS_CARD_BROWSER (self), NULL);
-
-  return self->deck;
-}
+TH_DEFINE_GETTER (ThDeck *, th_card_browser_get_deck, ThCardBrowser, TH_IS_CARD_BROWSER, deck, NULL)
 
 void
 th_card_browser_set_settings (ThCardBrowser *self, GSettings *settings)
@@ -670,13 +664,8 @@ th_card_browser_set_filter (ThCardBrowser *self, const char *filter)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
 
-const char *
-th_card_browser_get_filter (ThCardBrowser *self)
-{
-  g_return_val_if_fail (TH_IS_CARD_BROWSER (self), NULL);
-
-  return self->filter;
-}
+TH_DEFINE_GETTER (const char *, th_card_browser_get_filter, ThCardBrowser, TH_IS_CARD_BROWSER,
+                  filter, NULL)
 
 ThConcept *
 th_card_browser_get_current (ThCardBrowser *self)
@@ -701,13 +690,8 @@ th_card_browser_get_current_card (ThCardBrowser *self)
   return adw_clamp_get_child (ADW_CLAMP (page));
 }
 
-guint
-th_card_browser_get_position (ThCardBrowser *self)
-{
-  g_return_val_if_fail (TH_IS_CARD_BROWSER (self), 0);
-
-  return self->position;
-}
+TH_DEFINE_GETTER (guint, th_card_browser_get_position, ThCardBrowser, TH_IS_CARD_BROWSER, position,
+                  0)
 
 guint
 th_card_browser_get_n_visible (ThCardBrowser *self)

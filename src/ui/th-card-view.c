@@ -256,21 +256,9 @@ th_card_view_flip (ThCardView *self)
   th_card_view_set_flipped (self, !self->flipped);
 }
 
-gboolean
-th_card_view_get_flipped (ThCardView *self)
-{
-  g_return_val_if_fail (TH_IS_CARD_VIEW (self), FALSE);
+TH_DEFINE_GETTER (gboolean, th_card_view_get_flipped, ThCardView, TH_IS_CARD_VIEW, flipped, FALSE)
 
-  return self->flipped;
-}
-
-ThConcept *
-th_card_view_get_concept (ThCardView *self)
-{
-  g_return_val_if_fail (TH_IS_CARD_VIEW (self), NULL);
-
-  return self->concept;
-}
+TH_DEFINE_GETTER (ThConcept *, th_card_view_get_concept, ThCardView, TH_IS_CARD_VIEW, concept, NULL)
 
 void
 th_card_view_set_presenter (ThCardView *self, gboolean presenter)

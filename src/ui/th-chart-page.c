@@ -629,21 +629,11 @@ th_chart_page_set_session (ThChartPage *self, ThSession *session)
   update_actions (self);
 }
 
-ThSession *
-th_chart_page_get_session (ThChartPage *self)
-{
-  g_return_val_if_fail (TH_IS_CHART_PAGE (self), NULL);
+TH_DEFINE_GETTER (ThSession *, th_chart_page_get_session, ThChartPage, TH_IS_CHART_PAGE, session,
+                  NULL)
 
-  return self->session;
-}
-
-ThChartWidget *
-th_chart_page_get_chart (ThChartPage *self)
-{
-  g_return_val_if_fail (TH_IS_CHART_PAGE (self), NULL);
-
-  return self->chart;
-}
+TH_DEFINE_GETTER (ThChartWidget *, th_chart_page_get_chart, ThChartPage, TH_IS_CHART_PAGE, chart,
+                  NULL)
 
 void
 th_chart_page_set_anonymous (ThChartPage *self, gboolean anonymous)
@@ -658,13 +648,8 @@ th_chart_page_set_anonymous (ThChartPage *self, gboolean anonymous)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANONYMOUS]);
 }
 
-gboolean
-th_chart_page_get_anonymous (ThChartPage *self)
-{
-  g_return_val_if_fail (TH_IS_CHART_PAGE (self), FALSE);
-
-  return self->anonymous;
-}
+TH_DEFINE_GETTER (gboolean, th_chart_page_get_anonymous, ThChartPage, TH_IS_CHART_PAGE, anonymous,
+                  FALSE)
 
 /* GObject ------------------------------------------------------------------------ */
 

@@ -49,45 +49,18 @@ th_chart_row_new (const char *participant_id)
   return g_object_new (TH_TYPE_CHART_ROW, "participant-id", participant_id, NULL);
 }
 
-const char *
-th_chart_row_get_participant_id (ThChartRow *self)
-{
-  g_return_val_if_fail (TH_IS_CHART_ROW (self), NULL);
+TH_DEFINE_GETTER (const char *, th_chart_row_get_participant_id, ThChartRow, TH_IS_CHART_ROW,
+                  participant_id, NULL)
 
-  return self->participant_id;
-}
+TH_DEFINE_GETTER (const char *, th_chart_row_get_display_name, ThChartRow, TH_IS_CHART_ROW,
+                  display_name, NULL)
 
-const char *
-th_chart_row_get_display_name (ThChartRow *self)
-{
-  g_return_val_if_fail (TH_IS_CHART_ROW (self), NULL);
+TH_DEFINE_GETTER (double, th_chart_row_get_leadership, ThChartRow, TH_IS_CHART_ROW, leadership, -1)
 
-  return self->display_name;
-}
+TH_DEFINE_GETTER (double, th_chart_row_get_management, ThChartRow, TH_IS_CHART_ROW, management, -1)
 
-double
-th_chart_row_get_leadership (ThChartRow *self)
-{
-  g_return_val_if_fail (TH_IS_CHART_ROW (self), -1);
-
-  return self->leadership;
-}
-
-double
-th_chart_row_get_management (ThChartRow *self)
-{
-  g_return_val_if_fail (TH_IS_CHART_ROW (self), -1);
-
-  return self->management;
-}
-
-ThQuadrant
-th_chart_row_get_quadrant (ThChartRow *self)
-{
-  g_return_val_if_fail (TH_IS_CHART_ROW (self), TH_QUADRANT_NONE);
-
-  return self->quadrant;
-}
+TH_DEFINE_GETTER (ThQuadrant, th_chart_row_get_quadrant, ThChartRow, TH_IS_CHART_ROW, quadrant,
+                  TH_QUADRANT_NONE)
 
 static const char *
 get_quadrant_name (ThChartRow *self)

@@ -741,21 +741,11 @@ th_chart_widget_set_session (ThChartWidget *self, ThSession *session)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUSED_PARTICIPANT]);
 }
 
-ThSession *
-th_chart_widget_get_session (ThChartWidget *self)
-{
-  g_return_val_if_fail (TH_IS_CHART_WIDGET (self), NULL);
+TH_DEFINE_GETTER (ThSession *, th_chart_widget_get_session, ThChartWidget, TH_IS_CHART_WIDGET,
+                  session, NULL)
 
-  return self->session;
-}
-
-ThQuadrantChart *
-th_chart_widget_get_chart (ThChartWidget *self)
-{
-  g_return_val_if_fail (TH_IS_CHART_WIDGET (self), NULL);
-
-  return self->chart;
-}
+TH_DEFINE_GETTER (ThQuadrantChart *, th_chart_widget_get_chart, ThChartWidget, TH_IS_CHART_WIDGET,
+                  chart, NULL)
 
 void
 th_chart_widget_set_anonymous (ThChartWidget *self, gboolean anonymous)
@@ -778,13 +768,8 @@ th_chart_widget_get_anonymous (ThChartWidget *self)
   return th_quadrant_chart_get_anonymous (self->chart);
 }
 
-const char *
-th_chart_widget_get_selected_participant (ThChartWidget *self)
-{
-  g_return_val_if_fail (TH_IS_CHART_WIDGET (self), NULL);
-
-  return self->selected_id;
-}
+TH_DEFINE_GETTER (const char *, th_chart_widget_get_selected_participant, ThChartWidget,
+                  TH_IS_CHART_WIDGET, selected_id, NULL)
 
 void
 th_chart_widget_set_selected_participant (ThChartWidget *self, const char *participant_id)
@@ -799,13 +784,8 @@ th_chart_widget_set_selected_participant (ThChartWidget *self, const char *parti
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PARTICIPANT]);
 }
 
-const char *
-th_chart_widget_get_focused_participant (ThChartWidget *self)
-{
-  g_return_val_if_fail (TH_IS_CHART_WIDGET (self), NULL);
-
-  return self->focused_id;
-}
+TH_DEFINE_GETTER (const char *, th_chart_widget_get_focused_participant, ThChartWidget,
+                  TH_IS_CHART_WIDGET, focused_id, NULL)
 
 void
 th_chart_widget_flush (ThChartWidget *self)

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "th-fit-bin.h"
+#include "th-property.h"
 
 /* Large enough for a projector in a big room, small enough that a long
  * card still fits a 720p screen. */
@@ -113,18 +114,6 @@ th_fit_bin_set_child (ThFitBin *self, GtkWidget *child)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
-GtkWidget *
-th_fit_bin_get_child (ThFitBin *self)
-{
-  g_return_val_if_fail (TH_IS_FIT_BIN (self), NULL);
+TH_DEFINE_GETTER (GtkWidget *, th_fit_bin_get_child, ThFitBin, TH_IS_FIT_BIN, child, NULL)
 
-  return self->child;
-}
-
-double
-th_fit_bin_get_scale (ThFitBin *self)
-{
-  g_return_val_if_fail (TH_IS_FIT_BIN (self), 1.0);
-
-  return self->scale;
-}
+TH_DEFINE_GETTER (double, th_fit_bin_get_scale, ThFitBin, TH_IS_FIT_BIN, scale, 1.0)

@@ -205,21 +205,11 @@ th_host_join_screen_new (ThRoomServer *server)
   return g_object_new (TH_TYPE_HOST_JOIN_SCREEN, "server", server, NULL);
 }
 
-ThRoomServer *
-th_host_join_screen_get_server (ThHostJoinScreen *self)
-{
-  g_return_val_if_fail (TH_IS_HOST_JOIN_SCREEN (self), NULL);
+TH_DEFINE_GETTER (ThRoomServer *, th_host_join_screen_get_server, ThHostJoinScreen,
+                  TH_IS_HOST_JOIN_SCREEN, server, NULL)
 
-  return self->server;
-}
-
-gboolean
-th_host_join_screen_get_presenter (ThHostJoinScreen *self)
-{
-  g_return_val_if_fail (TH_IS_HOST_JOIN_SCREEN (self), FALSE);
-
-  return self->presenter;
-}
+TH_DEFINE_GETTER (gboolean, th_host_join_screen_get_presenter, ThHostJoinScreen,
+                  TH_IS_HOST_JOIN_SCREEN, presenter, FALSE)
 
 void
 th_host_join_screen_set_presenter (ThHostJoinScreen *self, gboolean presenter)

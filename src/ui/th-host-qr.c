@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "th-host-qr.h"
+#include "th-property.h"
 #include "th-room-qr.h"
 #include "th-set.h"
 
@@ -97,13 +98,7 @@ th_host_qr_new (void)
   return g_object_new (TH_TYPE_HOST_QR, NULL);
 }
 
-const char *
-th_host_qr_get_text (ThHostQr *self)
-{
-  g_return_val_if_fail (TH_IS_HOST_QR (self), NULL);
-
-  return self->text;
-}
+TH_DEFINE_GETTER (const char *, th_host_qr_get_text, ThHostQr, TH_IS_HOST_QR, text, NULL)
 
 void
 th_host_qr_set_text (ThHostQr *self, const char *text)

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "th-participant-row.h"
+#include "th-property.h"
 
 #include <adwaita.h>
 
@@ -158,21 +159,11 @@ th_participant_row_set_participant (ThParticipantRow *self, ThParticipant *parti
   update (self);
 }
 
-ThParticipant *
-th_participant_row_get_participant (ThParticipantRow *self)
-{
-  g_return_val_if_fail (TH_IS_PARTICIPANT_ROW (self), NULL);
+TH_DEFINE_GETTER (ThParticipant *, th_participant_row_get_participant, ThParticipantRow,
+                  TH_IS_PARTICIPANT_ROW, participant, NULL)
 
-  return self->participant;
-}
-
-gboolean
-th_participant_row_get_finished (ThParticipantRow *self)
-{
-  g_return_val_if_fail (TH_IS_PARTICIPANT_ROW (self), FALSE);
-
-  return self->finished;
-}
+TH_DEFINE_GETTER (gboolean, th_participant_row_get_finished, ThParticipantRow,
+                  TH_IS_PARTICIPANT_ROW, finished, FALSE)
 
 const char *
 th_participant_row_get_progress (ThParticipantRow *self)

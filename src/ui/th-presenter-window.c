@@ -12,6 +12,7 @@
 #include "th-card-view.h"
 #include "th-fit-bin.h"
 #include "th-presenter-window.h"
+#include "th-property.h"
 #include "th-set.h"
 
 /* The projector's window.  It shows, in large type, whatever the
@@ -168,21 +169,11 @@ th_presenter_window_get_timer_running (ThPresenterWindow *self)
   return self->timer_source != 0;
 }
 
-int
-th_presenter_window_get_timer_remaining (ThPresenterWindow *self)
-{
-  g_return_val_if_fail (TH_IS_PRESENTER_WINDOW (self), 0);
+TH_DEFINE_GETTER (int, th_presenter_window_get_timer_remaining, ThPresenterWindow,
+                  TH_IS_PRESENTER_WINDOW, timer_remaining, 0)
 
-  return self->timer_remaining;
-}
-
-gboolean
-th_presenter_window_get_blanked (ThPresenterWindow *self)
-{
-  g_return_val_if_fail (TH_IS_PRESENTER_WINDOW (self), FALSE);
-
-  return self->blanked;
-}
+TH_DEFINE_GETTER (gboolean, th_presenter_window_get_blanked, ThPresenterWindow,
+                  TH_IS_PRESENTER_WINDOW, blanked, FALSE)
 
 void
 th_presenter_window_set_blanked (ThPresenterWindow *self, gboolean blanked)
@@ -270,13 +261,8 @@ th_presenter_window_set_content (ThPresenterWindow *self, GtkWidget *content, Gt
     gtk_stack_set_visible_child_name (GTK_STACK (self->stack), content ? "content" : "card");
 }
 
-GtkWidget *
-th_presenter_window_get_content (ThPresenterWindow *self)
-{
-  g_return_val_if_fail (TH_IS_PRESENTER_WINDOW (self), NULL);
-
-  return self->content;
-}
+TH_DEFINE_GETTER (GtkWidget *, th_presenter_window_get_content, ThPresenterWindow,
+                  TH_IS_PRESENTER_WINDOW, content, NULL)
 
 static void
 blank_action (GtkWidget *widget, const char *name, GVariant *param)

@@ -371,21 +371,11 @@ th_print_operation_new (ThSession *session, ThPrintMode mode)
   return g_object_new (TH_TYPE_PRINT_OPERATION, "session", session, "mode", mode, NULL);
 }
 
-ThSession *
-th_print_operation_get_session (ThPrintOperation *self)
-{
-  g_return_val_if_fail (TH_IS_PRINT_OPERATION (self), NULL);
+TH_DEFINE_GETTER (ThSession *, th_print_operation_get_session, ThPrintOperation,
+                  TH_IS_PRINT_OPERATION, session, NULL)
 
-  return self->session;
-}
-
-ThPrintMode
-th_print_operation_get_mode (ThPrintOperation *self)
-{
-  g_return_val_if_fail (TH_IS_PRINT_OPERATION (self), TH_PRINT_MODE_CHART);
-
-  return self->mode;
-}
+TH_DEFINE_GETTER (ThPrintMode, th_print_operation_get_mode, ThPrintOperation, TH_IS_PRINT_OPERATION,
+                  mode, TH_PRINT_MODE_CHART)
 
 void
 th_print_operation_set_anonymous (ThPrintOperation *self, gboolean anonymous)
@@ -395,13 +385,8 @@ th_print_operation_set_anonymous (ThPrintOperation *self, gboolean anonymous)
   self->anonymous = !!anonymous;
 }
 
-gboolean
-th_print_operation_get_anonymous (ThPrintOperation *self)
-{
-  g_return_val_if_fail (TH_IS_PRINT_OPERATION (self), FALSE);
-
-  return self->anonymous;
-}
+TH_DEFINE_GETTER (gboolean, th_print_operation_get_anonymous, ThPrintOperation,
+                  TH_IS_PRINT_OPERATION, anonymous, FALSE)
 
 void
 th_print_operation_set_answer_sheet (ThPrintOperation *self, gboolean answer_sheet)
@@ -411,13 +396,8 @@ th_print_operation_set_answer_sheet (ThPrintOperation *self, gboolean answer_she
   self->answer_sheet = !!answer_sheet;
 }
 
-gboolean
-th_print_operation_get_answer_sheet (ThPrintOperation *self)
-{
-  g_return_val_if_fail (TH_IS_PRINT_OPERATION (self), FALSE);
-
-  return self->answer_sheet;
-}
+TH_DEFINE_GETTER (gboolean, th_print_operation_get_answer_sheet, ThPrintOperation,
+                  TH_IS_PRINT_OPERATION, answer_sheet, FALSE)
 
 void
 th_print_operation_set_deck_order (ThPrintOperation *self, gboolean deck_order)
@@ -427,13 +407,8 @@ th_print_operation_set_deck_order (ThPrintOperation *self, gboolean deck_order)
   self->deck_order = !!deck_order;
 }
 
-gboolean
-th_print_operation_get_deck_order (ThPrintOperation *self)
-{
-  g_return_val_if_fail (TH_IS_PRINT_OPERATION (self), FALSE);
-
-  return self->deck_order;
-}
+TH_DEFINE_GETTER (gboolean, th_print_operation_get_deck_order, ThPrintOperation,
+                  TH_IS_PRINT_OPERATION, deck_order, FALSE)
 
 static void
 th_print_operation_constructed (GObject *object)

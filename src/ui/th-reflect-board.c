@@ -488,13 +488,8 @@ th_reflect_board_set_fast_entry (ThReflectBoard *self, gboolean fast_entry)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAST_ENTRY]);
 }
 
-gboolean
-th_reflect_board_get_fast_entry (ThReflectBoard *self)
-{
-  g_return_val_if_fail (TH_IS_REFLECT_BOARD (self), FALSE);
-
-  return self->fast_entry;
-}
+TH_DEFINE_GETTER (gboolean, th_reflect_board_get_fast_entry, ThReflectBoard, TH_IS_REFLECT_BOARD,
+                  fast_entry, FALSE)
 
 void
 th_reflect_board_set_undo (ThReflectBoard *self, ThWorkshopUndo *undo)

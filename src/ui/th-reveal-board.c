@@ -641,13 +641,8 @@ th_reveal_board_get_current (ThRevealBoard *self)
   return g_array_index (self->order, OverviewItem, self->position).behaviour;
 }
 
-guint
-th_reveal_board_get_position (ThRevealBoard *self)
-{
-  g_return_val_if_fail (TH_IS_REVEAL_BOARD (self), 0);
-
-  return self->position;
-}
+TH_DEFINE_GETTER (guint, th_reveal_board_get_position, ThRevealBoard, TH_IS_REVEAL_BOARD, position,
+                  0)
 
 ThBehaviour *
 th_reveal_board_get_nth (ThRevealBoard *self, guint position)

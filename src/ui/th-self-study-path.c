@@ -355,13 +355,8 @@ th_self_study_path_start_over (ThSelfStudyPath *self)
   th_self_study_path_set_step (self, TH_SELF_STUDY_STEP_LEARN);
 }
 
-ThSelfStudyStep
-th_self_study_path_get_step (ThSelfStudyPath *self)
-{
-  g_return_val_if_fail (TH_IS_SELF_STUDY_PATH (self), TH_SELF_STUDY_STEP_LEARN);
-
-  return self->step;
-}
+TH_DEFINE_GETTER (ThSelfStudyStep, th_self_study_path_get_step, ThSelfStudyPath,
+                  TH_IS_SELF_STUDY_PATH, step, TH_SELF_STUDY_STEP_LEARN)
 
 void
 th_self_study_path_set_step (ThSelfStudyPath *self, ThSelfStudyStep step)

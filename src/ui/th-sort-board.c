@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "th-gtk-compat.h"
+#include "th-property.h"
 #include "th-sort-board.h"
 #include "th-widget-shown.h"
 
@@ -583,13 +584,8 @@ th_sort_board_set_participant (ThSortBoard *self, ThSession *session, ThParticip
   rebuild (self);
 }
 
-ThParticipant *
-th_sort_board_get_participant (ThSortBoard *self)
-{
-  g_return_val_if_fail (TH_IS_SORT_BOARD (self), NULL);
-
-  return self->participant;
-}
+TH_DEFINE_GETTER (ThParticipant *, th_sort_board_get_participant, ThSortBoard, TH_IS_SORT_BOARD,
+                  participant, NULL)
 
 GtkWidget *
 th_sort_board_get_column (ThSortBoard *self, ThSide side)

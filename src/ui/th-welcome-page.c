@@ -319,13 +319,8 @@ th_welcome_page_reload (ThWelcomePage *self, GFile *open_file, GFile *open_recov
   th_ui_run_in_thread (task, scan_recovery_thread, (GDestroyNotify)g_ptr_array_unref);
 }
 
-gboolean
-th_welcome_page_get_loading (ThWelcomePage *self)
-{
-  g_return_val_if_fail (TH_IS_WELCOME_PAGE (self), FALSE);
-
-  return self->loading;
-}
+TH_DEFINE_GETTER (gboolean, th_welcome_page_get_loading, ThWelcomePage, TH_IS_WELCOME_PAGE, loading,
+                  FALSE)
 
 void
 th_welcome_page_set_continue_label (ThWelcomePage *self, const char *label)

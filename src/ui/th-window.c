@@ -953,29 +953,14 @@ th_window_new (ThApplication *application)
   return self;
 }
 
-ThCardBrowser *
-th_window_get_card_browser (ThWindow *self)
-{
-  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
+TH_DEFINE_GETTER (ThCardBrowser *, th_window_get_card_browser, ThWindow, TH_IS_WINDOW, card_browser,
+                  NULL)
 
-  return self->card_browser;
-}
+TH_DEFINE_GETTER (ThPresenterWindow *, th_window_get_presenter, ThWindow, TH_IS_WINDOW, presenter,
+                  NULL)
 
-ThPresenterWindow *
-th_window_get_presenter (ThWindow *self)
-{
-  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
-
-  return self->presenter;
-}
-
-ThWelcomePage *
-th_window_get_welcome_page (ThWindow *self)
-{
-  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
-
-  return self->welcome_page;
-}
+TH_DEFINE_GETTER (ThWelcomePage *, th_window_get_welcome_page, ThWindow, TH_IS_WINDOW, welcome_page,
+                  NULL)
 
 const char *
 th_window_get_visible_view (ThWindow *self)
@@ -999,21 +984,9 @@ th_window_set_visible_view (ThWindow *self, const char *view)
     _th_window_show_views (self, view);
 }
 
-const char *
-th_window_get_last_error (ThWindow *self)
-{
-  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
+TH_DEFINE_GETTER (const char *, th_window_get_last_error, ThWindow, TH_IS_WINDOW, last_error, NULL)
 
-  return self->last_error;
-}
-
-ThDocument *
-th_window_get_document (ThWindow *self)
-{
-  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
-
-  return self->document;
-}
+TH_DEFINE_GETTER (ThDocument *, th_window_get_document, ThWindow, TH_IS_WINDOW, document, NULL)
 
 ThSession *
 th_window_get_session (ThWindow *self)
@@ -1023,29 +996,14 @@ th_window_get_session (ThWindow *self)
   return self->document != NULL ? th_document_get_session (self->document) : NULL;
 }
 
-ThWorkshopView *
-th_window_get_workshop_view (ThWindow *self)
-{
-  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
+TH_DEFINE_GETTER (ThWorkshopView *, th_window_get_workshop_view, ThWindow, TH_IS_WINDOW,
+                  workshop_view, NULL)
 
-  return self->workshop_view;
-}
+TH_DEFINE_GETTER (ThSelfStudyPath *, th_window_get_self_study_path, ThWindow, TH_IS_WINDOW,
+                  self_study_path, NULL)
 
-ThSelfStudyPath *
-th_window_get_self_study_path (ThWindow *self)
-{
-  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
-
-  return self->self_study_path;
-}
-
-ThSelfStudyResult *
-th_window_get_self_study_result (ThWindow *self)
-{
-  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
-
-  return self->self_study_result;
-}
+TH_DEFINE_GETTER (ThSelfStudyResult *, th_window_get_self_study_result, ThWindow, TH_IS_WINDOW,
+                  self_study_result, NULL)
 
 void
 th_window_set_chart_page (ThWindow *self, GtkWidget *chart)
@@ -1071,10 +1029,4 @@ th_window_set_chart_page (ThWindow *self, GtkWidget *chart)
   update_pages (self);
 }
 
-GtkWidget *
-th_window_get_chart_page (ThWindow *self)
-{
-  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
-
-  return self->chart_widget;
-}
+TH_DEFINE_GETTER (GtkWidget *, th_window_get_chart_page, ThWindow, TH_IS_WINDOW, chart_widget, NULL)

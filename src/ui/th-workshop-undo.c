@@ -149,13 +149,8 @@ th_workshop_undo_set_session (ThWorkshopUndo *self, ThSession *session)
   g_set_object (&self->session, session);
 }
 
-ThSession *
-th_workshop_undo_get_session (ThWorkshopUndo *self)
-{
-  g_return_val_if_fail (TH_IS_WORKSHOP_UNDO (self), NULL);
-
-  return self->session;
-}
+TH_DEFINE_GETTER (ThSession *, th_workshop_undo_get_session, ThWorkshopUndo, TH_IS_WORKSHOP_UNDO,
+                  session, NULL)
 
 static int
 current_value (ThWorkshopUndo *self, const char *participant_id, const char *behaviour_id,
@@ -368,21 +363,11 @@ th_workshop_undo_redo (ThWorkshopUndo *self)
   return move_step (self, &self->redo, &self->undo, FALSE);
 }
 
-const char *
-th_workshop_undo_get_last_participant (ThWorkshopUndo *self)
-{
-  g_return_val_if_fail (TH_IS_WORKSHOP_UNDO (self), NULL);
+TH_DEFINE_GETTER (const char *, th_workshop_undo_get_last_participant, ThWorkshopUndo,
+                  TH_IS_WORKSHOP_UNDO, last_participant, NULL)
 
-  return self->last_participant;
-}
-
-const char *
-th_workshop_undo_get_last_behaviour (ThWorkshopUndo *self)
-{
-  g_return_val_if_fail (TH_IS_WORKSHOP_UNDO (self), NULL);
-
-  return self->last_behaviour;
-}
+TH_DEFINE_GETTER (const char *, th_workshop_undo_get_last_behaviour, ThWorkshopUndo,
+                  TH_IS_WORKSHOP_UNDO, last_behaviour, NULL)
 
 gboolean
 th_workshop_undo_remove_participant (ThWorkshopUndo *self, const char *participant_id,

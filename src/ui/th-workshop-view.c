@@ -13,6 +13,7 @@
 #include "th-duplicate-name.h"
 #include "th-name.h"
 #include "th-participant-row.h"
+#include "th-property.h"
 #include "th-toast.h"
 #include "th-workshop-view.h"
 
@@ -1363,13 +1364,8 @@ th_workshop_view_set_session (ThWorkshopView *self, ThSession *session)
   show_selected (self);
 }
 
-ThSession *
-th_workshop_view_get_session (ThWorkshopView *self)
-{
-  g_return_val_if_fail (TH_IS_WORKSHOP_VIEW (self), NULL);
-
-  return self->session;
-}
+TH_DEFINE_GETTER (ThSession *, th_workshop_view_get_session, ThWorkshopView, TH_IS_WORKSHOP_VIEW,
+                  session, NULL)
 
 void
 th_workshop_view_set_guided (ThWorkshopView *self, gboolean guided)
@@ -1386,13 +1382,8 @@ th_workshop_view_set_guided (ThWorkshopView *self, gboolean guided)
   update_board (self);
 }
 
-gboolean
-th_workshop_view_get_guided (ThWorkshopView *self)
-{
-  g_return_val_if_fail (TH_IS_WORKSHOP_VIEW (self), FALSE);
-
-  return self->guided;
-}
+TH_DEFINE_GETTER (gboolean, th_workshop_view_get_guided, ThWorkshopView, TH_IS_WORKSHOP_VIEW,
+                  guided, FALSE)
 
 void
 th_workshop_view_set_pass_the_laptop (ThWorkshopView *self, gboolean pass_the_laptop)
@@ -1424,13 +1415,8 @@ th_workshop_view_select_participant (ThWorkshopView *self, ThParticipant *partic
     gtk_single_selection_set_selected (self->selection, position);
 }
 
-ThParticipant *
-th_workshop_view_get_selected_participant (ThWorkshopView *self)
-{
-  g_return_val_if_fail (TH_IS_WORKSHOP_VIEW (self), NULL);
-
-  return self->selected;
-}
+TH_DEFINE_GETTER (ThParticipant *, th_workshop_view_get_selected_participant, ThWorkshopView,
+                  TH_IS_WORKSHOP_VIEW, selected, NULL)
 
 const char *
 th_workshop_view_get_visible_board (ThWorkshopView *self)
@@ -1458,45 +1444,20 @@ th_workshop_view_focus_board (ThWorkshopView *self)
     focus_answer (self, NULL);
 }
 
-ThWorkshopUndo *
-th_workshop_view_get_undo (ThWorkshopView *self)
-{
-  g_return_val_if_fail (TH_IS_WORKSHOP_VIEW (self), NULL);
+TH_DEFINE_GETTER (ThWorkshopUndo *, th_workshop_view_get_undo, ThWorkshopView, TH_IS_WORKSHOP_VIEW,
+                  undo, NULL)
 
-  return self->undo;
-}
+TH_DEFINE_GETTER (ThSortBoard *, th_workshop_view_get_sort_board, ThWorkshopView,
+                  TH_IS_WORKSHOP_VIEW, sort_board, NULL)
 
-ThSortBoard *
-th_workshop_view_get_sort_board (ThWorkshopView *self)
-{
-  g_return_val_if_fail (TH_IS_WORKSHOP_VIEW (self), NULL);
+TH_DEFINE_GETTER (ThRevealBoard *, th_workshop_view_get_reveal_board, ThWorkshopView,
+                  TH_IS_WORKSHOP_VIEW, reveal_board, NULL)
 
-  return self->sort_board;
-}
+TH_DEFINE_GETTER (ThReflectBoard *, th_workshop_view_get_reflect_board, ThWorkshopView,
+                  TH_IS_WORKSHOP_VIEW, reflect_board, NULL)
 
-ThRevealBoard *
-th_workshop_view_get_reveal_board (ThWorkshopView *self)
-{
-  g_return_val_if_fail (TH_IS_WORKSHOP_VIEW (self), NULL);
-
-  return self->reveal_board;
-}
-
-ThReflectBoard *
-th_workshop_view_get_reflect_board (ThWorkshopView *self)
-{
-  g_return_val_if_fail (TH_IS_WORKSHOP_VIEW (self), NULL);
-
-  return self->reflect_board;
-}
-
-ThReflectBoard *
-th_workshop_view_get_fast_entry_board (ThWorkshopView *self)
-{
-  g_return_val_if_fail (TH_IS_WORKSHOP_VIEW (self), NULL);
-
-  return self->fast_entry_board;
-}
+TH_DEFINE_GETTER (ThReflectBoard *, th_workshop_view_get_fast_entry_board, ThWorkshopView,
+                  TH_IS_WORKSHOP_VIEW, fast_entry_board, NULL)
 
 GtkWidget *
 th_workshop_view_get_add_entry (ThWorkshopView *self)
