@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "th-room-connections.h"
+#include "th-room-framing.h"
 #include "th-room-server.h"
 
 /* How many connections one dispatch accepts before the sockets already
@@ -62,6 +63,10 @@ struct _ThRoomConnection
   gint64 reading_since;     /* monotonic time of the request's first byte, 0 once read whole */
   gboolean cut;             /* shut down for taking too long over a request */
   gboolean gone;            /* ended (or timed out) between requests: to be closed */
+  ThRoomFraming *framing;   /* the requests read so far; NULL once taken from libsoup */
+  gboolean held;            /* a request broke a rule: libsoup reads no more of it */
+  guint refusal_status;     /* and how it is answered */
+  const char *refusal_message;
 };
 
 struct _ThRoomConnectionInput
@@ -101,6 +106,7 @@ struct _ThRoomConnections
 
 static void connections_forget (ThRoomConnections *self, ThRoomConnection *connection);
 static void connections_reap_later (ThRoomConnections *self);
+static void connection_hold (ThRoomConnection *connection, guint status, const char *message);
 
 /* The input stream */
 
@@ -181,7 +187,7 @@ th_room_connection_input_is_readable (GPollableInputStream *stream)
 {
   ThRoomConnectionInput *self = TH_ROOM_CONNECTION_INPUT (stream);
 
-  return !self->connection->gone
+  return !self->connection->gone && !self->connection->held
          && g_pollable_input_stream_is_readable (G_POLLABLE_INPUT_STREAM (self->base));
 }
 
@@ -191,8 +197,9 @@ th_room_connection_input_create_source (GPollableInputStream *stream, GCancellab
   ThRoomConnectionInput *self = TH_ROOM_CONNECTION_INPUT (stream);
   g_autoptr (GSource) base_source = NULL;
 
-  /* Gone: a source that never fires, until the connection is closed. */
-  if (self->connection->gone)
+  /* Gone, or held for a refusal: a source that never fires, until the
+   * connection is closed or taken from libsoup. */
+  if (self->connection->gone || self->connection->held)
     return g_pollable_source_new (G_OBJECT (stream));
 
   /* (g_pollable_source_new_full() gives it its dummy callback: a second
@@ -210,7 +217,7 @@ th_room_connection_input_read_nonblocking (GPollableInputStream *stream, void *b
   GError *local_error = NULL;
   gssize n;
 
-  if (self->connection->gone)
+  if (self->connection->gone || self->connection->held)
     {
       set_would_block (error);
       return -1;
@@ -218,6 +225,30 @@ th_room_connection_input_read_nonblocking (GPollableInputStream *stream, void *b
 
   n = g_pollable_input_stream_read_nonblocking (G_POLLABLE_INPUT_STREAM (self->base), buffer, count,
                                                 NULL, &local_error);
+
+  /* What breaks HTTP's framing, or what libsoup would answer with an
+   * empty body, stops here: libsoup gets what comes before it, and the
+   * room answers (connection_hold()). */
+  if (n > 0 && self->connection->framing != NULL)
+    {
+      guint status = 0;
+      const char *message = NULL;
+      gsize allowed
+        = th_room_framing_feed (self->connection->framing, buffer, (gsize)n, &status, &message);
+
+      if (status != 0)
+        {
+          connection_hold (self->connection, status, message);
+          if (allowed == 0)
+            {
+              self->connection->busy = TRUE;
+              set_would_block (error);
+              return -1;
+            }
+          n = (gssize)allowed;
+        }
+    }
+
   return read_done (self->connection, n, local_error, error);
 }
 
@@ -295,6 +326,7 @@ th_room_connection_finalize (GObject *object)
   g_clear_object (&self->socket);
   g_clear_object (&self->remote);
   g_clear_object (&self->last);
+  g_clear_pointer (&self->framing, th_room_framing_free);
   g_free (self->address);
 
   G_OBJECT_CLASS (th_room_connection_parent_class)->finalize (object);
@@ -331,6 +363,7 @@ th_room_connection_new (GSocket *socket, GSocketAddress *remote, const char *add
   input->base = g_object_ref (g_io_stream_get_input_stream (G_IO_STREAM (self->base)));
   input->connection = self;
   self->input = G_INPUT_STREAM (input);
+  self->framing = th_room_framing_new ();
 
   return self;
 }
@@ -442,6 +475,57 @@ linger (ThRoomConnections *owner, GIOStream *stream, GSocket *socket, GBytes *re
   g_output_stream_write_all_async (g_io_stream_get_output_stream (stream),
                                    g_bytes_get_data (response, NULL), g_bytes_get_size (response),
                                    G_PRIORITY_DEFAULT, NULL, response_written_cb, lingering);
+}
+
+/* Answers the request a connection holds back (connection_hold()): the
+ * connection is taken from libsoup, which has read the request up to
+ * what broke the rule and waits for the rest, and closed after the
+ * answer.  It is charged to the address as libsoup's own refusals are. */
+static gboolean
+refuse_held_cb (gpointer user_data)
+{
+  ThRoomConnection *connection = user_data;
+  ThRoomConnections *owner = connection->owner;
+  g_autoptr (SoupServerMessage) msg = NULL;
+  g_autoptr (GIOStream) stream = NULL;
+  g_autoptr (GBytes) response = NULL;
+
+  if (owner == NULL || connection->last == NULL || !connection->held)
+    return G_SOURCE_REMOVE;
+
+  th_room_limiter_charge (owner->limiter, connection->address, 1.0, g_get_monotonic_time ());
+  response = owner->refusal (connection->refusal_status, 0, connection->refusal_message,
+                             owner->refusal_data);
+  msg = g_object_ref (connection->last);
+
+  /* Whatever the client sends from now on is drained, not followed. */
+  g_clear_pointer (&connection->framing, th_room_framing_free);
+  connection->held = FALSE;
+  stream = soup_server_message_steal_connection (msg);
+  if (stream != NULL)
+    linger (NULL, stream, connection->socket, response);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+connection_hold (ThRoomConnection *connection, guint status, const char *message)
+{
+  g_autoptr (GSource) source = NULL;
+
+  if (connection->held || connection->owner == NULL)
+    return;
+
+  connection->held = TRUE;
+  connection->refusal_status = status;
+  connection->refusal_message = message;
+
+  /* Not from within libsoup's read: it is in the middle of the request. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, refuse_held_cb, g_object_ref (connection), g_object_unref);
+  g_source_set_static_name (source, "[two-hats] refuse a request");
+  g_source_attach (source, connection->owner->context);
 }
 
 void
@@ -614,7 +698,7 @@ find_slowest_reading (ThRoomConnections *self, gint64 min_us)
 static void
 refuse (ThRoomConnections *self, GSocket *socket, guint status, guint retry_after_s)
 {
-  g_autoptr (GBytes) response = self->refusal (status, retry_after_s, self->refusal_data);
+  g_autoptr (GBytes) response = self->refusal (status, retry_after_s, NULL, self->refusal_data);
   g_autoptr (GSocketConnection) stream = g_socket_connection_factory_create_connection (socket);
 
   /* Room to spare: write it and read what the client sends meanwhile.

@@ -38,8 +38,11 @@ G_BEGIN_DECLS
 typedef struct _ThRoomConnections ThRoomConnections;
 
 /* A whole HTTP response refusing a connection: @status (429, or 503 when
- * every connection is busy) with Retry-After: @retry_after_s. */
-typedef GBytes *(*ThRoomRefusalFunc) (guint status, guint retry_after_s, gpointer user_data);
+ * every connection is busy) with Retry-After: @retry_after_s; or refusing
+ * a request that breaks a rule of HTTP (th-room-framing.h): @status with
+ * @message, no Retry-After (0).  The connection is closed after it. */
+typedef GBytes *(*ThRoomRefusalFunc) (guint status, guint retry_after_s, const char *message,
+                                      gpointer user_data);
 
 /* Accepts on @listener (a listening socket) for @server, on the
  * thread-default main context; @limiter holds the addresses' budgets

@@ -32,7 +32,13 @@
  *      budget is spent, answered 429 with Retry-After; an idle timeout
  *      before the first request and after any, and a connection whose
  *      peer has gone closed;
- *   2. after the headers, before any body is read (the early handler): a
+ *   2. as the bytes of a request arrive, before libsoup reads them
+ *      (th-room-framing.c, through th-room-connections.c): a head that
+ *      libsoup would refuse with an empty body or not answer at all, and
+ *      a chunked body whose framing breaks the rules, get the protocol's
+ *      error body and the connection closed, so nothing after them is
+ *      read as another request;
+ *   3. after the headers, before any body is read (the early handler): a
  *      body over 64 KiB (or of a length that is not one number) gets
  *      413 (400) on a connection taken from libsoup and closed, so the
  *      body is never read; the Host header must name the address the
@@ -44,12 +50,12 @@
  *      (403); every /api/ but join (and what the join page reads) needs
  *      a valid token (401, saying so when the token's holder was
  *      removed);
- *   3. the body is parsed with bounded size and depth and checked whole
+ *   4. the body is parsed with bounded size and depth and checked whole
  *      before anything changes (400);
- *   4. an answer is in the session file before its 200 goes out (503 if
+ *   5. an answer is in the session file before its 200 goes out (503 if
  *      the file cannot be written; the answer stays in memory).
  *
- * The first is th-room-connections.c's, the second is here; the last two
+ * The first two are th-room-connections.c's, the third is here; the last two
  * are the protocol's, in th-room-handlers.c (with the parsers of
  * th-room-request.c).
  */
@@ -60,6 +66,7 @@
 #define MMAP_THRESHOLD (32 * 1024 * 1024)
 /* libsoup 3.2 has no name for it (RFC 6585). */
 #define STATUS_TOO_MANY_REQUESTS 429
+#define STATUS_HEADER_FIELDS_TOO_LARGE 431
 
 #define CONTENT_SECURITY_POLICY                                                                    \
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "                \
@@ -132,6 +139,10 @@ status_phrase (guint status)
         return "Misdirected Request";
       case STATUS_TOO_MANY_REQUESTS:
         return "Too Many Requests";
+      case STATUS_HEADER_FIELDS_TOO_LARGE:
+        return "Request Header Fields Too Large";
+      case SOUP_STATUS_REQUEST_URI_TOO_LONG:
+        return "URI Too Long";
       default:
         return soup_status_get_phrase (status);
     }
@@ -262,8 +273,10 @@ refusal_bytes (guint status, guint retry_after_s, const char *message)
 
 /* The refusal of a new connection (ThRoomConnections). */
 static GBytes *
-connection_refusal_cb (guint status, guint retry_after_s, gpointer user_data)
+connection_refusal_cb (guint status, guint retry_after_s, const char *message, gpointer user_data)
 {
+  if (message != NULL)
+    return refusal_bytes (status, retry_after_s, message);
   if (status == SOUP_STATUS_SERVICE_UNAVAILABLE)
     return refusal_bytes (status, retry_after_s, _ ("The room is busy. Try again in a moment."));
   return refusal_bytes (status, retry_after_s, _ ("Too many requests. Wait a moment."));

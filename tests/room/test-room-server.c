@@ -783,22 +783,28 @@ raw_json_body (GBytes *response)
   return json_from_string (body + 4, NULL);
 }
 
-/* Asserts that @response is one 400 with an error body, and that the
- * server closed the connection after it. */
+/* Asserts that @response is one answer of @status with an error body, and
+ * that the server closed the connection after it. */
 static void
-assert_refused_and_closed (GBytes *response, gboolean closed)
+assert_status_and_closed (GBytes *response, gboolean closed, guint status)
 {
   g_autoptr (JsonNode) body = raw_json_body (response);
 
-  g_test_message ("%.*s", (int)g_bytes_get_size (response),
+  g_test_message ("%.*s", (int)MIN (g_bytes_get_size (response), 2000),
                   (const char *)g_bytes_get_data (response, NULL));
-  g_assert_cmpuint (th_room_raw_status (response), ==, 400);
+  g_assert_cmpuint (th_room_raw_status (response), ==, status);
   g_assert_cmpuint (count_responses (response), ==, 1);
   g_assert_nonnull (body);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (body));
   g_assert_nonnull (
     json_object_get_string_member_with_default (json_node_get_object (body), "error", NULL));
   g_assert_true (closed);
+}
+
+static void
+assert_refused_and_closed (GBytes *response, gboolean closed)
+{
+  assert_status_and_closed (response, closed, 400);
 }
 
 /* Content-Length is digits and nothing else, and a request with both it
@@ -859,6 +865,118 @@ test_framing (Fixture *f, gconstpointer data)
     g_autoptr (GBytes) response = th_room_raw_exchange (port, raw, strlen (raw), 5000);
 
     g_assert_cmpuint (th_room_raw_status (response), ==, 200);
+  }
+}
+
+/* What breaks the framing of HTTP, or what libsoup would answer with an
+ * empty body, gets the protocol's error body and a closed connection:
+ * nothing after it is read as another request. */
+static void
+test_http_refusals (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *token = th_room_join (f->session, url (f), code (f), "Ana", &id);
+  guint port = th_room_test_server_get_port (f->server);
+  const char *valid = th_behaviour_get_id (th_deck_get_behaviour (f->deck, 0));
+  g_autofree char *rating = g_strdup_printf ("{\"ratings\": {\"%s\": 4}}", valid);
+  g_autofree char *long_path = g_strnfill (70000, 'a');
+  g_autofree char *long_value = g_strnfill (70 * 1024, 'b');
+  /* {PORT}, {TOKEN}, {RATING}, {LENGTH} (of the rating), {PATH} and
+   * {VALUE} stand for what the test fills in. */
+  static const char smuggled[] = "PUT /api/answers HTTP/1.1\r\nHost: 127.0.0.1:{PORT}\r\n"
+                                 "Authorization: Bearer {TOKEN}\r\n"
+                                 "Content-Length: {LENGTH}\r\n\r\n{RATING}";
+  const struct
+  {
+    const char *request;
+    guint status;
+  } cases[] = {
+    /* Content-Length that is not digits alone. */
+    { "PUT /api/answers HTTP/1.1\r\nHost: 127.0.0.1:{PORT}\r\nContent-Length: abc\r\n\r\n", 400 },
+    { "PUT /api/answers HTTP/1.1\r\nHost: 127.0.0.1:{PORT}\r\nContent-Length: 1e3\r\n\r\n", 400 },
+    { "PUT /api/answers HTTP/1.1\r\nHost: 127.0.0.1:{PORT}\r\nContent-Length: 0x10\r\n\r\n", 400 },
+    { "PUT /api/answers HTTP/1.1\r\nHost: 127.0.0.1:{PORT}\r\nContent-Length: 12, 12\r\n\r\n",
+      400 },
+    /* Host: none on HTTP/1.1, or one that is no host and port. */
+    { "GET /api/room HTTP/1.1\r\n\r\n", 400 },
+    { "GET /api/room HTTP/1.1\r\nHost: 127.0.0.1:+{PORT}\r\n\r\n", 400 },
+    { "GET /api/room HTTP/1.1\r\nHost: 127.0.0.1:{PORT}, evil.example\r\n\r\n", 400 },
+    /* A NUL byte in a header. */
+    { "GET /api/room HTTP/1.1\r\nHost: 127.0.0.1:{PORT}\r\nX-A: a\\0b\r\n\r\n", 400 },
+    /* Paths libsoup cannot read. */
+    { "GET /% HTTP/1.1\r\nHost: 127.0.0.1:{PORT}\r\n\r\n", 400 },
+    { "GET /%zz HTTP/1.1\r\nHost: 127.0.0.1:{PORT}\r\n\r\n", 400 },
+    { "GET /app.js%00.png HTTP/1.1\r\nHost: 127.0.0.1:{PORT}\r\n\r\n", 400 },
+    { "GET /..%2f..%2fetc%2fpasswd HTTP/1.1\r\nHost: 127.0.0.1:{PORT}\r\n\r\n", 400 },
+    /* A transfer coding the room does not take. */
+    { "PUT /api/answers HTTP/1.1\r\nHost: 127.0.0.1:{PORT}\r\nTransfer-Encoding: gzip\r\n\r\n",
+      501 },
+    /* Chunk sizes that are no numbers, with a request after them. */
+    { "PUT /api/answers HTTP/1.1\r\nHost: 127.0.0.1:{PORT}\r\nAuthorization: Bearer {TOKEN}\r\n"
+      "Transfer-Encoding: chunked\r\n\r\nzz\r\n\r\n{SMUGGLED}",
+      400 },
+    { "PUT /api/answers HTTP/1.1\r\nHost: 127.0.0.1:{PORT}\r\nAuthorization: Bearer {TOKEN}\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n-1\r\n\r\n{SMUGGLED}",
+      400 },
+    { "PUT /api/answers HTTP/1.1\r\nHost: 127.0.0.1:{PORT}\r\nAuthorization: Bearer {TOKEN}\r\n"
+      "Transfer-Encoding: chunked\r\n\r\nffffffffffffffffff\r\n\r\n{SMUGGLED}",
+      400 },
+    /* A chunk not followed by its line break. */
+    { "PUT /api/answers HTTP/1.1\r\nHost: 127.0.0.1:{PORT}\r\nAuthorization: Bearer {TOKEN}\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n2\r\n{}xx\r\n0\r\n\r\n{SMUGGLED}",
+      400 },
+    /* A head larger than 64 KiB: the address, or the headers. */
+    { "GET /{PATH} HTTP/1.1\r\nHost: 127.0.0.1:{PORT}\r\n\r\n", 414 },
+    { "GET /api/room HTTP/1.1\r\nHost: 127.0.0.1:{PORT}\r\nX-Big: {VALUE}\r\n\r\n", 431 },
+  };
+  g_autoptr (ThSession) saved = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GString) raw = g_string_new (cases[i].request);
+      g_autofree char *port_text = g_strdup_printf ("%u", port);
+      g_autofree char *length_text = g_strdup_printf ("%u", (guint)strlen (rating));
+      g_autoptr (GBytes) response = NULL;
+      gboolean closed = FALSE;
+      gsize nul;
+
+      g_string_replace (raw, "{SMUGGLED}", smuggled, 0);
+      g_string_replace (raw, "{PORT}", port_text, 0);
+      g_string_replace (raw, "{TOKEN}", token, 0);
+      g_string_replace (raw, "{LENGTH}", length_text, 0);
+      g_string_replace (raw, "{RATING}", rating, 0);
+      g_string_replace (raw, "{PATH}", long_path, 0);
+      g_string_replace (raw, "{VALUE}", long_value, 0);
+      /* "\0" in a case is a NUL byte on the wire. */
+      for (nul = 0; nul + 1 < raw->len; nul++)
+        if (raw->str[nul] == '\\' && raw->str[nul + 1] == '0')
+          {
+            g_string_erase (raw, (gssize)nul, 1);
+            raw->str[nul] = '\0';
+          }
+
+      g_test_message ("case %u", i);
+      response = raw_exchange_until_closed (port, raw->str, raw->len, 5000, &closed);
+      assert_status_and_closed (response, closed, cases[i].status);
+    }
+
+  /* None of the requests after a broken body ran. */
+  saved = load_saved_session (f);
+  g_assert_cmpuint (th_participant_get_n_rated (th_session_lookup_participant (saved, id)), ==, 0);
+
+  /* A chunked body of JSON's own, with an extension, is taken, and the
+   * connection stays open for the next request. */
+  {
+    g_autofree char *raw = g_strdup_printf (
+      "PUT /api/answers HTTP/1.1\r\nHost: 127.0.0.1:%u\r\nAuthorization: Bearer %s\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n%x;note=1\r\n%s\r\n0\r\n\r\n",
+      port, token, (guint)strlen (rating), rating);
+    g_autoptr (GBytes) response = NULL;
+    gboolean closed = TRUE;
+
+    response = raw_exchange_until_closed (port, raw, strlen (raw), 1000, &closed);
+    g_assert_cmpuint (th_room_raw_status (response), ==, 200);
+    g_assert_false (closed);
   }
 }
 
@@ -2734,6 +2852,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/room/server/one-value", test_one_value, NULL);
   ADD_TEST ("/room/server/too-large", test_too_large, NULL);
   ADD_TEST ("/room/server/framing", test_framing, NULL);
+  ADD_TEST ("/room/server/http-refusals", test_http_refusals, NULL);
   ADD_TEST ("/room/server/deck-reveal", test_deck_reveal, NULL);
   ADD_TEST ("/room/server/deck-own-order", test_deck_own_order, NULL);
   ADD_TEST ("/room/server/isolation", test_isolation, NULL);

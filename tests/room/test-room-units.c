@@ -18,6 +18,7 @@
 #include "th-error.h"
 #include "th-name.h"
 #include "th-room-address.h"
+#include "th-room-framing.h"
 #include "th-room-guest-private.h"
 #include "th-room-limiter.h"
 #include "th-room-qr.h"
@@ -1528,6 +1529,97 @@ test_door_generated_names (void)
   caller_clear (&c);
 }
 
+/* Feeds @text to a new ThRoomFraming whole, or a byte at a time, and
+ * returns how many bytes went through and the refusal's status (0: none). */
+static gsize
+feed_framing (const char *text, gboolean bytewise, guint *status)
+{
+  g_autoptr (ThRoomFraming) framing = th_room_framing_new ();
+  gsize length = strlen (text);
+  gsize passed = 0;
+  const char *message = NULL;
+
+  *status = 0;
+  if (!bytewise)
+    {
+      passed = th_room_framing_feed (framing, (const guint8 *)text, length, status, &message);
+      g_assert_true ((*status == 0) == (message == NULL));
+      return passed;
+    }
+
+  for (gsize i = 0; i < length && *status == 0; i++)
+    passed += th_room_framing_feed (framing, (const guint8 *)text + i, 1, status, &message);
+  /* Nothing goes through once a request was refused. */
+  if (*status != 0)
+    g_assert_cmpuint (th_room_framing_feed (framing, (const guint8 *)"GET", 3, status, &message),
+                      ==, 0);
+
+  return passed;
+}
+
+/* The framing follows requests one after another, however the bytes
+ * arrive, and stops at what breaks a rule, before the line break that
+ * would let libsoup go on. */
+static void
+test_framing (void)
+{
+  static const char valid[]
+    = "PUT /api/answers HTTP/1.1\r\nHost: 127.0.0.1:80\r\nContent-Length: 5\r\n\r\n{\"a\"}"
+      "PUT /api/answers HTTP/1.1\r\nhost: [::1]:80\r\ntransfer-encoding: Chunked\r\n\r\n"
+      "3;x=y\r\n{\"a\r\n2\r\n\":\r\n1\r\n}\r\n0\r\n\r\n"
+      "\r\nGET /app.js?v=%41 HTTP/1.0\r\n\r\n"
+      "GET /api/room HTTP/1.1\nHost: localhost:9\n\n";
+  static const char bad_chunk[]
+    = "PUT /api/answers HTTP/1.1\r\nHost: a\r\n"
+      "Transfer-Encoding: chunked\r\n\r\nzz\r\n0\r\n\r\nGET / HTTP/1.1\r\n";
+  static const char bad_head[]
+    = "GET / HTTP/1.1\r\nHost: a\r\n\r\nGET /%zz HTTP/1.1\r\nHost: a\r\n\r\n";
+  guint status;
+
+  for (guint bytewise = 0; bytewise < 2; bytewise++)
+    {
+      g_assert_cmpuint (feed_framing (valid, bytewise, &status), ==, strlen (valid));
+      g_assert_cmpuint (status, ==, 0);
+
+      /* Up to "zz\r", without its "\n". */
+      g_assert_cmpuint (feed_framing (bad_chunk, bytewise, &status), ==,
+                        strstr (bad_chunk, "zz") - bad_chunk + 3);
+      g_assert_cmpuint (status, ==, 400);
+
+      /* The first request whole, the second without the last "\n". */
+      g_assert_cmpuint (feed_framing (bad_head, bytewise, &status), ==, strlen (bad_head) - 1);
+      g_assert_cmpuint (status, ==, 400);
+    }
+
+  /* Each rule, with its status. */
+  {
+    const struct
+    {
+      const char *text;
+      guint status;
+    } cases[] = {
+      { "GET / HTTP/1.1\r\n\r\n", 400 },
+      { "GET / HTTP/1.1\r\nHost: a:+1\r\n\r\n", 400 },
+      { "GET / HTTP/1.1\r\nHost: a\r\nContent-Length: +1\r\n\r\n", 400 },
+      { "GET / HTTP/1.1\r\nHost: a\r\nContent-Length: 1\r\nContent-Length: 1\r\n\r\n", 400 },
+      { "GET / HTTP/1.1\r\nHost: a\r\nX: a\r\n b\r\n\r\n", 400 },
+      { "GET / HTTP/2.0\r\nHost: a\r\n\r\n", 505 },
+      { "GET / FTP/1.1\r\nHost: a\r\n\r\n", 400 },
+      { "GET / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", 501 },
+      { "PUT / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nab\r\n", 400 },
+      { "PUT / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX: y\r\n", 400 },
+      { "PUT / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n10001\r\n", 413 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_test_message ("case %u: %s", i, cases[i].text);
+        g_assert_cmpuint (feed_framing (cases[i].text, FALSE, &status), <, strlen (cases[i].text));
+        g_assert_cmpuint (status, ==, cases[i].status);
+      }
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1556,6 +1648,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/room/units/door/room-join-limit", test_door_room_join_limit);
   g_test_add_func ("/room/units/door/two-addresses", test_door_two_addresses);
   g_test_add_func ("/room/units/door/names", test_door_names);
+  g_test_add_func ("/room/units/framing", test_framing);
   g_test_add_func ("/room/units/door/removed", test_door_removed);
   g_test_add_func ("/room/units/door/generated-names", test_door_generated_names);
   g_test_add_func ("/room/units/start", test_start);
