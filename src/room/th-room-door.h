@@ -14,11 +14,12 @@
 
 G_BEGIN_DECLS
 
-/* Who may come into a room, and as whom: the size of the room, the limit
- * of joins per address, the names it refuses (the rule of th-name.h, the
- * facilitator's refused words, the names of people the facilitator
- * removed, until the facilitator allows them again), generated names, and
- * a count of the joins it turned away.  A ThRoomServer has one
+/* Who may come into a room, and as whom: the size of the room, the limits
+ * of joins per address and room-wide, the room's budget of wrong join
+ * codes, the names it refuses (the rule of th-name.h, the facilitator's
+ * refused words, the names of people the facilitator removed, until the
+ * facilitator allows them again), generated names, and a count of the
+ * joins it turned away.  A ThRoomServer has one
  * (th_room_server_get_door()); the host page and `two-hats --host` set it
  * from the same settings (th_room_door_bind_settings()). */
 

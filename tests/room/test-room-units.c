@@ -157,6 +157,39 @@ test_limiter (void)
   g_assert_true (th_room_limiter_check (limiter, "c", 1, t, NULL));
 }
 
+/* A budget with a reserve that only some callers may use, and whether a
+ * key has taken anything lately. */
+static void
+test_limiter_reserve (void)
+{
+  g_autoptr (ThRoomLimiter) limiter = th_room_limiter_new (2, 20);
+  gint64 t = 1000000;
+  guint retry = 0;
+
+  g_assert_true (th_room_limiter_is_full (limiter, "a", t));
+  g_assert_true (th_room_limiter_check_reserve (limiter, "a", 1, 40, t, NULL));
+  th_room_limiter_charge (limiter, "a", 20, t);
+  g_assert_false (th_room_limiter_is_full (limiter, "a", t));
+
+  /* Empty: only a caller with the reserve gets through, forty times. */
+  g_assert_false (th_room_limiter_check_reserve (limiter, "a", 1, 0, t, &retry));
+  g_assert_cmpuint (retry, ==, 1);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_assert_true (th_room_limiter_check_reserve (limiter, "a", 1, 40, t, NULL));
+      th_room_limiter_charge (limiter, "a", 1, t);
+    }
+  g_assert_false (th_room_limiter_check_reserve (limiter, "a", 1, 40, t, &retry));
+  g_assert_cmpuint (retry, ==, 1);
+  /* From -40 to 1 at two a second. */
+  g_assert_false (th_room_limiter_check_reserve (limiter, "a", 1, 0, t, &retry));
+  g_assert_cmpuint (retry, ==, 21);
+
+  /* Full again after thirty seconds (from -40 to 20), not before. */
+  g_assert_false (th_room_limiter_is_full (limiter, "a", t + 29 * G_USEC_PER_SEC));
+  g_assert_true (th_room_limiter_is_full (limiter, "a", t + 30 * G_USEC_PER_SEC));
+}
+
 static void
 test_limiter_bounded (void)
 {
@@ -1630,6 +1663,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/room/units/token", test_token);
   g_test_add_func ("/room/units/limiter", test_limiter);
   g_test_add_func ("/room/units/limiter-bounded", test_limiter_bounded);
+  g_test_add_func ("/room/units/limiter-reserve", test_limiter_reserve);
   g_test_add_func ("/room/units/parse-join", test_parse_join);
   g_test_add_func ("/room/units/parse-answers", test_parse_answers);
   g_test_add_func ("/room/units/parse-limits", test_parse_limits);
