@@ -237,8 +237,9 @@ th_room_connection_input_read_nonblocking (GPollableInputStream *stream, void *b
         = th_room_framing_feed (self->connection->framing, buffer, (gsize)n, &status, &message);
 
       if (status != 0)
+        connection_hold (self->connection, status, message);
+      if (allowed < (gsize)n)
         {
-          connection_hold (self->connection, status, message);
           if (allowed == 0)
             {
               self->connection->busy = TRUE;
@@ -534,6 +535,14 @@ th_room_connections_linger (ThRoomConnections *self, GIOStream *stream, GSocket 
 {
   g_return_if_fail (G_IS_IO_STREAM (stream));
   g_return_if_fail (response != NULL);
+
+  /* Taken from libsoup: what the client still sends is drained, not
+   * followed (nor held back, which would keep the drain waiting). */
+  if (TH_IS_ROOM_CONNECTION (stream))
+    {
+      g_clear_pointer (&TH_ROOM_CONNECTION (stream)->framing, th_room_framing_free);
+      TH_ROOM_CONNECTION (stream)->held = FALSE;
+    }
 
   /* A connection taken from libsoup is counted as open until it closes;
    * it is not counted twice. */
