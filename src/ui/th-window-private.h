@@ -120,6 +120,11 @@ void _th_window_track_job (ThWindow *self, GTask *task);
 void _th_window_class_actions_init (ThWindowClass *klass);
 /* Enables the actions that need an open session, a chart page, … */
 void _th_window_actions_update (ThWindow *self);
+/* The open dialog's filter for workshops, shared by open and merge. */
+GtkFileFilter *_th_window_create_session_filter (void);
+
+/* th-window-merge.c */
+void _th_window_merge_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
 
 /* th-window-presenter.c */
 void _th_window_presenter_init (ThWindow *self);
