@@ -102,15 +102,12 @@ th_quadrant_chart_class_init (ThQuadrantChartClass *klass)
 
   object_class->finalize = th_quadrant_chart_finalize;
 
-  properties[PROP_THRESHOLD]
-    = g_param_spec_double ("threshold", NULL, NULL, 0.0, 100.0, TH_DEFAULT_THRESHOLD,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STYLE]
-    = g_param_spec_enum ("style", NULL, NULL, TH_TYPE_CHART_STYLE, TH_CHART_STYLE_LIGHT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_THRESHOLD] = g_param_spec_double ("threshold", NULL, NULL, 0.0, 100.0,
+                                                    TH_DEFAULT_THRESHOLD, TH_PARAM_READWRITE);
+  properties[PROP_STYLE] = g_param_spec_enum ("style", NULL, NULL, TH_TYPE_CHART_STYLE,
+                                              TH_CHART_STYLE_LIGHT, TH_PARAM_READWRITE);
   properties[PROP_SHOW_HEADER]
-    = g_param_spec_boolean ("show-header", NULL, NULL, TRUE,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_boolean ("show-header", NULL, NULL, TRUE, TH_PARAM_READWRITE);
   th_property_install (object_class, N_PROPS, properties, property_access);
 
   /**

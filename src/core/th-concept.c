@@ -145,61 +145,26 @@ TH_DEFINE_GETTER (const char *, th_concept_get_section_id, ThConcept, TH_IS_CONC
 
 TH_DEFINE_GETTER (ThSide, th_concept_get_side, ThConcept, TH_IS_CONCEPT, side, TH_SIDE_BOTH)
 
-const char *
-th_concept_get_title (ThConcept *self)
-{
-  g_return_val_if_fail (TH_IS_CONCEPT (self), NULL);
+TH_DEFINE_GETTER (const char *, th_concept_get_title, ThConcept, TH_IS_CONCEPT,
+                  display[FIELD_TITLE], NULL)
 
-  return self->display[FIELD_TITLE];
-}
+TH_DEFINE_GETTER (const char *, th_concept_get_summary, ThConcept, TH_IS_CONCEPT,
+                  display[FIELD_SUMMARY], NULL)
 
-const char *
-th_concept_get_summary (ThConcept *self)
-{
-  g_return_val_if_fail (TH_IS_CONCEPT (self), NULL);
+TH_DEFINE_GETTER (const char *, th_concept_get_detail, ThConcept, TH_IS_CONCEPT,
+                  display[FIELD_DETAIL], NULL)
 
-  return self->display[FIELD_SUMMARY];
-}
+TH_DEFINE_GETTER (const char *, th_concept_get_example, ThConcept, TH_IS_CONCEPT,
+                  display[FIELD_EXAMPLE], NULL)
 
-const char *
-th_concept_get_detail (ThConcept *self)
-{
-  g_return_val_if_fail (TH_IS_CONCEPT (self), NULL);
+TH_DEFINE_GETTER (const char *, th_concept_get_question, ThConcept, TH_IS_CONCEPT,
+                  display[FIELD_QUESTION], NULL)
 
-  return self->display[FIELD_DETAIL];
-}
+TH_DEFINE_GETTER (const char *, th_concept_get_leadership_side, ThConcept, TH_IS_CONCEPT,
+                  display[FIELD_LEADERSHIP], NULL)
 
-const char *
-th_concept_get_example (ThConcept *self)
-{
-  g_return_val_if_fail (TH_IS_CONCEPT (self), NULL);
-
-  return self->display[FIELD_EXAMPLE];
-}
-
-const char *
-th_concept_get_question (ThConcept *self)
-{
-  g_return_val_if_fail (TH_IS_CONCEPT (self), NULL);
-
-  return self->display[FIELD_QUESTION];
-}
-
-const char *
-th_concept_get_leadership_side (ThConcept *self)
-{
-  g_return_val_if_fail (TH_IS_CONCEPT (self), NULL);
-
-  return self->display[FIELD_LEADERSHIP];
-}
-
-const char *
-th_concept_get_management_side (ThConcept *self)
-{
-  g_return_val_if_fail (TH_IS_CONCEPT (self), NULL);
-
-  return self->display[FIELD_MANAGEMENT];
-}
+TH_DEFINE_GETTER (const char *, th_concept_get_management_side, ThConcept, TH_IS_CONCEPT,
+                  display[FIELD_MANAGEMENT], NULL)
 
 gboolean
 th_concept_is_contrast (ThConcept *self)

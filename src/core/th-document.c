@@ -299,14 +299,11 @@ th_document_class_init (ThDocumentClass *klass)
   object_class->finalize = th_document_finalize;
 
   properties[PROP_SESSION]
-    = g_param_spec_object ("session", NULL, NULL, TH_TYPE_SESSION,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_object ("session", NULL, NULL, TH_TYPE_SESSION, TH_PARAM_CONSTRUCT_ONLY);
   properties[PROP_FILE]
-    = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, TH_PARAM_CONSTRUCT_ONLY);
   properties[PROP_SAVED]
-    = g_param_spec_boolean ("saved", NULL, NULL, FALSE,
-                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_boolean ("saved", NULL, NULL, FALSE, TH_PARAM_READABLE_EXPLICIT);
   th_property_install (object_class, N_PROPS, properties, property_access);
 
   /**
@@ -350,18 +347,22 @@ th_document_new_locked (ThSession *session, GFile *file, ThFileLock *lock)
   return self;
 }
 
-/* The lock of @file taken, for a file with a local path, before it is
- * read: a writer that let it go between a read and a lock could have
- * written answers the document would then overwrite.  FALSE when another
- * window or host holds it (TH_ERROR_LOCKED) or the file cannot be opened. */
-static gboolean
-lock_before_reading (GFile *file, ThFileLock **lock, GError **error)
+/* The session in @file, read with the lock of @file taken first (for a
+ * file with a local path): a writer that let it go between a read and a
+ * lock could have written answers the document would then overwrite.
+ * NULL when another window or host holds the lock (TH_ERROR_LOCKED), or
+ * the file cannot be opened or read. */
+static ThSession *
+read_locked (GFile *file, ThFileLock **lock, GError **error)
 {
-  if (g_file_peek_path (file) == NULL)
-    return TRUE;
+  if (g_file_peek_path (file) != NULL)
+    {
+      *lock = th_file_lock_new (g_file_peek_path (file));
+      if (!th_file_lock_acquire (*lock, error))
+        return NULL;
+    }
 
-  *lock = th_file_lock_new (g_file_peek_path (file));
-  return th_file_lock_acquire (*lock, error);
+  return th_session_new_from_file (file, error);
 }
 
 ThDocument *
@@ -373,10 +374,7 @@ th_document_open (GFile *file, GError **error)
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!lock_before_reading (file, &lock, error))
-    return NULL;
-
-  session = th_session_new_from_file (file, error);
+  session = read_locked (file, &lock, error);
   if (session == NULL)
     return NULL;
 
@@ -393,10 +391,7 @@ th_document_open_recovery (GFile *recovery_file, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* A copy another window has recovered already is that window's. */
-  if (!lock_before_reading (recovery_file, &lock, error))
-    return NULL;
-
-  session = th_session_new_from_file (recovery_file, error);
+  session = read_locked (recovery_file, &lock, error);
   if (session == NULL)
     return NULL;
 

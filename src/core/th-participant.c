@@ -107,12 +107,11 @@ th_participant_class_init (ThParticipantClass *klass)
 
   object_class->finalize = th_participant_finalize;
 
-  properties[PROP_NAME] = g_param_spec_string (
-    "name", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_SORTED] = g_param_spec_uint ("n-sorted", NULL, NULL, 0, G_MAXUINT, 0,
-                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_RATED] = g_param_spec_uint ("n-rated", NULL, NULL, 0, G_MAXUINT, 0,
-                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, TH_PARAM_READWRITE);
+  properties[PROP_N_SORTED]
+    = g_param_spec_uint ("n-sorted", NULL, NULL, 0, G_MAXUINT, 0, TH_PARAM_READABLE);
+  properties[PROP_N_RATED]
+    = g_param_spec_uint ("n-rated", NULL, NULL, 0, G_MAXUINT, 0, TH_PARAM_READABLE);
 
   th_property_install (object_class, N_PROPS, properties, property_access);
 

@@ -36,6 +36,15 @@ typedef struct
     -1, G_CALLBACK (getter), G_CALLBACK (setter)                                                   \
   }
 
+/* The flags this program's properties are declared with.  A read-write
+ * property is notified by its setter, only on a change, not by GObject on
+ * every set. */
+#define TH_PARAM_READWRITE (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+#define TH_PARAM_CONSTRUCT_ONLY                                                                    \
+  (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS)
+#define TH_PARAM_READABLE (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)
+#define TH_PARAM_READABLE_EXPLICIT (TH_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY)
+
 /* Installs @pspecs as g_object_class_install_properties() does, and makes
  * @klass read and write them as @access says, entry for entry.  @access
  * must live as long as the class (a static table). */

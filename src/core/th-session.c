@@ -222,17 +222,12 @@ th_session_class_init (ThSessionClass *klass)
   object_class->finalize = th_session_finalize;
 
   properties[PROP_DECK]
-    = g_param_spec_object ("deck", NULL, NULL, TH_TYPE_DECK,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TITLE]
-    = g_param_spec_string ("title", NULL, NULL, NULL,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_THRESHOLD]
-    = g_param_spec_double ("threshold", NULL, NULL, 1.0, 99.0, TH_DEFAULT_THRESHOLD,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_object ("deck", NULL, NULL, TH_TYPE_DECK, TH_PARAM_CONSTRUCT_ONLY);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, TH_PARAM_READWRITE);
+  properties[PROP_THRESHOLD] = g_param_spec_double ("threshold", NULL, NULL, 1.0, 99.0,
+                                                    TH_DEFAULT_THRESHOLD, TH_PARAM_READWRITE);
   properties[PROP_PHASE]
-    = g_param_spec_enum ("phase", NULL, NULL, TH_TYPE_PHASE, TH_PHASE_SORT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_enum ("phase", NULL, NULL, TH_TYPE_PHASE, TH_PHASE_SORT, TH_PARAM_READWRITE);
 
   th_property_install (object_class, N_PROPS, properties, property_access);
 

@@ -71,3 +71,15 @@ th_set_double (double *slot, double value)
   *slot = value;
   return TRUE;
 }
+
+gboolean
+th_set_watched (gpointer object_ptr, GSignalGroup *signals, gpointer object)
+{
+  g_return_val_if_fail (object_ptr != NULL, FALSE);
+
+  if (!g_set_object ((GObject **)object_ptr, object))
+    return FALSE;
+
+  g_signal_group_set_target (signals, object);
+  return TRUE;
+}

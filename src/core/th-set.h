@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -25,5 +25,9 @@ gboolean th_set_date_time (GDateTime **slot, GDateTime *value);
 gboolean th_set_boolean (gboolean *slot, gboolean value);
 gboolean th_set_int (int *slot, int value);
 gboolean th_set_double (double *slot, double value);
+
+/* g_set_object() for an object whose signals @signals follows: points
+ * @signals at the new object too, and returns whether it changed. */
+gboolean th_set_watched (gpointer object_ptr, GSignalGroup *signals, gpointer object);
 
 G_END_DECLS

@@ -36,9 +36,11 @@ id_of (const char *const *ids, guint n_ids, guint value)
   return ids[value];
 }
 
-/* Finds @str among @ids; a value without an id is never found. */
+/* Finds @str among @ids and stores its index in *@value (an enum, which
+ * has the size of an int), leaving *@value alone when @str is no id.  A
+ * value without an id is never found. */
 static gboolean
-value_of (const char *const *ids, guint n_ids, const char *str, guint *value)
+value_of (const char *const *ids, guint n_ids, const char *str, int *value)
 {
   if (str == NULL)
     return FALSE;
@@ -46,7 +48,7 @@ value_of (const char *const *ids, guint n_ids, const char *str, guint *value)
   for (guint i = 0; i < n_ids; i++)
     if (ids[i] != NULL && strcmp (str, ids[i]) == 0)
       {
-        *value = i;
+        *value = (int)i;
         return TRUE;
       }
 
@@ -62,15 +64,9 @@ th_side_to_string (ThSide side)
 gboolean
 th_side_from_string (const char *str, ThSide *side)
 {
-  guint value;
-
   g_return_val_if_fail (side != NULL, FALSE);
 
-  if (!value_of (side_ids, G_N_ELEMENTS (side_ids), str, &value))
-    return FALSE;
-
-  *side = value;
-  return TRUE;
+  return value_of (side_ids, G_N_ELEMENTS (side_ids), str, (int *)side);
 }
 
 const char *
@@ -82,15 +78,9 @@ th_contrast_to_string (ThContrast contrast)
 gboolean
 th_contrast_from_string (const char *str, ThContrast *contrast)
 {
-  guint value;
-
   g_return_val_if_fail (contrast != NULL, FALSE);
 
-  if (!value_of (contrast_ids, G_N_ELEMENTS (contrast_ids), str, &value))
-    return FALSE;
-
-  *contrast = value;
-  return TRUE;
+  return value_of (contrast_ids, G_N_ELEMENTS (contrast_ids), str, (int *)contrast);
 }
 
 /* tools/room-advice reads these ids from the cases below. */

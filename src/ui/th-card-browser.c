@@ -284,13 +284,7 @@ card_flipped_cb (ThCardBrowser *self)
 static void
 watch_current_card (ThCardBrowser *self)
 {
-  GtkWidget *card = th_card_browser_get_current_card (self);
-
-  if (card == self->flipped_card)
-    return;
-
-  g_set_object (&self->flipped_card, card);
-  g_signal_group_set_target (self->card_signals, card);
+  th_set_watched (&self->flipped_card, self->card_signals, th_card_browser_get_current_card (self));
 }
 
 static void
@@ -826,13 +820,10 @@ th_card_browser_class_init (ThCardBrowserClass *klass)
 
   object_class->dispose = th_card_browser_dispose;
 
-  properties[PROP_FILTER]
-    = g_param_spec_string ("filter", NULL, NULL, "all",
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CURRENT] = g_param_spec_object ("current", NULL, NULL, TH_TYPE_CONCEPT,
-                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FLIPPED] = g_param_spec_boolean ("flipped", NULL, NULL, FALSE,
-                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILTER] = g_param_spec_string ("filter", NULL, NULL, "all", TH_PARAM_READWRITE);
+  properties[PROP_CURRENT]
+    = g_param_spec_object ("current", NULL, NULL, TH_TYPE_CONCEPT, TH_PARAM_READABLE);
+  properties[PROP_FLIPPED] = g_param_spec_boolean ("flipped", NULL, NULL, FALSE, TH_PARAM_READABLE);
   th_property_install (object_class, N_PROPS, properties, property_access);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/th-card-browser.ui");

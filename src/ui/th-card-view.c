@@ -333,8 +333,7 @@ th_card_view_class_init (ThCardViewClass *klass)
   widget_class->snapshot = th_card_view_snapshot;
 
   properties[PROP_FLIPPED]
-    = g_param_spec_boolean ("flipped", NULL, NULL, FALSE,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_boolean ("flipped", NULL, NULL, FALSE, TH_PARAM_READWRITE);
   th_property_install (object_class, N_PROPS, properties, property_access);
 
   gtk_widget_class_install_action (widget_class, "card.flip", NULL, flip_action);

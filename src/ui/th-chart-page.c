@@ -619,10 +619,8 @@ th_chart_page_set_session (ThChartPage *self, ThSession *session)
   g_return_if_fail (TH_IS_CHART_PAGE (self));
   g_return_if_fail (session == NULL || TH_IS_SESSION (session));
 
-  if (!g_set_object (&self->session, session))
+  if (!th_set_watched (&self->session, self->session_signals, session))
     return;
-
-  g_signal_group_set_target (self->session_signals, session);
 
   th_chart_widget_set_session (self->chart, session);
   rebuild_rows (self);
@@ -699,8 +697,7 @@ th_chart_page_class_init (ThChartPageClass *klass)
   object_class->finalize = th_chart_page_finalize;
 
   properties[PROP_ANONYMOUS]
-    = g_param_spec_boolean ("anonymous", NULL, NULL, FALSE,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_boolean ("anonymous", NULL, NULL, FALSE, TH_PARAM_READWRITE);
   th_property_install (object_class, N_PROPS, properties, property_access);
 
   g_type_ensure (TH_TYPE_CHART_WIDGET);

@@ -144,20 +144,19 @@ th_chart_row_class_init (ThChartRowClass *klass)
   object_class->finalize = th_chart_row_finalize;
 
   properties[PROP_PARTICIPANT_ID]
-    = g_param_spec_string ("participant-id", NULL, NULL, NULL,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DISPLAY_NAME] = g_param_spec_string ("display-name", NULL, NULL, NULL,
-                                                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LEADERSHIP] = g_param_spec_double ("leadership", NULL, NULL, -1, 100, -1,
-                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MANAGEMENT] = g_param_spec_double ("management", NULL, NULL, -1, 100, -1,
-                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LEADERSHIP_TEXT] = g_param_spec_string (
-    "leadership-text", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MANAGEMENT_TEXT] = g_param_spec_string (
-    "management-text", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_QUADRANT_NAME] = g_param_spec_string ("quadrant-name", NULL, NULL, NULL,
-                                                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_string ("participant-id", NULL, NULL, NULL, TH_PARAM_CONSTRUCT_ONLY);
+  properties[PROP_DISPLAY_NAME]
+    = g_param_spec_string ("display-name", NULL, NULL, NULL, TH_PARAM_READABLE);
+  properties[PROP_LEADERSHIP]
+    = g_param_spec_double ("leadership", NULL, NULL, -1, 100, -1, TH_PARAM_READABLE);
+  properties[PROP_MANAGEMENT]
+    = g_param_spec_double ("management", NULL, NULL, -1, 100, -1, TH_PARAM_READABLE);
+  properties[PROP_LEADERSHIP_TEXT]
+    = g_param_spec_string ("leadership-text", NULL, NULL, NULL, TH_PARAM_READABLE);
+  properties[PROP_MANAGEMENT_TEXT]
+    = g_param_spec_string ("management-text", NULL, NULL, NULL, TH_PARAM_READABLE);
+  properties[PROP_QUADRANT_NAME]
+    = g_param_spec_string ("quadrant-name", NULL, NULL, NULL, TH_PARAM_READABLE);
   th_property_install (object_class, N_PROPS, properties, property_access);
 }
 

@@ -727,10 +727,8 @@ th_chart_widget_set_session (ThChartWidget *self, ThSession *session)
   g_return_if_fail (TH_IS_CHART_WIDGET (self));
   g_return_if_fail (session == NULL || TH_IS_SESSION (session));
 
-  if (!g_set_object (&self->session, session))
+  if (!th_set_watched (&self->session, self->session_signals, session))
     return;
-
-  g_signal_group_set_target (self->session_signals, session);
 
   g_clear_pointer (&self->focused_id, g_free);
   g_clear_pointer (&self->selected_id, g_free);
@@ -849,10 +847,9 @@ th_chart_widget_class_init (ThChartWidgetClass *klass)
   widget_class->query_tooltip = th_chart_widget_query_tooltip;
 
   properties[PROP_SELECTED_PARTICIPANT]
-    = g_param_spec_string ("selected-participant", NULL, NULL, NULL,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FOCUSED_PARTICIPANT] = g_param_spec_string (
-    "focused-participant", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_string ("selected-participant", NULL, NULL, NULL, TH_PARAM_READWRITE);
+  properties[PROP_FOCUSED_PARTICIPANT]
+    = g_param_spec_string ("focused-participant", NULL, NULL, NULL, TH_PARAM_READABLE);
   th_property_install (object_class, N_PROPS, properties, property_access);
 
   /**

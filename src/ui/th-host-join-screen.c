@@ -167,8 +167,7 @@ th_host_join_screen_class_init (ThHostJoinScreenClass *klass)
   object_class->dispose = th_host_join_screen_dispose;
 
   properties[PROP_SERVER]
-    = g_param_spec_object ("server", NULL, NULL, TH_TYPE_ROOM_SERVER,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_object ("server", NULL, NULL, TH_TYPE_ROOM_SERVER, TH_PARAM_CONSTRUCT_ONLY);
   th_property_install (object_class, N_PROPS, properties, property_access);
 
   g_type_ensure (TH_TYPE_HOST_QR);

@@ -11,6 +11,7 @@
 
 #include "th-participant-row.h"
 #include "th-property.h"
+#include "th-set.h"
 
 #include <adwaita.h>
 
@@ -144,8 +145,7 @@ th_participant_row_set_participant (ThParticipantRow *self, ThParticipant *parti
   g_return_if_fail (TH_IS_PARTICIPANT_ROW (self));
   g_return_if_fail (participant == NULL || TH_IS_PARTICIPANT (participant));
 
-  g_set_object (&self->participant, participant);
-  g_signal_group_set_target (self->participant_signals, participant);
+  th_set_watched (&self->participant, self->participant_signals, participant);
   self->n_behaviours = n_behaviours;
 
   /* A recycled row must not keep the menu of the one before. */

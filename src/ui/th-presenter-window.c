@@ -204,26 +204,29 @@ th_presenter_window_get_flipped (ThPresenterWindow *self)
   return self->card != NULL && th_card_view_get_flipped (TH_CARD_VIEW (self->card));
 }
 
+/* On to the next card or back, or, while other content is shown, the
+ * action that content named for it. */
+static void
+go (ThPresenterWindow *self, gboolean forward)
+{
+  const char *action = forward ? self->next_action : self->previous_action;
+
+  if (self->content == NULL)
+    (forward ? th_card_browser_next : th_card_browser_previous) (self->browser);
+  else if (self->nav_target != NULL && action != NULL)
+    gtk_widget_activate_action (self->nav_target, action, NULL);
+}
+
 static void
 next_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  ThPresenterWindow *self = TH_PRESENTER_WINDOW (widget);
-
-  if (self->content == NULL)
-    th_card_browser_next (self->browser);
-  else if (self->nav_target != NULL && self->next_action != NULL)
-    gtk_widget_activate_action (self->nav_target, self->next_action, NULL);
+  go (TH_PRESENTER_WINDOW (widget), TRUE);
 }
 
 static void
 previous_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  ThPresenterWindow *self = TH_PRESENTER_WINDOW (widget);
-
-  if (self->content == NULL)
-    th_card_browser_previous (self->browser);
-  else if (self->nav_target != NULL && self->previous_action != NULL)
-    gtk_widget_activate_action (self->nav_target, self->previous_action, NULL);
+  go (TH_PRESENTER_WINDOW (widget), FALSE);
 }
 
 static void

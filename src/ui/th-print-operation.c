@@ -484,11 +484,9 @@ th_print_operation_class_init (ThPrintOperationClass *klass)
   operation_class->custom_widget_apply = th_print_operation_custom_widget_apply;
 
   properties[PROP_SESSION]
-    = g_param_spec_object ("session", NULL, NULL, TH_TYPE_SESSION,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MODE]
-    = g_param_spec_enum ("mode", NULL, NULL, TH_TYPE_PRINT_MODE, TH_PRINT_MODE_CHART,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_object ("session", NULL, NULL, TH_TYPE_SESSION, TH_PARAM_CONSTRUCT_ONLY);
+  properties[PROP_MODE] = g_param_spec_enum ("mode", NULL, NULL, TH_TYPE_PRINT_MODE,
+                                             TH_PRINT_MODE_CHART, TH_PARAM_CONSTRUCT_ONLY);
   th_property_install (object_class, N_PROPS, properties, property_access);
 }
 

@@ -405,8 +405,7 @@ th_reflect_board_class_init (ThReflectBoardClass *klass)
   object_class->dispose = th_reflect_board_dispose;
 
   properties[PROP_FAST_ENTRY]
-    = g_param_spec_boolean ("fast-entry", NULL, NULL, FALSE,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_boolean ("fast-entry", NULL, NULL, FALSE, TH_PARAM_READWRITE);
   th_property_install (object_class, N_PROPS, properties, property_access);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/th-reflect-board.ui");

@@ -506,10 +506,10 @@ th_reveal_board_class_init (ThRevealBoardClass *klass)
   object_class->dispose = th_reveal_board_dispose;
   widget_class->grab_focus = th_reveal_board_grab_focus;
 
-  properties[PROP_CURRENT] = g_param_spec_object ("current", NULL, NULL, TH_TYPE_BEHAVIOUR,
-                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_KEY_SHOWN] = g_param_spec_boolean ("key-shown", NULL, NULL, FALSE,
-                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CURRENT]
+    = g_param_spec_object ("current", NULL, NULL, TH_TYPE_BEHAVIOUR, TH_PARAM_READABLE);
+  properties[PROP_KEY_SHOWN]
+    = g_param_spec_boolean ("key-shown", NULL, NULL, FALSE, TH_PARAM_READABLE);
   th_property_install (object_class, N_PROPS, properties, property_access);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/th-reveal-board.ui");
@@ -579,10 +579,9 @@ th_reveal_board_set_session (ThRevealBoard *self, ThSession *session)
   g_return_if_fail (TH_IS_REVEAL_BOARD (self));
   g_return_if_fail (session == NULL || TH_IS_SESSION (session));
 
-  if (!g_set_object (&self->session, session))
+  if (!th_set_watched (&self->session, self->session_signals, session))
     return;
 
-  g_signal_group_set_target (self->session_signals, session);
   g_hash_table_remove_all (self->keys_shown);
 
   th_reveal_board_refresh_order (self);

@@ -12,6 +12,7 @@
 
 #include "th-property.h"
 #include "th-self-study-path.h"
+#include "th-set.h"
 
 struct _ThSelfStudyPath
 {
@@ -44,43 +45,29 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* What each step is called, and what the button that goes on says there. */
+static const struct
+{
+  const char *title;
+  const char *continue_label;
+} step_texts[] = {
+  [TH_SELF_STUDY_STEP_LEARN] = { N_ ("Learn"), N_ ("Next: Sort the Behaviours") },
+  [TH_SELF_STUDY_STEP_SORT] = { N_ ("Sort"), N_ ("Next: See the Key") },
+  [TH_SELF_STUDY_STEP_REVEAL] = { N_ ("Reveal"), N_ ("Next: Rate Yourself") },
+  [TH_SELF_STUDY_STEP_REFLECT] = { N_ ("Reflect"), N_ ("Next: See Where You Land") },
+  [TH_SELF_STUDY_STEP_RESULT] = { N_ ("Where You Land"), N_ ("Back to the Cards") },
+};
+
 static const char *
 step_title (ThSelfStudyStep step)
 {
-  switch (step)
-    {
-      case TH_SELF_STUDY_STEP_LEARN:
-        return _ ("Learn");
-      case TH_SELF_STUDY_STEP_SORT:
-        return _ ("Sort");
-      case TH_SELF_STUDY_STEP_REVEAL:
-        return _ ("Reveal");
-      case TH_SELF_STUDY_STEP_REFLECT:
-        return _ ("Reflect");
-      case TH_SELF_STUDY_STEP_RESULT:
-      default:
-        return _ ("Where You Land");
-    }
+  return _ (step_texts[MIN (step, TH_SELF_STUDY_STEP_RESULT)].title);
 }
 
-/* What the button that goes on says while at @step. */
 static const char *
 continue_label (ThSelfStudyStep step)
 {
-  switch (step)
-    {
-      case TH_SELF_STUDY_STEP_LEARN:
-        return _ ("Next: Sort the Behaviours");
-      case TH_SELF_STUDY_STEP_SORT:
-        return _ ("Next: See the Key");
-      case TH_SELF_STUDY_STEP_REVEAL:
-        return _ ("Next: Rate Yourself");
-      case TH_SELF_STUDY_STEP_REFLECT:
-        return _ ("Next: See Where You Land");
-      case TH_SELF_STUDY_STEP_RESULT:
-      default:
-        return _ ("Back to the Cards");
-    }
+  return _ (step_texts[MIN (step, TH_SELF_STUDY_STEP_RESULT)].continue_label);
 }
 
 static ThParticipant *
@@ -270,8 +257,7 @@ th_self_study_path_class_init (ThSelfStudyPathClass *klass)
   object_class->dispose = th_self_study_path_dispose;
 
   properties[PROP_STEP]
-    = g_param_spec_uint ("step", NULL, NULL, 0, TH_SELF_STUDY_STEP_RESULT, 0,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_uint ("step", NULL, NULL, 0, TH_SELF_STUDY_STEP_RESULT, 0, TH_PARAM_READWRITE);
   th_property_install (object_class, N_PROPS, properties, property_access);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -339,8 +325,7 @@ th_self_study_path_set_session (ThSelfStudyPath *self, ThSession *session)
   g_return_if_fail (TH_IS_SELF_STUDY_PATH (self));
   g_return_if_fail (session == NULL || TH_IS_SESSION (session));
 
-  g_set_object (&self->session, session);
-  g_signal_group_set_target (self->session_signals, session);
+  th_set_watched (&self->session, self->session_signals, session);
 
   self->visited = 1u << self->step;
   update (self);

@@ -12,6 +12,7 @@
 
 #include "th-chart-tips.h"
 #include "th-self-study-result.h"
+#include "th-set.h"
 
 struct _ThSelfStudyResult
 {
@@ -202,8 +203,7 @@ th_self_study_result_set_session (ThSelfStudyResult *self, ThSession *session)
   g_return_if_fail (TH_IS_SELF_STUDY_RESULT (self));
   g_return_if_fail (session == NULL || TH_IS_SESSION (session));
 
-  g_set_object (&self->session, session);
-  g_signal_group_set_target (self->session_signals, session);
+  th_set_watched (&self->session, self->session_signals, session);
 
   update (self);
 }

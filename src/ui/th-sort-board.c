@@ -11,6 +11,7 @@
 
 #include "th-gtk-compat.h"
 #include "th-property.h"
+#include "th-set.h"
 #include "th-sort-board.h"
 #include "th-widget-shown.h"
 
@@ -578,8 +579,7 @@ th_sort_board_set_participant (ThSortBoard *self, ThSession *session, ThParticip
   g_return_if_fail (participant == NULL || TH_IS_PARTICIPANT (participant));
 
   g_set_object (&self->session, session);
-  g_set_object (&self->participant, participant);
-  g_signal_group_set_target (self->participant_signals, participant);
+  th_set_watched (&self->participant, self->participant_signals, participant);
 
   rebuild (self);
 }

@@ -365,8 +365,7 @@ th_welcome_page_class_init (ThWelcomePageClass *klass)
    * Whether the recovery copies are being read for the latest reload.
    */
   properties[PROP_LOADING]
-    = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_boolean ("loading", NULL, NULL, FALSE, TH_PARAM_READABLE_EXPLICIT);
   th_property_install (object_class, N_PROPS, properties, property_access);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/th-welcome-page.ui");

@@ -836,16 +836,14 @@ th_window_class_init (ThWindowClass *klass)
    * The open workshop (or self-study) document, or %NULL.
    */
   properties[PROP_DOCUMENT]
-    = g_param_spec_object ("document", NULL, NULL, TH_TYPE_DOCUMENT,
-                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_object ("document", NULL, NULL, TH_TYPE_DOCUMENT, TH_PARAM_READABLE_EXPLICIT);
   /**
    * ThWindow:session:
    *
    * The session of the open document, or %NULL; for views that bind to it.
    */
   properties[PROP_SESSION]
-    = g_param_spec_object ("session", NULL, NULL, TH_TYPE_SESSION,
-                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_object ("session", NULL, NULL, TH_TYPE_SESSION, TH_PARAM_READABLE_EXPLICIT);
   th_property_install (object_class, N_PROPS, properties, property_access);
 
   g_type_ensure (TH_TYPE_CARD_BROWSER);

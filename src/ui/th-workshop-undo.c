@@ -115,11 +115,9 @@ th_workshop_undo_class_init (ThWorkshopUndoClass *klass)
   object_class->dispose = th_workshop_undo_dispose;
 
   properties[PROP_CAN_UNDO]
-    = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
-                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, TH_PARAM_READABLE_EXPLICIT);
   properties[PROP_CAN_REDO]
-    = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
-                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, TH_PARAM_READABLE_EXPLICIT);
   th_property_install (object_class, N_PROPS, properties, property_access);
 }
 
