@@ -66,6 +66,14 @@ emit_changed (ThQuadrantChart *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* After a change of the property @prop_id: notifies it, then ::changed. */
+static void
+notify_changed (ThQuadrantChart *self, guint prop_id)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  emit_changed (self);
+}
+
 /* GObject --------------------------------------------------------------- */
 
 static void
@@ -374,11 +382,8 @@ th_quadrant_chart_set_threshold (ThQuadrantChart *self, double threshold)
   g_return_if_fail (TH_IS_QUADRANT_CHART (self));
   g_return_if_fail (threshold >= 0.0 && threshold <= 100.0);
 
-  if (!th_set_double (&self->threshold, threshold))
-    return;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THRESHOLD]);
-  emit_changed (self);
+  if (th_set_double (&self->threshold, threshold))
+    notify_changed (self, PROP_THRESHOLD);
 }
 
 TH_DEFINE_GETTER (double, th_quadrant_chart_get_threshold, ThQuadrantChart, TH_IS_QUADRANT_CHART,
@@ -389,10 +394,8 @@ th_quadrant_chart_set_anonymous (ThQuadrantChart *self, gboolean anonymous)
 {
   g_return_if_fail (TH_IS_QUADRANT_CHART (self));
 
-  if (!th_set_boolean (&self->anonymous, anonymous))
-    return;
-
-  emit_changed (self);
+  if (th_set_boolean (&self->anonymous, anonymous))
+    emit_changed (self);
 }
 
 TH_DEFINE_GETTER (gboolean, th_quadrant_chart_get_anonymous, ThQuadrantChart, TH_IS_QUADRANT_CHART,
@@ -408,8 +411,7 @@ th_quadrant_chart_set_style (ThQuadrantChart *self, ThChartStyle style)
     return;
 
   self->style = style;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STYLE]);
-  emit_changed (self);
+  notify_changed (self, PROP_STYLE);
 }
 
 TH_DEFINE_GETTER (ThChartStyle, th_quadrant_chart_get_style, ThQuadrantChart, TH_IS_QUADRANT_CHART,
@@ -422,10 +424,8 @@ th_quadrant_chart_set_highlight (ThQuadrantChart *self, int index)
 
   if (index < 0 || index >= (int)self->points->len)
     index = -1;
-  if (!th_set_int (&self->highlight, index))
-    return;
-
-  emit_changed (self);
+  if (th_set_int (&self->highlight, index))
+    emit_changed (self);
 }
 
 TH_DEFINE_GETTER (int, th_quadrant_chart_get_highlight, ThQuadrantChart, TH_IS_QUADRANT_CHART,
@@ -436,11 +436,8 @@ th_quadrant_chart_set_show_header (ThQuadrantChart *self, gboolean show_header)
 {
   g_return_if_fail (TH_IS_QUADRANT_CHART (self));
 
-  if (!th_set_boolean (&self->show_header, show_header))
-    return;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_HEADER]);
-  emit_changed (self);
+  if (th_set_boolean (&self->show_header, show_header))
+    notify_changed (self, PROP_SHOW_HEADER);
 }
 
 TH_DEFINE_GETTER (gboolean, th_quadrant_chart_get_show_header, ThQuadrantChart,
@@ -451,10 +448,8 @@ th_quadrant_chart_set_show_unplaced (ThQuadrantChart *self, gboolean show_unplac
 {
   g_return_if_fail (TH_IS_QUADRANT_CHART (self));
 
-  if (!th_set_boolean (&self->show_unplaced, show_unplaced))
-    return;
-
-  emit_changed (self);
+  if (th_set_boolean (&self->show_unplaced, show_unplaced))
+    emit_changed (self);
 }
 
 TH_DEFINE_GETTER (gboolean, th_quadrant_chart_get_show_unplaced, ThQuadrantChart,

@@ -134,6 +134,14 @@ emit_changed (ThSession *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* After a change of the property @prop_id: notifies it, then ::changed. */
+static void
+notify_changed (ThSession *self, guint prop_id)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  emit_changed (self);
+}
+
 /* After participants came or went: the counts of agreement go first, so
  * that ::items-changed handlers that ask for them get them counted anew,
  * then ::changed. */
@@ -416,11 +424,8 @@ th_session_set_title (ThSession *self, const char *title)
   if (title != NULL && g_utf8_strlen (title, -1) > TH_MAX_STRING_CHARS)
     title = bounded = g_utf8_substring (title, 0, TH_MAX_STRING_CHARS);
 
-  if (!th_set_str (&self->title, title))
-    return;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-  emit_changed (self);
+  if (th_set_str (&self->title, title))
+    notify_changed (self, PROP_TITLE);
 }
 
 TH_DEFINE_GETTER (GDateTime *, th_session_get_created, ThSession, TH_IS_SESSION, created, NULL)
@@ -443,11 +448,8 @@ th_session_set_threshold (ThSession *self, double threshold)
   g_return_if_fail (TH_IS_SESSION (self));
   g_return_if_fail (threshold >= 1.0 && threshold <= 99.0);
 
-  if (!th_set_double (&self->threshold, threshold))
-    return;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THRESHOLD]);
-  emit_changed (self);
+  if (th_set_double (&self->threshold, threshold))
+    notify_changed (self, PROP_THRESHOLD);
 }
 
 TH_DEFINE_GETTER (ThPhase, th_session_get_phase, ThSession, TH_IS_SESSION, phase, TH_PHASE_SORT)

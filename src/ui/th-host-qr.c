@@ -92,12 +92,6 @@ th_host_qr_init (ThHostQr *self)
 {
 }
 
-GtkWidget *
-th_host_qr_new (void)
-{
-  return g_object_new (TH_TYPE_HOST_QR, NULL);
-}
-
 TH_DEFINE_GETTER (const char *, th_host_qr_get_text, ThHostQr, TH_IS_HOST_QR, text, NULL)
 
 void

@@ -17,8 +17,6 @@ G_BEGIN_DECLS
 #define TH_TYPE_HOST_QR (th_host_qr_get_type ())
 G_DECLARE_FINAL_TYPE (ThHostQr, th_host_qr, TH, HOST_QR, GtkWidget)
 
-GtkWidget *th_host_qr_new (void);
-
 const char *th_host_qr_get_text (ThHostQr *self);
 void th_host_qr_set_text (ThHostQr *self, const char *text);
 

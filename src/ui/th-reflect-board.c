@@ -464,12 +464,6 @@ th_reflect_board_init (ThReflectBoard *self)
   update_labels (self);
 }
 
-GtkWidget *
-th_reflect_board_new (void)
-{
-  return g_object_new (TH_TYPE_REFLECT_BOARD, NULL);
-}
-
 void
 th_reflect_board_set_fast_entry (ThReflectBoard *self, gboolean fast_entry)
 {

@@ -23,8 +23,6 @@ G_BEGIN_DECLS
 #define TH_TYPE_REFLECT_BOARD (th_reflect_board_get_type ())
 G_DECLARE_FINAL_TYPE (ThReflectBoard, th_reflect_board, TH, REFLECT_BOARD, GtkWidget)
 
-GtkWidget *th_reflect_board_new (void);
-
 void th_reflect_board_set_fast_entry (ThReflectBoard *self, gboolean fast_entry);
 gboolean th_reflect_board_get_fast_entry (ThReflectBoard *self);
 void th_reflect_board_set_undo (ThReflectBoard *self, ThWorkshopUndo *undo);

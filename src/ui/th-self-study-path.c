@@ -313,12 +313,6 @@ th_self_study_path_init (ThSelfStudyPath *self)
   update (self);
 }
 
-GtkWidget *
-th_self_study_path_new (void)
-{
-  return g_object_new (TH_TYPE_SELF_STUDY_PATH, NULL);
-}
-
 void
 th_self_study_path_set_session (ThSelfStudyPath *self, ThSession *session)
 {

@@ -30,8 +30,6 @@ typedef enum
 #define TH_TYPE_SELF_STUDY_PATH (th_self_study_path_get_type ())
 G_DECLARE_FINAL_TYPE (ThSelfStudyPath, th_self_study_path, TH, SELF_STUDY_PATH, GtkWidget)
 
-GtkWidget *th_self_study_path_new (void);
-
 void th_self_study_path_set_session (ThSelfStudyPath *self, ThSession *session);
 ThSelfStudyStep th_self_study_path_get_step (ThSelfStudyPath *self);
 void th_self_study_path_set_step (ThSelfStudyPath *self, ThSelfStudyStep step);

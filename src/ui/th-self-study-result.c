@@ -191,12 +191,6 @@ th_self_study_result_init (ThSelfStudyResult *self)
   gtk_level_bar_remove_offset_value (self->management_bar, GTK_LEVEL_BAR_OFFSET_FULL);
 }
 
-GtkWidget *
-th_self_study_result_new (void)
-{
-  return g_object_new (TH_TYPE_SELF_STUDY_RESULT, NULL);
-}
-
 void
 th_self_study_result_set_session (ThSelfStudyResult *self, ThSession *session)
 {

@@ -19,8 +19,6 @@ G_BEGIN_DECLS
 #define TH_TYPE_SELF_STUDY_RESULT (th_self_study_result_get_type ())
 G_DECLARE_FINAL_TYPE (ThSelfStudyResult, th_self_study_result, TH, SELF_STUDY_RESULT, GtkWidget)
 
-GtkWidget *th_self_study_result_new (void);
-
 /* Shows the first participant of @session ("You"). */
 void th_self_study_result_set_session (ThSelfStudyResult *self, ThSession *session);
 

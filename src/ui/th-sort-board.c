@@ -556,12 +556,6 @@ th_sort_board_init (ThSortBoard *self)
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
-GtkWidget *
-th_sort_board_new (void)
-{
-  return g_object_new (TH_TYPE_SORT_BOARD, NULL);
-}
-
 void
 th_sort_board_set_undo (ThSortBoard *self, ThWorkshopUndo *undo)
 {

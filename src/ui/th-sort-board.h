@@ -19,8 +19,6 @@ G_BEGIN_DECLS
 #define TH_TYPE_SORT_BOARD (th_sort_board_get_type ())
 G_DECLARE_FINAL_TYPE (ThSortBoard, th_sort_board, TH, SORT_BOARD, GtkWidget)
 
-GtkWidget *th_sort_board_new (void);
-
 /* Every change goes through @undo, so Ctrl+Z can take it back. */
 void th_sort_board_set_undo (ThSortBoard *self, ThWorkshopUndo *undo);
 void th_sort_board_set_participant (ThSortBoard *self, ThSession *session,

@@ -285,12 +285,6 @@ fill_recent (ThWelcomePage *self, GFile *open_file)
 
 /* Public API --------------------------------------------------------------------- */
 
-GtkWidget *
-th_welcome_page_new (void)
-{
-  return g_object_new (TH_TYPE_WELCOME_PAGE, NULL);
-}
-
 void
 th_welcome_page_reload (ThWelcomePage *self, GFile *open_file, GFile *open_recovery,
                         GCancellable *cancellable)

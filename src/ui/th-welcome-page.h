@@ -22,8 +22,6 @@ G_BEGIN_DECLS
 #define TH_TYPE_WELCOME_PAGE (th_welcome_page_get_type ())
 G_DECLARE_FINAL_TYPE (ThWelcomePage, th_welcome_page, TH, WELCOME_PAGE, AdwBin)
 
-GtkWidget *th_welcome_page_new (void);
-
 /* Lists the recovery copies and the recent workshops again, leaving out
  * @open_file and @open_recovery, the file and the recovery copy of what
  * is open now (either may be NULL).  The recent list is filled at once;

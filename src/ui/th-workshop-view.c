@@ -576,12 +576,6 @@ th_workshop_view_init (ThWorkshopView *self)
   _th_workshop_view_update_board (self);
 }
 
-GtkWidget *
-th_workshop_view_new (void)
-{
-  return g_object_new (TH_TYPE_WORKSHOP_VIEW, NULL);
-}
-
 void
 th_workshop_view_set_session (ThWorkshopView *self, ThSession *session)
 {

@@ -23,8 +23,6 @@ G_BEGIN_DECLS
 #define TH_TYPE_WORKSHOP_VIEW (th_workshop_view_get_type ())
 G_DECLARE_FINAL_TYPE (ThWorkshopView, th_workshop_view, TH, WORKSHOP_VIEW, GtkWidget)
 
-GtkWidget *th_workshop_view_new (void);
-
 void th_workshop_view_set_session (ThWorkshopView *self, ThSession *session);
 ThSession *th_workshop_view_get_session (ThWorkshopView *self);
 
