@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "th-property.h"
 #include "th-room-guest-private.h"
 
 struct _ThRoomGuest
@@ -158,35 +159,14 @@ th_room_guest_finalize (GObject *object)
   G_OBJECT_CLASS (th_room_guest_parent_class)->finalize (object);
 }
 
-static void
-th_room_guest_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThRoomGuest *self = TH_ROOM_GUEST (object);
-
-  switch (prop_id)
-    {
-      case PROP_ID:
-        g_value_set_string (value, self->id);
-        break;
-      case PROP_NAME:
-        g_value_set_string (value, self->name);
-        break;
-      case PROP_STATUS:
-        g_value_set_enum (value, self->status);
-        break;
-      case PROP_N_SORTED:
-        g_value_set_uint (value, self->n_sorted);
-        break;
-      case PROP_N_RATED:
-        g_value_set_uint (value, self->n_rated);
-        break;
-      case PROP_PARTICIPANT:
-        g_value_set_object (value, self->participant);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const ThProperty property_access[N_PROPS] = {
+  [PROP_ID] = TH_PROPERTY_FIELD (ThRoomGuest, id, NULL),
+  [PROP_NAME] = TH_PROPERTY_FIELD (ThRoomGuest, name, NULL),
+  [PROP_STATUS] = TH_PROPERTY_FIELD (ThRoomGuest, status, NULL),
+  [PROP_N_SORTED] = TH_PROPERTY_FIELD (ThRoomGuest, n_sorted, NULL),
+  [PROP_N_RATED] = TH_PROPERTY_FIELD (ThRoomGuest, n_rated, NULL),
+  [PROP_PARTICIPANT] = TH_PROPERTY_FIELD (ThRoomGuest, participant, NULL),
+};
 
 static void
 th_room_guest_class_init (ThRoomGuestClass *klass)
@@ -195,25 +175,20 @@ th_room_guest_class_init (ThRoomGuestClass *klass)
 
   object_class->dispose = th_room_guest_dispose;
   object_class->finalize = th_room_guest_finalize;
-  object_class->get_property = th_room_guest_get_property;
 
-  properties[PROP_ID]
-    = g_param_spec_string ("id", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NAME] = g_param_spec_string (
-    "name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STATUS]
-    = g_param_spec_enum ("status", NULL, NULL, TH_TYPE_ROOM_STATUS, TH_ROOM_STATUS_JOINED,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, TH_PARAM_READABLE);
+  properties[PROP_NAME]
+    = g_param_spec_string ("name", NULL, NULL, NULL, TH_PARAM_READABLE_EXPLICIT);
+  properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, TH_TYPE_ROOM_STATUS,
+                                               TH_ROOM_STATUS_JOINED, TH_PARAM_READABLE_EXPLICIT);
   properties[PROP_N_SORTED]
-    = g_param_spec_uint ("n-sorted", NULL, NULL, 0, G_MAXUINT, 0,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_uint ("n-sorted", NULL, NULL, 0, G_MAXUINT, 0, TH_PARAM_READABLE_EXPLICIT);
   properties[PROP_N_RATED]
-    = g_param_spec_uint ("n-rated", NULL, NULL, 0, G_MAXUINT, 0,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PARTICIPANT] = g_param_spec_object (
-    "participant", NULL, NULL, TH_TYPE_PARTICIPANT, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_uint ("n-rated", NULL, NULL, 0, G_MAXUINT, 0, TH_PARAM_READABLE_EXPLICIT);
+  properties[PROP_PARTICIPANT]
+    = g_param_spec_object ("participant", NULL, NULL, TH_TYPE_PARTICIPANT, TH_PARAM_READABLE);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  th_property_install (object_class, N_PROPS, properties, property_access);
 }
 
 static void
@@ -241,69 +216,25 @@ th_room_guest_new (ThParticipant *participant, guint n_behaviours, const guint8 
   return self;
 }
 
-GBytes *
-th_room_guest_get_token_digest (ThRoomGuest *self)
-{
-  g_return_val_if_fail (TH_IS_ROOM_GUEST (self), NULL);
+TH_DEFINE_GETTER (GBytes *, th_room_guest_get_token_digest, ThRoomGuest, TH_IS_ROOM_GUEST,
+                  token_digest, NULL)
 
-  return self->token_digest;
-}
+TH_DEFINE_GETTER (const char *, th_room_guest_get_id, ThRoomGuest, TH_IS_ROOM_GUEST, id, NULL)
 
-const char *
-th_room_guest_get_id (ThRoomGuest *self)
-{
-  g_return_val_if_fail (TH_IS_ROOM_GUEST (self), NULL);
+TH_DEFINE_GETTER (const char *, th_room_guest_get_name, ThRoomGuest, TH_IS_ROOM_GUEST, name, NULL)
 
-  return self->id;
-}
+TH_DEFINE_GETTER (ThRoomStatus, th_room_guest_get_status, ThRoomGuest, TH_IS_ROOM_GUEST, status,
+                  TH_ROOM_STATUS_JOINED)
 
-const char *
-th_room_guest_get_name (ThRoomGuest *self)
-{
-  g_return_val_if_fail (TH_IS_ROOM_GUEST (self), NULL);
+TH_DEFINE_GETTER (ThParticipant *, th_room_guest_get_participant, ThRoomGuest, TH_IS_ROOM_GUEST,
+                  participant, NULL)
 
-  return self->name;
-}
+TH_DEFINE_GETTER (guint, th_room_guest_get_n_sorted, ThRoomGuest, TH_IS_ROOM_GUEST, n_sorted, 0)
 
-ThRoomStatus
-th_room_guest_get_status (ThRoomGuest *self)
-{
-  g_return_val_if_fail (TH_IS_ROOM_GUEST (self), TH_ROOM_STATUS_JOINED);
+TH_DEFINE_GETTER (guint, th_room_guest_get_n_rated, ThRoomGuest, TH_IS_ROOM_GUEST, n_rated, 0)
 
-  return self->status;
-}
-
-ThParticipant *
-th_room_guest_get_participant (ThRoomGuest *self)
-{
-  g_return_val_if_fail (TH_IS_ROOM_GUEST (self), NULL);
-
-  return self->participant;
-}
-
-guint
-th_room_guest_get_n_sorted (ThRoomGuest *self)
-{
-  g_return_val_if_fail (TH_IS_ROOM_GUEST (self), 0);
-
-  return self->n_sorted;
-}
-
-guint
-th_room_guest_get_n_rated (ThRoomGuest *self)
-{
-  g_return_val_if_fail (TH_IS_ROOM_GUEST (self), 0);
-
-  return self->n_rated;
-}
-
-guint
-th_room_guest_get_n_behaviours (ThRoomGuest *self)
-{
-  g_return_val_if_fail (TH_IS_ROOM_GUEST (self), 0);
-
-  return self->n_behaviours;
-}
+TH_DEFINE_GETTER (guint, th_room_guest_get_n_behaviours, ThRoomGuest, TH_IS_ROOM_GUEST,
+                  n_behaviours, 0)
 
 guint
 th_room_guests_count_finished (GListModel *guests)

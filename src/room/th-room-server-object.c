@@ -16,11 +16,13 @@
 
 #include <string.h>
 
+#include "th-property.h"
 #include "th-room-guest-private.h"
 #include "th-room-limiter.h"
 #include "th-room-secret.h"
 #include "th-room-server-private.h"
 #include "th-save-queue.h"
+#include "th-set.h"
 
 G_DEFINE_FINAL_TYPE (ThRoomServer, th_room_server, G_TYPE_OBJECT)
 
@@ -282,56 +284,15 @@ th_room_server_constructed (GObject *object)
     self->session, "items-changed", G_CALLBACK (session_items_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
-static void
-th_room_server_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ThRoomServer *self = TH_ROOM_SERVER (object);
-
-  switch (prop_id)
-    {
-      case PROP_SESSION:
-        g_value_set_object (value, self->session);
-        break;
-      case PROP_SESSION_FILE:
-        g_value_set_object (value, self->session_file);
-        break;
-      case PROP_RUNNING:
-        g_value_set_boolean (value, th_room_server_get_running (self));
-        break;
-      case PROP_JOIN_URL:
-        g_value_set_string (value, th_room_server_get_join_url (self));
-        break;
-      case PROP_JOIN_CODE:
-        g_value_set_string (value, self->join_code);
-        break;
-      case PROP_LOCKED:
-        g_value_set_boolean (value, self->locked);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-th_room_server_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  ThRoomServer *self = TH_ROOM_SERVER (object);
-
-  switch (prop_id)
-    {
-      case PROP_SESSION:
-        self->session = g_value_dup_object (value);
-        break;
-      case PROP_SESSION_FILE:
-        th_room_server_set_session_file (self, g_value_get_object (value));
-        break;
-      case PROP_LOCKED:
-        th_room_server_set_locked (self, g_value_get_boolean (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const ThProperty property_access[N_PROPS] = {
+  [PROP_SESSION] = TH_PROPERTY_FIELD (ThRoomServer, session, NULL),
+  [PROP_SESSION_FILE]
+  = TH_PROPERTY_FIELD (ThRoomServer, session_file, th_room_server_set_session_file),
+  [PROP_RUNNING] = TH_PROPERTY_GETTER (th_room_server_get_running, NULL),
+  [PROP_JOIN_URL] = TH_PROPERTY_GETTER (th_room_server_get_join_url, NULL),
+  [PROP_JOIN_CODE] = TH_PROPERTY_FIELD (ThRoomServer, join_code, NULL),
+  [PROP_LOCKED] = TH_PROPERTY_FIELD (ThRoomServer, locked, th_room_server_set_locked),
+};
 
 static void
 th_room_server_class_init (ThRoomServerClass *klass)
@@ -341,29 +302,20 @@ th_room_server_class_init (ThRoomServerClass *klass)
   object_class->dispose = th_room_server_dispose;
   object_class->finalize = th_room_server_finalize;
   object_class->constructed = th_room_server_constructed;
-  object_class->get_property = th_room_server_get_property;
-  object_class->set_property = th_room_server_set_property;
 
   properties[PROP_SESSION]
-    = g_param_spec_object ("session", NULL, NULL, TH_TYPE_SESSION,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_object ("session", NULL, NULL, TH_TYPE_SESSION, TH_PARAM_CONSTRUCT_ONLY);
   properties[PROP_SESSION_FILE]
-    = g_param_spec_object ("session-file", NULL, NULL, G_TYPE_FILE,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_object ("session-file", NULL, NULL, G_TYPE_FILE, TH_PARAM_READWRITE);
   properties[PROP_RUNNING]
-    = g_param_spec_boolean ("running", NULL, NULL, FALSE,
-                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_boolean ("running", NULL, NULL, FALSE, TH_PARAM_READABLE_EXPLICIT);
   properties[PROP_JOIN_URL]
-    = g_param_spec_string ("join-url", NULL, NULL, NULL,
-                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_string ("join-url", NULL, NULL, NULL, TH_PARAM_READABLE_EXPLICIT);
   properties[PROP_JOIN_CODE]
-    = g_param_spec_string ("join-code", NULL, NULL, NULL,
-                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOCKED]
-    = g_param_spec_boolean ("locked", NULL, NULL, FALSE,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    = g_param_spec_string ("join-code", NULL, NULL, NULL, TH_PARAM_READABLE_EXPLICIT);
+  properties[PROP_LOCKED] = g_param_spec_boolean ("locked", NULL, NULL, FALSE, TH_PARAM_READWRITE);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  th_property_install (object_class, N_PROPS, properties, property_access);
 
   /**
    * ThRoomServer::participant-joined:
@@ -424,21 +376,11 @@ th_room_server_new (ThSession *session, GFile *session_file)
   return g_object_new (TH_TYPE_ROOM_SERVER, "session", session, "session-file", session_file, NULL);
 }
 
-ThSession *
-th_room_server_get_session (ThRoomServer *self)
-{
-  g_return_val_if_fail (TH_IS_ROOM_SERVER (self), NULL);
+TH_DEFINE_GETTER (ThSession *, th_room_server_get_session, ThRoomServer, TH_IS_ROOM_SERVER, session,
+                  NULL)
 
-  return self->session;
-}
-
-GFile *
-th_room_server_get_session_file (ThRoomServer *self)
-{
-  g_return_val_if_fail (TH_IS_ROOM_SERVER (self), NULL);
-
-  return self->session_file;
-}
+TH_DEFINE_GETTER (GFile *, th_room_server_get_session_file, ThRoomServer, TH_IS_ROOM_SERVER,
+                  session_file, NULL)
 
 void
 th_room_server_set_session_file (ThRoomServer *self, GFile *session_file)
@@ -458,33 +400,19 @@ th_room_server_set_session_file (ThRoomServer *self, GFile *session_file)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION_FILE]);
 }
 
-const char *
-th_room_server_get_join_code (ThRoomServer *self)
-{
-  g_return_val_if_fail (TH_IS_ROOM_SERVER (self), NULL);
+TH_DEFINE_GETTER (const char *, th_room_server_get_join_code, ThRoomServer, TH_IS_ROOM_SERVER,
+                  join_code, NULL)
 
-  return self->join_code;
-}
-
-gboolean
-th_room_server_get_locked (ThRoomServer *self)
-{
-  g_return_val_if_fail (TH_IS_ROOM_SERVER (self), FALSE);
-
-  return self->locked;
-}
+TH_DEFINE_GETTER (gboolean, th_room_server_get_locked, ThRoomServer, TH_IS_ROOM_SERVER, locked,
+                  FALSE)
 
 void
 th_room_server_set_locked (ThRoomServer *self, gboolean locked)
 {
   g_return_if_fail (TH_IS_ROOM_SERVER (self));
 
-  locked = !!locked;
-  if (self->locked == locked)
-    return;
-
-  self->locked = locked;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+  if (th_set_boolean (&self->locked, locked))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
 }
 
 GListModel *
@@ -512,13 +440,8 @@ th_room_server_lookup_guest (ThRoomServer *self, const char *participant_id)
   return guest;
 }
 
-ThRoomDoor *
-th_room_server_get_door (ThRoomServer *self)
-{
-  g_return_val_if_fail (TH_IS_ROOM_SERVER (self), NULL);
-
-  return self->door;
-}
+TH_DEFINE_GETTER (ThRoomDoor *, th_room_server_get_door, ThRoomServer, TH_IS_ROOM_SERVER, door,
+                  NULL)
 
 gboolean
 th_room_server_remove_participant (ThRoomServer *self, const char *participant_id)
