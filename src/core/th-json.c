@@ -362,11 +362,12 @@ check_number (const guchar *p, const guchar *end, const guchar **token_end, ThJs
   return p;
 }
 
-/* Reports a second value, which starts at @offset, unless the text is not
+/* Reports text at @offset that json-glib would read but is no JSON: a
+ * second value after the first when @second_value, unless the text is not
  * valid UTF-8 after it. */
 static gboolean
-set_second_value_error (const char *data, gsize length, gsize offset, ThJsonRefusal *refusal,
-                        GError **error)
+set_not_json_error (const char *data, gsize length, gsize offset, gboolean second_value,
+                    ThJsonRefusal *refusal, GError **error)
 {
   const char *end = NULL;
   guint line, column;
@@ -376,29 +377,14 @@ set_second_value_error (const char *data, gsize length, gsize offset, ThJsonRefu
 
   locate_offset (data, offset, &line, &column);
   *refusal = TH_JSON_REFUSED_NOT_JSON;
-  g_set_error (error, TH_ERROR, TH_ERROR_PARSE,
-               _ ("line %u, column %u: a second JSON value after the first; only white space "
-                  "may follow it"),
-               line, column);
-
-  return FALSE;
-}
-
-/* Reports text at @offset that json-glib would read but is no JSON. */
-static gboolean
-set_not_json_error (const char *data, gsize length, gsize offset, ThJsonRefusal *refusal,
-                    GError **error)
-{
-  const char *end = NULL;
-  guint line, column;
-
-  if (!g_utf8_validate (data + offset, (gssize)(length - offset), &end))
-    return set_encoding_error (data, length, (gsize)(end - data), refusal, error);
-
-  locate_offset (data, offset, &line, &column);
-  *refusal = TH_JSON_REFUSED_NOT_JSON;
-  g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _ ("line %u, column %u: this is not valid JSON"),
-               line, column);
+  if (second_value)
+    g_set_error (error, TH_ERROR, TH_ERROR_PARSE,
+                 _ ("line %u, column %u: a second JSON value after the first; only white space "
+                    "may follow it"),
+                 line, column);
+  else
+    g_set_error (error, TH_ERROR, TH_ERROR_PARSE, _ ("line %u, column %u: this is not valid JSON"),
+                 line, column);
 
   return FALSE;
 }
@@ -491,15 +477,17 @@ check_text (const char *data, gsize length, guint max_depth, ThJsonRefusal *refu
             /* json-glib reads statements, value after value, and keeps
              * the first: "{…}{…}" and "5 [1]" would read as one value. */
             if (depth == 0 && top_closed)
-              return set_second_value_error (data, length, (gsize)(p - start), refusal, error);
+              return set_not_json_error (data, length, (gsize)(p - start), TRUE, refusal, error);
             if (depth == 0)
               {
                 const guchar *before = find_text_before (start, start, p);
 
                 if (before != NULL && strchr ("\"-0123456789tfn", *before) != NULL)
-                  return set_second_value_error (data, length, (gsize)(p - start), refusal, error);
+                  return set_not_json_error (data, length, (gsize)(p - start), TRUE, refusal,
+                                             error);
                 if (before != NULL)
-                  return set_not_json_error (data, length, (gsize)(before - start), refusal, error);
+                  return set_not_json_error (data, length, (gsize)(before - start), FALSE, refusal,
+                                             error);
               }
             if (++depth > max_depth)
               return set_structure_error (data, length, (gsize)(p - start), refusal, error,

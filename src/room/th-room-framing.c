@@ -110,8 +110,8 @@ is_token (const char *text)
   return TRUE;
 }
 
-static gboolean
-is_digits (const char *text)
+gboolean
+th_room_framing_is_decimal (const char *text)
 {
   if (*text == '\0')
     return FALSE;
@@ -255,7 +255,7 @@ check_head (const guint8 *data, gsize length, BodyKind *body, guint64 *body_leng
     return refuse (refusal, 400, _ ("The request has no Host header."));
   if (n_hosts == 1 && !host_is_valid (host))
     return refuse (refusal, 400, _ ("The Host header is not valid."));
-  if (n_lengths > 1 || (n_lengths == 1 && !is_digits (length_value)))
+  if (n_lengths > 1 || (n_lengths == 1 && !th_room_framing_is_decimal (length_value)))
     return refuse (refusal, 400, _ ("The Content-Length header is not valid."));
   if (n_lengths == 1 && coding != NULL)
     return refuse (refusal, 400,

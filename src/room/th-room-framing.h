@@ -38,6 +38,11 @@ void th_room_framing_free (ThRoomFraming *self);
 gsize th_room_framing_feed (ThRoomFraming *self, const guint8 *data, gsize length, guint *status,
                             const char **message);
 
+/* Whether @text is one non-negative decimal number: digits only, as
+ * RFC 9110 writes Content-Length (without the white space around it,
+ * which HTTP allows). */
+gboolean th_room_framing_is_decimal (const char *text);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThRoomFraming, th_room_framing_free)
 
 G_END_DECLS

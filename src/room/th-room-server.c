@@ -16,6 +16,7 @@
 
 #include "th-error.h"
 #include "th-room-address.h"
+#include "th-room-framing.h"
 #include "th-room-limiter.h"
 #include "th-room-request.h"
 #include "th-room-secret.h"
@@ -705,21 +706,6 @@ handler_cb (SoupServer *server, SoupServerMessage *msg, const char *path, GHashT
     }
 }
 
-/* Whether @text is one non-negative decimal number: digits only, as
- * RFC 9110 writes Content-Length (libsoup has already taken off the
- * white space around it, which HTTP allows). */
-static gboolean
-is_decimal_number (const char *text)
-{
-  if (*text == '\0')
-    return FALSE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isdigit (*text))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* Returns why the declared body is refused (and the status), or NULL. */
 static const char *
 check_declared_body (SoupMessageHeaders *headers, guint *status)
@@ -743,7 +729,7 @@ check_declared_body (SoupMessageHeaders *headers, guint *status)
   /* Two lengths ("5, 6") are how requests get smuggled past proxies;
    * a negative one makes libsoup read until the connection ends; libsoup
    * reads "+12" as 12, which HTTP does not. */
-  if (length == NULL || !is_decimal_number (length)
+  if (length == NULL || !th_room_framing_is_decimal (length)
       || soup_message_headers_get_content_length (headers) < 0)
     {
       *status = SOUP_STATUS_BAD_REQUEST;
