@@ -26,8 +26,9 @@ struct _ThRoomDoor
   ThRoomLimiter *first_joins;  /* room-wide, from new addresses: one key, "" */
   ThRoomLimiter *repeat_joins; /* room-wide, from the others: one key, "" */
   ThRoomLimiter *joiners;      /* per address: a join every ten minutes */
-  ThRoomLimiter *wrong_codes;  /* room-wide: one key, "" */
-  ThRoomLimiter *guessers;     /* per address: a wrong code a minute */
+  ThRoomLimiter *typos;        /* room-wide: one key, "" */
+  ThRoomLimiter *wrong_codes;  /* room-wide, for those guessing: one key, "" */
+  ThRoomLimiter *guessers;     /* per address: its typos, one back every ten minutes */
   guint n_refused[TH_ROOM_N_REFUSALS];
 
   GHashTable *named;          /* participant id → TRUE: guests whose name is theirs */
@@ -75,6 +76,7 @@ th_room_door_finalize (GObject *object)
   g_clear_pointer (&self->first_joins, th_room_limiter_free);
   g_clear_pointer (&self->repeat_joins, th_room_limiter_free);
   g_clear_pointer (&self->joiners, th_room_limiter_free);
+  g_clear_pointer (&self->typos, th_room_limiter_free);
   g_clear_pointer (&self->wrong_codes, th_room_limiter_free);
   g_clear_pointer (&self->guessers, th_room_limiter_free);
   g_clear_pointer (&self->named, g_hash_table_unref);
@@ -194,7 +196,9 @@ th_room_door_init (ThRoomDoor *self)
   self->joiners = th_room_limiter_new (1.0 / TH_ROOM_JOIN_MEMORY_S, 1);
   self->wrong_codes = th_room_limiter_new (TH_ROOM_DEFAULT_WRONG_CODES_PER_MINUTE / 60.0,
                                            TH_ROOM_DEFAULT_WRONG_CODE_BURST);
-  self->guessers = th_room_limiter_new (1.0 / TH_ROOM_WRONG_CODE_MEMORY_S, 1);
+  self->typos
+    = th_room_limiter_new (TH_ROOM_DEFAULT_TYPOS_PER_MINUTE / 60.0, TH_ROOM_DEFAULT_TYPO_BURST);
+  self->guessers = th_room_limiter_new (1.0 / TH_ROOM_TYPO_MEMORY_S, TH_ROOM_TYPOS_PER_ADDRESS);
   self->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->admitted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->removed_tokens
@@ -356,26 +360,28 @@ th_room_door_set_wrong_code_limit (ThRoomDoor *self, double per_minute, guint bu
   th_room_limiter_set_rate (self->wrong_codes, per_minute / 60.0, burst);
 }
 
+/* Whether @address has used up its typos. */
+static gboolean
+is_guessing (ThRoomDoor *self, const char *address, gint64 now_us)
+{
+  return !th_room_limiter_check (self->guessers, address, 1.0, now_us, NULL);
+}
+
 gboolean
 th_room_door_may_check_code (ThRoomDoor *self, const char *address, gint64 now_us,
                              guint *retry_after_s)
 {
-  double reserve = 0.0;
-
   g_return_val_if_fail (TH_IS_ROOM_DOOR (self), FALSE);
   g_return_val_if_fail (address != NULL, FALSE);
 
-  /* Guessing from many addresses at once spends the room's budget; the
-   * reserve below it is for addresses that have not guessed lately, which
-   * a phone typing the right code is.  An address that guessed gets no
-   * more than the budget, so its guesses stay bounded room-wide, and
-   * addresses that each guess once empty the reserve and then wait as
-   * well: whatever the number of addresses, the room checks a bounded
-   * number of codes. */
-  if (th_room_limiter_is_full (self->guessers, address, now_us))
-    reserve = TH_ROOM_WRONG_CODE_RESERVE;
-
-  return th_room_limiter_check_reserve (self->wrong_codes, "", 1.0, reserve, now_us, retry_after_s);
+  /* Each address has its own few typos, out of a large budget of the
+   * room that only typos spend: however hard others guess, a phone that
+   * has not run out of typos has its code checked.  An address that has
+   * is guessing, and gets no more than the small budget of guesses, so
+   * its guesses stay bounded room-wide. */
+  return th_room_limiter_check (is_guessing (self, address, now_us) ? self->wrong_codes
+                                                                    : self->typos,
+                                "", 1.0, now_us, retry_after_s);
 }
 
 void
@@ -384,9 +390,8 @@ th_room_door_wrong_code (ThRoomDoor *self, const char *address, gint64 now_us)
   g_return_if_fail (TH_IS_ROOM_DOOR (self));
   g_return_if_fail (address != NULL);
 
-  /* Charged below zero when it came from the reserve: the reserve fills
-   * again before anyone who guessed gets another try. */
-  th_room_limiter_charge (self->wrong_codes, "", 1.0, now_us);
+  th_room_limiter_charge (is_guessing (self, address, now_us) ? self->wrong_codes : self->typos, "",
+                          1.0, now_us);
   th_room_limiter_charge (self->guessers, address, 1.0, now_us);
   th_room_door_count_refusal (self, TH_ROOM_REFUSED_CODE);
 }

@@ -46,18 +46,24 @@ G_BEGIN_DECLS
 #define TH_ROOM_DEFAULT_REPEAT_JOINS_PER_MINUTE 30.0
 #define TH_ROOM_JOIN_MEMORY_S 600
 
-/* Wrong join codes, room-wide, whatever address they come from: twenty
- * at once, then two a second.  An address that sent no wrong code in the
- * last minute (a minute for each it sent) has its code checked while the
- * room's wrong codes are forty beyond that spent, so that a phone typing
- * the right code is not turned away by guesses from elsewhere; any other
- * join waits (429) until the room's budget has a wrong code to spare,
- * its code unchecked.  However many addresses guess, the room checks at
- * most sixty wrong codes at once and then two a second. */
+/* Wrong join codes, room-wide, whatever address they come from, in two
+ * budgets.  An address may mistype: its first three wrong codes, and one
+ * more for every ten minutes since, come out of the typos' budget, two
+ * hundred at once and then fifty a second.  An address past that is
+ * guessing: its wrong codes come out of the guesses' budget, twenty at
+ * once and then two a second, and once that is spent its joins wait
+ * (429), their codes unchecked.  Guessing from elsewhere never spends the
+ * typos' budget, so a phone typing the right code keeps having it
+ * checked; to keep that budget spent a guesser would need tens of
+ * thousands of addresses, and however many it has, the room checks at
+ * most 220 wrong codes at once and then 52 a second (a chance of about
+ * one in two thousand of finding a code of six letters in three hours). */
+#define TH_ROOM_DEFAULT_TYPO_BURST 200
+#define TH_ROOM_DEFAULT_TYPOS_PER_MINUTE 3000.0
+#define TH_ROOM_TYPOS_PER_ADDRESS 3
+#define TH_ROOM_TYPO_MEMORY_S 600
 #define TH_ROOM_DEFAULT_WRONG_CODE_BURST 20
 #define TH_ROOM_DEFAULT_WRONG_CODES_PER_MINUTE 120.0
-#define TH_ROOM_WRONG_CODE_RESERVE 40
-#define TH_ROOM_WRONG_CODE_MEMORY_S 60
 
 /* Why a join was turned away, as the host page counts them. */
 typedef enum

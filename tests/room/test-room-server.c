@@ -2443,18 +2443,20 @@ test_rate_limit_guesses_raced (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_limited, >=, N_RACED / 2);
 }
 
-/* Guesses from many addresses: each of a hundred sends a few wrong codes
- * (a few, so that no address runs into its own budget).  The room checks
- * at most sixty wrong codes at once and then two a second, whatever the
- * number of addresses (docs/room-protocol.md); the rest are refused with
- * 429 and Retry-After, their codes unchecked.  The wrong codes are
- * counted for the host page, and someone at a new address with the right
- * code still joins, once Retry-After has passed if need be.  A server of
- * its own, so the budgets start full. */
+/* Guesses from many addresses: each of a hundred sends four wrong codes
+ * (few enough that no address runs into its own budget), three of them
+ * typos and the fourth a guess.  The room checks at most 220 wrong codes
+ * at once and then 52 a second, whatever the number of addresses
+ * (docs/room-protocol.md); the rest are refused with 429 and Retry-After,
+ * their codes unchecked: the fourth codes run out of the guesses' budget
+ * of twenty, so some are always refused.  The wrong codes are counted
+ * for the host page, and someone at a new address with the right code
+ * still joins, once Retry-After has passed if need be.  A server of its
+ * own, so the budgets start full. */
 #define N_GUESSERS 100
-#define GUESSES_EACH 3
-#define ROOM_WRONG_CODES_AT_ONCE 60
-#define ROOM_WRONG_CODES_PER_SECOND 2.0
+#define GUESSES_EACH 4
+#define ROOM_WRONG_CODES_AT_ONCE 220
+#define ROOM_WRONG_CODES_PER_SECOND 52.0
 
 static GBytes *
 join_from (Fixture *f, const char *address, const char *join_code)

@@ -1123,11 +1123,13 @@ test_door_join_limit (void)
   }
 }
 
-/* The room's budget of wrong codes, with the clock it is given: twenty
- * at once, then two a second, and a reserve of forty more for addresses
- * that have not sent a wrong code in the last minute (a minute for each
- * they sent), so that a phone with the right code gets its code checked
- * while others guess. */
+/* The room's budgets of wrong codes, with the clock they are given.
+ * Each address has three typos (one more back every ten minutes), out of
+ * a budget of the room's of two hundred at once and then fifty a second
+ * that only typos spend; an address past its typos is guessing, and its
+ * wrong codes come out of a budget of twenty at once, then two a second.
+ * Guessing, from however many addresses, never keeps a phone that has
+ * typos left from having its code checked. */
 static void
 test_door_wrong_codes (void)
 {
@@ -1135,9 +1137,9 @@ test_door_wrong_codes (void)
   gint64 t = 1000 * G_USEC_PER_SEC;
   guint retry_after = 0;
 
-  /* One address guesses until the budget is spent; then it waits, its
-   * code unchecked, for the next wrong code the room can afford. */
-  for (guint i = 0; i < 20; i++)
+  /* One address: three typos, then twenty guesses, then it waits, its
+   * code unchecked, for the next guess the room can afford. */
+  for (guint i = 0; i < 3 + 20; i++)
     {
       g_assert_true (th_room_door_may_check_code (door, "127.0.0.2", t, NULL));
       th_room_door_wrong_code (door, "127.0.0.2", t);
@@ -1145,44 +1147,50 @@ test_door_wrong_codes (void)
   g_assert_false (th_room_door_may_check_code (door, "127.0.0.2", t, &retry_after));
   g_assert_cmpuint (retry_after, ==, 1);
 
-  /* Addresses that never guessed are still checked, forty of them, each
-   * guessing once; then they wait too. */
-  for (guint i = 0; i < 40; i++)
+  /* Others who mistyped once or twice are still checked while it waits:
+   * a phone behind a shared address where someone mistyped twice. */
+  th_room_door_wrong_code (door, "127.0.0.3", t);
+  th_room_door_wrong_code (door, "127.0.0.3", t);
+  g_assert_true (th_room_door_may_check_code (door, "127.0.0.3", t, NULL));
+
+  /* Many addresses each guess three times: the typos' budget (two
+   * hundred, two of them spent just above, three by the first address)
+   * runs out, and then even a new address waits, for a fiftieth of a
+   * second, rounded up. */
+  for (guint i = 0; i < 65; i++)
     {
       g_autofree char *address = g_strdup_printf ("127.0.1.%u", i + 1);
 
-      g_assert_true (th_room_door_may_check_code (door, address, t, NULL));
-      th_room_door_wrong_code (door, address, t);
+      for (guint j = 0; j < 3; j++)
+        {
+          g_assert_true (th_room_door_may_check_code (door, address, t, NULL));
+          th_room_door_wrong_code (door, address, t);
+        }
     }
   g_assert_false (th_room_door_may_check_code (door, "127.0.2.1", t, &retry_after));
   g_assert_cmpuint (retry_after, ==, 1);
-  g_assert_cmpuint (th_room_door_get_n_refused (door, TH_ROOM_REFUSED_CODE), ==, 60);
+  g_assert_cmpuint (th_room_door_get_n_refused (door, TH_ROOM_REFUSED_CODE), ==, 23 + 2 + 195);
 
-  /* Two a second come back, to the reserve first: a new address is
-   * checked after a second, one that guessed waits until the room is out
-   * of debt and has a wrong code to spare (-40 + 2 × 20.5 = 1). */
-  g_assert_true (th_room_door_may_check_code (door, "127.0.2.1", t + G_USEC_PER_SEC, NULL));
-  g_assert_false (
-    th_room_door_may_check_code (door, "127.0.0.2", t + G_USEC_PER_SEC, &retry_after));
-  g_assert_cmpuint (retry_after, ==, 20);
-  g_assert_false (th_room_door_may_check_code (door, "127.0.1.1", t + 20 * G_USEC_PER_SEC, NULL));
-  g_assert_true (th_room_door_may_check_code (door, "127.0.1.1", t + 21 * G_USEC_PER_SEC, NULL));
+  /* A second later fifty typos are back: a new address is checked; those
+   * that used up their typos get their two guesses a second, no more. */
+  t += G_USEC_PER_SEC;
+  g_assert_true (th_room_door_may_check_code (door, "127.0.2.1", t, NULL));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (th_room_door_may_check_code (door, "127.0.1.1", t, NULL));
+      th_room_door_wrong_code (door, "127.0.1.1", t);
+    }
+  g_assert_false (th_room_door_may_check_code (door, "127.0.1.2", t, NULL));
+  g_assert_true (th_room_door_may_check_code (door, "127.0.2.2", t, NULL));
 
-  /* Half a minute later the budget is full again (twenty), and spent
-   * again by one new address.  The address that guessed once, half a
-   * minute ago, still counts as guessing; a new one does not. */
-  t += 30 * G_USEC_PER_SEC;
-  for (guint i = 0; i < 20; i++)
+  /* Ten minutes after its last wrong code, an address has a typo again,
+   * checked out of the typos' budget even while the guesses' is spent. */
+  t += 600 * G_USEC_PER_SEC;
+  for (guint i = 0; i < 3 + 20; i++)
     th_room_door_wrong_code (door, "127.0.3.1", t);
-  g_assert_false (th_room_door_may_check_code (door, "127.0.1.1", t, NULL));
-  g_assert_true (th_room_door_may_check_code (door, "127.0.3.2", t, NULL));
-  /* A minute after its one wrong code, with the budget spent once more,
-   * it is new again; the one that sent twenty still guesses. */
-  t += 31 * G_USEC_PER_SEC;
-  for (guint i = 0; i < 20; i++)
-    th_room_door_wrong_code (door, "127.0.3.3", t);
-  g_assert_true (th_room_door_may_check_code (door, "127.0.1.1", t, NULL));
-  g_assert_false (th_room_door_may_check_code (door, "127.0.0.2", t, NULL));
+  g_assert_true (th_room_door_may_check_code (door, "127.0.1.2", t, NULL));
+  th_room_door_wrong_code (door, "127.0.1.2", t);
+  g_assert_false (th_room_door_may_check_code (door, "127.0.1.2", t, NULL));
 }
 
 /* Joins room-wide, with the clock they are given: a new address's first
