@@ -257,6 +257,7 @@ th_room_server_finalize (GObject *object)
   g_clear_object (&self->door);
   g_clear_pointer (&self->limiter, th_room_limiter_free);
   g_clear_pointer (&self->guest_limiter, th_room_limiter_free);
+  g_clear_pointer (&self->body_limiter, th_room_limiter_free);
   g_clear_pointer (&self->join_code, g_free);
   g_clear_pointer (&self->join_url, g_free);
   g_clear_pointer (&self->address, g_free);
@@ -360,6 +361,8 @@ th_room_server_init (ThRoomServer *self)
   self->door = th_room_door_new ();
   self->limiter = th_room_limiter_new (TH_ROOM_ADDRESS_RATE, TH_ROOM_ADDRESS_BURST);
   self->guest_limiter = th_room_limiter_new (TH_ROOM_DEFAULT_RATE, TH_ROOM_DEFAULT_BURST);
+  self->body_limiter
+    = th_room_limiter_new (TH_ROOM_LARGE_BODY_BLOCKS_PER_S, TH_ROOM_LARGE_BODY_BURST);
   self->max_connections = TH_ROOM_DEFAULT_CONNECTIONS;
   self->idle_timeout_s = TH_ROOM_IDLE_TIMEOUT_S;
   self->request_timeout_s = TH_ROOM_REQUEST_TIMEOUT_S;

@@ -52,6 +52,7 @@ struct _ThRoomServer
 
   ThRoomLimiter *limiter;       /* per address, before joining */
   ThRoomLimiter *guest_limiter; /* per participant */
+  ThRoomLimiter *body_limiter;  /* room-wide: 4 KiB blocks beyond each body's first */
   ThRoomConnections *connections;
   guint max_connections; /* per address */
   guint idle_timeout_s;

@@ -469,10 +469,15 @@ check_request (ThRoomServer *self, const ThRoomRequest *request, gsize body_leng
    * budget: phones behind one address share only what they do before
    * they join (and a token that is not one). */
   guest = authenticate (self, request);
-  if (guest != NULL ? !th_room_limiter_take (self->guest_limiter, th_room_guest_get_id (guest),
-                                             cost, g_get_monotonic_time (), &retry_after)
-                    : !th_room_limiter_take (self->limiter, request->remote_address, cost,
-                                             g_get_monotonic_time (), &retry_after))
+  if ((guest != NULL ? !th_room_limiter_take (self->guest_limiter, th_room_guest_get_id (guest),
+                                              cost, g_get_monotonic_time (), &retry_after)
+                     : !th_room_limiter_take (self->limiter, request->remote_address, cost,
+                                              g_get_monotonic_time (), &retry_after))
+      /* A large body also waits for the room: its own budget paid for
+       * it, but many at once would keep the room reading. */
+      || (cost > 1
+          && !th_room_limiter_take (self->body_limiter, "", cost - 1, g_get_monotonic_time (),
+                                    &retry_after)))
     {
       g_autofree char *seconds = g_strdup_printf ("%u", retry_after);
 
@@ -817,6 +822,7 @@ got_chunk_cb (SoupServerMessage *msg, GBytes *chunk, gpointer user_data)
       else
         th_room_limiter_charge (self->limiter, remote_key (msg), (double)blocks,
                                 g_get_monotonic_time ());
+      th_room_limiter_charge (self->body_limiter, "", (double)blocks, g_get_monotonic_time ());
       state->body_paid += blocks * TH_ROOM_BODY_COST_BYTES;
     }
 }

@@ -35,6 +35,12 @@ G_BEGIN_DECLS
  * 4 KiB of its body (at least one): the budgets bound the work of reading
  * and parsing, not only the number of requests. */
 #define TH_ROOM_BODY_COST_BYTES 4096
+/* Beyond the first 4 KiB of each, bodies also spend a budget of the whole
+ * room, whoever sends them: 4 MiB saved up, then 1 MiB a second (in 4 KiB
+ * blocks), so that many participants at their own budgets cannot make the
+ * room spend its time reading.  The page's own bodies stay under 4 KiB. */
+#define TH_ROOM_LARGE_BODY_BLOCKS_PER_S 256.0
+#define TH_ROOM_LARGE_BODY_BURST 1024
 
 /* ThRoomServer: serves the participant page and the room protocol
  * (docs/room-protocol.md) for one session, on the thread-default main

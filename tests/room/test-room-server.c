@@ -2296,6 +2296,82 @@ test_rate_limit_bytes (Fixture *f, gconstpointer data)
   }
 }
 
+/* Large bodies also spend a budget of the whole room, beyond the first
+ * 4 KiB of each: forty participants, each sending 60 KB bodies until
+ * their own budget says 429 (about four each, 160 in all without the
+ * room's budget), get no more answered together than the room's 4 MiB
+ * and its refill pay for; the rest wait with 429 and Retry-After.  A
+ * small body costs the room nothing: it is still answered.  A server of
+ * its own, so the budgets start full. */
+#define N_HEAVY_SENDERS 40
+
+static void
+test_rate_limit_bytes_room_wide (Fixture *f, gconstpointer data)
+{
+  guint port = th_room_test_server_get_port (f->server);
+  g_autoptr (GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *body = big_answers_body ();
+  g_autofree char *small = NULL;
+  gint64 start;
+  guint n_answered = 0, n_limited = 0;
+  double elapsed_s;
+
+  for (guint i = 0; i < N_HEAVY_SENDERS + 1; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Heavy %u", i + 1);
+      char *token = th_room_join (f->session, url (f), code (f), name, NULL);
+
+      g_assert_nonnull (token);
+      g_ptr_array_add (tokens, token);
+    }
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < N_HEAVY_SENDERS; i++)
+    {
+      g_autofree char *raw
+        = g_strdup_printf ("PUT /api/answers HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n"
+                           "Authorization: Bearer %s\r\nContent-Type: application/json\r\n"
+                           "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
+                           port, (const char *)tokens->pdata[i], strlen (body), body);
+
+      /* Until this participant is refused; at most ten tries each. */
+      for (guint j = 0; j < 10; j++)
+        {
+          g_autoptr (GBytes) response = th_room_raw_exchange (port, raw, strlen (raw), 5000);
+          guint status = th_room_raw_status (response);
+
+          if (status == 429)
+            {
+              g_assert_cmpuint (th_room_raw_retry_after (response), >=, 1);
+              n_limited++;
+              break;
+            }
+          g_assert_cmpuint (status, ==, 200);
+          n_answered++;
+        }
+    }
+  elapsed_s = (double)(g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  g_test_message ("%u bodies of %u bytes answered, %u refused, in %.2f s", n_answered,
+                  BIG_BODY_SIZE, n_limited, elapsed_s);
+
+  /* What the room's budget and its refill (the rate as an input) pay
+   * for: each body beyond its first block. */
+  g_assert_cmpfloat (n_answered, <=,
+                     (TH_ROOM_LARGE_BODY_BURST + TH_ROOM_LARGE_BODY_BLOCKS_PER_S * elapsed_s)
+                         / (BIG_BODY_COST - 1)
+                       + 1);
+  g_assert_cmpuint (n_answered, >=, 1);
+  g_assert_cmpuint (n_limited, ==, N_HEAVY_SENDERS);
+
+  small = g_strdup ("{\"ratings\": {}}");
+  {
+    g_autoptr (ThRoomReply) reply
+      = request (f, "PUT", "/api/answers", tokens->pdata[N_HEAVY_SENDERS], small);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+}
+
 /* Guessing join codes: a wrong code costs so much of the address's
  * budget (ten requests' worth besides its own) that, once what it saved
  * up is spent, an address gets at most about two guesses a second,
@@ -2867,6 +2943,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/room/server/concurrent", test_concurrent, NULL);
   ADD_TEST ("/room/server/rate-limit", test_rate_limit, &defaults);
   ADD_TEST ("/room/server/rate-limit-bytes", test_rate_limit_bytes, &defaults);
+  ADD_TEST ("/room/server/rate-limit-bytes-room-wide", test_rate_limit_bytes_room_wide, &defaults);
   ADD_TEST ("/room/server/rate-limit-guesses", test_rate_limit_guesses, &defaults);
   ADD_TEST ("/room/server/rate-limit-guesses-raced", test_rate_limit_guesses_raced, &defaults);
   ADD_TEST ("/room/server/rate-limit-guesses-room-wide", test_rate_limit_guesses_room_wide,
