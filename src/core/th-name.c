@@ -85,12 +85,21 @@ is_visible (gunichar c)
 }
 
 /* Characters a reader cannot see, which a key leaves out so that they
- * cannot make one name look like two. */
+ * cannot make one name look like two: format characters, the blank
+ * look-alikes, Unicode's default-ignorable code points (variation
+ * selectors, the Khmer and Mongolian ones among them, and the reserved
+ * ranges that may become such), the Khitan filler, and code points that
+ * draw no agreed glyph: unassigned ones, noncharacters and private use. */
 static gboolean
 is_invisible_format (gunichar c)
 {
-  return g_unichar_type (c) == G_UNICODE_FORMAT || is_blank_lookalike (c) || c == 0x034F
-         || (c >= 0xFE00 && c <= 0xFE0F);
+  GUnicodeType type = g_unichar_type (c);
+
+  return type == G_UNICODE_FORMAT || type == G_UNICODE_UNASSIGNED || type == G_UNICODE_PRIVATE_USE
+         || is_blank_lookalike (c) || c == 0x034F || c == 0x061C || c == 0x17B4 || c == 0x17B5
+         || (c >= 0x180B && c <= 0x180F) || (c >= 0xFE00 && c <= 0xFE0F)
+         || (c >= 0xFFF0 && c <= 0xFFF8) || (c >= 0x1BCA0 && c <= 0x1BCA3) || c == 0x16FE4
+         || (c >= 0x1D173 && c <= 0x1D17A) || (c >= 0xE0000 && c <= 0xE0FFF);
 }
 
 static gboolean

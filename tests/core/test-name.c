@@ -100,8 +100,28 @@ test_refused (void)
     static const char reserved[] = "Names like “Participant 3” are kept for people who have no "
                                    "name. Choose another one.";
     const char *reserved_names[] = {
-      "Participant 1", "participant 999",         "PARTICIPANT 0",       "Participant  42",
-      "Participant7",  "\uFF30articipant \uFF13", "Participant\u200B 5", NULL,
+      "Participant 1",
+      "participant 999",
+      "PARTICIPANT 0",
+      "Participant  42",
+      "Participant7",
+      "\uFF30articipant \uFF13",
+      "Participant\u200B 5",
+      /* Code points that draw nothing do not make the label another name:
+       * Khmer and Mongolian marks, variation selectors, unassigned code
+       * points, noncharacters, private use, the Khitan filler. */
+      "Participant 3\u17B4",
+      "Participant 3\u180B",
+      "Participant 3\u2065",
+      "Participant 3\uFFF0",
+      "Participant 3\U000E0000",
+      "Participant 3\U000E0100",
+      "Participant 3\U00016FE4",
+      "Participant 3\u0378",
+      "Participant 3\U0001D455",
+      "Participant 3\uE000",
+      "Participant 3\uFFFF",
+      NULL,
     };
 
     for (guint i = 0; reserved_names[i] != NULL; i++)
