@@ -182,6 +182,7 @@ th_application_startup (GApplication *app)
   static const char *const quit_accels[] = { "<Control>q", NULL };
   static const char *const preferences_accels[] = { "<Control>comma", NULL };
   static const char *const close_accels[] = { "<Control>w", NULL };
+  static const char *const shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (th_application_parent_class)->startup (app);
 
@@ -196,6 +197,8 @@ th_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         shortcuts_accels);
 }
 
 static void

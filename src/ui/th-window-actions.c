@@ -44,12 +44,14 @@ chart_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   ThWindow *self = TH_WINDOW (widget);
 
-  if (self->chart_widget == NULL)
+  GtkWidget *chart = th_window_get_chart_page (self);
+
+  if (chart == NULL)
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (chart_actions); i++)
     if (g_str_equal (action_name, chart_actions[i].window_action))
-      gtk_widget_activate_action (self->chart_widget, chart_actions[i].page_action, NULL);
+      gtk_widget_activate_action (chart, chart_actions[i].page_action, NULL);
 }
 
 void
@@ -66,7 +68,7 @@ _th_window_actions_update (ThWindow *self)
                                  has_session && self->self_study);
   for (guint i = 0; i < G_N_ELEMENTS (chart_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), chart_actions[i].window_action,
-                                   has_session && self->chart_widget != NULL);
+                                   has_session && _th_window_has_chart (self));
 }
 
 /* Room */
@@ -272,8 +274,8 @@ go_on_with_self_study (ThWindow *self)
 {
   ThSelfStudyStep step;
 
-  if (th_card_browser_get_deck (self->card_browser) == NULL)
-    th_card_browser_set_deck (self->card_browser, self->deck);
+  if (th_card_browser_get_deck (th_window_get_card_browser (self)) == NULL)
+    th_card_browser_set_deck (th_window_get_card_browser (self), self->deck);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", TRUE);
 
   step = th_self_study_path_derive_step (th_document_get_session (self->document));
@@ -290,9 +292,9 @@ start_self_study (ThWindow *self, ThDocument *document, gboolean fresh)
     th_session_add_participant (th_document_get_session (document), _ ("You"), NULL);
   if (fresh)
     {
-      if (th_card_browser_get_deck (self->card_browser) == NULL)
-        th_card_browser_set_deck (self->card_browser, self->deck);
-      th_card_browser_start_afresh (self->card_browser);
+      if (th_card_browser_get_deck (th_window_get_card_browser (self)) == NULL)
+        th_card_browser_set_deck (th_window_get_card_browser (self), self->deck);
+      th_card_browser_start_afresh (th_window_get_card_browser (self));
     }
   go_on_with_self_study (self);
 }
@@ -463,7 +465,7 @@ self_study_over_response_cb (AdwMessageDialog *dialog, const char *response, ThW
   /* The phase is where the Workshop view opens: left at the key or the
    * ratings, it would put the new run past steps it has not taken. */
   th_session_set_phase (session, TH_PHASE_SORT);
-  th_card_browser_start_afresh (self->card_browser);
+  th_card_browser_start_afresh (th_window_get_card_browser (self));
 
   _th_window_start_path_over (self);
   _th_window_go_to_step (self, TH_SELF_STUDY_STEP_LEARN);
@@ -613,7 +615,7 @@ workshop_created_cb (ThWindow *self, ThSession *session)
 
   _th_window_open_document (self, document, "workshop");
   if (th_session_get_n_participants (session) == 0)
-    gtk_widget_grab_focus (th_workshop_view_get_add_entry (self->workshop_view));
+    gtk_widget_grab_focus (th_workshop_view_get_add_entry (th_window_get_workshop_view (self)));
   _th_window_show_toast (self, _ ("Saved as a draft as you go. Press Ctrl+S to give it a name."));
 }
 
@@ -1062,11 +1064,34 @@ timer_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     th_presenter_window_toggle_timer (self->presenter);
 }
 
+/* The shortcuts window is built the first time it is asked for, not with
+ * every window (as GtkApplication would build gtk/help-overlay.ui). */
+static void
+show_shortcuts_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThWindow *self = TH_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr (GtkBuilder) builder
+        = gtk_builder_new_from_resource ("/io/github/twohats/TwoHats/th-shortcuts-window.ui");
+
+      self->shortcuts_window
+        = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+
+  gtk_window_present (self->shortcuts_window);
+}
+
 void
 _th_window_class_actions_init (ThWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.new-workshop", NULL, new_workshop_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);

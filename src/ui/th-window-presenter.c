@@ -69,11 +69,11 @@ _th_window_start_presenter (ThWindow *self)
       return;
     }
 
-  if (th_card_browser_get_deck (self->card_browser) == NULL)
+  if (th_card_browser_get_deck (th_window_get_card_browser (self)) == NULL)
     _th_window_show_deck (self, self->deck);
 
   _th_window_show_views (self, NULL);
-  self->presenter = th_presenter_window_new (self->card_browser);
+  self->presenter = th_presenter_window_new (th_window_get_card_browser (self));
   th_presenter_window_set_timer_minutes (
     self->presenter, g_settings_get_int (self->settings, "presenter-timer-minutes"));
   g_signal_group_set_target (self->presenter_signals, self->presenter);
@@ -157,7 +157,8 @@ _th_window_update_presenter (ThWindow *self)
     }
   else if (g_str_equal (shows, "reveal"))
     {
-      ThRevealBoard *main_board = th_workshop_view_get_reveal_board (self->workshop_view);
+      ThRevealBoard *main_board
+        = th_workshop_view_get_reveal_board (th_window_get_workshop_view (self));
 
       GtkWidget *mirror = th_reveal_board_new ();
 

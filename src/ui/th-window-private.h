@@ -35,14 +35,21 @@ struct _ThWindow
   GtkStack *main_stack;
   ThWelcomePage *welcome_page;
   AdwViewStack *view_stack;
+  /* The views are built the first time they show or are asked for
+   * (th_window_get_card_browser() and the like), into these slots: the
+   * first frame shows the welcome page only. */
+  AdwBin *cards_slot;
   ThCardBrowser *card_browser;
   AdwViewStackPage *workshop_page;
+  AdwBin *workshop_slot;
   ThWorkshopView *workshop_view;
   AdwViewStackPage *chart_page;
   GtkWidget *chart_slot;
   AdwViewStackPage *result_page;
+  AdwBin *result_slot;
   ThSelfStudyResult *self_study_result;
   GMenu *monitor_submenu;
+  GtkWindow *shortcuts_window; /* built when first shown */
   GMenu *export_section;
 
   GSettings *settings;
@@ -74,7 +81,10 @@ struct _ThWindow
   guint busy_timeout_id;
 
   GtkWidget *chart_widget; /* in chart_slot */
-  GtkWidget *host_page;    /* while the room is open for this session */
+  /* th_window_set_chart_page() chose the chart (or none): no default
+   * chart page is built then. */
+  gboolean chart_chosen;
+  GtkWidget *host_page; /* while the room is open for this session */
 
   /* Presenter mode */
   ThPresenterWindow *presenter;
@@ -98,6 +108,7 @@ void _th_window_show_views (ThWindow *self, const char *view);
 void _th_window_show_welcome (ThWindow *self);
 void _th_window_refresh_welcome (ThWindow *self);
 void _th_window_show_deck (ThWindow *self, ThDeck *deck);
+gboolean _th_window_has_chart (ThWindow *self);
 void _th_window_set_document (ThWindow *self, ThDocument *document, gboolean self_study);
 void _th_window_open_document (ThWindow *self, ThDocument *document, const char *view);
 void _th_window_go_to_step (ThWindow *self, ThSelfStudyStep step);

@@ -85,9 +85,11 @@ void
 _th_window_show_views (ThWindow *self, const char *view)
 {
   self->visited_views = TRUE;
-  gtk_stack_set_visible_child_name (self->main_stack, "views");
+  /* The view first, then the stack that shows it: no other view shows on
+   * the way, which would be built for nothing. */
   if (view != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, view);
+  gtk_stack_set_visible_child_name (self->main_stack, "views");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
   update_switcher_bar (self);
 }
@@ -96,7 +98,8 @@ void
 _th_window_show_deck (ThWindow *self, ThDeck *deck)
 {
   g_set_object (&self->deck, deck);
-  th_card_browser_set_deck (self->card_browser, deck);
+  if (self->card_browser != NULL)
+    th_card_browser_set_deck (self->card_browser, deck);
   _th_window_show_views (self, "cards");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", TRUE);
 }
@@ -104,7 +107,7 @@ _th_window_show_deck (ThWindow *self, ThDeck *deck)
 static void
 focus_current_card (ThWindow *self)
 {
-  GtkWidget *card = th_card_browser_get_current_card (self->card_browser);
+  GtkWidget *card = th_card_browser_get_current_card (th_window_get_card_browser (self));
 
   if (card != NULL)
     gtk_widget_grab_focus (card);
@@ -122,7 +125,7 @@ focus_view_content (ThWindow *self)
 
   view = adw_view_stack_get_visible_child_name (self->view_stack);
   if (g_strcmp0 (view, "workshop") == 0)
-    th_workshop_view_focus_board (self->workshop_view);
+    th_workshop_view_focus_board (th_window_get_workshop_view (self));
   else if (g_strcmp0 (view, "cards") == 0)
     focus_current_card (self);
 }
@@ -235,7 +238,7 @@ update_pages (ThWindow *self)
   /* A learner on their own sees where they land, not a chart of a group
    * of one with a group's words and an anonymity switch. */
   adw_view_stack_page_set_visible (self->chart_page,
-                                   has_session && self->chart_widget != NULL && !self->self_study);
+                                   has_session && _th_window_has_chart (self) && !self->self_study);
   adw_view_stack_page_set_visible (self->result_page, self->self_study);
   update_switcher_bar (self);
 
@@ -265,6 +268,15 @@ update_host_file (ThWindow *self)
     th_host_page_set_file (TH_HOST_PAGE (self->host_page), _th_window_get_save_target (self));
 }
 
+static void
+set_workshop_view_session (ThWindow *self, ThSession *session)
+{
+  th_workshop_view_set_session (self->workshop_view, session);
+  th_workshop_view_set_guided (self->workshop_view, self->self_study);
+  th_reveal_board_set_self_study (th_workshop_view_get_reveal_board (self->workshop_view),
+                                  self->self_study);
+}
+
 void
 _th_window_set_document (ThWindow *self, ThDocument *document, gboolean self_study)
 {
@@ -287,16 +299,16 @@ _th_window_set_document (ThWindow *self, ThDocument *document, gboolean self_stu
   self->self_study = self_study;
   session = document != NULL ? th_document_get_session (document) : NULL;
 
-  th_workshop_view_set_session (self->workshop_view, session);
-  th_workshop_view_set_guided (self->workshop_view, self_study);
-  th_reveal_board_set_self_study (th_workshop_view_get_reveal_board (self->workshop_view),
-                                  self_study);
+  /* Views not built yet take the document when they are. */
+  if (self->workshop_view != NULL)
+    set_workshop_view_session (self, session);
   th_self_study_path_set_session (self->self_study_path, self_study ? session : NULL);
-  th_self_study_result_set_session (self->self_study_result, self_study ? session : NULL);
+  if (self->self_study_result != NULL)
+    th_self_study_result_set_session (self->self_study_result, self_study ? session : NULL);
   /* The cards seen are the self-study run's progress, kept with it in the
    * settings; a facilitator's browsing counts for the moment only, and
    * never in a learner's run. */
-  if (self->settings != NULL)
+  if (self->settings != NULL && self->card_browser != NULL)
     th_card_browser_set_settings (self->card_browser, self_study ? self->settings : NULL);
   if (self->chart_widget != NULL && TH_IS_CHART_PAGE (self->chart_widget))
     th_chart_page_set_session (TH_CHART_PAGE (self->chart_widget), session);
@@ -318,7 +330,7 @@ _th_window_open_document (ThWindow *self, ThDocument *document, const char *view
   _th_window_set_document (self, document, FALSE);
   _th_window_show_views (self, view);
   if (g_strcmp0 (view, "workshop") == 0)
-    th_workshop_view_focus_board (self->workshop_view);
+    th_workshop_view_focus_board (th_window_get_workshop_view (self));
 }
 
 static gboolean
@@ -619,7 +631,7 @@ _th_window_go_to_step (ThWindow *self, ThSelfStudyStep step)
                                        : step == TH_SELF_STUDY_STEP_REVEAL ? TH_PHASE_REVEAL
                                                                            : TH_PHASE_REFLECT);
         _th_window_show_views (self, "workshop");
-        th_workshop_view_focus_board (self->workshop_view);
+        th_workshop_view_focus_board (th_window_get_workshop_view (self));
         break;
 
       case TH_SELF_STUDY_STEP_RESULT:
@@ -787,6 +799,11 @@ th_window_dispose (GObject *object)
   g_clear_pointer (&self->opening_lock, th_file_lock_unref);
 
   _th_window_presenter_dispose (self);
+  if (self->shortcuts_window != NULL)
+    {
+      gtk_window_destroy (self->shortcuts_window);
+      g_clear_object (&self->shortcuts_window);
+    }
   if (self->document_signals != NULL)
     g_signal_group_set_target (self->document_signals, NULL);
   if (self->session_signals != NULL)
@@ -865,17 +882,31 @@ th_window_class_init (ThWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, ThWindow, card_browser);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, cards_slot);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, workshop_page);
-  gtk_widget_class_bind_template_child (widget_class, ThWindow, workshop_view);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, workshop_slot);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, chart_page);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, chart_slot);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, result_page);
-  gtk_widget_class_bind_template_child (widget_class, ThWindow, self_study_result);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, result_slot);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, monitor_submenu);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, export_section);
 
   _th_window_class_actions_init (klass);
+}
+
+/* A view shows for the first time: it is built now. */
+static void
+slot_mapped_cb (GtkWidget *slot, ThWindow *self)
+{
+  if (slot == GTK_WIDGET (self->cards_slot))
+    th_window_get_card_browser (self);
+  else if (slot == GTK_WIDGET (self->workshop_slot))
+    th_window_get_workshop_view (self);
+  else if (slot == self->chart_slot)
+    th_window_get_chart_page (self);
+  else if (slot == GTK_WIDGET (self->result_slot))
+    th_window_get_self_study_result (self);
 }
 
 static void
@@ -923,7 +954,10 @@ th_window_init (ThWindow *self)
 
     g_menu_append_section (self->export_section, NULL, chart_menu);
   }
-  th_window_set_chart_page (self, th_chart_page_new ());
+  g_signal_connect_object (self->cards_slot, "map", G_CALLBACK (slot_mapped_cb), self, 0);
+  g_signal_connect_object (self->workshop_slot, "map", G_CALLBACK (slot_mapped_cb), self, 0);
+  g_signal_connect_object (self->chart_slot, "map", G_CALLBACK (slot_mapped_cb), self, 0);
+  g_signal_connect_object (self->result_slot, "map", G_CALLBACK (slot_mapped_cb), self, 0);
 
   update_pages (self);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
@@ -935,7 +969,6 @@ th_window_new (ThApplication *application)
   ThWindow *self = g_object_new (TH_TYPE_WINDOW, "application", application, NULL);
 
   self->settings = g_object_ref (th_application_get_settings (application));
-  th_card_browser_set_deck (self->card_browser, self->deck);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -951,8 +984,23 @@ th_window_new (ThApplication *application)
   return self;
 }
 
-TH_DEFINE_GETTER (ThCardBrowser *, th_window_get_card_browser, ThWindow, TH_IS_WINDOW, card_browser,
-                  NULL)
+/* The Cards view, built now if it has not shown yet. */
+ThCardBrowser *
+th_window_get_card_browser (ThWindow *self)
+{
+  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
+
+  if (self->card_browser == NULL)
+    {
+      self->card_browser = TH_CARD_BROWSER (th_card_browser_new ());
+      th_card_browser_set_deck (self->card_browser, self->deck);
+      if (self->settings != NULL && self->self_study)
+        th_card_browser_set_settings (self->card_browser, self->settings);
+      adw_bin_set_child (self->cards_slot, GTK_WIDGET (self->card_browser));
+    }
+
+  return self->card_browser;
+}
 
 TH_DEFINE_GETTER (ThPresenterWindow *, th_window_get_presenter, ThWindow, TH_IS_WINDOW, presenter,
                   NULL)
@@ -994,14 +1042,41 @@ th_window_get_session (ThWindow *self)
   return self->document != NULL ? th_document_get_session (self->document) : NULL;
 }
 
-TH_DEFINE_GETTER (ThWorkshopView *, th_window_get_workshop_view, ThWindow, TH_IS_WINDOW,
-                  workshop_view, NULL)
+/* The Workshop view, built now if it has not shown yet. */
+ThWorkshopView *
+th_window_get_workshop_view (ThWindow *self)
+{
+  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
+
+  if (self->workshop_view == NULL)
+    {
+      self->workshop_view = g_object_new (TH_TYPE_WORKSHOP_VIEW, NULL);
+      set_workshop_view_session (self, th_window_get_session (self));
+      adw_bin_set_child (self->workshop_slot, GTK_WIDGET (self->workshop_view));
+    }
+
+  return self->workshop_view;
+}
 
 TH_DEFINE_GETTER (ThSelfStudyPath *, th_window_get_self_study_path, ThWindow, TH_IS_WINDOW,
                   self_study_path, NULL)
 
-TH_DEFINE_GETTER (ThSelfStudyResult *, th_window_get_self_study_result, ThWindow, TH_IS_WINDOW,
-                  self_study_result, NULL)
+/* The self-study result, built now if it has not shown yet. */
+ThSelfStudyResult *
+th_window_get_self_study_result (ThWindow *self)
+{
+  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
+
+  if (self->self_study_result == NULL)
+    {
+      self->self_study_result = g_object_new (TH_TYPE_SELF_STUDY_RESULT, NULL);
+      th_self_study_result_set_session (self->self_study_result,
+                                        self->self_study ? th_window_get_session (self) : NULL);
+      adw_bin_set_child (self->result_slot, GTK_WIDGET (self->self_study_result));
+    }
+
+  return self->self_study_result;
+}
 
 void
 th_window_set_chart_page (ThWindow *self, GtkWidget *chart)
@@ -1011,6 +1086,7 @@ th_window_set_chart_page (ThWindow *self, GtkWidget *chart)
   g_return_if_fail (TH_IS_WINDOW (self));
   g_return_if_fail (chart == NULL || GTK_IS_WIDGET (chart));
 
+  self->chart_chosen = TRUE;
   while ((child = gtk_widget_get_first_child (self->chart_slot)) != NULL)
     gtk_box_remove (GTK_BOX (self->chart_slot), child);
 
@@ -1027,4 +1103,21 @@ th_window_set_chart_page (ThWindow *self, GtkWidget *chart)
   update_pages (self);
 }
 
-TH_DEFINE_GETTER (GtkWidget *, th_window_get_chart_page, ThWindow, TH_IS_WINDOW, chart_widget, NULL)
+/* The Chart view (a ThChartPage unless th_window_set_chart_page() chose
+ * another), built now if it has not shown yet. */
+GtkWidget *
+th_window_get_chart_page (ThWindow *self)
+{
+  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
+
+  if (!self->chart_chosen)
+    th_window_set_chart_page (self, th_chart_page_new ());
+
+  return self->chart_widget;
+}
+
+gboolean
+_th_window_has_chart (ThWindow *self)
+{
+  return self->chart_widget != NULL || !self->chart_chosen;
+}
