@@ -19,6 +19,7 @@
 typedef struct
 {
   ThBehaviour *behaviour;
+  /* The row's parts, NULL until the overview's rows are made. */
   GtkLevelBar *bar;
   GtkLabel *share;
 } OverviewItem;
@@ -54,6 +55,11 @@ struct _ThRevealBoard
   GSignalGroup *session_signals;
   ThParticipant *participant;
   GArray *order; /* of OverviewItem, the most contested first */
+  /* Whether the overview has a row for each entry of @order.  The rows
+   * are made when the list is first shown: a deck of a thousand cards
+   * would otherwise cost some seven thousand widgets, and their layout, in
+   * every window that opens a workshop, whether or not anyone reveals. */
+  gboolean overview_made;
   guint position;
   /* The behaviours whose key and why have been shown: each card first
    * shows how the group split, so that the room can argue before the key
@@ -274,49 +280,52 @@ update_current (ThRevealBoard *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_SHOWN]);
 }
 
+/* Brings the overview row of @item up to date. */
+static void
+update_item_numbers (ThRevealBoard *self, OverviewItem *item)
+{
+  double percent = 0.0;
+  guint n_sorted = 0;
+  g_autofree char *share = NULL;
+
+  if (self->self_study)
+    {
+      ThParticipant *learner = get_learner (self);
+      ThSide side;
+
+      gtk_widget_set_visible (GTK_WIDGET (item->bar), FALSE);
+      if (learner == NULL
+          || !th_participant_get_sort (learner, th_behaviour_get_id (item->behaviour), &side))
+        share = g_strdup (_ ("You have not sorted it"));
+      else if (side == th_behaviour_get_key (item->behaviour))
+        /* Translators: a card the learner sorted as the key does, in the overview. */
+        share = g_strdup_printf (_ ("✓ Same as the key: %s"), th_side_get_display_name (side));
+      else
+        /* Translators: a card the learner sorted against the key, in the overview. */
+        share = g_strdup_printf (_ ("✗ You: %s · the key: %s"), th_side_get_display_name (side),
+                                 th_side_get_display_name (th_behaviour_get_key (item->behaviour)));
+      gtk_label_set_label (item->share, share);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (item->bar), TRUE);
+  if (th_session_get_agreement (self->session, th_behaviour_get_id (item->behaviour), &percent,
+                                &n_sorted))
+    {
+      /* Translators: a compact split in the overview, e.g. "62 % L · 38 % M". */
+      share = g_strdup_printf (_ ("%.0f %% L · %.0f %% M"), percent, 100.0 - percent);
+      gtk_level_bar_set_value (item->bar, percent);
+    }
+  else
+    gtk_level_bar_set_value (item->bar, 50.0);
+  gtk_widget_set_sensitive (GTK_WIDGET (item->bar), share != NULL);
+  gtk_label_set_label (item->share, share != NULL ? share : _ ("not sorted yet"));
+}
+
 static void
 update_numbers (ThRevealBoard *self)
 {
-  for (guint i = 0; i < self->order->len; i++)
-    {
-      OverviewItem *item = &g_array_index (self->order, OverviewItem, i);
-      double percent = 0.0;
-      guint n_sorted = 0;
-      g_autofree char *share = NULL;
-
-      if (self->self_study)
-        {
-          ThParticipant *learner = get_learner (self);
-          ThSide side;
-
-          gtk_widget_set_visible (GTK_WIDGET (item->bar), FALSE);
-          if (learner == NULL
-              || !th_participant_get_sort (learner, th_behaviour_get_id (item->behaviour), &side))
-            share = g_strdup (_ ("You have not sorted it"));
-          else if (side == th_behaviour_get_key (item->behaviour))
-            /* Translators: a card the learner sorted as the key does, in the overview. */
-            share = g_strdup_printf (_ ("✓ Same as the key: %s"), th_side_get_display_name (side));
-          else
-            /* Translators: a card the learner sorted against the key, in the overview. */
-            share
-              = g_strdup_printf (_ ("✗ You: %s · the key: %s"), th_side_get_display_name (side),
-                                 th_side_get_display_name (th_behaviour_get_key (item->behaviour)));
-          gtk_label_set_label (item->share, share);
-          continue;
-        }
-      gtk_widget_set_visible (GTK_WIDGET (item->bar), TRUE);
-      if (th_session_get_agreement (self->session, th_behaviour_get_id (item->behaviour), &percent,
-                                    &n_sorted))
-        {
-          /* Translators: a compact split in the overview, e.g. "62 % L · 38 % M". */
-          share = g_strdup_printf (_ ("%.0f %% L · %.0f %% M"), percent, 100.0 - percent);
-          gtk_level_bar_set_value (item->bar, percent);
-        }
-      else
-        gtk_level_bar_set_value (item->bar, 50.0);
-      gtk_widget_set_sensitive (GTK_WIDGET (item->bar), share != NULL);
-      gtk_label_set_label (item->share, share != NULL ? share : _ ("not sorted yet"));
-    }
+  for (guint i = 0; self->overview_made && i < self->order->len; i++)
+    update_item_numbers (self, &g_array_index (self->order, OverviewItem, i));
 
   update_current (self);
   update_accuracy (self);
@@ -377,6 +386,35 @@ create_overview_row (OverviewItem *item)
   return row;
 }
 
+/* A row in the overview for each card of the order, with its numbers,
+ * and the current card's row selected. */
+static void
+make_overview_rows (ThRevealBoard *self)
+{
+  GtkListBoxRow *current;
+
+  self->overview_made = TRUE;
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      OverviewItem *item = &g_array_index (self->order, OverviewItem, i);
+
+      gtk_list_box_append (self->overview_list, create_overview_row (item));
+      update_item_numbers (self, item);
+    }
+
+  current = gtk_list_box_get_row_at_index (self->overview_list, (int)self->position);
+  self->selecting = TRUE;
+  gtk_list_box_select_row (self->overview_list, current);
+  self->selecting = FALSE;
+}
+
+static void
+overview_list_map_cb (ThRevealBoard *self)
+{
+  if (!self->overview_made)
+    make_overview_rows (self);
+}
+
 void
 th_reveal_board_refresh_order (ThRevealBoard *self)
 {
@@ -390,6 +428,7 @@ th_reveal_board_refresh_order (ThRevealBoard *self)
   th_list_box_remove_all (self->overview_list);
   self->selecting = FALSE;
   self->position = 0;
+  self->overview_made = FALSE;
 
   if (self->session == NULL)
     {
@@ -427,9 +466,11 @@ th_reveal_board_refresh_order (ThRevealBoard *self)
       OverviewItem item = { g_object_ref (g_array_index (ranked, Ranked, i).behaviour) };
 
       g_array_append_val (self->order, item);
-      gtk_list_box_append (self->overview_list,
-                           create_overview_row (&g_array_index (self->order, OverviewItem, i)));
     }
+  /* A list on screen gets its rows at once, one out of sight when it is
+   * next shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->overview_list)))
+    make_overview_rows (self);
 
   update_numbers (self);
 }
@@ -564,6 +605,7 @@ th_reveal_board_init (ThRevealBoard *self)
   prepare_bar (self->agreement_bar);
   g_signal_connect (self->overview_list, "row-selected", G_CALLBACK (overview_row_selected_cb),
                     self);
+  g_signal_connect_swapped (self->overview_list, "map", G_CALLBACK (overview_list_map_cb), self);
   update_current (self);
 }
 

@@ -902,6 +902,62 @@ test_reveal (Fixture *f, gconstpointer data)
   g_assert_true (th_reveal_board_get_key_shown (board));
 }
 
+/* The rows of the reveal's list of all cards, in order. */
+static GPtrArray *
+overview_rows (ThRevealBoard *board)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  th_test_collect_widgets (GTK_WIDGET (board), GTK_TYPE_LIST_BOX_ROW, rows);
+  return rows;
+}
+
+static gboolean
+overview_has_rows (gpointer board)
+{
+  g_autoptr (GPtrArray) rows = overview_rows (board);
+
+  return rows->len > 0;
+}
+
+/* The reveal's list of all cards has a row per card once it is shown,
+ * and none while nobody has asked for the reveal: a deck of a thousand
+ * cards would otherwise cost thousands of widgets in every window. */
+static void
+test_reveal_overview_made_when_shown (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f);
+  ThRevealBoard *board = th_workshop_view_get_reveal_board (view);
+  ThSession *session = th_window_get_session (f->window);
+  guint n_behaviours = th_deck_get_n_behaviours (th_session_get_deck (session));
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) again = NULL;
+
+  rows = overview_rows (board);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  th_session_set_phase (session, TH_PHASE_REVEAL);
+  g_assert_true (th_test_wait_until (overview_has_rows, board, th_test_timeout (5000)));
+  rows = overview_rows (board);
+  g_assert_cmpuint (rows->len, ==, n_behaviours);
+  /* In the order of the board, with the card on show selected. */
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpint (gtk_list_box_row_get_index (rows->pdata[i]), ==, (int)i);
+  g_assert_true (gtk_list_box_row_is_selected (rows->pdata[0]));
+  th_reveal_board_show_key (board);
+  th_reveal_board_next (board);
+  g_assert_cmpuint (th_reveal_board_get_position (board), ==, 1);
+  g_assert_true (gtk_list_box_row_is_selected (rows->pdata[1]));
+  g_assert_false (gtk_list_box_row_is_selected (rows->pdata[0]));
+
+  /* A list on screen is made again at once when the order is. */
+  th_reveal_board_refresh_order (board);
+  again = overview_rows (board);
+  g_assert_cmpuint (again->len, ==, n_behaviours);
+  g_assert_true (gtk_list_box_row_is_selected (again->pdata[0]));
+}
+
 static void
 test_merge (Fixture *f, gconstpointer data)
 {
@@ -1872,6 +1928,7 @@ main (int argc, char *argv[])
   ADD ("/ui/workshop/recovery-offered", test_recovery_offered_at_next_start);
   ADD ("/ui/workshop/privacy-screen", test_privacy_screen);
   ADD ("/ui/workshop/reveal", test_reveal);
+  ADD ("/ui/workshop/reveal-overview-made-when-shown", test_reveal_overview_made_when_shown);
   ADD ("/ui/workshop/merge", test_merge);
   ADD ("/ui/workshop/self-study-resumes", test_self_study_resumes);
   ADD ("/ui/workshop/csv-follows-anonymous-switch", test_csv_follows_anonymous_switch);
