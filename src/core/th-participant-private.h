@@ -9,6 +9,7 @@
 
 #include "th-deck.h"
 #include "th-participant.h"
+#include "th-scores.h"
 
 G_BEGIN_DECLS
 
@@ -53,6 +54,15 @@ void th_participant_foreach_answer (ThParticipant *self, ThAnswerFunc func, gpoi
  * ::changed is emitted (NULL to stop). */
 typedef void (*ThParticipantChangedFunc) (ThParticipant *participant, gpointer data);
 void th_participant_set_owner (ThParticipant *self, ThParticipantChangedFunc func, gpointer data);
+
+/* The owner's cache of the participant's scores: th_participant_set_owned_scores()
+ * keeps @scores (all but the quadrant, which depends on the threshold)
+ * when @owner is the participant's owner, and th_participant_get_owned_scores()
+ * gives them back to that owner until the answers change or the owner
+ * does.  Returns FALSE, leaving @out as it was, when there is nothing
+ * valid to give (the quadrant of what it gives is TH_QUADRANT_NONE). */
+gboolean th_participant_get_owned_scores (ThParticipant *self, gpointer owner, ThScores *out);
+void th_participant_set_owned_scores (ThParticipant *self, gpointer owner, const ThScores *scores);
 
 /* Numbers and orders, for the session and its readers: no ::changed. */
 void th_participant_set_number (ThParticipant *self, guint number);

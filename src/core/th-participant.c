@@ -28,6 +28,15 @@ struct _ThParticipant
   guint n_answers;
   guint n_sorted_answers;
   guint n_rated_answers;
+  /* The scores the owner last worked out (th_participant_set_owned_scores()),
+   * kept here rather than in a table of the session's: an entry and a
+   * block of their own for each of 100 000 participants cost some 9 MiB.
+   * The flags and the count of ratings fill what would be padding; the
+   * scores are valid only for the owner who stored them, and until the
+   * participant changes. */
+  guint scores_valid : 1;
+  guint scores_have_leadership : 1;
+  guint scores_have_management : 1;
   /* Answers about behaviours @deck lacks (or all of them when there is no
    * deck): behaviour id → ThSide + 1, and behaviour id → rating (1–5).
    * NULL until needed, which a participant of a session never is. */
@@ -40,6 +49,7 @@ struct _ThParticipant
    * someone asks for it, so that a large session whose file has no
    * orders costs nothing for them. */
   guint number;
+  guint scores_rated;
   guint16 *order;
 
   /* The session that holds the participant, told of each change before
@@ -48,6 +58,12 @@ struct _ThParticipant
    * open and close a file. */
   ThParticipantChangedFunc owner_func;
   gpointer owner_data;
+
+  /* The rest of the owner's scores, see scores_valid. */
+  double scores_leadership;
+  double scores_management;
+  guint scores_sorted;
+  guint scores_correct;
 };
 
 G_DEFINE_FINAL_TYPE (ThParticipant, th_participant, G_TYPE_OBJECT)
@@ -73,6 +89,7 @@ static guint signals[N_SIGNALS];
 static void
 emit_changed (ThParticipant *self)
 {
+  self->scores_valid = FALSE;
   if (self->owner_func != NULL)
     self->owner_func (self, self->owner_data);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -760,6 +777,48 @@ th_participant_set_owner (ThParticipant *self, ThParticipantChangedFunc func, gp
 
   self->owner_func = func;
   self->owner_data = data;
+  self->scores_valid = FALSE;
+}
+
+gboolean
+th_participant_get_owned_scores (ThParticipant *self, gpointer owner, ThScores *out)
+{
+  g_return_val_if_fail (TH_IS_PARTICIPANT (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (owner == NULL || owner != self->owner_data || !self->scores_valid)
+    return FALSE;
+
+  *out = (ThScores){
+    .has_leadership = self->scores_have_leadership,
+    .has_management = self->scores_have_management,
+    .leadership = self->scores_leadership,
+    .management = self->scores_management,
+    .quadrant = TH_QUADRANT_NONE,
+    .sorted = self->scores_sorted,
+    .correct = self->scores_correct,
+    .rated = self->scores_rated,
+  };
+  return TRUE;
+}
+
+void
+th_participant_set_owned_scores (ThParticipant *self, gpointer owner, const ThScores *scores)
+{
+  g_return_if_fail (TH_IS_PARTICIPANT (self));
+  g_return_if_fail (scores != NULL);
+
+  if (owner == NULL || owner != self->owner_data)
+    return;
+
+  self->scores_have_leadership = !!scores->has_leadership;
+  self->scores_have_management = !!scores->has_management;
+  self->scores_leadership = scores->leadership;
+  self->scores_management = scores->management;
+  self->scores_sorted = scores->sorted;
+  self->scores_correct = scores->correct;
+  self->scores_rated = scores->rated;
+  self->scores_valid = TRUE;
 }
 
 const ThAnswer *

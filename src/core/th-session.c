@@ -21,17 +21,6 @@
  * and agreement worked out from them.  No file format here: the readers,
  * the writer and merging are th-session-*.c (th-session-private.h). */
 
-/* A participant's scores as last computed.  They depend on the answers
- * and the deck alone: the deck never changes, the session forgets a
- * participant's scores whenever that participant changes, and the quadrant,
- * the only part that depends on the threshold, is worked out anew on every
- * read, so that moving the threshold costs nothing here. */
-typedef struct
-{
-  ThScores scores;
-  gboolean valid;
-} CachedScores;
-
 struct _ThSession
 {
   GObject parent_instance;
@@ -50,11 +39,6 @@ struct _ThSession
    * that nobody takes the number of someone removed (numbers are never
    * reused, docs/session-format.md). */
   guint max_number;
-  /* ThParticipant → CachedScores, for each participant of the session: a
-   * chart of ten thousand people is fed the session after every answer,
-   * and only the person who answered needs scoring again. */
-  GHashTable *scores;
-
   /* What every save writes the same way (th-session-writer.c), made on
    * the first save. */
   ThSessionSaveCache *save_cache;
@@ -157,10 +141,8 @@ static void
 participant_changed_cb (ThParticipant *participant, gpointer data)
 {
   ThSession *self = data;
-  CachedScores *cached = g_hash_table_lookup (self->scores, participant);
 
-  if (cached != NULL)
-    cached->valid = FALSE;
+  /* The participant has forgotten its scores already. */
   emit_changed (self);
 }
 
@@ -171,7 +153,6 @@ append_participant (ThSession *self, ThParticipant *participant)
 {
   g_ptr_array_add (self->participants, participant);
   g_hash_table_insert (self->by_id, (gpointer)th_participant_get_id (participant), participant);
-  g_hash_table_insert (self->scores, participant, g_new0 (CachedScores, 1));
   th_participant_set_owner (participant, participant_changed_cb, self);
   self->max_number = MAX (self->max_number, th_participant_get_number (participant));
 }
@@ -194,7 +175,6 @@ th_session_dispose (GObject *object)
         th_participant_set_owner (g_ptr_array_index (self->participants, i), NULL, NULL);
     }
   g_clear_pointer (&self->by_id, g_hash_table_unref);
-  g_clear_pointer (&self->scores, g_hash_table_unref);
   g_clear_pointer (&self->participants, g_ptr_array_unref);
   g_clear_object (&self->deck);
 
@@ -258,7 +238,6 @@ th_session_init (ThSession *self)
   self->phase = TH_PHASE_SORT;
   self->participants = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->scores = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   self->next_id_number = 1;
 }
 
@@ -588,7 +567,6 @@ th_session_remove_participant (ThSession *self, const char *id)
 
   th_participant_set_owner (participant, NULL, NULL);
   g_hash_table_remove (self->by_id, id);
-  g_hash_table_remove (self->scores, participant);
   g_ptr_array_remove_index (self->participants, position);
 
   participants_changed (self, position, 1, 0);
@@ -717,28 +695,25 @@ th_session_set_rating (ThSession *self, const char *participant_id, const char *
 void
 th_session_compute_scores (ThSession *self, ThParticipant *participant, ThScores *out)
 {
-  CachedScores *cached;
-
   g_return_if_fail (TH_IS_SESSION (self));
   g_return_if_fail (TH_IS_PARTICIPANT (participant));
   g_return_if_fail (out != NULL);
 
-  /* Someone else's participant (or a disposed session) has no entry, and
-   * no ::changed handler that would keep one current. */
-  cached = self->scores != NULL ? g_hash_table_lookup (self->scores, participant) : NULL;
-  if (cached == NULL)
+  /* A participant's scores depend on its answers and the deck alone: the
+   * deck never changes, and a participant forgets its scores whenever it
+   * changes, so a chart of ten thousand people fed the session after
+   * every answer scores only the person who answered.  Only the session
+   * that holds the participant keeps them there (a participant of another
+   * session, or of this one once disposed, is scored afresh).  The
+   * quadrant, the only part that depends on the threshold, is worked out
+   * anew on every read, so that moving the threshold costs nothing
+   * here. */
+  if (!th_participant_get_owned_scores (participant, self, out))
     {
       th_scores_compute (participant, self->deck, self->threshold, out);
-      return;
+      th_participant_set_owned_scores (participant, self, out);
     }
 
-  if (!cached->valid)
-    {
-      th_scores_compute (participant, self->deck, self->threshold, &cached->scores);
-      cached->valid = TRUE;
-    }
-
-  *out = cached->scores;
   out->quadrant = out->has_leadership && out->has_management
                     ? th_quadrant_for_scores (out->leadership, out->management, self->threshold)
                     : TH_QUADRANT_NONE;

@@ -754,6 +754,31 @@ test_scores_recomputed_for_one (void)
   g_assert_cmpfloat (scores.management, ==, 62.5);
 }
 
+/* The scores a session keeps for a participant are its own: once the
+ * participant has left it (a removal, then its undo) they are worked out
+ * again, even after a change the session did not hear of. */
+static void
+test_scores_forgotten_on_leaving (void)
+{
+  g_autoptr (ThSession) session = th_test_load_session_fixture ("session-valid.twohats");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ThParticipant) ana = g_object_ref (th_session_lookup_participant (session, "p1"));
+  ThScores scores;
+
+  th_session_compute_scores (session, ana, &scores);
+  g_assert_cmpfloat (scores.management, ==, 37.5);
+
+  g_assert_true (th_session_remove_participant (session, "p1"));
+  /* The loader's silent path, as in test_scores_recomputed_for_one(). */
+  th_participant_load_rating (ana, "risk-register", 5);
+  g_assert_true (th_session_restore_participant (session, ana, 0, &error));
+  g_assert_no_error (error);
+
+  /* Weekly-milestones 2 and risk-register 5: 100 (7 - 2) / 8. */
+  th_session_compute_scores (session, ana, &scores);
+  g_assert_cmpfloat (scores.management, ==, 62.5);
+}
+
 /* Only the colliding ids change. */
 static void
 test_merge_partial_collision (void)
@@ -1120,6 +1145,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/session/answers-storage", test_answers_storage);
   g_test_add_func ("/session/scores/follow-changes", test_scores_follow_changes);
   g_test_add_func ("/session/scores/recomputed-for-one", test_scores_recomputed_for_one);
+  g_test_add_func ("/session/scores/forgotten-on-leaving", test_scores_forgotten_on_leaving);
   g_test_add_func ("/session/merge-partial-collision", test_merge_partial_collision);
   g_test_add_func ("/session/limit/participants", test_limit_participants);
   g_test_add_func ("/session/limit/behaviours", test_limit_behaviours);
