@@ -60,6 +60,9 @@ struct _ThRevealBoard
    * would otherwise cost some seven thousand widgets, and their layout, in
    * every window that opens a workshop, whether or not anyone reveals. */
   gboolean overview_made;
+  /* The order waits for the board to show (or to be asked about) when it
+   * changes while hidden: a workshop opens in another phase. */
+  gboolean order_stale;
   guint position;
   /* The behaviours whose key and why have been shown: each card first
    * shows how the group split, so that the room can argue before the key
@@ -167,7 +170,13 @@ update_current (ThRevealBoard *self)
   g_autofree char *sorted = NULL;
   g_autofree char *answer = NULL;
 
-  gboolean key_shown = th_reveal_board_get_key_shown (self);
+  gboolean key_shown;
+
+  /* A hidden board's order waits for it to show, and this with it. */
+  if (self->order_stale)
+    return;
+
+  key_shown = th_reveal_board_get_key_shown (self);
 
   /* "Next" is one step at a time, for a clicker too: the key of the card
    * on show, then the next card. */
@@ -415,14 +424,13 @@ overview_list_map_cb (ThRevealBoard *self)
     make_overview_rows (self);
 }
 
-void
-th_reveal_board_refresh_order (ThRevealBoard *self)
+static void
+refresh_order_now (ThRevealBoard *self)
 {
   g_autoptr (GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
   ThDeck *deck;
 
-  g_return_if_fail (TH_IS_REVEAL_BOARD (self));
-
+  self->order_stale = FALSE;
   g_array_set_size (self->order, 0);
   self->selecting = TRUE;
   th_list_box_remove_all (self->overview_list);
@@ -518,6 +526,32 @@ th_reveal_board_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (self->previous_button);
 }
 
+void
+th_reveal_board_refresh_order (ThRevealBoard *self)
+{
+  g_return_if_fail (TH_IS_REVEAL_BOARD (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh_order_now (self);
+  else
+    self->order_stale = TRUE;
+}
+
+static void
+ensure_order (ThRevealBoard *self)
+{
+  if (self->order_stale)
+    refresh_order_now (self);
+}
+
+static void
+th_reveal_board_map (GtkWidget *widget)
+{
+  ensure_order (TH_REVEAL_BOARD (widget));
+
+  GTK_WIDGET_CLASS (th_reveal_board_parent_class)->map (widget);
+}
+
 static void
 th_reveal_board_dispose (GObject *object)
 {
@@ -546,6 +580,7 @@ th_reveal_board_class_init (ThRevealBoardClass *klass)
 
   object_class->dispose = th_reveal_board_dispose;
   widget_class->grab_focus = th_reveal_board_grab_focus;
+  widget_class->map = th_reveal_board_map;
 
   properties[PROP_CURRENT]
     = g_param_spec_object ("current", NULL, NULL, TH_TYPE_BEHAVIOUR, TH_PARAM_READABLE);
@@ -677,19 +712,27 @@ th_reveal_board_get_current (ThRevealBoard *self)
 {
   g_return_val_if_fail (TH_IS_REVEAL_BOARD (self), NULL);
 
+  ensure_order (self);
   if (self->order->len == 0)
     return NULL;
   return g_array_index (self->order, OverviewItem, self->position).behaviour;
 }
 
-TH_DEFINE_GETTER (guint, th_reveal_board_get_position, ThRevealBoard, TH_IS_REVEAL_BOARD, position,
-                  0)
+guint
+th_reveal_board_get_position (ThRevealBoard *self)
+{
+  g_return_val_if_fail (TH_IS_REVEAL_BOARD (self), 0);
+
+  ensure_order (self);
+  return self->position;
+}
 
 ThBehaviour *
 th_reveal_board_get_nth (ThRevealBoard *self, guint position)
 {
   g_return_val_if_fail (TH_IS_REVEAL_BOARD (self), NULL);
 
+  ensure_order (self);
   if (position >= self->order->len)
     return NULL;
   return g_array_index (self->order, OverviewItem, position).behaviour;
@@ -700,6 +743,7 @@ th_reveal_board_next (ThRevealBoard *self)
 {
   g_return_if_fail (TH_IS_REVEAL_BOARD (self));
 
+  ensure_order (self);
   if (!th_reveal_board_get_key_shown (self))
     th_reveal_board_show_key (self);
   else
@@ -739,6 +783,7 @@ th_reveal_board_previous (ThRevealBoard *self)
 {
   g_return_if_fail (TH_IS_REVEAL_BOARD (self));
 
+  ensure_order (self);
   if (self->position > 0)
     go_to (self, self->position - 1);
 }
@@ -748,6 +793,7 @@ th_reveal_board_get_accuracy_text (ThRevealBoard *self)
 {
   g_return_val_if_fail (TH_IS_REVEAL_BOARD (self), NULL);
 
+  ensure_order (self);
   if (!gtk_widget_get_visible (GTK_WIDGET (self->accuracy_label)))
     return NULL;
   return gtk_label_get_label (self->accuracy_label);
@@ -758,6 +804,7 @@ th_reveal_board_set_current (ThRevealBoard *self, ThBehaviour *behaviour)
 {
   g_return_if_fail (TH_IS_REVEAL_BOARD (self));
 
+  ensure_order (self);
   for (guint i = 0; i < self->order->len; i++)
     if (g_array_index (self->order, OverviewItem, i).behaviour == behaviour)
       {

@@ -49,7 +49,19 @@ struct _ThSortBoard
   char *pending_focus;
   /* Where "cards-in-deck-order" is read. */
   GSettings *settings;
+
+  /* A large deck's cards are added a batch at a time after the first
+   * batch, one a frame (fill_cb()): the board shows at once and fills
+   * over the next frames.  Cards fill_next to fill_n - 1 are still to come, in the
+   * participant's order fill_order (or the deck's when NULL). */
+  guint fill_id;
+  guint fill_next;
+  guint fill_n;
+  guint16 *fill_order;
 };
+
+/* Cards added before the board first shows, then in each idle moment. */
+#define FILL_BATCH 40
 
 G_DEFINE_FINAL_TYPE (ThSortBoard, th_sort_board, GTK_TYPE_WIDGET)
 
@@ -121,9 +133,12 @@ get_focused_row (ThSortBoard *self, guint *column_out)
   return NULL;
 }
 
+static void finish_fill (ThSortBoard *self);
+
 static GtkListBoxRow *
 find_row (ThSortBoard *self, const char *behaviour_id, guint *column_out)
 {
+  finish_fill (self);
   for (guint column = 0; column < N_COLUMNS; column++)
     {
       GtkListBox *list = get_list (self, column);
@@ -213,6 +228,81 @@ set_count (GtkLabel *label, guint n)
   gtk_label_set_label (label, text);
 }
 
+static ThSide
+get_side (ThSortBoard *self, ThBehaviour *behaviour)
+{
+  ThSide side = TH_SIDE_BOTH;
+
+  if (!th_participant_get_sort (self->participant, th_behaviour_get_id (behaviour), &side))
+    side = TH_SIDE_BOTH;
+  return side;
+}
+
+static ThBehaviour *
+get_fill_behaviour (ThSortBoard *self, guint i)
+{
+  ThDeck *deck = th_session_get_deck (self->session);
+
+  return th_deck_get_behaviour (deck, self->fill_order != NULL ? self->fill_order[i] : i);
+}
+
+/* Adds the cards still to come up to @until (not included). */
+static void
+add_cards (ThSortBoard *self, guint until)
+{
+  for (; self->fill_next < until; self->fill_next++)
+    {
+      ThBehaviour *behaviour = get_fill_behaviour (self, self->fill_next);
+      ThSide side = get_side (self, behaviour);
+
+      gtk_list_box_append (get_list (self, column_for_side (side)), create_card (behaviour, side));
+    }
+}
+
+/* One batch a frame, while the board is on screen. */
+static gboolean
+fill_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  ThSortBoard *self = TH_SORT_BOARD (widget);
+
+  add_cards (self, MIN (self->fill_next + FILL_BATCH, self->fill_n));
+  if (self->fill_next < self->fill_n)
+    return G_SOURCE_CONTINUE;
+
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Whatever looks for a card's row (the keyboard, focus, a drop) has every
+ * card on the board first. */
+static void
+finish_fill (ThSortBoard *self)
+{
+  if (self->fill_id == 0)
+    return;
+
+  gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_id);
+  self->fill_id = 0;
+  add_cards (self, self->fill_n);
+}
+
+static gboolean
+finish_fill_on_key_cb (ThSortBoard *self)
+{
+  finish_fill (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+stop_fill (ThSortBoard *self)
+{
+  if (self->fill_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_id);
+  self->fill_id = 0;
+  g_clear_pointer (&self->fill_order, g_free);
+  self->fill_next = self->fill_n = 0;
+}
+
 static void
 rebuild (ThSortBoard *self)
 {
@@ -234,6 +324,7 @@ rebuild (ThSortBoard *self)
   if (get_focused_row (self, NULL) != NULL)
     focused = g_strdup (row_get_behaviour_id (get_focused_row (self, NULL)));
 
+  stop_fill (self);
   for (guint column = 0; column < N_COLUMNS; column++)
     th_list_box_remove_all (get_list (self, column));
 
@@ -249,18 +340,15 @@ rebuild (ThSortBoard *self)
   if (n_order != th_deck_get_n_behaviours (deck))
     order = NULL;
 
-  for (guint i = 0; i < th_deck_get_n_behaviours (deck); i++)
-    {
-      ThBehaviour *behaviour = th_deck_get_behaviour (deck, order != NULL ? order[i] : i);
-      ThSide side = TH_SIDE_BOTH;
-      guint column;
+  self->fill_n = th_deck_get_n_behaviours (deck);
+  if (order != NULL)
+    self->fill_order = g_memdup2 (order, n_order * sizeof *order);
+  for (guint i = 0; i < self->fill_n; i++)
+    counts[column_for_side (get_side (self, get_fill_behaviour (self, i)))]++;
 
-      if (!th_participant_get_sort (self->participant, th_behaviour_get_id (behaviour), &side))
-        side = TH_SIDE_BOTH;
-      column = column_for_side (side);
-      gtk_list_box_append (get_list (self, column), create_card (behaviour, side));
-      counts[column]++;
-    }
+  add_cards (self, MIN (FILL_BATCH, self->fill_n));
+  if (self->fill_next < self->fill_n)
+    self->fill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_cb, NULL, NULL);
 
   set_count (self->leadership_count, counts[COLUMN_LEADERSHIP]);
   set_count (self->pile_count, counts[COLUMN_PILE]);
@@ -489,6 +577,7 @@ th_sort_board_dispose (GObject *object)
   g_clear_object (&self->undo);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_focus, g_free);
+  stop_fill (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_SORT_BOARD);
 
   G_OBJECT_CLASS (th_sort_board_parent_class)->dispose (object);
@@ -548,6 +637,13 @@ th_sort_board_init (ThSortBoard *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
+  /* Before the lists see a key (End, Page Down, the arrows), every card
+   * is on the board: a key may go to one not shown yet. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (finish_fill_on_key_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                      GTK_SHORTCUT_SCOPE_MANAGED);
@@ -586,6 +682,7 @@ th_sort_board_get_column (ThSortBoard *self, ThSide side)
 {
   g_return_val_if_fail (TH_IS_SORT_BOARD (self), NULL);
 
+  finish_fill (self);
   switch (side)
     {
       case TH_SIDE_LEADERSHIP:

@@ -49,7 +49,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->dir = g_dir_make_tmp ("test-card-order-XXXXXX", &error);
   g_assert_no_error (error);
   f->file = g_file_new_build_filename (f->dir, "order.twohats", NULL);
-  f->deck = th_deck_new_builtin ();
+  if (f->deck == NULL)
+    f->deck = th_deck_new_builtin ();
 
   session = th_session_new (f->deck);
   th_session_set_title (session, "Order");
@@ -689,6 +690,81 @@ test_printed_cards_order (Fixture *f, gconstpointer data)
     g_assert_cmpuint (numbers[i], ==, i + 1);
 }
 
+#define N_LARGE 300
+
+/* A workshop of a deck of N_LARGE cards, more than the board shows in its
+ * first frame. */
+static void
+large_fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) json = g_string_new ("{\"format\": \"two-hats-deck\", \"version\": 1, "
+                                           "\"id\": \"large\", \"title\": \"Large\", "
+                                           "\"behaviours\": [");
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < N_LARGE; i++)
+    g_string_append_printf (json,
+                            "%s{\"id\": \"card-%03u\", \"text\": \"Card number %u, with "
+                            "words enough to wrap onto a second line of the board\", "
+                            "\"key\": \"%s\"}",
+                            i > 0 ? ", " : "", i, i, i % 2 ? "leadership" : "management");
+  g_string_append (json, "]}");
+  f->deck = th_deck_new_from_data (json->str, json->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (th_deck_get_n_behaviours (f->deck), ==, N_LARGE);
+
+  fixture_set_up (f, data);
+}
+
+static guint
+count_cards (GtkWidget *widget)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  guint n = 0;
+
+  th_test_collect_widgets (widget, GTK_TYPE_LIST_BOX_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_object_get_data (G_OBJECT (rows->pdata[i]), "th-behaviour-id") != NULL)
+      n++;
+  return n;
+}
+
+static gboolean
+board_full (gpointer data)
+{
+  return count_cards (data) == N_LARGE;
+}
+
+/* A large deck's board shows at once and fills over the next frames, in
+ * the participant's own order; the keys work on it from the first frame,
+ * on cards not shown yet too. */
+static void
+test_large_deck (Fixture *f, gconstpointer data)
+{
+  ThWorkshopView *view = open_workshop (f);
+  ThSortBoard *board = th_workshop_view_get_sort_board (view);
+  ThParticipant *ana = th_session_get_participant (th_window_get_session (f->window), 0);
+  const char *last = own_id (f, ana, N_LARGE - 1);
+  g_autoptr (GPtrArray) ids = NULL;
+  ThSide side;
+
+  g_assert_cmpuint (count_cards (GTK_WIDGET (board)), >, 0);
+
+  /* End then M sorts the last card, wherever the filling is. */
+  th_workshop_view_focus_board (view);
+  press (f, GDK_KEY_End);
+  press (f, GDK_KEY_m);
+  g_assert_true (th_participant_get_sort (ana, last, &side));
+  g_assert_cmpint (side, ==, TH_SIDE_MANAGEMENT);
+
+  g_assert_true (th_test_wait_until (board_full, board, th_test_timeout (20000)));
+  g_assert_cmpuint (count_cards (th_sort_board_get_column (board, TH_SIDE_MANAGEMENT)), ==, 1);
+  ids = pile_ids (view);
+  g_assert_cmpuint (ids->len, ==, N_LARGE - 1);
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_cmpstr (ids->pdata[i], ==, own_id (f, ana, i));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -703,6 +779,8 @@ main (int argc, char *argv[])
   ADD ("/ui/card-order/self-study", test_self_study_order);
   ADD ("/ui/card-order/printed-cards", test_printed_cards_order);
 #undef ADD
+  g_test_add ("/ui/card-order/large-deck", Fixture, NULL, large_fixture_set_up, test_large_deck,
+              fixture_tear_down);
 
   return g_test_run ();
 }
