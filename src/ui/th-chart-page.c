@@ -360,6 +360,23 @@ setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer us
     }
 }
 
+/* A label set, even to the text it has, is laid out again, and a tooltip
+ * set asks the display where the pointer is (a round trip to the X
+ * server): a refresh while a room answers leaves most rows as they were. */
+static void
+set_label (GtkWidget *label, const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_label (GTK_LABEL (label), text);
+}
+
+static void
+set_tooltip (GtkWidget *widget, const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 update_cell (GtkListItem *item)
 {
@@ -378,24 +395,24 @@ update_cell (GtkListItem *item)
           GtkWidget *quadrant_name = gtk_widget_get_last_child (quadrant);
           ThQuadrant q = th_chart_row_get_quadrant (row);
 
-          gtk_label_set_label (GTK_LABEL (name), th_chart_row_get_display_name (row));
-          gtk_widget_set_tooltip_text (name, th_chart_row_get_display_name (row));
+          set_label (name, th_chart_row_get_display_name (row));
+          set_tooltip (name, th_chart_row_get_display_name (row));
           g_object_get (row, "quadrant-name", &text, NULL);
-          gtk_label_set_label (GTK_LABEL (marker), quadrant_glyphs[q]);
+          set_label (marker, quadrant_glyphs[q]);
           gtk_widget_set_visible (marker, q != TH_QUADRANT_NONE);
           set_quadrant_class (marker, q);
-          gtk_label_set_label (GTK_LABEL (quadrant_name), text);
+          set_label (quadrant_name, text);
         }
         break;
 
       case COLUMN_LEADERSHIP:
         g_object_get (row, "leadership-text", &text, NULL);
-        gtk_label_set_label (GTK_LABEL (child), text);
+        set_label (child, text);
         break;
 
       case COLUMN_MANAGEMENT:
         g_object_get (row, "management-text", &text, NULL);
-        gtk_label_set_label (GTK_LABEL (child), text);
+        set_label (child, text);
         break;
 
       default:

@@ -14,6 +14,7 @@
 #include "th-host-page.h"
 #include "th-room-address.h"
 #include "th-toast.h"
+#include "th-widget-shown.h"
 
 struct _ThHostPage
 {
@@ -166,6 +167,32 @@ update_row (AdwActionRow *row)
   adw_action_row_set_subtitle (row, subtitle);
 }
 
+static void
+update_row_cb (GtkWidget *widget)
+{
+  update_row (ADW_ACTION_ROW (widget));
+}
+
+/* Every answer of a phone changes its row; with the Chart or another view
+ * in front, the rows catch up when the page is shown. */
+static void
+guest_changed_cb (GtkWidget *row)
+{
+  th_widget_update_when_mapped (row, update_row_cb);
+}
+
+static void
+update_summary_cb (GtkWidget *widget)
+{
+  update_summary (TH_HOST_PAGE (widget));
+}
+
+static void
+guest_status_cb (ThHostPage *self)
+{
+  th_widget_update_when_mapped (GTK_WIDGET (self), update_summary_cb);
+}
+
 static GtkWidget *
 create_guest_row (gpointer item, gpointer user_data)
 {
@@ -178,14 +205,15 @@ create_guest_row (gpointer item, gpointer user_data)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   g_object_set_data_full (G_OBJECT (row), "guest", g_object_ref (guest), g_object_unref);
   update_row (ADW_ACTION_ROW (row));
-  g_signal_connect_object (guest, "notify::name", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
-  g_signal_connect_object (guest, "notify::status", G_CALLBACK (update_row), row,
+  g_signal_connect_object (guest, "notify::name", G_CALLBACK (guest_changed_cb), row,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (guest, "notify::n-sorted", G_CALLBACK (update_row), row,
+  g_signal_connect_object (guest, "notify::status", G_CALLBACK (guest_changed_cb), row,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (guest, "notify::n-rated", G_CALLBACK (update_row), row,
+  g_signal_connect_object (guest, "notify::n-sorted", G_CALLBACK (guest_changed_cb), row,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (guest, "notify::status", G_CALLBACK (update_summary), self,
+  g_signal_connect_object (guest, "notify::n-rated", G_CALLBACK (guest_changed_cb), row,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (guest, "notify::status", G_CALLBACK (guest_status_cb), self,
                            G_CONNECT_SWAPPED);
 
   /* Translators: the tooltip of the remove button of a participant. */

@@ -12,6 +12,7 @@
 #include "th-participant-row.h"
 #include "th-property.h"
 #include "th-set.h"
+#include "th-widget-shown.h"
 
 #include <adwaita.h>
 
@@ -47,12 +48,22 @@ update (ThParticipantRow *self)
   /* Translators: a participant's progress in the sidebar, e.g. "Sorted 24/24 · Rated 10/24". */
   progress = g_strdup_printf (_ ("Sorted %u/%u · Rated %u/%u"), n_sorted, self->n_behaviours,
                               n_rated, self->n_behaviours);
-  gtk_label_set_label (self->name_label, th_participant_get_name (self->participant));
+  /* A label set, even to the text it has, is laid out again; a tooltip
+   * set asks the display where the pointer is, a round trip to the X
+   * server.  Each answer of a room changes one row's progress only. */
+  if (g_strcmp0 (gtk_label_get_label (self->name_label),
+                 th_participant_get_name (self->participant))
+      != 0)
+    gtk_label_set_label (self->name_label, th_participant_get_name (self->participant));
   /* A long name is cut short in the list; the whole of it is a pointer
    * away (a tooltip is plain text, never markup). */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label),
-                               th_participant_get_name (self->participant));
-  gtk_label_set_label (self->progress_label, progress);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->name_label)),
+                 th_participant_get_name (self->participant))
+      != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label),
+                                 th_participant_get_name (self->participant));
+  if (g_strcmp0 (gtk_label_get_label (self->progress_label), progress) != 0)
+    gtk_label_set_label (self->progress_label, progress);
   gtk_widget_set_visible (self->done_image, self->finished);
 
   if (self->finished)
@@ -61,6 +72,22 @@ update (ThParticipantRow *self)
                                   th_participant_get_name (self->participant),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description != NULL ? description : progress, -1);
+}
+
+static void
+update_cb (GtkWidget *widget)
+{
+  ThParticipantRow *self = TH_PARTICIPANT_ROW (widget);
+
+  if (self->participant != NULL)
+    update (self);
+}
+
+/* The sidebar is off screen while another view is in front. */
+static void
+participant_changed_cb (ThParticipantRow *self)
+{
+  th_widget_update_when_mapped (GTK_WIDGET (self), update_cb);
 }
 
 static void
@@ -97,8 +124,8 @@ th_participant_row_init (ThParticipantRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->participant_signals = g_signal_group_new (TH_TYPE_PARTICIPANT);
-  g_signal_group_connect_object (self->participant_signals, "changed", G_CALLBACK (update), self,
-                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->participant_signals, "changed",
+                                 G_CALLBACK (participant_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* The menu is made when it is first opened: a menu model on every row

@@ -420,6 +420,20 @@ th_reflect_board_class_init (ThReflectBoardClass *klass)
 }
 
 static void
+update_rows_cb (GtkWidget *widget)
+{
+  update_rows (TH_REFLECT_BOARD (widget));
+}
+
+/* The participant's ratings from a phone, with another view in front: the
+ * rows catch up when the board is shown, not with every answer. */
+static void
+participant_changed_cb (ThReflectBoard *self)
+{
+  th_widget_update_when_mapped (GTK_WIDGET (self), update_rows_cb);
+}
+
+static void
 th_reflect_board_init (ThReflectBoard *self)
 {
   GtkEventController *keys;
@@ -429,8 +443,8 @@ th_reflect_board_init (ThReflectBoard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->participant_signals = g_signal_group_new (TH_TYPE_PARTICIPANT);
-  g_signal_group_connect_object (self->participant_signals, "changed", G_CALLBACK (update_rows),
-                                 self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->participant_signals, "changed",
+                                 G_CALLBACK (participant_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::cards-in-deck-order",

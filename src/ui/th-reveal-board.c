@@ -15,6 +15,7 @@
 #include "th-property.h"
 #include "th-reveal-board.h"
 #include "th-set.h"
+#include "th-widget-shown.h"
 
 typedef struct
 {
@@ -623,6 +624,20 @@ th_reveal_board_class_init (ThRevealBoardClass *klass)
 }
 
 static void
+update_numbers_cb (GtkWidget *widget)
+{
+  update_numbers (TH_REVEAL_BOARD (widget));
+}
+
+/* A room answers while another view is in front: the board catches up
+ * when it is shown, not with every answer. */
+static void
+session_changed_cb (ThRevealBoard *self)
+{
+  th_widget_update_when_mapped (GTK_WIDGET (self), update_numbers_cb);
+}
+
+static void
 th_reveal_board_init (ThRevealBoard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -634,7 +649,7 @@ th_reveal_board_init (ThRevealBoard *self)
 
   /* Answers keep arriving during the reveal; the numbers follow them. */
   self->session_signals = g_signal_group_new (TH_TYPE_SESSION);
-  g_signal_group_connect_object (self->session_signals, "changed", G_CALLBACK (update_numbers),
+  g_signal_group_connect_object (self->session_signals, "changed", G_CALLBACK (session_changed_cb),
                                  self, G_CONNECT_SWAPPED);
 
   prepare_bar (self->agreement_bar);

@@ -608,6 +608,20 @@ th_sort_board_class_init (ThSortBoardClass *klass)
 }
 
 static void
+rebuild_cb (GtkWidget *widget)
+{
+  rebuild (TH_SORT_BOARD (widget));
+}
+
+/* The participant's answers from a phone, with another view in front: the
+ * board is made again when it is shown, not with every answer. */
+static void
+participant_changed_cb (ThSortBoard *self)
+{
+  th_widget_update_when_mapped (GTK_WIDGET (self), rebuild_cb);
+}
+
+static void
 th_sort_board_init (ThSortBoard *self)
 {
   GtkEventController *keys;
@@ -616,8 +630,8 @@ th_sort_board_init (ThSortBoard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->participant_signals = g_signal_group_new (TH_TYPE_PARTICIPANT);
-  g_signal_group_connect_object (self->participant_signals, "changed", G_CALLBACK (rebuild), self,
-                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->participant_signals, "changed",
+                                 G_CALLBACK (participant_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::cards-in-deck-order", G_CALLBACK (rebuild),
