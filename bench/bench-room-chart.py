@@ -18,7 +18,8 @@
 #     between two of them (and from the first answer to the first of them);
 #   - how often the number of dots on the chart changed, and the longest
 #     gap between two changes while dots were still coming;
-#   - the latency of PUT /api/answers as the phones saw it (p50, p99).
+#   - the latency of PUT /api/answers and of POST /api/join as the phones
+#     saw it (p50, p99).
 #
 # Run by bench/bench.py (bench/run --only room), inside xvfb-run and
 # dbus-run-session; it prints one line "room-chart key=value …" per run.
@@ -260,12 +261,13 @@ def run(args):
     print('room-chart participants=%d seconds=%.2f frames=%d fps=%.1f data_frames=%d '
           'data_fps=%.1f max_data_gap_ms=%.0f dot_changes=%d max_dot_gap_ms=%.0f '
           'final_points=%d frame_p50_ms=%.1f frame_max_ms=%.1f put_p50_ms=%s put_p99_ms=%s '
-          'put_n=%s errors=%s max_data_gap_at_s=%.1f'
+          'put_n=%s join_p50_ms=%s join_p99_ms=%s join_n=%s errors=%s max_data_gap_at_s=%.1f'
           % (args.participants, seconds, len(during), len(during) / seconds, len(data),
              len(data) / seconds, max_data_gap * 1000, len(changes_during), max_points_gap * 1000,
              final_points, percentile([f[3] for f in during], 50),
              max((f[3] for f in during), default=0), latencies['answers']['p50_ms'],
              latencies['answers']['p99_ms'], latencies['answers']['n'],
+             latencies['join']['p50_ms'], latencies['join']['p99_ms'], latencies['join']['n'],
              latencies['total']['errors'], max_data_gap_at), flush=True)
     if args.verbose:
         # Second by second: frames with new answers, and dots on the chart.
