@@ -33,7 +33,10 @@ struct _ThWindow
   GtkRevealer *self_study_revealer;
   ThSelfStudyPath *self_study_path;
   GtkStack *main_stack;
-  ThWelcomePage *welcome_page;
+  AdwBin *welcome_slot;
+  ThWelcomePage *welcome_page; /* built when first shown */
+  AdwStatusPage *opening_page; /* while the first file of a window is read */
+  GtkSpinner *opening_spinner;
   AdwViewStack *view_stack;
   /* The views are built the first time they show or are asked for
    * (th_window_get_card_browser() and the like), into these slots: the

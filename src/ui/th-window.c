@@ -375,6 +375,7 @@ end_busy (ThWindow *self)
   g_clear_handle_id (&self->busy_timeout_id, g_source_remove);
   g_clear_pointer (&self->busy_title, g_free);
   gtk_spinner_stop (self->busy_spinner);
+  gtk_spinner_stop (self->opening_spinner);
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), FALSE);
   _th_window_update_title (self);
 }
@@ -494,6 +495,11 @@ file_loaded_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     g_task_return_error (task, g_steal_pointer (&error));
 
   open_next (self);
+
+  /* Nothing could be opened: the welcome page, with what it offers. */
+  if (self->opening == NULL
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "opening") == 0)
+    _th_window_show_welcome (self);
 }
 
 /* Starts reading the next file asked for, once the one before is shown. */
@@ -527,6 +533,14 @@ open_next (ThWindow *self)
       title = g_strdup_printf (_ ("Opening “%s”…"), name);
       begin_busy (self, title);
       self->opening = g_steal_pointer (&task);
+      /* A window with nothing open yet (the files of the command line)
+       * shows at once what it is reading, not the welcome page. */
+      if (self->document == NULL && !self->visited_views && self->welcome_page == NULL)
+        {
+          adw_status_page_set_title (self->opening_page, title);
+          gtk_spinner_start (self->opening_spinner);
+          gtk_stack_set_visible_child_name (self->main_stack, "opening");
+        }
 
       /* Read on a worker thread: the deck or session made there is new,
        * and nobody else sees it until it comes back here. */
@@ -709,6 +723,10 @@ _th_window_refresh_welcome (ThWindow *self)
   GFile *open_file = NULL;
   GFile *open_recovery = NULL;
 
+  /* A welcome page not built yet looks when it is. */
+  if (self->welcome_page == NULL)
+    return;
+
   /* The untitled workshop that is open right now is not "unsaved from
    * an earlier run", nor is the open file a recent one to go to. */
   if (self->document != NULL)
@@ -880,7 +898,9 @@ th_window_class_init (ThWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThWindow, self_study_revealer);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, self_study_path);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, ThWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, welcome_slot);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, opening_page);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, opening_spinner);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, cards_slot);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, workshop_page);
@@ -899,7 +919,9 @@ th_window_class_init (ThWindowClass *klass)
 static void
 slot_mapped_cb (GtkWidget *slot, ThWindow *self)
 {
-  if (slot == GTK_WIDGET (self->cards_slot))
+  if (slot == GTK_WIDGET (self->welcome_slot))
+    th_window_get_welcome_page (self);
+  else if (slot == GTK_WIDGET (self->cards_slot))
     th_window_get_card_browser (self);
   else if (slot == GTK_WIDGET (self->workshop_slot))
     th_window_get_workshop_view (self);
@@ -954,6 +976,7 @@ th_window_init (ThWindow *self)
 
     g_menu_append_section (self->export_section, NULL, chart_menu);
   }
+  g_signal_connect_object (self->welcome_slot, "map", G_CALLBACK (slot_mapped_cb), self, 0);
   g_signal_connect_object (self->cards_slot, "map", G_CALLBACK (slot_mapped_cb), self, 0);
   g_signal_connect_object (self->workshop_slot, "map", G_CALLBACK (slot_mapped_cb), self, 0);
   g_signal_connect_object (self->chart_slot, "map", G_CALLBACK (slot_mapped_cb), self, 0);
@@ -1005,16 +1028,33 @@ th_window_get_card_browser (ThWindow *self)
 TH_DEFINE_GETTER (ThPresenterWindow *, th_window_get_presenter, ThWindow, TH_IS_WINDOW, presenter,
                   NULL)
 
-TH_DEFINE_GETTER (ThWelcomePage *, th_window_get_welcome_page, ThWindow, TH_IS_WINDOW, welcome_page,
-                  NULL)
+/* The welcome page, built now if it has not shown yet. */
+ThWelcomePage *
+th_window_get_welcome_page (ThWindow *self)
+{
+  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
+
+  if (self->welcome_page == NULL)
+    {
+      self->welcome_page = g_object_new (TH_TYPE_WELCOME_PAGE, NULL);
+      adw_bin_set_child (self->welcome_slot, GTK_WIDGET (self->welcome_page));
+      _th_window_refresh_welcome (self);
+    }
+
+  return self->welcome_page;
+}
 
 const char *
 th_window_get_visible_view (ThWindow *self)
 {
+  const char *page;
+
   g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0)
-    return "welcome";
+  /* "welcome", "opening" or the name of the view in front. */
+  page = gtk_stack_get_visible_child_name (self->main_stack);
+  if (g_strcmp0 (page, "views") != 0)
+    return page;
   return adw_view_stack_get_visible_child_name (self->view_stack);
 }
 

@@ -80,7 +80,8 @@ ThCardBrowser *th_window_get_card_browser (ThWindow *self);
 ThWelcomePage *th_window_get_welcome_page (ThWindow *self);
 /* The presenter window while presenter mode is on, else NULL. */
 ThPresenterWindow *th_window_get_presenter (ThWindow *self);
-/* "welcome" or the name of the visible view ("cards", "workshop", "chart", "result"). */
+/* "welcome", "opening" (while the first file of a window is read) or the
+ * name of the visible view ("cards", "workshop", "chart", "result"). */
 const char *th_window_get_visible_view (ThWindow *self);
 void th_window_set_visible_view (ThWindow *self, const char *view);
 /* The message of the last error shown to the user, for tests; NULL if none. */

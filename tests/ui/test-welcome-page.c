@@ -262,6 +262,60 @@ test_views_built_when_shown (Fixture *f, gconstpointer data)
   g_log_set_always_fatal (fatal);
 }
 
+static void
+keep_result_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **)data != NULL;
+}
+
+/* A window opened with files (the command line) shows what it reads at
+ * once, in place of the welcome page, which it never builds; a file that
+ * cannot be opened leaves it on the welcome page. */
+static void
+test_opening_files (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GFile) broken = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-welcome-page-XXXXXX", &error);
+  ThWindow *window = th_window_new (f->app);
+
+  g_assert_no_error (error);
+  th_window_open_file_async (window, f->copy, keep_result_cb, &result);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (th_window_get_visible_view (window), ==, "opening");
+  g_assert_true (th_test_wait_until (has_result, &result, th_test_timeout (10000)));
+  g_assert_true (th_window_open_file_finish (window, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (th_window_get_visible_view (window), ==, "workshop");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (count_widgets (window, TH_TYPE_WELCOME_PAGE), ==, 0);
+  th_test_destroy_window (GTK_WINDOW (window));
+
+  /* Not a workshop: the error, and the welcome page. */
+  broken = g_file_new_build_filename (dir, "broken.twohats", NULL);
+  g_assert_true (g_file_set_contents (g_file_peek_path (broken), "{\"format\": ", -1, &error));
+  window = th_window_new (f->app);
+  g_clear_object (&result);
+  th_window_open_file_async (window, broken, keep_result_cb, &result);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (th_test_wait_until (has_result, &result, th_test_timeout (10000)));
+  g_assert_false (th_window_open_file_finish (window, result, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (th_window_get_visible_view (window), ==, "welcome");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (count_widgets (window, TH_TYPE_WELCOME_PAGE), ==, 1);
+  th_test_destroy_window (GTK_WINDOW (window));
+  g_unlink (g_file_peek_path (broken));
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -271,6 +325,8 @@ main (int argc, char *argv[])
               test_discard_button_shows, fixture_tear_down);
   g_test_add ("/ui/welcome-page/views-built-when-shown", Fixture, NULL, fixture_set_up,
               test_views_built_when_shown, fixture_tear_down);
+  g_test_add ("/ui/welcome-page/opening-files", Fixture, NULL, fixture_set_up, test_opening_files,
+              fixture_tear_down);
 
   return g_test_run ();
 }
