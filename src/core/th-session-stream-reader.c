@@ -161,8 +161,8 @@ stream_loader_clear (StreamLoader *loader)
   g_string_free (loader->id, TRUE);
   g_string_free (loader->name, TRUE);
   g_string_free (loader->value, TRUE);
-  g_hash_table_unref (loader->positions);
-  g_hash_table_unref (loader->numbers);
+  g_clear_pointer (&loader->positions, g_hash_table_unref);
+  g_clear_pointer (&loader->numbers, g_hash_table_unref);
   g_ptr_array_unref (loader->participants);
 }
 
@@ -850,6 +850,11 @@ th_session_try_new_from_text (const char *data, gsize length, GError **error)
       return NULL;
     }
 
+  /* The checks are over: their tables of ids and numbers go before the
+   * session makes its own index of the ids, so that a file of 100 000
+   * people, whose text is still in memory, never holds both. */
+  g_clear_pointer (&loader.positions, g_hash_table_unref);
+  g_clear_pointer (&loader.numbers, g_hash_table_unref);
   for (guint i = 0; i < loader.participants->len; i++)
     th_session_take_participant (self, g_object_ref (g_ptr_array_index (loader.participants, i)));
   stream_loader_clear (&loader);
