@@ -754,6 +754,30 @@ test_scores_recomputed_for_one (void)
   g_assert_cmpfloat (scores.management, ==, 62.5);
 }
 
+/* A participant keeps its id through any number of new names, and each
+ * name as it was given, the first one included. */
+static void
+test_participant_renamed (void)
+{
+  g_autoptr (ThParticipant) participant = th_participant_new ("p7", "Ana");
+  guint notified = 0;
+
+  g_signal_connect (participant, "notify::name", G_CALLBACK (notify_count_cb), &notified);
+  th_participant_set_name (participant, "Ana");
+  g_assert_cmpuint (notified, ==, 0);
+  th_participant_set_name (participant, "Ana Maria");
+  g_assert_cmpstr (th_participant_get_name (participant), ==, "Ana Maria");
+  g_assert_cmpstr (th_participant_get_id (participant), ==, "p7");
+  th_participant_set_name (participant, "Ana");
+  g_assert_cmpstr (th_participant_get_name (participant), ==, "Ana");
+  /* A name given as the participant's own text. */
+  th_participant_set_name (participant, th_participant_get_name (participant));
+  g_object_set (participant, "name", "Ana Lima", NULL);
+  g_assert_cmpstr (th_participant_get_name (participant), ==, "Ana Lima");
+  g_assert_cmpstr (th_participant_get_id (participant), ==, "p7");
+  g_assert_cmpuint (notified, ==, 3);
+}
+
 /* The scores a session keeps for a participant are its own: once the
  * participant has left it (a removal, then its undo) they are worked out
  * again, even after a change the session did not hear of. */
@@ -1145,6 +1169,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/session/answers-storage", test_answers_storage);
   g_test_add_func ("/session/scores/follow-changes", test_scores_follow_changes);
   g_test_add_func ("/session/scores/recomputed-for-one", test_scores_recomputed_for_one);
+  g_test_add_func ("/session/participant/renamed", test_participant_renamed);
   g_test_add_func ("/session/scores/forgotten-on-leaving", test_scores_forgotten_on_leaving);
   g_test_add_func ("/session/merge-partial-collision", test_merge_partial_collision);
   g_test_add_func ("/session/limit/participants", test_limit_participants);
