@@ -55,13 +55,6 @@ update (ThParticipantRow *self)
                  th_participant_get_name (self->participant))
       != 0)
     gtk_label_set_label (self->name_label, th_participant_get_name (self->participant));
-  /* A long name is cut short in the list; the whole of it is a pointer
-   * away (a tooltip is plain text, never markup). */
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->name_label)),
-                 th_participant_get_name (self->participant))
-      != 0)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label),
-                                 th_participant_get_name (self->participant));
   if (g_strcmp0 (gtk_label_get_label (self->progress_label), progress) != 0)
     gtk_label_set_label (self->progress_label, progress);
   gtk_widget_set_visible (self->done_image, self->finished);
@@ -90,6 +83,22 @@ participant_changed_cb (ThParticipantRow *self)
   th_widget_update_when_mapped (GTK_WIDGET (self), update_cb);
 }
 
+/* A long name is cut short in the list; the whole of it is a pointer away,
+ * as plain text.  Asked for when the pointer rests on it: a tooltip text
+ * set on each row as it is bound would ask the display where the pointer
+ * is, once a row. */
+static gboolean
+name_query_tooltip_cb (GtkWidget *label, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+                       ThParticipantRow *self)
+{
+  const char *text = th_participant_row_get_tooltip_text (self);
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 th_participant_row_dispose (GObject *object)
 {
@@ -116,6 +125,7 @@ th_participant_row_class_init (ThParticipantRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThParticipantRow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, ThParticipantRow, done_image);
   gtk_widget_class_bind_template_child (widget_class, ThParticipantRow, menu_button);
+  gtk_widget_class_bind_template_callback (widget_class, name_query_tooltip_cb);
 }
 
 static void
@@ -191,6 +201,14 @@ TH_DEFINE_GETTER (ThParticipant *, th_participant_row_get_participant, ThPartici
 
 TH_DEFINE_GETTER (gboolean, th_participant_row_get_finished, ThParticipantRow,
                   TH_IS_PARTICIPANT_ROW, finished, FALSE)
+
+const char *
+th_participant_row_get_tooltip_text (ThParticipantRow *self)
+{
+  g_return_val_if_fail (TH_IS_PARTICIPANT_ROW (self), NULL);
+
+  return self->participant != NULL ? th_participant_get_name (self->participant) : NULL;
+}
 
 const char *
 th_participant_row_get_progress (ThParticipantRow *self)

@@ -30,6 +30,8 @@ ThParticipant *th_participant_row_get_participant (ThParticipantRow *self);
 /* TRUE once every card is sorted and rated. */
 gboolean th_participant_row_get_finished (ThParticipantRow *self);
 /* The progress line as shown. */
+/* What the row's name shows as its tooltip: the whole name. */
+const char *th_participant_row_get_tooltip_text (ThParticipantRow *self);
 const char *th_participant_row_get_progress (ThParticipantRow *self);
 
 G_END_DECLS

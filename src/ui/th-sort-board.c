@@ -61,7 +61,7 @@ struct _ThSortBoard
 };
 
 /* Cards added before the board first shows, then in each idle moment. */
-#define FILL_BATCH 40
+#define FILL_BATCH 24
 
 G_DEFINE_FINAL_TYPE (ThSortBoard, th_sort_board, GTK_TYPE_WIDGET)
 
