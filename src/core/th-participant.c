@@ -33,9 +33,9 @@ struct _ThParticipant
   guint n_rated_answers;
   /* The scores the owner last worked out (th_participant_set_owned_scores()),
    * kept here rather than in a table of the session's: an entry and a
-   * block of their own for each of 100 000 participants cost some 9 MiB.
-   * The flags and the count of ratings fill what would be padding; the
-   * scores are valid only for the owner who stored them, and until the
+   * block of their own for each of 100 000 participants cost some 6 MiB
+   * more.  The flags and the count of ratings fill what would be padding;
+   * the scores are valid only for the owner who stored them, and until the
    * participant changes. */
   guint scores_valid : 1;
   guint scores_have_leadership : 1;
