@@ -71,13 +71,31 @@ typedef struct
 {
   guint serial;
   GFile *open_recovery;
+  GFile *open_file;
 } ScanData;
 
 static void
 scan_data_free (ScanData *data)
 {
   g_clear_object (&data->open_recovery);
+  g_clear_object (&data->open_file);
   g_free (data);
+}
+
+/* What a scan found: the recovery copies, and the recent workshops' URIs,
+ * the newest first. */
+typedef struct
+{
+  GPtrArray *recovery; /* of RecoveryItem */
+  GPtrArray *recent;   /* of char *, at most MAX_RECENT */
+} ScanResult;
+
+static void
+scan_result_free (ScanResult *result)
+{
+  g_clear_pointer (&result->recovery, g_ptr_array_unref);
+  g_clear_pointer (&result->recent, g_ptr_array_unref);
+  g_free (result);
 }
 
 static char *
@@ -135,6 +153,74 @@ read_recovery_item (GFile *file)
   return item;
 }
 
+typedef struct
+{
+  char *uri;
+  GDateTime *modified;
+} RecentEntry;
+
+static void
+recent_entry_free (RecentEntry *entry)
+{
+  g_free (entry->uri);
+  g_clear_pointer (&entry->modified, g_date_time_unref);
+  g_free (entry);
+}
+
+static int
+compare_recent_by_modified (gconstpointer a, gconstpointer b)
+{
+  const RecentEntry *entry_a = *(RecentEntry **)a;
+  const RecentEntry *entry_b = *(RecentEntry **)b;
+
+  return g_date_time_compare (entry_b->modified, entry_a->modified);
+}
+
+/* On the worker thread: the workshops of the desktop's list of recent
+ * files (the file GtkRecentManager keeps), newest first, that still
+ * exist, but the one open.  The list may be long, and each workshop is
+ * looked up on disk: none of that on the main thread. */
+static GPtrArray *
+read_recent (GFile *open_file, GCancellable *cancellable)
+{
+  g_autoptr (GBookmarkFile) bookmarks = g_bookmark_file_new ();
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+  g_autoptr (GPtrArray) entries
+    = g_ptr_array_new_with_free_func ((GDestroyNotify)recent_entry_free);
+  GPtrArray *recent = g_ptr_array_new_with_free_func (g_free);
+  g_auto (GStrv) uris = NULL;
+
+  if (!g_bookmark_file_load_from_file (bookmarks, path, NULL))
+    return recent;
+
+  uris = g_bookmark_file_get_uris (bookmarks, NULL);
+  for (guint i = 0; uris[i] != NULL; i++)
+    {
+      g_autoptr (GFile) file = NULL;
+      RecentEntry *entry;
+
+      if (!g_str_has_suffix (uris[i], ".twohats"))
+        continue;
+      file = g_file_new_for_uri (uris[i]);
+      if ((open_file != NULL && g_file_equal (open_file, file))
+          || !g_file_query_exists (file, cancellable))
+        continue;
+      entry = g_new0 (RecentEntry, 1);
+      entry->uri = g_strdup (uris[i]);
+      entry->modified = g_bookmark_file_get_modified_date_time (bookmarks, uris[i], NULL);
+      if (entry->modified == NULL)
+        entry->modified = g_date_time_new_from_unix_utc (0);
+      else
+        g_date_time_ref (entry->modified);
+      g_ptr_array_add (entries, entry);
+    }
+
+  g_ptr_array_sort (entries, compare_recent_by_modified);
+  for (guint i = 0; i < entries->len && i < MAX_RECENT; i++)
+    g_ptr_array_add (recent, g_strdup (((RecentEntry *)entries->pdata[i])->uri));
+  return recent;
+}
+
 static void
 scan_recovery_thread (GTask *task, gpointer source_object, gpointer task_data,
                       GCancellable *cancellable)
@@ -142,6 +228,7 @@ scan_recovery_thread (GTask *task, gpointer source_object, gpointer task_data,
   ScanData *data = task_data;
   g_autoptr (GPtrArray) files = th_document_list_recovery ();
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)recovery_item_free);
+  ScanResult *result;
 
   for (guint i = 0; i < files->len; i++)
     {
@@ -155,7 +242,10 @@ scan_recovery_thread (GTask *task, gpointer source_object, gpointer task_data,
       g_ptr_array_add (items, read_recovery_item (files->pdata[i]));
     }
 
-  g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify)g_ptr_array_unref);
+  result = g_new0 (ScanResult, 1);
+  result->recovery = g_steal_pointer (&items);
+  result->recent = read_recent (data->open_file, cancellable);
+  g_task_return_pointer (task, result, (GDestroyNotify)scan_result_free);
 }
 
 static GtkWidget *
@@ -192,6 +282,35 @@ create_recovery_row (RecoveryItem *item)
   return row;
 }
 
+/* The recent workshops the scan found, each a row that opens it. */
+static void
+fill_recent (ThWelcomePage *self, GPtrArray *uris)
+{
+  th_list_box_remove_all (self->recent_list);
+  for (guint i = 0; i < uris->len; i++)
+    {
+      g_autoptr (GFile) file = g_file_new_for_uri (uris->pdata[i]);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *folder = th_ui_files_dup_folder_display_name (file);
+      GtkWidget *row;
+
+      name[strlen (name) - strlen (".twohats")] = '\0';
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", uris->pdata[i]);
+      gtk_list_box_append (self->recent_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), uris->len > 0);
+}
+
 static void
 set_loading (ThWelcomePage *self, gboolean loading)
 {
@@ -206,11 +325,18 @@ scan_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   ThWelcomePage *self = TH_WELCOME_PAGE (object);
   ScanData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GPtrArray) items = g_task_propagate_pointer (G_TASK (result), NULL);
+  ScanResult *found = g_task_propagate_pointer (G_TASK (result), NULL);
+  GPtrArray *items;
 
   /* Cancelled (the window closed), or a newer reload is on its way. */
-  if (items == NULL || data->serial != self->scan_serial)
-    return;
+  if (found == NULL || data->serial != self->scan_serial)
+    {
+      g_clear_pointer (&found, scan_result_free);
+      return;
+    }
+
+  items = found->recovery;
+  fill_recent (self, found->recent);
 
   th_list_box_remove_all (self->recovery_list);
   for (guint i = 0; i < items->len; i++)
@@ -219,68 +345,8 @@ scan_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   gtk_widget_set_visible (GTK_WIDGET (self->recovery_list), items->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->recovery_group), items->len > 0);
 
+  scan_result_free (found);
   set_loading (self, FALSE);
-}
-
-/* Recent workshops ------------------------------------------------------------ */
-
-static int
-compare_recent_by_modified (gconstpointer a, gconstpointer b)
-{
-  GtkRecentInfo *info_a = *(GtkRecentInfo **)a;
-  GtkRecentInfo *info_b = *(GtkRecentInfo **)b;
-
-  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
-                              gtk_recent_info_get_modified (info_a));
-}
-
-static void
-fill_recent (ThWelcomePage *self, GFile *open_file)
-{
-  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
-  g_autoptr (GPtrArray) sessions
-    = g_ptr_array_new_with_free_func ((GDestroyNotify)gtk_recent_info_unref);
-  guint shown = 0;
-
-  for (GList *l = items; l != NULL; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-
-      if (g_str_has_suffix (gtk_recent_info_get_uri (info), ".twohats")
-          && gtk_recent_info_exists (info))
-        g_ptr_array_add (sessions, gtk_recent_info_ref (info));
-    }
-  g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
-  g_ptr_array_sort (sessions, compare_recent_by_modified);
-
-  th_list_box_remove_all (self->recent_list);
-  for (guint i = 0; i < sessions->len && shown < MAX_RECENT; i++)
-    {
-      GtkRecentInfo *info = sessions->pdata[i];
-      g_autoptr (GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *folder = th_ui_files_dup_folder_display_name (file);
-      GtkWidget *row;
-
-      if (open_file != NULL && g_file_equal (open_file, file))
-        continue;
-
-      name[strlen (name) - strlen (".twohats")] = '\0';
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", gtk_recent_info_get_uri (info));
-      gtk_list_box_append (self->recent_list, row);
-      shown++;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
 }
 
 /* Public API --------------------------------------------------------------------- */
@@ -297,11 +363,10 @@ th_welcome_page_reload (ThWelcomePage *self, GFile *open_file, GFile *open_recov
   g_return_if_fail (open_recovery == NULL || G_IS_FILE (open_recovery));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  fill_recent (self, open_file);
-
   data = g_new0 (ScanData, 1);
   data->serial = ++self->scan_serial;
   data->open_recovery = open_recovery != NULL ? g_object_ref (open_recovery) : NULL;
+  data->open_file = open_file != NULL ? g_object_ref (open_file) : NULL;
 
   task = g_task_new (self, cancellable, scan_done_cb, NULL);
   g_task_set_source_tag (task, th_welcome_page_reload);
@@ -310,7 +375,7 @@ th_welcome_page_reload (ThWelcomePage *self, GFile *open_file, GFile *open_recov
    * until the scan has found what there is to show, or nothing. */
   gtk_widget_set_visible (GTK_WIDGET (self->recovery_group), TRUE);
   set_loading (self, TRUE);
-  th_ui_run_in_thread (task, scan_recovery_thread, (GDestroyNotify)g_ptr_array_unref);
+  th_ui_run_in_thread (task, scan_recovery_thread, (GDestroyNotify)scan_result_free);
 }
 
 TH_DEFINE_GETTER (gboolean, th_welcome_page_get_loading, ThWelcomePage, TH_IS_WELCOME_PAGE, loading,
@@ -356,7 +421,8 @@ th_welcome_page_class_init (ThWelcomePageClass *klass)
   /**
    * ThWelcomePage:loading:
    *
-   * Whether the recovery copies are being read for the latest reload.
+   * Whether the recovery copies and the recent workshops are being read
+   * for the latest reload.
    */
   properties[PROP_LOADING]
     = g_param_spec_boolean ("loading", NULL, NULL, FALSE, TH_PARAM_READABLE_EXPLICIT);

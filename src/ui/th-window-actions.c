@@ -275,7 +275,7 @@ go_on_with_self_study (ThWindow *self)
   ThSelfStudyStep step;
 
   if (th_card_browser_get_deck (th_window_get_card_browser (self)) == NULL)
-    th_card_browser_set_deck (th_window_get_card_browser (self), self->deck);
+    th_card_browser_set_deck (th_window_get_card_browser (self), _th_window_get_deck (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", TRUE);
 
   step = th_self_study_path_derive_step (th_document_get_session (self->document));
@@ -293,7 +293,7 @@ start_self_study (ThWindow *self, ThDocument *document, gboolean fresh)
   if (fresh)
     {
       if (th_card_browser_get_deck (th_window_get_card_browser (self)) == NULL)
-        th_card_browser_set_deck (th_window_get_card_browser (self), self->deck);
+        th_card_browser_set_deck (th_window_get_card_browser (self), _th_window_get_deck (self));
       th_card_browser_start_afresh (th_window_get_card_browser (self));
     }
   go_on_with_self_study (self);

@@ -70,7 +70,7 @@ _th_window_start_presenter (ThWindow *self)
     }
 
   if (th_card_browser_get_deck (th_window_get_card_browser (self)) == NULL)
-    _th_window_show_deck (self, self->deck);
+    _th_window_show_deck (self, _th_window_get_deck (self));
 
   _th_window_show_views (self, NULL);
   self->presenter = th_presenter_window_new (th_window_get_card_browser (self));

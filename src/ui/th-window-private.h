@@ -112,6 +112,7 @@ void _th_window_show_welcome (ThWindow *self);
 void _th_window_refresh_welcome (ThWindow *self);
 void _th_window_show_deck (ThWindow *self, ThDeck *deck);
 gboolean _th_window_has_chart (ThWindow *self);
+ThDeck *_th_window_get_deck (ThWindow *self);
 void _th_window_set_document (ThWindow *self, ThDocument *document, gboolean self_study);
 void _th_window_open_document (ThWindow *self, ThDocument *document, const char *view);
 void _th_window_go_to_step (ThWindow *self, ThSelfStudyStep step);

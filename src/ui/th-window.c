@@ -94,6 +94,16 @@ _th_window_show_views (ThWindow *self, const char *view)
   update_switcher_bar (self);
 }
 
+/* The deck of the Cards view: the built-in one until another is opened,
+ * read when first needed. */
+ThDeck *
+_th_window_get_deck (ThWindow *self)
+{
+  if (self->deck == NULL)
+    self->deck = th_deck_new_builtin ();
+  return self->deck;
+}
+
 void
 _th_window_show_deck (ThWindow *self, ThDeck *deck)
 {
@@ -943,7 +953,6 @@ th_window_init (ThWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.blank", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timer", FALSE);
 
-  self->deck = th_deck_new_builtin ();
 
   /* Whichever document is open, the window follows these of it and of
    * its session; _th_window_set_document() swaps the targets. */
@@ -1016,7 +1025,7 @@ th_window_get_card_browser (ThWindow *self)
   if (self->card_browser == NULL)
     {
       self->card_browser = TH_CARD_BROWSER (th_card_browser_new ());
-      th_card_browser_set_deck (self->card_browser, self->deck);
+      th_card_browser_set_deck (self->card_browser, _th_window_get_deck (self));
       if (self->settings != NULL && self->self_study)
         th_card_browser_set_settings (self->card_browser, self->settings);
       adw_bin_set_child (self->cards_slot, GTK_WIDGET (self->card_browser));

@@ -316,6 +316,76 @@ test_opening_files (Fixture *f, gconstpointer data)
   g_rmdir (dir);
 }
 
+/* The titles of the welcome page's rows that open a recent workshop. */
+static GPtrArray *
+recent_titles (ThWindow *window)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  GPtrArray *titles = g_ptr_array_new ();
+
+  th_test_collect_widgets (GTK_WIDGET (th_window_get_welcome_page (window)), ADW_TYPE_ACTION_ROW,
+                           rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (rows->pdata[i]), "win.open-recent") == 0
+        && gtk_widget_get_mapped (rows->pdata[i]))
+      g_ptr_array_add (
+        titles, (gpointer)adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows->pdata[i])));
+  return titles;
+}
+
+/* The desktop's list of recent files, read on a worker thread: its
+ * workshops that still exist, the newest first, six at most; other files
+ * and workshops gone from the disk are left out. */
+static void
+test_recent_workshops (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-welcome-page-XXXXXX", &error);
+  g_autofree char *xbel = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+  g_autoptr (GBookmarkFile) bookmarks = g_bookmark_file_new ();
+  g_autoptr (GPtrArray) titles = NULL;
+  ThWindow *window;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("workshop-%u.%s", i, i == 8 ? "txt" : "twohats");
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+      g_autoptr (GDateTime) when = g_date_time_new_from_unix_utc (1700000000 + i * 60);
+
+      /* Workshop 7 is gone from the disk; the text file is not a workshop. */
+      if (i != 7)
+        g_assert_true (g_file_set_contents (path, "x", -1, &error));
+      g_bookmark_file_set_mime_type (bookmarks, uri, "application/x-twohats");
+      g_bookmark_file_add_application (bookmarks, uri, "two-hats", "two-hats %u");
+      g_bookmark_file_set_modified_date_time (bookmarks, uri, when);
+    }
+  g_assert_true (g_bookmark_file_to_file (bookmarks, xbel, &error));
+  g_assert_no_error (error);
+
+  window = th_window_new (f->app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (th_test_wait_until (welcome_page_loaded, window, th_test_timeout (10000)));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  titles = recent_titles (window);
+  g_assert_cmpuint (titles->len, ==, 6);
+  g_assert_cmpstr (titles->pdata[0], ==, "workshop-6");
+  g_assert_cmpstr (titles->pdata[1], ==, "workshop-5");
+  g_assert_cmpstr (titles->pdata[5], ==, "workshop-1");
+  th_test_destroy_window (GTK_WINDOW (window));
+
+  g_unlink (xbel);
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("workshop-%u.%s", i, i == 8 ? "txt" : "twohats");
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -327,6 +397,8 @@ main (int argc, char *argv[])
               test_views_built_when_shown, fixture_tear_down);
   g_test_add ("/ui/welcome-page/opening-files", Fixture, NULL, fixture_set_up, test_opening_files,
               fixture_tear_down);
+  g_test_add ("/ui/welcome-page/recent-workshops", Fixture, NULL, fixture_set_up,
+              test_recent_workshops, fixture_tear_down);
 
   return g_test_run ();
 }
