@@ -460,6 +460,8 @@ def bench_scale(args, two_hats, work, runs):
                 flag = '  OVER THE LIMIT'
             else:
                 flag = '  (fixed costs; small file)'
+            if task == 'window' and n == max(args.scale_sizes):
+                flag += '  goal: at most 2× (%s)' % ('met' if over <= 2 else 'not met')
             r.note = '%7.1f ms/1 000   memory %.2f× file%s' % (r.time * 1000 / (n / 1000), over,
                                                                flag)
             print_row('%s, %s people' % (task, format(n, ',').replace(',', ' ')),
