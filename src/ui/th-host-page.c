@@ -33,6 +33,7 @@ struct _ThHostPage
   GtkLabel *refused_count;
   AdwPreferencesGroup *participants_group;
   GtkListBox *guest_list;
+  gboolean guests_bound; /* the rows are made while the page is mapped */
   AdwPreferencesGroup *removed_group;
   GtkListBox *removed_list;
 
@@ -226,6 +227,32 @@ create_guest_row (gpointer item, gpointer user_data)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
 
   return row;
+}
+
+/* A row for each guest exists while the page is on screen only: two
+ * hundred phones joining at once while the Chart is in front made two
+ * hundred rows nobody saw, and the window measured every one of them
+ * (a page of the window's views is measured whether shown or not).
+ * Shown again, the page makes the rows of everyone in the room. */
+static void
+bind_guests (ThHostPage *self)
+{
+  if (self->server == NULL || self->guests_bound)
+    return;
+
+  self->guests_bound = TRUE;
+  gtk_list_box_bind_model (self->guest_list, th_room_server_get_guests (self->server),
+                           create_guest_row, self, NULL);
+}
+
+static void
+unbind_guests (ThHostPage *self)
+{
+  if (!self->guests_bound)
+    return;
+
+  self->guests_bound = FALSE;
+  gtk_list_box_bind_model (self->guest_list, NULL, NULL, NULL, NULL);
 }
 
 /* The door: joins refused, names removed */
@@ -504,8 +531,8 @@ th_host_page_constructed (GObject *object)
                            G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->server, "locked", self->lock_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  gtk_list_box_bind_model (self->guest_list, th_room_server_get_guests (self->server),
-                           create_guest_row, self, NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    bind_guests (self);
 
   join_screen = th_host_join_screen_new (self->server);
   adw_bin_set_child (self->join_bin, join_screen);
@@ -515,6 +542,20 @@ th_host_page_constructed (GObject *object)
   update_refused (self);
   update_removed (self);
   update_actions (self);
+}
+
+static void
+th_host_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (th_host_page_parent_class)->map (widget);
+  bind_guests (TH_HOST_PAGE (widget));
+}
+
+static void
+th_host_page_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (th_host_page_parent_class)->unmap (widget);
+  unbind_guests (TH_HOST_PAGE (widget));
 }
 
 static void
@@ -534,7 +575,7 @@ th_host_page_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->server, self);
       g_signal_handlers_disconnect_by_data (door, self);
       g_signal_handlers_disconnect_by_data (th_room_door_get_removed (door), self);
-      gtk_list_box_bind_model (self->guest_list, NULL, NULL, NULL, NULL);
+      unbind_guests (self);
       gtk_list_box_bind_model (self->removed_list, NULL, NULL, NULL, NULL);
       th_room_server_stop (self->server);
     }
@@ -595,6 +636,8 @@ th_host_page_class_init (ThHostPageClass *klass)
   object_class->dispose = th_host_page_dispose;
   object_class->get_property = th_host_page_get_property;
   object_class->set_property = th_host_page_set_property;
+  widget_class->map = th_host_page_map;
+  widget_class->unmap = th_host_page_unmap;
 
   properties[PROP_SESSION]
     = g_param_spec_object ("session", NULL, NULL, TH_TYPE_SESSION,

@@ -446,6 +446,58 @@ test_hosting (Fixture *f, gconstpointer data)
   g_assert_false (th_room_server_get_running (server));
 }
 
+/* With another view in front the page makes no row for the phones that
+ * join; shown again, it has a row for everyone in the room, in the order
+ * they joined, each saying how far its phone is. */
+static void
+test_rows_while_hidden (Fixture *f, gconstpointer data)
+{
+  g_autoptr (ThDeck) deck = th_deck_new_builtin ();
+  g_autoptr (GPtrArray) hidden = NULL;
+  g_autoptr (GPtrArray) shown = NULL;
+  g_autoptr (GPtrArray) again = NULL;
+  g_autofree char *ana = NULL;
+  g_autofree char *ben = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *some = NULL;
+  g_autofree char *answers = th_room_answers_for_seed (deck, 3);
+
+  start_on_loopback (f);
+  gtk_widget_set_visible (GTK_WIDGET (f->page), FALSE);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
+
+  ana = join_body (f, "Ana");
+  ben = join_body (f, "Ben");
+  g_assert_cmpuint (exchange (f, "POST", "/api/join", NULL, ana, &token), ==, 200);
+  g_assert_cmpuint (exchange (f, "POST", "/api/join", NULL, ben, NULL), ==, 200);
+  some = g_strdup_printf ("{\"sort\": {\"%s\": \"leadership\", \"%s\": \"management\"}}",
+                          th_behaviour_get_id (th_deck_get_behaviour (deck, 0)),
+                          th_behaviour_get_id (th_deck_get_behaviour (deck, 1)));
+  g_assert_cmpuint (exchange (f, "PUT", "/api/answers", token, some, NULL), ==, 200);
+  hidden = guest_rows (f);
+  g_assert_cmpuint (hidden->len, ==, 0);
+
+  gtk_widget_set_visible (GTK_WIDGET (f->page), TRUE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
+  shown = guest_rows (f);
+  g_assert_cmpuint (shown->len, ==, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (shown->pdata[0]), ==, "Ana");
+  g_assert_cmpstr (adw_action_row_get_subtitle (shown->pdata[0]), ==,
+                   "Sorting · Sorted 2/24 · Rated 0/24");
+  g_assert_cmpstr (adw_preferences_row_get_title (shown->pdata[1]), ==, "Ben");
+  g_assert_cmpstr (adw_action_row_get_subtitle (shown->pdata[1]), ==,
+                   "Joined · Sorted 0/24 · Rated 0/24");
+
+  /* Hidden again while Ana finishes. */
+  gtk_widget_set_visible (GTK_WIDGET (f->page), FALSE);
+  g_assert_cmpuint (exchange (f, "PUT", "/api/answers", token, answers, NULL), ==, 200);
+  gtk_widget_set_visible (GTK_WIDGET (f->page), TRUE);
+  again = guest_rows (f);
+  g_assert_cmpuint (again->len, ==, 2);
+  g_assert_cmpstr (adw_action_row_get_subtitle (again->pdata[0]), ==,
+                   "Finished · Sorted 24/24 · Rated 24/24");
+}
+
 /* The Lock Room switch, both ways, as a phone sees it. */
 static void
 test_lock_switch (Fixture *f, gconstpointer data)
@@ -837,6 +889,7 @@ main (int argc, char *argv[])
   ADD ("/room/host-page/allow-removed-name", test_allow_removed_name);
   ADD ("/room/host-page/qr", test_qr);
   ADD ("/room/host-page/presenter-join-screen", test_presenter_join_screen);
+  ADD ("/room/host-page/rows-while-hidden", test_rows_while_hidden);
 #undef ADD
 
   return g_test_run ();
