@@ -48,9 +48,8 @@ update (ThParticipantRow *self)
   /* Translators: a participant's progress in the sidebar, e.g. "Sorted 24/24 · Rated 10/24". */
   progress = g_strdup_printf (_ ("Sorted %u/%u · Rated %u/%u"), n_sorted, self->n_behaviours,
                               n_rated, self->n_behaviours);
-  /* A label set, even to the text it has, is laid out again; a tooltip
-   * set asks the display where the pointer is, a round trip to the X
-   * server.  Each answer of a room changes one row's progress only. */
+  /* A label set, even to the text it has, is laid out again, and each
+   * answer of a room changes one row's progress only. */
   if (g_strcmp0 (gtk_label_get_label (self->name_label),
                  th_participant_get_name (self->participant))
       != 0)
