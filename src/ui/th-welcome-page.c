@@ -248,6 +248,17 @@ scan_recovery_thread (GTask *task, gpointer source_object, gpointer task_data,
   g_task_return_pointer (task, result, (GDestroyNotify)scan_result_free);
 }
 
+/* A row's title and subtitle on one line each, cut short at the end: a
+ * row whose words wrap is laid out again for every width the page tries
+ * while it finds its size, which for a handful of rows cost more than the
+ * rest of the first frame. */
+static void
+set_one_line (GtkWidget *row)
+{
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+}
+
 static GtkWidget *
 create_recovery_row (RecoveryItem *item)
 {
@@ -258,6 +269,7 @@ create_recovery_row (RecoveryItem *item)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  set_one_line (row);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), item->subtitle);
 
   gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
@@ -300,6 +312,7 @@ fill_recent (ThWelcomePage *self, GPtrArray *uris)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+      set_one_line (row);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

@@ -328,8 +328,13 @@ recent_titles (ThWindow *window)
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (rows->pdata[i]), "win.open-recent") == 0
         && gtk_widget_get_mapped (rows->pdata[i]))
-      g_ptr_array_add (
-        titles, (gpointer)adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows->pdata[i])));
+      {
+        /* A long name or folder is cut short, on one line. */
+        g_assert_cmpint (adw_action_row_get_title_lines (rows->pdata[i]), ==, 1);
+        g_assert_cmpint (adw_action_row_get_subtitle_lines (rows->pdata[i]), ==, 1);
+        g_ptr_array_add (
+          titles, (gpointer)adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows->pdata[i])));
+      }
   return titles;
 }
 
