@@ -19,6 +19,7 @@
 #include "th-welcome-page.h"
 
 #define MAX_RECENT 6
+#define LOOKING_DELAY_MS 250
 
 struct _ThWelcomePage
 {
@@ -34,6 +35,12 @@ struct _ThWelcomePage
    * that finishes after the page is gone, are ignored. */
   guint scan_serial;
   gboolean loading;
+  /* The first scan says it is looking only once it has taken a while
+   * (LOOKING_DELAY_MS): it is over in a moment as a rule, and a group
+   * that shows and goes again is a flicker, and half the cost of the
+   * page's first frame. */
+  guint looking_id;
+  gboolean scanned_before;
 };
 
 G_DEFINE_FINAL_TYPE (ThWelcomePage, th_welcome_page, ADW_TYPE_BIN)
@@ -348,6 +355,7 @@ scan_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       return;
     }
 
+  g_clear_handle_id (&self->looking_id, g_source_remove);
   items = found->recovery;
   fill_recent (self, found->recent);
 
@@ -360,6 +368,22 @@ scan_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 
   scan_result_free (found);
   set_loading (self, FALSE);
+}
+
+static void
+show_looking (ThWelcomePage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->recovery_group), TRUE);
+}
+
+static gboolean
+show_looking_cb (gpointer user_data)
+{
+  ThWelcomePage *self = user_data;
+
+  self->looking_id = 0;
+  show_looking (self);
+  return G_SOURCE_REMOVE;
 }
 
 /* Public API --------------------------------------------------------------------- */
@@ -386,7 +410,12 @@ th_welcome_page_reload (ThWelcomePage *self, GFile *open_file, GFile *open_recov
   g_task_set_task_data (task, data, (GDestroyNotify)scan_data_free);
   /* The group says it is looking (its loading row follows :loading)
    * until the scan has found what there is to show, or nothing. */
-  gtk_widget_set_visible (GTK_WIDGET (self->recovery_group), TRUE);
+  g_clear_handle_id (&self->looking_id, g_source_remove);
+  if (self->scanned_before)
+    show_looking (self);
+  else
+    self->looking_id = g_timeout_add (LOOKING_DELAY_MS, show_looking_cb, self);
+  self->scanned_before = TRUE;
   set_loading (self, TRUE);
   th_ui_run_in_thread (task, scan_recovery_thread, (GDestroyNotify)scan_result_free);
 }
@@ -414,6 +443,7 @@ th_welcome_page_dispose (GObject *object)
   /* A scan still running keeps the page alive until it finishes; what it
    * brings back then has nowhere to go. */
   self->scan_serial++;
+  g_clear_handle_id (&self->looking_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_WELCOME_PAGE);
 
   G_OBJECT_CLASS (th_welcome_page_parent_class)->dispose (object);

@@ -391,6 +391,51 @@ test_recent_workshops (Fixture *f, gconstpointer data)
   g_rmdir (dir);
 }
 
+static gboolean
+is_looking_row (GtkWidget *widget)
+{
+  return ADW_IS_ACTION_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                       "Looking for unsaved workshops…")
+              == 0;
+}
+
+static gboolean
+looking_row_visible (gpointer data)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+  th_test_collect_widgets (GTK_WIDGET (th_window_get_welcome_page (data)), ADW_TYPE_ACTION_ROW,
+                           rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (is_looking_row (rows->pdata[i]))
+      return gtk_widget_is_visible (rows->pdata[i]);
+  g_assert_not_reached ();
+}
+
+/* A new window's welcome page does not say it is looking for unsaved
+ * workshops in its first moment (the look is over in a moment as a rule,
+ * and a group that shows and goes is a flicker); going home later says so
+ * at once. */
+static void
+test_first_look_quiet (Fixture *f, gconstpointer data)
+{
+  ThWindow *window = th_window_new (f->app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (th_welcome_page_get_loading (th_window_get_welcome_page (window)));
+  g_assert_false (looking_row_visible (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (th_test_wait_until (welcome_page_loaded, window, th_test_timeout (10000)));
+  g_assert_false (looking_row_visible (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.home", NULL);
+  g_assert_true (th_welcome_page_get_loading (th_window_get_welcome_page (window)));
+  g_assert_true (looking_row_visible (window));
+  g_assert_true (th_test_wait_until (welcome_page_loaded, window, th_test_timeout (10000)));
+  th_test_destroy_window (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -404,6 +449,8 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/ui/welcome-page/recent-workshops", Fixture, NULL, fixture_set_up,
               test_recent_workshops, fixture_tear_down);
+  g_test_add ("/ui/welcome-page/first-look-quiet", Fixture, NULL, fixture_set_up,
+              test_first_look_quiet, fixture_tear_down);
 
   return g_test_run ();
 }
