@@ -90,6 +90,13 @@ _th_window_show_views (ThWindow *self, const char *view)
   if (view != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, view);
   gtk_stack_set_visible_child_name (self->main_stack, "views");
+  /* The switchers follow the views from when they first show: on the
+   * welcome page they would only be measured, for nothing. */
+  if (adw_view_switcher_title_get_stack (self->switcher_title) == NULL)
+    {
+      adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
+      adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+    }
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
   update_switcher_bar (self);
 }

@@ -240,6 +240,17 @@ test_views_built_when_shown (Fixture *f, gconstpointer data)
   g_assert_true (th_workshop_view_get_session (view) == th_window_get_session (f->window));
   g_assert_cmpuint (count_widgets (f->window, TH_TYPE_CARD_BROWSER), ==, 0);
   g_assert_cmpuint (count_widgets (f->window, TH_TYPE_CHART_PAGE), ==, 0);
+  /* The header's switcher offers the views from now on. */
+  {
+    g_autoptr (GPtrArray) switchers = g_ptr_array_new ();
+
+    th_test_collect_widgets (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_TITLE, switchers);
+    g_assert_cmpuint (switchers->len, ==, 1);
+    g_assert_true (
+      adw_view_switcher_title_get_stack (switchers->pdata[0])
+      == ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK)));
+    g_assert_true (adw_view_switcher_title_get_view_switcher_enabled (switchers->pdata[0]));
+  }
 
   /* The Chart view, when chosen, charts this workshop. */
   adw_view_stack_set_visible_child_name (
