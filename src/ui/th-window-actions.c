@@ -508,7 +508,8 @@ continue_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   ThWindow *self = TH_WINDOW (widget);
 
   if (self->self_study)
-    _th_window_go_to_step (self, th_self_study_path_get_step (self->self_study_path));
+    _th_window_go_to_step (self,
+                           th_self_study_path_get_step (th_window_get_self_study_path (self)));
   else
     _th_window_show_views (self, NULL);
 }

@@ -31,7 +31,7 @@ struct _ThWindow
   GtkRevealer *save_error_revealer;
   GtkLabel *save_error_label;
   GtkRevealer *self_study_revealer;
-  ThSelfStudyPath *self_study_path;
+  ThSelfStudyPath *self_study_path; /* built when self-study first needs it */
   GtkStack *main_stack;
   AdwBin *welcome_slot;
   ThWelcomePage *welcome_page; /* built when first shown */

@@ -319,7 +319,10 @@ _th_window_set_document (ThWindow *self, ThDocument *document, gboolean self_stu
   /* Views not built yet take the document when they are. */
   if (self->workshop_view != NULL)
     set_workshop_view_session (self, session);
-  th_self_study_path_set_session (self->self_study_path, self_study ? session : NULL);
+  if (self_study)
+    th_self_study_path_set_session (th_window_get_self_study_path (self), session);
+  else if (self->self_study_path != NULL)
+    th_self_study_path_set_session (self->self_study_path, NULL);
   if (self->self_study_result != NULL)
     th_self_study_result_set_session (self->self_study_result, self_study ? session : NULL);
   /* The cards seen are the self-study run's progress, kept with it in the
@@ -683,17 +686,21 @@ path_step_changed_cb (ThWindow *self)
 void
 _th_window_set_path_step (ThWindow *self, ThSelfStudyStep step)
 {
-  g_signal_handlers_block_by_func (self->self_study_path, path_step_changed_cb, self);
-  th_self_study_path_set_step (self->self_study_path, step);
-  g_signal_handlers_unblock_by_func (self->self_study_path, path_step_changed_cb, self);
+  ThSelfStudyPath *path = th_window_get_self_study_path (self);
+
+  g_signal_handlers_block_by_func (path, path_step_changed_cb, self);
+  th_self_study_path_set_step (path, step);
+  g_signal_handlers_unblock_by_func (path, path_step_changed_cb, self);
 }
 
 void
 _th_window_start_path_over (ThWindow *self)
 {
-  g_signal_handlers_block_by_func (self->self_study_path, path_step_changed_cb, self);
-  th_self_study_path_start_over (self->self_study_path);
-  g_signal_handlers_unblock_by_func (self->self_study_path, path_step_changed_cb, self);
+  ThSelfStudyPath *path = th_window_get_self_study_path (self);
+
+  g_signal_handlers_block_by_func (path, path_step_changed_cb, self);
+  th_self_study_path_start_over (path);
+  g_signal_handlers_unblock_by_func (path, path_step_changed_cb, self);
 }
 
 /* When the person uses the view switcher during self-study, the path
@@ -913,7 +920,6 @@ th_window_class_init (ThWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThWindow, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, self_study_revealer);
-  gtk_widget_class_bind_template_child (widget_class, ThWindow, self_study_path);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, welcome_slot);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, opening_page);
@@ -960,7 +966,6 @@ th_window_init (ThWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.blank", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timer", FALSE);
 
-
   /* Whichever document is open, the window follows these of it and of
    * its session; _th_window_set_document() swaps the targets. */
   self->document_signals = g_signal_group_new (TH_TYPE_DOCUMENT);
@@ -979,8 +984,6 @@ th_window_init (ThWindow *self)
   g_signal_group_connect_object (self->session_signals, "notify::phase",
                                  G_CALLBACK (_th_window_update_presenter), self, G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (self->self_study_path, "notify::step", G_CALLBACK (path_step_changed_cb),
-                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
@@ -1114,8 +1117,26 @@ th_window_get_workshop_view (ThWindow *self)
   return self->workshop_view;
 }
 
-TH_DEFINE_GETTER (ThSelfStudyPath *, th_window_get_self_study_path, ThWindow, TH_IS_WINDOW,
-                  self_study_path, NULL)
+/* The self-study path above the views, built the first time self-study
+ * needs it. */
+ThSelfStudyPath *
+th_window_get_self_study_path (ThWindow *self)
+{
+  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
+
+  if (self->self_study_path == NULL)
+    {
+      self->self_study_path = g_object_new (TH_TYPE_SELF_STUDY_PATH, NULL);
+      if (self->self_study && self->document != NULL)
+        th_self_study_path_set_session (self->self_study_path,
+                                        th_document_get_session (self->document));
+      g_signal_connect_object (self->self_study_path, "notify::step",
+                               G_CALLBACK (path_step_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_revealer_set_child (self->self_study_revealer, GTK_WIDGET (self->self_study_path));
+    }
+
+  return self->self_study_path;
+}
 
 /* The self-study result, built now if it has not shown yet. */
 ThSelfStudyResult *

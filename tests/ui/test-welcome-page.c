@@ -229,6 +229,7 @@ test_views_built_when_shown (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_widgets (f->window, TH_TYPE_WORKSHOP_VIEW), ==, 0);
   g_assert_cmpuint (count_widgets (f->window, TH_TYPE_CHART_PAGE), ==, 0);
   g_assert_cmpuint (count_widgets (f->window, TH_TYPE_SELF_STUDY_RESULT), ==, 0);
+  g_assert_cmpuint (count_widgets (f->window, TH_TYPE_SELF_STUDY_PATH), ==, 0);
   g_assert_null (th_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
 
   /* Opening the workshop shows the Workshop view, with its people. */
