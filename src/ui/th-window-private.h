@@ -51,6 +51,8 @@ struct _ThWindow
   AdwViewStackPage *result_page;
   AdwBin *result_slot;
   ThSelfStudyResult *self_study_result;
+  GtkMenuButton *menu_button;
+  GMenuModel *primary_menu; /* given to menu_button when it first opens */
   GMenu *monitor_submenu;
   GtkWindow *shortcuts_window; /* built when first shown */
   GMenu *export_section;

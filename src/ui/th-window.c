@@ -932,10 +932,23 @@ th_window_class_init (ThWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThWindow, chart_slot);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, result_page);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, result_slot);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, monitor_submenu);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, export_section);
 
   _th_window_class_actions_init (klass);
+}
+
+/* The main menu's items are made when it first opens (F10 too), not for
+ * the first frame. */
+static void
+create_primary_menu_cb (GtkMenuButton *button, gpointer user_data)
+{
+  ThWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 /* A view shows for the first time: it is built now. */
@@ -995,6 +1008,7 @@ th_window_init (ThWindow *self)
 
     g_menu_append_section (self->export_section, NULL, chart_menu);
   }
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
   g_signal_connect_object (self->welcome_slot, "map", G_CALLBACK (slot_mapped_cb), self, 0);
   g_signal_connect_object (self->cards_slot, "map", G_CALLBACK (slot_mapped_cb), self, 0);
   g_signal_connect_object (self->workshop_slot, "map", G_CALLBACK (slot_mapped_cb), self, 0);

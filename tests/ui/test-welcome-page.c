@@ -215,6 +215,26 @@ shortcuts_window_hidden (gpointer data)
   return shortcuts == NULL || !gtk_widget_get_visible (GTK_WIDGET (shortcuts));
 }
 
+static GtkMenuButton *
+find_primary_menu_button (ThWindow *window)
+{
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+
+  th_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_menu_button_get_primary (buttons->pdata[i]))
+      return buttons->pdata[i];
+  g_assert_not_reached ();
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (data);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
 /* The first frame shows the welcome page and nothing else: the views and
  * the shortcuts window are built the first time they show, and then they
  * work as if they had always been there. */
@@ -231,6 +251,20 @@ test_views_built_when_shown (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_widgets (f->window, TH_TYPE_SELF_STUDY_RESULT), ==, 0);
   g_assert_cmpuint (count_widgets (f->window, TH_TYPE_SELF_STUDY_PATH), ==, 0);
   g_assert_null (th_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+
+  /* The main menu is made when it opens: F10 opens it, with its items. */
+  {
+    GtkMenuButton *menu_button = find_primary_menu_button (f->window);
+    GMenuModel *menu;
+
+    g_assert_null (gtk_menu_button_get_menu_model (menu_button));
+    th_test_press_key (GTK_WINDOW (f->window), GDK_KEY_F10, 0);
+    g_assert_true (th_test_wait_until (popover_shown, menu_button, th_test_timeout (5000)));
+    menu = gtk_menu_button_get_menu_model (menu_button);
+    g_assert_nonnull (menu);
+    g_assert_cmpint (g_menu_model_get_n_items (menu), >, 0);
+    gtk_menu_button_popdown (menu_button);
+  }
 
   /* Opening the workshop shows the Workshop view, with its people. */
   g_assert_true (th_window_open_file (f->window, f->copy));
