@@ -50,18 +50,20 @@ struct _ThSortBoard
   /* Where "cards-in-deck-order" is read. */
   GSettings *settings;
 
-  /* A large deck's cards are added a batch at a time after the first
-   * batch, one a frame (fill_cb()): the board shows at once and fills
-   * over the next frames.  Cards fill_next to fill_n - 1 are still to come, in the
-   * participant's order fill_order (or the deck's when NULL). */
+  /* A large deck's board shows each column's first cards at once and adds
+   * the rest below them a batch a frame (fill_cb()).  fill_cards[column]
+   * holds the deck indices of the column's cards in the participant's
+   * order; those from fill_next[column] on are still to come. */
   guint fill_id;
-  guint fill_next;
-  guint fill_n;
-  guint16 *fill_order;
+  GArray *fill_cards[N_COLUMNS];
+  guint fill_next[N_COLUMNS];
 };
 
-/* Cards added before the board first shows, then in each idle moment. */
-#define FILL_BATCH 24
+/* The cards each column shows at once: more than a column has room for on
+ * a large screen. */
+#define FILL_FIRST 16
+/* The cards added in a frame after that, the pile's first. */
+#define FILL_BATCH 64
 
 G_DEFINE_FINAL_TYPE (ThSortBoard, th_sort_board, GTK_TYPE_WIDGET)
 
@@ -238,35 +240,46 @@ get_side (ThSortBoard *self, ThBehaviour *behaviour)
   return side;
 }
 
-static ThBehaviour *
-get_fill_behaviour (ThSortBoard *self, guint i)
+/* Adds up to @n of @column's cards still to come; returns how many. */
+static guint
+add_cards (ThSortBoard *self, guint column, guint n)
 {
   ThDeck *deck = th_session_get_deck (self->session);
+  GArray *cards = self->fill_cards[column];
+  guint added = 0;
 
-  return th_deck_get_behaviour (deck, self->fill_order != NULL ? self->fill_order[i] : i);
-}
-
-/* Adds the cards still to come up to @until (not included). */
-static void
-add_cards (ThSortBoard *self, guint until)
-{
-  for (; self->fill_next < until; self->fill_next++)
+  for (; cards != NULL && self->fill_next[column] < cards->len && added < n; added++)
     {
-      ThBehaviour *behaviour = get_fill_behaviour (self, self->fill_next);
-      ThSide side = get_side (self, behaviour);
+      guint index = g_array_index (cards, guint, self->fill_next[column]++);
+      ThBehaviour *behaviour = th_deck_get_behaviour (deck, index);
 
-      gtk_list_box_append (get_list (self, column_for_side (side)), create_card (behaviour, side));
+      gtk_list_box_append (get_list (self, column),
+                           create_card (behaviour, get_side (self, behaviour)));
     }
+  return added;
 }
 
-/* One batch a frame, while the board is on screen. */
+static gboolean
+fill_done (ThSortBoard *self)
+{
+  for (guint column = 0; column < N_COLUMNS; column++)
+    if (self->fill_cards[column] != NULL && self->fill_next[column] < self->fill_cards[column]->len)
+      return FALSE;
+  return TRUE;
+}
+
+/* One batch a frame, while the board is on screen: the pile first, the
+ * column the person works through. */
 static gboolean
 fill_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 {
+  static const guint order[] = { COLUMN_PILE, COLUMN_LEADERSHIP, COLUMN_MANAGEMENT };
   ThSortBoard *self = TH_SORT_BOARD (widget);
+  guint budget = FILL_BATCH;
 
-  add_cards (self, MIN (self->fill_next + FILL_BATCH, self->fill_n));
-  if (self->fill_next < self->fill_n)
+  for (guint i = 0; i < G_N_ELEMENTS (order) && budget > 0; i++)
+    budget -= add_cards (self, order[i], budget);
+  if (!fill_done (self))
     return G_SOURCE_CONTINUE;
 
   self->fill_id = 0;
@@ -283,7 +296,8 @@ finish_fill (ThSortBoard *self)
 
   gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_id);
   self->fill_id = 0;
-  add_cards (self, self->fill_n);
+  for (guint column = 0; column < N_COLUMNS; column++)
+    add_cards (self, column, G_MAXUINT);
 }
 
 static gboolean
@@ -299,8 +313,11 @@ stop_fill (ThSortBoard *self)
   if (self->fill_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_id);
   self->fill_id = 0;
-  g_clear_pointer (&self->fill_order, g_free);
-  self->fill_next = self->fill_n = 0;
+  for (guint column = 0; column < N_COLUMNS; column++)
+    {
+      g_clear_pointer (&self->fill_cards[column], g_array_unref);
+      self->fill_next[column] = 0;
+    }
 }
 
 static void
@@ -340,14 +357,20 @@ rebuild (ThSortBoard *self)
   if (n_order != th_deck_get_n_behaviours (deck))
     order = NULL;
 
-  self->fill_n = th_deck_get_n_behaviours (deck);
-  if (order != NULL)
-    self->fill_order = g_memdup2 (order, n_order * sizeof *order);
-  for (guint i = 0; i < self->fill_n; i++)
-    counts[column_for_side (get_side (self, get_fill_behaviour (self, i)))]++;
+  for (guint column = 0; column < N_COLUMNS; column++)
+    self->fill_cards[column] = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < th_deck_get_n_behaviours (deck); i++)
+    {
+      guint index = order != NULL ? order[i] : i;
+      guint column = column_for_side (get_side (self, th_deck_get_behaviour (deck, index)));
 
-  add_cards (self, MIN (FILL_BATCH, self->fill_n));
-  if (self->fill_next < self->fill_n)
+      g_array_append_val (self->fill_cards[column], index);
+      counts[column]++;
+    }
+
+  for (guint column = 0; column < N_COLUMNS; column++)
+    add_cards (self, column, FILL_FIRST);
+  if (!fill_done (self))
     self->fill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_cb, NULL, NULL);
 
   set_count (self->leadership_count, counts[COLUMN_LEADERSHIP]);

@@ -691,6 +691,7 @@ test_printed_cards_order (Fixture *f, gconstpointer data)
 }
 
 #define N_LARGE 300
+#define N_SORTED 100
 
 /* A workshop of a deck of N_LARGE cards, more than the board shows in its
  * first frame. */
@@ -714,6 +715,28 @@ large_fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_cmpuint (th_deck_get_n_behaviours (f->deck), ==, N_LARGE);
 
   fixture_set_up (f, data);
+
+  /* Ana has put the deck's first N_SORTED cards under Management. */
+  {
+    g_autoptr (ThSession) session = th_session_new_from_file (f->file, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < N_SORTED; i++)
+      {
+        g_autofree char *id = g_strdup_printf ("card-%03u", i);
+
+        g_assert_true (th_session_set_sort (session, "p1", id, TH_SIDE_MANAGEMENT, &error));
+        g_assert_no_error (error);
+      }
+    g_assert_true (th_session_save_to_file (session, f->file, &error));
+    g_assert_no_error (error);
+  }
+}
+
+static gboolean
+is_sorted_card (const char *id)
+{
+  return g_str_has_prefix (id, "card-") && atoi (id + 5) < N_SORTED;
 }
 
 static guint
@@ -735,22 +758,30 @@ board_full (gpointer data)
   return count_cards (data) == N_LARGE;
 }
 
-/* A large deck's board shows at once and fills over the next frames, in
- * the participant's own order; the keys work on it from the first frame,
- * on cards not shown yet too. */
+/* A large deck's board shows each column's first cards at once and fills
+ * the rest over the next frames, in the participant's own order; the keys
+ * work on it from the first frame, on cards not shown yet too. */
 static void
 test_large_deck (Fixture *f, gconstpointer data)
 {
   ThWorkshopView *view = open_workshop (f);
   ThSortBoard *board = th_workshop_view_get_sort_board (view);
   ThParticipant *ana = th_session_get_participant (th_window_get_session (f->window), 0);
-  const char *last = own_id (f, ana, N_LARGE - 1);
+  GtkWidget *management_list = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (board), TH_TYPE_SORT_BOARD, "management_list"));
+  const char *last = NULL;
   g_autoptr (GPtrArray) ids = NULL;
+  guint n = 0;
   ThSide side;
 
-  g_assert_cmpuint (count_cards (GTK_WIDGET (board)), >, 0);
+  /* The top of each column is there from the first frame. */
+  g_assert_cmpuint (count_cards (management_list), >=, 16);
+  g_assert_cmpuint (count_cards (GTK_WIDGET (board)), <, N_LARGE);
 
-  /* End then M sorts the last card, wherever the filling is. */
+  /* End then M sorts the last card of the pile, wherever the filling is. */
+  for (int i = N_LARGE - 1; i >= 0 && last == NULL; i--)
+    if (!is_sorted_card (own_id (f, ana, (guint)i)))
+      last = own_id (f, ana, (guint)i);
   th_workshop_view_focus_board (view);
   press (f, GDK_KEY_End);
   press (f, GDK_KEY_m);
@@ -758,11 +789,20 @@ test_large_deck (Fixture *f, gconstpointer data)
   g_assert_cmpint (side, ==, TH_SIDE_MANAGEMENT);
 
   g_assert_true (th_test_wait_until (board_full, board, th_test_timeout (20000)));
-  g_assert_cmpuint (count_cards (th_sort_board_get_column (board, TH_SIDE_MANAGEMENT)), ==, 1);
+  g_assert_cmpuint (count_cards (th_sort_board_get_column (board, TH_SIDE_MANAGEMENT)), ==,
+                    N_SORTED + 1);
   ids = pile_ids (view);
-  g_assert_cmpuint (ids->len, ==, N_LARGE - 1);
-  for (guint i = 0; i < ids->len; i++)
-    g_assert_cmpstr (ids->pdata[i], ==, own_id (f, ana, i));
+  g_assert_cmpuint (ids->len, ==, N_LARGE - N_SORTED - 1);
+  for (guint i = 0; i < N_LARGE; i++)
+    {
+      const char *id = own_id (f, ana, i);
+
+      if (is_sorted_card (id) || g_str_equal (id, last))
+        continue;
+      g_assert_cmpstr (ids->pdata[n], ==, id);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, ids->len);
 }
 
 int
