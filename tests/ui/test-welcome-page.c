@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "th-chart-page.h"
+#include "th-ui-files.h"
 #include "th-ui-test-utils.h"
 
 typedef struct
@@ -308,12 +309,6 @@ test_views_built_when_shown (Fixture *f, gconstpointer data)
   g_log_set_always_fatal (fatal);
 }
 
-static void
-keep_result_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **)user_data = g_object_ref (result);
-}
-
 static gboolean
 has_result (gpointer data)
 {
@@ -333,7 +328,7 @@ test_opening_files (Fixture *f, gconstpointer data)
   ThWindow *window = th_window_new (f->app);
 
   g_assert_no_error (error);
-  th_window_open_file_async (window, f->copy, keep_result_cb, &result);
+  th_window_open_file_async (window, f->copy, th_ui_keep_result_cb, &result);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpstr (th_window_get_visible_view (window), ==, "opening");
   g_assert_true (th_test_wait_until (has_result, &result, th_test_timeout (10000)));
@@ -349,7 +344,7 @@ test_opening_files (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (g_file_peek_path (broken), "{\"format\": ", -1, &error));
   window = th_window_new (f->app);
   g_clear_object (&result);
-  th_window_open_file_async (window, broken, keep_result_cb, &result);
+  th_window_open_file_async (window, broken, th_ui_keep_result_cb, &result);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (th_test_wait_until (has_result, &result, th_test_timeout (10000)));
   g_assert_false (th_window_open_file_finish (window, result, &error));
